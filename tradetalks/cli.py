@@ -1,0 +1,292 @@
+"""The ``tradetalks`` command: thin wrappers that parse options, call the library, show progress."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+from rich.console import Console
+
+from tradetalks.errors import TradeTalksError
+from tradetalks.store import open_store
+
+app = typer.Typer(
+    help="TradeTalks: a sourced, deduplicated dossier of a trade negotiation from Vietnamese news.",
+    no_args_is_help=True,
+    add_completion=False,
+    rich_markup_mode="rich",
+)
+console = Console()
+err = Console(stderr=True)
+
+DbOption = Annotated[
+    Optional[str],  # noqa: UP045 - typer reads the annotation at run time
+    typer.Option("--db", help="SQLite file or postgresql:// URL (default: $TRADETALKS_DB or ./tradetalks.db)."),
+]
+JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")]
+
+
+def _print_json(obj: object) -> None:
+    sys.stdout.write(json.dumps(obj, ensure_ascii=False, indent=2, default=str) + "\n")
+
+
+@app.command()
+def ingest(
+    paths: Annotated[list[Path], typer.Argument(help="Files or directories: .txt, .html, RSS/Atom, .jsonl.")],
+    db: DbOption = None,
+    json_out: JsonOption = False,
+) -> None:
+    """Read articles, extract facts, store them, and rebuild the dossier.
+
+    Example: [bold]tradetalks ingest articles/ feed.xml archive.jsonl[/bold]
+    """
+    from tradetalks.ingest.batch import ingest_paths, print_report
+
+    with open_store(db) as store:
+        report = ingest_paths(store, [str(p) for p in paths], console=None if json_out else err)
+    if json_out:
+        _print_json(report.to_dict())
+    else:
+        print_report(report, console)
+    raise typer.Exit(1 if report.failed else 0)
+
+
+@app.command()
+def reprocess(db: DbOption = None) -> None:
+    """Re-run extraction on every stored article (after the rules change) and rebuild the dossier.
+
+    Example: [bold]tradetalks reprocess --db news.db[/bold]
+    """
+    from tradetalks.ingest.batch import reprocess_store
+
+    with open_store(db) as store:
+        n = reprocess_store(store, console=err)
+    console.print(f"re-extracted {n} articles")
+
+
+@app.command()
+def search(
+    query: Annotated[str, typer.Argument(help="Words to find; diacritics optional.")],
+    limit: Annotated[int, typer.Option("--limit", "-n", min=1, max=1000, help="At most this many results.")] = 10,
+    db: DbOption = None,
+    json_out: JsonOption = False,
+) -> None:
+    """Full-text search over articles, with or without Vietnamese diacritics.
+
+    Example: [bold]tradetalks search "thuong mai so" --limit 5[/bold]
+    """
+    from tradetalks.serve.render import print_search_hits
+
+    with open_store(db) as store:
+        hits = store.search(query, limit=limit)
+    if json_out:
+        from dataclasses import asdict
+
+        _print_json([asdict(h) for h in hits])
+    else:
+        print_search_hits(hits, console)
+
+
+@app.command()
+def stats(db: DbOption = None, json_out: JsonOption = False) -> None:
+    """Counts of articles, versions, failures, entities and events in the store.
+
+    Example: [bold]tradetalks stats --json[/bold]
+    """
+    with open_store(db) as store:
+        figures = store.stats()
+    if json_out:
+        _print_json(figures)
+    else:
+        for k, v in figures.items():
+            console.print(f"{k:>12}  {v}")
+
+
+@app.command()
+def show(
+    article_id: Annotated[str, typer.Argument(help="An article id (see `search` or `export`).")],
+    db: DbOption = None,
+    json_out: JsonOption = False,
+) -> None:
+    """Print an article with its extractions: people and titles, organisations, dates, events.
+
+    Example: [bold]tradetalks show a1b2c3d4e5f6[/bold]
+    """
+    from tradetalks.serve.render import doc_as_dict, print_doc
+
+    with open_store(db) as store:
+        doc = store.get_doc(article_id)
+    if doc is None:
+        err.print(f"[red]no article with id {article_id!r}[/red]")
+        raise typer.Exit(1)
+    if json_out:
+        _print_json(doc_as_dict(doc))
+    else:
+        print_doc(doc, console)
+
+
+@app.command()
+def export(
+    output: Annotated[Path, typer.Option("--output", "-o", help="File to write.")],
+    format: Annotated[str, typer.Option("--format", "-f", help="json | jsonl | csv | graphml | ics")] = "json",
+    db: DbOption = None,
+) -> None:
+    """Write the dossier: JSON (see SPEC), JSON Lines, CSV, GraphML or iCalendar.
+
+    Example: [bold]tradetalks export --format json --output dossier.json[/bold]
+    """
+    from tradetalks.export import write_dossier
+
+    with open_store(db) as store:
+        n = write_dossier(store, format, output)
+    err.print(f"wrote {output} ({format}, {n} events)")
+
+
+@app.command()
+def timeline(
+    date_from: Annotated[Optional[str], typer.Option("--from", help="First date, YYYY-MM-DD.")] = None,  # noqa: UP045
+    date_to: Annotated[Optional[str], typer.Option("--to", help="Last date, YYYY-MM-DD.")] = None,  # noqa: UP045
+    type_: Annotated[Optional[str], typer.Option("--type", help="Only events of this type.")] = None,  # noqa: UP045
+    all_negotiations: Annotated[bool, typer.Option("--all", help="Include other negotiations.")] = False,
+    db: DbOption = None,
+    json_out: JsonOption = False,
+) -> None:
+    """The events in date order, each once, with their sources; undated events listed apart.
+
+    Example: [bold]tradetalks timeline --from 2025-11-01 --type negotiation_round[/bold]
+    """
+    from tradetalks.serve.timeline import build_timeline, print_timeline
+
+    with open_store(db) as store:
+        tl = build_timeline(store, date_from=date_from, date_to=date_to, type_=type_, all_negotiations=all_negotiations)
+    if json_out:
+        _print_json(tl)
+    else:
+        print_timeline(tl, console)
+
+
+@app.command()
+def who(
+    name: Annotated[str, typer.Argument(help="A name or alias; diacritics optional.")],
+    db: DbOption = None,
+    json_out: JsonOption = False,
+) -> None:
+    """A person or organisation: aliases, titles over time with sources, events.
+
+    Example: [bold]tradetalks who "nguyen sinh nhat tan"[/bold]
+    """
+    from tradetalks.serve.timeline import find_entity, print_entity
+
+    with open_store(db) as store:
+        found = find_entity(store, name)
+    if found is None:
+        err.print(f"no person or organisation matches {name!r}")
+        raise typer.Exit(1)
+    if json_out:
+        _print_json(found)
+    else:
+        print_entity(found, console)
+
+
+@app.command()
+def ask(
+    question: Annotated[str, typer.Argument(help="A question in Vietnamese or English.")],
+    db: DbOption = None,
+    json_out: JsonOption = False,
+) -> None:
+    """Answer a question from the dossier, with the quoted sources; says so when it does not know.
+
+    Example: [bold]tradetalks ask "Vòng đàm phán thứ 5 diễn ra khi nào?"[/bold]
+    """
+    from tradetalks.serve.ask import answer_question, print_answer
+
+    with open_store(db) as store:
+        answer = answer_question(store, question)
+    if json_out:
+        _print_json(answer)
+    else:
+        print_answer(answer, console)
+
+
+@app.command()
+def serve(
+    host: Annotated[str, typer.Option(help="Address to listen on.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="Port to listen on.")] = 8000,
+    db: DbOption = None,
+) -> None:
+    """Serve the JSON API (OpenAPI at /openapi.json) and the web page.
+
+    Writing through the API needs the token in $TRADETALKS_TOKEN. Example: [bold]tradetalks serve --port 8000[/bold]
+    """
+    import uvicorn
+
+    from tradetalks.serve.api import create_app
+    from tradetalks.store import resolve_db
+
+    uvicorn.run(create_app(resolve_db(db)), host=host, port=port, log_level="info")
+
+
+@app.command()
+def crawl(
+    config: Annotated[Optional[Path], typer.Option("--config", help="A feeds.toml file.")] = None,  # noqa: UP045
+    feed: Annotated[Optional[list[str]], typer.Option("--feed", help="A feed URL (repeatable).")] = None,  # noqa: UP045
+    once: Annotated[bool, typer.Option("--once", help="Poll every feed once, then stop.")] = False,
+    watch: Annotated[bool, typer.Option("--watch", help="Keep polling; print new events.")] = False,
+    db: DbOption = None,
+) -> None:
+    """Poll RSS/Atom feeds and pages politely, ingest what is new, report it.
+
+    Example: [bold]tradetalks crawl --config feeds.toml --once[/bold]
+    """
+    from tradetalks.ingest.crawl import run_crawl
+
+    with open_store(db) as store:
+        report = run_crawl(store, config=config, feeds=feed or [], once=once or not watch, watch=watch, console=err)
+    raise typer.Exit(1 if report.failed else 0)
+
+
+@app.command()
+def bulk(
+    inputs: Annotated[list[Path], typer.Argument(help="JSON Lines archives or directories.")],
+    scheduler: Annotated[Optional[str], typer.Option(help="tcp://HOST:PORT of a Dask scheduler.")] = None,  # noqa: UP045
+    workers: Annotated[int, typer.Option(help="Local workers when no scheduler is given.")] = 2,
+    db: DbOption = None,
+) -> None:
+    """Extract a large archive on Dask distributed, store in batches, then resolve.
+
+    Example: [bold]tradetalks bulk archive.jsonl.gz --workers 2[/bold]
+    """
+    from tradetalks.ingest.bulk import run_bulk
+
+    with open_store(db) as store:
+        report = run_bulk(store, [str(p) for p in inputs], scheduler=scheduler, workers=workers, console=err)
+    raise typer.Exit(1 if report.failed else 0)
+
+
+@app.command()
+def demo(db: DbOption = None) -> None:
+    """Ingest the bundled sample corpus into a SQLite file and print what it holds.
+
+    Example: [bold]tradetalks demo --db demo.db[/bold]
+    """
+    from tradetalks.ingest.batch import demo_corpus_path, ingest_paths, print_report
+    from tradetalks.serve.timeline import build_timeline, print_timeline
+
+    with open_store(db or "tradetalks-demo.db") as store:
+        report = ingest_paths(store, [str(demo_corpus_path())], console=err)
+        print_report(report, console)
+        figures = store.stats()
+        console.print(" ".join(f"{k}={v}" for k, v in figures.items()))
+        print_timeline(build_timeline(store), console)
+
+
+def main() -> None:
+    """Entry point: run the app; report our own errors without a traceback."""
+    try:
+        app()
+    except TradeTalksError as exc:
+        err.print(f"[red]error:[/red] {exc}")
+        sys.exit(2)

@@ -1,0 +1,93 @@
+"""The Store protocol: every backend (SQLite, PostgreSQL) offers exactly this."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from typing import Any, Protocol, runtime_checkable
+
+from tradetalks.model import Article, Doc, Dossier, IngestOutcome, SearchHit
+
+
+class StoreError(Exception):
+    """A store could not be opened or used; the message says which and why."""
+
+
+@runtime_checkable
+class Store(Protocol):
+    """Persistence for articles, their versions, extractions, the dossier and crawl state.
+
+    Each ``add_article`` is one transaction: an article is stored whole (text, version,
+    search index, extraction) or not at all.
+    """
+
+    url: str  # the file path or postgresql:// URL it was opened with
+
+    # articles -------------------------------------------------------------
+    def add_article(self, article: Article, doc: Doc | None = None) -> IngestOutcome:
+        """Store an article version (and its extraction); new, unchanged or updated."""
+        ...
+
+    def record_failure(self, source: str, reason: str) -> None:
+        """Remember an input that could not be ingested, with its reason."""
+        ...
+
+    def get_article(self, article_id: str) -> Article | None:
+        """The latest version of an article."""
+        ...
+
+    def articles(self) -> Iterator[Article]:
+        """The latest version of every article, in id order."""
+        ...
+
+    def versions(self, article_id: str) -> list[Article]:
+        """Every stored version of an article, oldest first."""
+        ...
+
+    # extraction -----------------------------------------------------------
+    def save_doc(self, doc: Doc) -> None:
+        """Replace the stored extraction of the doc's article version."""
+        ...
+
+    def get_doc(self, article_id: str) -> Doc | None:
+        """The extraction of the latest version of an article."""
+        ...
+
+    def docs(self) -> Iterator[Doc]:
+        """Extractions of the latest version of every article, in id order."""
+        ...
+
+    # dossier --------------------------------------------------------------
+    def save_dossier(self, dossier: Dossier) -> None:
+        """Replace the resolved cross-article dossier."""
+        ...
+
+    def load_dossier(self) -> Dossier | None:
+        ...
+
+    # search and figures ---------------------------------------------------
+    def search(self, query: str, limit: int = 20) -> list[SearchHit]:
+        """Full-text search over articles, with or without diacritics; never raises on syntax."""
+        ...
+
+    def stats(self) -> dict[str, Any]:
+        """Counts: articles, versions, failures, events, entities."""
+        ...
+
+    # crawl state ----------------------------------------------------------
+    def get_state(self, namespace: str, key: str) -> dict[str, Any] | None:
+        ...
+
+    def put_state(self, namespace: str, key: str, value: dict[str, Any]) -> None:
+        ...
+
+    def state_items(self, namespace: str) -> Iterable[tuple[str, dict[str, Any]]]:
+        ...
+
+    def close(self) -> None:
+        ...
+
+    def __enter__(self) -> Store:
+        ...
+
+    def __exit__(self, *exc: object) -> None:
+        ...
