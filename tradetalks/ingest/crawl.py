@@ -1,0 +1,301 @@
+"""Polite, incremental, resumable crawl of RSS/Atom feeds and listed pages.
+
+State lives in the store (namespace ``crawl``): ``feed:<url>`` holds the validators and the
+next poll time of a feed, ``page:<url>`` marks a page URL as stored (with its content hash).
+A page is marked only after its article is stored, so a crawl killed mid-way resumes without
+re-fetching what it stored and without losing what it had not.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from concurrent.futures import Future, ThreadPoolExecutor, as_completed
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from rich.console import Console
+
+from tradetalks.errors import TradeTalksError
+from tradetalks.ingest.crawl_config import CrawlConfig, FeedSpec, load_config
+from tradetalks.ingest.crawl_pages import feed_links, page_article
+from tradetalks.ingest.http import FetchError, FetchResult, PoliteFetcher, RobotsDisallowed
+from tradetalks.model import Event
+from tradetalks.pipeline import Pipeline, default_pipeline
+from tradetalks.store.base import Store
+
+NAMESPACE = "crawl"
+
+
+@dataclass(slots=True)
+class CrawlReport:
+    """What one crawl did; ``failed`` and ``skipped`` hold (url, reason) pairs."""
+
+    polls: int = 0  # feed polls made
+    fetched: int = 0  # pages downloaded (HTTP 200)
+    not_modified: int = 0  # feeds/pages answered 304
+    new: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    seen: int = 0  # feed items skipped because already stored
+    skipped: list[tuple[str, str]] = field(default_factory=list)
+    failed: list[tuple[str, str]] = field(default_factory=list)
+    new_events: list[str] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        """A JSON-ready summary."""
+        return {
+            "polls": self.polls,
+            "fetched": self.fetched,
+            "not_modified": self.not_modified,
+            "new": self.new,
+            "updated": self.updated,
+            "unchanged": self.unchanged,
+            "seen": self.seen,
+            "skipped": [{"url": u, "reason": r} for u, r in self.skipped],
+            "failed": [{"url": u, "reason": r} for u, r in self.failed],
+            "new_events": self.new_events,
+        }
+
+
+def run_crawl(
+    store: Store,
+    config: Path | None,
+    feeds: list[str],
+    once: bool,
+    watch: bool,
+    console: Console | None,
+    *,
+    settings: CrawlConfig | None = None,
+    max_cycles: int | None = None,
+    sleep: Callable[[float], None] = time.sleep,
+) -> CrawlReport:
+    """Poll feeds and pages once (``once``) or until interrupted (``watch``); ingest what is new."""
+    cfg = settings or load_config(config, feeds)
+    if not cfg.feeds and not cfg.pages:
+        raise TradeTalksError("nothing to crawl: give --config with [[feed]]/[[page]] entries or --feed URL")
+    crawler = Crawler(store, cfg, console, sleep=sleep)
+    try:
+        if watch and not once:
+            crawler.watch(max_cycles=max_cycles)
+        else:
+            crawler.cycle(force=True)
+    finally:
+        crawler.close()
+    if console is not None:
+        print_crawl_report(crawler.report, console)
+    return crawler.report
+
+
+class Crawler:
+    """One crawl session over a store: polls feeds, fetches pages, stores articles, keeps state."""
+
+    def __init__(
+        self,
+        store: Store,
+        config: CrawlConfig,
+        console: Console | None,
+        pipeline: Pipeline | None = None,
+        sleep: Callable[[float], None] = time.sleep,
+    ):
+        self.store = store
+        self.config = config
+        self.console = console
+        self.pipeline = pipeline or default_pipeline()
+        self.fetcher = PoliteFetcher(config.policy)
+        self.pool = ThreadPoolExecutor(max_workers=max(1, config.concurrency), thread_name_prefix="crawl")
+        self.report = CrawlReport()
+        self._sleep = sleep
+
+    def close(self) -> None:
+        self.pool.shutdown(wait=True, cancel_futures=True)
+        self.fetcher.close()
+
+    # scheduling -----------------------------------------------------------
+    def watch(self, max_cycles: int | None = None) -> None:
+        """Poll due feeds (and listed pages) forever, printing new events as they appear."""
+        cycles = 0
+        try:
+            while max_cycles is None or cycles < max_cycles:
+                self.cycle(force=cycles == 0)
+                cycles += 1
+                if max_cycles is not None and cycles >= max_cycles:
+                    break
+                self._sleep(max(0.0, self.next_due() - time.time()))
+        except KeyboardInterrupt:
+            if self.console is not None:
+                self.console.print("stopped")
+
+    def next_due(self) -> float:
+        """The earliest next poll time of any feed (epoch seconds)."""
+        times = [self._feed_state(f).get("next_poll", 0.0) for f in self.config.feeds]
+        if not times:
+            shortest = 30.0
+            return time.time() + shortest * 60
+        return float(min(times))
+
+    def cycle(self, force: bool) -> None:
+        """Poll every due feed (all of them when ``force``), fetch new pages, rebuild if anything changed."""
+        started = time.time()
+        before = self.report.new + self.report.updated
+        due = [f for f in self.config.feeds if force or self._feed_state(f).get("next_poll", 0.0) <= started]
+        links: dict[str, None] = {}
+        states = {f.url: self._feed_state(f) for f in due}
+        for spec, result in self._download([(f, f.url, states[f.url]) for f in due]):
+            links.update(dict.fromkeys(self._read_feed(spec, states[spec.url], result)))
+        for url in self.config.pages:
+            links.setdefault(url, None)
+        todo = [u for u in links if u in self.config.pages or not self._is_seen(u)]
+        self.report.seen += len(links) - len(todo)
+        pages = [(u, u, self.store.get_state(NAMESPACE, f"page:{u}") or {}) for u in todo]
+        for url, result in self._download(pages):
+            if self._page_fetched(url, result):
+                assert isinstance(result, FetchResult)
+                self._store_page(url, result)
+        if self.report.new + self.report.updated > before:
+            self._rebuild(started)
+
+    def _download(self, jobs: list[tuple[Any, str, dict[str, Any]]]) -> list[tuple[Any, FetchResult | FetchError]]:
+        """Fetch URLs in the pool (conditionally, with stored validators); results as they complete.
+
+        Only the fetching runs in threads; the store is used from the calling thread alone.
+        """
+
+        def get(url: str, state: dict[str, Any]) -> FetchResult | FetchError:
+            try:
+                return self.fetcher.fetch(url, state.get("etag"), state.get("last_modified"))
+            except FetchError as exc:
+                return exc
+
+        futures: dict[Future[FetchResult | FetchError], Any] = {
+            self.pool.submit(get, url, state): tag for tag, url, state in jobs
+        }
+        return [(futures[f], f.result()) for f in as_completed(futures)]
+
+    # feeds ----------------------------------------------------------------
+    def _feed_state(self, spec: FeedSpec) -> dict[str, Any]:
+        return self.store.get_state(NAMESPACE, f"feed:{spec.url}") or {}
+
+    def _read_feed(self, spec: FeedSpec, state: dict[str, Any], result: FetchResult | FetchError) -> list[str]:
+        """Record a feed poll (validators, next poll time); its item links when it changed."""
+        now = time.time()
+        state.update(last_poll=now, next_poll=now + spec.poll_minutes * 60)
+        self.report.polls += 1
+        links: list[str] = []
+        try:
+            if isinstance(result, FetchError):
+                raise result
+            if result.not_modified:
+                self.report.not_modified += 1
+            else:
+                links = feed_links(result)
+                state.update(etag=result.etag, last_modified=result.last_modified, items=len(links))
+        except TradeTalksError as exc:
+            self._fail(spec.url, exc)
+        self.store.put_state(NAMESPACE, f"feed:{spec.url}", state)
+        return links
+
+    # pages ----------------------------------------------------------------
+    def _is_seen(self, url: str) -> bool:
+        return self.store.get_state(NAMESPACE, f"page:{url}") is not None
+
+    def _page_fetched(self, url: str, result: FetchResult | FetchError) -> bool:
+        """Count a page download; True when there is a new body to extract."""
+        if isinstance(result, RobotsDisallowed):
+            self.report.skipped.append((url, result.reason))
+            return False
+        if isinstance(result, FetchError):
+            self._fail(url, result)
+            return False
+        if result.not_modified:
+            self.report.not_modified += 1
+            return False
+        self.report.fetched += 1
+        return True
+
+    def _store_page(self, url: str, result: FetchResult) -> None:
+        """Extract, run the pipeline, store; then (only then) mark the URL as stored."""
+        try:
+            article = page_article(result, url)
+            doc = self.pipeline(article)
+        except TradeTalksError as exc:
+            self._fail(url, exc)
+            return
+        except Exception as exc:  # noqa: BLE001 - one bad page must not stop the crawl
+            self._fail(url, f"extraction failed: {type(exc).__name__}: {exc}")
+            return
+        outcome = self.store.add_article(article, doc)
+        if outcome.status == "failed":
+            self._fail(url, outcome.reason or "store refused the article")
+            return
+        setattr(self.report, outcome.status, getattr(self.report, outcome.status) + 1)
+        mark = {
+            "hash": article.hash,
+            "article_id": outcome.article_id,
+            "stored_at": time.time(),
+            "etag": result.etag,
+            "last_modified": result.last_modified,
+        }
+        for key in dict.fromkeys([url, result.url]):
+            self.store.put_state(NAMESPACE, f"page:{key}", mark)
+        if self.console is not None:
+            self.console.print(f"{outcome.status:>9}  {url}")
+
+    def _fail(self, url: str, exc: TradeTalksError | str) -> None:
+        reason = exc.reason if isinstance(exc, FetchError) else str(exc)
+        self.report.failed.append((url, reason))
+        self.store.record_failure(url, reason)
+        if self.console is not None:
+            self.console.print(f"[red]   failed[/red]  {url}: {reason}")
+
+    # dossier --------------------------------------------------------------
+    def _rebuild(self, polled_at: float) -> None:
+        """Rebuild the dossier; print the events it did not hold before, with poll-to-timeline latency."""
+        old = self.store.load_dossier()
+        old_ids = {e.id for e in old.events} if old is not None else set()
+        dossier = rebuild_dossier(self.store)
+        latency = time.time() - polled_at
+        fresh = [e for e in dossier.events if e.id not in old_ids]
+        for event in fresh:
+            line = describe_event(event)
+            self.report.new_events.append(line)
+            if self.console is not None:
+                self.console.print(f"[green]new event[/green]  {line}  (poll-to-timeline {latency:.1f} s)")
+
+
+def rebuild_dossier(store: Store) -> Any:
+    """Run the cross-article resolution step and save the dossier; returns it."""
+    import tradetalks.resolve as resolve
+
+    if hasattr(resolve, "rebuild_dossier"):
+        return resolve.rebuild_dossier(store)
+    dossier = resolve.build_dossier(store.docs())
+    store.save_dossier(dossier)
+    return dossier
+
+
+def describe_event(event: Event) -> str:
+    """One line for an event: date, type, place, summary."""
+    when = event.start or "undated"
+    if event.end and event.end != event.start:
+        when = f"{when}/{event.end}"
+    parts = [when, event.type]
+    if event.location:
+        parts.append(event.location)
+    if event.summary:
+        parts.append(event.summary)
+    return "  ".join(parts)
+
+
+def print_crawl_report(report: CrawlReport, console: Console) -> None:
+    """A short summary of a crawl, failures with their reasons."""
+    console.print(
+        f"crawl: {report.polls} feed polls, {report.fetched} pages fetched, {report.not_modified} not modified, "
+        f"{report.seen} already stored; {report.new} new, {report.updated} updated, {report.unchanged} unchanged, "
+        f"{len(report.skipped)} skipped, {len(report.failed)} failed"
+    )
+    for url, reason in report.skipped:
+        console.print(f"  skipped {url}: {reason}")
+    for url, reason in report.failed:
+        console.print(f"  [red]failed[/red] {url}: {reason}")

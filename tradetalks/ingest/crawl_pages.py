@@ -1,0 +1,72 @@
+"""Turn fetched bytes into feed links or an Article: charset, feed items, main text."""
+
+from __future__ import annotations
+
+import codecs
+import re
+import unicodedata
+from urllib.parse import urljoin, urlsplit
+
+import feedparser
+
+from tradetalks.errors import IngestError
+from tradetalks.ingest.http import FetchResult
+from tradetalks.model import Article, article_id
+
+_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
+_XML_ENCODING = re.compile(rb"""<\?xml[^>]+encoding\s*=\s*["']([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
+
+
+def declared_charset(result: FetchResult) -> str | None:
+    """The charset the server or the page declares (header, then <meta> or <?xml?>), if Python knows it."""
+    head = result.content[:4096]
+    candidates = [result.charset]
+    for pattern in (_META_CHARSET, _XML_ENCODING):
+        found = pattern.search(head)
+        candidates.append(found.group(1).decode("ascii") if found else None)
+    for name in candidates:
+        if not name:
+            continue
+        try:
+            return codecs.lookup(name).name
+        except LookupError:
+            continue
+    return None
+
+
+def decode_page(result: FetchResult) -> str:
+    """The page's text: its declared charset (e.g. windows-1258, composed to NFC), else sniffed."""
+    charset = declared_charset(result)
+    if charset is not None:
+        try:
+            return unicodedata.normalize("NFC", result.content.decode(charset))
+        except UnicodeDecodeError:
+            pass  # the declaration lies: fall back to detection
+    from tradetalks.nlp.normalize import decode_bytes
+
+    return decode_bytes(result.content, result.url)
+
+
+def feed_links(result: FetchResult) -> list[str]:
+    """The http(s) item links of an RSS/Atom feed, in feed order, each once."""
+    parsed = feedparser.parse(result.content, response_headers={"content-location": result.url})
+    if not parsed.entries and (parsed.bozo or not parsed.get("version")):
+        raise IngestError(result.url, "not an RSS or Atom feed (no items could be read)")
+    links: dict[str, None] = {}
+    for entry in parsed.entries:
+        link = entry.get("link")
+        if not link:
+            continue
+        url = urljoin(result.url, str(link).strip())
+        if urlsplit(url).scheme in ("http", "https"):
+            links[url.split("#", 1)[0]] = None
+    return list(links)
+
+
+def page_article(result: FetchResult, url: str) -> Article:
+    """Extract an Article (main text, title, date, outlet) from a fetched HTML page."""
+    from tradetalks.ingest.html import article_from_html
+
+    article = article_from_html(decode_page(result), source=url, url=url)
+    article.id = article_id(article.key)
+    return article
