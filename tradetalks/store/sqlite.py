@@ -1,0 +1,360 @@
+"""The default store: one SQLite file (WAL), versioned schema, FTS5 search over folded text."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Iterator
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any, Literal
+
+from tradetalks.model import Article, Doc, Dossier, IngestOutcome, SearchHit, article_id
+from tradetalks.pipeline import PIPELINE_VERSION
+from tradetalks.store import search as s
+from tradetalks.store.base import StoreError
+from tradetalks.store.codec import dossier_from_dict, dossier_to_dict, extraction_from_dict, extraction_to_dict
+
+#: Ordered schema migrations; ``schema_version`` holds how many have been applied.
+MIGRATIONS: list[str] = [
+    # 1: articles, their versions, extractions, search, failures, dossier
+    """
+    CREATE TABLE articles (
+        num INTEGER PRIMARY KEY,
+        id TEXT NOT NULL UNIQUE,
+        key TEXT NOT NULL UNIQUE,
+        source TEXT NOT NULL,
+        url TEXT, outlet TEXT, title TEXT, published TEXT,
+        latest_version INTEGER NOT NULL
+    );
+    CREATE TABLE versions (
+        article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        version INTEGER NOT NULL,
+        hash TEXT NOT NULL UNIQUE,
+        source TEXT NOT NULL,
+        url TEXT, outlet TEXT, title TEXT, published TEXT,
+        text TEXT NOT NULL,
+        ingested_at TEXT NOT NULL,
+        PRIMARY KEY (article_id, version)
+    );
+    CREATE TABLE extractions (
+        article_id TEXT NOT NULL,
+        version INTEGER NOT NULL,
+        pipeline_version INTEGER NOT NULL,
+        data TEXT NOT NULL,
+        PRIMARY KEY (article_id, version),
+        FOREIGN KEY (article_id, version) REFERENCES versions(article_id, version) ON DELETE CASCADE
+    );
+    CREATE VIRTUAL TABLE fts USING fts5(title, text, tokenize = 'unicode61 remove_diacritics 2');
+    CREATE TABLE failures (source TEXT NOT NULL, reason TEXT NOT NULL, at TEXT NOT NULL);
+    CREATE TABLE dossier (
+        id INTEGER PRIMARY KEY CHECK (id = 1),
+        data TEXT NOT NULL,
+        entities INTEGER NOT NULL, events INTEGER NOT NULL, stories INTEGER NOT NULL
+    );
+    """,
+    # 2: crawl and job state; failures looked up by source
+    """
+    CREATE TABLE state (
+        namespace TEXT NOT NULL, key TEXT NOT NULL, value TEXT NOT NULL,
+        PRIMARY KEY (namespace, key)
+    );
+    CREATE INDEX failures_source ON failures(source);
+    """,
+]
+
+_ARTICLE_COLS = "a.id, a.latest_version, v.source, v.url, v.outlet, v.title, v.published, v.text"
+_DOC_SQL = (
+    f"SELECT {_ARTICLE_COLS}, e.data FROM articles a JOIN versions v "
+    "ON v.article_id = a.id AND v.version = a.latest_version "
+    "LEFT JOIN extractions e ON e.article_id = a.id AND e.version = a.latest_version "
+)
+_PAGE = 200
+
+
+def _now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+def migrate(conn: sqlite3.Connection, upto: int | None = None) -> int:
+    """Apply the migrations not yet applied (up to ``upto``); return the schema version."""
+    target = len(MIGRATIONS) if upto is None else upto
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        conn.execute("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)")
+        row = conn.execute("SELECT max(version) FROM schema_version").fetchone()
+        current = row[0] or 0
+        if current > len(MIGRATIONS):
+            raise StoreError(f"schema version {current} is newer than this program knows ({len(MIGRATIONS)})")
+        for number in range(current + 1, target + 1):
+            for statement in _statements(MIGRATIONS[number - 1]):
+                conn.execute(statement)
+            conn.execute("INSERT INTO schema_version (version) VALUES (?)", (number,))
+        conn.execute("COMMIT")
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
+    return max(current, target)
+
+
+def _statements(script: str) -> list[str]:
+    return [part.strip() for part in script.split(";") if part.strip()]
+
+
+def _article(row: tuple[Any, ...], version: int | None = None) -> Article:
+    aid, latest, source, url, outlet, title, published, text = row
+    return Article(source, text, title, url, outlet, published, aid, latest if version is None else version)
+
+
+class SQLiteStore:
+    """Articles, versions, extractions, dossier and state in one SQLite file."""
+
+    def __init__(self, path: str):
+        self.url = path
+        try:
+            if path != ":memory:":
+                Path(path).expanduser().parent.mkdir(parents=True, exist_ok=True)
+            self.conn = sqlite3.connect(path, isolation_level=None, timeout=60, check_same_thread=False)
+            self.conn.execute("PRAGMA busy_timeout = 60000")
+            self.conn.execute("PRAGMA journal_mode = WAL")
+            self.conn.execute("PRAGMA synchronous = NORMAL")
+            self.conn.execute("PRAGMA foreign_keys = ON")
+            self.schema_version = migrate(self.conn)
+        except sqlite3.DatabaseError as exc:
+            raise StoreError(f"{path}: cannot open as a TradeTalks SQLite database: {exc}") from exc
+
+    # transactions ----------------------------------------------------------
+    def _write(self) -> _Tx:
+        return _Tx(self.conn)
+
+    # articles -------------------------------------------------------------
+    def add_article(self, article: Article, doc: Doc | None = None) -> IngestOutcome:
+        """Store an article version (and its extraction) in one transaction."""
+        digest = article.hash
+        aid = article.id or article_id(article.key)
+        with self._write() as c:
+            if c.execute("SELECT 1 FROM versions WHERE hash = ?", (digest,)).fetchone():
+                found = c.execute("SELECT article_id FROM versions WHERE hash = ?", (digest,)).fetchone()
+                return IngestOutcome(article.source, "unchanged", found[0])
+            row = c.execute("SELECT id, num, latest_version FROM articles WHERE key = ?", (article.key,)).fetchone()
+            status: Literal["new", "updated"]
+            if row is None:
+                version, status = 1, "new"
+                cur = c.execute(
+                    "INSERT INTO articles (id, key, source, url, outlet, title, published, latest_version) "
+                    "VALUES (?, ?, ?, ?, ?, ?, ?, 1)",
+                    (aid, article.key, article.source, article.url, article.outlet, article.title, article.published),
+                )
+                num = cur.lastrowid
+            else:
+                aid, num, latest = row
+                version, status = latest + 1, "updated"
+                c.execute(
+                    "UPDATE articles SET source = ?, url = ?, outlet = ?, title = ?, published = ?, "
+                    "latest_version = ? WHERE num = ?",
+                    (article.source, article.url, article.outlet, article.title, article.published, version, num),
+                )
+                c.execute("DELETE FROM fts WHERE rowid = ?", (num,))
+                c.execute("DELETE FROM extractions WHERE article_id = ?", (aid,))
+            c.execute(
+                "INSERT INTO versions (article_id, version, hash, source, url, outlet, title, published, text, "
+                "ingested_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (
+                    aid,
+                    version,
+                    digest,
+                    article.source,
+                    article.url,
+                    article.outlet,
+                    article.title,
+                    article.published,
+                    article.text,
+                    _now(),
+                ),
+            )
+            c.execute(
+                "INSERT INTO fts (rowid, title, text) VALUES (?, ?, ?)",
+                (num, s.fold_text(article.title or ""), s.fold_text(article.text)),
+            )
+            article.id, article.version = aid, version
+            if doc is not None:
+                self._save_doc(c, doc, aid, version)
+        return IngestOutcome(article.source, status, aid)
+
+    def record_failure(self, source: str, reason: str) -> None:
+        """Remember an input that could not be ingested, with its reason."""
+        with self._write() as c:
+            c.execute("INSERT INTO failures (source, reason, at) VALUES (?, ?, ?)", (source, reason, _now()))
+
+    def failures(self) -> list[tuple[str, str]]:
+        """Every recorded failure as (source, reason), oldest first."""
+        return [(r[0], r[1]) for r in self.conn.execute("SELECT source, reason FROM failures ORDER BY rowid")]
+
+    def get_article(self, article_id: str) -> Article | None:
+        """The latest version of an article."""
+        row = self.conn.execute(
+            f"SELECT {_ARTICLE_COLS} FROM articles a JOIN versions v "
+            "ON v.article_id = a.id AND v.version = a.latest_version WHERE a.id = ?",
+            (article_id,),
+        ).fetchone()
+        return _article(row) if row else None
+
+    def articles(self) -> Iterator[Article]:
+        """The latest version of every article, in id order (fetched a page at a time)."""
+        sql = (
+            f"SELECT {_ARTICLE_COLS} FROM articles a JOIN versions v "
+            "ON v.article_id = a.id AND v.version = a.latest_version WHERE a.id > ? ORDER BY a.id LIMIT ?"
+        )
+        for row in self._pages(sql):
+            yield _article(row)
+
+    def _pages(self, sql: str) -> Iterator[tuple[Any, ...]]:
+        """Rows of ``sql`` (keyed on the first column, ``> ?`` then ``LIMIT ?``), one page per query."""
+        last = ""
+        while True:
+            rows = self.conn.execute(sql, (last, _PAGE)).fetchall()
+            yield from rows
+            if len(rows) < _PAGE:
+                return
+            last = rows[-1][0]
+
+    def versions(self, article_id: str) -> list[Article]:
+        """Every stored version of an article, oldest first."""
+        rows = self.conn.execute(
+            f"SELECT {_ARTICLE_COLS}, v.version FROM articles a JOIN versions v ON v.article_id = a.id "
+            "WHERE a.id = ? ORDER BY v.version",
+            (article_id,),
+        ).fetchall()
+        return [_article(r[:-1], r[-1]) for r in rows]
+
+    # extraction -----------------------------------------------------------
+    def save_doc(self, doc: Doc) -> None:
+        """Replace the stored extraction of the doc's article version."""
+        aid = doc.article.id or article_id(doc.article.key)
+        with self._write() as c:
+            self._save_doc(c, doc, aid, doc.article.version)
+
+    def _save_doc(self, c: sqlite3.Connection, doc: Doc, aid: str, version: int) -> None:
+        data = json.dumps(extraction_to_dict(doc), ensure_ascii=False)
+        try:
+            c.execute(
+                "INSERT OR REPLACE INTO extractions (article_id, version, pipeline_version, data) VALUES (?, ?, ?, ?)",
+                (aid, version, PIPELINE_VERSION, data),
+            )
+        except sqlite3.IntegrityError as exc:
+            raise StoreError(f"no stored version {version} of article {aid} to attach the extraction to") from exc
+
+    def get_doc(self, article_id: str) -> Doc | None:
+        """The extraction of the latest version (a bare Doc when it was stored without extraction)."""
+        row = self.conn.execute(_DOC_SQL + "WHERE a.id = ?", (article_id,)).fetchone()
+        return _doc(row) if row else None
+
+    def docs(self) -> Iterator[Doc]:
+        """Extractions of the latest version of every article, in id order (fetched a page at a time)."""
+        for row in self._pages(_DOC_SQL + "WHERE a.id > ? ORDER BY a.id LIMIT ?"):
+            yield _doc(row)
+
+    # dossier --------------------------------------------------------------
+    def save_dossier(self, dossier: Dossier) -> None:
+        """Replace the resolved cross-article dossier."""
+        data = json.dumps(dossier_to_dict(dossier), ensure_ascii=False)
+        stories = len({a.story for a in dossier.articles if a.story})
+        with self._write() as c:
+            c.execute(
+                "INSERT OR REPLACE INTO dossier (id, data, entities, events, stories) VALUES (1, ?, ?, ?, ?)",
+                (data, len(dossier.entities), len(dossier.events), stories),
+            )
+
+    def load_dossier(self) -> Dossier | None:
+        """The saved dossier, or None before the first resolution."""
+        row = self.conn.execute("SELECT data FROM dossier WHERE id = 1").fetchone()
+        return dossier_from_dict(json.loads(row[0])) if row else None
+
+    # search and figures ---------------------------------------------------
+    def search(self, query: str, limit: int = 20) -> list[SearchHit]:
+        """FTS5 (bm25, title weighted) over folded text; diacritics optional; never raises on syntax."""
+        q = s.parse_query(query)
+        if q.empty or limit < 1:
+            return []
+        pool = max(limit * 3, 30)
+        rows = self.conn.execute(
+            "SELECT a.id, a.url, a.source, a.published, v.title, v.text, -bm25(fts, 5.0, 1.0) AS score "
+            "FROM fts JOIN articles a ON a.num = fts.rowid "
+            "JOIN versions v ON v.article_id = a.id AND v.version = a.latest_version "
+            "WHERE fts MATCH ? ORDER BY bm25(fts, 5.0, 1.0) LIMIT ?",
+            (s.fts5_match(q), pool),
+        ).fetchall()
+        rows.sort(key=lambda r: s.rank_key(q, r[4] or "", r[5], r[6]), reverse=True)
+        return [
+            SearchHit(aid, title, s.snippet(q, text), url, source, published, round(score, 4))
+            for aid, url, source, published, title, text, score in rows[:limit]
+        ]
+
+    def stats(self) -> dict[str, Any]:
+        """Counts: articles, versions, failures, entities, events, stories."""
+        one = self.conn.execute
+        dossier = one("SELECT entities, events, stories FROM dossier WHERE id = 1").fetchone() or (0, 0, 0)
+        return {
+            "articles": one("SELECT count(*) FROM articles").fetchone()[0],
+            "versions": one("SELECT count(*) FROM versions").fetchone()[0],
+            "failures": one("SELECT count(*) FROM failures").fetchone()[0],
+            "entities": dossier[0],
+            "events": dossier[1],
+            "stories": dossier[2],
+        }
+
+    # crawl state ----------------------------------------------------------
+    def get_state(self, namespace: str, key: str) -> dict[str, Any] | None:
+        """The value stored under (namespace, key), if any."""
+        row = self.conn.execute("SELECT value FROM state WHERE namespace = ? AND key = ?", (namespace, key)).fetchone()
+        return json.loads(row[0]) if row else None
+
+    def put_state(self, namespace: str, key: str, value: dict[str, Any]) -> None:
+        """Set (replace) the value under (namespace, key)."""
+        data = json.dumps(value, ensure_ascii=False)
+        with self._write() as c:
+            c.execute("INSERT OR REPLACE INTO state (namespace, key, value) VALUES (?, ?, ?)", (namespace, key, data))
+
+    def state_items(self, namespace: str) -> Iterator[tuple[str, dict[str, Any]]]:
+        """Every (key, value) of a namespace, in key order."""
+        rows = self.conn.execute("SELECT key, value FROM state WHERE namespace = ? ORDER BY key", (namespace,))
+        for key, value in rows.fetchall():
+            yield key, json.loads(value)
+
+    def close(self) -> None:
+        """Close the connection (idempotent)."""
+        self.conn.close()
+
+    def __enter__(self) -> SQLiteStore:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+def _doc(row: tuple[Any, ...]) -> Doc:
+    article = _article(row[:-1])
+    data = row[-1]
+    if data is None:
+        return Doc(article=article, layers={"text"})
+    return extraction_from_dict(article, json.loads(data))
+
+
+class _Tx:
+    """``with`` block running one BEGIN IMMEDIATE .. COMMIT transaction; rolls back on any error."""
+
+    def __init__(self, conn: sqlite3.Connection):
+        self.conn = conn
+
+    def __enter__(self) -> sqlite3.Connection:
+        self.conn.execute("BEGIN IMMEDIATE")
+        return self.conn
+
+    def __exit__(self, kind: type[BaseException] | None, exc: BaseException | None, *rest: object) -> None:
+        if kind is None:
+            self.conn.execute("COMMIT")
+            return
+        if self.conn.in_transaction:
+            self.conn.execute("ROLLBACK")
+        if isinstance(exc, sqlite3.Error):
+            raise StoreError(f"database write failed: {exc}") from exc
