@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -30,3 +31,194 @@ def shared() -> Path:
 def seed_files() -> list[Path]:
     require_shared()
     return sorted(SEEDS.glob("*.txt"))
+
+
+# --- a hand-built dossier for the serve, ask and export tests -----------------------------------------
+# Sentences written for these tests from public facts about the Vietnam–US talks; not taken from any article.
+
+SAMPLE_TEXTS: dict[str, tuple[str, str, str, str]] = {
+    # url: (outlet, title, published, text)
+    "https://vi.example.org/vong-5": (
+        "Báo Ví Dụ",
+        "Vòng đàm phán thứ năm khép lại ở Washington",
+        "2025-11-16",
+        "Từ ngày 12 đến 14/11, vòng đàm phán thứ năm về thương mại đối ứng giữa Việt Nam và Hoa Kỳ "
+        "được tổ chức tại Washington. Các nhóm kỹ thuật bàn về dịch vụ và quy tắc xuất xứ.\n\n"
+        "Sáng 12/11, Thứ trưởng Bộ Công Thương Nguyễn Sinh Nhật Tân làm việc với Phó Đại diện Thương mại "
+        "Hoa Kỳ Rick Switzer tại trụ sở USTR.\n\n"
+        "Bộ trưởng Bộ Công Thương Nguyễn Hồng Diên là Trưởng đoàn đàm phán của Việt Nam, còn phía Mỹ do "
+        "Đại diện Thương mại Jamieson Greer dẫn đầu.",
+    ),
+    "https://en.example.org/thue-20": (
+        "Tin Mẫu",
+        "Mỹ áp mức thuế đối ứng 20% với hàng Việt Nam",
+        "2025-08-08",
+        "Kể từ ngày 7/8/2025, hàng hóa Việt Nam vào Mỹ chịu mức thuế đối ứng 20%. "
+        "Ông Bryan Switzer cho biết hai bên sẽ còn tiếp tục trao đổi về thương mại số.\n\n"
+        "Một tuyên bố chung về khuôn khổ hiệp định sẽ được công bố khi hai bên hoàn tất đàm phán.",
+    ),
+    "https://xss.example.org/bai": (
+        "Trang Lạ",
+        'Tiêu đề <script>alert(1)</script>"><img src=x onerror=alert(1)>',
+        "2025-11-20",
+        'Bài có mã lạ <script>alert(1)</script> và "><img src=x onerror=alert(1)> ở giữa câu. '
+        "Ngày 20/11, đại diện Liên minh châu Âu gặp Bộ Công Thương tại Hà Nội.",
+    ),
+}
+
+
+def _span(article: str, text: str, quote: str) -> Any:
+    """Evidence for the first occurrence of ``quote`` in ``text``."""
+    from tradetalks.model import Evidence
+
+    start = text.index(quote)
+    return Evidence(article, start, start + len(quote), quote)
+
+
+def make_sample_dossier() -> tuple[list[Any], Any]:
+    """Three articles and a resolved dossier over them: people with titles, five events, two negotiations."""
+    from tradetalks.model import (
+        Article,
+        ArticleRecord,
+        Conflict,
+        Dossier,
+        DossierTimex,
+        Entity,
+        EntityMention,
+        Event,
+        Participant,
+        Role,
+        article_id,
+    )
+
+    articles = []
+    for url, (outlet, title, published, text) in SAMPLE_TEXTS.items():
+        articles.append(Article(source=url, text=text, title=title, url=url, outlet=outlet, published=published,
+                                id=article_id(url)))
+    a5, a20, ax = articles
+    t5, t20, tx = a5.text, a20.text, ax.text
+    i5, i20, ix = a5.id or "", a20.id or "", ax.id or ""
+
+    def mention(a: Any, quote: str) -> Any:
+        start = a.text.index(quote)
+        return EntityMention(a.id, start, start + len(quote), quote)
+
+    entities = [
+        Entity("p-tan", "person", "Nguyễn Sinh Nhật Tân", aliases=["Nhật Tân"], side="VN",
+               roles=[Role("Thứ trưởng", "o-moit", "2025-11-16", "2025-11-16",
+                           [_span(i5, t5, "Thứ trưởng Bộ Công Thương")], "Deputy Minister")],
+               mentions=[mention(a5, "Nguyễn Sinh Nhật Tân")]),
+        Entity("p-switzer", "person", "Bryan R. Switzer", aliases=["Rick Switzer", "Bryan Switzer"], side="US",
+               roles=[Role("Phó Đại diện Thương mại Hoa Kỳ", "o-ustr", "2025-11-16", "2025-11-16",
+                           [_span(i5, t5, "Phó Đại diện Thương mại Hoa Kỳ")], "Deputy US Trade Representative")],
+               mentions=[mention(a5, "Rick Switzer"), mention(a20, "Bryan Switzer")]),
+        Entity("p-dien", "person", "Nguyễn Hồng Diên", side="VN",
+               roles=[Role("Bộ trưởng", "o-moit", "2025-11-16", "2025-11-16",
+                           [_span(i5, t5, "Bộ trưởng Bộ Công Thương")], "Minister"),
+                      Role("Trưởng đoàn đàm phán", None, "2025-11-16", "2025-11-16",
+                           [_span(i5, t5, "Trưởng đoàn đàm phán của Việt Nam")], "Head of delegation")],
+               mentions=[mention(a5, "Nguyễn Hồng Diên")]),
+        Entity("p-greer", "person", "Jamieson Greer", side="US",
+               roles=[Role("Đại diện Thương mại Hoa Kỳ", "o-ustr", "2025-11-16", "2025-11-16",
+                           [_span(i5, t5, "phía Mỹ do Đại diện Thương mại Jamieson Greer dẫn đầu")],
+                           "US Trade Representative")],
+               mentions=[mention(a5, "Jamieson Greer")]),
+        Entity("o-moit", "organization", "Bộ Công Thương", "Ministry of Industry and Trade", ["MOIT"], side="VN",
+               mentions=[mention(a5, "Bộ Công Thương"), mention(ax, "Bộ Công Thương")]),
+        Entity("o-ustr", "organization", "Văn phòng Đại diện Thương mại Hoa Kỳ", "USTR", ["USTR"], side="US",
+               mentions=[mention(a5, "USTR")]),
+        Entity("l-washington", "location", "Washington", mentions=[mention(a5, "Washington")]),
+    ]
+    events = [
+        Event("negotiation_round", [_span(i5, t5, "vòng đàm phán thứ năm về thương mại đối ứng")],
+              negotiation="vn-us-reciprocal", ordinal=5, level="technical", mode="in_person",
+              start="2025-11-12", end="2025-11-14", location="Washington",
+              participants=[Participant("o-moit", "VN"), Participant("o-ustr", "US")],
+              topics=["services", "rules_of_origin"], summary="Vòng đàm phán thứ 5 tại Washington",
+              summary_en="Fifth negotiation round in Washington", id="ev-round5",
+              conflicts=[Conflict("end", ["2025-11-14", "2025-11-15"], [[], []], "2025-11-14", "majority")]),
+        Event("meeting", [_span(i5, t5, "Sáng 12/11, Thứ trưởng Bộ Công Thương Nguyễn Sinh Nhật Tân làm việc")],
+              negotiation="vn-us-reciprocal", start="2025-11-12", time_of_day="morning", location="USTR",
+              participants=[Participant("p-tan", "VN"), Participant("p-switzer", "US")],
+              summary="Thứ trưởng Nguyễn Sinh Nhật Tân làm việc với Rick Switzer",
+              summary_en="Deputy Minister Nguyen Sinh Nhat Tan meets Rick Switzer", id="ev-tan-switzer"),
+        Event("tariff_action", [_span(i20, t20, "chịu mức thuế đối ứng 20%")],
+              negotiation="vn-us-reciprocal", start="2025-08-07", rate=0.2, topics=["tariffs"],
+              participants=[Participant("o-ustr", "US")],
+              summary="Mỹ áp thuế đối ứng 20%", summary_en="US reciprocal tariff of 20%", id="ev-tariff20"),
+        Event("agreement", [_span(i20, t20, "Một tuyên bố chung về khuôn khổ hiệp định")],
+              negotiation="vn-us-reciprocal", status="planned", id="ev-joint",
+              summary="Tuyên bố chung dự kiến", summary_en="Planned joint statement"),
+        Event("meeting", [_span(ix, tx, 'Bài có mã lạ <script>alert(1)</script> và "><img src=x onerror=alert(1)>')],
+              negotiation="vn-eu-fta", start="2025-11-20", location="Hà Nội",
+              participants=[Participant("o-moit", "VN")], id="ev-eu",
+              summary='Gặp <script>alert(1)</script>', summary_en="EU meeting"),
+    ]
+    records = [ArticleRecord(a.id or "", a.source, a.url, a.outlet, a.title, a.published, story=a.id)
+               for a in articles]
+    timexes = [DossierTimex(i5, t5.index("12 đến 14/11"), t5.index("12 đến 14/11") + len("12 đến 14/11"),
+                            "12 đến 14/11", "2025-11-12/2025-11-14", "publication_date")]
+    return articles, Dossier(articles=records, entities=entities, events=events, timexes=timexes)
+
+
+@pytest.fixture
+def sample_dossier() -> Any:
+    """The hand-built dossier (see ``make_sample_dossier``)."""
+    return make_sample_dossier()[1]
+
+
+@pytest.fixture
+def sample_articles() -> list[Any]:
+    """The three hand-written articles of the sample dossier."""
+    return make_sample_dossier()[0]
+
+
+# --- stores: every store test runs on SQLite and on PostgreSQL ($TRADETALKS_TEST_PG) -------------------
+
+PG_ENV = "TRADETALKS_TEST_PG"
+
+
+def pg_test_url() -> str:
+    """The PostgreSQL server for tests (started by scripts/pg-test-server.sh); skip when unset."""
+    import os
+
+    url = os.environ.get(PG_ENV, "")
+    if not url:
+        pytest.skip(f"{PG_ENV} is not set (start a server with: export {PG_ENV}=$(scripts/pg-test-server.sh start))")
+    return url
+
+
+@pytest.fixture
+def pg_schema_url() -> Any:
+    """A postgresql:// URL whose tables live in a fresh schema, dropped after the test."""
+    import uuid
+
+    import psycopg
+
+    base = pg_test_url()
+    schema = f"t_{uuid.uuid4().hex[:12]}"
+    with psycopg.connect(base, autocommit=True) as conn:
+        conn.execute("CREATE EXTENSION IF NOT EXISTS unaccent")
+        conn.execute(f"CREATE SCHEMA {schema}")
+    sep = "&" if "?" in base else "?"
+    yield f"{base}{sep}options=-csearch_path%3D{schema},public"
+    with psycopg.connect(base, autocommit=True) as conn:
+        conn.execute(f"DROP SCHEMA {schema} CASCADE")
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
+def store_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
+    """A fresh, empty store location: a SQLite file path or a postgresql:// URL."""
+    if request.param == "sqlite":
+        return str(tmp_path / "store.db")
+    url: str = request.getfixturevalue("pg_schema_url")
+    return url
+
+
+@pytest.fixture
+def store(store_url: str) -> Any:
+    """A fresh, open store of each backend, closed after the test."""
+    from tradetalks.store import open_store
+
+    with open_store(store_url) as opened:
+        yield opened
