@@ -95,7 +95,7 @@ def _opens_sentence(ch: str) -> bool:
 
 
 def _glued_start(text: str, punct: int, after: int, end: int) -> bool:
-    """"trước.Thông": a word, the period, then a capitalised word with no space."""
+    """ "trước.Thông": a word, the period, then a capitalised word with no space."""
     if punct < 2 or not (text[punct - 1].islower() and text[punct - 2].isalpha()):
         return False
     return after + 1 < end and text[after].isupper() and text[after + 1].islower()

@@ -1,0 +1,164 @@
+"""Ingest batches: read inputs, run the pipeline, store each article whole, report, rebuild the dossier."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any
+
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+from rich.table import Table
+from rich.text import Text
+
+from tradetalks.errors import IngestError
+from tradetalks.ingest.files import read_inputs
+from tradetalks.model import Article, Doc, IngestOutcome
+from tradetalks.pipeline import default_pipeline
+from tradetalks.store.base import Store
+
+PipelineFn = Callable[[Article], Doc]
+
+
+@dataclass
+class IngestReport:
+    """What happened to every input article of a batch."""
+
+    outcomes: list[IngestOutcome] = field(default_factory=list)
+
+    def _with(self, status: str) -> list[IngestOutcome]:
+        return [o for o in self.outcomes if o.status == status]
+
+    @property
+    def new(self) -> list[IngestOutcome]:
+        return self._with("new")
+
+    @property
+    def unchanged(self) -> list[IngestOutcome]:
+        return self._with("unchanged")
+
+    @property
+    def updated(self) -> list[IngestOutcome]:
+        return self._with("updated")
+
+    @property
+    def failed(self) -> list[IngestOutcome]:
+        return self._with("failed")
+
+    def to_dict(self) -> dict[str, Any]:
+        """Counts per status, the failures with their reasons, and every outcome."""
+        return {
+            "new": len(self.new),
+            "unchanged": len(self.unchanged),
+            "updated": len(self.updated),
+            "failed": len(self.failed),
+            "failures": [{"source": o.source, "reason": o.reason} for o in self.failed],
+            "outcomes": [asdict(o) for o in self.outcomes],
+        }
+
+
+def demo_corpus_path() -> Path:
+    """The bundled sample corpus: short original articles about the Vietnam–US trade talks."""
+    return Path(__file__).resolve().parent.parent / "resources" / "demo"
+
+
+def ingest_paths(
+    store: Store,
+    paths: list[str],
+    console: Console | None = None,
+    pipeline: PipelineFn | None = None,
+) -> IngestReport:
+    """Ingest files and directories into ``store``; every article is stored whole or reported as failed."""
+    run = pipeline or default_pipeline()
+    report = IngestReport()
+    with _progress(console, "ingest") as advance:
+        for item in read_inputs(paths):
+            outcome = _ingest_one(store, item, run)
+            report.outcomes.append(outcome)
+            advance(outcome.source)
+    if report.new or report.updated:
+        rebuild(store)
+    return report
+
+
+def _ingest_one(store: Store, item: Article | IngestError, run: PipelineFn) -> IngestOutcome:
+    """Extract and store one article, or record why it could not be."""
+    if isinstance(item, IngestError):
+        return _failure(store, item.source, item.reason)
+    try:
+        doc = run(item)
+    except Exception as exc:  # one article's extraction bug must not stop the batch
+        return _failure(store, item.source, f"extraction failed ({type(exc).__name__}: {exc})")
+    try:
+        return store.add_article(item, doc)
+    except Exception as exc:  # e.g. a constraint the store enforces; the article is rolled back
+        return _failure(store, item.source, f"could not be stored ({type(exc).__name__}: {exc})")
+
+
+def _failure(store: Store, source: str, reason: str) -> IngestOutcome:
+    """Record a failure in the store and return its outcome."""
+    store.record_failure(source, reason)
+    return IngestOutcome(source, "failed", None, reason)
+
+
+def rebuild(store: Store) -> None:
+    """Rebuild the cross-article dossier from every stored extraction."""
+    import tradetalks.resolve as resolve
+
+    if hasattr(resolve, "rebuild_dossier"):
+        resolve.rebuild_dossier(store)
+    else:
+        store.save_dossier(resolve.build_dossier(list(store.docs())))
+
+
+def reprocess_store(store: Store, console: Console | None = None) -> int:
+    """Re-run the pipeline on the latest version of every stored article; rebuild the dossier."""
+    run = default_pipeline()
+    count = 0
+    with _progress(console, "reprocess") as advance:
+        for article in list(store.articles()):
+            try:
+                doc = run(article)
+            except Exception as exc:  # keep the old extraction of an article the new rules cannot handle
+                if console is not None:
+                    console.print(Text(f"{article.source}: extraction failed ({type(exc).__name__}: {exc})"))
+                continue
+            store.save_doc(doc)
+            count += 1
+            advance(article.source)
+    rebuild(store)
+    return count
+
+
+@contextmanager
+def _progress(console: Console | None, label: str) -> Iterator[Callable[[str], None]]:
+    """A Rich progress display on ``console`` (none without one); yields ``advance(source)``."""
+    if console is None:
+        yield lambda source: None
+        return
+    columns = (SpinnerColumn(), TextColumn(label), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
+    with Progress(*columns, TextColumn("[dim]{task.description}"), console=console, transient=True) as progress:
+        task = progress.add_task("", total=None)
+
+        def advance(source: str) -> None:
+            progress.update(task, advance=1, description=source[-60:])
+
+        yield advance
+
+
+def print_report(report: IngestReport, console: Console) -> None:
+    """A summary table (new, unchanged, updated, failed) and the reason for each failure."""
+    table = Table(title="Ingest summary", show_header=True)
+    for name in ("new", "unchanged", "updated", "failed"):
+        table.add_column(name, justify="right")
+    table.add_row(*(str(len(getattr(report, name))) for name in ("new", "unchanged", "updated", "failed")))
+    console.print(table)
+    if report.failed:
+        failures = Table(title="Failed inputs", show_header=True)
+        failures.add_column("source", overflow="fold")
+        failures.add_column("reason", overflow="fold")
+        for o in report.failed:
+            failures.add_row(Text(o.source), Text(o.reason or ""))
+        console.print(failures)

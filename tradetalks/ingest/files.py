@@ -1,0 +1,123 @@
+"""Reading inputs: files and directories, the kind of each file, size limits, one stream of results."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Literal
+
+from tradetalks.errors import IngestError
+from tradetalks.ingest.articles import MAX_BYTES, size_error
+from tradetalks.ingest.feeds import parse_feed
+from tradetalks.ingest.html import parse_html
+from tradetalks.ingest.jsonl import read_jsonl
+from tradetalks.ingest.text import parse_text
+from tradetalks.model import Article
+from tradetalks.nlp.normalize import decode_bytes
+
+Kind = Literal["text", "html", "feed", "jsonl"]
+
+#: File name endings and the kind they announce; files in directories must have one of them.
+EXTENSIONS: dict[str, Kind] = {
+    ".txt": "text",
+    ".text": "text",
+    ".html": "html",
+    ".htm": "html",
+    ".xhtml": "html",
+    ".xml": "feed",
+    ".rss": "feed",
+    ".atom": "feed",
+    ".jsonl": "jsonl",
+    ".ndjson": "jsonl",
+    ".jsonl.gz": "jsonl",
+    ".ndjson.gz": "jsonl",
+}
+
+
+def read_inputs(paths: list[str]) -> Iterator[Article | IngestError]:
+    """Every article in the given files and directories, in order; a bad input is yielded as an IngestError."""
+    for given in paths:
+        if os.path.isdir(given):
+            found = list(walk_directory(given))
+            if not found:
+                yield IngestError(given, "no readable files in the directory (.txt, .html, .xml, .jsonl)")
+            for path in found:
+                yield from read_file(path)
+        else:
+            yield from read_file(given)
+
+
+def walk_directory(root: str) -> Iterator[str]:
+    """Files with a known extension under ``root``, recursively, sorted, hidden ones skipped."""
+    for dirpath, dirnames, filenames in os.walk(root):
+        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+        for name in sorted(filenames):
+            if not name.startswith(".") and kind_by_name(name) is not None:
+                yield os.path.join(dirpath, name)
+
+
+def kind_by_name(name: str) -> Kind | None:
+    """The kind a file name announces: "a.jsonl.gz" -> "jsonl"; None when unknown."""
+    lower = name.lower()
+    for ext in sorted(EXTENSIONS, key=len, reverse=True):
+        if lower.endswith(ext):
+            return EXTENSIONS[ext]
+    return None
+
+
+def sniff_kind(head: bytes) -> Kind:
+    """The kind of a file from its first bytes, when its name does not tell."""
+    if head.startswith(b"\x1f\x8b"):
+        return "jsonl"
+    start = head.lstrip(b"\xef\xbb\xbf \t\r\n").lower()
+    if start.startswith(b"{"):
+        return "jsonl"
+    if any(marker in start for marker in (b"<rss", b"<feed", b"<rdf:rdf")):
+        return "feed"
+    if start.startswith((b"<!doctype html", b"<html", b"<head", b"<body", b"<!--", b"<div", b"<article", b"<p")):
+        return "html"
+    return "text"
+
+
+def read_file(path: str) -> Iterator[Article | IngestError]:
+    """The articles of one file (several for feeds and JSON Lines), never raising for bad content."""
+    try:
+        yield from _read_file(path)
+    except IngestError as exc:
+        yield exc
+    except Exception as exc:  # a reader bug must not stop the batch; report it against the file
+        yield IngestError(path, f"unexpected error while reading ({type(exc).__name__}: {exc})")
+
+
+def _read_file(path: str) -> Iterator[Article | IngestError]:
+    """Check, classify and parse one file."""
+    try:
+        size = os.stat(path).st_size
+        if not os.path.isfile(path):
+            raise IngestError(path, "not a regular file")
+    except FileNotFoundError:
+        raise IngestError(path, "no such file or directory") from None
+    except PermissionError:
+        raise IngestError(path, "permission denied") from None
+    if size == 0:
+        raise IngestError(path, "empty file")
+    kind = kind_by_name(Path(path).name)
+    if kind is None:
+        with open(path, "rb") as f:
+            kind = sniff_kind(f.read(4096))
+    if kind == "jsonl":
+        yield from read_jsonl(path, path)
+        return
+    if size > MAX_BYTES:
+        raise size_error(path, size)
+    with open(path, "rb") as f:
+        data = f.read(MAX_BYTES + 1)
+    if len(data) > MAX_BYTES:
+        raise size_error(path, len(data))
+    if kind == "feed":
+        yield from parse_feed(data, path)
+    elif kind == "html":
+        yield parse_html(decode_bytes(data, path), path)
+    else:
+        yield parse_text(decode_bytes(data, path), path)
