@@ -8,6 +8,7 @@ import time
 from collections.abc import Iterator
 from pathlib import Path
 from types import ModuleType
+from typing import Any
 
 import pytest
 
@@ -38,6 +39,7 @@ def load_server_module() -> ModuleType:
 
 srv = load_server_module()
 Reply = srv.Reply
+Server = Any  # srv.FixtureServer, loaded from its file
 
 FAST = FetchPolicy(
     connect_timeout=2.0,
@@ -51,7 +53,7 @@ FAST = FetchPolicy(
 
 
 @pytest.fixture
-def server() -> Iterator[srv.FixtureServer]:
+def server() -> Iterator[Server]:
     s = srv.FixtureServer().start()
     s.route("/robots.txt", Reply(status=404))
     yield s
@@ -64,7 +66,7 @@ def fetcher() -> Iterator[PoliteFetcher]:
         yield f
 
 
-def test_fetch_sends_project_user_agent(server: srv.FixtureServer, fetcher: PoliteFetcher) -> None:
+def test_fetch_sends_project_user_agent(server: Server, fetcher: PoliteFetcher) -> None:
     server.route("/a", Reply(body="Xin chào".encode(), headers={"Content-Type": "text/plain; charset=utf-8"}))
     result = fetcher.fetch(server.url("/a"))
     assert result.content.decode() == "Xin chào"
@@ -84,7 +86,7 @@ def test_only_http_and_https_are_fetched(url: str, fetcher: PoliteFetcher) -> No
         check_scheme(url)
 
 
-def test_slow_server_times_out(server: srv.FixtureServer) -> None:
+def test_slow_server_times_out(server: Server) -> None:
     server.route("/slow", Reply(body=b"late", delay=2.0))
     policy = FetchPolicy(read_timeout=0.3, retries=1, backoff_seconds=0.01, rate_limit_seconds=0.0)
     started = time.monotonic()
@@ -94,20 +96,20 @@ def test_slow_server_times_out(server: srv.FixtureServer) -> None:
     assert server.count("/slow") == 2  # one retry
 
 
-def test_500s_then_success_is_retried(server: srv.FixtureServer, fetcher: PoliteFetcher) -> None:
+def test_500s_then_success_is_retried(server: Server, fetcher: PoliteFetcher) -> None:
     server.route("/flaky", Reply(status=500), Reply(status=503), Reply(body=b"ok"))
     result = fetcher.fetch(server.url("/flaky"))
     assert result.content == b"ok" and result.attempts == 3
     assert server.count("/flaky") == 3
 
 
-def test_persistent_500_gives_up_with_reason(server: srv.FixtureServer, fetcher: PoliteFetcher) -> None:
+def test_persistent_500_gives_up_with_reason(server: Server, fetcher: PoliteFetcher) -> None:
     server.route("/down", Reply(status=502))
     with pytest.raises(FetchError, match=r"HTTP 502 \(gave up after 4 attempts\)"):
         fetcher.fetch(server.url("/down"))
 
 
-def test_429_waits_for_retry_after(server: srv.FixtureServer, fetcher: PoliteFetcher) -> None:
+def test_429_waits_for_retry_after(server: Server, fetcher: PoliteFetcher) -> None:
     server.route("/busy", Reply(status=429, headers={"Retry-After": "1"}), Reply(body=b"ok"))
     result = fetcher.fetch(server.url("/busy"))
     first, second = [h.at for h in server.hits if h.path == "/busy"]
@@ -115,7 +117,7 @@ def test_429_waits_for_retry_after(server: srv.FixtureServer, fetcher: PoliteFet
     assert second - first >= 0.95
 
 
-def test_retry_after_beyond_cap_is_not_waited(server: srv.FixtureServer, fetcher: PoliteFetcher) -> None:
+def test_retry_after_beyond_cap_is_not_waited(server: Server, fetcher: PoliteFetcher) -> None:
     server.route("/later", Reply(status=429, headers={"Retry-After": "3600"}))
     started = time.monotonic()
     with pytest.raises(FetchError, match="wait 3600s"):
@@ -132,7 +134,7 @@ def test_parse_retry_after(value: str, expected: float | None) -> None:
     assert parse_retry_after(value) == expected
 
 
-def test_redirect_loop_is_detected(server: srv.FixtureServer, fetcher: PoliteFetcher) -> None:
+def test_redirect_loop_is_detected(server: Server, fetcher: PoliteFetcher) -> None:
     server.route("/loop-a", Reply(status=302, headers={"Location": "/loop-b"}))
     server.route("/loop-b", Reply(status=301, headers={"Location": "/loop-a"}))
     with pytest.raises(FetchError, match="redirect loop"):
@@ -140,27 +142,27 @@ def test_redirect_loop_is_detected(server: srv.FixtureServer, fetcher: PoliteFet
     assert server.count("/loop-a") == 1 and server.count("/loop-b") == 1
 
 
-def test_redirect_chain_limit(server: srv.FixtureServer, fetcher: PoliteFetcher) -> None:
+def test_redirect_chain_limit(server: Server, fetcher: PoliteFetcher) -> None:
     for i in range(10):
         server.route(f"/r{i}", Reply(status=307, headers={"Location": f"/r{i + 1}"}))
     with pytest.raises(FetchError, match="more than 5 redirects"):
         fetcher.fetch(server.url("/r0"))
 
 
-def test_redirect_is_followed(server: srv.FixtureServer, fetcher: PoliteFetcher) -> None:
+def test_redirect_is_followed(server: Server, fetcher: PoliteFetcher) -> None:
     server.route("/old", Reply(status=301, headers={"Location": "/new"}))
     server.route("/new", Reply(body=b"moved"))
     result = fetcher.fetch(server.url("/old"))
     assert result.url == server.url("/new") and result.content == b"moved"
 
 
-def test_redirect_to_file_scheme_is_refused(server: srv.FixtureServer, fetcher: PoliteFetcher) -> None:
+def test_redirect_to_file_scheme_is_refused(server: Server, fetcher: PoliteFetcher) -> None:
     server.route("/evil", Reply(status=302, headers={"Location": "file:///etc/passwd"}))
     with pytest.raises(FetchError, match="only http and https"):
         fetcher.fetch(server.url("/evil"))
 
 
-def test_100_mb_body_is_cut_off(server: srv.FixtureServer) -> None:
+def test_100_mb_body_is_cut_off(server: Server) -> None:
     server.route("/huge", Reply(generated_bytes=100 * 1024 * 1024))
     policy = FetchPolicy(max_bytes=2_000_000, retries=0, rate_limit_seconds=0.0)
     started = time.monotonic()
@@ -169,14 +171,15 @@ def test_100_mb_body_is_cut_off(server: srv.FixtureServer) -> None:
     assert time.monotonic() - started < 5.0
 
 
-def test_declared_oversize_body_is_not_read(server: srv.FixtureServer, fetcher: PoliteFetcher) -> None:
+def test_declared_oversize_body_is_not_read(server: Server, fetcher: PoliteFetcher) -> None:
     server.route("/big", Reply(body=b"a" * 1_500_000))
     with pytest.raises(FetchError, match="body of 1500000 bytes is over the 1000000-byte limit"):
         fetcher.fetch(server.url("/big"))
 
 
-def test_conditional_get_gives_not_modified(server: srv.FixtureServer, fetcher: PoliteFetcher) -> None:
-    server.route("/feed", Reply(body=b"<rss/>", etag='"v1"', headers={"Last-Modified": "Mon, 03 Nov 2025 01:00:00 GMT"}))
+def test_conditional_get_gives_not_modified(server: Server, fetcher: PoliteFetcher) -> None:
+    modified = {"Last-Modified": "Mon, 03 Nov 2025 01:00:00 GMT"}
+    server.route("/feed", Reply(body=b"<rss/>", etag='"v1"', headers=modified))
     first = fetcher.fetch(server.url("/feed"))
     assert first.etag == '"v1"' and first.last_modified
     again = fetcher.fetch(server.url("/feed"), etag=first.etag, last_modified=first.last_modified)
@@ -186,7 +189,7 @@ def test_conditional_get_gives_not_modified(server: srv.FixtureServer, fetcher: 
     assert last.headers["if-modified-since"] == "Mon, 03 Nov 2025 01:00:00 GMT"
 
 
-def test_robots_txt_disallows_path(server: srv.FixtureServer, fetcher: PoliteFetcher) -> None:
+def test_robots_txt_disallows_path(server: Server, fetcher: PoliteFetcher) -> None:
     server.route("/robots.txt", Reply(body=b"User-agent: *\nDisallow: /private/\n"))
     server.route("/private/x.html", Reply(body=b"secret"))
     server.route("/public/y.html", Reply(body=b"open"))
@@ -207,14 +210,14 @@ def test_robots_txt_disallows_path(server: srv.FixtureServer, fetcher: PoliteFet
         (Reply(body=b"User-agent: OtherBot\nDisallow: /\n"), True),
     ],
 )
-def test_robots_txt_status_and_agent(server: srv.FixtureServer, robots: Reply, allowed: bool) -> None:
+def test_robots_txt_status_and_agent(server: Server, robots: Any, allowed: bool) -> None:
     server.route("/robots.txt", robots)
     policy = FetchPolicy(retries=1, backoff_seconds=0.01, rate_limit_seconds=0.0)
     with PoliteFetcher(policy) as f:
         assert f.allowed(server.url("/tin/a.html")) is allowed
 
 
-def test_rate_limit_spaces_requests_to_one_host(server: srv.FixtureServer) -> None:
+def test_rate_limit_spaces_requests_to_one_host(server: Server) -> None:
     server.route("/p", Reply(body=b"ok"))
     policy = FetchPolicy(rate_limit_seconds=0.3, retries=0)
     with PoliteFetcher(policy) as f:

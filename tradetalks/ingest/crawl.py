@@ -243,7 +243,7 @@ class Crawler:
             self.console.print(f"{outcome.status:>9}  {url}")
 
     def _fail(self, url: str, exc: TradeTalksError | str) -> None:
-        reason = exc.reason if isinstance(exc, FetchError) else str(exc)
+        reason = exc if isinstance(exc, str) else str(getattr(exc, "reason", exc))
         self.report.failed.append((url, reason))
         self.store.record_failure(url, reason)
         if self.console is not None:

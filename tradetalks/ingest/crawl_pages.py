@@ -10,8 +10,10 @@ from urllib.parse import urljoin, urlsplit
 import feedparser
 
 from tradetalks.errors import IngestError
+from tradetalks.ingest.html import parse_html
 from tradetalks.ingest.http import FetchResult
 from tradetalks.model import Article, article_id
+from tradetalks.nlp.normalize import decode_bytes
 
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
 _XML_ENCODING = re.compile(rb"""<\?xml[^>]+encoding\s*=\s*["']([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
@@ -42,8 +44,6 @@ def decode_page(result: FetchResult) -> str:
             return unicodedata.normalize("NFC", result.content.decode(charset))
         except UnicodeDecodeError:
             pass  # the declaration lies: fall back to detection
-    from tradetalks.nlp.normalize import decode_bytes
-
     return decode_bytes(result.content, result.url)
 
 
@@ -65,8 +65,6 @@ def feed_links(result: FetchResult) -> list[str]:
 
 def page_article(result: FetchResult, url: str) -> Article:
     """Extract an Article (main text, title, date, outlet) from a fetched HTML page."""
-    from tradetalks.ingest.html import article_from_html
-
-    article = article_from_html(decode_page(result), source=url, url=url)
+    article = parse_html(decode_page(result), source=url, url=url)
     article.id = article_id(article.key)
     return article
