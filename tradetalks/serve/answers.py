@@ -1,0 +1,317 @@
+"""One answering rule per kind of question; each returns a ``Found`` with the evidence, or None."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from tradetalks.model import VN_US_RECIPROCAL, Entity, Event, Evidence, Role
+from tradetalks.serve.index import DossierIndex, event_sort_key, fold_name, is_dated
+from tradetalks.serve.labels import label
+from tradetalks.serve.question import Question, cues, has_phrase
+
+MEETING_TYPES = ("meeting", "call", "roundtable", "ministerial_session", "negotiation_round")
+
+
+@dataclass(slots=True)
+class Found:
+    """An answer found in the dossier: Vietnamese and English text, the evidence, extra JSON fields."""
+
+    vi: str
+    en: str
+    evidence: list[Evidence]
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+# --- wording -------------------------------------------------------------------------------------------
+def format_date(value: str | None, lang: str) -> str:
+    """ "2025-11-12" -> "12/11/2025" (vi) or "2025-11-12" (en); "2025-11" -> "tháng 11/2025"."""
+    if not value:
+        return label(lang, "unknown")
+    parts = value.split("-")
+    if lang == "vi" and len(parts) == 3 and parts[1].isdigit() and parts[2].isdigit():
+        year = f"/{parts[0]}" if parts[0].isdigit() else ""
+        return f"{int(parts[2])}/{int(parts[1])}{year}"
+    if lang == "vi" and len(parts) == 2 and parts[1].isdigit():
+        return f"tháng {int(parts[1])}/{parts[0]}"
+    return value
+
+
+def when_text(event: Event, lang: str) -> str:
+    """ "sáng ngày 12/11/2025", "từ 12/11/2025 đến 14/11/2025" / "on 2025-11-12 (morning)"."""
+    if event.end and event.end != event.start:
+        pattern = "từ {} đến {}" if lang == "vi" else "from {} to {}"
+        text = pattern.format(format_date(event.start, lang), format_date(event.end, lang))
+    else:
+        text = ("ngày {}" if lang == "vi" else "on {}").format(format_date(event.start, lang))
+    if event.time_of_day and lang == "vi":
+        return f"{label(lang, 'tod.' + event.time_of_day)} {text}"
+    if event.time_of_day:
+        return f"{text} ({label(lang, 'tod.' + event.time_of_day)})"
+    return text
+
+
+def event_name(event: Event, lang: str) -> str:
+    """ "Vòng đàm phán thứ 5" / "Negotiation round 5"."""
+    name = label(lang, f"type.{event.type}")
+    if event.ordinal:
+        name += f" thứ {event.ordinal}" if lang == "vi" else f" {event.ordinal}"
+    return name
+
+
+def person_with_title(index: DossierIndex, entity: Entity, date: str | None, lang: str) -> str:
+    """ "Thứ trưởng Nguyễn Sinh Nhật Tân" / "Nguyễn Sinh Nhật Tân (Deputy Minister)"."""
+    role = index.role_at(entity, date)
+    if role is None:
+        return entity.name
+    if lang == "en":
+        return f"{entity.name_en or entity.name} ({role.title_en or role.title})"
+    return f"{role.title} {entity.name}"
+
+
+def role_text(index: DossierIndex, role: Role, lang: str) -> str:
+    """ "Thứ trưởng, Bộ Công Thương (2025-11-12 – 2025-11-16)"."""
+    title = role.title if lang == "vi" else role.title_en or role.title
+    org_entity = index.entity_by_id.get(role.organization or "")
+    org = (org_entity.name_en if lang == "en" else None) or index.entity_name(role.organization) if org_entity else None
+    if org and fold_name(org) not in fold_name(title):
+        title += f", {org}"
+    if role.first_seen or role.last_seen:
+        title += f" ({format_date(role.first_seen, lang)} – {format_date(role.last_seen, lang)})"
+    return title
+
+
+# --- lookups -------------------------------------------------------------------------------------------
+def _talks(index: DossierIndex, types: tuple[str, ...]) -> list[Event]:
+    """Events of these types, the Vietnam–US talks first, in date order."""
+    events = sorted((e for e in index.events if e.type in types), key=event_sort_key)
+    return sorted(events, key=lambda e: e.negotiation not in (None, VN_US_RECIPROCAL))
+
+
+def ordinal_event(index: DossierIndex, q: Question) -> Event | None:
+    """The event a question names by number: "vòng thứ 5", "phiên cấp Bộ trưởng thứ 8", "the 5th round"."""
+    if q.ordinal is None:
+        return None
+    kinds = {
+        "ministerial_session": ("ministerial_session",),
+        "negotiation_round": ("negotiation_round",),
+    }.get(q.event_type or "", ("negotiation_round", "ministerial_session"))
+    for kind in kinds:
+        for event in _talks(index, (kind,)):
+            if event.ordinal == q.ordinal:
+                return event
+    return None
+
+
+def people_in(index: DossierIndex, q: Question, loose: bool = True) -> list[Entity]:
+    """People named in the question by full name or alias, else (``loose``) by the last word of their name."""
+    found: list[Entity] = []
+    names = sorted(index._names.items(), key=lambda kv: -len(kv[0]))
+    for key, ids in names:
+        if len(key) >= 3 and has_phrase(q.folded, key):
+            found.extend(index.entity_by_id[i] for i in ids if index.entity_by_id[i].type == "person")
+    if not found and loose:
+        stop = set(cues()["stop_words"])
+        for entity in index.dossier.entities:
+            last = fold_name(entity.name).split()[-1:] if entity.type == "person" else []
+            if last and len(last[0]) >= 3 and last[0] not in stop and has_phrase(q.folded, last[0]):
+                found.append(entity)
+    unique = list({e.id: e for e in found}.values())
+    return sorted(unique, key=lambda e: -index.weight(e.id))
+
+
+def _same_day(event: Event, date: str) -> bool:
+    """Whether an event covers a date ("--11-12" matches any year)."""
+    if not event.start or not is_dated(event.start) or len(event.start) < 10:
+        return False
+    first, last = event.start, event.end if event.end and is_dated(event.end) else event.start
+    if date.startswith("--"):
+        return first[4:10] <= date[1:] <= last[4:10]
+    return first[:10] <= date <= last[:10]
+
+
+def _side_of(index: DossierIndex, entity: Entity) -> str | None:
+    """An entity's side, else the side of the organisation of one of its roles."""
+    if entity.side:
+        return entity.side
+    for role in entity.roles:
+        org = index.entity_by_id.get(role.organization or "")
+        if org and org.side:
+            return org.side
+    return None
+
+
+# --- handlers ------------------------------------------------------------------------------------------
+def answer_when(index: DossierIndex, q: Question) -> Found | None:
+    """When was round N: its dates (and part of day), place and status."""
+    event = ordinal_event(index, q)
+    if event is None:
+        return None
+    place_vi = f" tại {event.location}" if event.location else ""
+    place_en = f" in {event.location}" if event.location else ""
+    if not is_dated(event.start):
+        vi = f"Các nguồn nhắc đến {event_name(event, 'vi').lower()} nhưng chưa cho biết ngày{place_vi}."
+        en = f"The sources mention {event_name(event, 'en').lower()} but give no date{place_en}."
+    else:
+        verb_vi, verb_en = ("dự kiến diễn ra", "is planned") if event.status == "planned" else ("diễn ra", "took place")
+        vi = f"{event_name(event, 'vi')} {verb_vi} {when_text(event, 'vi')}{place_vi}."
+        en = f"{event_name(event, 'en')} {verb_en} {when_text(event, 'en')}{place_en}."
+    return Found(vi, en, event.evidence, {"events": [event.id], "start": event.start, "end": event.end})
+
+
+def answer_where(index: DossierIndex, q: Question) -> Found | None:
+    """Where was round N held."""
+    event = ordinal_event(index, q)
+    if event is None or not event.location:
+        return None
+    vi = f"{event_name(event, 'vi')} diễn ra tại {event.location} ({when_text(event, 'vi')})."
+    en = f"{event_name(event, 'en')} was held in {event.location} ({when_text(event, 'en')})."
+    return Found(vi, en, event.evidence, {"events": [event.id], "location": event.location})
+
+
+def answer_topics(index: DossierIndex, q: Question) -> Found | None:
+    """Which topics were discussed at round N."""
+    event = ordinal_event(index, q)
+    if event is None or not event.topics:
+        return None
+    vi = f"{event_name(event, 'vi')} bàn về: " + ", ".join(label("vi", f"topic.{t}") for t in event.topics) + "."
+    en = f"{event_name(event, 'en')} covered: " + ", ".join(label("en", f"topic.{t}") for t in event.topics) + "."
+    return Found(vi, en, event.evidence, {"events": [event.id], "topics": list(event.topics)})
+
+
+def answer_head(index: DossierIndex, q: Question) -> Found | None:
+    """Who leads the Vietnamese / US delegation, from the titles people hold."""
+    heads: list[tuple[Entity, Role]] = []
+    prefixes = [fold_name(t) for t in cues()["head_titles"]]
+    for entity in index.dossier.entities:
+        if entity.type != "person" or (q.side and _side_of(index, entity) not in (q.side, None)):
+            continue
+        for role in entity.roles:
+            titles = (fold_name(role.title), fold_name(role.title_en or ""))
+            if any(t.startswith(p) for t in titles for p in prefixes):
+                heads.append((entity, role))
+                break
+    if q.side:
+        heads = [(e, r) for e, r in heads if _side_of(index, e) == q.side]
+    if not heads:
+        return None
+    heads.sort(key=lambda er: -index.weight(er[0].id))
+    vi = "; ".join(f"{person_with_title(index, e, None, 'vi')} ({r.title})" for e, r in heads)
+    en = "; ".join(f"{e.name_en or e.name} ({r.title_en or r.title})" for e, r in heads)
+    side_vi = f" của {label('vi', 'side.' + q.side)}" if q.side else ""
+    side_en = f" of {label('en', 'side.' + q.side)}" if q.side else ""
+    evidence = [ev for _, r in heads for ev in r.evidence]
+    return Found(f"Trưởng đoàn{side_vi}: {vi}.", f"Head of delegation{side_en}: {en}.", evidence,
+                 {"entities": [e.id for e, _ in heads]})
+
+
+def answer_title(index: DossierIndex, q: Question) -> Found | None:
+    """What is X's title, or who holds title T ("Who is the Deputy USTR?")."""
+    people = [p for p in people_in(index, q, loose=False) if p.roles]
+    if people:
+        return _titles_of(index, people[0])
+    holder = _holder(index, q)
+    if holder is not None:
+        return holder
+    people = [p for p in people_in(index, q) if p.roles]
+    return _titles_of(index, people[0]) if people else None
+
+
+def _titles_of(index: DossierIndex, person: Entity) -> Found:
+    """A person's titles over time."""
+    roles = sorted(person.roles, key=lambda r: (r.first_seen or "", r.title))
+    vi = f"{person.name}: " + "; ".join(role_text(index, r, "vi") for r in roles) + "."
+    en = f"{person.name_en or person.name}: " + "; ".join(role_text(index, r, "en") for r in roles) + "."
+    return Found(vi, en, [ev for r in roles for ev in r.evidence], {"entities": [person.id]})
+
+
+def _holder(index: DossierIndex, q: Question) -> Found | None:
+    """Who holds the title named in the question, most recently seen first."""
+    wanted = q.title
+    if wanted is None:
+        titles = {fold_name(r.title) for e in index.dossier.entities for r in e.roles}
+        wanted = next((t for t in sorted(titles, key=len, reverse=True) if t and has_phrase(q.folded, t)), None)
+    if wanted is None:
+        return None
+    people = [e for e in index.dossier.entities if e.type == "person"]
+    holders = [(e, r) for e in people for r in e.roles if fold_name(r.title).startswith(wanted)]
+    if not holders:
+        return None
+    holders.sort(key=lambda er: (er[1].last_seen or "", index.weight(er[0].id)), reverse=True)
+    entity, role = holders[0]
+    vi = f"{role.title}: {entity.name}."
+    en = f"{role.title_en or role.title}: {entity.name_en or entity.name}."
+    return Found(vi, en, role.evidence, {"entities": [entity.id]})
+
+
+def answer_met(index: DossierIndex, q: Question) -> Found | None:
+    """Who did X meet (on DATE): the other participants of X's meetings, calls and sessions."""
+    people = people_in(index, q)
+    if not people:
+        return None
+    person = people[0]
+    events = [e for e in _talks(index, MEETING_TYPES) if person.id in {p.entity for p in e.participants}]
+    if q.date:
+        events = [e for e in events if _same_day(e, q.date)]
+    if not events:
+        return None
+    lines_vi, lines_en, evidence = [], [], []
+    for event in events[:5]:
+        others = [index.entity_by_id[p.entity] for p in event.participants
+                  if p.entity != person.id and p.entity in index.entity_by_id]
+        names_vi = ", ".join(person_with_title(index, o, event.start, "vi") for o in others) or label("vi", "unknown")
+        names_en = ", ".join(person_with_title(index, o, event.start, "en") for o in others) or label("en", "unknown")
+        lines_vi.append(f"{when_text(event, 'vi')}: {names_vi} ({label('vi', 'type.' + event.type).lower()})")
+        lines_en.append(f"{when_text(event, 'en')}: {names_en} ({label('en', 'type.' + event.type).lower()})")
+        evidence.extend(event.evidence)
+    vi = f"{person.name} đã gặp: " + "; ".join(lines_vi) + "."
+    en = f"{person.name_en or person.name} met: " + "; ".join(lines_en) + "."
+    return Found(vi, en, evidence, {"entities": [person.id], "events": [e.id for e in events[:5]]})
+
+
+def answer_tariff(index: DossierIndex, q: Question) -> Found | None:
+    """What tariff rate applies: the latest tariff action with a rate, and the earlier ones."""
+    actions = [e for e in _talks(index, ("tariff_action",)) if e.rate is not None]
+    if not actions:
+        return None
+    vn_us = [e for e in actions if e.negotiation in (None, VN_US_RECIPROCAL)] or actions
+    latest = sorted(vn_us, key=event_sort_key)[-1]
+    rate = f"{(latest.rate or 0) * 100:g}%"
+    vi = f"Mức thuế {rate}"
+    en = f"A rate of {rate}"
+    if is_dated(latest.start):
+        vi += f", áp dụng từ {format_date(latest.start, 'vi')}"
+        en += f", applying from {latest.start}"
+    earlier = [e for e in vn_us if e is not latest and e.rate != latest.rate]
+    if earlier:
+        vi += "; trước đó: " + ", ".join(f"{(e.rate or 0) * 100:g}% ({format_date(e.start, 'vi')})" for e in earlier)
+        en += "; earlier: " + ", ".join(f"{(e.rate or 0) * 100:g}% ({e.start or '?'})" for e in earlier)
+    return Found(vi + ".", en + ".", latest.evidence, {"events": [latest.id], "rate": latest.rate})
+
+
+def answer_count(index: DossierIndex, q: Question) -> Found | None:
+    """How many rounds (or ministerial sessions) have been held."""
+    kind = "ministerial_session" if q.event_type == "ministerial_session" else "negotiation_round"
+    held = [e for e in _talks(index, (kind,)) if e.status == "held" and e.negotiation in (None, VN_US_RECIPROCAL)]
+    if not held:
+        return None
+    count = max([len(held), *(e.ordinal or 0 for e in held)])
+    latest = max(held, key=lambda e: (e.ordinal or 0, event_sort_key(e)))
+    name_vi, name_en = label("vi", f"type.{kind}").lower(), label("en", f"type.{kind}").lower()
+    last_vi, last_en = event_name(latest, "vi").lower(), event_name(latest, "en").lower()
+    vi = f"Đã diễn ra {count} {name_vi}; gần nhất là {last_vi} ({when_text(latest, 'vi')})."
+    en = f"{count} {name_en}s have been held; the latest is {last_en} ({when_text(latest, 'en')})."
+    return Found(vi, en, latest.evidence, {"events": [e.id for e in held], "count": count})
+
+
+HANDLERS: list[tuple[str, Callable[[DossierIndex, Question], Found | None]]] = [
+    ("count_rounds", answer_count),
+    ("tariff_rate", answer_tariff),
+    ("head_delegation", answer_head),
+    ("met_on", answer_met),
+    ("topics", answer_topics),
+    ("where", answer_where),
+    ("when", answer_when),
+    ("title_of", answer_title),
+]

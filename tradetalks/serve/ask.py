@@ -1,0 +1,117 @@
+"""Answers to questions from the dossier, each with its quoted sources; says so when it does not know."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from rich.console import Console
+from rich.markup import escape
+
+from tradetalks.model import Evidence, SearchHit
+from tradetalks.serve.answers import HANDLERS, Found
+from tradetalks.serve.index import DossierIndex, fold_name
+from tradetalks.serve.labels import label
+from tradetalks.serve.question import Question, cues, parse_question
+from tradetalks.store.base import Store
+
+Searcher = Callable[[str, int], list[SearchHit]]
+
+
+def answer_question(store: Store, question: str) -> dict[str, Any]:
+    """``tradetalks ask``: the answer, its sources [{article, url, quote}], kind and whether it was found."""
+    from tradetalks.serve.timeline import load_index
+
+    return answer_from_index(load_index(store), question, lambda q, n: store.search(q, limit=n))
+
+
+def answer_from_index(index: DossierIndex, question: str, search: Searcher | None = None) -> dict[str, Any]:
+    """Answer over an index already loaded; ``search`` gives the closest passages when nothing is found."""
+    q = parse_question(question)
+    for kind, handler in HANDLERS:
+        if kind in q.intents or (kind == "when" and q.ordinal is not None and not q.intents):
+            found = handler(index, q)
+            if found is not None:
+                return _finish(index, found, q, kind)
+    return _not_found(q, search)
+
+
+def _sources(index: DossierIndex, evidence: list[Evidence]) -> list[dict[str, Any]]:
+    """Evidence as answer sources: article id, url, title, outlet, quote and span (each quote once)."""
+    out: list[dict[str, Any]] = []
+    seen: set[tuple[str, int, int]] = set()
+    for ev in evidence:
+        if (ev.article, ev.start, ev.end) in seen:
+            continue
+        seen.add((ev.article, ev.start, ev.end))
+        record = index.article_by_id.get(ev.article)
+        out.append({
+            "article": ev.article,
+            "url": record.url if record else None,
+            "title": record.title if record else None,
+            "outlet": record.outlet if record else None,
+            "published": record.published if record else None,
+            "quote": ev.quote,
+            "start": ev.start,
+            "end": ev.end,
+        })
+    return out
+
+
+def _finish(index: DossierIndex, found: Found, q: Question, kind: str) -> dict[str, Any]:
+    """The answer object of a found answer."""
+    return {
+        "question": q.text,
+        "kind": kind,
+        "found": True,
+        "lang": q.lang,
+        "answer": found.vi if q.lang == "vi" else found.en,
+        "answer_vi": found.vi,
+        "answer_en": found.en,
+        "sources": _sources(index, found.evidence),
+        "passages": [],
+        **found.extra,
+    }
+
+
+def _not_found(q: Question, search: Searcher | None) -> dict[str, Any]:
+    """ "Chưa có thông tin" / "Not found in the sources", with the closest passages from search."""
+    passages: list[dict[str, Any]] = []
+    stop = set(cues()["stop_words"])
+    words = [w for w in q.text.split() if fold_name(w) and fold_name(w) not in stop]
+    query = " ".join(words)[:300]
+    if search is not None and query:
+        try:
+            hits = search(query, 3)
+        except Exception:  # noqa: BLE001 - a failed search must not hide the "not found" answer
+            hits = []
+        passages = [
+            {"article": h.article, "title": h.title, "url": h.url, "snippet": h.snippet, "score": h.score} for h in hits
+        ]
+    return {
+        "question": q.text,
+        "kind": "unknown",
+        "found": False,
+        "lang": q.lang,
+        "answer": label(q.lang, "not_found"),
+        "answer_vi": label("vi", "not_found"),
+        "answer_en": label("en", "not_found"),
+        "sources": [],
+        "passages": passages,
+    }
+
+
+def print_answer(answer: dict[str, Any], console: Console) -> None:
+    """Print the answer, then each source with its quote, or the closest passages when not found."""
+    console.print(f"[bold]{escape(answer['answer'])}[/bold]")
+    other = answer.get("answer_en") if answer.get("lang") == "vi" else answer.get("answer_vi")
+    if other and other != answer["answer"]:
+        console.print(escape(other), style="dim")
+    for n, source in enumerate(answer["sources"], 1):
+        where = source.get("outlet") or source.get("title") or source["article"]
+        console.print(f"  [{n}] {escape(where)} ({source['article']}) {escape(source.get('url') or '')}")
+        console.print(f"      “{escape(source['quote'])}”")
+    if answer["passages"]:
+        console.print(label(answer.get("lang"), "closest") + ":")
+        for passage in answer["passages"]:
+            console.print(f"  - {escape(passage.get('title') or passage['article'])}: {escape(passage['snippet'])}")

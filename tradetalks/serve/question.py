@@ -1,0 +1,159 @@
+"""Rule-based reading of a question (Vietnamese or English, diacritics optional) into an intent and its slots."""
+
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+from tradetalks.serve.index import fold_name
+
+MAX_QUESTION = 1000
+_VI_LETTERS = re.compile(r"[ăâđêôơưàáảãạèéẻẽẹìíỉĩịòóỏõọùúủũụỳýỷỹỵ]", re.IGNORECASE)
+_NUMERIC_DATE = re.compile(r"(?<!\d)(\d{1,2})\s*[/.-]\s*(\d{1,2})(?:\s*[/.-]\s*(\d{4}))?(?!\d)")
+_ISO_DATE = re.compile(r"(?<!\d)(\d{4})-(\d{2})-(\d{2})(?!\d)")
+_VI_DATE = re.compile(r"ngay (\d{1,2}) thang (\d{1,2})(?: nam (\d{4}))?")
+_EVENT_WORD = re.compile(r"\b(vong|phien|round|session)\b")
+_ORDINAL_SUFFIX = re.compile(r"^(\d{1,3})(?:st|nd|rd|th)?$")
+
+
+@lru_cache(maxsize=1)
+def cues() -> dict[str, Any]:
+    """The question cue phrases of ``resources/questions.json`` (loaded once)."""
+    text = resources.files("tradetalks.resources").joinpath("questions.json").read_text("utf-8")
+    data: dict[str, Any] = json.loads(text)
+    return data
+
+
+@dataclass(slots=True)
+class Question:
+    """A question as understood: the cleaned text, its folded form, language, intents and slots."""
+
+    text: str
+    folded: str
+    lang: str
+    intents: list[str] = field(default_factory=list)
+    ordinal: int | None = None
+    event_type: str | None = None  # negotiation_round | ministerial_session | None
+    side: str | None = None
+    date: str | None = None  # "2025-11-12" or "--11-12" when no year is given
+    title: str | None = None  # folded canonical title words, e.g. "pho dai dien thuong mai"
+
+
+def clean_question(text: str) -> str:
+    """The question without control characters, squeezed, at most 1000 characters."""
+    kept = "".join(" " if unicodedata.category(ch)[0] == "C" else ch for ch in text[: MAX_QUESTION * 4])
+    return re.sub(r"\s+", " ", unicodedata.normalize("NFC", kept)).strip()[:MAX_QUESTION]
+
+
+def has_phrase(folded: str, phrase: str) -> bool:
+    """Whether a folded phrase occurs in the folded question as whole words."""
+    return re.search(rf"(?<!\w){re.escape(phrase)}(?!\w)", folded) is not None
+
+
+def _ordinal_near(words: list[str], at: int) -> int | None:
+    """The number next to an event word: "vong thu 5", "vong 5", "round 5", "5th round", "fifth session"."""
+    table: dict[str, int] = cues()["ordinal_words"]
+    after = words[at + 1 : at + 8]
+    for n, word in enumerate(after):
+        m = _ORDINAL_SUFFIX.match(word)
+        if m:
+            return int(m.group(1))
+        if word == "thu" and n + 1 < len(after):
+            following = after[n + 1]
+            if following.isdigit():
+                return int(following)
+            if following in table:
+                return table[following]
+    for word in reversed(words[max(0, at - 3) : at]):
+        m = _ORDINAL_SUFFIX.match(word)
+        if m and not word.isdigit():
+            return int(m.group(1))
+        if word in table and not word.isdigit() and word.isascii() and len(word) > 3:
+            return table[word]
+    return None
+
+
+def _event_reference(folded: str) -> tuple[str | None, int | None]:
+    """Which kind of event the question names and its ordinal, if any."""
+    words = folded.split()
+    ordinal = None
+    for at, word in enumerate(words):
+        if _EVENT_WORD.fullmatch(word):
+            ordinal = _ordinal_near(words, at)
+            if ordinal is not None:
+                break
+    words_of = cues()["event_words"]
+    if any(has_phrase(folded, p) for p in words_of["ministerial_session"]):
+        return "ministerial_session", ordinal
+    if any(has_phrase(folded, p) for p in words_of["negotiation_round"]):
+        return "negotiation_round", ordinal
+    if any(has_phrase(folded, p) for p in words_of["session"]):
+        return "session", ordinal
+    return None, ordinal
+
+
+def _date(text: str, folded: str) -> str | None:
+    """A date in the question: "12/11", "12/11/2025", "ngày 12 tháng 11", "November 12", "2025-11-12"."""
+    m = _ISO_DATE.search(text)
+    if m:
+        return f"{m.group(1)}-{m.group(2)}-{m.group(3)}"
+    for pattern, source in ((_NUMERIC_DATE, text), (_VI_DATE, folded)):
+        m = pattern.search(source)
+        if m:
+            day, month, year = int(m.group(1)), int(m.group(2)), m.group(3)
+            if 1 <= day <= 31 and 1 <= month <= 12:
+                return f"{year or '-'}-{month:02d}-{day:02d}"
+    months: dict[str, int] = cues()["months"]
+    names = "|".join(sorted(months, key=len, reverse=True))
+    m = re.search(rf"\b({names}) (\d{{1,2}})(?:st|nd|rd|th)?(?: (\d{{4}}))?\b", folded) or re.search(
+        rf"\b(\d{{1,2}})(?:st|nd|rd|th)? ({names})(?: (\d{{4}}))?\b", folded
+    )
+    if m:
+        a, b, year = m.group(1), m.group(2), m.group(3)
+        month, day = (months[a], int(b)) if a in months else (months[b], int(a))
+        if 1 <= day <= 31:
+            return f"{year or '-'}-{month:02d}-{day:02d}"
+    return None
+
+
+def _side(folded: str) -> str | None:
+    """The side a question is about: "đoàn Việt Nam" -> VN, "phía Mỹ" / "the US" -> US."""
+    found = [side for side, words in cues()["sides"].items() if any(has_phrase(folded, w) for w in words)]
+    return found[0] if len(found) == 1 else None
+
+
+def _title(folded: str) -> str | None:
+    """A title named in the question, in canonical folded Vietnamese words ("deputy ustr" -> "pho dai dien ...")."""
+    phrases: dict[str, str] = cues()["title_phrases"]
+    for phrase in sorted(phrases, key=len, reverse=True):
+        if has_phrase(folded, phrase):
+            return phrases[phrase]
+    return None
+
+
+def parse_question(text: str) -> Question:
+    """Read a question: "Vòng đàm phán thứ 5 diễn ra khi nào?" -> intents ["when"], round, ordinal 5."""
+    clean = clean_question(text)
+    folded = fold_name(clean.replace("/", " / "))
+    folded_keep = fold_name(clean)
+    ascii_only = not _VI_LETTERS.search(clean)
+    vi_hits = sum(has_phrase(folded, w) for w in cues()["vietnamese_markers"])
+    lang = "en" if ascii_only and not vi_hits else "vi"
+    intents = [name for name, phrases in cues()["intents"].items() if any(has_phrase(folded, p) for p in phrases)]
+    event_type, ordinal = _event_reference(folded)
+    return Question(
+        text=clean,
+        folded=folded_keep,
+        lang=lang,
+        intents=intents,
+        ordinal=ordinal,
+        event_type=event_type,
+        side=_side(folded),
+        date=_date(clean, folded),
+        title=_title(folded),
+    )

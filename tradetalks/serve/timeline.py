@@ -1,0 +1,208 @@
+"""The timeline (each event once, in date order, with its sources) and the entity view (``who``)."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from rich.console import Console
+from rich.table import Table
+
+from tradetalks.errors import TradeTalksError
+from tradetalks.model import EVENT_TYPES, VN_US_RECIPROCAL, Dossier
+from tradetalks.serve.index import DossierIndex, date_ceiling, date_floor, event_sort_key, fold_name, is_dated
+from tradetalks.store.base import Store
+
+_DATE_ARG = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
+
+
+class QueryError(TradeTalksError):
+    """A filter value that cannot be used; the message names the option and the reason."""
+
+
+def load_index(store: Store) -> DossierIndex:
+    """The dossier of a store as a lookup index (an empty one before the first ingest)."""
+    return DossierIndex(store.load_dossier() or Dossier())
+
+
+def check_date(option: str, value: str | None) -> str | None:
+    """A --from/--to value as given, or a QueryError naming the option when it is not YYYY[-MM[-DD]]."""
+    if value is None or value == "":
+        return None
+    if not _DATE_ARG.match(value):
+        raise QueryError(f"{option}: {value!r} is not a date (expected YYYY-MM-DD)")
+    return value
+
+
+def check_type(value: str | None) -> str | None:
+    """An event type filter, or a QueryError listing the known types."""
+    if value is None or value == "":
+        return None
+    if value not in EVENT_TYPES:
+        raise QueryError(f"--type: {value!r} is not an event type (one of {', '.join(EVENT_TYPES)})")
+    return value
+
+
+def build_timeline(
+    store: Store,
+    date_from: str | None = None,
+    date_to: str | None = None,
+    type_: str | None = None,
+    all_negotiations: bool = False,
+    topic: str | None = None,
+    person: str | None = None,
+    lang: str = "vi",
+) -> dict[str, Any]:
+    """The events in date order, each once with its sources; undated events apart (JSON-able)."""
+    return timeline_from_index(load_index(store), date_from, date_to, type_, all_negotiations, topic, person, lang)
+
+
+def timeline_from_index(
+    index: DossierIndex,
+    date_from: str | None = None,
+    date_to: str | None = None,
+    type_: str | None = None,
+    all_negotiations: bool = False,
+    topic: str | None = None,
+    person: str | None = None,
+    lang: str = "vi",
+) -> dict[str, Any]:
+    """``build_timeline`` over an index already loaded. By default only the Vietnam–US talks are shown."""
+    lo, hi, kind = check_date("--from", date_from), check_date("--to", date_to), check_type(type_)
+    people: set[str] | None = None
+    if person:
+        people = {e.id for e in index.find_entities(person, limit=10)}
+    dated: list[dict[str, Any]] = []
+    undated: list[dict[str, Any]] = []
+    for event in sorted(index.events, key=event_sort_key):
+        if not all_negotiations and event.negotiation not in (None, VN_US_RECIPROCAL):
+            continue
+        if kind and event.type != kind:
+            continue
+        if topic and topic not in event.topics:
+            continue
+        if people is not None and not people & {p.entity for p in event.participants}:
+            continue
+        if is_dated(event.start):
+            first = date_floor(event.start or "")
+            last = date_ceiling((event.end if is_dated(event.end) else event.start) or "")
+            if (lo and last < date_floor(lo)) or (hi and first > date_ceiling(hi)):
+                continue
+            dated.append(index.event_view(event, lang))
+        elif not (lo or hi):
+            undated.append(index.event_view(event, lang))
+    topics = sorted({t for e in index.events for t in e.topics})
+    return {
+        "events": dated,
+        "undated": undated,
+        "total": len(dated) + len(undated),
+        "filters": {"from": lo, "to": hi, "type": kind, "topic": topic, "person": person, "all": all_negotiations},
+        "topics": topics,
+    }
+
+
+def _when(view: dict[str, Any]) -> str:
+    """ "2025-11-12/2025-11-14 (morning)" for a timeline row."""
+    text = view["start"] or "?"
+    if view.get("end") and view["end"] != view["start"]:
+        text += f"/{view['end']}"
+    if view.get("time_of_day"):
+        text += f" ({view['time_of_day']})"
+    return text
+
+
+def _who(view: dict[str, Any]) -> str:
+    """Participants with their titles, one per line."""
+    rows = []
+    for p in view["participants"]:
+        title = f"{p['title']} " if p.get("title") else ""
+        side = f" [{p['side']}]" if p.get("side") else ""
+        rows.append(f"{title}{p['name']}{side}")
+    return "\n".join(rows)
+
+
+def _sources(view: dict[str, Any]) -> str:
+    """ "3: outlet, outlet, title" for a timeline row."""
+    names = [s.get("outlet") or s.get("title") or s["article"] for s in view["sources"]]
+    return f"{view['source_count']}: " + ", ".join(dict.fromkeys(names))
+
+
+def print_timeline(tl: dict[str, Any], console: Console) -> None:
+    """Print the timeline as a table, the undated events as a second table."""
+    for heading, rows in (("Timeline", tl["events"]), ("Undated events", tl["undated"])):
+        if not rows and heading == "Undated events":
+            continue
+        table = Table(title=heading, show_lines=True, expand=True)
+        for column in ("date", "event", "place", "participants", "topics", "sources"):
+            table.add_column(column, overflow="fold")
+        for view in rows:
+            event = view["type_label"] + (f" #{view['ordinal']}" if view.get("ordinal") else "")
+            if view["status"] != "held":
+                event += f" ({view['status']})"
+            if view.get("rate") is not None:
+                event += f" {view['rate'] * 100:g}%"
+            event += f"\n{view['summary']}"
+            table.add_row(
+                _when(view), event, view.get("location") or "", _who(view), ", ".join(view["topics"]), _sources(view)
+            )
+        if not rows:
+            table.add_row("", "no events", "", "", "", "")
+        console.print(table)
+
+
+def entity_from_index(index: DossierIndex, name: str) -> dict[str, Any] | None:
+    """An entity (by id or name: accent-insensitive, aliases, near spellings) with titles and events."""
+    entity = index.entity_by_id.get(name)
+    if entity is None:
+        matches = index.find_entities(name, limit=5)
+        if not matches:
+            return None
+        entity = matches[0]
+        others = [{"id": m.id, "name": m.name, "type": m.type} for m in matches[1:]]
+    else:
+        others = []
+    events = sorted(index.events_by_entity.get(entity.id, []), key=event_sort_key)
+    return {
+        "id": entity.id,
+        "type": entity.type,
+        "name": entity.name,
+        "name_en": entity.name_en,
+        "aliases": list(entity.aliases),
+        "side": entity.side,
+        "roles": [index.role_view(r) for r in sorted(entity.roles, key=lambda r: (r.first_seen or "", r.title))],
+        "events": [index.event_view(e) for e in events],
+        "mentions": len(entity.mentions),
+        "articles": sorted({m.article for m in entity.mentions}),
+        "other_matches": others,
+        "matched_by": "id" if entity.id == name else ("name" if fold_name(name) == fold_name(entity.name) else "alias"),
+    }
+
+
+def find_entity(store: Store, name: str) -> dict[str, Any] | None:
+    """``tradetalks who NAME``: the best matching entity with its titles over time and events, or None."""
+    return entity_from_index(load_index(store), name)
+
+
+def print_entity(found: dict[str, Any], console: Console) -> None:
+    """Print an entity: name, aliases, titles over time with sources, events."""
+    console.print(f"[bold]{found['name']}[/bold]  ({found['type']}, id {found['id']})")
+    if found["aliases"]:
+        console.print("aliases: " + ", ".join(found["aliases"]))
+    if found["roles"]:
+        table = Table(title="Titles over time", expand=True)
+        for column in ("title", "organisation", "first seen", "last seen", "sources"):
+            table.add_column(column, overflow="fold")
+        for role in found["roles"]:
+            quotes = "\n".join(f"{s.get('outlet') or s['article']}: {s['quote']}" for s in role["sources"][:3])
+            table.add_row(
+                role["title"] + (f"\n{role['title_en']}" if role.get("title_en") else ""),
+                role.get("organization") or "",
+                role.get("first_seen") or "?",
+                role.get("last_seen") or "?",
+                quotes,
+            )
+        console.print(table)
+    if found["events"]:
+        print_timeline({"events": found["events"], "undated": []}, console)
+    if found["other_matches"]:
+        console.print("also matching: " + ", ".join(f"{m['name']} ({m['id']})" for m in found["other_matches"]))
