@@ -6,7 +6,7 @@ from typing import Any
 
 import pytest
 
-from tradetalks.model import Article, Conflict, Doc, Evidence, Event, Mention, TimeExpr, article_id
+from tradetalks.model import Article, Conflict, Doc, Event, Evidence, Mention, TimeExpr, article_id
 from tradetalks.store import StoreError, open_store
 
 # Sentences written for these tests from public facts; not taken from any article.

@@ -11,7 +11,7 @@ from typing import Any
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tradetalks.model import Article, Conflict, Doc, Dossier, Evidence, Event, Mention, RoleMention, TimeExpr
+from tradetalks.model import Article, Conflict, Doc, Dossier, Event, Evidence, Mention, RoleMention, TimeExpr
 from tradetalks.store.codec import (
     doc_from_dict,
     doc_to_dict,

@@ -1,0 +1,80 @@
+"""Two processes ingesting the same articles into one store at once: nothing lost, nothing duplicated."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from typing import Any
+
+from tradetalks.store import open_store
+
+N = 200
+
+# Each worker writes the same N articles (one of them in reverse order, so they collide often)
+# and prints how many it stored as new.
+WORKER = """
+import json, sys
+from tradetalks.model import Article
+from tradetalks.store import open_store
+
+url, n, reverse = sys.argv[1], int(sys.argv[2]), sys.argv[3] == "1"
+order = range(n - 1, -1, -1) if reverse else range(n)
+counts = {}
+with open_store(url) as store:
+    print("ready", flush=True)
+    sys.stdin.readline()  # both workers start writing at the same moment
+    for i in order:
+        text = f"Tin số {i}: hai đoàn đàm phán Việt Nam và Hoa Kỳ trao đổi về thuế quan và nông sản."
+        outcome = store.add_article(Article(f"tin-{i}.txt", text, title=f"Tin {i}", url=f"https://tin.example.vn/{i}"))
+        counts[outcome.status] = counts.get(outcome.status, 0) + 1
+print(json.dumps(counts))
+"""
+
+
+def run_workers(url: str, n: int) -> list[dict[str, Any]]:
+    """Start two workers, release them together, return what each stored."""
+    procs = [
+        subprocess.Popen(
+            [sys.executable, "-c", WORKER, url, str(n), str(k)],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        for k in (0, 1)
+    ]
+    for proc in procs:
+        assert proc.stdout is not None and proc.stdout.readline().strip() == "ready", proc.stderr
+    for proc in procs:
+        assert proc.stdin is not None
+        proc.stdin.write("go\n")
+        proc.stdin.flush()
+    results: list[dict[str, Any]] = []
+    for proc in procs:
+        out, errors = proc.communicate(timeout=300)
+        assert proc.returncode == 0, errors
+        results.append(json.loads(out))
+    return results
+
+
+def test_store_two_processes_ingest_same_articles(store_url: str) -> None:
+    with open_store(store_url):
+        pass  # create the schema first, as `tradetalks ingest` does before its workers start
+    results = run_workers(store_url, N)
+    assert sum(r.get("new", 0) for r in results) == N
+    assert sum(r.get("unchanged", 0) for r in results) == N
+    assert not any(r.get("updated") or r.get("failed") for r in results)
+    with open_store(store_url) as store:
+        figures = store.stats()
+        assert (figures["articles"], figures["versions"]) == (N, N)
+        assert len({a.id for a in store.articles()}) == N
+        assert len(store.search("dam phan hoa ky", limit=1000)) == N
+
+
+def test_store_two_processes_open_a_new_store_at_once(store_url: str) -> None:
+    """Creating the schema concurrently (migrations) is safe too."""
+    results = run_workers(store_url, 20)
+    assert sum(r.get("new", 0) for r in results) == 20
+    with open_store(store_url) as store:
+        assert store.stats()["articles"] == 20
