@@ -1,0 +1,55 @@
+"""The events as CSV: one row per event with its participants, topics and sources."""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+from tradetalks.model import Dossier
+from tradetalks.serve.index import DossierIndex, event_sort_key
+
+COLUMNS: tuple[str, ...] = (
+    "id",
+    "type",
+    "negotiation",
+    "start",
+    "end",
+    "time_of_day",
+    "ordinal",
+    "level",
+    "mode",
+    "location",
+    "participants",
+    "topics",
+    "status",
+    "rate",
+    "summary",
+    "summary_en",
+    "source_count",
+    "sources",
+)
+
+
+def write_csv(dossier: Dossier, path: Path) -> int:
+    """One row per event, in date order; lists joined with " | ", participants as "Name (side)"."""
+    index = DossierIndex(dossier)
+    events = sorted(index.events, key=event_sort_key)
+    with path.open("w", encoding="utf-8", newline="") as out:
+        writer = csv.DictWriter(out, fieldnames=COLUMNS)
+        writer.writeheader()
+        for event in events:
+            view = index.event_view(event, "en")
+            people = [f"{p['name']} ({p['side']})" if p.get("side") else p["name"] for p in view["participants"]]
+            sources = [s.get("url") or s["article"] for s in view["sources"]]
+            writer.writerow(
+                {
+                    **{k: view.get(k) for k in COLUMNS if k in view},
+                    "ordinal": event.ordinal if event.ordinal is not None else "",
+                    "participants": " | ".join(people),
+                    "topics": " | ".join(event.topics),
+                    "rate": event.rate if event.rate is not None else "",
+                    "source_count": view["source_count"],
+                    "sources": " | ".join(sources),
+                }
+            )
+    return len(events)

@@ -1,0 +1,66 @@
+"""The timeline as iCalendar: one all-day VEVENT per dated event, its sources in the description."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
+
+from icalendar import Calendar
+from icalendar import Event as VEvent
+
+from tradetalks.model import Dossier
+from tradetalks.serve.index import DossierIndex, event_sort_key
+
+STATUS = {"held": "CONFIRMED", "planned": "TENTATIVE"}
+
+
+def _day(value: str | None) -> date | None:
+    """A full ISO date, else None ("2025-11" and "XXXX-02-04" are not days)."""
+    try:
+        return date.fromisoformat(value) if value and len(value) == 10 else None
+    except ValueError:
+        return None
+
+
+def dossier_calendar(dossier: Dossier, stamp: datetime | None = None) -> Calendar:
+    """A calendar of the dossier's dated events (DTSTART as DATE, DTEND exclusive)."""
+    index = DossierIndex(dossier)
+    cal = Calendar()
+    cal.add("prodid", "-//TradeTalks//dossier//VI")
+    cal.add("version", "2.0")
+    cal.add("x-wr-calname", "TradeTalks")
+    now = stamp or datetime.now(UTC)
+    for event in sorted(index.events, key=event_sort_key):
+        first = _day(event.start)
+        if first is None:
+            continue
+        last = _day(event.end) or first
+        view = index.event_view(event, "vi")
+        item = VEvent()
+        item.add("uid", f"{event.id}@tradetalks")
+        item.add("dtstamp", now)
+        item.add("dtstart", first)
+        item.add("dtend", max(last, first) + timedelta(days=1))
+        item.add("summary", view["summary"])
+        if event.location:
+            item.add("location", event.location)
+        item.add("status", STATUS.get(event.status, "CONFIRMED"))
+        item.add("categories", [event.type, *event.topics])
+        lines = [view["summary_en"], ""]
+        people = [f"{p['title'] + ' ' if p.get('title') else ''}{p['name']}" for p in view["participants"]]
+        if people:
+            lines.append("Participants: " + "; ".join(people))
+        lines.append(f"Sources ({view['source_count']}):")
+        for s in view["sources"]:
+            lines.append(f"- {s.get('outlet') or ''} {s.get('title') or s['article']} {s.get('url') or ''}".strip())
+            lines.append(f"  “{s['quote']}”")
+        item.add("description", "\n".join(lines))
+        cal.add_component(item)
+    return cal
+
+
+def write_ics(dossier: Dossier, path: Path) -> int:
+    """Write the calendar; the number of VEVENTs in it."""
+    cal = dossier_calendar(dossier)
+    path.write_bytes(cal.to_ical())
+    return len(cal.walk("VEVENT"))

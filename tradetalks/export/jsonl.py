@@ -1,0 +1,30 @@
+"""The dossier as JSON (the SPEC schema) and as JSON Lines, one record per line with its "kind"."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict
+from pathlib import Path
+
+from tradetalks.model import Dossier
+
+
+def write_json(dossier: Dossier, path: Path) -> int:
+    """The whole dossier as one JSON object (SPEC "The dossier")."""
+    path.write_text(json.dumps(dossier.to_dict(), ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    return len(dossier.events)
+
+
+def write_jsonl(dossier: Dossier, path: Path) -> int:
+    """One JSON object per line: {"kind": "article"|"entity"|"event"|"timex", ...the record's fields}."""
+    groups = (
+        ("article", dossier.articles),
+        ("entity", dossier.entities),
+        ("event", dossier.events),
+        ("timex", dossier.timexes),
+    )
+    with path.open("w", encoding="utf-8", newline="\n") as out:
+        for kind, records in groups:
+            for record in records:
+                out.write(json.dumps({"kind": kind, **asdict(record)}, ensure_ascii=False) + "\n")
+    return len(dossier.events)
