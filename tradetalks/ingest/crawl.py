@@ -9,8 +9,8 @@ re-fetching what it stored and without losing what it had not.
 from __future__ import annotations
 
 import time
-from collections.abc import Callable
-from concurrent.futures import Future, ThreadPoolExecutor, as_completed
+from collections.abc import Callable, Iterator
+from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -156,10 +156,11 @@ class Crawler:
         if self.report.new + self.report.updated > before:
             self._rebuild(started)
 
-    def _download(self, jobs: list[tuple[Any, str, dict[str, Any]]]) -> list[tuple[Any, FetchResult | FetchError]]:
-        """Fetch URLs in the pool (conditionally, with stored validators); results as they complete.
+    def _download(self, jobs: list[tuple[Any, str, dict[str, Any]]]) -> Iterator[tuple[Any, FetchResult | FetchError]]:
+        """Fetch URLs in the pool (conditionally, with stored validators); yield each as it completes.
 
-        Only the fetching runs in threads; the store is used from the calling thread alone.
+        Only the fetching runs in threads; the store is used from the calling thread alone, so each
+        page is stored while the next ones download.
         """
 
         def get(url: str, state: dict[str, Any]) -> FetchResult | FetchError:
@@ -168,17 +169,34 @@ class Crawler:
             except FetchError as exc:
                 return exc
 
-        futures: dict[Future[FetchResult | FetchError], Any] = {
-            self.pool.submit(get, url, state): tag for tag, url, state in jobs
-        }
-        return [(futures[f], f.result()) for f in as_completed(futures)]
+        limit = 2 * max(1, self.config.concurrency)  # bounded: bodies waiting to be stored stay few
+        queue = iter(jobs)
+        pending: dict[Future[FetchResult | FetchError], Any] = {}
+        try:
+            while True:
+                for tag, url, state in queue:
+                    pending[self.pool.submit(get, url, state)] = tag
+                    if len(pending) >= limit:
+                        break
+                if not pending:
+                    return
+                done, _ = wait(pending, return_when=FIRST_COMPLETED)
+                for future in done:
+                    yield pending.pop(future), future.result()
+        finally:
+            for future in pending:
+                future.cancel()
 
     # feeds ----------------------------------------------------------------
     def _feed_state(self, spec: FeedSpec) -> dict[str, Any]:
         return self.store.get_state(NAMESPACE, f"feed:{spec.url}") or {}
 
     def _read_feed(self, spec: FeedSpec, state: dict[str, Any], result: FetchResult | FetchError) -> list[str]:
-        """Record a feed poll (validators, next poll time); its item links when it changed."""
+        """Record a feed poll (validators, item links, next poll time); the feed's item links.
+
+        On 304 the links of the last full read are returned, so items a killed or failed run did
+        not store are still fetched (stored ones are skipped by their ``page:`` mark).
+        """
         now = time.time()
         state.update(last_poll=now, next_poll=now + spec.poll_minutes * 60)
         self.report.polls += 1
@@ -188,9 +206,10 @@ class Crawler:
                 raise result
             if result.not_modified:
                 self.report.not_modified += 1
+                links = list(state.get("links", []))  # items not stored yet are still due
             else:
                 links = feed_links(result)
-                state.update(etag=result.etag, last_modified=result.last_modified, items=len(links))
+                state.update(etag=result.etag, last_modified=result.last_modified, links=links)
         except TradeTalksError as exc:
             self._fail(spec.url, exc)
         self.store.put_state(NAMESPACE, f"feed:{spec.url}", state)

@@ -1,0 +1,119 @@
+"""A crawl killed with SIGKILL part-way resumes: nothing stored is fetched again, nothing is lost."""
+
+from __future__ import annotations
+
+import importlib.util
+import os
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from types import ModuleType
+from typing import Any
+
+import pytest
+
+from tradetalks.ingest.crawl import NAMESPACE, run_crawl
+from tradetalks.store import open_store
+
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "crawl"
+N_PAGES = 8
+
+PLACES = ["Hải Phòng", "Đà Nẵng", "Cần Thơ", "Quảng Ninh", "Bình Dương", "Đồng Nai", "Nghệ An", "Lào Cai"]
+GOODS = ["cà phê", "hạt điều", "gạo", "tôm đông lạnh", "gỗ nội thất", "linh kiện điện tử", "giày dép", "hồ tiêu"]
+
+
+def load_server_module() -> ModuleType:
+    """The fixture server module (tests/fixtures/crawl/server.py)."""
+    name = "tradetalks_crawl_fixture_server"
+    if name not in sys.modules:
+        spec = importlib.util.spec_from_file_location(name, FIXTURES / "server.py")
+        assert spec and spec.loader
+        module = importlib.util.module_from_spec(spec)
+        sys.modules[name] = module
+        spec.loader.exec_module(module)
+    return sys.modules[name]
+
+
+srv = load_server_module()
+Reply = srv.Reply
+
+
+def page(i: int) -> bytes:
+    """A short synthetic news page, different for every ``i``."""
+    place, goods = PLACES[i], GOODS[i]
+    return f"""<!DOCTYPE html><html lang="vi"><head><meta charset="utf-8">
+<title>Xuất khẩu {goods} qua {place} tăng trong tháng {i + 1}</title></head><body><article>
+<h1>Xuất khẩu {goods} qua {place} tăng trong tháng {i + 1}</h1>
+<p>Theo số liệu của cơ quan hải quan địa phương, lượng {goods} làm thủ tục xuất khẩu qua {place}
+trong tháng {i + 1} tăng so với tháng liền trước, chủ yếu nhờ các đơn hàng ký từ đầu quý.</p>
+<p>Doanh nghiệp cho biết họ vẫn theo dõi sát diễn biến thuế quan ở các thị trường lớn và chuẩn bị
+hồ sơ chứng minh xuất xứ để tránh bị kiểm tra kéo dài khi hàng cập cảng.</p>
+</article></body></html>""".encode()
+
+
+def feed(base: str) -> bytes:
+    items = "".join(f"<item><title>Tin {i}</title><link>{base}/tin/{i}.html</link></item>" for i in range(N_PAGES))
+    return f'<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel><title>Tin</title>{items}</channel></rss>'.encode()
+
+
+@pytest.fixture
+def server() -> Iterator[Any]:
+    s = srv.FixtureServer().start()
+    s.route("/robots.txt", Reply(status=404))
+    s.route("/feed.xml", Reply(body=feed(s.base), etag='"v1"'))
+    for i in range(N_PAGES):
+        s.route(f"/tin/{i}.html", Reply(body=page(i), delay=0.4))
+    yield s
+    s.stop()
+
+
+def stored_marks(db: Path) -> set[str]:
+    """Page URLs the crawl state marks as stored, read straight from the SQLite file."""
+    with open_store(str(db)) as store:
+        return {k.removeprefix("page:") for k, _ in store.state_items(NAMESPACE) if k.startswith("page:")}
+
+
+def test_killed_crawl_resumes_without_refetching(server: Any, tmp_path: Path) -> None:
+    db = tmp_path / "crawl.db"
+    config = tmp_path / "feeds.toml"
+    config.write_text(
+        "[crawler]\nrate_limit_seconds = 0\nconcurrency = 1\nper_host_concurrency = 1\nretries = 0\n\n"
+        f'[[feed]]\nname = "Tin"\nurl = "{server.url("/feed.xml")}"\n',
+        encoding="utf-8",
+    )
+    cmd = [sys.executable, "-c", "from tradetalks.cli import main; main()", "crawl", "--config", str(config),
+           "--once", "--db", str(db)]
+    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env={**os.environ})
+    deadline = time.monotonic() + 120
+    marks: set[str] = set()
+    try:
+        while time.monotonic() < deadline and proc.poll() is None:
+            time.sleep(0.1)
+            if db.exists():
+                try:
+                    marks = stored_marks(db)
+                except Exception:  # noqa: BLE001 - the file may be mid-creation
+                    continue
+                if len(marks) >= 2:
+                    break
+    finally:
+        proc.send_signal(signal.SIGKILL)
+        proc.wait()
+    assert 2 <= len(marks) < N_PAGES, "the crawl must be killed part-way"
+    conn = sqlite3.connect(db)
+    assert conn.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+    conn.close()
+    at_kill = stored_marks(db)
+    with open_store(str(db)) as store:
+        report = run_crawl(store, config=config, feeds=[], once=True, watch=False, console=None)
+        assert report.failed == []
+        assert report.not_modified == 1  # the feed itself is unchanged: its stored item list is used
+        urls = sorted(a.url or "" for a in store.articles())
+    assert urls == sorted(server.url(f"/tin/{i}.html") for i in range(N_PAGES))
+    for url in at_kill:
+        assert server.count(url.removeprefix(server.base)) == 1, f"{url} was stored, yet fetched again"
+    assert report.fetched == N_PAGES - len(at_kill)
