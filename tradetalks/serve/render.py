@@ -91,7 +91,7 @@ def doc_as_dict(doc: Doc) -> dict[str, Any]:
 
 def _doc_rows(d: dict[str, Any]) -> list[tuple[str, list[tuple[str, ...]]]]:
     """The tables of ``print_doc``: heading and four-column rows."""
-    events = []
+    events: list[tuple[str, ...]] = []
     for e in d["events"]:
         name = e["type"] + (f" #{e['ordinal']}" if e["ordinal"] else "")
         when = "/".join(x for x in (e["start"], e["end"]) if x) or "undated"
