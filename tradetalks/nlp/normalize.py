@@ -138,11 +138,15 @@ def _byte_of() -> dict[str, int]:
     return table
 
 
-@lru_cache(maxsize=1)
-def _mojibake_re() -> re.Pattern[str]:
-    """A UTF-8 lead byte followed by its continuation bytes, as misread characters."""
+@lru_cache(maxsize=2)
+def _mojibake_re(space_for_nbsp: bool = False) -> re.Pattern[str]:
+    """A UTF-8 lead byte followed by its continuation bytes, as misread characters.
+
+    With ``space_for_nbsp`` a plain space may stand for byte 0xA0, whose misreading (a
+    no-break space) is often turned into a space later: "NgÃ y" for "Ngày".
+    """
     by = _byte_of()
-    cont = "".join(re.escape(ch) for ch, b in by.items() if 0x80 <= b <= 0xBF)
+    cont = "".join(re.escape(ch) for ch, b in by.items() if 0x80 <= b <= 0xBF) + (" " if space_for_nbsp else "")
     lead2 = "".join(re.escape(ch) for ch, b in by.items() if 0xC2 <= b <= 0xDF)
     lead3 = "".join(re.escape(ch) for ch, b in by.items() if 0xE0 <= b <= 0xEF)
     lead4 = "".join(re.escape(ch) for ch, b in by.items() if 0xF0 <= b <= 0xF4)
@@ -157,17 +161,18 @@ def repair_mojibake(text: str) -> str:
     """Undo UTF-8 read as Windows-1252/Latin-1: "Viá»‡t Nam" -> "Việt Nam"; other text unchanged."""
     if not text or text.isascii():
         return text
-    pattern = _mojibake_re()
-    by = _byte_of()
+    strict, spaced = _mojibake_re(False), _mojibake_re(True)
+    by = dict(_byte_of())
+    by[" "] = 0xA0
 
     def redecode(m: re.Match[str]) -> str:
         return _redecode(m.group(), by)
 
     while True:
-        matches = list(pattern.finditer(text))
+        matches = list(strict.finditer(text))
         if not matches or all(len(m.group()) == 2 and m.group()[1] in _AMBIGUOUS_TAIL for m in matches):
             return text
-        repaired = pattern.sub(redecode, text)
+        repaired = spaced.sub(redecode, strict.sub(redecode, text))
         if repaired == text:
             return text
         text = repaired
@@ -176,9 +181,10 @@ def repair_mojibake(text: str) -> str:
 def _redecode(chunk: str, by: dict[str, int]) -> str:
     """The character a misread UTF-8 sequence stood for, or the chunk when it was not one."""
     try:
-        return bytes(by[ch] for ch in chunk).decode("utf-8")
+        out = bytes(by[ch] for ch in chunk).decode("utf-8")
     except UnicodeDecodeError:
         return chunk
+    return chunk if out == "\u2020" and chunk.endswith(" ") else out
 
 
 # --- the stored text -----------------------------------------------------------------
