@@ -1,63 +1,35 @@
-"""Export the dossier: JSON (see SPEC), JSON Lines, CSV, GraphML and iCalendar."""
+"""Export the dossier in one of several formats; ``WRITERS`` maps a format name to its writer."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from tradetalks.errors import TradeTalksError
+from tradetalks.export.json import write_json
 from tradetalks.model import Dossier
-from tradetalks.store.base import Store
 
-#: A writer puts a dossier in a file and returns how many events it wrote.
-Writer = Callable[[Dossier, Path], int]
+if TYPE_CHECKING:
+    from tradetalks.store.base import Store
 
+Writer = Callable[[Dossier, Path], None]
 
-class ExportError(TradeTalksError):
-    """The dossier could not be written; the message names the file or format and the reason."""
+#: Format name -> function writing a dossier to a path.
+WRITERS: dict[str, Writer] = {"json": write_json}
 
-
-def _json(dossier: Dossier, path: Path) -> int:
-    from tradetalks.export.jsonl import write_json
-
-    return write_json(dossier, path)
+__all__ = ["WRITERS", "write_dossier"]
 
 
-def _jsonl(dossier: Dossier, path: Path) -> int:
-    from tradetalks.export.jsonl import write_jsonl
-
-    return write_jsonl(dossier, path)
-
-
-def _csv(dossier: Dossier, path: Path) -> int:
-    from tradetalks.export.csv import write_csv
-
-    return write_csv(dossier, path)
-
-
-def _graphml(dossier: Dossier, path: Path) -> int:
-    from tradetalks.export.graphml import write_graphml
-
-    return write_graphml(dossier, path)
-
-
-def _ics(dossier: Dossier, path: Path) -> int:
-    from tradetalks.export.ics import write_ics
-
-    return write_ics(dossier, path)
-
-
-WRITERS: dict[str, Writer] = {"json": _json, "jsonl": _jsonl, "csv": _csv, "graphml": _graphml, "ics": _ics}
-
-
-def write_dossier(store: Store, format: str, output: Path | str) -> int:
-    """Write the store's dossier in ``format`` to ``output``; the number of events written."""
+def write_dossier(store: Store, format: str, path: str | Path) -> int:
+    """Write the store's dossier (rebuilt when none is saved) in ``format``; the number of events written."""
     writer = WRITERS.get(format)
     if writer is None:
-        raise ExportError(f"unknown export format {format!r} (one of {', '.join(WRITERS)})")
-    path = Path(output)
-    dossier = store.load_dossier() or Dossier()
-    try:
-        return writer(dossier, path)
-    except OSError as exc:
-        raise ExportError(f"{path}: cannot write ({exc.strerror or exc})") from exc
+        raise TradeTalksError(f"unknown export format {format!r}; choose one of: {', '.join(sorted(WRITERS))}")
+    dossier = store.load_dossier()
+    if dossier is None:
+        from tradetalks.resolve import rebuild_dossier
+
+        dossier = rebuild_dossier(store)
+    writer(dossier, Path(path))
+    return len(dossier.events)

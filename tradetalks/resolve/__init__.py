@@ -1,11 +1,85 @@
-"""Cross-article resolution: entities, events, stories (placeholder)."""
+"""Cross-article resolution: many Docs in, one dossier out (entities, events, timexes, stories)."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
+from datetime import date
+from typing import TYPE_CHECKING
 
-from tradetalks.model import Doc, Dossier
+from tradetalks.model import ArticleRecord, Doc, Dossier, DossierTimex, Event
+from tradetalks.resolve.dates import parse_range
+from tradetalks.resolve.entities import add_roles, cluster_entities
+from tradetalks.resolve.events import resolve_events
+from tradetalks.resolve.stories import cluster_stories, story_inputs
+
+if TYPE_CHECKING:
+    from tradetalks.store.base import Store
+
+__all__ = ["build_dossier", "rebuild_dossier"]
+
+
+def _aid(doc: Doc) -> str:
+    return doc.article.id or doc.article.source
+
+
+def _article_dates(docs: list[Doc], events: list[Event]) -> dict[str, tuple[str, str]]:
+    """When each article speaks: its publication date, else the dates of the events it reports."""
+    seen: dict[str, list[str]] = {}
+    for ev in events:
+        rng = parse_range(ev.start, ev.end)
+        days = rng.days() if rng is not None and rng.has_year else None
+        if days is None:
+            continue
+        for e in ev.evidence:
+            seen.setdefault(e.article, []).extend([days[0].isoformat(), days[1].isoformat()])
+    out: dict[str, tuple[str, str]] = {}
+    for doc in docs:
+        aid = _aid(doc)
+        pub = doc.article.published
+        try:
+            if pub:
+                date.fromisoformat(pub)
+                out[aid] = (pub, pub)
+                continue
+        except ValueError:
+            pass
+        if aid in seen:
+            out[aid] = (min(seen[aid]), max(seen[aid]))
+    return out
 
 
 def build_dossier(docs: Iterable[Doc]) -> Dossier:
-    return Dossier()
+    """Resolve many articles' extractions into one dossier; the same set in any order gives the same dossier."""
+    ordered = sorted(docs, key=lambda d: (_aid(d), d.article.hash))
+    index = cluster_entities(ordered)
+    timexes = {
+        _aid(doc): [
+            DossierTimex(_aid(doc), t.start, t.end, t.text, t.value, t.resolved_by, t.time_of_day) for t in doc.timexes
+        ]
+        for doc in ordered
+    }
+    events = resolve_events(ordered, index, timexes)
+    add_roles(ordered, index, _article_dates(ordered, events))
+    stories = cluster_stories(story_inputs(ordered, events, index.of))
+    articles = [
+        ArticleRecord(
+            _aid(doc),
+            doc.article.source,
+            doc.article.url,
+            doc.article.outlet,
+            doc.article.title,
+            doc.article.published,
+            stories.story.get(_aid(doc)),
+            stories.duplicate_of.get(_aid(doc)),
+        )
+        for doc in ordered
+    ]
+    all_timexes = sorted((t for ts in timexes.values() for t in ts), key=lambda t: (t.article, t.start, t.end))
+    return Dossier(articles, index.entities, events, all_timexes)
+
+
+def rebuild_dossier(store: Store) -> Dossier:
+    """Resolve every stored extraction into a dossier, save it in the store and return it."""
+    dossier = build_dossier(store.docs())
+    store.save_dossier(dossier)
+    return dossier

@@ -1,0 +1,89 @@
+"""Person names as parts for matching: nickname, given names, surname, compact key."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+_NICK = re.compile(r"\s*[(“\"«‘']\s*([^()“”\"«»‘’']+?)\s*[)”\"»’']\s*")
+_PUNCT = re.compile(r"[.,;:!?]+")
+
+
+def fold_text(text: str) -> str:
+    """Lower case without diacritics, "đ" -> "d": "Nguyễn Hồng Diên" -> "nguyen hong dien"."""
+    text = unicodedata.normalize("NFD", text.lower().replace("đ", "d").replace("Đ", "d"))
+    return unicodedata.normalize("NFC", "".join(c for c in text if unicodedata.category(c) != "Mn"))
+
+
+def strip_diacritics(text: str) -> str:
+    """The same name in plain Latin letters, case kept: "Lê Mạnh Hùng" -> "Le Manh Hung"."""
+    text = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
+    return unicodedata.normalize("NFC", "".join(c for c in text if unicodedata.category(c) != "Mn"))
+
+
+def compact(text: str) -> str:
+    """A matching key without spaces or punctuation: "Brian Mc Feeters" -> "brianmcfeeters"."""
+    return re.sub(r"[^0-9a-z]", "", fold_text(text))
+
+
+@dataclass(frozen=True, slots=True)
+class PersonName:
+    """A written person name split for matching."""
+
+    text: str
+    tokens: tuple[str, ...]  # folded name words, nickname removed
+    nicknames: tuple[str, ...]  # folded words written in brackets or quotes
+    vietnamese: bool  # family name first, given name last
+
+    @property
+    def key(self) -> str:
+        return "".join(self.tokens)
+
+    @property
+    def surname(self) -> str:
+        """The word other articles use alone: the family name (foreign) or the given name (Vietnamese)."""
+        return self.tokens[-1] if self.tokens else ""
+
+    @property
+    def given(self) -> tuple[str, ...]:
+        return self.tokens[1:] if self.vietnamese else self.tokens[:-1]
+
+    @property
+    def display(self) -> str:
+        """The written name without the bracketed nickname: "Joseph (Joe) Damond" -> "Joseph Damond"."""
+        return " ".join(_NICK.sub(" ", self.text).split())
+
+
+def parse_person(text: str, side: str | None = None) -> PersonName:
+    """Split a name: "Joseph “Joe” Damond" -> tokens (joseph, damond), nickname (joe)."""
+    nicks = tuple(fold_text(n).strip() for n in _NICK.findall(text))
+    bare = _PUNCT.sub(" ", _NICK.sub(" ", text))
+    words = bare.split()
+    tokens = tuple(t for t in (re.sub(r"[^0-9a-z]", "", fold_text(w)) for w in words) if t)
+    vietnamese = any(ord(c) > 127 for c in bare if c.isalpha()) or (side == "VN" and len(words) >= 3)
+    return PersonName(text, tokens, tuple(n for n in nicks if n), vietnamese)
+
+
+def _token_match(g: str, p: str) -> bool:
+    """Equal words, or an initial and a word starting with it ("r" ~ "richard")."""
+    return g == p or (len(g) == 1 and p.startswith(g)) or (len(p) == 1 and g.startswith(p))
+
+
+def given_compatible(a: PersonName, b: PersonName) -> bool:
+    """Whether two foreign given-name lists can be one person ("Bryan" ~ "Bryan R.", "Joe" ~ "Joseph (Joe)")."""
+    short, long_ = sorted((a, b), key=lambda n: (len(n.given), n.tokens))
+    if not short.given:
+        return True
+    firsts = [long_.given[0], *long_.nicknames] if long_.given else list(long_.nicknames)
+    heads = [short.given[0], *short.nicknames]
+    if not any(_token_match(h, f) for h in heads for f in firsts):
+        return False
+    rest = iter(long_.given[1:])
+    return all(any(_token_match(g, p) for p in rest) for g in short.given[1:])
+
+
+def vietnamese_suffix(short: PersonName, full: PersonName) -> bool:
+    """A Vietnamese short form names the end of the full name: "Nhật Tân" ends "Nguyễn Sinh Nhật Tân"."""
+    n = len(short.tokens)
+    return 0 < n < len(full.tokens) and full.tokens[-n:] == short.tokens

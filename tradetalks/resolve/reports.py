@@ -1,0 +1,234 @@
+"""Event reports (one article's account of an event) and the rules that say two can be one event."""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Iterator
+from dataclasses import dataclass, field, replace
+from datetime import date
+
+from tradetalks.model import Conflict, Event, Participant
+from tradetalks.resolve.dates import Range, compatible, parse_range, same_day
+from tradetalks.resolve.names import fold_text
+
+#: Events between people, told apart by who took part.
+ENCOUNTERS = frozenset({"meeting", "call", "roundtable"})
+#: Events numbered in a series per negotiation ("vòng thứ 5", "phiên thứ 8").
+SERIES = frozenset({"negotiation_round", "ministerial_session"})
+_VOTED = ("negotiation", "ordinal", "level", "mode", "time_of_day", "location", "status", "rate")
+
+
+@dataclass(slots=True)
+class Report:
+    """One article's account of an event, participants already mapped to entity ids."""
+
+    article: str
+    event: Event
+    people: dict[str, str] = field(default_factory=dict)  # person entity id -> side ("?" unknown)
+
+    @property
+    def range(self) -> Range | None:
+        return parse_range(self.event.start, self.event.end)
+
+    @property
+    def sort_key(self) -> tuple[str, int, str]:
+        first = min(((e.article, e.start) for e in self.event.evidence), default=(self.article, 0))
+        return (first[0], first[1], self.event.type)
+
+
+def _same_place(a: str, b: str) -> bool:
+    fa, fb = fold_text(a), fold_text(b)
+    return fa in fb or fb in fa
+
+
+def hard_conflict(a: Event, b: Event, a_people: dict[str, str], b_people: dict[str, str]) -> bool:
+    """Facts that forbid two reports being one event: type, negotiation, ordinal, rate, mode, dates, people."""
+    if a.type != b.type:
+        return True
+    if a.negotiation and b.negotiation and a.negotiation != b.negotiation:
+        return True
+    if a.ordinal is not None and b.ordinal is not None:
+        if a.ordinal != b.ordinal:
+            return True
+        numbered = True
+    else:
+        numbered = False
+    if a.rate is not None and b.rate is not None and abs(a.rate - b.rate) > 1e-6:
+        return True
+    if not numbered:
+        if a.mode and b.mode and a.mode != b.mode:
+            return True
+        if not compatible(parse_range(a.start, a.end), parse_range(b.start, b.end)):
+            return True
+    if a.type in ENCOUNTERS and a_people and b_people:
+        sides_a: dict[str, set[str]] = defaultdict(set)
+        sides_b: dict[str, set[str]] = defaultdict(set)
+        for pid, side in a_people.items():
+            sides_a[side].add(pid)
+        for pid, side in b_people.items():
+            sides_b[side].add(pid)
+        if not set(a_people) & set(b_people):
+            return True
+        for side in set(sides_a) & set(sides_b):
+            if side != "?" and not sides_a[side] & sides_b[side]:
+                return True
+    return False
+
+
+def link_score(a: Report, b: Report) -> float | None:
+    """How strongly two reports name one event, or None when nothing positive links them."""
+    ea, eb = a.event, b.event
+    if hard_conflict(ea, eb, a.people, b.people):
+        return None
+    ra, rb = a.range, b.range
+    day = same_day(ra, rb)
+    if ea.ordinal is not None and ea.ordinal == eb.ordinal:
+        return 3.0 + day
+    if ea.status != eb.status and not day:
+        return None
+    if ea.type in ENCOUNTERS:
+        shared = len(set(a.people) & set(b.people))
+        if day and shared >= 1 or shared >= 2:
+            return 1.0 + shared + day
+        return None
+    if ea.type == "tariff_action":
+        if ea.rate is not None and ea.rate == eb.rate:
+            return 2.0 + day
+        return 2.0 if day else None
+    return 2.0 if day else None
+
+
+def block_keys(r: Report) -> Iterator[tuple[str, ...]]:
+    """Keys under which possibly linked reports meet (ordinal, day, rate, participant)."""
+    e = r.event
+    if e.ordinal is not None:
+        yield ("o", e.type, str(e.ordinal))
+    rng = r.range
+    if rng is not None and rng.has_day:
+        days = rng.days(rng.lo.year or 2000)
+        if days:
+            lo, hi = days
+            n = min((hi - lo).days, 14)
+            for k in range(n + 1):
+                dd = date.fromordinal(lo.toordinal() + k)
+                yield ("d", e.type, f"{dd.month:02d}-{dd.day:02d}")
+    if e.rate is not None:
+        yield ("r", e.type, f"{e.rate:.4f}")
+    if e.type in ENCOUNTERS:
+        for pid in r.people:
+            yield ("p", e.type, pid)
+
+
+def _vote(values: list[tuple[object, str]]) -> tuple[object, Counter[object]]:
+    counts: Counter[object] = Counter()
+    seen: set[tuple[object, str]] = set()
+    for v, art in values:
+        if (v, art) not in seen:
+            seen.add((v, art))
+            counts[v] += 1
+    best = min(counts, key=lambda v: (-counts[v], v != "held", -len(str(v)), str(v)))
+    return best, counts
+
+
+def _group_places(values: list[tuple[str, str]]) -> list[tuple[object, str]]:
+    """Map each place to the longest compatible spelling ("Washington" -> "Washington, D.C")."""
+    names = sorted({v for v, _ in values}, key=lambda s: (-len(s), s))
+    out: list[tuple[object, str]] = []
+    for v, art in values:
+        out.append((next(n for n in names if _same_place(v, n)), art))
+    return out
+
+
+def _reason(counts: Counter[object], chosen: object) -> str:
+    others = sum(n for v, n in counts.items() if v != chosen)
+    if counts[chosen] > others:
+        return f"{counts[chosen]} sources against {others}"
+    return f"{counts[chosen]} sources against {others}; the more complete value"
+
+
+def _choose_dates(reports: list[Report]) -> tuple[str | None, str | None, str | None, Conflict | None]:
+    dated = [r for r in reports if r.event.start]
+    if not dated:
+        return None, None, None, None
+
+    def support(r: Report) -> int:
+        return len({o.article for o in dated if compatible(r.range, o.range)})
+
+    def precision(r: Report) -> tuple[int, int, int]:
+        rng = r.range
+        return (int(bool(rng and rng.has_year)), int(bool(rng and rng.has_day)), int(bool(r.event.end)))
+
+    best = min(dated, key=lambda r: (-support(r), tuple(-p for p in precision(r)), r.event.start or "", r.article))
+    rng = best.range
+    conflict = None
+    against = [r for r in dated if not compatible(rng, r.range)]
+    if against:
+        values = [best.event.start] + sorted({r.event.start for r in against if r.event.start})
+        evidence = [[e for r in dated if compatible(rng, r.range) for e in r.event.evidence]]
+        evidence += [[e for r in against if r.event.start == v for e in r.event.evidence] for v in values[1:]]
+        n_for = support(best)
+        n_against = len({r.article for r in against})
+        conflict = Conflict("start", values, evidence, best.event.start, f"{n_for} sources against {n_against}")
+    end = best.event.end
+    if end is None and "/" not in (best.event.start or ""):
+        ends = [r for r in dated if r.event.end and compatible(rng, r.range)]
+        if ends:
+            end = min(ends, key=lambda r: (not (r.range and r.range.has_year), r.event.end or "")).event.end
+    start = best.event.start
+    if start and "/" in start:
+        start, _, tail = start.partition("/")
+        end = end or tail
+    return start, end, best.article, conflict
+
+
+def merge_reports(reports: list[Report]) -> Event:
+    """One event from the reports of it: votes per attribute, sources, conflicts, all evidence."""
+    reports = sorted(reports, key=lambda r: r.sort_key)
+    base = replace(reports[0].event, participants=[], topics=[], evidence=[], conflicts=[], sources={}, timex=[])
+    arts = {r.article for r in reports}
+    for attr in _VOTED:
+        values: list[tuple[object, str]] = [
+            (getattr(r.event, attr), r.article) for r in reports if getattr(r.event, attr) is not None
+        ]
+        if not values:
+            setattr(base, attr, None if attr != "status" else "held")
+            continue
+        if attr == "location":
+            values = list(_group_places([(str(v), a) for v, a in values]))
+        chosen, counts = _vote(values)
+        setattr(base, attr, chosen)
+        support = sorted(a for v, a in values if v == chosen)
+        if len(arts) > 1:
+            base.sources[attr] = support[0]
+        if len(counts) > 1:
+            ordered = sorted(counts, key=lambda v: (-counts[v], str(v)))
+            ev = [
+                [e for r in reports if r.article in {a for v2, a in values if v2 == v} for e in r.event.evidence]
+                for v in ordered
+            ]
+            base.conflicts.append(Conflict(attr, list(ordered), ev, chosen, _reason(counts, chosen)))
+    start, end, src, conflict = _choose_dates(reports)
+    base.start, base.end = start, end
+    if src and len(arts) > 1:
+        base.sources["start"] = src
+    if conflict:
+        base.conflicts.append(conflict)
+    people: dict[str, Participant] = {}
+    for r in reports:
+        for p in r.event.participants:
+            have = people.get(p.entity)
+            if have is None:
+                people[p.entity] = Participant(p.entity, p.side, p.name)
+            elif have.side is None and p.side:
+                have.side = p.side
+    base.participants = [people[k] for k in sorted(people)]
+    base.topics = sorted({t for r in reports for t in r.event.topics})
+    evidence = {(e.article, e.start, e.end): e for r in reports for e in r.event.evidence}
+    base.evidence = [evidence[k] for k in sorted(evidence)]
+    richest = min(
+        reports,
+        key=lambda r: (-sum(getattr(r.event, a) is not None for a in _VOTED), -len(r.event.summary), r.sort_key),
+    )
+    base.summary, base.summary_en = richest.event.summary, richest.event.summary_en
+    base.conflicts.sort(key=lambda c: c.field)
+    return base

@@ -1,0 +1,215 @@
+"""Near-duplicate articles (MinHash LSH over word shingles) and articles grouped into one story."""
+
+from __future__ import annotations
+
+import re
+import zlib
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from functools import lru_cache
+
+import numpy as np
+from datasketch import MinHash, MinHashLSH
+
+from tradetalks.model import Doc, Event
+from tradetalks.resolve.names import fold_text
+
+NUM_PERM = 64
+SHINGLE = 3
+#: Jaccard similarity from which two articles are one text republished or lightly edited.
+DUPLICATE = 0.8
+#: Jaccard similarity from which two articles may tell the same story (checked with names and dates).
+RELATED = 0.3
+#: Articles of one story lie this many days apart at most, when both dates are known.
+STORY_DAYS = 7
+_WORD = re.compile(r"\w+")
+_MERSENNE = np.uint64((1 << 61) - 1)
+_MAX_HASH = np.uint64((1 << 32) - 1)
+
+
+@lru_cache(maxsize=1)
+def _permutations() -> tuple[np.ndarray, np.ndarray]:
+    a, b = MinHash(num_perm=NUM_PERM, seed=1, scheme="legacy").permutations
+    return np.asarray(a, dtype=np.uint64), np.asarray(b, dtype=np.uint64)
+
+
+class Shingler:
+    """Word 3-shingle hashes of folded text; word hashes cached (crc32, the same in every process)."""
+
+    def __init__(self) -> None:
+        self.words: dict[str, int] = {}
+
+    def hashes(self, folded: str) -> np.ndarray:
+        words = self.words
+        ids = []
+        for w in _WORD.findall(folded):
+            h = words.get(w)
+            if h is None:
+                h = words[w] = zlib.crc32(w.encode("utf-8"))
+            ids.append(h)
+        if not ids:
+            return np.zeros(0, dtype=np.uint64)
+        arr = np.asarray(ids, dtype=np.uint64)
+        if len(arr) < SHINGLE:
+            return np.unique(arr)
+        mixed = arr[:-2] * np.uint64(0x9E3779B1) ^ arr[1:-1] * np.uint64(0x85EBCA77) ^ arr[2:] * np.uint64(0xC2B2AE3D)
+        return np.unique(mixed & _MAX_HASH)
+
+
+def signature(hashes: np.ndarray) -> np.ndarray:
+    """MinHash values of a set of 32-bit hashes, as datasketch computes them (legacy scheme)."""
+    a, b = _permutations()
+    if len(hashes) == 0:
+        return np.full(NUM_PERM, _MAX_HASH, dtype=np.uint64)
+    out = np.full(NUM_PERM, _MAX_HASH, dtype=np.uint64)
+    for lo in range(0, len(hashes), 4096):
+        chunk = hashes[lo : lo + 4096].reshape(-1, 1)
+        phv = np.bitwise_and((chunk * a + b) % _MERSENNE, _MAX_HASH)
+        out = np.minimum(out, phv.min(axis=0))
+    return out
+
+
+def similarity(a: np.ndarray, b: np.ndarray) -> float:
+    """Estimated Jaccard similarity of two signatures."""
+    return float(np.count_nonzero(a == b)) / len(a)
+
+
+@dataclass(slots=True)
+class StoryInput:
+    """What clustering needs of one article: id, date, text hash, folded text, names and events it holds."""
+
+    id: str
+    published: str | None
+    hash: str
+    folded: str
+    entities: set[str] = field(default_factory=set)
+    events: set[str] = field(default_factory=set)
+    dates: list[date] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class StoryResult:
+    story: dict[str, str]
+    duplicate_of: dict[str, str | None]
+    exact: int = 0
+    near: int = 0
+
+
+class _Union:
+    def __init__(self, keys: Iterable[str], rank: dict[str, tuple[str, str]]) -> None:
+        self.parent = {k: k for k in keys}
+        self.rank = rank
+
+    def find(self, x: str) -> str:
+        while self.parent[x] != x:
+            self.parent[x] = self.parent[self.parent[x]]
+            x = self.parent[x]
+        return x
+
+    def union(self, a: str, b: str) -> bool:
+        ra, rb = self.find(a), self.find(b)
+        if ra == rb:
+            return False
+        lo, hi = sorted((ra, rb), key=lambda k: self.rank[k])
+        self.parent[hi] = lo
+        return True
+
+
+def _lsh(threshold: float) -> MinHashLSH:
+    return MinHashLSH(threshold=threshold, num_perm=NUM_PERM)
+
+
+def _close_in_time(a: StoryInput, b: StoryInput) -> bool:
+    if not a.dates or not b.dates:
+        return True
+    return any(abs((x - y).days) <= STORY_DAYS for x in a.dates for y in b.dates)
+
+
+def cluster_stories(items: Sequence[StoryInput]) -> StoryResult:
+    """Mark near-duplicates (earliest, then smallest id, first) and group articles telling one story."""
+    items = sorted(items, key=lambda it: it.id)
+    rank = {it.id: (it.published or "9999-99-99", it.id) for it in items}
+    dups = _Union(rank, rank)
+    stories = _Union(rank, rank)
+    exact = near = 0
+    first_of_hash: dict[str, str] = {}
+    shingler = Shingler()
+    sigs: dict[str, np.ndarray] = {}
+    dup_index, rel_index = _lsh(DUPLICATE), _lsh(RELATED)
+    perms = _permutations()
+    by_id = {it.id: it for it in items}
+    for it in items:
+        if it.hash in first_of_hash:
+            exact += dups.union(it.id, first_of_hash[it.hash])
+            continue
+        first_of_hash[it.hash] = it.id
+        sig = signature(shingler.hashes(it.folded))
+        sigs[it.id] = sig
+        mh = MinHash(num_perm=NUM_PERM, hashvalues=sig, permutations=perms, scheme="legacy")
+        for other in dup_index.query(mh):
+            if similarity(sig, sigs[other]) >= DUPLICATE:
+                near += dups.union(it.id, other)
+        for other in rel_index.query(mh):
+            o = by_id[other]
+            if similarity(sig, sigs[other]) >= RELATED and len(it.entities & o.entities) >= 2 and _close_in_time(it, o):
+                stories.union(it.id, other)
+        dup_index.insert(it.id, mh)
+        rel_index.insert(it.id, mh)
+    for it in items:
+        stories.union(it.id, dups.find(it.id))
+    by_event: dict[str, list[str]] = defaultdict(list)
+    for it in items:
+        for ev in it.events:
+            by_event[ev].append(it.id)
+    shared: dict[tuple[str, str], int] = defaultdict(int)
+    for members in by_event.values():
+        for i, a in enumerate(members):
+            for b in members[i + 1 :]:
+                shared[(a, b)] += 1
+    for (a, b), n in sorted(shared.items()):
+        if n >= 2 and _close_in_time(by_id[a], by_id[b]):
+            stories.union(a, b)
+    duplicate_of = {it.id: (None if dups.find(it.id) == it.id else dups.find(it.id)) for it in items}
+    story = {it.id: "s-" + stories.find(it.id) for it in items}
+    return StoryResult(story, duplicate_of, exact, near)
+
+
+def story_inputs(
+    docs: Sequence[Doc], events: Sequence[Event], entity_of: dict[tuple[str, int], str]
+) -> list[StoryInput]:
+    """Each doc's text, named entities (not countries or places) and dossier events for clustering."""
+    per_article: dict[str, set[str]] = defaultdict(set)
+    dates: dict[str, set[date]] = defaultdict(set)
+    for ev in events:
+        for e in ev.evidence:
+            per_article[e.article].add(ev.id or "")
+        if ev.start and not ev.start.startswith("X"):
+            try:
+                d = date.fromisoformat(ev.start[:10])
+            except ValueError:
+                continue
+            for e in ev.evidence:
+                dates[e.article].add(d)
+    out = []
+    for doc in docs:
+        aid = doc.article.id or doc.article.source
+        ents = {
+            entity_of[(aid, i)]
+            for i, m in enumerate(doc.mentions)
+            if m.type in ("person", "organization") and (aid, i) in entity_of
+        }
+        day = []
+        if doc.article.published:
+            try:
+                day = [date.fromisoformat(doc.article.published)]
+            except ValueError:
+                day = []
+        folded = doc.folded or fold_text(doc.article.text)
+        out.append(
+            StoryInput(
+                aid, doc.article.published, doc.article.hash, folded, ents, per_article[aid], day or sorted(dates[aid])
+            )
+        )
+    return out

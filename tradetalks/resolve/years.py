@@ -1,0 +1,154 @@
+"""Years for dates an article leaves without one: from other reports, the article's own dates, the round order.
+
+Never invented: a yearless date stays "XXXX-…" unless one of these settles it, and the
+time expression records which (``resolved_by``: "article" or "sequence").
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from datetime import date
+from typing import TYPE_CHECKING
+
+from tradetalks.resolve.dates import (
+    compatible,
+    fill_year,
+    first_year_after,
+    last_year_before,
+    month_of,
+    parse_range,
+    unresolved,
+    year_of,
+)
+from tradetalks.resolve.reports import SERIES
+
+if TYPE_CHECKING:
+    from tradetalks.resolve.events import EventState
+
+
+def _suffix(value: str) -> str:
+    """The yearless part of a value's start: "XXXX-11-12/XXXX-11-14" -> "11-12"."""
+    return value.split("/")[0][5:]
+
+
+def _open_values(state: EventState, article: str) -> list[str]:
+    """The article's values still without a year (time expressions and event starts)."""
+    values = {t.value for t in state.timexes.get(article, []) if unresolved(t.value)}
+    values |= {
+        r.event.start for r in state.reports if r.article == article and r.event.start and unresolved(r.event.start)
+    }
+    return sorted(v for v in values if v)
+
+
+def settle(state: EventState, article: str, suffix: str, year: int, how: str) -> bool:
+    """Give every yearless date of ``article`` ending in ``suffix`` the year ``year``."""
+    done = state.settled[article]
+    if suffix in done or not suffix:
+        return False
+    done[suffix] = (year, how)
+    for t in state.timexes.get(article, []):
+        if unresolved(t.value) and _suffix(t.value) == suffix:
+            t.value = fill_year(t.value, year)
+            t.resolved_by = how
+    for r in state.reports:
+        start = r.event.start
+        if r.article != article or not start or not unresolved(start) or _suffix(start) != suffix:
+            continue
+        if r.event.end and "/" not in start:
+            start, _, end = fill_year(f"{start}/{r.event.end}", year).partition("/")
+            r.event.start, r.event.end = start, end
+        else:
+            r.event.start = fill_year(start, year)
+    return True
+
+
+def from_reports(state: EventState) -> bool:
+    """A report's yearless date takes the year other reports of the same event give it."""
+    changed = False
+    for members in state.clusters().values():
+        if len(members) < 2:
+            continue
+        ev = state.merged(members)
+        rng = parse_range(ev.start, ev.end)
+        if rng is None or not rng.has_year:
+            continue
+        for i in members:
+            r = state.reports[i]
+            start = r.event.start
+            if not start or not unresolved(start):
+                continue
+            for y in sorted({p.year for p in (rng.lo, rng.hi) if p.year is not None}):
+                if compatible(parse_range(fill_year(start, y)), rng):
+                    changed = settle(state, r.article, _suffix(start), y, "article") or changed
+                    break
+    return changed
+
+
+def from_article(state: EventState) -> bool:
+    """A yearless date takes the one year its article gives every other date of that month."""
+    changed = False
+    anchors: dict[str, dict[int, set[int]]] = defaultdict(lambda: defaultdict(set))
+    for article, timexes in state.timexes.items():
+        for t in timexes:
+            y, m = year_of(t.value), month_of(t.value)
+            if y is not None and m is not None:
+                anchors[article][m].add(y)
+    for members in state.clusters().values():
+        ev = state.merged(members)
+        y, m = year_of(ev.start), month_of(ev.start)
+        if y is None or m is None:
+            continue
+        for i in members:
+            anchors[state.reports[i].article][m].add(y)
+    for article in sorted(anchors):
+        for value in _open_values(state, article):
+            years = anchors[article].get(month_of(value) or 0, set())
+            if len(years) == 1:
+                changed = settle(state, article, _suffix(value), next(iter(years)), "article") or changed
+    return changed
+
+
+def _days(value: str | None, end: str | None) -> tuple[date, date] | None:
+    rng = parse_range(value, end)
+    return rng.days() if rng is not None and rng.has_year else None
+
+
+def from_sequence(state: EventState) -> bool:
+    """An article about round N takes the first year that puts its dates after round N-1 (and before N+1)."""
+    clusters = state.clusters()
+    views = {root: state.merged(m) for root, m in clusters.items()}
+    numbered: dict[str, list[tuple[int, str | None, date, date]]] = defaultdict(list)
+    for ev in views.values():
+        days = _days(ev.start, ev.end)
+        if ev.type in SERIES and ev.ordinal is not None and days:
+            numbered[ev.type].append((ev.ordinal, ev.negotiation, days[0], days[1]))
+    changed = False
+    for root, members in sorted(clusters.items()):
+        ev = views[root]
+        if ev.type not in SERIES or ev.ordinal is None:
+            continue
+        same = [s for s in numbered[ev.type] if not (ev.negotiation and s[1] and s[1] != ev.negotiation)]
+        before = [hi for k, _, _, hi in same if k < ev.ordinal]
+        after = [lo for k, _, lo, _ in same if k > ev.ordinal]
+        if not before and not after:
+            continue
+        for article in sorted({state.reports[i].article for i in members}):
+            for value in _open_values(state, article):
+                if "-" not in value[5:] and len(value) <= 7:
+                    continue  # a bare month is too loose to place in a sequence
+                if before:
+                    y = first_year_after(value, max(before), min(after) if after else None)
+                else:
+                    y = last_year_before(value, min(after))
+                if y is not None:
+                    changed = settle(state, article, _suffix(value), y, "sequence") or changed
+    return changed
+
+
+def complete_years(state: EventState) -> bool:
+    """One pass of every way of settling a year; True when anything changed."""
+    changed = from_reports(state)
+    changed = from_article(state) or changed
+    if not changed:
+        changed = from_sequence(state)
+    return changed
