@@ -226,3 +226,14 @@ def test_rate_limit_spaces_requests_to_one_host(server: Server) -> None:
     times = [h.at for h in server.hits if h.path in ("/p", "/robots.txt")]
     gaps = [b - a for a, b in zip(times, times[1:], strict=False)]
     assert len(gaps) == 3 and min(gaps) >= 0.28
+
+
+def test_unreadable_robots_txt_is_a_failure_not_a_rule(server: Server) -> None:
+    server.route("/robots.txt", Reply(status=503))
+    server.route("/tin/a.html", Reply(body=b"ok"))
+    policy = FetchPolicy(retries=1, backoff_seconds=0.01, rate_limit_seconds=0.0)
+    unreadable = "robots.txt of the host could not be read"
+    with PoliteFetcher(policy) as f, pytest.raises(FetchError, match=unreadable) as info:
+        f.fetch(server.url("/tin/a.html"))
+    assert not isinstance(info.value, RobotsDisallowed)
+    assert server.count("/tin/a.html") == 0

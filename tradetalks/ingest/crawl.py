@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from rich.console import Console
+from rich.markup import escape
 
 from tradetalks.errors import TradeTalksError
 from tradetalks.ingest.crawl_config import CrawlConfig, FeedSpec, load_config
@@ -74,7 +75,7 @@ def run_crawl(
     """Poll feeds and pages once (``once``) or until interrupted (``watch``); ingest what is new."""
     cfg = settings or load_config(config, feeds)
     if not cfg.feeds and not cfg.pages:
-        raise TradeTalksError("nothing to crawl: give --config with [[feed]]/[[page]] entries or --feed URL")
+        raise TradeTalksError("nothing to crawl: give --config with feed or page entries, or --feed URL")
     crawler = Crawler(store, cfg, console, sleep=sleep)
     try:
         if watch and not once:
@@ -106,6 +107,7 @@ class Crawler:
         self.fetcher = PoliteFetcher(config.policy)
         self.pool = ThreadPoolExecutor(max_workers=max(1, config.concurrency), thread_name_prefix="crawl")
         self.report = CrawlReport()
+        self.live = False  # print each page and failure as it happens (watch mode)
         self._sleep = sleep
 
     def close(self) -> None:
@@ -116,6 +118,7 @@ class Crawler:
     def watch(self, max_cycles: int | None = None) -> None:
         """Poll due feeds (and listed pages) forever, printing new events as they appear."""
         cycles = 0
+        self.live = True
         try:
             while max_cycles is None or cycles < max_cycles:
                 self.cycle(force=cycles == 0)
@@ -258,15 +261,15 @@ class Crawler:
         }
         for key in dict.fromkeys([url, result.url]):
             self.store.put_state(NAMESPACE, f"page:{key}", mark)
-        if self.console is not None:
-            self.console.print(f"{outcome.status:>9}  {url}")
+        if self.console is not None and self.live:
+            self.console.print(f"{outcome.status:>9}  {escape(url)}")
 
     def _fail(self, url: str, exc: TradeTalksError | str) -> None:
         reason = exc if isinstance(exc, str) else str(getattr(exc, "reason", exc))
         self.report.failed.append((url, reason))
         self.store.record_failure(url, reason)
-        if self.console is not None:
-            self.console.print(f"[red]   failed[/red]  {url}: {reason}")
+        if self.console is not None and self.live:
+            self.console.print(f"[red]   failed[/red]  {escape(url)}: {escape(reason)}")
 
     # dossier --------------------------------------------------------------
     def _rebuild(self, polled_at: float) -> None:
@@ -280,7 +283,7 @@ class Crawler:
             line = describe_event(event)
             self.report.new_events.append(line)
             if self.console is not None:
-                self.console.print(f"[green]new event[/green]  {line}  (poll-to-timeline {latency:.1f} s)")
+                self.console.print(f"[green]new event[/green]  {escape(line)}  (poll-to-timeline {latency:.1f} s)")
 
 
 def rebuild_dossier(store: Store) -> Any:
@@ -315,6 +318,6 @@ def print_crawl_report(report: CrawlReport, console: Console) -> None:
         f"{len(report.skipped)} skipped, {len(report.failed)} failed"
     )
     for url, reason in report.skipped:
-        console.print(f"  skipped {url}: {reason}")
+        console.print(f"  skipped {escape(url)}: {escape(reason)}")
     for url, reason in report.failed:
-        console.print(f"  [red]failed[/red] {url}: {reason}")
+        console.print(f"  [red]failed[/red] {escape(url)}: {escape(reason)}")

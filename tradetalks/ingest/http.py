@@ -109,6 +109,7 @@ class _Host:
     delay: float = 0.0
     robots: urllib.robotparser.RobotFileParser | None = None
     robots_loaded: bool = False
+    robots_error: str | None = None  # why robots.txt could not be read (then nothing is fetched)
     lock: threading.Lock = field(default_factory=threading.Lock)
     robots_lock: threading.Lock = field(default_factory=threading.Lock)
 
@@ -178,6 +179,7 @@ class PoliteFetcher:
                 parser.parse([])  # no rules: everything allowed
             else:
                 parser.parse(["User-agent: *", "Disallow: /"])
+                host.robots_error = exc.reason
         else:
             text = result.content.decode("utf-8", errors="replace")
             parser.parse(text.splitlines())
@@ -199,6 +201,9 @@ class PoliteFetcher:
         while True:
             check_scheme(current)
             if check_robots and not self.allowed(current):
+                error = self._host(current).robots_error
+                if error is not None:
+                    raise FetchError(current, f"robots.txt of the host could not be read ({error}); not crawled")
                 raise RobotsDisallowed(current, "disallowed by robots.txt")
             result, location = self._get_with_retries(current, etag, last_modified)
             if location is None:
