@@ -7,6 +7,8 @@ from typing import Any
 
 import pytest
 
+from tradetalks.model import Article, Doc, Event, Mention, Participant, RoleMention, TimeExpr
+
 REPO = Path(__file__).resolve().parents[1]
 SHARED = (REPO / ".." / "shared").resolve()
 SEEDS = SHARED / "seeds"
@@ -222,3 +224,204 @@ def store(store_url: str) -> Any:
 
     with open_store(store_url) as opened:
         yield opened
+
+
+# --- hand-built Docs for cross-article resolution tests -------------------------------------
+
+
+def build_doc(
+    article_id: str,
+    text: str,
+    *,
+    published: str | None = None,
+    mentions: list[dict] | None = None,
+    timexes: list[dict] | None = None,
+    events: list[dict] | None = None,
+) -> Doc:
+    """A Doc whose layers are given by the quoted text they sit on (offsets found in ``text``).
+
+    mentions: {"text", "type", "canonical"?, "acronym"?, "side"?, "title"?, "organization"?,
+    "country"?, "acting"?, "ref"? (text of the mention referred to), "nth"?};
+    timexes: {"text", "value", "nth"?, "time_of_day"?}; events: {"type", "quote", "people": [texts],
+    "timex": [texts], other Event fields}.
+    """
+
+    def at(needle: str, nth: int = 0) -> int:
+        pos = -1
+        for _ in range(nth + 1):
+            pos = text.index(needle, pos + 1)
+        return pos
+
+    article = Article(source=f"{article_id}.txt", text=text, published=published, id=article_id)
+    doc = Doc(article=article, layers={"text", "mentions", "timexes", "events"})
+    for m in mentions or []:
+        start = at(m["text"], m.get("nth", 0))
+        role = None
+        if m.get("title"):
+            tstart = text.index(m["title"])
+            role = RoleMention(
+                text=m["title"],
+                start=tstart,
+                end=tstart + len(m["title"]),
+                title=m.get("title_canonical", m["title"]),
+                title_en=m.get("title_en"),
+                organization=m.get("organization"),
+                country=m.get("country"),
+                acting=m.get("acting", False),
+            )
+        ref = None
+        if m.get("ref"):
+            ref = next(i for i, other in enumerate(doc.mentions) if other.text == m["ref"])
+        doc.mentions.append(
+            Mention(
+                start=start,
+                end=start + len(m["text"]),
+                text=m["text"],
+                type=m.get("type", "person"),
+                key=m["text"].lower(),
+                canonical=m.get("canonical"),
+                role=role,
+                side=m.get("side"),
+                acronym=m.get("acronym"),
+                ref=ref,
+            )
+        )
+    for t in timexes or []:
+        start = at(t["text"], t.get("nth", 0))
+        doc.timexes.append(
+            TimeExpr(start, start + len(t["text"]), t["text"], t["value"], t.get("resolved_by"), t.get("time_of_day"))
+        )
+    for e in events or []:
+        spec = dict(e)
+        quote = spec.pop("quote")
+        start = at(quote, spec.pop("nth", 0))
+        people = spec.pop("people", [])
+        tx = spec.pop("timex", [])
+        participants = []
+        for name in people:
+            i = next(i for i, m in enumerate(doc.mentions) if m.text == name)
+            participants.append(Participant(f"m{i}", doc.mentions[i].side, name))
+        timex_idx = [next(i for i, t in enumerate(doc.timexes) if t.text == x) for x in tx]
+        doc.events.append(
+            Event(evidence=[doc.evidence(start, start + len(quote))], participants=participants, timex=timex_idx, **spec)
+        )
+    return doc
+
+
+@pytest.fixture
+def make_doc() -> object:
+    """The ``build_doc`` helper, for tests that build Docs by hand."""
+    return build_doc
+
+
+def talks_corpus() -> list[Doc]:
+    """Five short reports of the 2025-2026 Vietnam-US rounds, written for the tests (not copied)."""
+    tan = {"text": "Nguyễn Sinh Nhật Tân", "side": "VN", "title": "Thứ trưởng", "organization": "Bộ Công Thương"}
+    dien = {"text": "Nguyễn Hồng Diên", "side": "VN", "title": "Bộ trưởng", "organization": "Bộ Công Thương"}
+    greer = {"text": "Jamieson Greer", "side": "US", "title": "Trưởng Đại diện Thương mại", "country": "Hoa Kỳ"}
+    deputy = {"title": "Phó Đại diện Thương mại", "country": "Hoa Kỳ", "side": "US"}
+    a = build_doc(
+        "a-washington",
+        "Trong các ngày 12-14/11, đoàn Việt Nam và đoàn Mỹ họp vòng đàm phán kỹ thuật tại Washington. "
+        "Sáng 12/11, Thứ trưởng Nguyễn Sinh Nhật Tân gặp Phó Đại diện Thương mại Rick Switzer để mở đầu vòng này. "
+        "Cuộc gặp diễn ra ngay sau phiên đàm phán cấp bộ trưởng.",
+        mentions=[tan, {"text": "Rick Switzer", **deputy}, {"text": "Mỹ", "type": "country", "canonical": "Hoa Kỳ"}],
+        timexes=[{"text": "12-14/11", "value": "XXXX-11-12/XXXX-11-14"}, {"text": "12/11", "value": "XXXX-11-12"}],
+        events=[
+            {"type": "negotiation_round", "quote": "vòng đàm phán kỹ thuật tại Washington", "level": "technical",
+             "start": "XXXX-11-12", "end": "XXXX-11-14", "location": "Washington", "timex": ["12-14/11"],
+             "negotiation": "vn-us-reciprocal"},
+            {"type": "meeting", "quote": "Nguyễn Sinh Nhật Tân gặp Phó Đại diện Thương mại Rick Switzer",
+             "start": "XXXX-11-12", "time_of_day": "morning", "people": ["Nguyễn Sinh Nhật Tân", "Rick Switzer"],
+             "timex": ["12/11"]},
+            {"type": "ministerial_session", "quote": "phiên đàm phán cấp bộ trưởng", "negotiation": "vn-us-reciprocal"},
+        ],
+    )
+    b = build_doc(
+        "b-round-five",
+        "Vòng đàm phán trực tiếp lần thứ 5 giữa hai nước khép lại sau ba ngày làm việc. "
+        "Trước đó, Bộ trưởng Nguyễn Hồng Diên và Trưởng Đại diện Thương mại Jamieson Greer đã có phiên đàm phán riêng. "
+        "Hai bên dự kiến họp trực tuyến cấp bộ trưởng ngay trong tháng 11.",
+        mentions=[dien, greer],
+        timexes=[{"text": "tháng 11", "value": "XXXX-11"}],
+        events=[
+            {"type": "negotiation_round", "quote": "Vòng đàm phán trực tiếp lần thứ 5", "ordinal": 5,
+             "mode": "in_person", "negotiation": "vn-us-reciprocal"},
+            {"type": "ministerial_session", "quote": "phiên đàm phán riêng", "negotiation": "vn-us-reciprocal",
+             "people": ["Nguyễn Hồng Diên", "Jamieson Greer"]},
+            {"type": "ministerial_session", "quote": "họp trực tuyến cấp bộ trưởng", "mode": "online",
+             "status": "planned", "start": "XXXX-11", "timex": ["tháng 11"], "negotiation": "vn-us-reciprocal"},
+        ],
+    )
+    c = build_doc(
+        "c-october-call",
+        "Thứ trưởng Nguyễn Sinh Nhật Tân vừa điện đàm với ông Bryan R. Switzer, Phó Đại diện Thương mại Mỹ. "
+        "Năm 2024, trao đổi hàng hóa hai chiều đạt gần 150 tỷ USD.",
+        published="2025-10-15",
+        mentions=[tan, {"text": "Bryan R. Switzer", **deputy}],
+        timexes=[{"text": "2024", "value": "2024"}],
+        events=[
+            {"type": "call", "quote": "điện đàm với ông Bryan R. Switzer",
+             "people": ["Nguyễn Sinh Nhật Tân", "Bryan R. Switzer"]},
+        ],
+    )
+    d = build_doc(
+        "d-technical-2025",
+        "Từ 12–14/11/2025, vòng đàm phán kỹ thuật diễn ra tại Washington. "
+        "Chiều 10/11, Bộ trưởng Nguyễn Hồng Diên và Trưởng Đại diện Thương mại Jamieson Greer họp phiên cấp Bộ trưởng lần thứ 8. "
+        "Sáng 12/11, Thứ trưởng Nguyễn Sinh Nhật Tân làm việc với Phó Đại diện Thương mại Rick Switzer. "
+        "Chiều 12/11, Bộ trưởng Nguyễn Hồng Diên tiếp ông Joseph (Joe) Damond. "
+        "Cùng ngày, ông Diên làm việc với ông Rock Bordelon về năng lượng. "
+        "Trong buổi gặp, ông Joseph “Joe” Damond bàn về chính sách thương mại.",
+        mentions=[
+            dien, greer, tan, {"text": "Rick Switzer", **deputy},
+            {"text": "Nguyễn Hồng Diên", "side": "VN", "nth": 1},
+            {"text": "Joseph (Joe) Damond", "side": "US"},
+            {"text": "Diên", "side": "VN", "nth": 2},
+            {"text": "Rock Bordelon", "side": "US"},
+            {"text": "Joseph “Joe” Damond", "side": "US"},
+        ],
+        timexes=[
+            {"text": "12–14/11/2025", "value": "2025-11-12/2025-11-14", "resolved_by": "explicit"},
+            {"text": "10/11", "value": "XXXX-11-10", "time_of_day": "afternoon"},
+            {"text": "12/11", "value": "XXXX-11-12", "time_of_day": "morning"},
+        ],
+        events=[
+            {"type": "negotiation_round", "quote": "vòng đàm phán kỹ thuật diễn ra tại Washington", "level": "technical",
+             "start": "2025-11-12", "end": "2025-11-14", "location": "Washington", "timex": ["12–14/11/2025"],
+             "negotiation": "vn-us-reciprocal"},
+            {"type": "ministerial_session", "quote": "họp phiên cấp Bộ trưởng lần thứ 8", "ordinal": 8,
+             "start": "XXXX-11-10", "time_of_day": "afternoon", "people": ["Nguyễn Hồng Diên", "Jamieson Greer"],
+             "timex": ["10/11"], "negotiation": "vn-us-reciprocal"},
+            {"type": "meeting", "quote": "Nguyễn Sinh Nhật Tân làm việc với Phó Đại diện Thương mại Rick Switzer",
+             "start": "XXXX-11-12", "time_of_day": "morning", "people": ["Nguyễn Sinh Nhật Tân", "Rick Switzer"],
+             "timex": ["12/11"], "location": "Washington"},
+            {"type": "meeting", "quote": "tiếp ông Joseph (Joe) Damond", "start": "XXXX-11-12",
+             "people": ["Nguyễn Hồng Diên", "Joseph (Joe) Damond"]},
+            {"type": "meeting", "quote": "làm việc với ông Rock Bordelon", "start": "XXXX-11-12",
+             "people": ["Diên", "Rock Bordelon"], "topics": ["energy"]},
+            {"type": "meeting", "quote": "ông Joseph “Joe” Damond bàn", "start": "XXXX-11-12",
+             "people": ["Joseph “Joe” Damond"]},
+        ],
+    )
+    e = build_doc(
+        "e-round-six",
+        "Ngày 4/2, bên lề Vòng đàm phán thứ 6, Quyền Bộ trưởng Lê Mạnh Hùng gặp Thượng nghị sỹ Bill Hagerty. "
+        "Chiều 2/2, ông Lê Mạnh Hùng đã làm việc với ông Jacob Helberg.",
+        mentions=[
+            {"text": "Lê Mạnh Hùng", "side": "VN", "title": "Quyền Bộ trưởng", "title_canonical": "Bộ trưởng",
+             "acting": True, "organization": "Bộ Công Thương"},
+            {"text": "Bill Hagerty", "side": "US", "title": "Thượng nghị sỹ", "country": "Hoa Kỳ"},
+            {"text": "Lê Mạnh Hùng", "side": "VN", "nth": 1},
+            {"text": "Jacob Helberg", "side": "US"},
+        ],
+        timexes=[{"text": "4/2", "value": "XXXX-02-04"}, {"text": "2/2", "value": "XXXX-02-02", "time_of_day": "afternoon"}],
+        events=[
+            {"type": "negotiation_round", "quote": "Vòng đàm phán thứ 6", "ordinal": 6, "negotiation": "vn-us-reciprocal"},
+            {"type": "meeting", "quote": "gặp Thượng nghị sỹ Bill Hagerty", "start": "XXXX-02-04",
+             "people": ["Lê Mạnh Hùng", "Bill Hagerty"], "timex": ["4/2"]},
+            {"type": "meeting", "quote": "làm việc với ông Jacob Helberg", "start": "XXXX-02-02",
+             "time_of_day": "afternoon", "people": ["Lê Mạnh Hùng", "Jacob Helberg"], "timex": ["2/2"]},
+        ],
+    )
+    return [a, b, c, d, e]

@@ -334,7 +334,7 @@ def add_roles(docs: Sequence[Doc], index: EntityIndex, article_dates: dict[str, 
             title = (
                 rm.title
                 if not rm.acting or rm.title.lower().startswith("quyền")
-                else f"Quyền {rm.title[:1].lower()}{rm.title[1:]}"
+                else f"Quyền {rm.title}"
             )
             title_en = rm.title_en if not rm.acting or not rm.title_en else f"Acting {rm.title_en}"
             org = None

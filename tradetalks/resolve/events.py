@@ -108,7 +108,7 @@ def article_window(state: EventState, article: str, skip: int | None = None) -> 
     out: list[Range] = []
     for t in state.timexes.get(article, []):
         rng = parse_range(t.value)
-        if rng is not None and rng.has_year and rng.lo.month is not None:
+        if rng is not None and rng.lo.month is not None:
             out.append(rng)
     pub = state.published.get(article)
     pub_range = parse_range(pub.isoformat()) if pub else None
@@ -119,7 +119,7 @@ def article_window(state: EventState, article: str, skip: int | None = None) -> 
             continue
         ev = state.merged(members)
         rng = parse_range(ev.start, ev.end)
-        if rng is not None and rng.has_year:
+        if rng is not None and rng.lo.month is not None:
             out.append(rng)
     return out
 
