@@ -1,9 +1,121 @@
-"""Events (placeholder)."""
+"""Events of an article: rounds, ministerial sessions, meetings, calls, roundtables, agreements, tariffs.
 
-from tradetalks.model import Doc
+Cue phrases come from ``resources/event_cues.tsv``. Each sentence's cues get the dates, places and
+people the sentence ties to them (``events_mentions``); mentions that refer back ("Tại buổi làm
+việc, …", "vòng đàm phán lần này") join the event told before; repeated mentions of one round or
+session are merged (``events_merge``); the result gets its negotiation, summary and evidence
+(``events_text``).
+"""
+
+from __future__ import annotations
+
+from tradetalks.extract.cues import event_lexicon, lower_view
+from tradetalks.extract.events_draft import Draft, ministerial, same_person
+from tradetalks.extract.events_mentions import CueMention, is_caption, is_headline, line_of, sentence_cues
+from tradetalks.extract.events_merge import merge_drafts
+from tradetalks.extract.events_text import article_place, doc_negotiations, finish_event
+from tradetalks.model import Doc, Event
 from tradetalks.pipeline import stage
+
+_NEEDS_CONTEXT = ("negotiation_round", "ministerial_session", "tariff_action")
+
+
+def _event_type(doc: Doc, c: CueMention) -> str:
+    """A "phiên đàm phán" at minister level, or between two ministers, is a ministerial session."""
+    if c.type == "negotiation_round" and "session" in c.flags:
+        heads = [p for p in c.people if ministerial(doc, p)]
+        if c.level == "ministerial" or len(heads) >= 2:
+            c.level = "ministerial"
+            c.flags.discard("weak")
+            return "ministerial_session"
+    return c.type
+
+
+def _trade_context(doc: Doc, low: str, key: str, c: CueMention, negotiations: bool) -> bool:
+    """Rounds, sessions and tariffs need a sentence about trade or an article naming trade talks."""
+    if negotiations:
+        return True
+    s = doc.sentences[c.sentence]
+    return event_lexicon("context").any(low, key, s.start, s.end)
+
+
+def _split_counterparts(doc: Doc, c: CueMention) -> list[list[int]]:
+    """"các buổi làm việc với A, B và C": one group of people per distinct named counterpart."""
+    subject = [p for p in c.people if doc.mentions[p].start < c.start]
+    others = [p for p in c.people if doc.mentions[p].start >= c.end]
+    if "plural" not in c.flags or c.type not in ("meeting", "call") or len(others) < 2:
+        return [c.people]
+    groups: list[list[int]] = []
+    for p in others:
+        if any(same_person(doc, p, g[-1]) for g in groups):
+            continue
+        groups.append([*subject, p])
+    return groups if len(groups) >= 2 else [c.people]
+
+
+def _new_draft(doc: Doc, t: str, c: CueMention, people: list[int]) -> Draft:
+    ev = Event(type=t, evidence=[], ordinal=c.ordinal, level=c.level, mode=c.mode, rate=c.rate)
+    ev.status = c.status or "held"
+    d = Draft(ev, sentence=c.sentence)
+    d.absorb(c)
+    d.people = list(people)
+    counterparts = [p for p in c.people if doc.mentions[p].start >= c.end]
+    if "plural" in c.flags and t == "meeting" and not counterparts:
+        d.flags.add("series")
+    if "same_day" in c.flags:
+        d.flags.add("same_day")
+    return d
+
+
+def _build(doc: Doc, low: str, key: str, cues: list[CueMention]) -> list[Draft]:
+    drafts: list[Draft] = []
+    last: dict[str, Draft] = {}
+    negotiations = bool(doc_negotiations(doc, low, key))
+    for c in cues:
+        t = _event_type(doc, c)
+        if t in _NEEDS_CONTEXT and not _trade_context(doc, low, key, c, negotiations):
+            continue
+        own = c.ordinal is not None or bool(c.timexes) or bool(c.people) or bool(c.locations)
+        target = last.get(t)
+        anaphoric = "anaphor" in c.flags or ("initial" in c.flags and c.ordinal is None and not c.timexes)
+        if t != "tariff_action" and anaphoric and target is not None and _fits(target, c):
+            target.absorb(c)
+            continue
+        if "weak" in c.flags and c.ordinal is None and not c.timexes:
+            if target is not None and "plural" not in c.flags:
+                target.absorb(c)
+            continue
+        bare = not own and c.mode is None and c.status != "planned"
+        if ("past" in c.flags or "plural" in c.flags) and bare:
+            continue
+        if bare and c.level is None and not c.orgs and t not in ("agreement", "tariff_action"):
+            if target is not None:
+                target.absorb(c)
+            continue
+        for people in _split_counterparts(doc, c):
+            d = _new_draft(doc, t, c, people)
+            drafts.append(d)
+            last[t] = d
+    return drafts
+
+
+def _fits(d: Draft, c: CueMention) -> bool:
+    """Whether a referring mention can be the drafted event (no contradicting ordinal)."""
+    return c.ordinal is None or d.event.ordinal is None or c.ordinal == d.event.ordinal
 
 
 @stage(requires={"sentences", "mentions", "timexes", "topics"}, provides={"events"})
 def extract_events(doc: Doc) -> Doc:
+    """doc.events: the events the article tells of, with their evidence sentences."""
+    key = doc.key or doc.text
+    low = lower_view(key)
+    cues: list[CueMention] = []
+    for si, s in enumerate(doc.sentences):
+        a, b = line_of(doc.text, s)
+        if is_headline(doc.text[a:b]) or is_caption(low, s):
+            continue
+        cues.extend(sentence_cues(doc, low, key, si))
+    drafts = merge_drafts(doc, _build(doc, low, key, cues))
+    place = article_place(drafts)
+    doc.events = [finish_event(doc, low, key, d, place) for d in drafts]
     return doc

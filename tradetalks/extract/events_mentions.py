@@ -1,0 +1,295 @@
+"""Event cues in one sentence, with what the sentence says about each (ordinal, level, dates, people)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from tradetalks.extract.cues import CueHit, Lexicon, event_lexicon, event_table, read_tsv
+from tradetalks.model import EVENT_TYPES, Doc, Sentence
+
+_PERCENT = re.compile(r"(\d{1,3}(?:[.,]\d{1,2})?)\s*%")
+_CLAUSE_END = re.compile(r"[,;:.(]\s|[;:(]|\.$")
+_YEAR_SPAN = re.compile(r"^\d{4}(?:/\d{4})?$")
+
+
+@dataclass(slots=True)
+class CueMention:
+    """One event cue in a sentence and the attributes the sentence ties to it."""
+
+    type: str
+    start: int
+    end: int
+    sentence: int
+    flags: set[str] = field(default_factory=set)
+    ordinal: int | None = None
+    level: str | None = None
+    mode: str | None = None
+    status: str | None = None
+    rate: float | None = None
+    timexes: list[int] = field(default_factory=list)
+    people: list[int] = field(default_factory=list)
+    orgs: list[int] = field(default_factory=list)
+    locations: list[str] = field(default_factory=list)
+    span: tuple[int, int] = (0, 0)  # the evidence span (the sentence, or a clause for split events)
+
+
+@lru_cache(maxsize=1)
+def cue_lexicon() -> Lexicon:
+    """Every event cue of ``event_cues.tsv`` labelled with its event type; value holds its flags."""
+    rows = [r + [""] * (3 - len(r)) for r in read_tsv("event_cues.tsv")]
+    return Lexicon([(r[0], r[1], r[2]) for r in rows if r[0] in EVENT_TYPES])
+
+
+@lru_cache(maxsize=1)
+def _ordinal_re() -> re.Pattern[str]:
+    words = sorted(event_table("number"), key=len, reverse=True)
+    alt = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words)
+    gap = r"(?:(?!\s(?:vào|ngày|hôm|sáng|chiều|tối|trưa|từ|tại)\s)[^\d,;.()])"
+    number = rf"(?:(?:lần\s+|vòng\s+)?thứ\s+|vòng\s+)(\d{{1,2}}|{alt})(?!\w)"
+    return re.compile(rf"{gap}{{0,40}}?{number}|\s+(đầu\s+tiên)(?!\w)")
+
+
+@lru_cache(maxsize=1)
+def _round_number_re() -> re.Pattern[str]:
+    words = sorted(event_table("number"), key=len, reverse=True)
+    alt = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words)
+    talks = r"(?=[^.;]{0,40}?(?:đàm\s+phán|thương\s+lượng))"
+    return re.compile(rf"(?<!\w)vòng\s+(?:thứ\s+)?(\d{{1,2}}|{alt})(?!\w){talks}")
+
+
+def number_value(text: str) -> int | None:
+    """``"5"`` -> 5, ``"hai"`` -> 2, ``"đầu tiên"`` -> 1 (words from the data file)."""
+    text = re.sub(r"\s+", " ", text.strip())
+    if text.isdigit():
+        return int(text)
+    value = event_table("number").get(text)
+    return int(value) if value else None
+
+
+def _ends_with(kind: str, low: str, key: str, lo: int, hi: int) -> CueHit | None:
+    """The cue of group ``kind`` that ends exactly at ``hi`` (ignoring spaces), if any."""
+    while hi > lo and low[hi - 1].isspace():
+        hi -= 1
+    best = None
+    for h in event_lexicon(kind).find(low, key, max(lo, hi - 40), hi):
+        if h.end == hi and (best is None or h.start < best.start):
+            best = h
+    return best
+
+
+def _starts_with(kind: str, low: str, key: str, lo: int, hi: int) -> CueHit | None:
+    """The cue of group ``kind`` that starts at ``lo`` (ignoring spaces), if any."""
+    while lo < hi and low[lo].isspace():
+        lo += 1
+    for h in event_lexicon(kind).find(low, key, lo, min(hi, lo + 40)):
+        if h.start == lo:
+            return h
+    return None
+
+
+def _clause_end(low: str, start: int, stop: int) -> int:
+    m = _CLAUSE_END.search(low, start, stop)
+    return m.start() if m else stop
+
+
+def _raw_hits(low: str, key: str, s: Sentence) -> list[CueHit]:
+    hits = cue_lexicon().find(low, key, s.start, s.end)
+    ignored = event_lexicon("ignore").find(low, key, s.start, s.end)
+    hits = [h for h in hits if not any(i.start < h.end and h.start < i.end for i in ignored)]
+    for m in _round_number_re().finditer(low, s.start, s.end):
+        if not any(h.start <= m.start() < h.end for h in hits):
+            hits.append(CueHit(m.start(), m.end(), m.group(0), "negotiation_round", f"ordinal={m.group(1)}"))
+    hits.sort(key=lambda h: (h.start, -h.end))
+    out: list[CueHit] = []
+    for h in hits:
+        if out and h.start < out[-1].end:
+            continue
+        out.append(h)
+    return out
+
+
+def _describe(doc: Doc, low: str, key: str, s: Sentence, si: int, h: CueHit, next_start: int) -> CueMention:
+    flags = {f for f in h.value.split(";") if f and "=" not in f}
+    implied = dict(f.split("=", 1) for f in h.value.split(";") if "=" in f)
+    m = CueMention(h.label, h.start, h.end, si, flags, span=(s.start, s.end))
+    # what stands before the cue: plural words, frames ("bên lề"), anaphora ("Tại buổi làm việc")
+    lo = max(s.start, h.start - 40)
+    before = h.start
+    plural = _ends_with("plural", low, key, lo, before)
+    if plural:
+        m.flags.add("plural")
+        before = plural.start
+    if _ends_with("frame", low, key, lo, before):
+        m.flags.add("frame")
+    anaphor = _ends_with("anaphor_before", low, key, lo, before)
+    if anaphor:
+        m.flags.add("anaphor")
+        before = anaphor.start
+    if not low[s.start:before].strip(" \"'“”-–"):
+        m.flags.add("initial")
+    # the noun phrase after the cue: ordinal, level, mode, "lần này", "vừa qua"
+    np_end = min(next_start, _clause_end(low, h.end, s.end), h.end + 70)
+    near = min(np_end, h.end + 30)
+    if "ordinal" in implied:
+        m.ordinal = number_value(implied["ordinal"])
+    else:
+        om = _ordinal_re().match(low, h.end, np_end)
+        if om:
+            m.ordinal = number_value(om.group(1) or om.group(2))
+    level = event_lexicon("level").find(low, key, h.end, near)
+    m.level = implied.get("level") or (level[0].value if level else None)
+    mode = event_lexicon("mode").find(low, key, h.end, min(s.end, h.end + 40))
+    m.mode = implied.get("mode") or (mode[0].value if mode else None)
+    if event_lexicon("anaphor_after").find(low, key, h.end, near):
+        m.flags.add("anaphor")
+    if event_lexicon("past").find(low, key, h.end, near):
+        m.flags.add("past")
+    window_lo, window_hi = max(s.start, h.start - 60), min(s.end, h.end + 90)
+    if event_lexicon("planned").any(low, key, window_lo, window_hi) and not event_lexicon("held").any(
+        low, key, window_lo, window_hi
+    ):
+        m.status = "planned"
+    if event_lexicon("same_day").any(low, key, s.start, min(s.end, s.start + 25)):
+        m.flags.add("same_day")
+    return m
+
+
+def _owner(cues: list[CueMention], low: str, pos: int, end: int) -> CueMention | None:
+    """The cue a dated or located phrase at ``[pos, end)`` belongs to."""
+    before = [c for c in cues if c.end <= pos]
+    if before:
+        last = before[-1]
+        gap = low[last.end : pos]
+        if "," not in gap and ";" not in gap and len(gap) <= 120:
+            return last
+    for c in cues:
+        if c.start >= end and "frame" not in c.flags:
+            return c
+    if before:
+        return before[-1]
+    return cues[0] if cues else None
+
+
+def _attach_timexes(doc: Doc, low: str, s: Sentence, cues: list[CueMention]) -> None:
+    for ti, t in enumerate(doc.timexes):
+        if t.start < s.start or t.end > s.end or _YEAR_SPAN.match(t.value or "") or not t.value:
+            continue
+        owner = _owner(cues, low, t.start, t.end)
+        if owner is not None:
+            owner.timexes.append(ti)
+
+
+def _location_text(doc: Doc, low: str, key: str, mi: int) -> str | None:
+    """The place an event happens at if mention ``mi`` follows "tại"/"ở" ("tại trụ sở USTR")."""
+    men = doc.mentions[mi]
+    site = _ends_with("site", low, key, max(0, men.start - 30), men.start)
+    head = site.start if site else men.start
+    if not _ends_with("locative", low, key, max(0, head - 30), head):
+        return None
+    name = men.acronym or men.text if men.type == "organization" else men.text
+    if site:
+        return f"{doc.text[site.start:site.end]} {name}"
+    if men.type == "organization":
+        return None
+    return name
+
+
+def _is_attributed(doc: Doc, low: str, key: str, mi: int) -> bool:
+    men = doc.mentions[mi]
+    head = men.role.start if men.role is not None and men.role.start < men.start else men.start
+    return _ends_with("attribution", low, key, max(0, head - 15), head) is not None
+
+
+def _attach_mentions(doc: Doc, low: str, key: str, s: Sentence, cues: list[CueMention]) -> None:
+    head = next((c for c in cues if "frame" not in c.flags), cues[0])
+    role_spans = [(m.role.start, m.role.end) for m in doc.mentions if m.role is not None]
+    for mi, men in enumerate(doc.mentions):
+        if men.start < s.start or men.end > s.end:
+            continue
+        if men.type in ("location", "organization", "country"):
+            where = _location_text(doc, low, key, mi)
+            if where:
+                owner = _owner(cues, low, men.start, men.end)
+                if owner is not None:
+                    owner.locations.append(where)
+                continue
+        if men.type == "person":
+            if _is_attributed(doc, low, key, mi):
+                continue
+            owner = head
+            for c in cues:  # "cuộc làm việc giữa X và Y": the people named right after a cue are its own
+                if c.end <= men.start and "giữa" in low[c.end : min(men.start, c.end + 12)]:
+                    owner = c
+            owner.people.append(mi)
+        elif men.type == "organization" and men.start >= head.end:
+            if not any(a <= men.start and men.end <= b for a, b in role_spans):
+                head.orgs.append(mi)
+
+
+def _tariff_mentions(low: str, key: str, s: Sentence, cue: CueMention) -> list[CueMention]:
+    """Tariff cues become events only with a rate or a tariff verb, in a sentence about imports."""
+    if not event_lexicon("tariff_context").any(low, key, s.start, s.end):
+        return []
+    rates: list[tuple[int, int, float]] = []
+    for m in _PERCENT.finditer(low, max(s.start, cue.start - 60), min(s.end, cue.end + 90)):
+        tail = low[m.end() : m.end() + 12]
+        if re.match(r"\s*(xuống|còn|lên)\b", tail):
+            continue  # "từ 46% xuống 20%": the new rate follows
+        rates.append((m.start(), m.end(), float(m.group(1).replace(",", ".")) / 100))
+    if not rates:
+        verb = event_lexicon("tariff_verb").any(low, key, max(s.start, cue.start - 30), min(s.end, cue.end + 30))
+        return [cue] if verb else []
+    out: list[CueMention] = []
+    for i, (a, _b, rate) in enumerate(rates):
+        if any(abs(rate - o.rate) < 1e-9 for o in out if o.rate is not None):
+            continue
+        part = CueMention(cue.type, cue.start, cue.end, cue.sentence, set(cue.flags), status=cue.status, rate=rate)
+        nxt = rates[i + 1][0] if i + 1 < len(rates) else s.end
+        part.span = (s.start, s.end) if len(rates) == 1 else (max(s.start, min(a, cue.start)), nxt)
+        out.append(part)
+    return out
+
+
+def sentence_cues(doc: Doc, low: str, key: str, si: int) -> list[CueMention]:
+    """The event cues of sentence ``si`` with their attributes, in text order."""
+    s = doc.sentences[si]
+    hits = _raw_hits(low, key, s)
+    cues: list[CueMention] = []
+    for i, h in enumerate(hits):
+        nxt = hits[i + 1].start if i + 1 < len(hits) else s.end
+        cues.append(_describe(doc, low, key, s, si, h, nxt))
+    if not cues:
+        return []
+    _attach_timexes(doc, low, s, cues)
+    _attach_mentions(doc, low, key, s, cues)
+    out: list[CueMention] = []
+    for c in cues:
+        if c.type == "tariff_action":
+            parts = _tariff_mentions(low, key, s, c)
+            for p in parts:
+                p.timexes, p.people, p.orgs, p.locations = list(c.timexes), list(c.people), list(c.orgs), []
+            out.extend(parts)
+        else:
+            out.append(c)
+    return out
+
+
+def is_headline(text: str) -> bool:
+    """An all-capitals line ("VÒNG ĐÀM PHÁN KỸ THUẬT LÀ CHẶNG THEN CHỐT") or a "Title:" line."""
+    letters = [c for c in text if c.isalpha()]
+    return text.lstrip().startswith("Title:") or (len(letters) >= 8 and all(c.isupper() for c in letters))
+
+
+def line_of(text: str, s: Sentence) -> tuple[int, int]:
+    """The line (paragraph) holding sentence ``s``."""
+    line_end = text.find("\n", s.end)
+    return text.rfind("\n", 0, s.start) + 1, len(text) if line_end < 0 else line_end
+
+
+def is_caption(low: str, s: Sentence) -> bool:
+    """A sentence of a photo caption line ("… (Ảnh: Moit).")."""
+    a, b = line_of(low, s)
+    line = low[a:b]
+    return "(ảnh" in line or "ảnh:" in line or "(nguồn ảnh" in line or "(photo" in line

@@ -1,0 +1,115 @@
+"""Within one article: merge repeated mentions of one event and share dates between related events."""
+
+from __future__ import annotations
+
+from tradetalks.extract.events_draft import (
+    Draft,
+    dates_overlap,
+    ministerial,
+    same_dates,
+    same_person,
+    unique_people,
+)
+from tradetalks.model import Doc
+
+_ONE_PER_IDENTITY = ("negotiation_round", "ministerial_session", "agreement")
+
+
+def draft_value(doc: Doc, d: Draft) -> str | None:
+    """The ISO value of the first time expression tied to a draft."""
+    return doc.timexes[d.timexes[0]].value if d.timexes else None
+
+
+def _conflict(a: object, b: object) -> bool:
+    return a is not None and b is not None and a != b
+
+
+def _same_people(doc: Doc, a: Draft, b: Draft) -> bool:
+    pa, pb = unique_people(doc, a.people), unique_people(doc, b.people)
+    if not pa or not pb:
+        return False
+    small, big = (pa, pb) if len(pa) <= len(pb) else (pb, pa)
+    shared = [p for p in small if any(same_person(doc, p, q) for q in big)]
+    return len(shared) == len(small) and (len(small) >= 2 or len(small) == len(big))
+
+
+def _mergeable(doc: Doc, a: Draft, b: Draft) -> bool:
+    ea, eb = a.event, b.event
+    if ea.type != eb.type or "series" in a.flags or "series" in b.flags:
+        return False
+    for x, y in ((ea.ordinal, eb.ordinal), (ea.mode, eb.mode), (ea.rate, eb.rate), (ea.level, eb.level)):
+        if _conflict(x, y):
+            return False
+    if ea.status != eb.status or not dates_overlap(draft_value(doc, a), draft_value(doc, b)):
+        return False
+    if ea.type in _ONE_PER_IDENTITY:
+        return True
+    if ea.type == "tariff_action":
+        return ea.rate == eb.rate
+    return _same_people(doc, a, b)
+
+
+def _is_ministerial_meeting(doc: Doc, m: Draft, session: Draft) -> bool:
+    """A meeting on the day of a ministerial session between its (minister-level) heads is that session."""
+    if m.event.type != "meeting" or not same_dates(draft_value(doc, m), draft_value(doc, session)):
+        return False
+    if session.people and _same_people(doc, m, session):
+        return True
+    return sum(1 for p in unique_people(doc, m.people) if ministerial(doc, p)) >= 2
+
+
+def _share_dates(doc: Doc, drafts: list[Draft]) -> list[Draft]:
+    """"Cùng ngày, …" takes the date told before; meetings after "loạt cuộc gặp" take its date."""
+    prev: Draft | None = None
+    for d in drafts:
+        if "same_day" in d.flags and not d.timexes and prev is not None:
+            d.timexes = list(prev.timexes)
+        if d.timexes:
+            prev = d
+    out: list[Draft] = []
+    for i, s in enumerate(drafts):
+        if "series" not in s.flags:
+            out.append(s)
+            continue
+        followers = []
+        for d in drafts[i + 1 :]:
+            if d.event.type != "meeting" or "series" in d.flags:
+                continue
+            if d.timexes and not same_dates(draft_value(doc, d), draft_value(doc, s)):
+                break
+            if s.people and not any(same_person(doc, p, q) for p in d.people for q in s.people):
+                continue
+            followers.append(d)
+        if not followers:
+            s.flags.discard("series")
+            out.append(s)
+            continue
+        for d in followers:
+            if not d.timexes:
+                d.timexes = list(s.timexes)
+            d.locations.extend(loc for loc in s.locations if loc not in d.locations)
+    return out
+
+
+def merge_drafts(doc: Doc, drafts: list[Draft]) -> list[Draft]:
+    """One draft per real event of the article, in the order the article first tells them."""
+    drafts = _share_dates(doc, drafts)
+    out: list[Draft] = []
+    for d in drafts:
+        into = next((e for e in out if _mergeable(doc, e, d)), None)
+        if into is not None:
+            into.merge(d)
+        else:
+            out.append(d)
+    sessions = [d for d in out if d.event.type == "ministerial_session"]
+    final: list[Draft] = []
+    for d in out:
+        session = next((s for s in sessions if _is_ministerial_meeting(doc, d, s)), None)
+        if session is not None:
+            session.merge(d)
+            tod = [doc.timexes[t].time_of_day for t in d.timexes if doc.timexes[t].time_of_day]
+            if tod and not any(doc.timexes[t].time_of_day for t in session.timexes):
+                session.timexes = list(d.timexes)
+        else:
+            final.append(d)
+    return final

@@ -1,0 +1,171 @@
+"""Finishing an event: dates, place, participants, negotiation, topics, summaries and evidence."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from functools import lru_cache
+
+from tradetalks.extract.cues import Lexicon, event_table, read_tsv
+from tradetalks.extract.events_draft import Draft, date_range, unique_people
+from tradetalks.extract.topics import topics_in
+from tradetalks.model import VN_US_RECIPROCAL, Doc, Event, Participant
+
+_TALKS = re.compile(r"(?<!\w)(đàm phán|thương lượng|hiệp định|thỏa thuận|fta)(?!\w)")
+
+
+@lru_cache(maxsize=1)
+def negotiation_lexicons() -> tuple[Lexicon, Lexicon]:
+    """Names of agreements/talks and partner countries, each labelled with its negotiation key."""
+    rows = [r for r in read_tsv("negotiations.tsv") if len(r) >= 3]
+    agreements = Lexicon([(r[0], r[2], "") for r in rows if r[1] == "agreement"])
+    partners = Lexicon([(r[0], r[2], "") for r in rows if r[1] == "partner"])
+    return agreements, partners
+
+
+@lru_cache(maxsize=1)
+def negotiation_names() -> dict[tuple[str, str], str]:
+    """(key, "name_vi"|"name_en") -> display name of a negotiation."""
+    return {(r[0], r[1]): r[2] for r in read_tsv("negotiations.tsv") if len(r) >= 3 and r[1].startswith("name_")}
+
+
+def doc_negotiations(doc: Doc, low: str, key: str) -> Counter[str]:
+    """How often each negotiation's agreement name occurs in the article."""
+    agreements, _ = negotiation_lexicons()
+    return Counter(h.label for h in agreements.find(low, key))
+
+
+def _negotiation(doc: Doc, low: str, key: str, d: Draft) -> str | None:
+    agreements, partners = negotiation_lexicons()
+    for a, b in sorted(d.spans):
+        hits = agreements.find(low, key, a, b)
+        if hits:
+            return hits[0].label
+    for a, b in sorted(d.spans):
+        if _TALKS.search(low, a, b) or d.event.type in ("negotiation_round", "ministerial_session"):
+            hits = partners.find(low, key, a, b)
+            if hits:
+                return hits[0].label
+    counts = doc_negotiations(doc, low, key)
+    if counts:
+        return counts.most_common(1)[0][0]
+    sides = {doc.mentions[p].side for p in d.people}
+    if {"VN", "US"} <= sides and _TALKS.search(low):
+        return VN_US_RECIPROCAL
+    return None
+
+
+def _dates(doc: Doc, d: Draft) -> tuple[str | None, str | None, str | None]:
+    start = end = tod = None
+    values = [doc.timexes[t] for t in d.timexes]
+    for t in values:
+        rng = date_range(t.value)
+        if rng is None:
+            continue
+        if start is None:
+            start, end = rng[0], (rng[1] if rng[1] != rng[0] else None)
+        elif rng[1] > start and end is None:
+            end = rng[1]
+        tod = tod or t.time_of_day
+    return start, end, tod
+
+
+def _is_future(start: str | None, published: str | None) -> bool:
+    return bool(start and published and not start.startswith("X") and start[:10] > published[: len(start[:10])])
+
+
+def _location(d: Draft, article_place: str | None) -> str | None:
+    places = [loc for loc in d.locations if loc]
+    if not places:
+        return None
+    sites = [p for p in places if " " in p and p.split(" ", 1)[0].lower() in event_table("site")]
+    cities = [p for p in places if p not in sites]
+    if sites:
+        city = cities[0] if cities else article_place
+        return f"{sites[0]}, {city}" if city and city not in sites[0] else sites[0]
+    return cities[0]
+
+
+def article_place(drafts: list[Draft]) -> str | None:
+    """Where the article's main talks take place: the first place named for a round or session."""
+    for types in (("negotiation_round", "ministerial_session"), ("meeting", "roundtable")):
+        for d in drafts:
+            if d.event.type in types:
+                cities = [p for p in d.locations if p.split(" ", 1)[0].lower() not in event_table("site")]
+                if cities:
+                    return cities[0]
+    return None
+
+
+def _date_vi(start: str | None, end: str | None) -> str:
+    def dm(v: str) -> tuple[str, str, str]:
+        y, m, dd = (v.split("-") + ["", ""])[:3]
+        return y, m.lstrip("0"), dd.lstrip("0")
+
+    if not start:
+        return ""
+    y, m, dd = dm(start)
+    year = "" if y.startswith("X") else f"/{y}"
+    if not dd:
+        return f"tháng {m}{year}"
+    if end:
+        y2, m2, d2 = dm(end)
+        if m2 == m:
+            return f"{dd}–{d2}/{m}{year}"
+        return f"{dd}/{m}–{d2}/{m2}{year}"
+    return f"{dd}/{m}{year}"
+
+
+def _summaries(ev: Event, names: list[str]) -> tuple[str, str]:
+    vi: list[str] = [event_table("label_vi").get(ev.type, ev.type)]
+    en: list[str] = [event_table("label_en").get(ev.type, ev.type)]
+    if ev.level and ev.type == "negotiation_round":
+        vi.append(event_table("level_vi").get(ev.level, ev.level))
+        en.insert(0, event_table("level_en").get(ev.level, ev.level))
+    if ev.ordinal is not None:
+        vi.append(f"{event_table('word_vi')['ordinal']} {ev.ordinal}")
+        en.append(f"{event_table('word_en')['ordinal']} {ev.ordinal}")
+    if ev.mode:
+        vi.append(f"({event_table('mode_vi').get(ev.mode, ev.mode)})")
+        en.insert(0, event_table("mode_en").get(ev.mode, ev.mode))
+    if ev.rate is not None:
+        vi.append(f"{ev.rate * 100:g}%")
+        en.append(f"{ev.rate * 100:g}%")
+    head_vi, head_en = " ".join(vi), " ".join(en)
+    head_en = head_en[:1].upper() + head_en[1:]
+    tail_vi = [", ".join(names)] if names else []
+    tail_en = list(tail_vi)
+    if ev.location:
+        tail_vi.append(ev.location)
+        tail_en.append(ev.location)
+    if ev.start:
+        tail_vi.append(_date_vi(ev.start, ev.end))
+        tail_en.append(ev.start + (f" to {ev.end}" if ev.end else ""))
+    if ev.status == "planned":
+        tail_vi.append(f"({event_table('word_vi')['planned']})")
+        tail_en.append(f"({event_table('word_en')['planned']})")
+    summary_vi = ", ".join([head_vi, *tail_vi])
+    summary_en = ", ".join([head_en, *tail_en])
+    return summary_vi, summary_en
+
+
+def finish_event(doc: Doc, low: str, key: str, d: Draft, place: str | None = None) -> Event:
+    """The finished ``Event`` of a draft: every field filled from what the article says."""
+    ev = d.event
+    ev.start, ev.end, ev.time_of_day = _dates(doc, d)
+    ev.timex = sorted(set(d.timexes))
+    if _is_future(ev.start, doc.article.published):
+        ev.status = "planned"
+    in_person = ev.mode != "online" and ev.type not in ("call", "agreement", "tariff_action")
+    ev.location = _location(d, place) or (place if in_person and ev.status == "held" else None)
+    people = unique_people(doc, d.people)
+    ev.participants = [Participant(f"m{p}", doc.mentions[p].side, doc.mentions[p].text) for p in people]
+    if not people:
+        ev.participants = [Participant(f"m{o}", doc.mentions[o].side, doc.mentions[o].text) for o in d.orgs]
+    ev.negotiation = ev.negotiation or _negotiation(doc, low, key, d)
+    spans = sorted(d.spans)
+    ev.topics = sorted({t for a, b in spans for t in topics_in(doc, a, b)})
+    ev.evidence = [doc.evidence(a, b) for a, b in spans]
+    ev.summary, ev.summary_en = _summaries(ev, [p.name or "" for p in ev.participants])
+    return ev
+
