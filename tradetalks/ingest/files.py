@@ -39,7 +39,7 @@ def read_inputs(paths: list[str]) -> Iterator[Article | IngestError]:
     """Every article in the given files and directories, in order; a bad input is yielded as an IngestError."""
     for given in paths:
         if os.path.isdir(given):
-            found = list(walk_directory(given))
+            found = walk_directory(given)
             if not found:
                 yield IngestError(given, "no readable files in the directory (.txt, .html, .xml, .jsonl)")
             for path in found:
@@ -48,13 +48,16 @@ def read_inputs(paths: list[str]) -> Iterator[Article | IngestError]:
             yield from read_file(given)
 
 
-def walk_directory(root: str) -> Iterator[str]:
-    """Files with a known extension under ``root``, recursively, sorted, hidden ones skipped."""
+def walk_directory(root: str) -> list[str]:
+    """Files with a known extension under ``root``, recursively, in path order, hidden ones skipped."""
+    found: list[tuple[tuple[str, ...], str]] = []
     for dirpath, dirnames, filenames in os.walk(root):
-        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
-        for name in sorted(filenames):
+        dirnames[:] = [d for d in dirnames if not d.startswith(".")]
+        for name in filenames:
             if not name.startswith(".") and kind_by_name(name) is not None:
-                yield os.path.join(dirpath, name)
+                path = os.path.join(dirpath, name)
+                found.append((Path(os.path.relpath(path, root)).parts, path))
+    return [path for _, path in sorted(found)]
 
 
 def kind_by_name(name: str) -> Kind | None:

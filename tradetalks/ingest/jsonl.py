@@ -39,20 +39,24 @@ def _is_gzip(f: io.BufferedIOBase) -> bool:
 
 def _lines(stream: io.BufferedIOBase, source: str) -> Iterator[Article | IngestError]:
     """Parse line by line; a line over the size limit is skipped without being held in memory."""
-    lineno = 0
+    lineno = produced = 0
     while True:
         line = stream.readline(MAX_BYTES + 1)
         if not line:
+            if not produced:
+                yield IngestError(source, "no JSON lines in the file (only blank lines)")
             return
         lineno += 1
         where = f"{source}:{lineno}"
         if len(line) > MAX_BYTES and not line.endswith(b"\n"):
             while line and not line.endswith(b"\n"):
                 line = stream.readline(_CHUNK)
+            produced += 1
             yield IngestError(where, f"line too long (over {MAX_BYTES // 1_048_576} MB)")
             continue
         if not line.strip():
             continue
+        produced += 1
         yield parse_line(line, where)
 
 
