@@ -1,0 +1,225 @@
+"""The JSON HTTP API (OpenAPI at /openapi.json) and the web page, over one store."""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+from dataclasses import asdict
+from pathlib import Path
+from typing import Annotated, Any
+
+from fastapi import APIRouter, FastAPI, Header, Query, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import HTMLResponse, JSONResponse, Response
+from fastapi.staticfiles import StaticFiles
+from pydantic import BaseModel, Field
+from starlette.exceptions import HTTPException
+
+from tradetalks.errors import TradeTalksError
+from tradetalks.serve.ask import answer_from_index
+from tradetalks.serve.render import doc_as_dict
+from tradetalks.serve.state import ServeState, clean_query, token_from_env
+from tradetalks.serve.timeline import entity_from_index, timeline_from_index
+
+STATIC = Path(__file__).resolve().parent / "static"
+Limit = Annotated[int, Query(ge=1, le=500, description="At most this many items.")]
+Offset = Annotated[int, Query(ge=0, le=10_000_000, description="Skip this many items.")]
+Lang = Annotated[str, Query(pattern="^(vi|en)$", description="Label language.")]
+
+
+class ArticleIn(BaseModel):
+    """An article to ingest, as in a JSON Lines archive."""
+
+    text: str = Field(min_length=1, max_length=5_000_000)
+    url: str | None = Field(default=None, max_length=4000)
+    title: str | None = Field(default=None, max_length=4000)
+    published: str | None = Field(default=None, max_length=100)
+    outlet: str | None = Field(default=None, max_length=400)
+
+
+def page(items: list[Any], limit: int, offset: int) -> dict[str, Any]:
+    """One page of a list: {"total", "limit", "offset", "items"}."""
+    return {"total": len(items), "limit": limit, "offset": offset, "items": items[offset : offset + limit]}
+
+
+def not_found(what: str, key: str) -> HTTPException:
+    """A 404 naming what was looked for."""
+    return HTTPException(404, f"no {what} with id {key[:100]!r}")
+
+
+def api_router(state: ServeState, token: str | None) -> APIRouter:
+    """The /api endpoints."""
+    api = APIRouter(prefix="/api")
+
+    @api.get("/timeline", summary="Events in date order, each once with its sources; undated apart")
+    def timeline(
+        date_from: Annotated[str | None, Query(alias="from", max_length=10)] = None,
+        date_to: Annotated[str | None, Query(alias="to", max_length=10)] = None,
+        type: Annotated[str | None, Query(max_length=40)] = None,
+        topic: Annotated[str | None, Query(max_length=60)] = None,
+        person: Annotated[str | None, Query(max_length=200)] = None,
+        all: bool = False,
+        lang: Lang = "vi",
+    ) -> dict[str, Any]:
+        return timeline_from_index(state.index(), date_from, date_to, type, all, topic or None, person or None, lang)
+
+    @api.get("/events", summary="Every event (all negotiations), paginated")
+    def events(limit: Limit = 50, offset: Offset = 0, lang: Lang = "vi") -> dict[str, Any]:
+        tl = timeline_from_index(state.index(), all_negotiations=True, lang=lang)
+        return page(tl["events"] + tl["undated"], limit, offset)
+
+    @api.get("/events/{event_id}", summary="One event with participants, topics, sources and conflicts")
+    def event(event_id: str, lang: Lang = "vi") -> dict[str, Any]:
+        index = state.index()
+        found = index.event_by_id.get(event_id)
+        if found is None:
+            raise not_found("event", event_id)
+        return index.event_view(found, lang)
+
+    @api.get("/entities", summary="People, organisations, places and countries, paginated")
+    def entities(
+        limit: Limit = 50,
+        offset: Offset = 0,
+        type: Annotated[str | None, Query(pattern="^(person|organization|location|country)$")] = None,
+        q: Annotated[str | None, Query(max_length=10_000)] = None,
+    ) -> dict[str, Any]:
+        index = state.index()
+        chosen = index.find_entities(clean_query(q), limit=50) if q else index.dossier.entities
+        rows = [
+            {
+                "id": e.id,
+                "type": e.type,
+                "name": e.name,
+                "name_en": e.name_en,
+                "aliases": e.aliases,
+                "side": e.side,
+                "titles": [r.title for r in e.roles],
+                "events": len(index.events_by_entity.get(e.id, [])),
+            }
+            for e in chosen
+            if type in (None, e.type)
+        ]
+        return page(rows, limit, offset)
+
+    @api.get("/entities/{entity_id}", summary="One entity: aliases, titles over time with sources, events")
+    def entity(entity_id: str) -> dict[str, Any]:
+        index = state.index()
+        if entity_id not in index.entity_by_id:
+            raise not_found("entity", entity_id)
+        found = entity_from_index(index, entity_id)
+        assert found is not None
+        return found
+
+    @api.get("/articles", summary="The articles of the dossier, paginated")
+    def articles(limit: Limit = 50, offset: Offset = 0) -> dict[str, Any]:
+        return page([asdict(a) for a in state.index().dossier.articles], limit, offset)
+
+    @api.get("/articles/{article_id}", summary="One article: its text and what was extracted from it")
+    def article(article_id: str) -> dict[str, Any]:
+        doc = state.doc(article_id)
+        if doc is None:
+            stored = state.article(article_id)
+            if stored is None:
+                raise not_found("article", article_id)
+            return {"article": asdict(stored), "extraction": None}
+        return {"article": asdict(doc.article), "extraction": doc_as_dict(doc)}
+
+    @api.get("/search", summary="Full-text search, diacritics optional")
+    def search(
+        q: Annotated[str, Query(max_length=20_000)] = "", limit: Annotated[int, Query(ge=1, le=100)] = 20
+    ) -> Any:
+        hits = state.search(q, limit) if clean_query(q) else []
+        return {"query": clean_query(q), "total": len(hits), "items": [asdict(h) for h in hits]}
+
+    @api.get("/ask", summary="Answer a question from the dossier, with quoted sources")
+    def ask(q: Annotated[str, Query(max_length=20_000)] = "") -> dict[str, Any]:
+        return answer_from_index(state.index(), q, state.search)
+
+    @api.post("/ingest", summary="Ingest articles {url,title,published,text}; needs Authorization: Bearer TOKEN")
+    def ingest(
+        body: Annotated[list[ArticleIn], Field(max_length=1000)],
+        authorization: Annotated[str | None, Header()] = None,
+    ) -> dict[str, Any]:
+        if token is None:
+            raise HTTPException(403, "writing is disabled: the operator has not set TRADETALKS_TOKEN")
+        given = (authorization or "").removeprefix("Bearer ").strip()
+        if not hmac.compare_digest(given.encode(), token.encode()):
+            raise HTTPException(401, "a valid 'Authorization: Bearer TOKEN' header is needed to write")
+        report = ingest_articles(state, body)
+        state.invalidate()
+        return report
+
+    return api
+
+
+def ingest_articles(state: ServeState, items: list[ArticleIn]) -> dict[str, Any]:
+    """Extract and store posted articles (each whole or reported failed), then rebuild the dossier."""
+    from tradetalks.ingest.articles import build_article
+    from tradetalks.ingest.batch import IngestReport, rebuild
+    from tradetalks.model import IngestOutcome
+    from tradetalks.pipeline import default_pipeline
+
+    run = default_pipeline()
+    report = IngestReport()
+    with state.lock:
+        for n, item in enumerate(items):
+            source = item.url or f"api:{hashlib.sha256(item.text.encode()).hexdigest()[:12]}"
+            try:
+                article = build_article(
+                    source, item.text, title=item.title, url=item.url, outlet=item.outlet, published=item.published
+                )
+                outcome = state.store.add_article(article, run(article))
+            except TradeTalksError as exc:
+                outcome = IngestOutcome(source, "failed", None, str(exc))
+            except Exception as exc:  # noqa: BLE001 - one bad article must not stop the batch
+                outcome = IngestOutcome(source, "failed", None, f"item {n}: {type(exc).__name__}: {exc}")
+            if outcome.status == "failed":
+                state.store.record_failure(source, outcome.reason or "failed")
+            report.outcomes.append(outcome)
+        if report.new or report.updated:
+            rebuild(state.store)
+    return report.to_dict()
+
+
+def _error(request: Request, status: int, message: str) -> Response:
+    """Errors as JSON {"error": message} under /api, as a small page elsewhere."""
+    if request.url.path.startswith("/api") or request.url.path.startswith("/openapi"):
+        return JSONResponse({"error": message}, status_code=status)
+    from tradetalks.serve.web import error_page
+
+    return HTMLResponse(error_page(request, status, message), status_code=status)
+
+
+def create_app(db_url: str, token: str | None = None) -> FastAPI:
+    """The FastAPI app: JSON API under /api, web pages at /, static files at /static."""
+    state = ServeState(db_url)
+    app = FastAPI(
+        title="TradeTalks",
+        version="0.1.0",
+        description="A sourced, deduplicated dossier of a trade negotiation from Vietnamese news.",
+    )
+    app.state.tradetalks = state
+
+    @app.exception_handler(HTTPException)
+    async def http_error(request: Request, exc: HTTPException) -> Response:
+        return _error(request, exc.status_code, str(exc.detail))
+
+    @app.exception_handler(RequestValidationError)
+    async def bad_request(request: Request, exc: RequestValidationError) -> Response:
+        parts = [f"{'.'.join(str(x) for x in e.get('loc', ()))}: {e.get('msg', 'invalid')}" for e in exc.errors()[:5]]
+        return _error(request, 422, "; ".join(parts) or "invalid request")
+
+    @app.exception_handler(TradeTalksError)
+    async def our_error(request: Request, exc: TradeTalksError) -> Response:
+        return _error(request, 400, str(exc))
+
+    @app.exception_handler(Exception)
+    async def internal(request: Request, exc: Exception) -> Response:
+        return _error(request, 500, f"internal error ({type(exc).__name__})")
+
+    app.include_router(api_router(state, token or token_from_env()))
+    from tradetalks.serve.web import web_router
+
+    app.include_router(web_router(state))
+    app.mount("/static", StaticFiles(directory=STATIC), name="static")
+    return app

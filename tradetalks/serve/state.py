@@ -1,0 +1,92 @@
+"""What the web server shares between requests: one store behind a lock, and the dossier index cached."""
+
+from __future__ import annotations
+
+import os
+import threading
+import time
+from pathlib import Path
+from typing import Any
+
+from tradetalks.model import Article, Doc, Dossier, SearchHit
+from tradetalks.serve.index import DossierIndex
+from tradetalks.store import open_store
+
+#: How often (seconds) the store is checked for a changed dossier.
+CHECK_EVERY = 1.0
+#: A store that is not a file (PostgreSQL) is reloaded at most this often.
+RELOAD_EVERY = 5.0
+MAX_QUERY = 1000
+
+
+class ServeState:
+    """The store opened once (connections are not shared across threads at once) and a cached index."""
+
+    def __init__(self, db_url: str):
+        self.db_url = db_url
+        self.store = open_store(db_url)
+        self.lock = threading.RLock()
+        self._index: DossierIndex | None = None
+        self._stamp: Any = None
+        self._checked = 0.0
+
+    def _fingerprint(self) -> Any:
+        """What changes when another process writes the SQLite file (main file and write-ahead log)."""
+        files = [Path(self.db_url), Path(self.db_url + "-wal")]
+        if not files[0].is_file():
+            return int(time.monotonic() // RELOAD_EVERY)
+        stamps: list[tuple[int, int] | None] = []
+        for f in files:
+            try:
+                st = f.stat()
+                stamps.append((st.st_mtime_ns, st.st_size))
+            except OSError:
+                stamps.append(None)
+        return tuple(stamps)
+
+    def index(self) -> DossierIndex:
+        """The current dossier as an index; reloaded when the store changed since it was built."""
+        now = time.monotonic()
+        with self.lock:
+            if self._index is None or now - self._checked >= CHECK_EVERY:
+                self._checked = now
+                stamp = self._fingerprint()
+                if self._index is None or stamp != self._stamp:
+                    self._index = DossierIndex(self.store.load_dossier() or Dossier())
+                    self._stamp = stamp
+            return self._index
+
+    def invalidate(self) -> None:
+        """Forget the cached index (after a write through the API)."""
+        with self.lock:
+            self._index = None
+
+    def search(self, query: str, limit: int) -> list[SearchHit]:
+        """Full-text search (the query cut to a sane length)."""
+        with self.lock:
+            return self.store.search(clean_query(query), limit=limit)
+
+    def article(self, article_id: str) -> Article | None:
+        """The latest version of an article."""
+        with self.lock:
+            return self.store.get_article(article_id)
+
+    def doc(self, article_id: str) -> Doc | None:
+        """The extraction of an article's latest version."""
+        with self.lock:
+            return self.store.get_doc(article_id)
+
+    def close(self) -> None:
+        """Close the store."""
+        with self.lock:
+            self.store.close()
+
+
+def clean_query(text: str) -> str:
+    """A search query without control characters, at most 1000 characters."""
+    return "".join(ch if ch.isprintable() else " " for ch in text[:MAX_QUERY]).strip()
+
+
+def token_from_env() -> str | None:
+    """The write token set by the operator in ``TRADETALKS_TOKEN`` (None: writing is disabled)."""
+    return os.environ.get("TRADETALKS_TOKEN") or None

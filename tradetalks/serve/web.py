@@ -1,0 +1,148 @@
+"""Server-rendered pages: timeline, entity, article with highlighted spans, search, ask (vi/en labels)."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Query, Request
+from fastapi.responses import HTMLResponse, Response
+from jinja2 import Environment, FileSystemLoader, select_autoescape
+from markupsafe import Markup, escape
+
+from tradetalks.errors import TradeTalksError
+from tradetalks.model import EVENT_TYPES
+from tradetalks.serve.ask import answer_from_index
+from tradetalks.serve.highlight import KINDS, Highlight, doc_highlights, highlight_html
+from tradetalks.serve.labels import labels, pick_language
+from tradetalks.serve.state import ServeState, clean_query
+from tradetalks.serve.timeline import entity_from_index, timeline_from_index
+
+TEMPLATES = Path(__file__).resolve().parent / "templates"
+_MARKED = re.compile(r"\[([^\[\]]{1,200})\]")
+Text = Annotated[str, Query(max_length=20_000)]
+ENV = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=select_autoescape(["html"]), auto_reload=False)
+
+
+def snippet_html(snippet: str) -> Markup:
+    """A search snippet with ``[matches]`` as <mark>, everything else escaped."""
+    return Markup(_MARKED.sub(r"<mark>\1</mark>", str(escape(snippet))))
+
+
+ENV.filters["snippet"] = snippet_html
+
+
+def language(request: Request) -> str:
+    """The page language: ?lang=, else the "lang" cookie, else Vietnamese."""
+    return pick_language(request.query_params.get("lang") or request.cookies.get("lang"))
+
+
+def render(request: Request, template: str, code: int = 200, **context: Any) -> Response:
+    """Render a template with the labels of the request's language; remember an explicit ?lang= in a cookie."""
+    lang = language(request)
+    other = "en" if lang == "vi" else "vi"
+    switch = (
+        str(request.url.include_query_params(lang=other).path)
+        + "?"
+        + str(request.url.include_query_params(lang=other).query)
+    )
+    html = ENV.get_template(template).render(
+        L=labels(lang), lang=lang, switch_url=switch, request_path=request.url.path, **context
+    )
+    response = HTMLResponse(html, status_code=code)
+    if "lang" in request.query_params:
+        response.set_cookie("lang", lang, max_age=365 * 86400, samesite="lax")
+    return response
+
+
+def error_page(request: Request, status: int, message: str) -> str:
+    """A small error page (HTML string) in the request's language."""
+    lang = language(request)
+    return ENV.get_template("error.html").render(
+        L=labels(lang), lang=lang, switch_url="/", request_path="", status=status, message=message
+    )
+
+
+def web_router(state: ServeState) -> APIRouter:
+    """The HTML pages."""
+    web = APIRouter(include_in_schema=False)
+
+    @web.get("/", response_class=HTMLResponse)
+    def timeline_page(
+        request: Request,
+        type: Text = "",
+        topic: Text = "",
+        person: Text = "",
+        date_from: Annotated[str, Query(alias="from", max_length=100)] = "",
+        date_to: Annotated[str, Query(alias="to", max_length=100)] = "",
+        all: bool = False,
+    ) -> Response:
+        lang = language(request)
+        error = None
+        try:
+            tl = timeline_from_index(
+                state.index(),
+                date_from or None,
+                date_to or None,
+                type or None,
+                all,
+                topic or None,
+                clean_query(person) or None,
+                lang,
+            )
+        except TradeTalksError as exc:
+            error = str(exc)
+            tl = timeline_from_index(state.index(), lang=lang)
+        filters = {"type": type, "topic": topic, "person": person, "from": date_from, "to": date_to, "all": all}
+        return render(request, "timeline.html", tl=tl, filters=filters, types=EVENT_TYPES, error=error)
+
+    @web.get("/entity/{entity_id}", response_class=HTMLResponse)
+    def entity_page(request: Request, entity_id: str) -> Response:
+        index = state.index()
+        if entity_id not in index.entity_by_id:
+            return render(request, "error.html", code=404, status=404, message=f"no entity with id {entity_id[:100]!r}")
+        return render(request, "entity.html", entity=entity_from_index(index, entity_id))
+
+    @web.get("/article/{article_id}", response_class=HTMLResponse)
+    def article_page(request: Request, article_id: str) -> Response:
+        doc = state.doc(article_id)
+        article = doc.article if doc else state.article(article_id)
+        if article is None:
+            return render(
+                request, "error.html", code=404, status=404, message=f"no article with id {article_id[:100]!r}"
+            )
+        index = state.index()
+        spans = doc_highlights(doc) if doc else []
+        for entity in index.dossier.entities:
+            spans += [
+                Highlight(m.start, m.end, entity.type, entity.name) for m in entity.mentions if m.article == article_id
+            ]
+        events = [e for e in index.events if any(v.article == article_id for v in e.evidence)]
+        for event in events:
+            spans += [
+                Highlight(v.start, v.end, "evidence", event.type) for v in event.evidence if v.article == article_id
+            ]
+        record = index.article_by_id.get(article_id)
+        return render(
+            request,
+            "article.html",
+            article=article,
+            record=record,
+            body=highlight_html(article.text, spans),
+            kinds=KINDS,
+            events=[index.event_view(e, language(request)) for e in events],
+        )
+
+    @web.get("/search", response_class=HTMLResponse)
+    def search_page(request: Request, q: Text = "") -> Response:
+        query = clean_query(q)
+        hits = state.search(query, 30) if query else []
+        return render(request, "search.html", q=query, hits=hits)
+
+    @web.get("/ask", response_class=HTMLResponse)
+    def ask_page(request: Request, q: Text = "") -> Response:
+        answer = answer_from_index(state.index(), q, state.search) if q.strip() else None
+        return render(request, "ask.html", q=q[:1000], answer=answer)
+
+    return web
