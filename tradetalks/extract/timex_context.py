@@ -1,0 +1,199 @@
+"""The words around a candidate time expression, and the reader's rules that use them."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from tradetalks.extract.timex_words import TimeWords, time_words
+
+_BLANKS = " \t"
+_CLOSING = frozenset(",.;:!?)]}\"'”’…\n")
+
+
+@dataclass(frozen=True, slots=True)
+class CueSets:
+    """Lower-cased phrase sets of the vocabulary used by the context rules."""
+
+    quantity: frozenset[str]
+    narrative: frozenset[str]
+    connector: frozenset[str]
+    preposition: frozenset[str]
+    follower: frozenset[str]
+    ratio: frozenset[str]
+    ident: frozenset[str]
+    unit: frozenset[str]
+    lunar: frozenset[str]
+    period: frozenset[str]
+    direction: dict[str, int]
+
+
+@lru_cache(maxsize=1)
+def cue_sets() -> CueSets:
+    """The cue sets of the packaged vocabulary."""
+    return _cue_sets(time_words())
+
+
+def _cue_sets(words: TimeWords) -> CueSets:
+    direction = {p.lower(): int(v) for p, v in words.tables.get("direction", {}).items()}
+    return CueSets(
+        quantity=words.lowered("quantity"),
+        narrative=words.lowered("narrative"),
+        connector=words.lowered("connector"),
+        preposition=words.lowered("preposition"),
+        follower=words.lowered("follower"),
+        ratio=words.lowered("ratio_cue"),
+        ident=words.lowered("id_cue"),
+        unit=words.lowered("unit"),
+        lunar=words.lowered("lunar"),
+        period=words.lowered("period_word"),
+        direction=direction,
+    )
+
+
+def _is_word_char(ch: str) -> bool:
+    return ch.isalnum() or ch == "_"
+
+
+def tokens_before(view: str, pos: int, count: int = 3) -> list[str]:
+    """Up to ``count`` tokens (words or single punctuation marks) before ``pos``, nearest first.
+
+    A line break is a token and ends the list; the start of the text yields no token.
+    """
+    out: list[str] = []
+    i = pos
+    while len(out) < count:
+        while i > 0 and view[i - 1] in _BLANKS:
+            i -= 1
+        if i == 0:
+            break
+        ch = view[i - 1]
+        if ch == "\n":
+            out.append("\n")
+            break
+        if _is_word_char(ch):
+            j = i
+            while j > 0 and _is_word_char(view[j - 1]) and i - j < 40:
+                j -= 1
+            out.append(view[j:i])
+            i = j
+        else:
+            out.append(ch)
+            i -= 1
+    return out
+
+
+def tokens_after(view: str, pos: int, count: int = 2) -> list[str]:
+    """Up to ``count`` tokens after ``pos``, nearest first; a line break is a token and ends the list."""
+    out: list[str] = []
+    i, n = pos, len(view)
+    while len(out) < count:
+        while i < n and view[i] in _BLANKS:
+            i += 1
+        if i >= n:
+            break
+        ch = view[i]
+        if ch == "\n":
+            out.append("\n")
+            break
+        if _is_word_char(ch):
+            j = i
+            while j < n and _is_word_char(view[j]) and j - i < 40:
+                j += 1
+            out.append(view[i:j])
+            i = j
+        else:
+            out.append(ch)
+            i += 1
+    return out
+
+
+def phrase_before(tokens: list[str], phrases: frozenset[str]) -> bool:
+    """Whether the tokens before a position (nearest first) end with one of ``phrases``."""
+    for k in range(1, min(3, len(tokens)) + 1):
+        if " ".join(reversed(tokens[:k])).lower() in phrases:
+            return True
+    return False
+
+
+def phrase_after(tokens: list[str], phrases: frozenset[str]) -> bool:
+    """Whether the tokens after a position (nearest first) start with one of ``phrases``."""
+    for k in range(1, min(3, len(tokens)) + 1):
+        if " ".join(tokens[:k]).lower() in phrases:
+            return True
+    return False
+
+
+class Context:
+    """Reader's rules over the text around a candidate: duration, ratio, identifier, follower."""
+
+    def __init__(self, view: str, cues: CueSets | None = None):
+        self.view = view
+        self.cues = cues or cue_sets()
+
+    def counted(self, start: int) -> bool:
+        """A number or quantity word stands before: "30 năm nay", "những tháng tới" are durations."""
+        before = tokens_before(self.view, start, 1)
+        return bool(before) and (before[0].isdigit() or before[0].lower() in self.cues.quantity)
+
+    def ratio_or_id(self, start: int) -> bool:
+        """A rank, ratio, amount or identifier word stands before ("đứng thứ", "chiếm", "Nghị định số")."""
+        before = tokens_before(self.view, start, 3)
+        if phrase_before(before, self.cues.ratio) or phrase_before(before, self.cues.ident):
+            return True
+        if before and before[0] in ("/", "-", ".") or len(before) > 1 and before[1].lower() in self.cues.ident:
+            return True
+        return False
+
+    def after_preposition(self, start: int) -> bool:
+        """A preposition stands right before ("từ", "vào", "tính đến") and no ratio word before it."""
+        before = tokens_before(self.view, start, 4)
+        for k in (2, 1):
+            if len(before) >= k and " ".join(reversed(before[:k])).lower() in self.cues.preposition:
+                return not phrase_before(before[k:], self.cues.ratio)
+        return False
+
+    def opens(self, start: int) -> bool:
+        """Nothing that could make a number stands before: the line start, a comma, a bracket or "và"."""
+        before = tokens_before(self.view, start, 1)
+        return not before or before[0] in ("\n", ",", ";", "(") or before[0].lower() in self.cues.connector
+
+    def closes(self, end: int) -> bool:
+        """What follows cannot continue a number: punctuation, a capital, the end, or a date follower."""
+        after = tokens_after(self.view, end, 1)
+        if not after:
+            return True
+        token = after[0]
+        if token in _CLOSING or token == "(":
+            return True
+        if token[0].isupper() and token.lower() not in self.cues.unit:
+            return True
+        return token.lower() in self.cues.follower
+
+    def unit_after(self, end: int) -> bool:
+        """A unit follows ("năm 2000 người", "tháng 3 lần"): a quantity, not a date."""
+        after = tokens_after(self.view, end, 2)
+        return bool(after) and (phrase_after(after, self.cues.unit) or after[0].isdigit())
+
+    def narrative_after(self, end: int) -> bool:
+        """Like "đó", "khi" after a relative word anchor it to the story ("năm sau đó")."""
+        return phrase_after(tokens_after(self.view, end, 2), self.cues.narrative)
+
+    def lunar(self, start: int, end: int) -> bool:
+        """The lunar calendar is meant ("rằm tháng 7", "mùng 5 tháng 5 âm lịch")."""
+        return phrase_before(tokens_before(self.view, start, 2), self.cues.lunar) or phrase_after(
+            tokens_after(self.view, end, 2), self.cues.lunar
+        )
+
+    def after_period_word(self, start: int) -> bool:
+        """A word for a span of years stands before ("giai đoạn", "nhiệm kỳ") or "từ"."""
+        before = tokens_before(self.view, start, 2)
+        return phrase_before(before, self.cues.period) or phrase_before(before, frozenset({"từ", "kể từ"}))
+
+    def direction(self, end: int) -> int:
+        """+1 when "tới" follows (ahead of the publication date), -1 for "vừa qua", else 0."""
+        after = [t.lower() for t in tokens_after(self.view, end, 2)]
+        for k in (2, 1):
+            if len(after) >= k and " ".join(after[:k]) in self.cues.direction:
+                return self.cues.direction[" ".join(after[:k])]
+        return 0

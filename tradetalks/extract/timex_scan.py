@@ -1,0 +1,330 @@
+"""Find time expressions in a text: one pass of each precompiled pattern, then the reader's checks."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+from tradetalks.extract.timex_calendar import day_exists, shift_months, week_value, weekday_in_week
+from tradetalks.extract.timex_context import Context
+from tradetalks.extract.timex_patterns import patterns
+from tradetalks.extract.timex_words import time_words
+
+ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
+
+
+@dataclass(slots=True)
+class Point:
+    """One end of a calendar expression; year None when the text does not state it."""
+
+    month: int
+    day: int | None = None
+    year: int | None = None
+    quarter: int | None = None
+
+
+@dataclass(slots=True)
+class Found:
+    """A candidate time expression with what the text itself says about it."""
+
+    start: int
+    end: int
+    kind: str  # date | interval | month | quarter | year | relative
+    points: list[Point] = field(default_factory=list)
+    strong: bool = True  # introduced by a date word, not just a bare number
+    time_of_day: str | None = None
+    rel_year: int | None = None  # "năm ngoái" after it: offset from the publication year
+    direction: int = 0  # "tới" after it: +1; "vừa qua": -1
+    value: str | None = None  # final value (years and relative expressions)
+    resolved_by: str | None = None
+
+
+class Veto:
+    """A match rejected because of its context: shorter matches inside it are not dates either."""
+
+
+VETO = Veto()
+Outcome = Found | Veto | None
+Handler = Callable[[re.Match[str], Context, date | None], Outcome]
+
+
+def _int(match: re.Match[str], *names: str) -> int | None:
+    for name in names:
+        if match.group(name):
+            return int(match.group(name))
+    return None
+
+
+def _time_of_day(match: re.Match[str], stop: int) -> str | None:
+    """The part of the day written in the expression's head ("chiều ngày 2/2" -> afternoon)."""
+    head = match.string[match.start() : stop]
+    pod = patterns().part_of_day.search(head)
+    return time_words().value("part_of_day", pod.group()) if pod else None
+
+
+def _year_offset(phrase: str | None) -> int | None:
+    """Offset of a "năm nay"/"năm ngoái" phrase from the publication year."""
+    if not phrase:
+        return None
+    value = time_words().value("relative_period", phrase)
+    return int(value.split(":")[1]) if value else None
+
+
+def _month_name(match: re.Match[str]) -> int | None:
+    """The month of a numeral or a month word; 0 for lunar month words ("tháng Giêng")."""
+    if match.group("m"):
+        return int(match.group("m"))
+    value = time_words().value("month_name", match.group("mname"))
+    return int(value) if value is not None else None
+
+
+def _found(match: re.Match[str], ctx: Context, kind: str, points: list[Point], **extra: object) -> Found:
+    found = Found(match.start(), match.end(), kind, points, **extra)  # type: ignore[arg-type]
+    found.direction = ctx.direction(found.end)
+    return found
+
+
+def handle_iso(match: re.Match[str], ctx: Context, pub: date | None) -> Outcome:
+    """Like "2025-11-12" as written in metadata lines."""
+    y, m, d = int(match["y"]), int(match["m"]), int(match["d"])
+    if not day_exists(y, m, d):
+        return None
+    return _found(match, ctx, "date", [Point(m, d, y)])
+
+
+def handle_date(match: re.Match[str], ctx: Context, pub: date | None) -> Outcome:
+    """Like "sáng 12/11", "ngày 4/2", "12/11/2025", "thứ Hai (10/11)", and bare "12/11" where safe."""
+    d, m, year = int(match["d"]), int(match["m"]), _int(match, "y", "yw")
+    if not day_exists(year, m, d):
+        return None
+    start, end = match.start(), match.end()
+    pod = _time_of_day(match, match.start("d"))
+    strong = bool(match["wd"] or match["dw"] or pod or match["ry"] or year)
+    if ctx.lunar(start, end):
+        return VETO
+    if year is None and not strong:
+        if match["sep"] != "/":
+            return None
+        if ctx.ratio_or_id(start) or not (ctx.opens(start) or ctx.after_preposition(start)) or not ctx.closes(end):
+            return VETO
+    elif not (match["wd"] or match["dw"] or pod) and ctx.ratio_or_id(start):
+        return VETO
+    if match["wd"] and not pod and not (ctx.opens(start) or ctx.after_preposition(start)):
+        start = match.start("dw") if match["dw"] else match.start("d")
+        if match["paren"]:
+            end = max(match.end(g) for g in ("m", "y", "yw", "ry") if match[g])
+    rel_year = _year_offset(match["ry"])
+    found = _found(match, ctx, "date", [Point(m, d, year)], strong=strong, time_of_day=pod, rel_year=rel_year)
+    found.start, found.end = start, end
+    return found
+
+
+def handle_day_month(match: re.Match[str], ctx: Context, pub: date | None) -> Outcome:
+    """Like "ngày 12 tháng 11 năm 2025", "chiều 2 tháng Hai"."""
+    month = _month_name(match)
+    d, year = int(match["d"]), _int(match, "y")
+    pod = _time_of_day(match, match.start("d"))
+    if not (match["wd"] or match["dw"] or pod or year or match["ry"]):
+        return None
+    if not month or ctx.lunar(match.start(), match.end()):
+        return VETO
+    if not day_exists(year, month, d):
+        return None
+    return _found(match, ctx, "date", [Point(month, d, year)], time_of_day=pod, rel_year=_year_offset(match["ry"]))
+
+
+def handle_day_range(match: re.Match[str], ctx: Context, pub: date | None) -> Outcome:
+    """Like "12-14/11", "12–14/11/2025", "từ ngày 12 đến 14-11", "ngày 12 đến ngày 14 tháng 11"."""
+    d1, d2 = int(match["d1"]), int(match["d2"])
+    month, year = _int(match, "m", "mt"), _int(match, "y", "yt", "yw")
+    conn = match["conn"].strip().lower()
+    if month is None or d1 >= d2 or not day_exists(year, month, d2):
+        return None
+    if conn == "-" and match["sep"] == "-":
+        return None
+    start, end = match.start(), match.end()
+    pod = _time_of_day(match, match.start("d1"))
+    strong = bool(match["dw"] or pod or match["mt"])
+    if ctx.lunar(start, end):
+        return VETO
+    if not strong:
+        if ctx.ratio_or_id(start):
+            return VETO
+        if conn == "-" and match["sep"] != "/" and year is None:
+            return None
+        if conn != "-" and not (ctx.after_period_word(start) and ctx.closes(end)):
+            return VETO
+    points = [Point(month, d1, year), Point(month, d2, year)]
+    return _found(match, ctx, "interval", points, strong=strong, time_of_day=pod, rel_year=_year_offset(match["ry"]))
+
+
+def _day_of_year(month: int, day: int) -> int:
+    return (date(2000, month, day) - date(2000, 1, 1)).days
+
+
+def handle_date_range(match: re.Match[str], ctx: Context, pub: date | None) -> Outcome:
+    """Like "12/11-14/11", "từ 28/12/2025 đến 2/1/2026", "từ ngày 12/11 đến ngày 14/11"."""
+    d1, m1, y1 = int(match["d1"]), int(match["m1"]), _int(match, "y1")
+    d2, m2, y2 = int(match["d2"]), int(match["m2"]), _int(match, "y2", "yw")
+    raw_conn = match["conn"]
+    conn = raw_conn.strip().lower()
+    if not (day_exists(y1, m1, d1) and day_exists(y2, m2, d2)):
+        return None
+    if conn == "-" and "-" in (match["s1"], match["s2"]) and not (raw_conn[0].isspace() and raw_conn[-1].isspace()):
+        return None
+    if y1 is not None and y2 is not None:
+        if date(y1, m1, d1) >= date(y2, m2, d2):
+            return None
+    else:
+        first, last = _day_of_year(m1, d1), _day_of_year(m2, d2)
+        if first == last or first > last and (366 - first) + last > 183:
+            return None
+    start, end = match.start(), match.end()
+    pod = _time_of_day(match, match.start("d1"))
+    strong = bool(match["dw1"] or match["dw2"] or pod or y1 or y2 or match["ry"])
+    if ctx.lunar(start, end):
+        return VETO
+    if not strong and (ctx.ratio_or_id(start) or not ctx.closes(end)):
+        return VETO
+    points = [Point(m1, d1, y1), Point(m2, d2, y2)]
+    return _found(match, ctx, "interval", points, strong=strong, time_of_day=pod, rel_year=_year_offset(match["ry"]))
+
+
+def handle_month_range(match: re.Match[str], ctx: Context, pub: date | None) -> Outcome:
+    """Like "tháng 3-5/2025", "từ tháng 11/2024 đến tháng 2/2025"."""
+    m1, m2, y1, y2 = int(match["m1"]), int(match["m2"]), _int(match, "y1"), _int(match, "y2", "yw")
+    conn = match["conn"].strip().lower()
+    if conn != "-" and not match["th"]:
+        return None
+    if y1 is not None and y2 is not None:
+        if (y1, m1) >= (y2, m2):
+            return None
+    elif m1 == m2 or m1 > m2 and m1 - m2 < 6:
+        return None
+    if not match["mod"] and ctx.counted(match.start()) or ctx.lunar(match.start(), match.end()):
+        return VETO
+    if y1 is None and y2 is None and not match["ry"] and ctx.unit_after(match.end()):
+        return VETO
+    points = [Point(m1, None, y1), Point(m2, None, y2)]
+    return _found(match, ctx, "interval", points, rel_year=_year_offset(match["ry"]))
+
+
+def handle_month(match: re.Match[str], ctx: Context, pub: date | None) -> Outcome:
+    """Like "tháng 11", "trong tháng 11/2025", "cuối tháng 5", "tháng Mười Một năm nay"."""
+    month, year = _month_name(match), _int(match, "y", "yw")
+    if not month:
+        return VETO
+    if not match["mod"] and ctx.counted(match.start()) or ctx.lunar(match.start(), match.end()):
+        return VETO
+    if year is None and not match["ry"] and ctx.unit_after(match.end()):
+        return VETO
+    return _found(match, ctx, "month", [Point(month, None, year)], rel_year=_year_offset(match["ry"]))
+
+
+def handle_quarter(match: re.Match[str], ctx: Context, pub: date | None) -> Outcome:
+    """Like "quý III/2025", "quý 4 năm nay"."""
+    q = match["q"].lower()
+    quarter = ROMAN.get(q) or int(q)
+    year = _int(match, "y", "yw")
+    if year is None and not match["ry"] and ctx.unit_after(match.end()):
+        return VETO
+    point = Point(quarter * 3 - 2, None, year, quarter)
+    return _found(match, ctx, "quarter", [point], rel_year=_year_offset(match["ry"]))
+
+
+def handle_year_range(match: re.Match[str], ctx: Context, pub: date | None) -> Outcome:
+    """Like "1989–2001", "giai đoạn 1995-2000", "từ năm 2020 đến năm 2024"."""
+    y1, y2 = int(match["y1"]), int(match["y2"])
+    conn = match["conn"].strip().lower()
+    if not y1 < y2 <= y1 + 100:
+        return None
+    if conn != "-" and not (match["nam"] or ctx.after_period_word(match.start())):
+        return None
+    if ctx.unit_after(match.end()) or not match["nam"] and ctx.ratio_or_id(match.start()):
+        return VETO
+    return Found(match.start(), match.end(), "interval", value=f"{y1:04d}/{y2:04d}", resolved_by="explicit")
+
+
+def handle_year(match: re.Match[str], ctx: Context, pub: date | None) -> Outcome:
+    """Like "năm 2024", "cuối năm 2025"."""
+    if ctx.unit_after(match.end()):
+        return VETO
+    return Found(match.start(), match.end(), "year", value=match["y"], resolved_by="explicit")
+
+
+def handle_relative(match: re.Match[str], ctx: Context, pub: date | None) -> Outcome:
+    """Like "hôm qua", "sáng nay", "tuần tới", "thứ Hai tuần sau", "cuối tháng này": only with a publication date."""
+    if pub is None or ctx.counted(match.start()) or ctx.narrative_after(match.end()):
+        return None
+    words = time_words()
+    if not match["wd"] and any(w[0].isupper() for w in match.group().split()[1:]):
+        return None
+    pod = _time_of_day(match, match.end())
+    value: str
+    if match["rday"] or match["suffix"]:
+        phrase = match["rday"] or match["suffix"]
+        category = "relative_day" if match["rday"] else "day_suffix"
+        value = (pub + timedelta(days=int(words.value(category, phrase) or 0))).isoformat()
+    elif match["wd"]:
+        weeks = int((words.value("relative_period", match["wrel"]) or "week:0").split(":")[1])
+        weekday = int(words.value("weekday", match["wd"]) or 1)
+        value = weekday_in_week(pub, weeks, weekday).isoformat()
+    else:
+        unit, offset = (words.value("relative_period", match["period"]) or "year:0").split(":")
+        if unit == "week":
+            if match["mod"]:
+                return None
+            value = week_value(pub + timedelta(weeks=int(offset)))
+        elif unit == "month":
+            year, month = shift_months(pub, int(offset))
+            value = f"{year:04d}-{month:02d}"
+        else:
+            value = f"{pub.year + int(offset):04d}"
+        pod = None
+    return Found(match.start(), match.end(), "relative", time_of_day=pod, value=value, resolved_by="publication_date")
+
+
+HANDLERS: dict[str, Handler] = {
+    "iso": handle_iso,
+    "date_range": handle_date_range,
+    "day_range": handle_day_range,
+    "date": handle_date,
+    "day_month": handle_day_month,
+    "month_range": handle_month_range,
+    "month": handle_month,
+    "quarter": handle_quarter,
+    "year_range": handle_year_range,
+    "year": handle_year,
+    "relative": handle_relative,
+}
+
+
+def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
+    return a[0] < b[1] and b[0] < a[1]
+
+
+def scan(view: str, pub: date | None) -> list[Found]:
+    """Every time expression of a text (dashes already plain), without overlaps, in text order."""
+    ctx = Context(view)
+    candidates: list[Found] = []
+    vetoes: list[tuple[int, int]] = []
+    for name, regex in patterns().by_name.items():
+        handler = HANDLERS[name]
+        for match in regex.finditer(view):
+            outcome = handler(match, ctx, pub)
+            if isinstance(outcome, Veto):
+                vetoes.append(match.span())
+            elif outcome is not None:
+                candidates.append(outcome)
+    candidates.sort(key=lambda f: (f.start - f.end, f.start))
+    taken: list[Found] = []
+    for found in candidates:
+        span = (found.start, found.end)
+        if not found.strong and any(_overlaps(span, v) for v in vetoes):
+            continue
+        if any(_overlaps(span, (t.start, t.end)) for t in taken):
+            continue
+        taken.append(found)
+    return sorted(taken, key=lambda f: f.start)
