@@ -133,8 +133,8 @@ class SQLiteStore:
         digest = article.hash
         aid = article.id or article_id(article.key)
         with self._write() as c:
-            if c.execute("SELECT 1 FROM versions WHERE hash = ?", (digest,)).fetchone():
-                found = c.execute("SELECT article_id FROM versions WHERE hash = ?", (digest,)).fetchone()
+            found = c.execute("SELECT article_id FROM versions WHERE hash = ?", (digest,)).fetchone()
+            if found:
                 return IngestOutcome(article.source, "unchanged", found[0])
             row = c.execute("SELECT id, num, latest_version FROM articles WHERE key = ?", (article.key,)).fetchone()
             status: Literal["new", "updated"]
