@@ -12,6 +12,7 @@ from tradetalks.model import EVENT_TYPES, Doc, Sentence
 _PERCENT = re.compile(r"(\d{1,3}(?:[.,]\d{1,2})?)\s*%")
 _CLAUSE_END = re.compile(r"[,;:.(]\s|[;:(]|\.$")
 _YEAR_SPAN = re.compile(r"^\d{4}(?:/\d{4})?$")
+_BETWEEN = re.compile(r"^\W{0,3}giữa\s")
 
 
 @dataclass(slots=True)
@@ -156,8 +157,8 @@ def _describe(doc: Doc, low: str, key: str, s: Sentence, si: int, h: CueHit, nex
     return m
 
 
-def _owner(cues: list[CueMention], low: str, pos: int, end: int) -> CueMention | None:
-    """The cue a dated or located phrase at ``[pos, end)`` belongs to."""
+def _owner(cues: list[CueMention], low: str, pos: int, end: int, strict: bool = False) -> CueMention | None:
+    """The cue a dated or located phrase at ``[pos, end)`` belongs to (``strict``: only a clear one)."""
     before = [c for c in cues if c.end <= pos]
     if before:
         last = before[-1]
@@ -167,6 +168,8 @@ def _owner(cues: list[CueMention], low: str, pos: int, end: int) -> CueMention |
     for c in cues:
         if c.start >= end and "frame" not in c.flags:
             return c
+    if strict:
+        return None
     if before:
         return before[-1]
     return cues[0] if cues else None
@@ -179,6 +182,16 @@ def _attach_timexes(doc: Doc, low: str, s: Sentence, cues: list[CueMention]) -> 
         owner = _owner(cues, low, t.start, t.end)
         if owner is not None:
             owner.timexes.append(ti)
+
+
+def _attach_modes(low: str, key: str, s: Sentence, cues: list[CueMention]) -> None:
+    """"… được tổ chức trực tuyến": an online mode later in the clause belongs to the cue before it."""
+    for h in event_lexicon("mode").find(low, key, s.start, s.end):
+        if h.value != "online":
+            continue
+        before = [c for c in cues if c.end <= h.start]
+        if before and before[-1].mode is None and not any(c.start < h.start < c.end for c in cues):
+            before[-1].mode = h.value
 
 
 def _location_text(doc: Doc, low: str, key: str, mi: int) -> str | None:
@@ -211,7 +224,7 @@ def _attach_mentions(doc: Doc, low: str, key: str, s: Sentence, cues: list[CueMe
         if men.type in ("location", "organization", "country"):
             where = _location_text(doc, low, key, mi)
             if where:
-                owner = _owner(cues, low, men.start, men.end)
+                owner = _owner(cues, low, men.start, men.end, strict=True)
                 if owner is not None:
                     owner.locations.append(where)
                 continue
@@ -220,7 +233,8 @@ def _attach_mentions(doc: Doc, low: str, key: str, s: Sentence, cues: list[CueMe
                 continue
             owner = head
             for c in cues:  # "cuộc làm việc giữa X và Y": the people named right after a cue are its own
-                if c.end <= men.start and "giữa" in low[c.end : min(men.start, c.end + 12)]:
+                gap = low[c.end : men.start]
+                if c.end <= men.start and _BETWEEN.search(gap) and "," not in gap and len(gap) <= 120:
                     owner = c
             owner.people.append(mi)
         elif men.type == "organization" and men.start >= head.end:
@@ -263,6 +277,7 @@ def sentence_cues(doc: Doc, low: str, key: str, si: int) -> list[CueMention]:
     if not cues:
         return []
     _attach_timexes(doc, low, s, cues)
+    _attach_modes(low, key, s, cues)
     _attach_mentions(doc, low, key, s, cues)
     out: list[CueMention] = []
     for c in cues:

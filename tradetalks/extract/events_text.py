@@ -78,7 +78,7 @@ def _location(d: Draft, article_place: str | None) -> str | None:
     places = [loc for loc in d.locations if loc]
     if not places:
         return None
-    sites = [p for p in places if " " in p and p.split(" ", 1)[0].lower() in event_table("site")]
+    sites = [p for p in places if _is_site(p)]
     cities = [p for p in places if p not in sites]
     if sites:
         city = cities[0] if cities else article_place
@@ -86,12 +86,18 @@ def _location(d: Draft, article_place: str | None) -> str | None:
     return cities[0]
 
 
+def _is_site(place: str) -> bool:
+    """"trụ sở USTR" names a building of an organisation, not a city."""
+    low = place.lower()
+    return any(low.startswith(site + " ") for site in event_table("site"))
+
+
 def article_place(drafts: list[Draft]) -> str | None:
     """Where the article's main talks take place: the first place named for a round or session."""
     for types in (("negotiation_round", "ministerial_session"), ("meeting", "roundtable")):
         for d in drafts:
             if d.event.type in types:
-                cities = [p for p in d.locations if p.split(" ", 1)[0].lower() not in event_table("site")]
+                cities = [p for p in d.locations if not _is_site(p)]
                 if cities:
                     return cities[0]
     return None
@@ -160,7 +166,7 @@ def finish_event(doc: Doc, low: str, key: str, d: Draft, place: str | None = Non
     ev.location = _location(d, place) or (place if in_person and ev.status == "held" else None)
     people = unique_people(doc, d.people)
     ev.participants = [Participant(f"m{p}", doc.mentions[p].side, doc.mentions[p].text) for p in people]
-    if not people:
+    if not people and ev.type not in ("negotiation_round", "ministerial_session", "tariff_action"):
         ev.participants = [Participant(f"m{o}", doc.mentions[o].side, doc.mentions[o].text) for o in d.orgs]
     ev.negotiation = ev.negotiation or _negotiation(doc, low, key, d)
     spans = sorted(d.spans)
