@@ -86,7 +86,7 @@ def parse_range(start: str | None, end: str | None = None) -> Range | None:
         return None
     hi = parse_part(hi_text) if hi_text else lo
     if hi is None:
-        hi = lo
+        return None
     if hi.year is None and lo.year is not None and hi.month is not None:
         hi = Partial(lo.year, hi.month, hi.day)
     return Range(lo, hi)

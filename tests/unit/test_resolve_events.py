@@ -1,0 +1,148 @@
+"""One event per real event: merging across articles, completed attributes, conflicts, years settled."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import build_doc, talks_corpus
+
+from tradetalks.model import Dossier, Event
+from tradetalks.resolve import build_dossier
+
+
+@pytest.fixture(scope="module")
+def dossier() -> Dossier:
+    return build_dossier(talks_corpus())
+
+
+def _articles(ev: Event) -> set[str]:
+    return {e.article for e in ev.evidence}
+
+
+def _one(dossier: Dossier, type_: str, **attrs: object) -> Event:
+    found = [e for e in dossier.events if e.type == type_ and all(getattr(e, k) == v for k, v in attrs.items())]
+    assert len(found) == 1, found
+    return found[0]
+
+
+def test_resolve_events_round_told_three_times_is_one(dossier: Dossier) -> None:
+    rnd = _one(dossier, "negotiation_round", ordinal=5)
+    assert _articles(rnd) == {"a-washington", "b-round-five", "d-technical-2025"}
+    assert (rnd.start, rnd.end, rnd.location, rnd.level, rnd.mode) == (
+        "2025-11-12",
+        "2025-11-14",
+        "Washington",
+        "technical",
+        "in_person",
+    )
+    assert rnd.sources["ordinal"] == "b-round-five"
+
+
+def test_resolve_events_rounds_five_and_six_stay_apart(dossier: Dossier) -> None:
+    six = _one(dossier, "negotiation_round", ordinal=6)
+    assert _articles(six) == {"e-round-six"}
+
+
+def test_resolve_events_session_completed_from_other_reports(dossier: Dossier) -> None:
+    session = _one(dossier, "ministerial_session", ordinal=8)
+    assert _articles(session) == {"a-washington", "b-round-five", "d-technical-2025"}
+    assert session.start == "2025-11-10" and session.time_of_day == "afternoon"
+    planned = _one(dossier, "ministerial_session", status="planned")
+    assert _articles(planned) == {"b-round-five"} and planned.mode == "online"
+
+
+@pytest.mark.parametrize(
+    ("people", "articles"),
+    [
+        ({"Nguyễn Sinh Nhật Tân", "Rick Switzer"}, {"a-washington", "d-technical-2025"}),
+        ({"Joseph (Joe) Damond", "Nguyễn Hồng Diên"}, {"d-technical-2025"}),
+        ({"Diên", "Rock Bordelon"}, {"d-technical-2025"}),
+    ],
+)
+def test_resolve_events_meetings(dossier: Dossier, people: set[str], articles: set[str]) -> None:
+    meetings = [e for e in dossier.events if e.type == "meeting" and people <= {p.name for p in e.participants}]
+    assert len(meetings) == 1 and _articles(meetings[0]) == articles
+
+
+def test_resolve_events_participants_are_entities(dossier: Dossier) -> None:
+    ids = {e.id for e in dossier.entities}
+    for ev in dossier.events:
+        assert all(p.entity in ids for p in ev.participants)
+
+
+@pytest.mark.parametrize(
+    ("article", "text", "value", "how"),
+    [
+        ("a-washington", "12-14/11", "2025-11-12/2025-11-14", "article"),
+        ("a-washington", "12/11", "2025-11-12", "article"),
+        ("b-round-five", "tháng 11", "2025-11", "article"),
+        ("d-technical-2025", "10/11", "2025-11-10", "article"),
+        ("e-round-six", "4/2", "2026-02-04", "sequence"),
+        ("e-round-six", "2/2", "2026-02-02", "sequence"),
+    ],
+)
+def test_resolve_events_years_settled(dossier: Dossier, article: str, text: str, value: str, how: str) -> None:
+    found = [t for t in dossier.timexes if t.article == article and t.text == text]
+    assert [(t.value, t.resolved_by) for t in found] == [(value, how)]
+
+
+def test_resolve_events_never_invent_a_year() -> None:
+    alone = [d for d in talks_corpus() if d.article.id == "e-round-six"]
+    dossier = build_dossier(alone)
+    assert {t.value for t in dossier.timexes} == {"XXXX-02-04", "XXXX-02-02"}
+    assert all(t.resolved_by is None for t in dossier.timexes)
+
+
+def _round(aid: str, text: str, quote: str, **attrs: object) -> object:
+    return build_doc(aid, text, events=[{"type": "negotiation_round", "quote": quote, **attrs}])
+
+
+@pytest.mark.parametrize(
+    ("one", "two", "merged"),
+    [
+        ({"ordinal": 3, "start": "2025-07-01"}, {"ordinal": 4, "start": "2025-07-01"}, False),
+        ({"ordinal": 3, "negotiation": "vn-us-reciprocal"}, {"ordinal": 3, "negotiation": "vn-eu-fta"}, False),
+        ({"ordinal": 3, "negotiation": "vn-us-reciprocal"}, {"ordinal": 3}, True),
+        ({"start": "2025-07-01"}, {"start": "XXXX-07-01"}, True),
+        ({"start": "2025-07-01"}, {"start": "2025-07-09"}, False),
+        ({"start": "2025-07-01", "end": "2025-07-03"}, {"start": "XXXX-07-02"}, True),
+        ({"start": "2025-07-01", "mode": "online"}, {"start": "2025-07-01", "mode": "in_person"}, False),
+        ({"location": "Hà Nội"}, {"location": "Hà Nội"}, False),
+    ],
+)
+def test_resolve_events_merge_rules(one: dict, two: dict, merged: bool) -> None:
+    text = "Hai đoàn bước vào vòng đàm phán mới tại Hà Nội."
+    docs = [_round("r1", text, "vòng đàm phán mới", **one), _round("r2", text, "vòng đàm phán mới", **two)]
+    rounds = build_dossier(docs).events
+    assert (len(rounds) == 1) is merged
+
+
+def test_resolve_events_disagreement_kept_as_conflict() -> None:
+    text = "Vòng đàm phán thứ 7 được tổ chức tại thủ đô."
+    docs = [
+        _round(f"r{i}", text, "Vòng đàm phán thứ 7", ordinal=7, location=place)
+        for i, place in enumerate(["Hà Nội", "Hà Nội", "Hà Nội", "Washington"])
+    ]
+    (ev,) = build_dossier(docs).events
+    assert ev.location == "Hà Nội"
+    (conflict,) = [c for c in ev.conflicts if c.field == "location"]
+    assert conflict.values == ["Hà Nội", "Washington"] and conflict.chosen == "Hà Nội"
+    assert conflict.reason == "3 sources against 1"
+    assert [{e.article for e in group} for group in conflict.evidence] == [{"r0", "r1", "r2"}, {"r3"}]
+
+
+def test_resolve_events_different_tariff_rates_stay_apart() -> None:
+    text = "Mỹ áp thuế 46% rồi giảm còn 20%, riêng hàng trung chuyển chịu 40%."
+    docs = [
+        build_doc(
+            "t1",
+            text,
+            events=[
+                {"type": "tariff_action", "quote": "áp thuế 46%", "rate": 0.46},
+                {"type": "tariff_action", "quote": "giảm còn 20%", "rate": 0.2},
+            ],
+        ),
+        build_doc("t2", text, events=[{"type": "tariff_action", "quote": "chịu 40%", "rate": 0.4}]),
+        build_doc("t3", text, events=[{"type": "tariff_action", "quote": "áp thuế 46%", "rate": 0.46}]),
+    ]
+    events = build_dossier(docs).events
+    assert sorted((e.rate, len(_articles(e))) for e in events) == [(0.2, 1), (0.4, 1), (0.46, 2)]

@@ -1,0 +1,69 @@
+"""Near-duplicate articles marked, articles telling one story grouped, unrelated ones kept apart."""
+
+from __future__ import annotations
+
+from conftest import build_doc, talks_corpus
+
+from tradetalks.model import Article, Doc
+from tradetalks.resolve import build_dossier
+from tradetalks.resolve.stories import StoryInput, cluster_stories
+
+BODY = (
+    "Sáng nay, đoàn đàm phán của Việt Nam và đoàn của Hoa Kỳ đã bước vào ngày làm việc thứ hai tại Washington. "
+    "Hai bên rà soát các nhóm vấn đề về nông nghiệp, dịch vụ và thương mại số, đồng thời thống nhất lịch họp "
+    "cho những tuần tiếp theo. Trưởng đoàn Việt Nam cho biết các nhóm kỹ thuật sẽ tiếp tục trao đổi trực tuyến "
+    "để sớm thu hẹp khác biệt còn lại trước phiên họp cấp bộ trưởng dự kiến vào cuối tháng."
+)
+OTHER = (
+    "Mưa lớn kéo dài khiến nhiều tuyến phố ở miền Trung bị ngập sâu, giao thông bị chia cắt. "
+    "Chính quyền địa phương đã sơ tán hàng trăm hộ dân khỏi vùng nguy hiểm và chuẩn bị lương thực dự phòng."
+)
+
+
+def _doc(aid: str, text: str, published: str | None = None) -> Doc:
+    return Doc(Article(source=f"{aid}.txt", text=text, id=aid, published=published))
+
+
+def test_resolve_stories_light_edit_is_a_duplicate() -> None:
+    edited = BODY.replace("Sáng nay", "Sáng 12/11").replace("cuối tháng", "cuối tháng này")
+    dossier = build_dossier([_doc("k2", edited), _doc("k1", BODY), _doc("k3", OTHER)])
+    by_id = {a.id: a for a in dossier.articles}
+    assert by_id["k1"].duplicate_of is None and by_id["k2"].duplicate_of == "k1"
+    assert by_id["k1"].story == by_id["k2"].story != by_id["k3"].story
+    assert by_id["k3"].duplicate_of is None
+
+
+def test_resolve_stories_earliest_publication_is_the_original() -> None:
+    dossier = build_dossier([_doc("a1", BODY, "2025-11-13"), _doc("z9", BODY + " ", "2025-11-12")])
+    by_id = {a.id: a for a in dossier.articles}
+    assert by_id["a1"].duplicate_of == "z9" and by_id["z9"].duplicate_of is None
+
+
+def test_resolve_stories_exact_copies_under_two_keys() -> None:
+    result = cluster_stories([StoryInput("b", None, "h1", "x y z w"), StoryInput("a", None, "h1", "x y z w")])
+    assert result.duplicate_of == {"a": None, "b": "a"} and result.exact == 1
+
+
+def test_resolve_stories_seed_like_corpus() -> None:
+    by_id = {a.id: a.story for a in build_dossier(talks_corpus()).articles}
+    assert by_id["a-washington"] == by_id["d-technical-2025"]
+    for x, y in [
+        ("a-washington", "c-october-call"),
+        ("a-washington", "e-round-six"),
+        ("c-october-call", "e-round-six"),
+    ]:
+        assert by_id[x] != by_id[y]
+
+
+def test_resolve_stories_one_shared_event_is_not_enough() -> None:
+    text = "Vòng đàm phán thứ 5 đã kết thúc. Bài này bàn về một chủ đề khác hẳn: {}"
+    docs = [
+        build_doc(
+            aid,
+            text.format(extra),
+            events=[{"type": "negotiation_round", "quote": "Vòng đàm phán thứ 5", "ordinal": 5}],
+        )
+        for aid, extra in [("s1", "giá lúa gạo tăng mạnh"), ("s2", "xuất khẩu cà phê giảm")]
+    ]
+    by_id = {a.id: a.story for a in build_dossier(docs).articles}
+    assert by_id["s1"] != by_id["s2"]
