@@ -1,9 +1,200 @@
-"""Names: people, organisations, places, countries (placeholder)."""
+"""Names: people (with their titles), organisations, places and countries, by rules and gazetteers.
 
-from tradetalks.model import Doc
+One pass over the tokens of ``doc.key``: known names from resources/, organisations by their
+head noun ("Hiệp hội ...") or company suffix ("... LLC"), people by surname, by Latin letters or
+by a title/form of address before them, then short references ("ông Damond") linked to the full name.
+"""
+
+from __future__ import annotations
+
+from tradetalks.model import Doc, Mention, RoleMention
+from tradetalks.nlp.names_lexicon import lexicon, name_key
+from tradetalks.nlp.names_people import context_name, find_people, find_refs
+from tradetalks.nlp.names_scan import (
+    Cand,
+    Scan,
+    attach_acronyms,
+    bare_acronyms,
+    match_gazetteer,
+    match_org_patterns,
+)
+from tradetalks.nlp.titles import TitleHit, parse_title
 from tradetalks.pipeline import stage
+
+
+def _extend_by_country(scan: Scan) -> None:
+    """A known organisation followed by another country belongs to it: "Bộ Ngoại giao Nhật Bản"."""
+    for cand in list(scan.cands):
+        after = scan.at.get(cand.j)
+        if (cand.type == "organization" and after is not None and after.type == "country"
+                and cand.country != after.canonical and scan.spaced(cand.j) and cand.j - cand.i > 1):
+            name = f"{cand.canonical} {after.canonical}"
+            cand.j, cand.canonical, cand.label = after.j, None, name
+            cand.key, cand.side, cand.country = name_key(name), after.side, after.canonical
+
+
+def _covered(scan: Scan) -> list[bool]:
+    """Tokens inside (not at the start of) a known name: no title is read there."""
+    inside = [False] * scan.n
+    for cand in scan.cands:
+        for t in range(cand.i + 1, cand.j):
+            inside[t] = True
+    return inside
+
+
+def _link_titles(scan: Scan, people: dict[int, Cand], roles: dict[int, TitleHit]) -> list[Cand]:
+    """Read every title; attach it to the name after it, or make that name a person."""
+    inside = _covered(scan)
+    extra: list[Cand] = []
+    t = 0
+    while t < scan.n:
+        hit = None if inside[t] else parse_title(scan, t)
+        if hit is None:
+            t += 1
+            continue
+        if hit.org_cand is not None:
+            extra.append(hit.org_cand)
+        person = _person_after(scan, people, hit)
+        if person is None:
+            person = context_name(scan, hit.next, "title")
+            if person is not None:
+                people[person.i] = person
+        if person is not None:
+            person.context = person.context or "title"
+            roles.setdefault(person.i, hit)
+        t = max(t + 1, hit.j)
+    return extra
+
+
+def _person_after(scan: Scan, people: dict[int, Cand], hit: TitleHit) -> Cand | None:
+    """The person named right after a title, skipping an unknown organisation name ("... Chính phủ")."""
+    if hit.next in people:
+        return people[hit.next]
+    k = hit.next
+    if tuple(scan.low[k:k + 2]) == ("phụ", "trách"):
+        k += 2
+        while k < scan.n and k - hit.next < 14 and (scan.text[k] == "," or scan.text[k].islower()):
+            k += 1
+        return people.get(k)
+    while k < scan.n and k - hit.next < 6 and scan.spaced(k) and scan.text[k].isalpha():
+        if k in people:
+            return people[k]
+        k += 1
+    return None
+
+
+def _link_honorifics(scan: Scan, people: dict[int, Cand]) -> None:
+    """A name after "ông", "bà", "ngài", "TS." is a person."""
+    for t in range(scan.n - 1):
+        for toks, kind in scan.lex.modifiers.get(scan.low[t], ()):
+            end = t + len(toks)
+            if kind not in ("honorific", "academic") or tuple(scan.low[t:end]) != toks:
+                continue
+            if kind == "honorific" and scan.text[t][0].isupper() and t and scan.text[t - 1] not in ".\n":
+                if scan.key[scan.end[t - 1]:scan.start[t]].count("\n") == 0 and scan.text[t - 1] != ":":
+                    continue
+            if end in people:
+                people[end].context = people[end].context or "honorific"
+            elif (person := context_name(scan, end, "honorific")) is not None:
+                people[end] = person
+            break
+
+
+def _resolve(cands: list[Cand], scan: Scan) -> list[Cand]:
+    """Keep the longest of overlapping candidates (a known name wins a tie)."""
+    order = sorted(cands, key=lambda c: (-(scan.end[c.j - 1] - scan.start[c.i]), c.prio, c.i))
+    taken = [False] * scan.n
+    kept: list[Cand] = []
+    for cand in order:
+        if any(taken[cand.i:cand.j]):
+            continue
+        for t in range(cand.i, cand.j):
+            taken[t] = True
+        kept.append(cand)
+    kept += bare_acronyms(scan, taken)
+    return sorted(kept, key=lambda c: c.i)
+
+
+def _post_role(scan: Scan, cand: Cand, people: dict[int, Cand]) -> TitleHit | None:
+    """A title after a name: ", Chủ tịch ...", " - Phó Đại diện Thương mại Mỹ", " từng là ..."."""
+    k = cand.j
+    former = False
+    if k < scan.n and scan.text[k] in (",", "-"):
+        k += 1
+    elif tuple(scan.low[k:k + 2]) in (("từng", "là"), ("nguyên", "là"), ("hiện", "là")):
+        former = scan.low[k] != "hiện"
+        k += 2
+    else:
+        return None
+    if k < scan.n and scan.low[k] in ("ông", "bà"):
+        return None
+    hit = parse_title(scan, k)
+    if hit is None:
+        for toks, kind in scan.lex.modifiers.get(scan.low[k] if k < scan.n else "", ()):
+            if kind in ("acting", "former") and tuple(scan.low[k:k + len(toks)]) == toks:
+                hit = parse_title(scan, k + len(toks))
+                break
+    if hit is None or _person_after(scan, people, hit) is not None:
+        return None
+    hit.former |= former
+    return hit
+
+
+def _person_side(cand: Cand, hit: TitleHit | None) -> str | None:
+    """VN / US / other from the title's organisation or country; a Vietnamese name with a title is VN."""
+    if hit is not None and hit.side():
+        return hit.side()
+    if hit is not None and not cand.latin:
+        return "VN"
+    return None
+
+
+def _role(scan: Scan, doc: Doc, cand: Cand, pre: TitleHit | None,
+          people: dict[int, Cand]) -> tuple[RoleMention | None, str | None]:
+    """The role of a person (the title before the name, else after it) and the person's side."""
+    post = _post_role(scan, cand, people)
+    hit = pre
+    if hit is None or (hit.org is None and hit.country is None and post is not None and post.org is not None):
+        hit = post or pre
+    if hit is None:
+        return None, None
+    if cand.latin and hit.org_country == "Việt Nam" and hit.country is None and hit.title.kind == "minister":
+        hit.org = hit.org_side = hit.org_country = None
+    return hit.role(scan, doc.text), _person_side(cand, hit)
 
 
 @stage(requires={"key", "sentences"}, provides={"mentions"})
 def extract_names(doc: Doc) -> Doc:
+    """Fill ``doc.mentions`` with people, organisations, places and countries, in text order."""
+    scan = Scan(doc.key or doc.text, lexicon())
+    match_gazetteer(scan)
+    _extend_by_country(scan)
+    match_org_patterns(scan)
+    attach_acronyms(scan, [c for c in scan.cands if c.type == "organization"])
+    people = find_people(scan)
+    roles: dict[int, TitleHit] = {}
+    extra = _link_titles(scan, people, roles)
+    _link_honorifics(scan, people)
+    kept = _resolve(scan.cands + extra + list(people.values()), scan)
+    persons = [c for c in kept if c.type == "person"]
+    starts = {c.i: c for c in persons}
+    refs = find_refs(persons, scan)
+    index = {id(c): n for n, c in enumerate(kept)}
+    mentions: list[Mention] = []
+    sides: dict[int, str | None] = {}
+    for n, cand in enumerate(kept):
+        start, end = scan.start[cand.i], scan.end[cand.j - 1]
+        mention = Mention(start, end, doc.text[start:end], cand.type, cand.key, cand.canonical,
+                          side=cand.side, acronym=cand.acronym)
+        if cand.type == "person":
+            mention.role, mention.side = _role(scan, doc, cand, roles.get(cand.i), starts)
+            sides[n] = mention.side
+        mentions.append(mention)
+    for p, full in refs.items():
+        ref_at = index[id(persons[full])]
+        own = index[id(persons[p])]
+        mentions[own].ref = ref_at
+        if mentions[own].side is None:
+            mentions[own].side = mentions[ref_at].side
+    doc.mentions = mentions
     return doc

@@ -1,0 +1,199 @@
+"""The name gazetteers (countries, places, organisations, titles, surnames) loaded once from resources/."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+
+from tradetalks.nlp.normalize import fold, matching_view
+
+#: A token: a run of word characters or one other non-space character.
+TOKEN_RE = re.compile(r"\w+|[^\w\s]")
+
+
+def tokenize(text: str) -> list[str]:
+    """The tokens of a resource phrase in the matching view: "TP.HCM" -> ["TP", ".", "HCM"]."""
+    return TOKEN_RE.findall(matching_view(text))
+
+
+def name_key(text: str) -> str:
+    """The matching key of a name: folded, spaces collapsed ("Bộ Công  Thương" -> "bo cong thuong")."""
+    return " ".join(fold(matching_view(text)).split())
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """One known name: an organisation, country or place."""
+
+    type: str  # organization | country | location
+    canonical: str
+    english: str
+    country: str | None = None  # canonical country (organisations, places)
+    side: str | None = None  # VN | US | other (countries; organisations from their country)
+
+
+@dataclass(frozen=True, slots=True)
+class Alias:
+    """One spelling of an entry, as tokens."""
+
+    tokens: tuple[str, ...]  # lower case unless case_sensitive
+    entry: Entry
+    case_sensitive: bool
+
+
+@dataclass(frozen=True, slots=True)
+class Title:
+    """One written form of a title (titles.tsv)."""
+
+    tokens: tuple[str, ...]  # lower case
+    canonical: str
+    english: str
+    kind: str  # minister | head | office
+    office: str | None = None
+
+
+@dataclass(slots=True)
+class Lexicon:
+    """Every gazetteer, indexed by the lower-cased first token of each spelling."""
+
+    aliases: dict[str, list[Alias]] = field(default_factory=dict)
+    titles: dict[str, list[Title]] = field(default_factory=dict)
+    modifiers: dict[str, list[tuple[tuple[str, ...], str]]] = field(default_factory=dict)
+    surnames: dict[str, bool] = field(default_factory=dict)  # surname -> ambiguous
+    org_heads: dict[str, list[tuple[str, ...]]] = field(default_factory=dict)
+    org_suffixes: frozenset[str] = frozenset()
+    org_contexts: tuple[tuple[str, ...], ...] = ()
+    breaks: frozenset[str] = frozenset()
+    ministry_stems: dict[tuple[str, ...], dict[str | None, Entry]] = field(default_factory=dict)
+    countries: dict[str, Entry] = field(default_factory=dict)  # canonical -> entry
+    orgs: dict[str, Entry] = field(default_factory=dict)  # key of canonical or alias -> entry
+
+
+def _rows(name: str) -> list[list[str]]:
+    """The data rows of a TSV resource (comment lines start with "#")."""
+    text = resources.files("tradetalks.resources").joinpath(name).read_text(encoding="utf-8")
+    return [line.split("\t") for line in text.splitlines() if line.strip() and not line.startswith("#")]
+
+
+def _add_alias(lex: Lexicon, spelling: str, entry: Entry) -> None:
+    """Index one spelling: one-word spellings keep their case, longer ones are lower-cased."""
+    toks = tokenize(spelling)
+    if not toks:
+        return
+    case_sensitive = len(toks) == 1
+    if not case_sensitive:
+        toks = [t.lower() for t in toks]
+    bucket = lex.aliases.setdefault(toks[0].lower(), [])
+    alias = Alias(tuple(toks), entry, case_sensitive)
+    if alias not in bucket:
+        bucket.append(alias)
+
+
+def _country_variants(spelling: str, countries: dict[str, list[str]]) -> list[str]:
+    """The spelling with a country name in it replaced by each other name of that country."""
+    out = [spelling]
+    for canonical, names in countries.items():
+        for name in (canonical, *names):
+            if re.search(rf"(?<!\w){re.escape(name)}(?!\w)", spelling):
+                for other in names:
+                    if len(other) >= 2 and not other.isupper():
+                        out.append(re.sub(rf"(?<!\w){re.escape(name)}(?!\w)", other, spelling))
+                break
+    return list(dict.fromkeys(out))
+
+
+def _add_stem(lex: Lexicon, spelling: str, entry: Entry, countries: dict[str, list[str]]) -> None:
+    """Index a ministry by the words after "Bộ", without its country: "Bộ Ngoại giao Mỹ" -> ("ngoại", "giao")."""
+    toks = [t.lower() for t in tokenize(spelling)]
+    if len(toks) < 2 or toks[0] != "bộ" or any(not t.isalpha() for t in toks):
+        return
+    stem, country = toks[1:], None
+    for name in [entry.country or "", *countries.get(entry.country or "", [])]:
+        tail = [t.lower() for t in tokenize(name)]
+        if tail and len(stem) > len(tail) and stem[-len(tail):] == tail:
+            stem, country = stem[: -len(tail)], entry.country
+            break
+    lex.ministry_stems.setdefault(tuple(stem), {}).setdefault(country, entry)
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> Lexicon:
+    """Load every name resource once."""
+    lex = Lexicon()
+    _load_names(lex)
+    _load_titles(lex)
+    _load_words(lex)
+    return lex
+
+
+def _load_names(lex: Lexicon) -> None:
+    """Countries, places and organisations with all their spellings."""
+    country_names: dict[str, list[str]] = {}
+    for canonical, english, side, names in _rows("countries.tsv"):
+        entry = Entry("country", canonical, english, canonical, side)
+        lex.countries[canonical] = entry
+        country_names[canonical] = names.split("|")
+        for spelling in names.split("|"):
+            _add_alias(lex, spelling, entry)
+    for canonical, english, country, names in _rows("places.tsv"):
+        entry = Entry("location", canonical, english, country or None)
+        for spelling in names.split("|"):
+            _add_alias(lex, spelling, entry)
+    for canonical, english, country, names in _rows("organizations.tsv"):
+        org_side = lex.countries[country].side if country in lex.countries else None
+        entry = Entry("organization", canonical, english, country or None, org_side)
+        for spelling in [canonical, *names.split("|")]:
+            lex.orgs[name_key(spelling)] = entry
+            for variant in _country_variants(spelling, country_names):
+                _add_alias(lex, variant, entry)
+                lex.orgs[name_key(variant)] = entry
+            _add_stem(lex, spelling, entry, country_names)
+    for bucket in lex.aliases.values():
+        bucket.sort(key=lambda a: -len(a.tokens))
+
+
+def _load_titles(lex: Lexicon) -> None:
+    """Titles and the words that modify them or mark a person."""
+    for row in _rows("titles.tsv"):
+        written, canonical, english, kind = row[:4]
+        office = row[4] if len(row) > 4 and row[4] else None
+        toks = tuple(t.lower() for t in tokenize(written))
+        lex.titles.setdefault(toks[0], []).append(Title(toks, canonical, english, kind, office))
+    for titles in lex.titles.values():
+        titles.sort(key=lambda t: -len(t.tokens))
+    for word, kind in _rows("honorifics.tsv"):
+        toks = tuple(t.lower() for t in tokenize(word))
+        lex.modifiers.setdefault(toks[0], []).append((toks, kind))
+    for modifiers in lex.modifiers.values():
+        modifiers.sort(key=lambda m: -len(m[0]))
+
+
+def _load_words(lex: Lexicon) -> None:
+    """Surnames, organisation head nouns and company suffixes, context and break words."""
+    for surname, ambiguous in _rows("surnames.tsv"):
+        lex.surnames[matching_view(surname)] = ambiguous.strip() == "1"
+    suffixes: set[str] = set()
+    contexts: list[tuple[str, ...]] = []
+    breaks: set[str] = set()
+    for kind, word in _rows("org_heads.tsv"):
+        toks = tuple(t.lower() for t in tokenize(word))
+        if kind == "head":
+            lex.org_heads.setdefault(toks[0], []).append(toks)
+        elif kind == "suffix":
+            suffixes.add(toks[0])
+        elif kind == "break":
+            breaks.add(toks[0])
+        else:
+            contexts.append(toks)
+    for heads in lex.org_heads.values():
+        heads.sort(key=lambda h: -len(h))
+    lex.org_suffixes = frozenset(suffixes)
+    lex.breaks = frozenset(breaks)
+    lex.org_contexts = tuple(sorted(contexts, key=len, reverse=True))
+
+
+def org_by_name(name: str) -> Entry | None:
+    """The known organisation with this name or alias: "Bộ Công thương" -> Bộ Công Thương."""
+    return lexicon().orgs.get(name_key(name))

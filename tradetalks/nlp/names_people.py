@@ -1,0 +1,152 @@
+"""People: Vietnamese names by surname, foreign names in Latin script, names marked by a title or "ông"/"bà"."""
+
+from __future__ import annotations
+
+from tradetalks.nlp.names_scan import CONNECTORS, Cand, Scan
+from tradetalks.nlp.normalize import fold
+
+#: Lower-case particles inside foreign names ("Ludwig van Beethoven", "Charles de Gaulle").
+PARTICLES = frozenset({"de", "van", "von", "der", "da", "di", "del", "la", "le", "bin", "al"})
+
+
+def person_key(scan: Scan, toks: list[int]) -> str:
+    """The key of a name from its tokens: "Bryan R. Switzer" -> "bryan r. switzer", "Mc Feeters" -> "mcfeeters"."""
+    out: list[str] = []
+    glue = False
+    for t in toks:
+        word = fold(scan.text[t])
+        if word == "." and out:
+            out[-1] += "."
+        elif glue and out:
+            out[-1] += word
+        else:
+            out.append(word)
+        glue = word in ("mc", "mac") and scan.text[t] in ("Mc", "Mac")
+    return " ".join(out)
+
+
+def _blocked(scan: Scan, t: int) -> bool:
+    """A longer known name (place, organisation) or a title starts at ``t``."""
+    cand = scan.at.get(t)
+    if cand is not None and cand.j - cand.i > 1:
+        return True
+    found = scan.lex.titles.get(scan.low[t], ())
+    return any(tuple(scan.low[t:t + len(x.tokens)]) == x.tokens for x in found)
+
+
+def vietnamese_name(scan: Scan, t: int, context: str | None = None) -> Cand | None:
+    """Surname + 1-3 capitalised syllables at ``t``: "Nguyễn Sinh Nhật Tân"."""
+    ambiguous = scan.lex.surnames.get(scan.text[t])
+    if ambiguous is None:
+        return None
+    k = t + 1
+    while k < scan.n and k - t <= 3 and scan.is_cap(k) and scan.spaced(k) and not scan.is_foreign(k):
+        if _blocked(scan, k):
+            break
+        k += 1
+    given = k - t - 1
+    if given == 0 or (ambiguous and given < 2 and context is None):
+        return None
+    return Cand(t, k, "person", person_key(scan, list(range(t, k))), name_toks=list(range(t, k)), context=context)
+
+
+def latin_name(scan: Scan, t: int, context: str | None = None) -> Cand | None:
+    """A foreign name in Latin letters at ``t``: "Bryan R. Switzer", "Joseph (Joe) Damond", "Brian Mc Feeters"."""
+    if not (scan.is_cap(t) and scan.is_latin(t)):
+        return None
+    words, k = [t], t + 1
+    while k < scan.n and len(words) < 5:
+        if (scan.spaced(k) and len(scan.text[k]) == 1 and scan.text[k].isupper() and k + 2 < scan.n
+                and scan.text[k + 1] == "." and scan.end[k] == scan.start[k + 1] and scan.is_cap(k + 2)):
+            words += [k, k + 1]
+            k += 2
+        elif scan.spaced(k) and scan.is_cap(k) and scan.is_latin(k):
+            words.append(k)
+            k += 1
+        elif (scan.spaced(k) and scan.low[k] in PARTICLES and scan.text[k].islower()
+              and scan.is_cap(k + 1) and scan.is_latin(k + 1) and scan.spaced(k + 1)):
+            words += [k, k + 1]
+            k += 2
+        elif (k + 3 < scan.n and scan.text[k] in "(\"" and scan.is_cap(k + 1) and scan.is_latin(k + 1)
+              and scan.text[k + 2] == (")" if scan.text[k] == "(" else '"') and scan.is_cap(k + 3)):
+            k += 3  # a nickname: part of the span, not of the key
+        else:
+            break
+    while words and scan.text[words[-1]] == ".":
+        words = words[:-2]
+    names = [w for w in words if scan.text[w] != "." and scan.is_cap(w)]
+    if any(scan.low[w] in scan.lex.org_suffixes or scan.low[w] in CONNECTORS for w in names):
+        return None
+    if context is None and (len(names) < 2 or not any(scan.is_foreign(w) for w in names)):
+        return None
+    if not names:
+        return None
+    end = words[-1] + 1
+    return Cand(t, end, "person", person_key(scan, words), name_toks=words, latin=True, context=context,
+                full=len(names) > 1)
+
+
+def find_people(scan: Scan) -> dict[int, Cand]:
+    """Names that need no context: Vietnamese names by surname, foreign names by their letters."""
+    out: dict[int, Cand] = {}
+    t = 0
+    while t < scan.n:
+        if scan.no_person[t]:
+            t += 1
+            continue
+        prev_latin = t > 0 and scan.is_cap(t - 1) and scan.is_latin(t - 1) and scan.spaced(t)
+        cand = vietnamese_name(scan, t) or (None if prev_latin else latin_name(scan, t))
+        if cand is not None:
+            out[t] = cand
+            t = cand.j
+        else:
+            t += 1
+    return out
+
+
+def context_name(scan: Scan, k: int, context: str) -> Cand | None:
+    """A name right after a title or "ông"/"bà": any capitalised run ("Thứ trưởng Tân", "ông Damond")."""
+    if k >= scan.n or scan.no_person[k] or not scan.is_cap(k) or scan.is_compound(k):
+        return None
+    cand = vietnamese_name(scan, k, context) or latin_name(scan, k, context)
+    if cand is not None:
+        return cand
+    end = k
+    while end < scan.n and end - k < 4 and scan.is_cap(end) and (end == k or scan.spaced(end)):
+        if _blocked(scan, end) or (end > k and scan.at.get(end) is not None):
+            break
+        end += 1
+    if end == k or (cand := scan.at.get(k)) is not None:
+        return None
+    toks = list(range(k, end))
+    return Cand(k, end, "person", person_key(scan, toks), name_toks=toks, context=context, full=False)
+
+
+def find_refs(people: list[Cand], scan: Scan) -> dict[int, int]:
+    """Short references -> the full mention they name: "ông Damond", "Thứ trưởng Tân" (by position in ``people``)."""
+    fulls = [(n, c) for n, c in enumerate(people) if c.full and len(_words(scan, c)) > 1]
+    refs: dict[int, int] = {}
+    for n, cand in enumerate(people):
+        if cand.full and len(_words(scan, cand)) > 1:
+            continue
+        short = _words(scan, cand)
+        best: tuple[int, int] | None = None
+        for m, full in fulls:
+            words = _words(scan, full)
+            if full.latin:
+                hit = len(short) == 1 and short[0] in (words[-1], words[0])
+            else:
+                hit = len(short) < len(words) and words[-len(short):] == short
+            if hit:
+                distance = cand.i - full.i if full.i < cand.i else 10**9 + full.i - cand.i
+                if best is None or distance < best[0]:
+                    best = (distance, m)
+        if best is not None:
+            refs[n] = best[1]
+            cand.full = False
+    return refs
+
+
+def _words(scan: Scan, cand: Cand) -> list[str]:
+    """The folded name words of a person, initials left out: ["bryan", "switzer"]."""
+    return [w for w in cand.key.split() if not w.endswith(".")]

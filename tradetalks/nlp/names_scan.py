@@ -1,0 +1,285 @@
+"""Tokens of a document and the known names in them: gazetteer names, organisations by pattern, acronyms."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from tradetalks.nlp.names_lexicon import TOKEN_RE, Entry, Lexicon, name_key
+
+_VN_ONSET = "ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|b|c|d|g|h|k|l|m|n|p|r|s|t|v|x"
+#: A syllable that Vietnamese spelling allows, written without diacritics ("tan", "nghiep").
+_VN_SYLLABLE = re.compile(rf"(?:{_VN_ONSET})?[aeiouy]{{1,3}}(?:ch|ng|nh|c|m|n|p|t)?")
+_CREDIT = re.compile(r"\(\s*(?:Ảnh|Nguồn|Ảnh minh họa|Video|Đồ họa)\s*:[^)\n]*\)|(?m:^\s*(?:Ảnh|Nguồn)\s*:.*$)")
+#: Accented letters of other Latin alphabets that Vietnamese does not use ("Núñez", "Müller").
+_LATIN_EXTRA = set("äåçëïñöøüÿ")
+CONNECTORS = frozenset({"of", "and", "&", "for", "the", "de"})
+
+
+@dataclass(slots=True)
+class Cand:
+    """A candidate name over tokens ``[i, j)``."""
+
+    i: int
+    j: int
+    type: str
+    key: str
+    canonical: str | None = None
+    side: str | None = None
+    country: str | None = None
+    acronym: str | None = None
+    prio: int = 0  # lower wins a tie of equal length
+    name_toks: list[int] = field(default_factory=list)  # person: tokens that make the name (no nickname)
+    latin: bool = False
+    full: bool = True  # person: a full name, not a bare surname or given name
+    context: str | None = None  # person: "title" | "honorific" when a word before it marks a person
+    label: str | None = None  # organisation: its name with country names made canonical
+
+
+class Scan:
+    """The tokens of ``doc.key`` with their offsets, and the candidates found so far."""
+
+    def __init__(self, key: str, lex: Lexicon):
+        self.lex = lex
+        self.key = key
+        found = list(TOKEN_RE.finditer(key))
+        self.start = [m.start() for m in found]
+        self.end = [m.end() for m in found]
+        self.text = [m.group() for m in found]
+        self.low = [t.lower() for t in self.text]
+        self.n = len(found)
+        self.cands: list[Cand] = []
+        self.at: dict[int, Cand] = {}  # first token -> gazetteer/organisation candidate
+        self.acronyms: dict[str, Cand] = {}
+        self.no_person = [False] * self.n
+        for m in _CREDIT.finditer(key):
+            for t in range(self.token_at(m.start()), self.n):
+                if self.start[t] >= m.end():
+                    break
+                self.no_person[t] = True
+
+    def token_at(self, offset: int) -> int:
+        """The index of the first token that ends after ``offset``."""
+        lo, hi = 0, self.n
+        while lo < hi:
+            mid = (lo + hi) // 2
+            if self.end[mid] <= offset:
+                lo = mid + 1
+            else:
+                hi = mid
+        return lo
+
+    def spaced(self, t: int) -> bool:
+        """Token ``t`` is separated from token ``t - 1`` by white space only (no punctuation between)."""
+        return t > 0 and self.start[t] > self.end[t - 1] and not self.key[self.end[t - 1]:self.start[t]].strip()
+
+    def is_cap(self, t: int) -> bool:
+        """A capitalised word: "Tân", "Switzer", a single capital "A"; not "VÒNG" or "USTR"."""
+        if t >= self.n:
+            return False
+        w = self.text[t]
+        return w[0].isupper() and w.isalpha() and (len(w) == 1 or not w.isupper())
+
+    def is_upper(self, t: int) -> bool:
+        """An all-capitals word of two letters or more ("USTR", "NVIDIA")."""
+        return t < self.n and len(self.text[t]) > 1 and self.text[t].isupper() and self.text[t].isalpha()
+
+    def is_latin(self, t: int) -> bool:
+        """A word in Latin letters without Vietnamese-only letters ("Switzer", "Perez")."""
+        return t < self.n and all(c.isascii() or c.lower() in _LATIN_EXTRA for c in self.text[t])
+
+    def is_foreign(self, t: int) -> bool:
+        """A Latin word that cannot be one Vietnamese syllable ("Greer", "Rick"; not "Tam")."""
+        return self.is_latin(t) and not _VN_SYLLABLE.fullmatch(self.low[t])
+
+    def is_compound(self, t: int) -> bool:
+        """A capitalised syllable that goes on as a lower-case word: "Chính phủ", "Ủy ban", "Hiệp định"."""
+        return name_run(self, t) > t + 1 and not self.is_cap(t + 1) and not self.is_upper(t + 1)
+
+    def span(self, i: int, j: int) -> str:
+        return self.key[self.start[i]:self.end[j - 1]]
+
+    def add(self, cand: Cand) -> Cand:
+        self.cands.append(cand)
+        if cand.type != "person":
+            self.at.setdefault(cand.i, cand)
+        return cand
+
+
+def _entry_cand(scan: Scan, i: int, j: int, entry: Entry) -> Cand:
+    """A candidate for a known name."""
+    side = entry.side
+    return Cand(i, j, entry.type, name_key(entry.canonical), entry.canonical, side, entry.country,
+                label=entry.canonical)
+
+
+def match_gazetteer(scan: Scan) -> None:
+    """Every known organisation, country and place, the longest spelling at each token."""
+    low, text = scan.low, scan.text
+    t = 0
+    while t < scan.n:
+        hit = None
+        for alias in scan.lex.aliases.get(low[t], ()):
+            size = len(alias.tokens)
+            if alias.case_sensitive:
+                ok = text[t] == alias.tokens[0]
+            else:
+                ok = text[t][0].isupper() and tuple(low[t:t + size]) == alias.tokens
+            if ok:
+                hit = (size, alias.entry)
+                break
+        if hit is None:
+            t += 1
+            continue
+        size, entry = hit
+        if not (entry.type == "organization" and size == 1 and t and scan.low[t - 1] == "phó"):
+            scan.add(_entry_cand(scan, t, t + size, entry))
+        t += size
+
+
+def _starts_person(scan: Scan, t: int) -> bool:
+    """A Vietnamese surname followed by a capitalised syllable starts at ``t``."""
+    return scan.text[t] in scan.lex.surnames and scan.is_cap(t + 1) and scan.spaced(t + 1)
+
+
+def _starts_title(scan: Scan, t: int) -> bool:
+    """A title ("Thứ trưởng", "Chủ tịch") starts at ``t``."""
+    for title in scan.lex.titles.get(scan.low[t], ()):
+        if tuple(scan.low[t:t + len(title.tokens)]) == title.tokens:
+            return True
+    return False
+
+
+def name_run(scan: Scan, t: int, limit: int = 12) -> int:
+    """The end of a capitalised name starting at ``t``: "Tài chính", "Kinh doanh Hoa Kỳ-ASEAN"."""
+    k, last, prev, opens = t, t, "", False
+    while k < scan.n and k - t < limit:
+        if k > t and not scan.spaced(k) and "-" not in (scan.text[k], scan.text[k - 1]):
+            break
+        if k > t and scan.is_cap(k) and (_starts_person(scan, k) or _starts_title(scan, k)):
+            break
+        if scan.is_cap(k) or scan.is_upper(k):
+            opens = prev != "cap" and not scan.is_latin(k)
+            prev, k, last = "cap", k + 1, k + 1
+        elif scan.low[k] in ("và", "&", "-") and (scan.is_cap(k + 1) or scan.is_upper(k + 1)):
+            prev, k = "conn", k + 1
+        elif (prev == "cap" and opens and scan.text[k].isalpha() and scan.text[k].islower()
+              and scan.low[k] not in scan.lex.breaks):
+            prev, k, last = "low", k + 1, k + 1
+        else:
+            break
+    return last
+
+
+def _acronym_after(scan: Scan, j: int) -> str | None:
+    """The acronym in parentheses right after a name: "(USABC)" -> "USABC"."""
+    if j + 2 < scan.n and scan.text[j] == "(" and scan.text[j + 2] == ")" and scan.is_upper(j + 1):
+        return scan.text[j + 1]
+    return None
+
+
+def match_org_patterns(scan: Scan) -> None:
+    """Organisations not in the gazetteer: "Hiệp hội X", "Y Energy LLC", "Z Advisors (ZA)"."""
+    lex = scan.lex
+    t = 0
+    while t < scan.n:
+        known = scan.at.get(t)
+        if known is not None:
+            t = known.j
+            continue
+        end = 0
+        for head in lex.org_heads.get(scan.low[t], ()):
+            k = t + len(head)
+            if scan.text[t][0].isupper() and tuple(scan.low[t:k]) == head and (scan.is_cap(k) or scan.is_upper(k)):
+                end = name_run(scan, k)
+                break
+        if not end and scan.is_cap(t) and scan.is_latin(t) and not (t and scan.is_cap(t - 1) and scan.spaced(t)):
+            end = _latin_org(scan, t)
+        if end:
+            _add_pattern_org(scan, t, end)
+            t = end
+        else:
+            t += 1
+
+
+def _latin_org(scan: Scan, t: int) -> int:
+    """The end of an English company name starting at ``t``, or 0."""
+    k, words, last_suffix = t, [], 0
+    while k < scan.n and (k == t or scan.spaced(k)):
+        if (scan.is_cap(k) or scan.is_upper(k)) and scan.is_latin(k):
+            words.append(k)
+            if scan.low[k] in scan.lex.org_suffixes and len(words) > 1:
+                last_suffix = k + 1
+            k += 1
+            if k < scan.n and scan.text[k] == "." and scan.low[k - 1] in scan.lex.org_suffixes:
+                k += 1
+        elif scan.low[k] in CONNECTORS and k + 1 < scan.n and scan.is_cap(k + 1):
+            k += 1
+        else:
+            break
+    acronym = _acronym_after(scan, k)
+    if acronym and len(words) > 1:
+        initials = "".join(scan.text[w][0] for w in words)
+        core = list(words)
+        while len(core) > 1 and scan.low[core[-1]] in scan.lex.org_suffixes:
+            core.pop()
+        if acronym in (initials, "".join(scan.text[w][0] for w in core)):
+            return k
+    return last_suffix
+
+
+def _add_pattern_org(scan: Scan, i: int, j: int) -> None:
+    """Add an organisation found by pattern, its country names made canonical in its key."""
+    parts, side, country = [], None, None
+    t = i
+    while t < j:
+        inner = scan.at.get(t)
+        if inner is not None and inner.type == "country" and inner.j <= j:
+            parts.append(inner.canonical or "")
+            side, country = inner.side, inner.canonical
+            t = inner.j
+        else:
+            parts.append(scan.text[t])
+            t += 1
+    name = " ".join(parts).replace(" - ", "-")
+    scan.add(Cand(i, j, "organization", name_key(name), None, side, country, prio=1, label=name))
+
+
+def attach_acronyms(scan: Scan, orgs: list[Cand]) -> None:
+    """Record "Name (ACR)" acronyms on their organisations."""
+    inner: set[int] = set()
+    for cand in orgs:
+        acronym = _acronym_after(scan, cand.j)
+        if acronym and cand.acronym is None:
+            cand.acronym = acronym
+            scan.acronyms.setdefault(acronym, cand)
+            inner.add(cand.j + 1)
+    scan.cands = [c for c in scan.cands if not (c.i in inner and c.j == c.i + 1)]
+    for t in inner:
+        if t in scan.at and scan.at[t].j == t + 1:
+            del scan.at[t]
+
+
+def bare_acronyms(scan: Scan, taken: list[bool]) -> list[Cand]:
+    """Later bare uses of an acronym defined in the article, and all-capitals brands after "tập đoàn"."""
+    out = []
+    for t in range(scan.n):
+        if taken[t] or not scan.is_upper(t):
+            continue
+        if t and scan.text[t - 1] == "(":
+            continue
+        org = scan.acronyms.get(scan.text[t])
+        if org is not None:
+            out.append(Cand(t, t + 1, "organization", org.key, org.canonical, org.side, org.country,
+                            acronym=scan.text[t]))
+        elif scan.is_upper(t) and _after_context(scan, t):
+            out.append(Cand(t, t + 1, "organization", name_key(scan.text[t]), None, prio=1))
+    return out
+
+
+def _after_context(scan: Scan, t: int) -> bool:
+    """A word that names a company ("tập đoàn", "trong đó có") closes right before ``t``."""
+    for ctx in scan.lex.org_contexts:
+        if tuple(scan.low[t - len(ctx):t]) == ctx:
+            return True
+    return False

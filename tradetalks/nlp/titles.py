@@ -1,0 +1,131 @@
+"""Titles next to a person: "Quyền Bộ trưởng Bộ Công Thương", "Phó Đại diện Thương mại Mỹ" -> title + organisation."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from tradetalks.model import RoleMention
+from tradetalks.nlp.names_lexicon import Title, name_key, org_by_name
+from tradetalks.nlp.names_scan import Cand, Scan
+
+
+@dataclass(slots=True)
+class TitleHit:
+    """A title phrase over tokens ``[i, j)``; the name may start at token ``next``."""
+
+    i: int
+    j: int
+    next: int
+    title: Title
+    acting: bool = False
+    former: bool = False
+    org: str | None = None  # canonical or written organisation name
+    org_side: str | None = None
+    org_country: str | None = None  # country of the organisation
+    country: str | None = None  # country named after the title ("Thượng nghị sĩ Hoa Kỳ")
+    country_side: str | None = None
+    org_cand: Cand | None = None  # a ministry named by its short form: "Công Thương" in "Thứ trưởng Công Thương"
+
+    def side(self) -> str | None:
+        """VN / US / other, from the organisation or the country of the title."""
+        return self.org_side or self.country_side
+
+    def role(self, scan: Scan, text: str) -> RoleMention:
+        """The role record, quoting the stored text."""
+        start, end = scan.start[self.i], scan.end[self.j - 1]
+        return RoleMention(text[start:end], start, end, self.title.canonical, self.title.english, self.org,
+                           self.country or self.org_country, self.acting, self.former)
+
+
+def title_at(scan: Scan, t: int) -> tuple[Title, int] | None:
+    """The longest title written at token ``t`` and its end."""
+    for title in scan.lex.titles.get(scan.low[t], ()):
+        end = t + len(title.tokens)
+        if tuple(scan.low[t:end]) == title.tokens:
+            return title, end
+    return None
+
+
+def modifiers_before(scan: Scan, t: int) -> tuple[int, bool, bool]:
+    """Extend a title leftwards over "Quyền" / "nguyên" / "cựu": (first token, acting, former)."""
+    acting = former = False
+    start = t
+    for _ in range(2):
+        found = False
+        for toks, kind in _modifier_kinds(scan):
+            size = len(toks)
+            if kind in ("acting", "former") and start >= size and tuple(scan.low[start - size:start]) == toks:
+                acting |= kind == "acting"
+                former |= kind == "former"
+                start -= size
+                found = True
+                break
+        if not found:
+            break
+    return start, acting, former
+
+
+def _modifier_kinds(scan: Scan) -> list[tuple[tuple[str, ...], str]]:
+    return [m for bucket in scan.lex.modifiers.values() for m in bucket]
+
+
+def parse_title(scan: Scan, t: int, depth: int = 0) -> TitleHit | None:
+    """The title at ``t`` with the organisation or country written after it, and chained titles."""
+    found = title_at(scan, t)
+    if found is None:
+        return None
+    title, k = found
+    start, acting, former = modifiers_before(scan, t)
+    hit = TitleHit(start, k, k, title, acting, former)
+    cand = scan.at.get(k)
+    if cand is not None and cand.type == "organization":
+        hit.org, hit.org_side, hit.org_country = cand.canonical or cand.label, cand.side, cand.country
+        k = cand.j
+        if k + 2 < scan.n and scan.text[k] == "(" and scan.text[k + 2] == ")":
+            k += 3
+    elif cand is not None and cand.type == "country":
+        hit.country, hit.country_side = cand.canonical, cand.side
+        k = cand.j
+        if title.office and cand.canonical:
+            office = title.office.replace("{country}", cand.canonical)
+            entry = org_by_name(office)
+            hit.org = entry.canonical if entry else office
+            hit.org_side, hit.org_country = cand.side, cand.canonical
+    elif title.kind == "minister":
+        k = _ministry(scan, k, hit)
+    if k + 1 < scan.n and scan.low[k] == "tại" and (place := scan.at.get(k + 1)) and place.type != "organization":
+        k = place.j
+    hit.j = hit.next = k
+    if depth < 3 and k + 1 < scan.n and scan.low[k] in (",", "kiêm"):
+        chained = parse_title(scan, k + 1, depth + 1)
+        if chained is not None:
+            hit.next = chained.next
+    return hit
+
+
+def _ministry(scan: Scan, k: int, hit: TitleHit) -> int:
+    """A ministry by its short name after a minister's title: "Công Thương", "Ngoại giao Hoa Kỳ"."""
+    if k >= scan.n or not scan.text[k][0].isupper():
+        return k
+    stems = scan.lex.ministry_stems
+    for size in range(min(8, scan.n - k), 0, -1):
+        entries = stems.get(tuple(scan.low[k:k + size]))
+        if entries is None:
+            continue
+        end = k + size
+        country = scan.at.get(end)
+        if country is not None and country.type == "country":
+            entry = entries.get(country.canonical)
+            if entry is None and (home := entries.get(None)) is not None and home.country == country.canonical:
+                entry = home
+            name = entry.canonical if entry else f"Bộ {scan.span(k, end)} {country.canonical}"
+            side, where, end = country.side, country.canonical, country.j
+        else:
+            entry = entries.get(None)
+            if entry is None:
+                return k
+            name, side, where = entry.canonical, entry.side, entry.country
+        hit.org, hit.org_side, hit.org_country = name, side, where
+        hit.org_cand = Cand(k, end, "organization", name_key(name), name, side, where, label=name)
+        return end
+    return k
