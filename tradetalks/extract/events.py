@@ -60,7 +60,7 @@ def _new_draft(doc: Doc, t: str, c: CueMention, people: list[int]) -> Draft:
     d.absorb(c)
     d.people = list(people)
     counterparts = [p for p in c.people if doc.mentions[p].start >= c.end]
-    if "plural" in c.flags and t == "meeting" and not counterparts:
+    if "plural" in c.flags and t == "meeting" and people and not counterparts:
         d.flags.add("series")
     if "same_day" in c.flags:
         d.flags.add("same_day")
@@ -88,7 +88,8 @@ def _build(doc: Doc, low: str, key: str, cues: list[CueMention]) -> list[Draft]:
         bare = not own and c.mode is None and c.status != "planned"
         if ("past" in c.flags or "plural" in c.flags) and bare:
             continue
-        if bare and c.level is None and not c.orgs and t not in ("agreement", "tariff_action"):
+        described = c.level is not None and t == "negotiation_round" and "frame" not in c.flags
+        if bare and not described and not c.orgs and t not in ("agreement", "tariff_action"):
             if target is not None:
                 target.absorb(c)
             continue

@@ -12,7 +12,7 @@ from tradetalks.model import EVENT_TYPES, Doc, Sentence
 _PERCENT = re.compile(r"(\d{1,3}(?:[.,]\d{1,2})?)\s*%")
 _CLAUSE_END = re.compile(r"[,;:.(]\s|[;:(]|\.$")
 _YEAR_SPAN = re.compile(r"^\d{4}(?:/\d{4})?$")
-_BETWEEN = re.compile(r"^\W{0,3}giữa\s")
+_BETWEEN = re.compile(r"^[^,;.]{0,25}?(?<!\w)giữa\s")
 
 
 @dataclass(slots=True)
@@ -216,7 +216,7 @@ def _is_attributed(doc: Doc, low: str, key: str, mi: int) -> bool:
 
 
 def _attach_mentions(doc: Doc, low: str, key: str, s: Sentence, cues: list[CueMention]) -> None:
-    head = next((c for c in cues if "frame" not in c.flags), cues[0])
+    head = next((c for c in cues if "frame" not in c.flags), None)
     role_spans = [(m.role.start, m.role.end) for m in doc.mentions if m.role is not None]
     for mi, men in enumerate(doc.mentions):
         if men.start < s.start or men.end > s.end:
@@ -236,8 +236,9 @@ def _attach_mentions(doc: Doc, low: str, key: str, s: Sentence, cues: list[CueMe
                 gap = low[c.end : men.start]
                 if c.end <= men.start and _BETWEEN.search(gap) and "," not in gap and len(gap) <= 120:
                     owner = c
-            owner.people.append(mi)
-        elif men.type == "organization" and men.start >= head.end:
+            if owner is not None:
+                owner.people.append(mi)
+        elif men.type == "organization" and head is not None and men.start >= head.end:
             if not any(a <= men.start and men.end <= b for a, b in role_spans):
                 head.orgs.append(mi)
 

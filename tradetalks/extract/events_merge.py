@@ -73,7 +73,7 @@ def _share_dates(doc: Doc, drafts: list[Draft]) -> list[Draft]:
             continue
         followers = []
         for d in drafts[i + 1 :]:
-            if d.event.type != "meeting" or "series" in d.flags:
+            if d.event.type != "meeting" or "series" in d.flags or d.event.status != s.event.status:
                 continue
             if d.timexes and not same_dates(draft_value(doc, d), draft_value(doc, s)):
                 break
