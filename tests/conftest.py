@@ -425,3 +425,92 @@ def talks_corpus() -> list[Doc]:
         ],
     )
     return [a, b, c, d, e]
+
+
+# --- a real web server (``tradetalks serve`` in a child process on a free loopback port) ----------
+
+
+def free_port() -> int:
+    """A TCP port on 127.0.0.1 that nothing listens on right now."""
+    import socket
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+class LiveServer:
+    """``tradetalks serve`` over a database, started in a child process; ``url`` is its base address."""
+
+    def __init__(self, db: str, token: str | None = None):
+        import os
+        import subprocess
+        import sys
+        import time
+
+        import httpx
+
+        self.port = free_port()
+        self.url = f"http://127.0.0.1:{self.port}"
+        env = {k: v for k, v in os.environ.items() if k != "TRADETALKS_TOKEN"}
+        if token:
+            env["TRADETALKS_TOKEN"] = token
+        command = [sys.executable, "-c", "from tradetalks.cli import main; main()", "serve", "--db", db,
+                   "--host", "127.0.0.1", "--port", str(self.port)]
+        self.proc = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline:
+            if self.proc.poll() is not None:
+                tail = self.proc.stderr.read().decode()[-2000:] if self.proc.stderr else ""
+                raise RuntimeError(f"server exited: {tail}")
+            try:
+                if httpx.get(self.url + "/api/articles?limit=1", timeout=1).status_code == 200:
+                    return
+            except httpx.HTTPError:
+                time.sleep(0.1)
+        self.stop()
+        raise RuntimeError("server did not start within 30 s")
+
+    def stop(self) -> None:
+        """Stop the child process (terminate, then kill after 10 s)."""
+        import subprocess
+
+        self.proc.terminate()
+        try:
+            self.proc.wait(10)
+        except subprocess.TimeoutExpired:
+            self.proc.kill()
+            self.proc.wait()
+
+
+def write_sample_store(path: str) -> str:
+    """A SQLite store holding the sample articles and the hand-built dossier; returns its path."""
+    from tradetalks.store import open_store
+
+    articles, dossier = make_sample_dossier()
+    with open_store(path) as s:
+        for article in articles:
+            s.add_article(article)
+        s.save_dossier(dossier)
+    return path
+
+
+@pytest.fixture
+def sample_store_path(tmp_path: Path) -> str:
+    """A SQLite file with the sample articles and dossier."""
+    return write_sample_store(str(tmp_path / "sample.db"))
+
+
+@pytest.fixture
+def live_server() -> Any:
+    """Start ``tradetalks serve`` over a database: ``live_server(db, token=None) -> LiveServer``; stopped after."""
+    started: list[LiveServer] = []
+
+    def start(db: str, token: str | None = None) -> LiveServer:
+        server = LiveServer(db, token)
+        started.append(server)
+        return server
+
+    yield start
+    for server in started:
+        server.stop()
