@@ -61,6 +61,7 @@ class EventState:
 def collect_reports(docs: Sequence[Doc], index: EntityIndex) -> list[Report]:
     """Each doc's events as reports, participants turned from "m<i>" into entity ids."""
     reports: list[Report] = []
+    sides = {e.id: e.side for e in index.entities}
     for doc in docs:
         aid = doc.article.id or doc.article.source
         for ev in doc.events:
@@ -70,7 +71,7 @@ def collect_reports(docs: Sequence[Doc], index: EntityIndex) -> list[Report]:
                 eid = index.entity_of(aid, p.entity) or p.entity
                 parts.append(Participant(eid, p.side, p.name))
                 if eid.startswith("p-"):
-                    people[eid] = p.side or "?"
+                    people[eid] = p.side or sides.get(eid) or "?"
             evidence = [replace(e, article=e.article or aid) for e in ev.evidence]
             event = replace(ev, participants=parts, evidence=evidence, conflicts=[], sources={}, timex=list(ev.timex))
             reports.append(Report(aid, event, people))

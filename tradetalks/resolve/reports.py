@@ -61,14 +61,17 @@ def hard_conflict(a: Event, b: Event, a_people: dict[str, str], b_people: dict[s
         if not compatible(parse_range(a.start, a.end), parse_range(b.start, b.end)):
             return True
     if a.type in ENCOUNTERS and a_people and b_people:
+        shared = set(a_people) & set(b_people)
+        if not shared:
+            return True
+        if len(shared) == 1 and set(a_people) - shared and set(b_people) - shared:
+            return True  # one person met two different counterparts
         sides_a: dict[str, set[str]] = defaultdict(set)
         sides_b: dict[str, set[str]] = defaultdict(set)
         for pid, side in a_people.items():
             sides_a[side].add(pid)
         for pid, side in b_people.items():
             sides_b[side].add(pid)
-        if not set(a_people) & set(b_people):
-            return True
         for side in set(sides_a) & set(sides_b):
             if side != "?" and not sides_a[side] & sides_b[side]:
                 return True
