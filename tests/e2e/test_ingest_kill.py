@@ -1,0 +1,113 @@
+"""kill -9 during an ingest of 2,000 articles: the database stays whole and a re-run completes it."""
+
+from __future__ import annotations
+
+import json
+import random
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+CLI = str(Path(sys.executable).parent / "tradetalks")
+N_ARTICLES = 2000
+
+# Sentence parts written for this test; combined at random into short synthetic articles.
+WHO = ["Thứ trưởng Bộ Công Thương", "Đoàn đàm phán Việt Nam", "Phía Hoa Kỳ", "Hai bên", "Bộ trưởng", "Các chuyên gia"]
+DID = ["đã trao đổi về", "thống nhất đẩy nhanh", "rà soát lại", "đề xuất nội dung mới cho", "ghi nhận tiến bộ trong"]
+WHAT = ["thuế đối ứng", "quy tắc xuất xứ", "thương mại số", "hàng nông sản", "chống chuyển tải", "tiêu chuẩn kỹ thuật"]
+WHEN = ["sáng 12/11", "chiều 14/11", "trong tuần này", "tại Washington", "qua hình thức trực tuyến", "tại Hà Nội"]
+
+
+def synthetic_article(rng: random.Random, n: int) -> dict[str, str]:
+    sentences = [
+        f"{rng.choice(WHO)} {rng.choice(DID)} {rng.choice(WHAT)} {rng.choice(WHEN)}." for _ in range(rng.randint(4, 9))
+    ]
+    return {
+        "url": f"https://tonghop.example.org/bai/{n}",
+        "title": f"Bản tin số {n} về đàm phán thương mại",
+        "published": f"2025-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}",
+        "text": f"Bản tin số {n}. " + " ".join(sentences),
+    }
+
+
+def write_corpus(path: Path) -> None:
+    rng = random.Random(2025)
+    with open(path, "w", encoding="utf-8") as f:
+        for n in range(1, N_ARTICLES + 1):
+            f.write(json.dumps(synthetic_article(rng, n), ensure_ascii=False) + "\n")
+
+
+def count_articles(db: Path) -> int:
+    """Articles committed so far, read without disturbing the writer (0 before the schema exists)."""
+    try:
+        with sqlite3.connect(f"file:{db}?mode=ro", uri=True, timeout=5) as conn:
+            return int(conn.execute("SELECT count(*) FROM articles").fetchone()[0])
+    except sqlite3.Error:
+        return 0
+
+
+def check_whole(db: Path) -> int:
+    """Integrity check passes and every article has its version, extraction and search row."""
+    with sqlite3.connect(db) as conn:
+        assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+        articles = conn.execute("SELECT count(*) FROM articles").fetchone()[0]
+        no_version = conn.execute(
+            "SELECT count(*) FROM articles a LEFT JOIN versions v "
+            "ON v.article_id = a.id AND v.version = a.latest_version WHERE v.article_id IS NULL"
+        ).fetchone()[0]
+        no_extraction = conn.execute(
+            "SELECT count(*) FROM articles a LEFT JOIN extractions e "
+            "ON e.article_id = a.id AND e.version = a.latest_version WHERE e.article_id IS NULL"
+        ).fetchone()[0]
+        search_rows = conn.execute("SELECT count(*) FROM fts").fetchone()[0]
+        orphans = conn.execute(
+            "SELECT count(*) FROM versions v LEFT JOIN articles a ON a.id = v.article_id WHERE a.id IS NULL"
+        ).fetchone()[0]
+    assert (no_version, no_extraction, orphans) == (0, 0, 0)
+    assert search_rows == articles
+    return int(articles)
+
+
+@pytest.mark.slow
+def test_kill_during_ingest_then_rerun(tmp_path: Path) -> None:
+    corpus = tmp_path / "tong-hop.jsonl"
+    write_corpus(corpus)
+    db = tmp_path / "tt.db"
+    proc = subprocess.Popen(
+        [CLI, "ingest", str(corpus), "--db", str(db), "--json"],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        start_new_session=True,
+    )
+    try:
+        deadline = time.monotonic() + 120
+        while count_articles(db) < 50 and proc.poll() is None and time.monotonic() < deadline:
+            time.sleep(0.01)
+        assert proc.poll() is None, "the ingest finished before it could be killed"
+        proc.send_signal(signal.SIGKILL)
+        proc.wait(timeout=30)
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.wait()
+    assert proc.returncode == -signal.SIGKILL
+
+    partial = check_whole(db)
+    assert 50 <= partial < N_ARTICLES
+
+    rerun = subprocess.run(
+        [CLI, "ingest", str(corpus), "--db", str(db), "--json"], capture_output=True, text=True, timeout=600
+    )
+    assert rerun.returncode == 0, rerun.stderr[-2000:]
+    report = json.loads(rerun.stdout)
+    assert report["failed"] == 0
+    assert report["unchanged"] == partial and report["new"] + report["unchanged"] == N_ARTICLES
+    assert check_whole(db) == N_ARTICLES
+    with sqlite3.connect(db) as conn:
+        assert conn.execute("SELECT count(*) FROM versions").fetchone()[0] == N_ARTICLES
+        assert conn.execute("SELECT count(DISTINCT key) FROM articles").fetchone()[0] == N_ARTICLES
