@@ -8,7 +8,9 @@ from functools import lru_cache
 from tradetalks.extract.timex_words import TimeWords, time_words
 
 _BLANKS = " \t"
-_CLOSING = frozenset(",.;:!?)]}\"'”’…\n")
+_CLOSING = frozenset(",.;:!?)]}\"'”’…\n-")
+_OPENING = frozenset("\n,;.!?")
+_RANGE_WORDS = frozenset({"-", "đến", "tới"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -25,6 +27,7 @@ class CueSets:
     unit: frozenset[str]
     lunar: frozenset[str]
     period: frozenset[str]
+    date_word: frozenset[str]
     direction: dict[str, int]
 
 
@@ -47,6 +50,7 @@ def _cue_sets(words: TimeWords) -> CueSets:
         unit=words.lowered("unit"),
         lunar=words.lowered("lunar"),
         period=words.lowered("period_word"),
+        date_word=words.lowered("date_word"),
         direction=direction,
     )
 
@@ -154,16 +158,18 @@ class Context:
         return False
 
     def opens(self, start: int) -> bool:
-        """Nothing that could make a number stands before: the line start, a comma, a bracket or "và"."""
+        """Nothing that could make a number stands before: a line or sentence start, a comma, "và"."""
         before = tokens_before(self.view, start, 1)
-        return not before or before[0] in ("\n", ",", ";", "(") or before[0].lower() in self.cues.connector
+        return not before or before[0] in _OPENING or before[0].lower() in self.cues.connector
 
     def closes(self, end: int) -> bool:
         """What follows cannot continue a number: punctuation, a capital, the end, or a date follower."""
-        after = tokens_after(self.view, end, 1)
+        after = tokens_after(self.view, end, 2)
         if not after:
             return True
         token = after[0]
+        if token.lower() in _RANGE_WORDS and len(after) > 1 and after[1][0].isdigit():
+            return False
         if token in _CLOSING or token == "(":
             return True
         if token[0].isupper() and token.lower() not in self.cues.unit:
@@ -176,7 +182,7 @@ class Context:
         return bool(after) and (phrase_after(after, self.cues.unit) or after[0].isdigit())
 
     def narrative_after(self, end: int) -> bool:
-        """Like "đó", "khi" after a relative word anchor it to the story ("năm sau đó")."""
+        """Whether "đó" or "khi" follows, tying a relative word to the story ("năm sau đó")."""
         return phrase_after(tokens_after(self.view, end, 2), self.cues.narrative)
 
     def lunar(self, start: int, end: int) -> bool:
@@ -184,6 +190,14 @@ class Context:
         return phrase_before(tokens_before(self.view, start, 2), self.cues.lunar) or phrase_after(
             tokens_after(self.view, end, 2), self.cues.lunar
         )
+
+    def weekday_context(self, start: int) -> bool:
+        """What may stand before a weekday: a sentence start, a comma, a preposition, "hôm"/"ngày".
+
+        Otherwise "thứ Năm" is an ordinal ("vòng đàm phán thứ Năm, ngày 12/11" is the fifth round).
+        """
+        before = tokens_before(self.view, start, 1)
+        return self.opens(start) or self.after_preposition(start) or before[0].lower() in self.cues.date_word
 
     def after_period_word(self, start: int) -> bool:
         """A word for a span of years stands before ("giai đoạn", "nhiệm kỳ") or "từ"."""

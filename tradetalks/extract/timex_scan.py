@@ -111,7 +111,8 @@ def handle_date(match: re.Match[str], ctx: Context, pub: date | None) -> Outcome
             return VETO
     elif not (match["wd"] or match["dw"] or pod) and ctx.ratio_or_id(start):
         return VETO
-    if match["wd"] and not pod and not (ctx.opens(start) or ctx.after_preposition(start)):
+    weekday = match["wd"] and time_words().value("weekday", match["wd"].rstrip(" ,("))
+    if weekday and not pod and not ctx.weekday_context(start):
         start = match.start("dw") if match["dw"] else match.start("d")
         if match["paren"]:
             end = max(match.end(g) for g in ("m", "y", "yw", "ry") if match[g])
@@ -174,16 +175,16 @@ def handle_date_range(match: re.Match[str], ctx: Context, pub: date | None) -> O
         return None
     if conn == "-" and "-" in (match["s1"], match["s2"]) and not (raw_conn[0].isspace() and raw_conn[-1].isspace()):
         return None
-    if y1 is not None and y2 is not None:
-        if date(y1, m1, d1) >= date(y2, m2, d2):
-            return None
-    else:
-        first, last = _day_of_year(m1, d1), _day_of_year(m2, d2)
-        if first == last or first > last and (366 - first) + last > 183:
-            return None
     start, end = match.start(), match.end()
     pod = _time_of_day(match, match.start("d1"))
     strong = bool(match["dw1"] or match["dw2"] or pod or y1 or y2 or match["ry"])
+    if y1 is not None and y2 is not None:
+        ordered = date(y1, m1, d1) < date(y2, m2, d2)
+    else:
+        first, last = _day_of_year(m1, d1), _day_of_year(m2, d2)
+        ordered = first < last or first > last and (366 - first) + last <= 183
+    if not ordered:
+        return None if strong else VETO
     if ctx.lunar(start, end):
         return VETO
     if not strong and (ctx.ratio_or_id(start) or not ctx.closes(end)):
@@ -196,7 +197,7 @@ def handle_month_range(match: re.Match[str], ctx: Context, pub: date | None) -> 
     """Like "tháng 3-5/2025", "từ tháng 11/2024 đến tháng 2/2025"."""
     m1, m2, y1, y2 = int(match["m1"]), int(match["m2"]), _int(match, "y1"), _int(match, "y2", "yw")
     conn = match["conn"].strip().lower()
-    if conn != "-" and not match["th"]:
+    if conn != "-" and not (match["th"] or match["y2"]):
         return None
     if y1 is not None and y2 is not None:
         if (y1, m1) >= (y2, m2):
