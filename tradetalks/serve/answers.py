@@ -22,6 +22,7 @@ class Found:
     en: str
     evidence: list[Evidence]
     extra: dict[str, Any] = field(default_factory=dict)
+    prefer: list[str] = field(default_factory=list)  # folded words a quote should hold to be cited first
 
 
 # --- wording -------------------------------------------------------------------------------------------
@@ -142,14 +143,25 @@ def _side_of(index: DossierIndex, entity: Entity) -> str | None:
     return None
 
 
+def _event_words(event: Event) -> list[str]:
+    """Words that make a quote a good citation for an event: its number, day and place."""
+    words = [f"thu {event.ordinal}", f"lan thu {event.ordinal}"] if event.ordinal else []
+    if event.start and is_dated(event.start) and len(event.start) == 10:
+        words.append(f"{int(event.start[8:10])}")
+    if event.location:
+        words.append(fold_name(event.location).split(" ")[0])
+    return words
+
+
 # --- handlers ------------------------------------------------------------------------------------------
 def answer_when(index: DossierIndex, q: Question) -> Found | None:
     """When was round N: its dates (and part of day), place and status."""
     event = ordinal_event(index, q)
     if event is None:
         return None
-    place_vi = f" tại {event.location}" if event.location else ""
-    place_en = f" in {event.location}" if event.location else ""
+    place = (event.location or "").rstrip(". ")
+    place_vi = f" tại {place}" if place else ""
+    place_en = f" in {place}" if place else ""
     if not is_dated(event.start):
         vi = f"Các nguồn nhắc đến {event_name(event, 'vi').lower()} nhưng chưa cho biết ngày{place_vi}."
         en = f"The sources mention {event_name(event, 'en').lower()} but give no date{place_en}."
@@ -157,7 +169,9 @@ def answer_when(index: DossierIndex, q: Question) -> Found | None:
         verb_vi, verb_en = ("dự kiến diễn ra", "is planned") if event.status == "planned" else ("diễn ra", "took place")
         vi = f"{event_name(event, 'vi')} {verb_vi} {when_text(event, 'vi')}{place_vi}."
         en = f"{event_name(event, 'en')} {verb_en} {when_text(event, 'en')}{place_en}."
-    return Found(vi, en, event.evidence, {"events": [event.id], "start": event.start, "end": event.end})
+    return Found(
+        vi, en, event.evidence, {"events": [event.id], "start": event.start, "end": event.end}, _event_words(event)
+    )
 
 
 def answer_where(index: DossierIndex, q: Question) -> Found | None:
@@ -165,9 +179,12 @@ def answer_where(index: DossierIndex, q: Question) -> Found | None:
     event = ordinal_event(index, q)
     if event is None or not event.location:
         return None
-    vi = f"{event_name(event, 'vi')} diễn ra tại {event.location} ({when_text(event, 'vi')})."
-    en = f"{event_name(event, 'en')} was held in {event.location} ({when_text(event, 'en')})."
-    return Found(vi, en, event.evidence, {"events": [event.id], "location": event.location})
+    place = event.location.rstrip(". ")
+    when_vi = f" ({when_text(event, 'vi')})" if is_dated(event.start) else ""
+    when_en = f" ({when_text(event, 'en')})" if is_dated(event.start) else ""
+    vi = f"{event_name(event, 'vi')} diễn ra tại {place}{when_vi}."
+    en = f"{event_name(event, 'en')} was held in {place}{when_en}."
+    return Found(vi, en, event.evidence, {"events": [event.id], "location": event.location}, _event_words(event))
 
 
 def answer_topics(index: DossierIndex, q: Question) -> Found | None:
@@ -177,7 +194,7 @@ def answer_topics(index: DossierIndex, q: Question) -> Found | None:
         return None
     vi = f"{event_name(event, 'vi')} bàn về: " + ", ".join(label("vi", f"topic.{t}") for t in event.topics) + "."
     en = f"{event_name(event, 'en')} covered: " + ", ".join(label("en", f"topic.{t}") for t in event.topics) + "."
-    return Found(vi, en, event.evidence, {"events": [event.id], "topics": list(event.topics)})
+    return Found(vi, en, event.evidence, {"events": [event.id], "topics": list(event.topics)}, _event_words(event))
 
 
 def answer_head(index: DossierIndex, q: Question) -> Found | None:
@@ -202,8 +219,12 @@ def answer_head(index: DossierIndex, q: Question) -> Found | None:
     side_vi = f" của {label('vi', 'side.' + q.side)}" if q.side else ""
     side_en = f" of {label('en', 'side.' + q.side)}" if q.side else ""
     evidence = [ev for _, r in heads for ev in r.evidence]
-    return Found(f"Trưởng đoàn{side_vi}: {vi}.", f"Head of delegation{side_en}: {en}.", evidence,
-                 {"entities": [e.id for e, _ in heads]})
+    return Found(
+        f"Trưởng đoàn{side_vi}: {vi}.",
+        f"Head of delegation{side_en}: {en}.",
+        evidence,
+        {"entities": [e.id for e, _ in heads]},
+    )
 
 
 def answer_title(index: DossierIndex, q: Question) -> Found | None:
@@ -258,8 +279,11 @@ def answer_met(index: DossierIndex, q: Question) -> Found | None:
         return None
     lines_vi, lines_en, evidence = [], [], []
     for event in events[:5]:
-        others = [index.entity_by_id[p.entity] for p in event.participants
-                  if p.entity != person.id and p.entity in index.entity_by_id]
+        others = [
+            index.entity_by_id[p.entity]
+            for p in event.participants
+            if p.entity != person.id and p.entity in index.entity_by_id
+        ]
         names_vi = ", ".join(person_with_title(index, o, event.start, "vi") for o in others) or label("vi", "unknown")
         names_en = ", ".join(person_with_title(index, o, event.start, "en") for o in others) or label("en", "unknown")
         lines_vi.append(f"{when_text(event, 'vi')}: {names_vi} ({label('vi', 'type.' + event.type).lower()})")
@@ -300,8 +324,10 @@ def answer_count(index: DossierIndex, q: Question) -> Found | None:
     latest = max(held, key=lambda e: (e.ordinal or 0, event_sort_key(e)))
     name_vi, name_en = label("vi", f"type.{kind}").lower(), label("en", f"type.{kind}").lower()
     last_vi, last_en = event_name(latest, "vi").lower(), event_name(latest, "en").lower()
-    vi = f"Đã diễn ra {count} {name_vi}; gần nhất là {last_vi} ({when_text(latest, 'vi')})."
-    en = f"{count} {name_en}s have been held; the latest is {last_en} ({when_text(latest, 'en')})."
+    when_vi = f" ({when_text(latest, 'vi')})" if is_dated(latest.start) else ""
+    when_en = f" ({when_text(latest, 'en')})" if is_dated(latest.start) else ""
+    vi = f"Đã diễn ra {count} {name_vi}; gần nhất là {last_vi}{when_vi}."
+    en = f"{count} {name_en}s have been held; the latest is {last_en}{when_en}."
     return Found(vi, en, latest.evidence, {"events": [e.id for e in held], "count": count})
 
 

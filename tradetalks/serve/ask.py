@@ -16,6 +16,8 @@ from tradetalks.serve.question import Question, cues, parse_question
 from tradetalks.store.base import Store
 
 Searcher = Callable[[str, int], list[SearchHit]]
+#: An answer cites at most this many articles.
+MAX_SOURCES = 5
 
 
 def answer_question(store: Store, question: str) -> dict[str, Any]:
@@ -36,25 +38,38 @@ def answer_from_index(index: DossierIndex, question: str, search: Searcher | Non
     return _not_found(q, search)
 
 
-def _sources(index: DossierIndex, evidence: list[Evidence]) -> list[dict[str, Any]]:
-    """Evidence as answer sources: article id, url, title, outlet, quote and span (each quote once)."""
-    out: list[dict[str, Any]] = []
-    seen: set[tuple[str, int, int]] = set()
+def _best_quotes(evidence: list[Evidence], prefer: list[str]) -> list[Evidence]:
+    """One quote per article (the one holding most of the preferred words), at most MAX_SOURCES articles."""
+    by_article: dict[str, list[Evidence]] = {}
     for ev in evidence:
-        if (ev.article, ev.start, ev.end) in seen:
-            continue
-        seen.add((ev.article, ev.start, ev.end))
+        by_article.setdefault(ev.article, []).append(ev)
+
+    def fit(ev: Evidence) -> int:
+        folded = f" {fold_name(ev.quote)} "
+        return sum(f" {w} " in folded for w in prefer)
+
+    best = [max(quotes, key=lambda ev: (fit(ev), -quotes.index(ev))) for quotes in by_article.values()]
+    best.sort(key=lambda ev: -fit(ev))
+    return best[:MAX_SOURCES]
+
+
+def _sources(index: DossierIndex, evidence: list[Evidence], prefer: list[str]) -> list[dict[str, Any]]:
+    """Evidence as answer sources: article id, url, title, outlet, quote and span."""
+    out: list[dict[str, Any]] = []
+    for ev in _best_quotes(evidence, prefer):
         record = index.article_by_id.get(ev.article)
-        out.append({
-            "article": ev.article,
-            "url": record.url if record else None,
-            "title": record.title if record else None,
-            "outlet": record.outlet if record else None,
-            "published": record.published if record else None,
-            "quote": ev.quote,
-            "start": ev.start,
-            "end": ev.end,
-        })
+        out.append(
+            {
+                "article": ev.article,
+                "url": record.url if record else None,
+                "title": record.title if record else None,
+                "outlet": record.outlet if record else None,
+                "published": record.published if record else None,
+                "quote": ev.quote,
+                "start": ev.start,
+                "end": ev.end,
+            }
+        )
     return out
 
 
@@ -68,7 +83,7 @@ def _finish(index: DossierIndex, found: Found, q: Question, kind: str) -> dict[s
         "answer": found.vi if q.lang == "vi" else found.en,
         "answer_vi": found.vi,
         "answer_en": found.en,
-        "sources": _sources(index, found.evidence),
+        "sources": _sources(index, found.evidence, found.prefer),
         "passages": [],
         **found.extra,
     }
