@@ -108,3 +108,12 @@ def test_search_sees_only_the_latest_version(filled: Any) -> None:
 
 def test_search_no_match_is_empty(filled: Any) -> None:
     assert filled.search("bán dẫn") == []
+
+
+def test_search_whole_phrase_ranks_first(store: Any) -> None:
+    """Words that form the phrase beat the same words scattered, whatever their frequency."""
+    scattered = "Phần dầm cầu cũ và phần dầm thép mới được thay; phần dầm còn lại giữ nguyên phần sơn."
+    together = "Ngày mai hai bên tiếp tục đàm phán tại Hà Nội về nhiều nội dung khác nhau của hiệp định."
+    store.add_article(Article("a", scattered, title="Sửa cầu", url="https://tin.example.vn/cau"))
+    store.add_article(Article("b", together, title="Lịch làm việc", url="https://tin.example.vn/lich"))
+    assert [h.url for h in store.search("dam phan")] == ["https://tin.example.vn/lich", "https://tin.example.vn/cau"]

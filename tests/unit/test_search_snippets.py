@@ -67,3 +67,15 @@ def test_search_snippet_without_match_is_the_start() -> None:
 def test_search_snippet_does_not_mark_inside_words() -> None:
     out = snippet(parse_query("an"), "Bàn an ninh và ăn uống")
     assert out == "Bàn [an] ninh và [ăn] uống"
+
+
+@pytest.mark.parametrize(
+    ("query", "text", "expected"),
+    [
+        ("của", "Cửa hàng của công ty", "Cửa hàng [của] công ty"),
+        ("cua", "Cửa hàng của công ty", "[Cửa] hàng [của] công ty"),
+        ("bán", "Bộ ban hành quy định", "Bộ [ban] hành quy định"),  # no exact match: the folded ones
+    ],
+)
+def test_search_snippet_prefers_typed_diacritics(query: str, text: str, expected: str) -> None:
+    assert snippet(parse_query(query), text) == expected

@@ -144,6 +144,7 @@ class PostgresStore:
             f"setweight(to_tsvector('simple', {fold_sql}), 'A') || setweight(to_tsvector('simple', {fold_sql}), 'B')"
         )
         self._tsq_sql = f"plainto_tsquery('simple', {fold_sql})"
+        self._phrase_sql = f"phraseto_tsquery('simple', {fold_sql})"
 
     # articles -------------------------------------------------------------
     def add_article(self, article: Article, doc: Doc | None = None) -> IngestOutcome:
@@ -324,18 +325,24 @@ class PostgresStore:
         if q.empty or limit < 1:
             return []
         pool = max(limit * 3, 30)
-        rows = self.conn.execute(
-            "SELECT a.id, a.url, a.source, a.published, v.title, v.text, ts_rank_cd(x.tsv, q) AS score "
-            f"FROM search x CROSS JOIN {self._tsq_sql} q JOIN articles a ON a.id = x.article_id "
-            "JOIN versions v ON v.article_id = a.id AND v.version = a.latest_version "
-            "WHERE x.tsv @@ q ORDER BY score DESC, a.id LIMIT %s",
-            (s.tsquery_text(q), pool),
-        ).fetchall()
+        rows = s.candidates(q, pool, lambda phrase, n: self._candidates(s.tsquery_text(q), phrase, n))
         rows.sort(key=lambda r: s.rank_key(q, r[4] or "", r[5], float(r[6])), reverse=True)
         return [
             SearchHit(aid, title, s.snippet(q, text), url, source, published, round(float(score), 4))
             for aid, url, source, published, title, text, score in rows[:limit]
         ]
+
+    def _candidates(self, words: str, phrase: bool, pool: int) -> list[tuple[Any, ...]]:
+        """The best ``pool`` articles holding the words (as a phrase, or anywhere), title weighted."""
+        tsq = self._phrase_sql if phrase else self._tsq_sql
+        return self.conn.execute(
+            "SELECT a.id, a.url, a.source, a.published, v.title, v.text, top.score FROM "
+            f"(SELECT x.article_id, ts_rank_cd(x.tsv, q) AS score FROM search x CROSS JOIN {tsq} q "
+            " WHERE x.tsv @@ q ORDER BY score DESC, x.article_id LIMIT %s) top "
+            "JOIN articles a ON a.id = top.article_id "
+            "JOIN versions v ON v.article_id = a.id AND v.version = a.latest_version",
+            (words, pool),
+        ).fetchall()
 
     def stats(self) -> dict[str, Any]:
         """Counts: articles, versions, failures, entities, events, stories."""

@@ -11,6 +11,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Any
 
 from tradetalks.nlp import normalize
 
@@ -83,6 +84,25 @@ def fts5_match(query: Query) -> str:
     return " ".join(f'"{w}"' for w in query.words)
 
 
+def fts5_phrase(query: Query) -> str:
+    """An FTS5 MATCH expression for the words as one phrase, in order."""
+    return '"' + " ".join(query.words) + '"'
+
+
+def candidates(query: Query, pool: int, fetch: Callable[[bool, int], list[tuple[Any, ...]]]) -> list[tuple[Any, ...]]:
+    """Rows whose words form the phrase first, then rows holding all the words; unique by id (column 0).
+
+    ``fetch(phrase, pool)`` runs one engine query: the words as a phrase, or all of them anywhere.
+    """
+    rows: list[tuple[Any, ...]] = []
+    if len(query.words) > 1:
+        rows = fetch(True, pool)
+    if len(rows) < pool:
+        seen = {r[0] for r in rows}
+        rows += [r for r in fetch(False, pool) if r[0] not in seen]
+    return rows
+
+
 def tsquery_text(query: Query) -> str:
     """Words for PostgreSQL's ``plainto_tsquery`` (which never fails on syntax)."""
     return " ".join(query.words)
@@ -115,6 +135,9 @@ def snippet(query: Query, text: str, width: int = SNIPPET_CHARS) -> str:
         return ""
     folded = fold_text(text)
     spans = [(m.start(), m.end()) for m in _word_re(query.words).finditer(folded)] if query.words else []
+    if query.has_diacritics:  # "của" marks "của", not "cửa", when the text has it as typed
+        exact = set(query.exact)
+        spans = [(a, b) for a, b in spans if text[a:b].lower() in exact] or spans
     start = _best_window(spans, folded, width)
     end = min(len(text), start + width)
     if end < len(text):

@@ -277,18 +277,25 @@ class SQLiteStore:
         if q.empty or limit < 1:
             return []
         pool = max(limit * 3, 30)
-        rows = self.conn.execute(
-            "SELECT a.id, a.url, a.source, a.published, v.title, v.text, -bm25(fts, 5.0, 1.0) AS score "
-            "FROM fts JOIN articles a ON a.num = fts.rowid "
-            "JOIN versions v ON v.article_id = a.id AND v.version = a.latest_version "
-            "WHERE fts MATCH ? ORDER BY bm25(fts, 5.0, 1.0) LIMIT ?",
-            (s.fts5_match(q), pool),
-        ).fetchall()
+        rows = s.candidates(
+            q, pool, lambda phrase, n: self._candidates(s.fts5_phrase(q) if phrase else s.fts5_match(q), n)
+        )
         rows.sort(key=lambda r: s.rank_key(q, r[4] or "", r[5], r[6]), reverse=True)
         return [
             SearchHit(aid, title, s.snippet(q, text), url, source, published, round(score, 4))
             for aid, url, source, published, title, text, score in rows[:limit]
         ]
+
+    def _candidates(self, match: str, pool: int) -> list[tuple[Any, ...]]:
+        """The best ``pool`` articles for an FTS5 expression: (id, url, source, published, title, text, score)."""
+        return self.conn.execute(
+            "SELECT a.id, a.url, a.source, a.published, v.title, v.text, top.score FROM "
+            "(SELECT rowid AS num, -bm25(fts, 5.0, 1.0) AS score FROM fts WHERE fts MATCH ? "
+            " ORDER BY bm25(fts, 5.0, 1.0) LIMIT ?) top "
+            "JOIN articles a ON a.num = top.num "
+            "JOIN versions v ON v.article_id = a.id AND v.version = a.latest_version",
+            (match, pool),
+        ).fetchall()
 
     def stats(self) -> dict[str, Any]:
         """Counts: articles, versions, failures, entities, events, stories."""
