@@ -87,6 +87,9 @@ def _ingest_one(store: Store, item: Article | IngestError, run: PipelineFn) -> I
     """Extract and store one article, or record why it could not be."""
     if isinstance(item, IngestError):
         return _failure(store, item.source, item.reason)
+    stored = store.get_article(item.id) if item.id else None
+    if stored is not None and stored.hash == item.hash:
+        return IngestOutcome(item.source, "unchanged", stored.id)  # skip extraction of what is stored
     try:
         doc = run(item)
     except Exception as exc:  # one article's extraction bug must not stop the batch
