@@ -26,6 +26,7 @@ import statistics
 import sys
 import tempfile
 import time
+import unicodedata
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -119,6 +120,7 @@ def make_queries(path: Path, n: int = 100, seed: int = 7) -> list[str]:
         size = rng.randint(1, min(3, len(words)))
         start = rng.randrange(0, len(words) - size + 1)
         q = " ".join(words[start : start + size])
+        q = unicodedata.normalize("NFC", q)
         queries.append(q if len(queries) % 2 == 0 else fold_text(q))
     return queries
 

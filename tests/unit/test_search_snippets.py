@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import unicodedata
+
 import pytest
 
 from tradetalks.store.search import MAX_WORDS, fold_text, fts5_match, parse_query, snippet
@@ -79,3 +81,15 @@ def test_search_snippet_does_not_mark_inside_words() -> None:
 )
 def test_search_snippet_prefers_typed_diacritics(query: str, text: str, expected: str) -> None:
     assert snippet(parse_query(query), text) == expected
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        unicodedata.normalize("NFD", "tín dụng đen"),  # typed on a system that sends decomposed marks
+        "tín dụng đen",
+        "tin dung den",
+    ],
+)
+def test_search_query_is_nfc_normalised(query: str) -> None:
+    assert parse_query(query).words == ("tin", "dung", "den")

@@ -8,6 +8,7 @@ text at the same offsets.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
@@ -65,7 +66,8 @@ class Query:
 
 def parse_query(text: str) -> Query:
     """Words of a user query, folded; operators, quotes and control characters are dropped."""
-    text = text[: MAX_WORDS * (MAX_WORD + 8)]
+    text = unicodedata.normalize("NFC", text[: MAX_WORDS * (MAX_WORD + 8)])
+    text = "".join(c for c in text if unicodedata.category(c) != "Mn")  # marks with no composed form
     raw = [w[:MAX_WORD] for w in _WORD.findall(text.lower())][:MAX_WORDS]
     folded: list[str] = []
     exact: list[str] = []
