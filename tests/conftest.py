@@ -514,3 +514,18 @@ def live_server() -> Any:
     yield start
     for server in started:
         server.stop()
+
+
+@pytest.fixture(scope="module")
+def module_live_server() -> Any:
+    """Like ``live_server``, for servers shared by the tests of one module."""
+    started: list[LiveServer] = []
+
+    def start(db: str, token: str | None = None) -> LiveServer:
+        server = LiveServer(db, token)
+        started.append(server)
+        return server
+
+    yield start
+    for server in started:
+        server.stop()
