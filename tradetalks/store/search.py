@@ -141,6 +141,7 @@ def snippet(query: Query, text: str, width: int = SNIPPET_CHARS) -> str:
         exact = set(query.exact)
         spans = [(a, b) for a, b in spans if text[a:b].lower() in exact] or spans
     start = _best_window(spans, folded, width)
+    spans = _merge_adjacent(spans, text)
     end = min(len(text), start + width)
     if end < len(text):
         cut = text.rfind(" ", start + width // 2, end)
@@ -156,6 +157,17 @@ def snippet(query: Query, text: str, width: int = SNIPPET_CHARS) -> str:
     if end < len(text):
         parts.append("…")
     return " ".join("".join(parts).split())
+
+
+def _merge_adjacent(spans: list[tuple[int, int]], text: str) -> list[tuple[int, int]]:
+    """Join matches separated only by spaces: "[thương mại số]" rather than "[thương] [mại] [số]"."""
+    merged: list[tuple[int, int]] = []
+    for a, b in spans:
+        if merged and text[merged[-1][1] : a].isspace():
+            merged[-1] = (merged[-1][0], b)
+        else:
+            merged.append((a, b))
+    return merged
 
 
 def _best_window(spans: list[tuple[int, int]], folded: str, width: int) -> int:
