@@ -46,24 +46,34 @@ def _link_titles(scan: Scan, people: dict[int, Cand], roles: dict[int, TitleHit]
     """Read every title; attach it to the name after it, or make that name a person."""
     inside = _covered(scan)
     extra: list[Cand] = []
-    t = 0
-    while t < scan.n:
-        hit = None if inside[t] else parse_title(scan, t)
+    after = 0
+    titles = scan.lex.titles
+    for t in [t for t, w in enumerate(scan.low) if w in titles]:
+        hit = None if inside[t] or t < after else parse_title(scan, t)
         if hit is None:
-            t += 1
             continue
-        if hit.org_cand is not None:
-            extra.append(hit.org_cand)
         person = _person_after(scan, people, hit)
         if person is None:
-            person = context_name(scan, hit.next, "title")
+            person = context_name(scan, hit.next, "title", _known_names(people))
             if person is not None:
                 people[person.i] = person
+        if hit.org_cand is not None and not (person is not None and _foreign_minister(person, hit)):
+            extra.append(hit.org_cand)
         if person is not None:
             person.context = person.context or "title"
             roles.setdefault(person.i, hit)
-        t = max(t + 1, hit.j)
+        after = max(t + 1, hit.j)
     return extra
+
+
+def _known_names(people: dict[int, Cand]) -> set[str]:
+    """The words a short reference may use: given names and surnames of the full names found so far."""
+    return {w for c in people.values() if c.full for w in c.key.split()[1:]}
+
+
+def _foreign_minister(person: Cand, hit: TitleHit) -> bool:
+    """A foreign name under a Vietnamese ministry's short name: "Bộ trưởng Tài chính Scott Bessent"."""
+    return person.latin and hit.org_country == "Việt Nam" and hit.country is None and hit.title.kind == "minister"
 
 
 def _person_after(scan: Scan, people: dict[int, Cand], hit: TitleHit) -> Cand | None:
@@ -85,8 +95,9 @@ def _person_after(scan: Scan, people: dict[int, Cand], hit: TitleHit) -> Cand | 
 
 def _link_honorifics(scan: Scan, people: dict[int, Cand]) -> None:
     """A name after "ông", "bà", "ngài", "TS." is a person."""
-    for t in range(scan.n - 1):
-        for toks, kind in scan.lex.modifiers.get(scan.low[t], ()):
+    modifiers = scan.lex.modifiers
+    for t in [t for t, w in enumerate(scan.low) if w in modifiers]:
+        for toks, kind in modifiers[scan.low[t]]:
             end = t + len(toks)
             if kind not in ("honorific", "academic") or tuple(scan.low[t:end]) != toks:
                 continue
@@ -95,9 +106,42 @@ def _link_honorifics(scan: Scan, people: dict[int, Cand]) -> None:
                     continue
             if end in people:
                 people[end].context = people[end].context or "honorific"
-            elif (person := context_name(scan, end, "honorific")) is not None:
+            elif (person := context_name(scan, end, "honorific", _known_names(people))) is not None:
                 people[end] = person
             break
+
+
+def _mark_places(scan: Scan) -> None:
+    """A name after "đường", "tỉnh", "bang" is a place; one after "hiệu" is a brand, never a person."""
+    modifiers = scan.lex.modifiers
+    for t in [t for t, w in enumerate(scan.low) if w in modifiers]:
+        for toks, kind in modifiers[scan.low[t]]:
+            k = t + len(toks)
+            if kind not in ("place", "not_person") or tuple(scan.low[t:k]) != toks:
+                continue
+            while kind == "place" and k < scan.n and (scan.text[k].isdigit() or scan.text[k] in "/-"):
+                k += 1  # a house number: "hẻm 53 Lê Hồng Phong"
+            if not scan.is_cap(k):
+                continue
+            if kind == "place" and toks[0] != "tp" and scan.text[t][0].isupper() and not _line_start(scan, t):
+                break
+            end = k + 1
+            while end < scan.n and end - k < 5 and (scan.is_cap(end) or scan.text[end].isdigit()) and scan.spaced(end):
+                end += 1
+            for i in range(k, end):
+                scan.no_person[i] = True
+            known = scan.at.get(k)
+            if kind == "place" and (known is None or known.j <= end):
+                if known is not None and known.type == "location":
+                    continue
+                name = scan.span(k, end)
+                scan.add(Cand(k, end, "location", name_key(name), None, label=name))
+            break
+
+
+def _line_start(scan: Scan, t: int) -> bool:
+    """Token ``t`` opens the text, a line or a sentence."""
+    return t == 0 or scan.text[t - 1] in ".!?:" or "\n" in scan.key[scan.end[t - 1]:scan.start[t]]
 
 
 def _resolve(cands: list[Cand], scan: Scan) -> list[Cand]:
@@ -158,7 +202,7 @@ def _role(scan: Scan, doc: Doc, cand: Cand, pre: TitleHit | None,
         hit = post or pre
     if hit is None:
         return None, None
-    if cand.latin and hit.org_country == "Việt Nam" and hit.country is None and hit.title.kind == "minister":
+    if _foreign_minister(cand, hit):
         hit.org = hit.org_side = hit.org_country = None
     return hit.role(scan, doc.text), _person_side(cand, hit)
 
@@ -171,6 +215,7 @@ def extract_names(doc: Doc) -> Doc:
     _extend_by_country(scan)
     match_org_patterns(scan)
     attach_acronyms(scan, [c for c in scan.cands if c.type == "organization"])
+    _mark_places(scan)
     people = find_people(scan)
     roles: dict[int, TitleHit] = {}
     extra = _link_titles(scan, people, roles)

@@ -66,6 +66,7 @@ class Lexicon:
     org_suffixes: frozenset[str] = frozenset()
     org_contexts: tuple[tuple[str, ...], ...] = ()
     breaks: frozenset[str] = frozenset()
+    legal: frozenset[str] = frozenset()
     ministry_stems: dict[tuple[str, ...], dict[str | None, Entry]] = field(default_factory=dict)
     countries: dict[str, Entry] = field(default_factory=dict)  # canonical -> entry
     orgs: dict[str, Entry] = field(default_factory=dict)  # key of canonical or alias -> entry
@@ -177,6 +178,7 @@ def _load_words(lex: Lexicon) -> None:
     suffixes: set[str] = set()
     contexts: list[tuple[str, ...]] = []
     breaks: set[str] = set()
+    legal: set[str] = set()
     for kind, word in _rows("org_heads.tsv"):
         toks = tuple(t.lower() for t in tokenize(word))
         if kind == "head":
@@ -185,12 +187,15 @@ def _load_words(lex: Lexicon) -> None:
             suffixes.add(toks[0])
         elif kind == "break":
             breaks.add(toks[0])
+        elif kind == "legal":
+            legal.add(word)
         else:
             contexts.append(toks)
     for heads in lex.org_heads.values():
         heads.sort(key=lambda h: -len(h))
     lex.org_suffixes = frozenset(suffixes)
     lex.breaks = frozenset(breaks)
+    lex.legal = frozenset(legal)
     lex.org_contexts = tuple(sorted(contexts, key=len, reverse=True))
 
 

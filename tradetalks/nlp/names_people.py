@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Set as AbstractSet
+
 from tradetalks.nlp.names_scan import CONNECTORS, Cand, Scan
 from tradetalks.nlp.normalize import fold
 
@@ -15,13 +17,13 @@ def person_key(scan: Scan, toks: list[int]) -> str:
     glue = False
     for t in toks:
         word = fold(scan.text[t])
-        if word == "." and out:
-            out[-1] += "."
+        if word in (".", "-") and out:
+            out[-1] += word
         elif glue and out:
             out[-1] += word
         else:
             out.append(word)
-        glue = word in ("mc", "mac") and scan.text[t] in ("Mc", "Mac")
+        glue = word == "-" or word in ("mc", "mac") and scan.text[t] in ("Mc", "Mac")
     return " ".join(out)
 
 
@@ -40,14 +42,16 @@ def vietnamese_name(scan: Scan, t: int, context: str | None = None) -> Cand | No
     if ambiguous is None:
         return None
     k = t + 1
-    while k < scan.n and k - t <= 3 and scan.is_cap(k) and scan.spaced(k) and not scan.is_foreign(k):
+    while (k < scan.n and k - t <= 3 and scan.is_cap(k) and scan.spaced(k)
+           and (len(scan.text[k]) == 1 or not scan.is_foreign(k))):
         if _blocked(scan, k):
             break
         k += 1
     given = k - t - 1
     if given == 0 or (ambiguous and given < 2 and context is None):
         return None
-    return Cand(t, k, "person", person_key(scan, list(range(t, k))), name_toks=list(range(t, k)), context=context)
+    return Cand(t, k, "person", person_key(scan, list(range(t, k))), prio=2, name_toks=list(range(t, k)),
+                context=context)
 
 
 def latin_name(scan: Scan, t: int, context: str | None = None) -> Cand | None:
@@ -63,9 +67,13 @@ def latin_name(scan: Scan, t: int, context: str | None = None) -> Cand | None:
         elif scan.spaced(k) and scan.is_cap(k) and scan.is_latin(k):
             words.append(k)
             k += 1
-        elif (scan.spaced(k) and scan.low[k] in PARTICLES and scan.text[k].islower()
-              and scan.is_cap(k + 1) and scan.is_latin(k + 1) and scan.spaced(k + 1)):
-            words += [k, k + 1]
+        elif scan.spaced(k) and scan.low[k] in PARTICLES and scan.text[k].islower() and _particles_end(scan, k):
+            end = _particles_end(scan, k)
+            words += list(range(k, end + 1))
+            k = end + 1
+        elif (scan.text[k] == "-" and k + 1 < scan.n and scan.end[k - 1] == scan.start[k] == scan.end[k] - 1
+              and scan.start[k + 1] == scan.end[k] and scan.text[k + 1].isalpha() and scan.is_latin(k + 1)):
+            words += [k, k + 1]  # a hyphenated name: "Sang-mok"
             k += 2
         elif (k + 3 < scan.n and scan.text[k] in "(\"" and scan.is_cap(k + 1) and scan.is_latin(k + 1)
               and scan.text[k + 2] == (")" if scan.text[k] == "(" else '"') and scan.is_cap(k + 3)):
@@ -74,7 +82,9 @@ def latin_name(scan: Scan, t: int, context: str | None = None) -> Cand | None:
             break
     while words and scan.text[words[-1]] == ".":
         words = words[:-2]
-    names = [w for w in words if scan.text[w] != "." and scan.is_cap(w)]
+    names = [w for w in words if scan.is_cap(w) and (w == t or scan.text[w - 1] != "-")]
+    if any(_camel(scan.text[w]) for w in names):
+        return None
     if any(scan.low[w] in scan.lex.org_suffixes or scan.low[w] in CONNECTORS for w in names):
         return None
     if context is None and (len(names) < 2 or not any(scan.is_foreign(w) for w in names)):
@@ -82,31 +92,50 @@ def latin_name(scan: Scan, t: int, context: str | None = None) -> Cand | None:
     if not names:
         return None
     end = words[-1] + 1
-    return Cand(t, end, "person", person_key(scan, words), name_toks=words, latin=True, context=context,
+    return Cand(t, end, "person", person_key(scan, words), prio=2, name_toks=words, latin=True, context=context,
                 full=len(names) > 1)
+
+
+def _particles_end(scan: Scan, k: int) -> int:
+    """After particles from ``k`` ("von der"), the index of the capitalised word they lead to, or 0."""
+    while k < scan.n and scan.low[k] in PARTICLES and scan.text[k].islower() and scan.spaced(k):
+        k += 1
+    return k if scan.is_cap(k) and scan.is_latin(k) and scan.spaced(k) else 0
+
+
+def _camel(word: str) -> bool:
+    """A brand written in camel case ("DongABank", "VinFast"), not a name ("McFeeters" is one)."""
+    inner = word[3:] if word.startswith("Mac") else word[2:] if word.startswith(("Mc", "O'")) else word[1:]
+    return any(c.isupper() for c in inner)
 
 
 def find_people(scan: Scan) -> dict[int, Cand]:
     """Names that need no context: Vietnamese names by surname, foreign names by their letters."""
     out: dict[int, Cand] = {}
-    t = 0
-    while t < scan.n:
-        if scan.no_person[t]:
-            t += 1
+    inside: set[int] = set()
+    for known in scan.cands:
+        inside.update(range(known.i + 1, known.j))
+    after = 0
+    for t in scan.capitals:
+        if t < after or t in inside or scan.no_person[t] or not scan.is_cap(t):
             continue
         prev_latin = t > 0 and scan.is_cap(t - 1) and scan.is_latin(t - 1) and scan.spaced(t)
         cand = vietnamese_name(scan, t) or (None if prev_latin else latin_name(scan, t))
         if cand is not None:
             out[t] = cand
-            t = cand.j
-        else:
-            t += 1
+            after = cand.j
     return out
 
 
-def context_name(scan: Scan, k: int, context: str) -> Cand | None:
-    """A name right after a title or "ông"/"bà": any capitalised run ("Thứ trưởng Tân", "ông Damond")."""
-    if k >= scan.n or scan.no_person[k] or not scan.is_cap(k) or scan.is_compound(k):
+def context_name(scan: Scan, k: int, context: str, known: AbstractSet[str] = frozenset()) -> Cand | None:
+    """A name right after a title or "ông"/"bà": any capitalised run ("Thứ trưởng Tân", "ông Damond").
+
+    A capitalised word that goes on as a lower-case word ("Chính phủ") is no name, unless it
+    repeats a name already found ("Bộ trưởng Diên trả lời").
+    """
+    if k >= scan.n or scan.no_person[k] or not scan.is_cap(k):
+        return None
+    if scan.is_compound(k) and fold(scan.text[k]) not in known:
         return None
     cand = vietnamese_name(scan, k, context) or latin_name(scan, k, context)
     if cand is not None:
@@ -119,7 +148,7 @@ def context_name(scan: Scan, k: int, context: str) -> Cand | None:
     if end == k or (cand := scan.at.get(k)) is not None:
         return None
     toks = list(range(k, end))
-    return Cand(k, end, "person", person_key(scan, toks), name_toks=toks, context=context, full=False)
+    return Cand(k, end, "person", person_key(scan, toks), prio=2, name_toks=toks, context=context, full=False)
 
 
 def find_refs(people: list[Cand], scan: Scan) -> dict[int, int]:

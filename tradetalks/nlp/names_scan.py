@@ -28,7 +28,7 @@ class Cand:
     side: str | None = None
     country: str | None = None
     acronym: str | None = None
-    prio: int = 0  # lower wins a tie of equal length
+    prio: int = 0  # lower wins a tie of equal length (known names 0, patterns 1, people 2)
     name_toks: list[int] = field(default_factory=list)  # person: tokens that make the name (no nickname)
     latin: bool = False
     full: bool = True  # person: a full name, not a bare surname or given name
@@ -42,12 +42,22 @@ class Scan:
     def __init__(self, key: str, lex: Lexicon):
         self.lex = lex
         self.key = key
-        found = list(TOKEN_RE.finditer(key))
-        self.start = [m.start() for m in found]
-        self.end = [m.end() for m in found]
-        self.text = [m.group() for m in found]
+        spans = [m.span() for m in TOKEN_RE.finditer(key)]
+        self.start = [a for a, _ in spans]
+        self.end = [b for _, b in spans]
+        self.text = [key[a:b] for a, b in spans]
         self.low = [t.lower() for t in self.text]
-        self.n = len(found)
+        self.n = len(spans)
+        #: Tokens that start with a capital letter: every name starts at one of them.
+        self.capitals = [t for t, w in enumerate(self.text) if w[0].isupper()]
+        self._cap = [False] * (self.n + 1)
+        self._upper = [False] * (self.n + 1)
+        for t in self.capitals:
+            w = self.text[t]
+            if w.isalpha():
+                self._cap[t] = len(w) == 1 or not w.isupper()
+                self._upper[t] = len(w) > 1 and w.isupper()
+        self._latin: dict[int, bool] = {}
         self.cands: list[Cand] = []
         self.at: dict[int, Cand] = {}  # first token -> gazetteer/organisation candidate
         self.acronyms: dict[str, Cand] = {}
@@ -71,22 +81,28 @@ class Scan:
 
     def spaced(self, t: int) -> bool:
         """Token ``t`` is separated from token ``t - 1`` by white space only (no punctuation between)."""
-        return t > 0 and self.start[t] > self.end[t - 1] and not self.key[self.end[t - 1]:self.start[t]].strip()
+        if t <= 0 or t >= self.n or self.start[t] == self.end[t - 1]:
+            return False
+        gap = self.key[self.end[t - 1]:self.start[t]]
+        return not gap.strip() and "\n" not in gap
 
     def is_cap(self, t: int) -> bool:
         """A capitalised word: "Tân", "Switzer", a single capital "A"; not "VÒNG" or "USTR"."""
-        if t >= self.n:
-            return False
-        w = self.text[t]
-        return w[0].isupper() and w.isalpha() and (len(w) == 1 or not w.isupper())
+        return t < self.n and self._cap[t]
 
     def is_upper(self, t: int) -> bool:
         """An all-capitals word of two letters or more ("USTR", "NVIDIA")."""
-        return t < self.n and len(self.text[t]) > 1 and self.text[t].isupper() and self.text[t].isalpha()
+        return t < self.n and self._upper[t]
 
     def is_latin(self, t: int) -> bool:
         """A word in Latin letters without Vietnamese-only letters ("Switzer", "Perez")."""
-        return t < self.n and all(c.isascii() or c.lower() in _LATIN_EXTRA for c in self.text[t])
+        if t >= self.n:
+            return False
+        hit = self._latin.get(t)
+        if hit is None:
+            w = self.text[t]
+            hit = self._latin[t] = w.isascii() or all(c.isascii() or c.lower() in _LATIN_EXTRA for c in w)
+        return hit
 
     def is_foreign(self, t: int) -> bool:
         """A Latin word that cannot be one Vietnamese syllable ("Greer", "Rick"; not "Tam")."""
@@ -116,8 +132,10 @@ def _entry_cand(scan: Scan, i: int, j: int, entry: Entry) -> Cand:
 def match_gazetteer(scan: Scan) -> None:
     """Every known organisation, country and place, the longest spelling at each token."""
     low, text = scan.low, scan.text
-    t = 0
-    while t < scan.n:
+    after = 0
+    for t in scan.capitals:
+        if t < after:
+            continue
         hit = None
         for alias in scan.lex.aliases.get(low[t], ()):
             size = len(alias.tokens)
@@ -129,12 +147,11 @@ def match_gazetteer(scan: Scan) -> None:
                 hit = (size, alias.entry)
                 break
         if hit is None:
-            t += 1
             continue
         size, entry = hit
         if not (entry.type == "organization" and size == 1 and t and scan.low[t - 1] == "phó"):
             scan.add(_entry_cand(scan, t, t + size, entry))
-        t += size
+        after = t + size
 
 
 def _starts_person(scan: Scan, t: int) -> bool:
@@ -158,7 +175,9 @@ def name_run(scan: Scan, t: int, limit: int = 12) -> int:
             break
         if k > t and scan.is_cap(k) and (_starts_person(scan, k) or _starts_title(scan, k)):
             break
-        if scan.is_cap(k) or scan.is_upper(k):
+        if scan.is_upper(k):
+            prev, k, last = "upper", k + 1, k + 1
+        elif scan.is_cap(k):
             opens = prev != "cap" and not scan.is_latin(k)
             prev, k, last = "cap", k + 1, k + 1
         elif scan.low[k] in ("và", "&", "-") and (scan.is_cap(k + 1) or scan.is_upper(k + 1)):
@@ -181,11 +200,13 @@ def _acronym_after(scan: Scan, j: int) -> str | None:
 def match_org_patterns(scan: Scan) -> None:
     """Organisations not in the gazetteer: "Hiệp hội X", "Y Energy LLC", "Z Advisors (ZA)"."""
     lex = scan.lex
-    t = 0
-    while t < scan.n:
+    after = 0
+    for t in scan.capitals:
+        if t < after:
+            continue
         known = scan.at.get(t)
         if known is not None:
-            t = known.j
+            after = known.j
             continue
         end = 0
         for head in lex.org_heads.get(scan.low[t], ()):
@@ -197,9 +218,7 @@ def match_org_patterns(scan: Scan) -> None:
             end = _latin_org(scan, t)
         if end:
             _add_pattern_org(scan, t, end)
-            t = end
-        else:
-            t += 1
+            after = end
 
 
 def _latin_org(scan: Scan, t: int) -> int:
@@ -263,7 +282,7 @@ def attach_acronyms(scan: Scan, orgs: list[Cand]) -> None:
 def bare_acronyms(scan: Scan, taken: list[bool]) -> list[Cand]:
     """Later bare uses of an acronym defined in the article, and all-capitals brands after "tập đoàn"."""
     out = []
-    for t in range(scan.n):
+    for t in scan.capitals:
         if taken[t] or not scan.is_upper(t):
             continue
         if t and scan.text[t - 1] == "(":
@@ -272,7 +291,7 @@ def bare_acronyms(scan: Scan, taken: list[bool]) -> list[Cand]:
         if org is not None:
             out.append(Cand(t, t + 1, "organization", org.key, org.canonical, org.side, org.country,
                             acronym=scan.text[t]))
-        elif scan.is_upper(t) and _after_context(scan, t):
+        elif scan.is_upper(t) and scan.text[t] not in scan.lex.legal and _after_context(scan, t):
             out.append(Cand(t, t + 1, "organization", name_key(scan.text[t]), None, prio=1))
     return out
 
