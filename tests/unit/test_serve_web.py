@@ -1,0 +1,93 @@
+"""The server-rendered pages through the ASGI app over a real SQLite store."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+import pytest
+from fastapi.testclient import TestClient
+
+from tradetalks.model import article_id
+from tradetalks.serve.api import create_app
+
+HOSTILE = article_id("https://xss.example.org/bai")
+ROUND5 = article_id("https://vi.example.org/vong-5")
+
+
+@pytest.fixture
+def web(sample_store_path: str) -> Iterator[TestClient]:
+    with TestClient(create_app(sample_store_path), raise_server_exceptions=False) as c:
+        yield c
+
+
+def test_timeline_page_lists_events_with_sources(web: TestClient) -> None:
+    html = web.get("/").text
+    assert html.count('<details class="event') == 4
+    assert 'id="event-ev-round5"' in html and "Báo Ví Dụ" in html
+    assert "<blockquote>vòng đàm phán thứ năm về thương mại đối ứng</blockquote>" in html
+
+
+@pytest.mark.parametrize(
+    ("query", "present", "absent"),
+    [
+        ("type=meeting", "event-ev-tan-switzer", "event-ev-round5"),
+        ("topic=tariffs", "event-ev-tariff20", "event-ev-round5"),
+        ("person=rick+switzer", "event-ev-tan-switzer", "event-ev-tariff20"),
+        ("all=true", "event-ev-eu", "nothing-absent"),
+    ],
+)
+def test_timeline_page_filters(web: TestClient, query: str, present: str, absent: str) -> None:
+    html = web.get(f"/?{query}").text
+    assert present in html and absent not in html
+
+
+def test_bad_filter_shows_message_not_error(web: TestClient) -> None:
+    response = web.get("/?from=hom-qua")
+    assert response.status_code == 200 and "--from" in response.text
+
+
+def test_hostile_article_is_escaped_everywhere(web: TestClient) -> None:
+    for path in (f"/article/{HOSTILE}", "/?all=true", "/search?q=onerror", "/ask?q=onerror"):
+        html = web.get(path).text
+        assert "<script>alert" not in html and "<img src=x" not in html, path
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in web.get(f"/article/{HOSTILE}").text
+
+
+def test_article_page_highlights_dossier_spans(web: TestClient) -> None:
+    html = web.get(f"/article/{ROUND5}").text
+    assert re.search(r'class="hl hl-person[^"]*" title="Nguyễn Sinh Nhật Tân[^"]*">Nguyễn Sinh Nhật Tân</span>', html)
+    assert "hl-evidence" in html and "hl-location" in html
+
+
+def test_entity_page_titles_and_events(web: TestClient) -> None:
+    html = web.get("/entity/p-switzer").text
+    assert "Phó Đại diện Thương mại Hoa Kỳ" in html and "Rick Switzer" in html and "event-ev-tan-switzer" in html
+
+
+def test_search_page_without_diacritics(web: TestClient) -> None:
+    html = web.get("/search", params={"q": "quy tac xuat xu"}).text
+    assert "<mark>" in html and "Vòng đàm phán thứ năm khép lại ở Washington" in html
+
+
+def test_ask_page_answer_with_citation(web: TestClient) -> None:
+    html = web.get("/ask", params={"q": "Who is the Deputy USTR?"}).text
+    assert "Bryan R. Switzer" in html and 'id="citations"' in html
+
+
+def test_language_switch_and_cookie(web: TestClient) -> None:
+    assert "<h1>Dòng thời gian</h1>" in web.get("/").text
+    response = web.get("/?lang=en")
+    assert "<h1>Timeline</h1>" in response.text and response.cookies.get("lang") == "en"
+    assert "<h1>Search</h1>" in web.get("/search").text
+
+
+@pytest.mark.parametrize("path", ["/entity/khong-co", "/article/khong-co", "/trang-khong-co"])
+def test_missing_pages_are_404_html(web: TestClient, path: str) -> None:
+    response = web.get(path)
+    assert response.status_code == 404 and response.headers["content-type"].startswith("text/html")
+
+
+def test_static_css_is_local(web: TestClient) -> None:
+    assert web.get("/static/style.css").status_code == 200
+    assert "http" not in web.get("/").text.split("<main>")[0].replace('href="/static', "")
