@@ -39,6 +39,7 @@ class Found:
     direction: int = 0  # "tới" after it: +1; "vừa qua": -1
     value: str | None = None  # final value (years and relative expressions)
     resolved_by: str | None = None
+    listed_after: int | None = None  # a bare "d/m" after "a/b và": "a/b" must be a date too
 
 
 class Veto:
@@ -46,6 +47,8 @@ class Veto:
 
 
 VETO = Veto()
+#: "a/b và " or "a/b, " right before a bare "d/m": the two are items of one list.
+_LISTED = re.compile(r"(?<![\w/.,])\d{1,2}/\d{1,2}\s*(?:,|và|hoặc|hay)\s*$", re.IGNORECASE)
 Outcome = Found | Veto | None
 Handler = Callable[[re.Match[str], Context, date | None], Outcome]
 
@@ -116,9 +119,11 @@ def handle_date(match: re.Match[str], ctx: Context, pub: date | None) -> Outcome
         start = match.start("dw") if match["dw"] else match.start("d")
         if match["paren"]:
             end = max(match.end(g) for g in ("m", "y", "yw", "ry") if match[g])
+    listed = _LISTED.search(match.string, max(0, start - 24), start) if not strong else None
     rel_year = _year_offset(match["ry"])
     found = _found(match, ctx, "date", [Point(m, d, year)], strong=strong, time_of_day=pod, rel_year=rel_year)
     found.start, found.end = start, end
+    found.listed_after = listed.start() if listed else None
     return found
 
 
@@ -187,8 +192,11 @@ def handle_date_range(match: re.Match[str], ctx: Context, pub: date | None) -> O
         return None if strong else VETO
     if ctx.lunar(start, end):
         return VETO
-    if not strong and (ctx.ratio_or_id(start) or not ctx.closes(end)):
-        return VETO
+    if not strong:
+        slashes = match["s1"] == match["s2"] == "/"
+        dashes = match["s1"] == match["s2"] == "-" and ctx.after_period_word(start)
+        if not (slashes or dashes) or ctx.ratio_or_id(start) or not ctx.closes(end):
+            return VETO
     points = [Point(m1, d1, y1), Point(m2, d2, y2)]
     return _found(match, ctx, "interval", points, strong=strong, time_of_day=pod, rel_year=_year_offset(match["ry"]))
 
@@ -323,9 +331,10 @@ def scan(view: str, pub: date | None) -> list[Found]:
     taken: list[Found] = []
     for found in candidates:
         span = (found.start, found.end)
-        if not found.strong and any(_overlaps(span, v) for v in vetoes):
+        if not found.strong and any(v[0] <= found.start and found.end <= v[1] for v in vetoes):
             continue
         if any(_overlaps(span, (t.start, t.end)) for t in taken):
             continue
         taken.append(found)
+    taken = [f for f in taken if f.listed_after is None or any(t.start <= f.listed_after < t.end for t in taken)]
     return sorted(taken, key=lambda f: f.start)
