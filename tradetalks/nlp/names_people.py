@@ -135,7 +135,7 @@ def context_name(scan: Scan, k: int, context: str, known: AbstractSet[str] = fro
     """
     if k >= scan.n or scan.no_person[k] or not scan.is_cap(k):
         return None
-    if scan.is_compound(k) and fold(scan.text[k]) not in known:
+    if (scan.is_compound(k) and fold(scan.text[k]) not in known) or _camel(scan.text[k]):
         return None
     cand = vietnamese_name(scan, k, context) or latin_name(scan, k, context)
     if cand is not None:

@@ -1,0 +1,110 @@
+"""Organisations, countries and places found by the names stage (sentences written for these tests)."""
+
+from __future__ import annotations
+
+import pytest
+
+from tradetalks.model import Article, Doc
+from tradetalks.nlp.names import extract_names
+from tradetalks.nlp.names_lexicon import lexicon, org_by_name
+from tradetalks.nlp.normalize import add_matching_views, normalize_text
+from tradetalks.nlp.sentences import split_sentences
+from tradetalks.pipeline import Pipeline
+
+PIPE = Pipeline([add_matching_views, split_sentences, extract_names])
+
+
+def names_of(text: str) -> Doc:
+    """Run the stages up to names on one text."""
+    return PIPE(Article(source="test", text=normalize_text(text)))
+
+
+# sentence -> [(type, text as written, canonical name or None, acronym or None)] for every non-person mention
+NAMES = [
+    ("Cuộc họp diễn ra tại Bộ Ngoại giao Mỹ và trụ sở Cơ quan Đại diện Thương mại Mỹ.",
+     [("organization", "Bộ Ngoại giao Mỹ", "Bộ Ngoại giao Hoa Kỳ", None),
+      ("organization", "Cơ quan Đại diện Thương mại Mỹ", "Văn phòng Đại diện Thương mại Hoa Kỳ", None)]),
+    ("Phòng Thương mại và Công nghiệp Việt Nam (VCCI) tổ chức đối thoại với MOIT.",
+     [("organization", "Phòng Thương mại và Công nghiệp Việt Nam", "Phòng Thương mại và Công nghiệp Việt Nam",
+       "VCCI"), ("organization", "MOIT", "Bộ Công Thương", None)]),
+    ("Đại diện Bộ Công thương và Moit đều có mặt.",
+     [("organization", "Bộ Công thương", "Bộ Công Thương", None), ("organization", "Moit", "Bộ Công Thương", None)]),
+    ("Hiệp hội Nhựa Việt Nam (VPA) cho biết xuất khẩu tăng. Theo VPA, thị trường Mỹ chiếm tỷ trọng lớn.",
+     [("organization", "Hiệp hội Nhựa Việt Nam", None, "VPA"), ("organization", "VPA", None, "VPA"),
+      ("country", "Mỹ", "Hoa Kỳ", None)]),
+    ("Tập đoàn Excelerate Energy đã ký biên bản ghi nhớ với đối tác Việt Nam.",
+     [("organization", "Tập đoàn Excelerate Energy", None, None), ("country", "Việt Nam", "Việt Nam", None)]),
+    ("Đại diện Kingsmen Capital Partners (KCP) cho biết sẽ mở văn phòng tại TP.HCM.",
+     [("organization", "Kingsmen Capital Partners", None, "KCP"),
+      ("location", "TP.HCM", "Thành phố Hồ Chí Minh", None)]),
+    ("Ông ấy làm việc cho Blue Harbor Trading Group và Northwind Logistics (NL).",
+     [("organization", "Blue Harbor Trading Group", None, None), ("organization", "Northwind Logistics", None, "NL")]),
+    ("Trung Quốc, Nhật Bản và Hàn Quốc là các đối tác lớn của Việt Nam.",
+     [("country", "Trung Quốc", "Trung Quốc", None), ("country", "Nhật Bản", "Nhật Bản", None),
+      ("country", "Hàn Quốc", "Hàn Quốc", None), ("country", "Việt Nam", "Việt Nam", None)]),
+    ("Hợp chúng quốc Hoa Kỳ và Liên minh châu Âu (EU) đều là thị trường quan trọng.",
+     [("country", "Hợp chúng quốc Hoa Kỳ", "Hoa Kỳ", None), ("country", "Liên minh châu Âu", "Liên minh châu Âu", None),
+      ("country", "EU", "Liên minh châu Âu", None)]),
+    ("Đoàn công tác đã đến bang Texas và thành phố Houston.",
+     [("location", "Texas", "Texas", None), ("location", "Houston", "Houston", None)]),
+    ("Ngân hàng Thế giới (WB) dự báo tăng trưởng khả quan cho Thái Lan và Indonesia.",
+     [("organization", "Ngân hàng Thế giới", "Ngân hàng Thế giới", "WB"), ("country", "Thái Lan", "Thái Lan", None),
+      ("country", "Indonesia", "Indonesia", None)]),
+    ("Nhiều doanh nghiệp lớn, trong đó có AMAZON, đang mở rộng đầu tư.",
+     [("organization", "AMAZON", None, None)]),
+    ("Bộ Ngoại giao Nhật Bản ra thông cáo.", [("organization", "Bộ Ngoại giao Nhật Bản", None, None)]),
+    ("Bộ Tài chính Hoa Kỳ và Ngân hàng Nhà nước cùng theo dõi tỷ giá.",
+     [("organization", "Bộ Tài chính Hoa Kỳ", "Bộ Tài chính Hoa Kỳ", None),
+      ("organization", "Ngân hàng Nhà nước", "Ngân hàng Nhà nước Việt Nam", None)]),
+    ("Đoàn đã tới Washington, D.C. sau khi làm việc ở bang Louisiana.",
+     [("location", "Washington, D.C.", "Washington, D.C.", None), ("location", "Louisiana", "Louisiana", None)]),
+    ("Cơ quan thương mại Mỹ (USTR) công bố kết quả điều tra.",
+     [("organization", "Cơ quan thương mại Mỹ", "Văn phòng Đại diện Thương mại Hoa Kỳ", "USTR")]),
+    ("Ảnh: BCT/Vietnam+", [("organization", "BCT", "Bộ Công Thương", None),
+                           ("organization", "Vietnam+", "Thông tấn xã Việt Nam", None)]),
+    ("Hội đồng Kinh doanh Hoa Kỳ - ASEAN tổ chức tọa đàm tại Hà Nội.",
+     [("organization", "Hội đồng Kinh doanh Hoa Kỳ - ASEAN", "Hội đồng Kinh doanh Hoa Kỳ-ASEAN", None),
+      ("location", "Hà Nội", "Hà Nội", None)]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), NAMES)
+def test_names_orgs_countries_places(text: str, expected: list[tuple[str, str, str | None, str | None]]) -> None:
+    found = [(m.type, m.text, m.canonical, m.acronym) for m in names_of(text).mentions if m.type != "person"]
+    assert found == expected
+
+
+@pytest.mark.parametrize(("text", "side"), [
+    ("Phía Mỹ đánh giá cao thiện chí.", "US"),
+    ("Phía Việt Nam đề xuất lộ trình mới.", "VN"),
+    ("Đoàn Nhật Bản cũng tham dự.", "other"),
+    ("Bộ Công Thương cho biết.", "VN"),
+    ("Văn phòng Đại diện Thương mại Mỹ cho biết.", "US"),
+])
+def test_names_side_of_countries_and_orgs(text: str, side: str) -> None:
+    (mention,) = names_of(text).mentions
+    assert mention.side == side
+
+
+def test_names_acronym_defined_in_article_gives_same_key() -> None:
+    doc = names_of("Công ty Gulf Coast Energy Partners LLC (GCEP) muốn mở rộng. GCEP đã gửi đề xuất.")
+    first, later = [m for m in doc.mentions if m.type == "organization"]
+    assert first.text == "Gulf Coast Energy Partners LLC" or first.text.endswith("LLC")
+    assert later.text == "GCEP" and later.key == first.key and first.acronym == "GCEP"
+
+
+def test_names_org_key_is_canonical_key() -> None:
+    keys = {m.key for m in names_of("Bộ Công thương, MOIT và BCT là một.").mentions}
+    assert keys == {"bo cong thuong"}
+
+
+def test_names_lexicon_resources_have_sources() -> None:
+    from importlib import resources
+
+    for name in ("titles.tsv", "organizations.tsv", "countries.tsv", "places.tsv", "surnames.tsv",
+                 "honorifics.tsv", "org_heads.tsv"):
+        text = resources.files("tradetalks.resources").joinpath(name).read_text(encoding="utf-8")
+        assert text.startswith("# source:"), name
+        assert "# columns:" in text.split("\n", 3)[1] or "# columns:" in text[:600], name
+    assert org_by_name("Bộ Công thương") is not None
+    assert lexicon() is lexicon()

@@ -1,0 +1,160 @@
+"""People, titles and short references found by the names stage (sentences written for these tests)."""
+
+from __future__ import annotations
+
+import pytest
+
+from tradetalks.model import Article, Doc, Mention
+from tradetalks.nlp.names import extract_names
+from tradetalks.nlp.normalize import add_matching_views, normalize_text
+from tradetalks.nlp.sentences import split_sentences
+from tradetalks.pipeline import Pipeline
+
+PIPE = Pipeline([add_matching_views, split_sentences, extract_names])
+
+
+def names_of(text: str) -> Doc:
+    """Run the stages up to names on one text."""
+    return PIPE(Article(source="test", text=normalize_text(text)))
+
+
+def people(doc: Doc) -> list[Mention]:
+    return [m for m in doc.mentions if m.type == "person"]
+
+
+# sentence -> [(person as written, canonical title or None, organisation or None, side or None)]
+PEOPLE = [
+    ("Bộ trưởng Bộ Tài chính Nguyễn Văn Thắng chủ trì cuộc họp báo chiều qua.",
+     [("Nguyễn Văn Thắng", "Bộ trưởng", "Bộ Tài chính", "VN")]),
+    ("Phó Thủ tướng Bùi Thanh Sơn đã tiếp Đại sứ Hoa Kỳ tại Việt Nam Marc Knapper.",
+     [("Bùi Thanh Sơn", "Phó Thủ tướng", None, "VN"), ("Marc Knapper", "Đại sứ", None, "US")]),
+    ("Bộ trưởng Thương mại Mỹ Howard Lutnick cho biết mức thuế mới sẽ có hiệu lực từ tháng sau.",
+     [("Howard Lutnick", "Bộ trưởng", "Bộ Thương mại Hoa Kỳ", "US")]),
+    ("Theo Bộ trưởng Tài chính Scott Bessent, hai bên đã đạt được tiến bộ.",
+     [("Scott Bessent", "Bộ trưởng", None, None)]),
+    ("Thứ trưởng Ngoại giao Đỗ Hùng Việt đã gặp Thứ trưởng Bộ Ngoại giao Nhật Bản.",
+     [("Đỗ Hùng Việt", "Thứ trưởng", "Bộ Ngoại giao", "VN")]),
+    ("Thống đốc Ngân hàng Nhà nước Nguyễn Thị Hồng phát biểu tại hội nghị.",
+     [("Nguyễn Thị Hồng", "Thống đốc", "Ngân hàng Nhà nước Việt Nam", "VN")]),
+    ("Quyền Bộ trưởng Bộ Nông nghiệp và Môi trường Trần Đức Thắng làm việc với doanh nghiệp.",
+     [("Trần Đức Thắng", "Bộ trưởng", "Bộ Nông nghiệp và Môi trường", "VN")]),
+    ("Ông Lê Văn Thành, nguyên Phó Thủ tướng, từng phụ trách lĩnh vực kinh tế.",
+     [("Lê Văn Thành", "Phó Thủ tướng", None, "VN")]),
+    ("Tổng thống Donald Trump tuyên bố áp thuế 46% đối với hàng hóa Việt Nam.",
+     [("Donald Trump", "Tổng thống", None, None)]),
+    ("Hạ nghị sĩ Hoa Kỳ Adam Smith thuộc Đảng Dân chủ đã thăm Hà Nội.",
+     [("Adam Smith", "Hạ nghị sĩ", None, "US")]),
+    ("Thượng nghị sỹ Mỹ Steve Daines có cuộc gặp với lãnh đạo Bộ Công thương.",
+     [("Steve Daines", "Thượng nghị sĩ", None, "US")]),
+    ("Giám đốc điều hành Jensen Huang của NVIDIA đã thăm Việt Nam.",
+     [("Jensen Huang", "Giám đốc điều hành", None, None)]),
+    ("Ông William “Bill” Reinsch nhận định đàm phán đang đi đúng hướng.",
+     [("William “Bill” Reinsch", None, None, None)]),
+    ("Bà Mary (Molly) Jones phát biểu tại diễn đàn.", [("Mary (Molly) Jones", None, None, None)]),
+    ("Ông John F. Kennedy từng là Tổng thống Hoa Kỳ.", [("John F. Kennedy", "Tổng thống", None, "US")]),
+    ("Chủ tịch Ủy ban châu Âu Ursula von der Leyen đã điện đàm với Thủ tướng Phạm Minh Chính.",
+     [("Ursula von der Leyen", "Chủ tịch", "Ủy ban châu Âu", None), ("Phạm Minh Chính", "Thủ tướng", None, "VN")]),
+    ("Chủ tịch Quốc hội Trần Thanh Mẫn tiếp đoàn nghị sĩ.", [("Trần Thanh Mẫn", "Chủ tịch Quốc hội", None, "VN")]),
+    ("Tổng Bí thư Tô Lâm đã điện đàm với Tổng thống Mỹ.", [("Tô Lâm", "Tổng Bí thư", None, "VN")]),
+    ("Các chuyên gia Michael Froman và Wendy Cutler trao đổi về thuế quan.",
+     [("Michael Froman", "Chuyên gia", None, None), ("Wendy Cutler", None, None, None)]),
+    ("Bộ trưởng Thương mại Hàn Quốc Ahn Duk-geun dự hội nghị tại Singapore.",
+     [("Ahn Duk-geun", "Bộ trưởng", "Bộ Thương mại Hàn Quốc", "other")]),
+    ("Ông Rick Switzer - Phó Đại diện Thương mại Mỹ (Phó USTR) - đã gặp đoàn Việt Nam.",
+     [("Rick Switzer", "Phó Đại diện Thương mại", "Văn phòng Đại diện Thương mại Hoa Kỳ", "US")]),
+    ("Bà Brenda Lee, Chủ tịch kiêm CEO Hội đồng Kinh doanh Hoa Kỳ - ASEAN (USABC), dự buổi tiếp.",
+     [("Brenda Lee", "Chủ tịch", "Hội đồng Kinh doanh Hoa Kỳ-ASEAN", "US")]),
+    ("Ông Peter Navarro, Cố vấn thương mại của Nhà Trắng, có ý kiến khác.",
+     [("Peter Navarro", "Cố vấn", None, None)]),
+    ("Trưởng đoàn đàm phán Phạm Thị Bình cho biết vòng tới sẽ diễn ra trực tuyến.",
+     [("Phạm Thị Bình", "Trưởng đoàn đàm phán", None, "VN")]),
+    ("Bộ trưởng Ngoại giao Trung Quốc Vương Nghị thăm Hà Nội.",
+     [("Vương Nghị", "Bộ trưởng", "Bộ Ngoại giao Trung Quốc", "other")]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), PEOPLE)
+def test_names_people_with_titles(text: str, expected: list[tuple[str, str | None, str | None, str | None]]) -> None:
+    found = [(m.text, m.role.title if m.role else None, m.role.organization if m.role else None, m.side)
+             for m in people(names_of(text)) if m.ref is None]
+    assert found == expected
+
+
+# sentence -> full names that are mentioned (nothing else may be a person)
+NOT_PEOPLE = [
+    ("Toàn cảnh phiên họp (Ảnh: TTXVN)", []),
+    ("Hai bộ trưởng bắt tay sau lễ ký (Ảnh: Nguyễn Hải)", []),
+    ("HAI BÊN THỐNG NHẤT LỘ TRÌNH ĐÀM PHÁN VỚI HOA KỲ", []),
+    ("VOV - Sáng nay, Bộ Công Thương công bố kết quả phiên họp.", []),
+    ("Thứ Hai tuần tới, đoàn sẽ sang Washington.", []),
+    ("Trong khi đó, Hiệp hội Dệt may Việt Nam (VITAS) kiến nghị giữ ổn định thị trường.", []),
+    ("Sản phẩm từ Cao Bằng và Lâm Đồng được giới thiệu tại Hà Nội.", []),
+    ("Hãng xe công bố mẫu xe Tesla Model Y mới.", []),
+    ("Cửa hàng nằm trên đường Hoàng Văn Thụ, gần hẻm 53 Lê Hồng Phong.", []),
+    ("Phó Trưởng đoàn Đàm phán Chính phủ đã báo cáo Thủ tướng.", []),
+    ("Thông tin từ Vụ Chính sách thương mại đa biên cho thấy tiến độ tốt.", []),
+    ("Tháng Mười Hai, phái đoàn Liên minh châu Âu sẽ sang Hà Nội.", []),
+    ("Thông tin từ Bộ Công Thương (Ảnh: BCT/Vietnam+)", []),
+    ("Lãnh đạo Phó Giám đốc DongABank bị khởi tố.", []),
+    ("Cuộc họp tại Thành phố Hồ Chí Minh có đại diện Tập đoàn Excelerate Energy.", []),
+    ("Bà Nguyễn Thị Thanh Hà gặp ông Hồ Đức Phớc.", ["Nguyễn Thị Thanh Hà", "Hồ Đức Phớc"]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), NOT_PEOPLE)
+def test_names_people_not_from_captions_headlines_places(text: str, expected: list[str]) -> None:
+    assert [m.text for m in people(names_of(text))] == expected
+
+
+# text -> [(short reference, the full mention it refers to)]
+REFS = [
+    ("Đại diện Thương mại Hoa Kỳ Jamieson Greer đến Hà Nội. Ông Greer cho rằng cần thêm thời gian.",
+     [("Greer", "Jamieson Greer")]),
+    ("Thứ trưởng Phan Thị Thắng trao đổi với bà Sarah Ellerman. Thứ trưởng Thắng nhấn mạnh vai trò doanh nghiệp.",
+     [("Thắng", "Phan Thị Thắng")]),
+    ("Bộ trưởng Nguyễn Hồng Diên làm việc với doanh nghiệp. Sau đó, Bộ trưởng Diên trả lời báo chí.",
+     [("Diên", "Nguyễn Hồng Diên")]),
+    ("Ông Joseph (Joe) Damond dự buổi làm việc. Theo ông Damond, hai nước đã đi một chặng dài.",
+     [("Damond", "Joseph (Joe) Damond")]),
+    ("Phó Thủ tướng Hồ Đức Phớc và ông Jamieson Greer gặp nhau. Ông Phớc đề nghị sớm kết thúc đàm phán.",
+     [("Phớc", "Hồ Đức Phớc")]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), REFS)
+def test_names_short_reference_points_to_full_name(text: str, expected: list[tuple[str, str]]) -> None:
+    doc = names_of(text)
+    refs = [(m.text, doc.mentions[m.ref].text) for m in doc.mentions if m.ref is not None]
+    assert refs == expected
+
+
+@pytest.mark.parametrize(("text", "key"), [
+    ("Ông Joseph (Joe) Damond phát biểu.", "joseph damond"),
+    ("Ông Joseph “Joe” Damond phát biểu.", "joseph damond"),
+    ("Đại sứ Brian Mc Feeters phát biểu.", "brian mcfeeters"),
+    ("Ông Bryan R. Switzer phát biểu.", "bryan r. switzer"),
+    ("Thứ trưởng Nguyễn Sinh Nhật Tân phát biểu.", "nguyen sinh nhat tan"),
+])
+def test_names_person_key_drops_nickname(text: str, key: str) -> None:
+    assert [m.key for m in people(names_of(text))] == [key]
+
+
+def test_names_role_flags_acting_and_former() -> None:
+    doc = names_of("Quyền Bộ trưởng Bộ Công Thương Lê Mạnh Hùng tiếp ông Michael Kantor, "
+                   "nguyên Đại diện Thương mại Mỹ.")
+    hung, kantor = people(doc)
+    assert hung.role is not None and hung.role.acting and not hung.role.former
+    assert hung.role.title_en == "Minister" and hung.role.organization == "Bộ Công Thương"
+    assert kantor.role is not None and kantor.role.former and kantor.role.title == "Đại diện Thương mại"
+    assert kantor.role.organization == "Văn phòng Đại diện Thương mại Hoa Kỳ" and kantor.side == "US"
+
+
+def test_names_role_offsets_quote_the_text() -> None:
+    text = "Sáng nay, Thứ trưởng Công Thương, Phó Trưởng đoàn đàm phán Nguyễn Văn An làm việc với đoàn Mỹ."
+    doc = names_of(text)
+    (person,) = people(doc)
+    assert person.role is not None
+    assert text[person.role.start:person.role.end] == person.role.text == "Thứ trưởng Công Thương"
+    assert person.role.organization == "Bộ Công Thương"
+    for m in doc.mentions:
+        assert text[m.start:m.end] == m.text
