@@ -1,0 +1,125 @@
+"""Throughput of ``bulk`` on the VietNews archive with 1 and 2 Dask workers (prints figures).
+
+Usage: python bench/bulk_bench.py [--limit N] [--workers 1,2] [--batch-size 500] [--db-dir DIR]
+                                  [--db postgresql://...] [--ingest]
+
+Reads ../shared/data/external/vietnews/*.jsonl.gz (word-segmented: "_" becomes " "), writes them
+as one JSON Lines archive ({"url","title","text"}) in a temporary folder, then runs ``run_bulk``
+into a fresh store per worker count and prints articles/s and the speed-up over 1 worker.
+With ``--db postgresql://…`` every run starts from an emptied PostgreSQL database instead.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import os
+import sys
+import tempfile
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+VIETNEWS = (REPO / ".." / "shared" / "data" / "external" / "vietnews").resolve()
+
+
+def vietnews_records(limit: int | None) -> Iterator[dict[str, str]]:
+    """VietNews articles as ingest records: title = first block, text = the rest, "_" -> " "."""
+    count = 0
+    for path in sorted(VIETNEWS.glob("vietnews_*.jsonl.gz")):
+        with gzip.open(path, "rt", encoding="utf-8") as f:
+            for line in f:
+                rec = json.loads(line)
+                blocks = rec["text"].replace("_", " ").strip("\n").split("\n\n")
+                yield {"url": f"https://vietnews.invalid/{rec['id']}", "title": blocks[0],
+                       "text": "\n\n".join(blocks[1:]) or blocks[0]}
+                count += 1
+                if limit is not None and count >= limit:
+                    return
+
+
+def write_archive(folder: Path, limit: int | None) -> tuple[Path, int]:
+    """The benchmark input as one .jsonl.gz file; returns it and its article count."""
+    path = folder / "vietnews.jsonl.gz"
+    n = 0
+    with gzip.open(path, "wt", encoding="utf-8") as out:
+        for rec in vietnews_records(limit):
+            out.write(json.dumps(rec, ensure_ascii=False) + "\n")
+            n += 1
+    return path, n
+
+
+def empty_postgres(url: str) -> None:
+    """Drop every table of the benchmark database so a run starts from scratch."""
+    import psycopg
+
+    with psycopg.connect(url, autocommit=True) as conn:
+        conn.execute("DROP SCHEMA public CASCADE")
+        conn.execute("CREATE SCHEMA public")
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--limit", type=int, default=None, help="only the first N articles (default: all 45,286)")
+    parser.add_argument("--workers", default="1,2", help="comma-separated worker counts (default: 1,2)")
+    parser.add_argument("--batch-size", type=int, default=500)
+    parser.add_argument("--db-dir", type=Path, default=None, help="folder for the SQLite files (default: temporary)")
+    parser.add_argument("--db", default=None, help="a postgresql:// URL to use instead of SQLite (it is emptied!)")
+    parser.add_argument("--ingest", action="store_true", help="also time plain single-process `ingest`")
+    args = parser.parse_args()
+    if not VIETNEWS.is_dir():
+        print(f"no VietNews data at {VIETNEWS}", file=sys.stderr)
+        return 2
+
+    from tradetalks.ingest.batch import ingest_paths
+    from tradetalks.ingest.bulk import run_bulk
+    from tradetalks.store import open_store
+
+    counts = [int(w) for w in args.workers.split(",") if w.strip()]
+    with tempfile.TemporaryDirectory(prefix="tt-bulk-") as tmp:
+        folder = args.db_dir or Path(tmp)
+        folder.mkdir(parents=True, exist_ok=True)
+        started = time.perf_counter()
+        archive, n = write_archive(Path(tmp), args.limit)
+        print(f"input: {n} VietNews articles -> {archive.name} ({archive.stat().st_size / 1e6:.1f} MB) "
+              f"in {time.perf_counter() - started:.1f} s; {os.cpu_count()} CPUs; backend "
+              f"{'postgresql' if args.db else 'sqlite'}; batch size {args.batch_size}")
+
+        def fresh_db(name: str) -> str:
+            if args.db:
+                empty_postgres(args.db)
+                return str(args.db)
+            path = folder / f"{name}.db"
+            for suffix in ("", "-wal", "-shm"):
+                Path(f"{path}{suffix}").unlink(missing_ok=True)
+            return str(path)
+
+        rates: dict[int, float] = {}
+        if args.ingest:
+            with open_store(fresh_db("ingest")) as store:
+                started = time.perf_counter()
+                report = ingest_paths(store, [str(archive)])
+                seconds = time.perf_counter() - started
+            print(f"ingest (1 process): {n} articles, {len(report.new)} new, {len(report.unchanged)} unchanged, "
+                  f"{len(report.failed)} failed in {seconds:.1f} s = {n / seconds:.1f} articles/s (incl. resolution)")
+        for workers in counts:
+            with open_store(fresh_db(f"bulk-{workers}")) as store:
+                started = time.perf_counter()
+                report = run_bulk(store, [str(archive)], scheduler=None, workers=workers, console=None,
+                                  batch_size=args.batch_size)
+                total = time.perf_counter() - started
+            rates[workers] = report.articles / report.seconds
+            print(f"bulk --workers {workers}: {report.articles} articles ({report.new} new, {report.unchanged} "
+                  f"unchanged, {len(report.failed)} failed) in {report.seconds:.1f} s = {rates[workers]:.1f} "
+                  f"articles/s; resolution {report.resolve_seconds:.1f} s; wall incl. cluster start {total:.1f} s")
+        if 1 in rates:
+            for workers, rate in rates.items():
+                if workers != 1:
+                    print(f"speed-up {workers} workers vs 1: {rate / rates[1]:.2f}x")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
