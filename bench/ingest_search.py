@@ -174,6 +174,7 @@ def main() -> None:
             print(f"stats: {store.stats()}")
             figures = search_latency(store, make_queries(path, args.queries))
             print(f"search ({figures['queries']} queries, limit 10): {figures}")
+    print(f"machine: {os.cpu_count()} CPUs, load average {os.getloadavg()[0]:.1f} at the end")
 
 
 if __name__ == "__main__":

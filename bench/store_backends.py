@@ -70,6 +70,7 @@ def main() -> None:
         measure("sqlite", os.path.join(tmp, "bench.db"), path, queries)
         with pg_schema(args.pg) as url:
             measure("postgresql", url, path, queries)
+    print(f"machine: {os.cpu_count()} CPUs, load average {os.getloadavg()[0]:.1f} at the end")
 
 
 if __name__ == "__main__":
