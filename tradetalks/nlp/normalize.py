@@ -150,7 +150,7 @@ def _mojibake_re(space_for_nbsp: bool = False) -> re.Pattern[str]:
     lead2 = "".join(re.escape(ch) for ch, b in by.items() if 0xC2 <= b <= 0xDF)
     lead3 = "".join(re.escape(ch) for ch, b in by.items() if 0xE0 <= b <= 0xEF)
     lead4 = "".join(re.escape(ch) for ch, b in by.items() if 0xF0 <= b <= 0xF4)
-    return re.compile(f"[{lead4}][{cont}]{{3}}|[{lead3}][{cont}]{{2}}|[{lead2}][{cont}]")
+    return re.compile(f"(?=[{lead2}{lead3}{lead4}])(?:[{lead4}][{cont}]{{3}}|[{lead3}][{cont}]{{2}}|[{lead2}][{cont}])")
 
 
 #: Second characters that make a two-character sequence ambiguous on its own ("NGÃ”").
@@ -193,45 +193,67 @@ _NEWLINES = re.compile(r"\r\n?|[\u2028\u2029\x0b\x0c\x85]")
 _SPACE_RUN = re.compile(r" {2,}")
 _TRAILING = re.compile(r" +\n")
 _MANY_NEWLINES = re.compile(r"\n{3,}")
+#: Unicode planes scanned for control, format and space characters (BMP, SMP, tags).
+_PLANES = (range(0x10000), range(0x10000, 0x20000), range(0xE0000, 0xE1000))
 
 
-class _CleanTable(dict[int, str | None]):
-    """str.translate table: odd spaces -> " ", control/format characters removed (cached)."""
-
-    def __missing__(self, code: int) -> str | None:
-        ch = chr(code)
-        out: str | None = ch
-        if ch == "\n":
-            out = ch
-        elif ch.isspace() or unicodedata.category(ch) == "Zs":
-            out = " "
-        elif unicodedata.category(ch) in ("Cc", "Cf", "Cs"):
-            out = None
-        self[code] = out
-        return out
+def _cleaned(ch: str) -> str | None:
+    """What the stored text holds for one character: odd spaces -> " ", control/format characters dropped."""
+    if ch == "\n":
+        return ch
+    if ch.isspace() or unicodedata.category(ch) == "Zs":
+        return " "
+    if unicodedata.category(ch) in ("Cc", "Cf", "Cs"):
+        return None
+    return ch
 
 
-_CLEAN = _CleanTable()
+@lru_cache(maxsize=1)
+def _clean_table() -> dict[int, str | None]:
+    """str.translate table for every character ``_cleaned`` changes."""
+    return {code: _cleaned(chr(code)) for plane in _PLANES for code in plane if _cleaned(chr(code)) != chr(code)}
 
 
-def _normalize_once(text: str) -> str:
-    """One pass of the normalisation steps."""
-    text = repair_mojibake(text)
-    text = _NEWLINES.sub("\n", text)
-    text = text.translate(_CLEAN)
-    text = unicodedata.normalize("NFC", text)
-    text = _SPACE_RUN.sub(" ", text)
-    text = _TRAILING.sub("\n", text)
-    text = _MANY_NEWLINES.sub("\n\n", text)
-    return text.strip()
+@lru_cache(maxsize=1)
+def _special_re() -> re.Pattern[str]:
+    """Any character that the cleaning step would change (a quick test before the slow path)."""
+    codes = sorted(_clean_table())
+    ranges: list[str] = []
+    i = 0
+    while i < len(codes):
+        j = i
+        while j + 1 < len(codes) and codes[j + 1] == codes[j] + 1:
+            j += 1
+        ranges.append(re.escape(chr(codes[i])) + ("-" + re.escape(chr(codes[j])) if j > i else ""))
+        i = j + 1
+    return re.compile("[" + "".join(ranges) + "]")
+
+
+def _normalize_once(text: str) -> tuple[str, bool]:
+    """One pass of the normalisation steps; True when only whitespace steps changed it (a fixpoint)."""
+    settled = True
+    repaired = repair_mojibake(text)
+    if repaired != text:
+        text, settled = repaired, False
+    if _special_re().search(text):
+        text, settled = _NEWLINES.sub("\n", text).translate(_clean_table()), False
+    if not unicodedata.is_normalized("NFC", text):
+        text, settled = unicodedata.normalize("NFC", text), False
+    if "  " in text:
+        text = _SPACE_RUN.sub(" ", text)
+    if " \n" in text:
+        text = _TRAILING.sub("\n", text)
+    if "\n\n\n" in text:
+        text = _MANY_NEWLINES.sub("\n\n", text)
+    return text.strip(), settled
 
 
 def normalize_text(text: str) -> str:
     """The stored text: NFC, mojibake repaired, tidy spaces and newlines; spelling kept. Idempotent."""
     for _ in range(5):
-        out = _normalize_once(text)
-        if out == text:
-            break
+        out, settled = _normalize_once(text)
+        if settled or out == text:
+            return out
         text = out
     return text
 
@@ -239,14 +261,12 @@ def normalize_text(text: str) -> str:
 # --- same-length views -------------------------------------------------------------------
 
 #: Typographic dashes, quotes and spaces -> plain ASCII, one character for one.
-_PLAIN_PUNCT = str.maketrans(
-    {
-        "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2014": "-", "\u2015": "-", "\u2212": "-",
-        "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"', "\u00ab": '"', "\u00bb": '"',
-        "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2039": "'", "\u203a": "'",
-        "\u00a0": " ", "\u202f": " ", "\u2007": " ", "\u2009": " ", "\u200a": " ",
-    }
-)  # fmt: skip
+_PLAIN_PUNCT = {
+    "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2014": "-", "\u2015": "-", "\u2212": "-",
+    "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"', "\u00ab": '"', "\u00bb": '"',
+    "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2039": "'", "\u203a": "'",
+    "\u00a0": " ", "\u202f": " ", "\u2007": " ", "\u2009": " ", "\u200a": " ",
+}  # fmt: skip
 
 _TONES = ("\u0300", "\u0301", "\u0309", "\u0303", "\u0323")  # huyền, sắc, hỏi, ngã, nặng
 #: Vowel pairs whose tone mark sits on the first vowel in the classic style: hòa, hòe, thủy.
@@ -270,10 +290,20 @@ def _tone_swaps() -> dict[str, str]:
 
 
 @lru_cache(maxsize=1)
-def _tone_re() -> re.Pattern[str]:
-    """A new-style pair at the end of a syllable, not the "qu" of "quý"."""
-    alternatives = "|".join(sorted(_tone_swaps(), key=len, reverse=True))
-    return re.compile(f"(?<![qQ])(?:{alternatives})(?![^\\W\\d_])")
+def _view_re() -> re.Pattern[str]:
+    """A typographic dash/quote/space, or a new-style pair ending a syllable (not the "qu" of "quý")."""
+    firsts = "".join(sorted({k[0] for k in _tone_swaps()}))
+    seconds = "".join(sorted({k[1] for k in _tone_swaps()}))
+    punct = "".join(sorted(_PLAIN_PUNCT))
+    return re.compile(f"[{punct}]|(?<![qQ])[{firsts}][{seconds}](?![^\\W\\d_])")
+
+
+def _view_swap(m: re.Match[str]) -> str:
+    """The replacement for one ``_view_re`` match, of the same length."""
+    found = m.group()
+    if len(found) == 1:
+        return _PLAIN_PUNCT[found]
+    return _tone_swaps().get(found, found)
 
 
 def matching_view(text: str) -> str:
@@ -282,36 +312,30 @@ def matching_view(text: str) -> str:
     The canonical style is the classic one used by most Vietnamese newspapers: in an open
     syllable ending in "oa", "oe" or "uy" the mark sits on the first vowel (hòa, khỏe, thủy).
     """
-    text = text.translate(_PLAIN_PUNCT)
-    swaps = _tone_swaps()
-    return _tone_re().sub(lambda m: swaps[m.group()], text)
+    return _view_re().sub(_view_swap, text)
 
 
-class _FoldTable(dict[int, str]):
-    """str.translate table: one character -> one lower-case character without diacritics (cached)."""
-
-    def __missing__(self, code: int) -> str:
-        ch = chr(code)
-        out = ch
-        if ch in "đĐ":
-            out = "d"
-        else:
-            low = ch.lower()
-            if len(low) == 1:
-                out = low
-            base = unicodedata.normalize("NFD", out)
-            if len(base) > 1 and base[0] != out and all(unicodedata.combining(c) for c in base[1:]):
-                out = base[0]
-        self[code] = out
-        return out
+def _folded(ch: str) -> str:
+    """One character -> one lower-case character without diacritics ("Ế" -> "e", "đ" -> "d")."""
+    if ch in "đĐ":
+        return "d"
+    low = ch.lower()
+    out = low if len(low) == 1 else ch
+    base = unicodedata.normalize("NFD", out)
+    if len(base) > 1 and all(unicodedata.combining(c) for c in base[1:]):
+        return base[0]
+    return out
 
 
-_FOLD = _FoldTable()
+@lru_cache(maxsize=1)
+def _fold_table() -> str:
+    """str.translate table over the Basic Multilingual Plane (other characters are kept)."""
+    return "".join(_folded(chr(code)) for code in range(0x10000))
 
 
 def fold(text: str) -> str:
     """Same length as ``text``: lower case, no diacritics, "đ" -> "d" ("Đàm phán" -> "dam phan")."""
-    return text.translate(_FOLD)
+    return text.translate(_fold_table())
 
 
 _QUERY_SPACE = re.compile(r"\s+")
