@@ -33,7 +33,7 @@ def _event_type(doc: Doc, c: CueMention) -> str:
 
 def _trade_context(doc: Doc, low: str, key: str, c: CueMention, negotiations: bool) -> bool:
     """Rounds, sessions and tariffs need a sentence about trade or an article naming trade talks."""
-    if negotiations:
+    if negotiations and "weak" not in c.flags:
         return True
     s = doc.sentences[c.sentence]
     return event_lexicon("context").any(low, key, s.start, s.end)
@@ -81,7 +81,7 @@ def _build(doc: Doc, low: str, key: str, cues: list[CueMention]) -> list[Draft]:
         if t != "tariff_action" and anaphoric and target is not None and _fits(target, c):
             target.absorb(c)
             continue
-        if "weak" in c.flags and c.ordinal is None and not c.timexes:
+        if "weak" in c.flags and (("plural" in c.flags) or (c.ordinal is None and not c.timexes)):
             if target is not None and "plural" not in c.flags:
                 target.absorb(c)
             continue

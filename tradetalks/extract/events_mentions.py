@@ -243,19 +243,34 @@ def _attach_mentions(doc: Doc, low: str, key: str, s: Sentence, cues: list[CueMe
                 head.orgs.append(mi)
 
 
-def _tariff_mentions(low: str, key: str, s: Sentence, cue: CueMention) -> list[CueMention]:
-    """Tariff cues become events only with a rate or a tariff verb, in a sentence about imports."""
-    if not event_lexicon("tariff_context").any(low, key, s.start, s.end):
+def _tariff_context(low: str, key: str, s: Sentence, cue: CueMention) -> bool:
+    """Words about imports or trade partners outside the tariff cue itself."""
+    return bool(cue.people) or any(
+        not (cue.start <= h.start and h.end <= cue.end)
+        for h in event_lexicon("tariff_context").find(low, key, s.start, s.end)
+    )
+
+
+def _tariff_mentions(doc: Doc, low: str, key: str, s: Sentence, cue: CueMention) -> list[CueMention]:
+    """A tariff is an action with a rate, or with a verb ("áp", "hoãn") and a date or a country."""
+    if not _tariff_context(low, key, s, cue):
         return []
     rates: list[tuple[int, int, float]] = []
     for m in _PERCENT.finditer(low, max(s.start, cue.start - 60), min(s.end, cue.end + 90)):
         tail = low[m.end() : m.end() + 12]
         if re.match(r"\s*(xuống|còn|lên)\b", tail):
             continue  # "từ 46% xuống 20%": the new rate follows
+        a, b = (cue.end, m.start()) if m.start() >= cue.end else (m.end(), cue.start)
+        if event_lexicon("rate_block").any(low, key, a, b):
+            continue
         rates.append((m.start(), m.end(), float(m.group(1).replace(",", ".")) / 100))
     if not rates:
-        verb = event_lexicon("tariff_verb").any(low, key, max(s.start, cue.start - 30), min(s.end, cue.end + 30))
-        return [cue] if verb else []
+        verb = _ends_with("tariff_verb", low, key, max(s.start, cue.start - 20), cue.start)
+        verb = verb or _starts_with("tariff_verb", low, key, cue.end, min(s.end, cue.end + 20)) or "action" in cue.flags
+        anchored = bool(cue.timexes) or any(
+            m.type == "country" and s.start <= m.start < s.end for m in doc.mentions
+        )
+        return [cue] if verb and anchored else []
     out: list[CueMention] = []
     for i, (a, _b, rate) in enumerate(rates):
         if any(abs(rate - o.rate) < 1e-9 for o in out if o.rate is not None):
@@ -283,7 +298,7 @@ def sentence_cues(doc: Doc, low: str, key: str, si: int) -> list[CueMention]:
     out: list[CueMention] = []
     for c in cues:
         if c.type == "tariff_action":
-            parts = _tariff_mentions(low, key, s, c)
+            parts = _tariff_mentions(doc, low, key, s, c)
             for p in parts:
                 p.timexes, p.people, p.orgs, p.locations = list(c.timexes), list(c.people), list(c.orgs), []
             out.extend(parts)
