@@ -19,7 +19,7 @@ def test_store_sqlite_old_schema_is_migrated(tmp_path: Path) -> None:
         "INSERT INTO failures (source, reason, at) VALUES ('cu.txt', 'binary file', '2025-01-01T00:00:00+00:00')"
     )
     conn.close()
-    with open_store(str(path)) as store:
+    with sqlite_store.SQLiteStore(str(path)) as store:
         assert store.schema_version == len(sqlite_store.MIGRATIONS)
         store.put_state("crawl", "feed", {"etag": "1"})  # the table added by migration 2
         assert store.stats()["failures"] == 1
@@ -29,7 +29,7 @@ def test_store_sqlite_old_schema_is_migrated(tmp_path: Path) -> None:
 
 
 def test_store_sqlite_pragmas(tmp_path: Path) -> None:
-    with open_store(str(tmp_path / "p.db")) as store:
+    with sqlite_store.SQLiteStore(str(tmp_path / "p.db")) as store:
         assert store.conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
         assert store.conn.execute("PRAGMA foreign_keys").fetchone()[0] == 1
         assert store.conn.execute("PRAGMA busy_timeout").fetchone()[0] >= 1000
@@ -74,12 +74,12 @@ def test_store_postgres_old_schema_is_migrated(pg_schema_url: str) -> None:
     with psycopg.connect(pg_schema_url, autocommit=True) as conn:
         assert pg_store.migrate(conn, upto=1) == 1
         conn.execute("INSERT INTO failures (source, reason) VALUES ('cu.txt', 'binary file')")
-    with open_store(pg_schema_url) as store:
+    with pg_store.PostgresStore(pg_schema_url) as store:
         assert store.schema_version == len(pg_store.MIGRATIONS)
         store.put_state("crawl", "feed", {"etag": "1"})
         assert store.stats()["failures"] == 1
-    with open_store(pg_schema_url) as store:
-        assert store.schema_version == len(pg_store.MIGRATIONS)
+    with pg_store.PostgresStore(pg_schema_url) as again:
+        assert again.schema_version == len(pg_store.MIGRATIONS)
 
 
 def test_store_postgres_unreachable_is_a_clear_error() -> None:
