@@ -7,7 +7,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from tradetalks.errors import TradeTalksError
+from tradetalks.export.csv import write_csv
+from tradetalks.export.graphml import write_graphml
+from tradetalks.export.ics import write_ics
 from tradetalks.export.json import write_json
+from tradetalks.export.jsonl import write_jsonl
 from tradetalks.model import Dossier
 
 if TYPE_CHECKING:
@@ -16,7 +20,13 @@ if TYPE_CHECKING:
 Writer = Callable[[Dossier, Path], None]
 
 #: Format name -> function writing a dossier to a path.
-WRITERS: dict[str, Writer] = {"json": write_json}
+WRITERS: dict[str, Writer] = {
+    "json": write_json,
+    "jsonl": write_jsonl,
+    "csv": write_csv,
+    "graphml": write_graphml,
+    "ics": write_ics,
+}
 
 __all__ = ["WRITERS", "write_dossier"]
 
@@ -31,5 +41,8 @@ def write_dossier(store: Store, format: str, path: str | Path) -> int:
         from tradetalks.resolve import rebuild_dossier
 
         dossier = rebuild_dossier(store)
-    writer(dossier, Path(path))
+    try:
+        writer(dossier, Path(path))
+    except OSError as exc:
+        raise TradeTalksError(f"{path}: cannot write ({exc.strerror or exc})") from exc
     return len(dossier.events)

@@ -30,7 +30,7 @@ COLUMNS: tuple[str, ...] = (
 )
 
 
-def write_csv(dossier: Dossier, path: Path) -> int:
+def write_csv(dossier: Dossier, path: Path) -> None:
     """One row per event, in date order; lists joined with " | ", participants as "Name (side)"."""
     index = DossierIndex(dossier)
     events = sorted(index.events, key=event_sort_key)
@@ -52,4 +52,3 @@ def write_csv(dossier: Dossier, path: Path) -> int:
                     "sources": " | ".join(sources),
                 }
             )
-    return len(events)

@@ -85,7 +85,6 @@ def dossier_graph(dossier: Dossier) -> nx.MultiDiGraph:
     return graph
 
 
-def write_graphml(dossier: Dossier, path: Path) -> int:
-    """Write the graph; the number of events in it."""
+def write_graphml(dossier: Dossier, path: Path) -> None:
+    """Write the people–organisation–event graph."""
     nx.write_graphml(dossier_graph(dossier), path, encoding="utf-8")
-    return len(dossier.events)

@@ -59,8 +59,7 @@ def dossier_calendar(dossier: Dossier, stamp: datetime | None = None) -> Calenda
     return cal
 
 
-def write_ics(dossier: Dossier, path: Path) -> int:
-    """Write the calendar; the number of VEVENTs in it."""
+def write_ics(dossier: Dossier, path: Path) -> None:
+    """Write the calendar of dated events."""
     cal = dossier_calendar(dossier)
     path.write_bytes(cal.to_ical())
-    return len(cal.walk("VEVENT"))

@@ -1,4 +1,4 @@
-"""The dossier as JSON (the SPEC schema) and as JSON Lines, one record per line with its "kind"."""
+"""The dossier as JSON Lines: one record per line with its "kind" (article, entity, event, timex)."""
 
 from __future__ import annotations
 
@@ -9,13 +9,7 @@ from pathlib import Path
 from tradetalks.model import Dossier
 
 
-def write_json(dossier: Dossier, path: Path) -> int:
-    """The whole dossier as one JSON object (SPEC "The dossier")."""
-    path.write_text(json.dumps(dossier.to_dict(), ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
-    return len(dossier.events)
-
-
-def write_jsonl(dossier: Dossier, path: Path) -> int:
+def write_jsonl(dossier: Dossier, path: Path) -> None:
     """One JSON object per line: {"kind": "article"|"entity"|"event"|"timex", ...the record's fields}."""
     groups = (
         ("article", dossier.articles),
@@ -27,4 +21,3 @@ def write_jsonl(dossier: Dossier, path: Path) -> int:
         for kind, records in groups:
             for record in records:
                 out.write(json.dumps({"kind": kind, **asdict(record)}, ensure_ascii=False) + "\n")
-    return len(dossier.events)

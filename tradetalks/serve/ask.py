@@ -89,20 +89,29 @@ def _finish(index: DossierIndex, found: Found, q: Question, kind: str) -> dict[s
     }
 
 
+def _search_queries(q: Question) -> list[str]:
+    """Queries for the closest passages: the content words, then without numbers, then the three longest."""
+    stop = set(cues()["stop_words"])
+    words = [w for w in (t.strip("?!.,;:\"'()") for t in q.text.split()) if fold_name(w) and fold_name(w) not in stop]
+    plain = [w for w in words if not any(ch.isdigit() for ch in w)]
+    longest = sorted(plain, key=len, reverse=True)[:3]
+    out = [" ".join(ws)[:300] for ws in (words, plain, longest) if ws]
+    return list(dict.fromkeys(out))
+
+
 def _not_found(q: Question, search: Searcher | None) -> dict[str, Any]:
     """ "Chưa có thông tin" / "Not found in the sources", with the closest passages from search."""
-    passages: list[dict[str, Any]] = []
-    stop = set(cues()["stop_words"])
-    words = [w for w in q.text.split() if fold_name(w) and fold_name(w) not in stop]
-    query = " ".join(words)[:300]
-    if search is not None and query:
+    hits: list[SearchHit] = []
+    for query in _search_queries(q) if search is not None else []:
         try:
-            hits = search(query, 3)
+            hits = search(query, 3) if search is not None else []
         except Exception:  # noqa: BLE001 - a failed search must not hide the "not found" answer
             hits = []
-        passages = [
-            {"article": h.article, "title": h.title, "url": h.url, "snippet": h.snippet, "score": h.score} for h in hits
-        ]
+        if hits:
+            break
+    passages = [
+        {"article": h.article, "title": h.title, "url": h.url, "snippet": h.snippet, "score": h.score} for h in hits
+    ]
     return {
         "question": q.text,
         "kind": "unknown",
