@@ -28,6 +28,7 @@ class CueSets:
     lunar: frozenset[str]
     period: frozenset[str]
     date_word: frozenset[str]
+    compound: frozenset[str]
     direction: dict[str, int]
 
 
@@ -51,6 +52,7 @@ def _cue_sets(words: TimeWords) -> CueSets:
         lunar=words.lowered("lunar"),
         period=words.lowered("period_word"),
         date_word=words.lowered("date_word"),
+        compound=words.lowered("compound"),
         direction=direction,
     )
 
@@ -148,6 +150,15 @@ class Context:
         if before and before[0] in ("/", "-", ".") or len(before) > 1 and before[1].lower() in self.cues.ident:
             return True
         return False
+
+    def identifier(self, start: int) -> bool:
+        """An identifier word stands before ("số", "Nghị định", "phiên bản"), or "/" glues it to one."""
+        before = tokens_before(self.view, start, 3)
+        return phrase_before(before, self.cues.ident) or bool(before) and before[0] in ("/", "-", ".")
+
+    def modifier_taken(self, start: int) -> bool:
+        """The word before "đầu"/"cuối" makes a compound with it ("bắt đầu", "hàng đầu"): not a modifier."""
+        return phrase_before(tokens_before(self.view, start, 1), self.cues.compound)
 
     def after_preposition(self, start: int) -> bool:
         """A preposition stands right before ("từ", "vào", "tính đến") and no ratio word before it."""

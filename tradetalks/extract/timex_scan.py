@@ -83,8 +83,16 @@ def _month_name(match: re.Match[str]) -> int | None:
     return int(value) if value is not None else None
 
 
+def _start(match: re.Match[str], ctx: Context) -> int:
+    """Where the expression starts: after "đầu" when it belongs to the word before ("bắt đầu tháng 4")."""
+    if "mod" in match.re.groupindex and match["mod"] and ctx.modifier_taken(match.start()):
+        end = match.end("mod")
+        return end + len(match.string[end:]) - len(match.string[end:].lstrip())
+    return match.start()
+
+
 def _found(match: re.Match[str], ctx: Context, kind: str, points: list[Point], **extra: object) -> Found:
-    found = Found(match.start(), match.end(), kind, points, **extra)  # type: ignore[arg-type]
+    found = Found(_start(match, ctx), match.end(), kind, points, **extra)  # type: ignore[arg-type]
     found.direction = ctx.direction(found.end)
     return found
 
@@ -104,7 +112,7 @@ def handle_date(match: re.Match[str], ctx: Context, pub: date | None) -> Outcome
         return None
     start, end = match.start(), match.end()
     pod = _time_of_day(match, match.start("d"))
-    strong = bool(match["wd"] or match["dw"] or pod or match["ry"] or year)
+    strong = bool(match["wd"] or match["dw"] or pod)
     if ctx.lunar(start, end):
         return VETO
     if year is None and not strong:
@@ -112,8 +120,9 @@ def handle_date(match: re.Match[str], ctx: Context, pub: date | None) -> Outcome
             return None
         if ctx.ratio_or_id(start) or not (ctx.opens(start) or ctx.after_preposition(start)) or not ctx.closes(end):
             return VETO
-    elif not (match["wd"] or match["dw"] or pod) and ctx.ratio_or_id(start):
+    elif not strong and ctx.identifier(start):
         return VETO
+    strong = strong or year is not None
     weekday = match["wd"] and time_words().value("weekday", match["wd"].rstrip(" ,("))
     if weekday and not pod and not ctx.weekday_context(start):
         start = match.start("dw") if match["dw"] else match.start("d")
@@ -260,7 +269,7 @@ def handle_year(match: re.Match[str], ctx: Context, pub: date | None) -> Outcome
     """Like "năm 2024", "cuối năm 2025"."""
     if ctx.unit_after(match.end()):
         return VETO
-    return Found(match.start(), match.end(), "year", value=match["y"], resolved_by="explicit")
+    return Found(_start(match, ctx), match.end(), "year", value=match["y"], resolved_by="explicit")
 
 
 def handle_relative(match: re.Match[str], ctx: Context, pub: date | None) -> Outcome:
@@ -292,7 +301,8 @@ def handle_relative(match: re.Match[str], ctx: Context, pub: date | None) -> Out
         else:
             value = f"{pub.year + int(offset):04d}"
         pod = None
-    return Found(match.start(), match.end(), "relative", time_of_day=pod, value=value, resolved_by="publication_date")
+    start = _start(match, ctx)
+    return Found(start, match.end(), "relative", time_of_day=pod, value=value, resolved_by="publication_date")
 
 
 HANDLERS: dict[str, Handler] = {

@@ -30,6 +30,7 @@ CATEGORIES = frozenset(
         "unit",
         "lunar",
         "period_word",
+        "compound",
     }
 )
 
