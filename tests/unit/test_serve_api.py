@@ -190,3 +190,18 @@ def test_real_server_on_loopback(sample_store_path: str, live_server: Any) -> No
     assert httpx.get(server.url + "/api/search", params={"q": HOSTILE[0]}, timeout=10).status_code == 200
     posted = httpx.post(server.url + "/api/ingest", json=POST, headers={"Authorization": f"Bearer {TOKEN}"}, timeout=60)
     assert posted.status_code == 200 and posted.json()["new"] == 1
+
+
+def test_dossier_reloaded_when_the_store_changes(client: TestClient, sample_store_path: str) -> None:
+    import time
+
+    from tradetalks.store import open_store
+
+    assert client.get("/api/events").json()["total"] == 5
+    with open_store(sample_store_path) as other:
+        dossier = other.load_dossier()
+        assert dossier is not None
+        dossier.events = dossier.events[:2]
+        other.save_dossier(dossier)
+    time.sleep(1.2)
+    assert client.get("/api/events").json()["total"] == 2
