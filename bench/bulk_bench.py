@@ -100,10 +100,10 @@ def main() -> int:
         if args.ingest:
             with open_store(fresh_db("ingest")) as store:
                 started = time.perf_counter()
-                report = ingest_paths(store, [str(archive)])
+                plain = ingest_paths(store, [str(archive)])
                 seconds = time.perf_counter() - started
-            print(f"ingest (1 process): {n} articles, {len(report.new)} new, {len(report.unchanged)} unchanged, "
-                  f"{len(report.failed)} failed in {seconds:.1f} s = {n / seconds:.1f} articles/s (incl. resolution)")
+            print(f"ingest (1 process): {n} articles, {len(plain.new)} new, {len(plain.unchanged)} unchanged, "
+                  f"{len(plain.failed)} failed in {seconds:.1f} s = {n / seconds:.1f} articles/s (incl. resolution)")
         for workers in counts:
             with open_store(fresh_db(f"bulk-{workers}")) as store:
                 started = time.perf_counter()
@@ -114,6 +114,7 @@ def main() -> int:
             print(f"bulk --workers {workers}: {report.articles} articles ({report.new} new, {report.unchanged} "
                   f"unchanged, {len(report.failed)} failed) in {report.seconds:.1f} s = {rates[workers]:.1f} "
                   f"articles/s; resolution {report.resolve_seconds:.1f} s; wall incl. cluster start {total:.1f} s")
+        print(f"machine: {os.cpu_count()} CPUs, load average {os.getloadavg()[0]:.1f} at the end")
         if 1 in rates:
             for workers, rate in rates.items():
                 if workers != 1:

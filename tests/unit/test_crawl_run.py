@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import dataclasses
 import importlib.util
+import io
+import re
 import sys
 import time
 import unicodedata
@@ -13,6 +15,7 @@ from types import ModuleType
 from typing import Any
 
 import pytest
+from rich.console import Console
 
 from tradetalks.ingest.crawl import NAMESPACE, CrawlReport, run_crawl
 from tradetalks.ingest.crawl_config import CrawlConfig, FeedSpec
@@ -208,3 +211,23 @@ def test_watch_polls_again_and_picks_up_new_items(store: Store, server: Server) 
     )
     assert (report.polls, report.new, report.fetched) == (2, 4, 4)
     assert store.get_state(NAMESPACE, f"page:{server.url('/tin/them.html')}") is not None
+
+
+def test_watch_prints_new_events_with_latency(store: Store, server: Server) -> None:
+    without_call = fixture_bytes("feed.xml", server.base).replace(f"{server.base}/tin/trao-doi.html".encode(),
+                                                                  f"{server.base}/tin/det-may.html".encode())
+    server.route("/feed.xml", Reply(body=without_call, etag='"a"'))
+
+    def publish_call(seconds: float) -> None:
+        time.sleep(seconds)
+        server.route("/feed.xml", Reply(body=fixture_bytes("feed.xml", server.base), etag='"b"'))
+
+    out = io.StringIO()
+    console = Console(file=out, width=200)
+    cfg = CrawlConfig(policy=POLICY, feeds=(FeedSpec(url=server.url("/feed.xml"), poll_minutes=0.001),))
+    report = run_crawl(store, config=None, feeds=[], once=False, watch=True, console=console, settings=cfg,
+                       max_cycles=2, sleep=publish_call)
+    assert report.new == 3 and len(report.new_events) == 1
+    assert " call " in f" {report.new_events[0]} "
+    printed = [line for line in out.getvalue().splitlines() if line.startswith("new event")]
+    assert len(printed) == 1 and re.search(r"poll-to-timeline \d+\.\d s", printed[0])

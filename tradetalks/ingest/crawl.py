@@ -276,6 +276,8 @@ class Crawler:
         """Rebuild the dossier; print the events it did not hold before, with poll-to-timeline latency."""
         old = self.store.load_dossier()
         old_ids = {e.id for e in old.events} if old is not None else set()
+        from tradetalks.resolve import rebuild_dossier
+
         dossier = rebuild_dossier(self.store)
         latency = time.time() - polled_at
         fresh = [e for e in dossier.events if e.id not in old_ids]
@@ -284,17 +286,6 @@ class Crawler:
             self.report.new_events.append(line)
             if self.console is not None:
                 self.console.print(f"[green]new event[/green]  {escape(line)}  (poll-to-timeline {latency:.1f} s)")
-
-
-def rebuild_dossier(store: Store) -> Any:
-    """Run the cross-article resolution step and save the dossier; returns it."""
-    import tradetalks.resolve as resolve
-
-    if hasattr(resolve, "rebuild_dossier"):
-        return resolve.rebuild_dossier(store)
-    dossier = resolve.build_dossier(store.docs())
-    store.save_dossier(dossier)
-    return dossier
 
 
 def describe_event(event: Event) -> str:
