@@ -81,9 +81,9 @@ def _person_after(scan: Scan, people: dict[int, Cand], hit: TitleHit) -> Cand | 
     if hit.next in people:
         return people[hit.next]
     k = hit.next
-    if tuple(scan.low[k:k + 2]) == ("phụ", "trách"):
+    if tuple(scan.low[k:k + 2]) == ("phụ", "trách"):  # "... phụ trách kinh tế, năng lượng Jacob Helberg"
         k += 2
-        while k < scan.n and k - hit.next < 14 and (scan.text[k] == "," or scan.text[k].islower()):
+        while k < scan.n and k - hit.next < 16 and scan.text[k] not in ".;:()" and k not in people:
             k += 1
         return people.get(k)
     while k < scan.n and k - hit.next < 6 and scan.spaced(k) and scan.text[k].isalpha():

@@ -56,10 +56,10 @@ def vietnamese_name(scan: Scan, t: int, context: str | None = None) -> Cand | No
 
 def latin_name(scan: Scan, t: int, context: str | None = None) -> Cand | None:
     """A foreign name in Latin letters at ``t``: "Bryan R. Switzer", "Joseph (Joe) Damond", "Brian Mc Feeters"."""
-    if not (scan.is_cap(t) and scan.is_latin(t)):
+    if not (scan.is_cap(t) and scan.is_latin(t)) or t in scan.at:
         return None
     words, k = [t], t + 1
-    while k < scan.n and len(words) < 5:
+    while k < scan.n and len(words) < 5 and k not in scan.at:
         if (scan.spaced(k) and len(scan.text[k]) == 1 and scan.text[k].isupper() and k + 2 < scan.n
                 and scan.text[k + 1] == "." and scan.end[k] == scan.start[k + 1] and scan.is_cap(k + 2)):
             words += [k, k + 1]
@@ -121,7 +121,8 @@ def find_people(scan: Scan) -> dict[int, Cand]:
             continue
         prev_latin = t > 0 and scan.is_cap(t - 1) and scan.is_latin(t - 1) and scan.spaced(t)
         cand = vietnamese_name(scan, t) or (None if prev_latin else latin_name(scan, t))
-        if cand is not None:
+        known = scan.at.get(t)
+        if cand is not None and (known is None or known.j < cand.j):
             out[t] = cand
             after = cand.j
     return out
