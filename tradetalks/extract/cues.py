@@ -62,7 +62,7 @@ class Lexicon:
     matching view; every other cue matches on its lower-case form.
     """
 
-    def __init__(self, entries: list[tuple[str, str, str]]):
+    def __init__(self, entries: list[tuple[str, str, str]], overlapping: bool = False):
         self.meaning: dict[str, list[tuple[str, str]]] = {}
         folded: list[str] = []
         exact: list[str] = []
@@ -72,8 +72,10 @@ class Lexicon:
             form = view if is_acronym else lower_view(view)
             (exact if is_acronym else folded).append(form)
             self.meaning.setdefault(form, []).append((label, value))
-        self._folded = re.compile(rf"(?<!\w)(?:{_alternation(folded)})(?!\w)") if folded else None
-        self._exact = re.compile(rf"(?<!\w)(?:{_alternation(exact)})(?!\w)") if exact else None
+        # overlapping: a zero-width lookahead finds the longest cue starting at every word start
+        form = r"(?<!\w)(?=({alt})(?!\w))" if overlapping else r"(?<!\w)({alt})(?!\w)"
+        self._folded = re.compile(form.format(alt=_alternation(folded))) if folded else None
+        self._exact = re.compile(form.format(alt=_alternation(exact))) if exact else None
 
     def find(self, low: str, key: str, start: int = 0, end: int | None = None) -> list[CueHit]:
         """Every cue occurrence in ``[start, end)``, in text order (``low`` is ``lower_view(key)``)."""
@@ -83,9 +85,11 @@ class Lexicon:
             if pattern is None:
                 continue
             for m in pattern.finditer(text, start, stop):
-                form = re.sub(r"\s+", " ", m.group(0))
+                if m.end(1) > stop:
+                    continue
+                form = re.sub(r"\s+", " ", m.group(1))
                 for label, value in self.meaning.get(form, ()):
-                    hits.append(CueHit(m.start(), m.end(), form, label, value))
+                    hits.append(CueHit(m.start(1), m.end(1), form, label, value))
         hits.sort(key=lambda h: (h.start, -h.end))
         return hits
 

@@ -265,8 +265,11 @@ def _tariff_mentions(doc: Doc, low: str, key: str, s: Sentence, cue: CueMention)
             continue
         rates.append((m.start(), m.end(), float(m.group(1).replace(",", ".")) / 100))
     if not rates:
-        verb = _ends_with("tariff_verb", low, key, max(s.start, cue.start - 20), cue.start)
-        verb = verb or _starts_with("tariff_verb", low, key, cue.end, min(s.end, cue.end + 20)) or "action" in cue.flags
+        verb = (
+            "action" in cue.flags
+            or _ends_with("tariff_verb", low, key, max(s.start, cue.start - 20), cue.start) is not None
+            or _starts_with("tariff_verb", low, key, cue.end, min(s.end, cue.end + 20)) is not None
+        )
         anchored = bool(cue.timexes) or any(
             m.type == "country" and s.start <= m.start < s.end for m in doc.mentions
         )

@@ -12,7 +12,7 @@ from tradetalks.pipeline import stage
 @lru_cache(maxsize=1)
 def topic_lexicon() -> Lexicon:
     """Every topic cue phrase ("thương mại số" -> digital_trade), loaded once."""
-    return Lexicon([(row[0], row[1], "") for row in read_tsv("topics.tsv") if len(row) >= 2])
+    return Lexicon([(row[0], row[1], "") for row in read_tsv("topics.tsv") if len(row) >= 2], overlapping=True)
 
 
 @lru_cache(maxsize=1)
