@@ -113,7 +113,7 @@ def test_print_timeline_and_entity(index: DossierIndex) -> None:
     assert found is not None
     print_entity(found, console)
     text = console.export_text()
-    assert "2025-11-12/2025-11-14" in text and "Báo Ví Dụ" in text and "Phó Đại diện Thương mại" in text
+    assert "→ 2025-11-14" in text and "Báo Ví Dụ" in text and "Phó Đại diện Thương mại" in text
 
 
 @pytest.mark.parametrize(

@@ -105,7 +105,7 @@ def _when(view: dict[str, Any]) -> str:
     """ "2025-11-12/2025-11-14 (morning)" for a timeline row."""
     text = view["start"] or "?"
     if view.get("end") and view["end"] != view["start"]:
-        text += f"/{view['end']}"
+        text += f"\n→ {view['end']}"
     if view.get("time_of_day"):
         text += f" ({view['time_of_day']})"
     return text
@@ -133,8 +133,15 @@ def print_timeline(tl: dict[str, Any], console: Console) -> None:
         if not rows and heading == "Undated events":
             continue
         table = Table(title=heading, show_lines=True, expand=True)
-        for column in ("date", "event", "place", "participants", "topics", "sources"):
-            table.add_column(column, overflow="fold")
+        for column, ratio in (
+            ("date", 2),
+            ("event", 4),
+            ("place", 2),
+            ("participants", 4),
+            ("topics", 2),
+            ("sources", 3),
+        ):
+            table.add_column(column, overflow="fold", ratio=ratio, min_width=10 if column == "date" else None)
         for view in rows:
             event = view["type_label"] + (f" #{view['ordinal']}" if view.get("ordinal") else "")
             if view["status"] != "held":
