@@ -112,3 +112,16 @@ def test_unreachable_scheduler_is_a_clear_error(tmp_path: Path, monkeypatch: pyt
     monkeypatch.setattr(bulk, "CONNECT_TIMEOUT", "1s")
     with open_store(str(tmp_path / "x.db")) as store, pytest.raises(TradeTalksError, match="cannot reach the Dask"):
         run_bulk(store, [], scheduler="tcp://127.0.0.1:9", workers=1, console=None)
+
+
+def test_bulk_on_a_running_scheduler(inputs: list[str], tmp_path: Path) -> None:
+    import logging
+
+    from distributed import LocalCluster
+
+    with LocalCluster(n_workers=1, threads_per_worker=1, processes=True, dashboard_address=None,
+                      silence_logs=logging.ERROR) as cluster:
+        with open_store(str(tmp_path / "remote.db")) as store:
+            report = run_bulk(store, inputs, scheduler=cluster.scheduler_address, workers=1, console=None)
+            stored = sum(1 for _ in store.articles())
+    assert report.workers == 1 and report.new == stored > 40

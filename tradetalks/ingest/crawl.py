@@ -247,7 +247,11 @@ class Crawler:
         except Exception as exc:  # noqa: BLE001 - one bad page must not stop the crawl
             self._fail(url, f"extraction failed: {type(exc).__name__}: {exc}")
             return
-        outcome = self.store.add_article(article, doc)
+        try:
+            outcome = self.store.add_article(article, doc)
+        except Exception as exc:  # noqa: BLE001 - the store rolled the article back; report it, go on
+            self._fail(url, f"could not be stored ({type(exc).__name__}: {exc})")
+            return
         if outcome.status == "failed":
             self._fail(url, outcome.reason or "store refused the article")
             return
