@@ -23,6 +23,8 @@ _OPENERS = frozenset("\"'“‘«([-–—•*")
 #: Characters that may end a line that is a paragraph (heading, list item, sentence).
 _LINE_ENDS = frozenset(".!?…:;\"'”’»)]")
 _INITIALISM = re.compile(r"^(?:[^\W\d_]\.)+[^\W\d_]$")
+#: A list or heading number: "1.", "12.", "II.", "a." (at the start of a paragraph or after a colon).
+_LIST_MARKER = re.compile(r"^(?:\d{1,2}|[IVXLC]{1,6}|[a-zđ])$")
 
 
 @lru_cache(maxsize=1)
@@ -116,6 +118,10 @@ def _no_end_after(text: str, para_start: int, m: re.Match[str]) -> bool:
         return True  # an initial: "Bryan R. Switzer"
     if _INITIALISM.match(token):
         return True  # "D.C.", "U.S."
+    if _LIST_MARKER.match(token):
+        before = text[para_start:j].rstrip()
+        if not before or before[-1] in ":;.!?":
+            return True  # "1. Thuế quan", "Gồm: a. dịch vụ"
     return token.lower() in abbreviations()
 
 
