@@ -12,7 +12,6 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-
 from conftest import GOLD, SEEDS, require_shared
 
 from tradetalks.extract.timex import complete_year, extract_timexes
