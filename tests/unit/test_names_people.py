@@ -83,6 +83,13 @@ PEOPLE = [
     ("Đại sứ Việt Nam tại Hoa Kỳ Nguyễn Quốc Dũng tham dự buổi làm việc.",
      [("Nguyễn Quốc Dũng", "Đại sứ", None, "VN")]),
     ("Chủ tịch Trung Quốc Tập Cận Bình đã gặp Tổng thống Mỹ.", [("Tập Cận Bình", "Chủ tịch", None, "other")]),
+    ("Về phía Mỹ, Phó Đại diện Thương mại Kelly Ann Shaw cho biết hai bên sẽ gặp lại.",
+     [("Kelly Ann Shaw", "Phó Đại diện Thương mại", None, "US")]),
+    ("Phía Hoa Kỳ, ông Mark Lee khẳng định. Ông Tom Baker thì im lặng.",
+     [("Mark Lee", None, None, "US"), ("Tom Baker", None, None, None)]),
+    ("Đại sứ Anh tại Washington chỉ trích Tổng thống Donald Trump.", [("Donald Trump", "Tổng thống", None, None)]),
+    ("Bộ trưởng Kinh tế Cuba Alejandro Gil Fernandez phát biểu.",
+     [("Alejandro Gil Fernandez", "Bộ trưởng", None, None)]),
     ("Bộ trưởng Ngoại giao Trung Quốc Vương Nghị thăm Hà Nội.",
      [("Vương Nghị", "Bộ trưởng", "Bộ Ngoại giao Trung Quốc", "other")]),
 ]

@@ -7,6 +7,8 @@ by a title/form of address before them, then short references ("ông Damond") li
 
 from __future__ import annotations
 
+import re
+
 from tradetalks.model import Doc, Mention, RoleMention
 from tradetalks.nlp.names_lexicon import lexicon, name_key
 from tradetalks.nlp.names_people import context_name, find_people, find_refs
@@ -18,7 +20,7 @@ from tradetalks.nlp.names_scan import (
     match_gazetteer,
     match_org_patterns,
 )
-from tradetalks.nlp.titles import TitleHit, parse_title
+from tradetalks.nlp.titles import TitleHit, parse_title, title_at
 from tradetalks.pipeline import stage
 
 
@@ -89,6 +91,8 @@ def _person_after(scan: Scan, people: dict[int, Cand], hit: TitleHit) -> Cand | 
     while k < scan.n and k - hit.next < 6 and scan.spaced(k) and scan.text[k].isalpha():
         if k in people:
             return people[k]
+        if not (scan.is_cap(k) or scan.is_upper(k) or scan.is_cap(k - 1)) or title_at(scan, k) is not None:
+            return None  # only an unknown organisation's name may stand between: "... Chính phủ Nguyễn Văn A"
         k += 1
     return None
 
@@ -188,7 +192,7 @@ def _person_side(cand: Cand, hit: TitleHit | None) -> str | None:
     """VN / US / other from the title's organisation or country; a Vietnamese name with a title is VN."""
     if hit is not None and hit.side():
         return hit.side()
-    if hit is not None and not cand.latin:
+    if hit is not None and cand.vietnamese:
         return "VN"
     return None
 
@@ -241,5 +245,24 @@ def extract_names(doc: Doc) -> Doc:
         mentions[own].ref = ref_at
         if mentions[own].side is None:
             mentions[own].side = mentions[ref_at].side
+    _sides_from_heading(doc, mentions)
     doc.mentions = mentions
     return doc
+
+
+_SIDE_HEADING = re.compile(r"\s*(?:về\s+)?phía\s+$", re.IGNORECASE)
+
+
+def _sides_from_heading(doc: Doc, mentions: list[Mention]) -> None:
+    """A sentence opened by "Về phía Mỹ," speaks for that side: its people without a side get it."""
+    sentences = doc.sentences or []
+    for sentence in sentences:
+        inside = [m for m in mentions if sentence.start <= m.start < sentence.end]
+        if not inside or inside[0].type != "country" or inside[0].side is None:
+            continue
+        head = inside[0]
+        if not _SIDE_HEADING.fullmatch(doc.key[sentence.start:head.start]) or doc.key[head.end:head.end + 1] != ",":
+            continue
+        for m in inside[1:]:
+            if m.type == "person" and m.side is None:
+                m.side = head.side

@@ -51,7 +51,7 @@ def vietnamese_name(scan: Scan, t: int, context: str | None = None) -> Cand | No
     if given == 0 or (ambiguous and given < 2 and context is None):
         return None
     return Cand(t, k, "person", person_key(scan, list(range(t, k))), prio=2, name_toks=list(range(t, k)),
-                context=context)
+                context=context, vietnamese=True)
 
 
 def latin_name(scan: Scan, t: int, context: str | None = None) -> Cand | None:
@@ -113,13 +113,15 @@ def find_people(scan: Scan) -> dict[int, Cand]:
     """Names that need no context: Vietnamese names by surname, foreign names by their letters."""
     out: dict[int, Cand] = {}
     inside: set[int] = set()
+    covered: set[int] = set()
     for known in scan.cands:
         inside.update(range(known.i + 1, known.j))
+        covered.update(range(known.i, known.j))
     after = 0
     for t in scan.capitals:
         if t < after or t in inside or scan.no_person[t] or not scan.is_cap(t):
             continue
-        prev_latin = t > 0 and scan.is_cap(t - 1) and scan.is_latin(t - 1) and scan.spaced(t)
+        prev_latin = t > 0 and scan.is_cap(t - 1) and scan.is_latin(t - 1) and scan.spaced(t) and t - 1 not in covered
         cand = vietnamese_name(scan, t) or (None if prev_latin else latin_name(scan, t))
         known = scan.at.get(t)
         if cand is not None and (known is None or known.j < cand.j):
@@ -167,6 +169,8 @@ def find_refs(people: list[Cand], scan: Scan) -> dict[int, int]:
                 hit = len(short) == 1 and short[0] in (words[-1], words[0])
             else:
                 hit = len(short) < len(words) and words[-len(short):] == short
+                if not hit and full.context and scan.text[full.i] not in scan.lex.surnames:
+                    hit = len(short) == 1 and short[0] == words[0]  # "ông Thôi" for a Chinese name
             if hit:
                 distance = cand.i - full.i if full.i < cand.i else 10**9 + full.i - cand.i
                 if best is None or distance < best[0]:

@@ -14,6 +14,8 @@ _CREDIT = re.compile(r"\(\s*(?:Ảnh|Nguồn|Ảnh minh họa|Video|Đồ họa)
 #: Accented letters of other Latin alphabets that Vietnamese does not use ("Núñez", "Müller").
 _LATIN_EXTRA = set("äåçëïñöøüÿ")
 CONNECTORS = frozenset({"of", "and", "&", "for", "the", "de"})
+#: Words that open a photo or source credit ("Ảnh: ...").
+CREDIT_WORDS = frozenset({"ảnh", "nguồn", "video", "đồ"})
 
 
 @dataclass(slots=True)
@@ -31,6 +33,7 @@ class Cand:
     prio: int = 0  # lower wins a tie of equal length (known names 0, patterns 1, people 2)
     name_toks: list[int] = field(default_factory=list)  # person: tokens that make the name (no nickname)
     latin: bool = False
+    vietnamese: bool = False  # person: a Vietnamese name (surname first)
     full: bool = True  # person: a full name, not a bare surname or given name
     context: str | None = None  # person: "title" | "honorific" when a word before it marks a person
     label: str | None = None  # organisation: its name with country names made canonical
@@ -175,12 +178,21 @@ def name_run(scan: Scan, t: int, limit: int = 12) -> int:
             break
         if k > t and scan.is_cap(k) and (_starts_person(scan, k) or _starts_title(scan, k)):
             break
+        if k > t and scan.is_cap(k) and scan.is_foreign(k) and not scan.is_latin(k - 1) and k not in scan.at:
+            break  # a foreign name after a Vietnamese name: "Bộ Thương mại Trung Quốc Gao Feng"
         if scan.is_upper(k):
             prev, k, last = "upper", k + 1, k + 1
         elif scan.is_cap(k):
-            opens = prev != "cap" and not scan.is_latin(k)
+            known = scan.at.get(k)
+            if known is not None and known.type != "organization" and known.j > k + 1:
+                prev, k, last, opens = "cap", known.j, known.j, False  # a country or place: "... Hoa Kỳ"
+                if _latin_run_foreign(scan, k):
+                    break  # a foreign name after the country: "Bộ Thương mại Trung Quốc Gao Feng"
+                continue
+            opens = prev != "cap" and not scan.is_latin(k) and known is None
             prev, k, last = "cap", k + 1, k + 1
-        elif scan.low[k] in ("và", "&", "-") and (scan.is_cap(k + 1) or scan.is_upper(k + 1)):
+        elif (scan.low[k] in ("và", "&", "-") and (scan.is_cap(k + 1) or scan.is_upper(k + 1))
+              and scan.low[k + 1] not in CREDIT_WORDS and not _opens_name(scan, k + 1)):
             prev, k = "conn", k + 1
         elif (prev == "cap" and opens and scan.text[k].isalpha() and scan.text[k].islower()
               and scan.low[k] not in scan.lex.breaks):
@@ -188,6 +200,23 @@ def name_run(scan: Scan, t: int, limit: int = 12) -> int:
         else:
             break
     return last
+
+
+def _latin_run_foreign(scan: Scan, t: int) -> bool:
+    """Capitalised Latin words start at ``t`` and one of them cannot be Vietnamese ("Gao Feng")."""
+    k = t
+    while k < scan.n and k - t < 4 and scan.is_cap(k) and scan.is_latin(k) and scan.spaced(k):
+        if scan.is_foreign(k):
+            return True
+        k += 1
+    return False
+
+
+def _opens_name(scan: Scan, t: int) -> bool:
+    """Another organisation, country or person starts at ``t``: "... và Đảng Cộng sản Việt Nam"."""
+    if scan.at.get(t) is not None or _starts_person(scan, t):
+        return True
+    return any(tuple(scan.low[t:t + len(h)]) == h for h in scan.lex.org_heads.get(scan.low[t], ()))
 
 
 def _acronym_after(scan: Scan, j: int) -> str | None:
