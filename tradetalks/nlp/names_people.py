@@ -114,9 +114,9 @@ def find_people(scan: Scan) -> dict[int, Cand]:
     out: dict[int, Cand] = {}
     inside: set[int] = set()
     covered: set[int] = set()
-    for known in scan.cands:
-        inside.update(range(known.i + 1, known.j))
-        covered.update(range(known.i, known.j))
+    for name in scan.cands:
+        inside.update(range(name.i + 1, name.j))
+        covered.update(range(name.i, name.j))
     after = 0
     for t in scan.capitals:
         if t < after or t in inside or scan.no_person[t] or not scan.is_cap(t):
