@@ -99,25 +99,28 @@ def _read_file(path: str) -> Iterator[Article | IngestError]:
         size = os.stat(path).st_size
         if not os.path.isfile(path):
             raise IngestError(path, "not a regular file")
+        kind = kind_by_name(Path(path).name)
+        if kind is None:
+            with open(path, "rb") as f:
+                kind = sniff_kind(f.read(4096))
+        if kind == "jsonl" or size == 0 or size > MAX_BYTES:
+            data = b""
+        else:
+            with open(path, "rb") as f:
+                data = f.read(MAX_BYTES + 1)
     except FileNotFoundError:
         raise IngestError(path, "no such file or directory") from None
     except PermissionError:
         raise IngestError(path, "permission denied") from None
+    except OSError as exc:
+        raise IngestError(path, f"cannot read ({exc.strerror or exc})") from None
     if size == 0:
         raise IngestError(path, "empty file")
-    kind = kind_by_name(Path(path).name)
-    if kind is None:
-        with open(path, "rb") as f:
-            kind = sniff_kind(f.read(4096))
     if kind == "jsonl":
         yield from read_jsonl(path, path)
         return
-    if size > MAX_BYTES:
-        raise size_error(path, size)
-    with open(path, "rb") as f:
-        data = f.read(MAX_BYTES + 1)
-    if len(data) > MAX_BYTES:
-        raise size_error(path, len(data))
+    if size > MAX_BYTES or len(data) > MAX_BYTES:
+        raise size_error(path, max(size, len(data)))
     if kind == "feed":
         yield from parse_feed(data, path)
     elif kind == "html":

@@ -102,16 +102,19 @@ def _decode_8bit(data: bytes, source: str) -> str:
     return text
 
 
+#: Control characters (Unicode category Cc) other than tab, newline, vertical tab, form feed, carriage return.
+_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f]")
+#: The five tone marks Windows-1258 writes as separate characters, and one not after a letter.
+_CP1258_MARK = re.compile("[\u0300\u0301\u0303\u0309\u0323]")
+_STRAY_MARK = re.compile("(?:^|(?<=[\\W\\d_]))[\u0300\u0301\u0303\u0309\u0323]")
+
+
 def _plausible_1258(text: str) -> bool:
     """Windows-1258 text: few control characters, tone marks only after vowels."""
     if _control_ratio(text) > 0.01:
         return False
-    marks = stray = 0
-    for i, ch in enumerate(text):
-        if unicodedata.combining(ch):
-            marks += 1
-            if i == 0 or not text[i - 1].isalpha():
-                stray += 1
+    marks = len(_CP1258_MARK.findall(text))
+    stray = len(_STRAY_MARK.findall(text))
     return stray <= max(1, marks // 50)
 
 
@@ -119,8 +122,7 @@ def _control_ratio(text: str) -> float:
     """Share of control characters other than tab, newline, carriage return and form feed."""
     if not text:
         return 0.0
-    bad = sum(1 for ch in text if unicodedata.category(ch) == "Cc" and ch not in "\t\n\r\f\x0b")
-    return bad / len(text)
+    return len(_CONTROL.findall(text)) / len(text)
 
 
 # --- mojibake ------------------------------------------------------------------------
