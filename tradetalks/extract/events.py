@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from tradetalks.extract.cues import event_lexicon, lower_view
 from tradetalks.extract.events_draft import Draft, ministerial, same_person
-from tradetalks.extract.events_mentions import CueMention, is_caption, is_headline, line_of, sentence_cues
+from tradetalks.extract.events_mentions import CueMention, cue_hits, sentence_cues, skipped_lines
 from tradetalks.extract.events_merge import merge_drafts
 from tradetalks.extract.events_text import article_place, doc_negotiations, finish_event
 from tradetalks.model import Doc, Event
@@ -110,12 +110,23 @@ def extract_events(doc: Doc) -> Doc:
     """doc.events: the events the article tells of, with their evidence sentences."""
     key = doc.key or doc.text
     low = lower_view(key)
+    hits = cue_hits(low, key)
     cues: list[CueMention] = []
-    for si, s in enumerate(doc.sentences):
-        a, b = line_of(doc.text, s)
-        if is_headline(doc.text[a:b]) or is_caption(low, s):
-            continue
-        cues.extend(sentence_cues(doc, low, key, si))
+    if hits:
+        skipped = skipped_lines(doc.text, low)
+        i = 0
+        for si, s in enumerate(doc.sentences):
+            while i < len(hits) and hits[i].start < s.start:
+                i += 1
+            j = i
+            while j < len(hits) and hits[j].end <= s.end:
+                j += 1
+            if j > i and not any(a <= s.start < b or a < s.end <= b for a, b in skipped):
+                cues.extend(sentence_cues(doc, low, key, si, hits[i:j]))
+            i = j
+    if not cues:
+        doc.events = []
+        return doc
     drafts = merge_drafts(doc, _build(doc, low, key, cues))
     place = article_place(drafts)
     doc.events = [finish_event(doc, low, key, d, place) for d in drafts]

@@ -12,6 +12,7 @@ from tradetalks.model import EVENT_TYPES, Doc, Sentence
 _PERCENT = re.compile(r"(\d{1,3}(?:[.,]\d{1,2})?)\s*%")
 _CLAUSE_END = re.compile(r"[,;:.(]\s|[;:(]|\.$")
 _YEAR_SPAN = re.compile(r"^\d{4}(?:/\d{4})?$")
+_LETTERS = re.compile(r"[^\W\d_]")
 _BETWEEN = re.compile(r"^[^,;.]{0,25}?(?<!\w)giữa\s")
 
 
@@ -95,11 +96,13 @@ def _clause_end(low: str, start: int, stop: int) -> int:
     return m.start() if m else stop
 
 
-def _raw_hits(low: str, key: str, s: Sentence) -> list[CueHit]:
-    hits = cue_lexicon().find(low, key, s.start, s.end)
-    ignored = event_lexicon("ignore").find(low, key, s.start, s.end)
-    hits = [h for h in hits if not any(i.start < h.end and h.start < i.end for i in ignored)]
-    for m in _round_number_re().finditer(low, s.start, s.end):
+def cue_hits(low: str, key: str) -> list[CueHit]:
+    """Every event cue of the text, left to right, without overlaps and without "ignore" phrases."""
+    hits = cue_lexicon().find(low, key)
+    ignored = event_lexicon("ignore").find(low, key) if hits else []
+    if ignored:
+        hits = [h for h in hits if not any(i.start < h.end and h.start < i.end for i in ignored)]
+    for m in _round_number_re().finditer(low):
         if not any(h.start <= m.start() < h.end for h in hits):
             hits.append(CueHit(m.start(), m.end(), m.group(0), "negotiation_round", f"ordinal={m.group(1)}"))
     hits.sort(key=lambda h: (h.start, -h.end))
@@ -285,10 +288,9 @@ def _tariff_mentions(doc: Doc, low: str, key: str, s: Sentence, cue: CueMention)
     return out
 
 
-def sentence_cues(doc: Doc, low: str, key: str, si: int) -> list[CueMention]:
-    """The event cues of sentence ``si`` with their attributes, in text order."""
+def sentence_cues(doc: Doc, low: str, key: str, si: int, hits: list[CueHit]) -> list[CueMention]:
+    """The event cues of sentence ``si`` (its ``hits``) with their attributes, in text order."""
     s = doc.sentences[si]
-    hits = _raw_hits(low, key, s)
     cues: list[CueMention] = []
     for i, h in enumerate(hits):
         nxt = hits[i + 1].start if i + 1 < len(hits) else s.end
@@ -310,20 +312,25 @@ def sentence_cues(doc: Doc, low: str, key: str, si: int) -> list[CueMention]:
     return out
 
 
-def is_headline(text: str) -> bool:
+def is_headline(line: str) -> bool:
     """An all-capitals line ("VÒNG ĐÀM PHÁN KỸ THUẬT LÀ CHẶNG THEN CHỐT") or a "Title:" line."""
-    letters = [c for c in text if c.isalpha()]
-    return text.lstrip().startswith("Title:") or (len(letters) >= 8 and all(c.isupper() for c in letters))
+    if line.lstrip().startswith("Title:"):
+        return True
+    return line.upper() == line and len(_LETTERS.findall(line)) >= 8
 
 
-def line_of(text: str, s: Sentence) -> tuple[int, int]:
-    """The line (paragraph) holding sentence ``s``."""
-    line_end = text.find("\n", s.end)
-    return text.rfind("\n", 0, s.start) + 1, len(text) if line_end < 0 else line_end
-
-
-def is_caption(low: str, s: Sentence) -> bool:
-    """A sentence of a photo caption line ("… (Ảnh: Moit).")."""
-    a, b = line_of(low, s)
-    line = low[a:b]
+def is_caption(line: str) -> bool:
+    """A photo caption line ("… (Ảnh: Moit).") in lower case."""
     return "(ảnh" in line or "ảnh:" in line or "(nguồn ảnh" in line or "(photo" in line
+
+
+def skipped_lines(text: str, low: str) -> list[tuple[int, int]]:
+    """Spans of the lines that cannot be evidence of an event: headlines and photo captions."""
+    out: list[tuple[int, int]] = []
+    start = 0
+    for line in text.split("\n"):
+        end = start + len(line)
+        if is_headline(line) or is_caption(low[start:end]):
+            out.append((start, end))
+        start = end + 1
+    return out

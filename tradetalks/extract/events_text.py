@@ -31,6 +31,11 @@ def negotiation_names() -> dict[tuple[str, str], str]:
 
 def doc_negotiations(doc: Doc, low: str, key: str) -> Counter[str]:
     """How often each negotiation's agreement name occurs in the article."""
+    return _negotiation_counts(low, key)
+
+
+@lru_cache(maxsize=4)
+def _negotiation_counts(low: str, key: str) -> Counter[str]:
     agreements, _ = negotiation_lexicons()
     return Counter(h.label for h in agreements.find(low, key))
 
