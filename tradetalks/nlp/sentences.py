@@ -22,6 +22,8 @@ _LINE = re.compile(r"\n")
 _OPENERS = frozenset("\"'“‘«([-–—•*")
 #: Characters that may end a line that is a paragraph (heading, list item, sentence).
 _LINE_ENDS = frozenset(".!?…:;\"'”’»)]")
+#: Closing brackets and quotes that may stand between a sentence and its period.
+_CLOSERS = frozenset(")]\"'”’»")
 _INITIALISM = re.compile(r"^(?:[^\W\d_]\.)+[^\W\d_]$")
 #: A list or heading number: "1.", "12.", "II.", "a." (at the start of a paragraph or after a colon).
 _LIST_MARKER = re.compile(r"^(?:\d{1,2}|[IVXLC]{1,6}|[a-zđ])$")
@@ -97,10 +99,15 @@ def _opens_sentence(ch: str) -> bool:
 
 
 def _glued_start(text: str, punct: int, after: int, end: int) -> bool:
-    """ "trước.Thông": a word, the period, then a capitalised word with no space."""
-    if punct < 2 or not (text[punct - 1].islower() and text[punct - 2].isalpha()):
+    """ "trước.Thông", "(USTR).Hai", "năm 2025.Hai": the end of a sentence, then a capitalised word, no space."""
+    if punct < 2 or not (after + 1 < end and text[after].isupper() and text[after + 1].islower()):
         return False
-    return after + 1 < end and text[after].isupper() and text[after + 1].islower()
+    before, second = text[punct - 1], text[punct - 2]
+    if before.islower():
+        return second.isalpha()  # a word, not an initial or "Th.S"
+    if before.isdigit() or before in _CLOSERS:
+        return True
+    return before.isupper() and second.isupper() and punct >= 3 and text[punct - 3].isupper()  # "ASEAN.Hai"
 
 
 def _no_end_after(text: str, para_start: int, m: re.Match[str]) -> bool:
