@@ -78,3 +78,22 @@ def test_store_two_processes_open_a_new_store_at_once(store_url: str) -> None:
     assert sum(r.get("new", 0) for r in results) == 20
     with open_store(store_url) as store:
         assert store.stats()["articles"] == 20
+
+
+def test_store_threads_sharing_one_store(store: Any) -> None:
+    """A web server's threads share one store: their transactions must not interleave."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    from tradetalks.model import Article
+
+    def add(i: int) -> str:
+        text = f"Luồng {i % 40}: tin về xuất khẩu cà phê sang Hoa Kỳ."
+        outcome = store.add_article(Article(f"t{i}", text, url=f"https://tin.example.vn/t{i % 40}"))
+        store.put_state("threads", str(i % 7), {"i": i})
+        return outcome.status
+
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        statuses = list(pool.map(add, range(160)))
+    assert statuses.count("new") == 40 and statuses.count("unchanged") == 120
+    assert store.stats()["articles"] == store.stats()["versions"] == 40
+    assert len(list(store.state_items("threads"))) == 7

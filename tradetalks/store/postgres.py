@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import re
+import threading
 from collections.abc import Iterator
 from typing import Any
 
@@ -129,6 +130,7 @@ class PostgresStore:
 
     def __init__(self, url: str):
         self.url = url
+        self._lock = threading.RLock()  # one transaction at a time when threads share the store (web server)
         try:
             self.conn: psycopg.Connection[Any] = psycopg.connect(url, autocommit=True, connect_timeout=15)
         except psycopg.Error as exc:
@@ -177,7 +179,7 @@ class PostgresStore:
     def _insert_version(self, article: Article, doc: Doc | None, digest: str, aid: str) -> tuple[int, str]:
         """Insert the version in one transaction; raise _Unchanged (rolled back) if the text is known."""
         c = self.conn
-        with c.transaction():
+        with self._lock, c.transaction():
             found = self._article_of_hash(digest)
             if found:
                 raise _Unchanged(found)
@@ -224,7 +226,8 @@ class PostgresStore:
 
     def record_failure(self, source: str, reason: str) -> None:
         """Remember an input that could not be ingested, with its reason."""
-        self.conn.execute("INSERT INTO failures (source, reason) VALUES (%s, %s)", (_clean(source), _clean(reason)))
+        with self._lock:
+            self.conn.execute("INSERT INTO failures (source, reason) VALUES (%s, %s)", (_clean(source), _clean(reason)))
 
     def failures(self) -> list[tuple[str, str]]:
         """Every recorded failure as (source, reason), oldest first."""
@@ -271,7 +274,7 @@ class PostgresStore:
         """Replace the stored extraction of the doc's article version."""
         aid = doc.article.id or article_id(doc.article.key)
         try:
-            with self.conn.transaction():
+            with self._lock, self.conn.transaction():
                 self._save_doc(doc, aid, doc.article.version)
         except pg_errors.ForeignKeyViolation as exc:
             raise StoreError(f"no stored version {doc.article.version} of article {aid} for the extraction") from exc
@@ -306,11 +309,15 @@ class PostgresStore:
         """Replace the resolved cross-article dossier."""
         data = json.dumps(dossier_to_dict(dossier), ensure_ascii=False).replace("\\u0000", "\\ufffd")
         stories = len({a.story for a in dossier.articles if a.story})
+        with self._lock:
+            self._write_dossier(data, len(dossier.entities), len(dossier.events), stories)
+
+    def _write_dossier(self, data: str, entities: int, events: int, stories: int) -> None:
         self.conn.execute(
             "INSERT INTO dossier (id, data, entities, events, stories) VALUES (1, %s, %s, %s, %s) "
             "ON CONFLICT (id) DO UPDATE SET data = excluded.data, entities = excluded.entities, "
             "events = excluded.events, stories = excluded.stories",
-            (data, len(dossier.entities), len(dossier.events), stories),
+            (data, entities, events, stories),
         )
 
     def load_dossier(self) -> Dossier | None:
@@ -366,11 +373,12 @@ class PostgresStore:
     def put_state(self, namespace: str, key: str, value: dict[str, Any]) -> None:
         """Set (replace) the value under (namespace, key)."""
         data = json.dumps(value, ensure_ascii=False).replace("\\u0000", "\\ufffd")
-        self.conn.execute(
-            "INSERT INTO state (namespace, key, value) VALUES (%s, %s, %s) "
-            "ON CONFLICT (namespace, key) DO UPDATE SET value = excluded.value",
-            (namespace, _clean(key), data),
-        )
+        with self._lock:
+            self.conn.execute(
+                "INSERT INTO state (namespace, key, value) VALUES (%s, %s, %s) "
+                "ON CONFLICT (namespace, key) DO UPDATE SET value = excluded.value",
+                (namespace, _clean(key), data),
+            )
 
     def state_items(self, namespace: str) -> Iterator[tuple[str, dict[str, Any]]]:
         """Every (key, value) of a namespace, in key order."""

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
+import threading
 from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
@@ -114,6 +115,7 @@ class SQLiteStore:
         try:
             if path != ":memory:":
                 Path(path).expanduser().parent.mkdir(parents=True, exist_ok=True)
+            self._lock = threading.RLock()  # one transaction at a time when threads share the store (web server)
             self.conn = sqlite3.connect(path, isolation_level=None, timeout=60, check_same_thread=False)
             self.conn.execute("PRAGMA busy_timeout = 60000")
             self.conn.execute("PRAGMA journal_mode = WAL")
@@ -125,7 +127,7 @@ class SQLiteStore:
 
     # transactions ----------------------------------------------------------
     def _write(self) -> _Tx:
-        return _Tx(self.conn)
+        return _Tx(self.conn, self._lock)
 
     # articles -------------------------------------------------------------
     def add_article(self, article: Article, doc: Doc | None = None) -> IngestOutcome:
@@ -350,18 +352,27 @@ def _doc(row: tuple[Any, ...]) -> Doc:
 class _Tx:
     """``with`` block running one BEGIN IMMEDIATE .. COMMIT transaction; rolls back on any error."""
 
-    def __init__(self, conn: sqlite3.Connection):
+    def __init__(self, conn: sqlite3.Connection, lock: threading.RLock):
         self.conn = conn
+        self.lock = lock
 
     def __enter__(self) -> sqlite3.Connection:
-        self.conn.execute("BEGIN IMMEDIATE")
+        self.lock.acquire()
+        try:
+            self.conn.execute("BEGIN IMMEDIATE")
+        except sqlite3.Error as exc:
+            self.lock.release()
+            raise StoreError(f"database is not writable: {exc}") from exc
         return self.conn
 
     def __exit__(self, kind: type[BaseException] | None, exc: BaseException | None, *rest: object) -> None:
-        if kind is None:
-            self.conn.execute("COMMIT")
-            return
-        if self.conn.in_transaction:
-            self.conn.execute("ROLLBACK")
-        if isinstance(exc, sqlite3.Error):
-            raise StoreError(f"database write failed: {exc}") from exc
+        try:
+            if kind is None:
+                self.conn.execute("COMMIT")
+                return
+            if self.conn.in_transaction:
+                self.conn.execute("ROLLBACK")
+            if isinstance(exc, sqlite3.Error):
+                raise StoreError(f"database write failed: {exc}") from exc
+        finally:
+            self.lock.release()
