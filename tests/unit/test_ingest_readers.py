@@ -256,3 +256,14 @@ def test_read_seed_articles(seed_files: list[Path]) -> None:
     assert by_name["002"].published == "2025-10-15"
     assert by_name["002"].title and by_name["002"].title.startswith("Thông tin mới")
     assert not by_name["002"].text.startswith(" date")
+
+
+def test_read_jsonl_skips_an_oversized_line_and_continues(tmp_path: Path) -> None:
+    path = tmp_path / "to.jsonl"
+    with open(path, "wb") as f:
+        f.write(b'{"text": "' + b"a" * (21 * 1024 * 1024) + b'"}\n')
+        f.write(json.dumps({"text": "Dòng sau vẫn được đọc."}).encode() + b"\n")
+    too_long, after = read_all(path)
+    assert isinstance(too_long, IngestError) and too_long.source == f"{path}:1"
+    assert too_long.reason == "line too long (over 20 MB)"
+    assert isinstance(after, Article) and after.source == f"{path}:2"
