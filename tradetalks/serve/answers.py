@@ -85,9 +85,10 @@ def role_text(index: DossierIndex, role: Role, lang: str) -> str:
 
 # --- lookups -------------------------------------------------------------------------------------------
 def _talks(index: DossierIndex, types: tuple[str, ...]) -> list[Event]:
-    """Events of these types, the Vietnam–US talks first, in date order."""
+    """Events of these types: the Vietnam–US talks first, then events of no known negotiation, in date order."""
     events = sorted((e for e in index.events if e.type in types), key=event_sort_key)
-    return sorted(events, key=lambda e: e.negotiation not in (None, VN_US_RECIPROCAL))
+    rank = {VN_US_RECIPROCAL: 0, None: 1}
+    return sorted(events, key=lambda e: rank.get(e.negotiation, 2))
 
 
 def ordinal_event(index: DossierIndex, q: Question) -> Event | None:
@@ -99,24 +100,39 @@ def ordinal_event(index: DossierIndex, q: Question) -> Event | None:
         "negotiation_round": ("negotiation_round",),
     }.get(q.event_type or "", ("negotiation_round", "ministerial_session"))
     for kind in kinds:
-        for event in _talks(index, (kind,)):
-            if event.ordinal == q.ordinal:
-                return event
+        numbered = [e for e in _talks(index, (kind,)) if e.ordinal == q.ordinal]
+        if numbered:
+            rank = {VN_US_RECIPROCAL: 0, None: 1}
+            return min(
+                numbered,
+                key=lambda e: (
+                    rank.get(e.negotiation, 2),
+                    not is_dated(e.start),
+                    -len({v.article for v in e.evidence}),
+                ),
+            )
     return None
 
 
 def people_in(index: DossierIndex, q: Question, loose: bool = True) -> list[Entity]:
-    """People named in the question by full name or alias, else (``loose``) by the last word of their name."""
+    """People named in the question by full name or alias (longest first), else (``loose``) by a last name."""
+    words = q.folded.split()
+    stop = set(cues()["stop_words"])
+    capitalised = {fold_name(w) for w in q.text.split() if w[:1].isupper()} - stop
     found: list[Entity] = []
-    names = sorted(index._names.items(), key=lambda kv: -len(kv[0]))
-    for key, ids in names:
-        if len(key) >= 3 and has_phrase(q.folded, key):
-            found.extend(index.entity_by_id[i] for i in ids if index.entity_by_id[i].type == "person")
+    for size in range(min(8, len(words)), 0, -1):
+        for at in range(len(words) - size + 1):
+            key = " ".join(words[at : at + size])
+            if len(key) >= 3 and (size > 1 or key in capitalised):
+                found.extend(index.entity_by_id[i] for i in index._names.get(key, []))
+        found = [e for e in found if e.type == "person"]
+        if found:
+            break
     if not found and loose:
-        stop = set(cues()["stop_words"])
+        wanted = {w for w in capitalised if len(w) >= 3}
         for entity in index.dossier.entities:
             last = fold_name(entity.name).split()[-1:] if entity.type == "person" else []
-            if last and len(last[0]) >= 3 and last[0] not in stop and has_phrase(q.folded, last[0]):
+            if last and last[0] in wanted:
                 found.append(entity)
     unique = list({e.id: e for e in found}.values())
     return sorted(unique, key=lambda e: -index.weight(e.id))
@@ -211,9 +227,13 @@ def answer_head(index: DossierIndex, q: Question) -> Found | None:
                 break
     if q.side:
         heads = [(e, r) for e, r in heads if _side_of(index, e) == q.side]
+    words = cues()["negotiation_words"]
+    talks = {p.entity for ev in index.events if ev.negotiation == VN_US_RECIPROCAL for p in ev.participants}
+    heads = [(e, r) for e, r in heads if e.id in talks or any(w in fold_name(r.title) for w in words)]
     if not heads:
         return None
     heads.sort(key=lambda er: -index.weight(er[0].id))
+    heads = heads[:3]
     vi = "; ".join(f"{person_with_title(index, e, None, 'vi')} ({r.title})" for e, r in heads)
     en = "; ".join(f"{e.name_en or e.name} ({r.title_en or r.title})" for e, r in heads)
     side_vi = f" của {label('vi', 'side.' + q.side)}" if q.side else ""
@@ -268,13 +288,13 @@ def _holder(index: DossierIndex, q: Question) -> Found | None:
 
 def answer_met(index: DossierIndex, q: Question) -> Found | None:
     """Who did X meet (on DATE): the other participants of X's meetings, calls and sessions."""
-    people = people_in(index, q)
-    if not people:
-        return None
-    person = people[0]
-    events = [e for e in _talks(index, MEETING_TYPES) if person.id in {p.entity for p in e.participants}]
-    if q.date:
-        events = [e for e in events if _same_day(e, q.date)]
+    events: list[Event] = []
+    for person in people_in(index, q)[:10]:
+        events = [e for e in _talks(index, MEETING_TYPES) if person.id in {p.entity for p in e.participants}]
+        if q.date:
+            events = [e for e in events if _same_day(e, q.date)]
+        if events:
+            break
     if not events:
         return None
     lines_vi, lines_en, evidence = [], [], []
@@ -299,8 +319,13 @@ def answer_tariff(index: DossierIndex, q: Question) -> Found | None:
     actions = [e for e in _talks(index, ("tariff_action",)) if e.rate is not None]
     if not actions:
         return None
-    vn_us = [e for e in actions if e.negotiation in (None, VN_US_RECIPROCAL)] or actions
-    latest = sorted(vn_us, key=event_sort_key)[-1]
+    vn_us = (
+        [e for e in actions if e.negotiation == VN_US_RECIPROCAL]
+        or [e for e in actions if e.negotiation is None]
+        or actions
+    )
+    held = [e for e in vn_us if e.status == "held"] or vn_us
+    latest = sorted(held, key=event_sort_key)[-1]
     rate = f"{(latest.rate or 0) * 100:g}%"
     vi = f"Mức thuế {rate}"
     en = f"A rate of {rate}"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import hmac
+import json
 from dataclasses import asdict
 from pathlib import Path
 from typing import Annotated, Any
@@ -17,6 +18,7 @@ from starlette.exceptions import HTTPException
 
 from tradetalks.errors import TradeTalksError
 from tradetalks.serve.ask import answer_from_index
+from tradetalks.serve.index import DossierIndex
 from tradetalks.serve.render import doc_as_dict
 from tradetalks.serve.state import ServeState, clean_query, token_from_env
 from tradetalks.serve.timeline import entity_from_index, timeline_from_index
@@ -35,6 +37,11 @@ class ArticleIn(BaseModel):
     title: str | None = Field(default=None, max_length=4000)
     published: str | None = Field(default=None, max_length=100)
     outlet: str | None = Field(default=None, max_length=400)
+
+
+def json_bytes(obj: Any) -> bytes:
+    """Compact UTF-8 JSON."""
+    return json.dumps(obj, ensure_ascii=False, separators=(",", ":"), default=str).encode("utf-8")
 
 
 def page(items: list[Any], limit: int, offset: int) -> dict[str, Any]:
@@ -60,13 +67,22 @@ def api_router(state: ServeState, token: str | None) -> APIRouter:
         person: Annotated[str | None, Query(max_length=200)] = None,
         all: bool = False,
         lang: Lang = "vi",
-    ) -> dict[str, Any]:
-        return timeline_from_index(state.index(), date_from, date_to, type, all, topic or None, person or None, lang)
+    ) -> Response:
+        key = ("api/timeline", date_from, date_to, type, topic, person, all, lang)
+
+        def build(index: DossierIndex) -> bytes:
+            tl = timeline_from_index(index, date_from, date_to, type, all, topic or None, person or None, lang)
+            return json_bytes(tl)
+
+        return Response(state.rendered(key, build), media_type="application/json")
 
     @api.get("/events", summary="Every event (all negotiations), paginated")
-    def events(limit: Limit = 50, offset: Offset = 0, lang: Lang = "vi") -> dict[str, Any]:
-        tl = timeline_from_index(state.index(), all_negotiations=True, lang=lang)
-        return page(tl["events"] + tl["undated"], limit, offset)
+    def events(limit: Limit = 50, offset: Offset = 0, lang: Lang = "vi") -> Response:
+        def build(index: DossierIndex) -> bytes:
+            tl = timeline_from_index(index, all_negotiations=True, lang=lang)
+            return json_bytes(page(tl["events"] + tl["undated"], limit, offset))
+
+        return Response(state.rendered(("api/events", limit, offset, lang), build), media_type="application/json")
 
     @api.get("/events/{event_id}", summary="One event with participants, topics, sources and conflicts")
     def event(event_id: str, lang: Lang = "vi") -> dict[str, Any]:

@@ -5,6 +5,8 @@ from __future__ import annotations
 import os
 import threading
 import time
+from collections import OrderedDict
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -17,6 +19,8 @@ CHECK_EVERY = 1.0
 #: A store that is not a file (PostgreSQL) is reloaded at most this often.
 RELOAD_EVERY = 5.0
 MAX_QUERY = 1000
+#: Rendered responses kept per dossier version.
+CACHE_SIZE = 256
 
 
 class ServeState:
@@ -29,6 +33,7 @@ class ServeState:
         self._index: DossierIndex | None = None
         self._stamp: Any = None
         self._checked = 0.0
+        self._rendered: OrderedDict[Any, bytes] = OrderedDict()
 
     def _fingerprint(self) -> Any:
         """What changes when another process writes the SQLite file (main file and write-ahead log)."""
@@ -54,12 +59,30 @@ class ServeState:
                 if self._index is None or stamp != self._stamp:
                     self._index = DossierIndex(self.store.load_dossier() or Dossier())
                     self._stamp = stamp
+                    self._rendered.clear()
             return self._index
+
+    def rendered(self, key: Any, build: Callable[[DossierIndex], bytes]) -> bytes:
+        """A response body built from the current index, kept until the dossier changes."""
+        index = self.index()
+        with self.lock:
+            body = self._rendered.get(key)
+            if body is not None and self._index is index:
+                self._rendered.move_to_end(key)
+                return body
+        body = build(index)
+        with self.lock:
+            if self._index is index:
+                self._rendered[key] = body
+                while len(self._rendered) > CACHE_SIZE:
+                    self._rendered.popitem(last=False)
+        return body
 
     def invalidate(self) -> None:
         """Forget the cached index (after a write through the API)."""
         with self.lock:
             self._index = None
+            self._rendered.clear()
 
     def search(self, query: str, limit: int) -> list[SearchHit]:
         """Full-text search (the query cut to a sane length)."""

@@ -15,6 +15,7 @@ from tradetalks.errors import TradeTalksError
 from tradetalks.model import EVENT_TYPES
 from tradetalks.serve.ask import answer_from_index
 from tradetalks.serve.highlight import KINDS, Highlight, doc_highlights, highlight_html
+from tradetalks.serve.index import DossierIndex
 from tradetalks.serve.labels import labels, pick_language
 from tradetalks.serve.state import ServeState, clean_query
 from tradetalks.serve.timeline import entity_from_index, timeline_from_index
@@ -38,18 +39,24 @@ def language(request: Request) -> str:
     return pick_language(request.query_params.get("lang") or request.cookies.get("lang"))
 
 
-def render(request: Request, template: str, code: int = 200, **context: Any) -> Response:
-    """Render a template with the labels of the request's language; remember an explicit ?lang= in a cookie."""
+def render_html(request: Request, template: str, **context: Any) -> str:
+    """A template rendered with the labels of the request's language."""
     lang = language(request)
-    other = "en" if lang == "vi" else "vi"
-    switch = (
-        str(request.url.include_query_params(lang=other).path)
-        + "?"
-        + str(request.url.include_query_params(lang=other).query)
-    )
-    html = ENV.get_template(template).render(
+    other = request.url.include_query_params(lang="en" if lang == "vi" else "vi")
+    switch = f"{other.path}?{other.query}"
+    return ENV.get_template(template).render(
         L=labels(lang), lang=lang, switch_url=switch, request_path=request.url.path, **context
     )
+
+
+def render(request: Request, template: str, code: int = 200, **context: Any) -> Response:
+    """Render a template as a response; remember an explicit ?lang= in a cookie."""
+    return respond(request, render_html(request, template, **context), code)
+
+
+def respond(request: Request, html: str | bytes, code: int = 200) -> Response:
+    """An HTML response; remember an explicit ?lang= in a cookie."""
+    lang = language(request)
     response = HTMLResponse(html, status_code=code)
     if "lang" in request.query_params:
         response.set_cookie("lang", lang, max_age=365 * 86400, samesite="lax")
@@ -79,23 +86,29 @@ def web_router(state: ServeState) -> APIRouter:
         all: bool = False,
     ) -> Response:
         lang = language(request)
-        error = None
-        try:
-            tl = timeline_from_index(
-                state.index(),
-                date_from or None,
-                date_to or None,
-                type or None,
-                all,
-                topic or None,
-                clean_query(person) or None,
-                lang,
-            )
-        except TradeTalksError as exc:
-            error = str(exc)
-            tl = timeline_from_index(state.index(), lang=lang)
         filters = {"type": type, "topic": topic, "person": person, "from": date_from, "to": date_to, "all": all}
-        return render(request, "timeline.html", tl=tl, filters=filters, types=EVENT_TYPES, error=error)
+
+        def build(index: DossierIndex) -> bytes:
+            error = None
+            try:
+                tl = timeline_from_index(
+                    index,
+                    date_from or None,
+                    date_to or None,
+                    type or None,
+                    all,
+                    topic or None,
+                    clean_query(person) or None,
+                    lang,
+                )
+            except TradeTalksError as exc:
+                error = str(exc)
+                tl = timeline_from_index(index, lang=lang)
+            html = render_html(request, "timeline.html", tl=tl, filters=filters, types=EVENT_TYPES, error=error)
+            return html.encode("utf-8")
+
+        key = ("page/", lang, tuple(sorted(filters.items())))
+        return respond(request, state.rendered(key, build))
 
     @web.get("/entity/{entity_id}", response_class=HTMLResponse)
     def entity_page(request: Request, entity_id: str) -> Response:
