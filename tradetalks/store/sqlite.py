@@ -178,9 +178,9 @@ class SQLiteStore:
                 "INSERT INTO fts (rowid, title, text) VALUES (?, ?, ?)",
                 (num, s.fold_text(article.title or ""), s.fold_text(article.text)),
             )
-            article.id, article.version = aid, version
             if doc is not None:
                 self._save_doc(c, doc, aid, version)
+        article.id, article.version = aid, version
         return IngestOutcome(article.source, status, aid)
 
     def record_failure(self, source: str, reason: str) -> None:
