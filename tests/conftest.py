@@ -181,10 +181,12 @@ PG_ENV = "TRADETALKS_TEST_PG"
 
 
 def pg_test_url() -> str:
-    """The PostgreSQL server for tests (started by scripts/pg-test-server.sh); skip when unset."""
+    """The PostgreSQL server for tests (scripts/pg-test-server.sh); skip when unset, fail if required (CI)."""
     import os
 
     url = os.environ.get(PG_ENV, "")
+    if not url and os.environ.get("TRADETALKS_REQUIRE_PG"):
+        pytest.fail(f"TRADETALKS_REQUIRE_PG is set but {PG_ENV} is empty: the PostgreSQL tests cannot run")
     if not url:
         pytest.skip(f"{PG_ENV} is not set (start a server with: export {PG_ENV}=$(scripts/pg-test-server.sh start))")
     return url
