@@ -48,6 +48,14 @@ def test_read_text_headers(tmp_path: Path, header: str, title: str | None, publi
     assert article.id == article_id(str(path))
 
 
+def test_read_text_date_line_after_title_starts_the_body(tmp_path: Path) -> None:
+    path = tmp_path / "bai.txt"
+    path.write_text("Title: Họp kỹ thuật\n date 2025-11-14 Sáng nay hai đoàn họp.\nChiều họp tiếp.", encoding="utf-8")
+    article = only_article(path)
+    assert (article.title, article.published) == ("Họp kỹ thuật", "2025-11-14")
+    assert article.text == "Sáng nay hai đoàn họp.\nChiều họp tiếp."
+
+
 def test_read_text_keeps_spelling_and_repairs(tmp_path: Path) -> None:
     path = tmp_path / "cu.txt"
     path.write_bytes(("Title: Hoà giải\r\n\r\nCộng hoà   và   thoả thuận\r\n").encode("utf-16"))

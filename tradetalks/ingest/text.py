@@ -31,8 +31,12 @@ def parse_text(text: str, source: str) -> Article:
             fields["title"] = m["rest"]
         elif (m := _DATE.match(line)) and "date" not in fields:
             fields["date"] = m["date"]
-            if m["rest"].strip() and "title" not in fields:
-                fields["title"] = m["rest"]
+            rest = m["rest"].strip()
+            if rest and "title" in fields:
+                lines[i] = rest  # the title is known: the rest of the line starts the body
+                break
+            if rest:
+                fields["title"] = rest
         elif (m := _URL.match(line)) and "url" not in fields:
             fields["url"] = m["rest"]
         elif (m := _OUTLET.match(line)) and "outlet" not in fields:
