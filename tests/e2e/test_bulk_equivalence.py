@@ -65,9 +65,9 @@ def canonical(obj: Any) -> Any:
     return obj
 
 
-def snapshot(db: Path, tmp_path: Path) -> dict[str, Any]:
+def snapshot(db: Path | str, tmp_path: Path, name: str) -> dict[str, Any]:
     """Everything a user can get out of a store: exported dossier, articles, versions, extractions, counts."""
-    out = tmp_path / f"{db.stem}.json"
+    out = tmp_path / f"{name}.json"
     with open_store(str(db)) as store:
         write_dossier(store, "json", out)
         articles = [(a.id, a.version, a.hash, a.title, a.url, a.published) for a in store.articles()]
@@ -92,7 +92,7 @@ def test_bulk_on_two_workers_equals_ingest(inputs: list[str], tmp_path: Path) ->
     assert (report.new, report.updated, report.unchanged) == (len(plain.new), len(plain.updated), len(plain.unchanged))
     assert sorted(s for s, _ in report.failed) == sorted(o.source for o in plain.failed)
     assert report.updated == 1 and report.unchanged >= 1 and len(report.failed) >= 1
-    a, b = snapshot(tmp_path / "ingest.db", tmp_path), snapshot(tmp_path / "bulk.db", tmp_path)
+    a, b = snapshot(tmp_path / "ingest.db", tmp_path, "a"), snapshot(tmp_path / "bulk.db", tmp_path, "b")
     assert a["articles"] and a["docs"]
     for part in ("articles", "versions", "docs", "stats", "dossier"):
         assert a[part] == b[part], part
@@ -125,3 +125,14 @@ def test_bulk_on_a_running_scheduler(inputs: list[str], tmp_path: Path) -> None:
             report = run_bulk(store, inputs, scheduler=cluster.scheduler_address, workers=1, console=None)
             stored = sum(1 for _ in store.articles())
     assert report.workers == 1 and report.new == stored > 40
+
+
+@pytest.mark.postgres
+def test_bulk_into_postgres_equals_ingest_into_sqlite(inputs: list[str], tmp_path: Path, pg_schema_url: str) -> None:
+    with open_store(str(tmp_path / "ingest.db")) as store:
+        ingest_paths(store, inputs)
+    with open_store(pg_schema_url) as store:
+        run_bulk(store, inputs, scheduler=None, workers=2, console=None, batch_size=7)
+    a, b = snapshot(tmp_path / "ingest.db", tmp_path, "a"), snapshot(pg_schema_url, tmp_path, "b")
+    for part in ("articles", "versions", "docs", "stats", "dossier"):
+        assert a[part] == b[part], part
