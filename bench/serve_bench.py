@@ -183,8 +183,16 @@ def main() -> int:
     build_store(args.db, args.articles)
     proc, base = start_server(args.db)
     try:
+        t0 = time.perf_counter()
         info = httpx.get(base + "/api/timeline", timeout=30).json()
-        print(f"timeline: {len(info['events'])} dated + {len(info['undated'])} undated events")
+        cold = time.perf_counter() - t0
+        t0 = time.perf_counter()
+        httpx.get(base + "/", timeout=30)
+        cold_page = time.perf_counter() - t0
+        print(
+            f"timeline: {len(info['events'])} dated + {len(info['undated'])} undated events; first (uncached) "
+            f"/api/timeline {cold * 1000:.0f} ms, / {cold_page * 1000:.0f} ms"
+        )
         print(f"{'endpoint':<16}{'requests':>9}{'req/s':>9}{'p50 ms':>9}{'p99 ms':>9}{'errors':>8}")
         for name, path in (("/api/timeline", "/api/timeline"), ("/ (page)", "/")):
             n, wall, lat, errors = load(base + path, args.requests, args.seconds, args.clients)
