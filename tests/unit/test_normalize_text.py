@@ -76,6 +76,7 @@ def test_repair_mojibake_leaves_clean_text(clean: str) -> None:
         # dashes, quotes and odd spaces become plain ones
         ("Việt – Mỹ — “đối ứng” ‘số’ «x» 5−3", 'Việt - Mỹ - "đối ứng" \'số\' "x" 5-3'),
         ("Bộ\u00a0Công", "Bộ Công"),
+        ("ÐÀM PHÁN ở Ðà Nẵng", "ĐÀM PHÁN ở Đà Nẵng"),
     ],
 )
 def test_matching_view_canonical_tones_and_punctuation(text: str, key: str) -> None:
@@ -92,6 +93,7 @@ def test_matching_view_canonical_tones_and_punctuation(text: str, key: str) -> N
         ("Nguyễn Sinh Nhật Tân", "nguyen sinh nhat tan"),
         ("Hiệp định Thương mại đối ứng", "hiep dinh thuong mai doi ung"),
         ("Ưu đãi ở Ơn", "uu dai o on"),
+        ("ÐÀM PHÁN ở Ðà Nẵng", "dam phan o da nang"),
         (nfd("Việt"), nfd("Việt").lower().replace("\u0302", "\u0302")),
     ],
 )

@@ -262,12 +262,13 @@ def normalize_text(text: str) -> str:
 
 # --- same-length views -------------------------------------------------------------------
 
-#: Typographic dashes, quotes and spaces -> plain ASCII, one character for one.
+#: Typographic dashes, quotes and spaces -> plain ASCII, one character for one; "Ð" -> "Đ".
 _PLAIN_PUNCT = {
     "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2014": "-", "\u2015": "-", "\u2212": "-",
     "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"', "\u00ab": '"', "\u00bb": '"',
     "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2039": "'", "\u203a": "'",
     "\u00a0": " ", "\u202f": " ", "\u2007": " ", "\u2009": " ", "\u200a": " ",
+    "\u00d0": "Đ", "\u00f0": "đ",  # the Icelandic eth, typed for "Đ" by some old Vietnamese converters
 }  # fmt: skip
 
 _TONES = ("\u0300", "\u0301", "\u0309", "\u0303", "\u0323")  # huyền, sắc, hỏi, ngã, nặng
@@ -319,7 +320,7 @@ def matching_view(text: str) -> str:
 
 def _folded(ch: str) -> str:
     """One character -> one lower-case character without diacritics ("Ế" -> "e", "đ" -> "d")."""
-    if ch in "đĐ":
+    if ch in "đĐðÐ":
         return "d"
     low = ch.lower()
     out = low if len(low) == 1 else ch
