@@ -64,8 +64,22 @@ def _link_titles(scan: Scan, people: dict[int, Cand], roles: dict[int, TitleHit]
         if person is not None:
             person.context = person.context or "title"
             roles.setdefault(person.i, hit)
+            if hit.i and scan.low[hit.i - 1] in _PLURAL:
+                _share_title(scan, people, roles, person, hit)
         after = max(t + 1, hit.j)
     return extra
+
+
+#: Words before a title that make it shared by a list of names: "các Thứ trưởng A, B và C".
+_PLURAL = frozenset({"các", "những", "hai", "ba", "bốn"})
+
+
+def _share_title(scan: Scan, people: dict[int, Cand], roles: dict[int, TitleHit], first: Cand, hit: TitleHit) -> None:
+    """Give a plural title to every name listed after the first one ("A, B và C")."""
+    k = first.j
+    while k + 1 < scan.n and scan.low[k] in (",", "và") and (nxt := people.get(k + 1)) is not None:
+        roles.setdefault(nxt.i, hit)
+        k = nxt.j
 
 
 def _known_names(people: dict[int, Cand]) -> set[str]:

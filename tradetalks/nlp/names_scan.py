@@ -189,7 +189,7 @@ def name_run(scan: Scan, t: int, limit: int = 12) -> int:
                 if _latin_run_foreign(scan, k):
                     break  # a foreign name after the country: "Bộ Thương mại Trung Quốc Gao Feng"
                 continue
-            opens = prev != "cap" and not scan.is_latin(k) and known is None
+            opens = prev != "cap" and not scan.is_foreign(k) and known is None
             prev, k, last = "cap", k + 1, k + 1
         elif (scan.low[k] in ("và", "&", "-") and (scan.is_cap(k + 1) or scan.is_upper(k + 1))
               and scan.low[k + 1] not in CREDIT_WORDS and not _opens_name(scan, k + 1)):
@@ -240,7 +240,8 @@ def match_org_patterns(scan: Scan) -> None:
         end = 0
         for head in lex.org_heads.get(scan.low[t], ()):
             k = t + len(head)
-            if scan.text[t][0].isupper() and tuple(scan.low[t:k]) == head and (scan.is_cap(k) or scan.is_upper(k)):
+            if (scan.is_cap(t) and tuple(scan.low[t:k]) == head and (scan.is_cap(k) or scan.is_upper(k))
+                    and not scan.is_upper(k - 1)):
                 end = name_run(scan, k)
                 break
         if not end and scan.is_cap(t) and scan.is_latin(t) and not (t and scan.is_cap(t - 1) and scan.spaced(t)):
