@@ -115,7 +115,10 @@ def web_router(state: ServeState) -> APIRouter:
         index = state.index()
         if entity_id not in index.entity_by_id:
             return render(request, "error.html", code=404, status=404, message=f"no entity with id {entity_id[:100]!r}")
-        return render(request, "entity.html", entity=entity_from_index(index, entity_id))
+        found = entity_from_index(index, entity_id)
+        assert found is not None
+        found["article_records"] = [index.article_by_id[a] for a in found["articles"] if a in index.article_by_id][:50]
+        return render(request, "entity.html", entity=found)
 
     @web.get("/article/{article_id}", response_class=HTMLResponse)
     def article_page(request: Request, article_id: str) -> Response:
