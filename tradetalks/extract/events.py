@@ -85,6 +85,11 @@ def _build(doc: Doc, low: str, key: str, cues: list[CueMention]) -> list[Draft]:
             if target is not None and "plural" not in c.flags:
                 target.absorb(c)
             continue
+        if "plural" in c.flags and t in ("negotiation_round", "ministerial_session"):
+            continue  # "các vòng đàm phán", "ba vòng đàm phán trực tiếp": a summary of many
+        if target is not None and _repeats(t, c, target):
+            target.absorb(c)
+            continue
         bare = not own and c.mode is None and c.status != "planned"
         if ("past" in c.flags or "plural" in c.flags) and bare:
             continue
@@ -98,6 +103,16 @@ def _build(doc: Doc, low: str, key: str, cues: list[CueMention]) -> list[Draft]:
             drafts.append(d)
             last[t] = d
     return drafts
+
+
+def _repeats(t: str, c: CueMention, d: Draft) -> bool:
+    """A round, session or agreement named again with nothing new that tells it apart (no ordinal, no date)."""
+    if t not in ("negotiation_round", "ministerial_session", "agreement") or c.ordinal is not None or c.timexes:
+        return False
+    if c.people and t == "ministerial_session":
+        return False
+    ev = d.event
+    return (c.mode is None or ev.mode in (None, c.mode)) and not (c.status == "planned" and ev.status == "held")
 
 
 def _fits(d: Draft, c: CueMention) -> bool:

@@ -9,6 +9,7 @@ from tradetalks.extract.cues import event_table, lower_view
 from tradetalks.extract.events_mentions import CueMention
 from tradetalks.model import Doc, Event
 
+_WEEK = re.compile(r"^\d{4}-W\d{2}$")
 _DATE = re.compile(r"^(\d{4}|XXXX)-(\d{2})(?:-(\d{2}))?")
 
 
@@ -103,6 +104,8 @@ def date_range(value: str | None) -> tuple[str, str] | None:
     if not value:
         return None
     first, _, last = value.partition("/")
+    if _WEEK.match(first):
+        return first, last or first
     return (first, last or first) if _DATE.match(first) else None
 
 

@@ -12,6 +12,8 @@ from tradetalks.model import EVENT_TYPES, Doc, Sentence
 _PERCENT = re.compile(r"(\d{1,3}(?:[.,]\d{1,2})?)\s*%")
 _CLAUSE_END = re.compile(r"[,;:.(]\s|[;:(]|\.$")
 _YEAR_SPAN = re.compile(r"^\d{4}(?:/\d{4})?$")
+_TARIFF_RATE = re.compile(r"(?<!\w)thuế(?:\s+quan)?\s+(?:ở\s+)?(?:mức\s+)?\d{1,3}(?:[.,]\d{1,2})?\s*%")
+_RATE_SEPARATOR = re.compile(r",\s|;|\s(?:và|còn|trong khi|riêng)\s")
 _LETTERS = re.compile(r"[^\W\d_]")
 _BETWEEN = re.compile(r"^[^,;.]{0,25}?(?<!\w)giữa\s")
 
@@ -61,6 +63,14 @@ def _round_number_re() -> re.Pattern[str]:
     return re.compile(rf"(?<!\w)vòng\s+(?:thứ\s+)?(\d{{1,2}}|{alt})(?!\w){talks}")
 
 
+@lru_cache(maxsize=1)
+def _count_re() -> re.Pattern[str]:
+    """A number right before a cue ("ba vòng đàm phán", "2 phiên"), from the data file's number words."""
+    words = sorted((w for w, v in event_table("number").items() if int(v) > 1), key=len, reverse=True)
+    alt = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words)
+    return re.compile(rf"(?:^|(?<=\s))(?:\d{{1,2}}|{alt})\s*$")
+
+
 def number_value(text: str) -> int | None:
     """``"5"`` -> 5, ``"hai"`` -> 2, ``"đầu tiên"`` -> 1 (words from the data file)."""
     text = re.sub(r"\s+", " ", text.strip())
@@ -105,6 +115,9 @@ def cue_hits(low: str, key: str) -> list[CueHit]:
     for m in _round_number_re().finditer(low):
         if not any(h.start <= m.start() < h.end for h in hits):
             hits.append(CueHit(m.start(), m.end(), m.group(0), "negotiation_round", f"ordinal={m.group(1)}"))
+    for m in _TARIFF_RATE.finditer(low):  # "chịu thuế 20%", "thuế quan 25%"
+        if not any(h.start < m.end() and m.start() < h.end for h in hits):
+            hits.append(CueHit(m.start(), m.start() + 4, "thuế", "tariff_action", ""))
     hits.sort(key=lambda h: (h.start, -h.end))
     out: list[CueHit] = []
     for h in hits:
@@ -125,6 +138,8 @@ def _describe(doc: Doc, low: str, key: str, s: Sentence, si: int, h: CueHit, nex
     if plural:
         m.flags.add("plural")
         before = plural.start
+    if _count_re().search(low, lo, before):  # "ba vòng đàm phán": a count of events, not one of them
+        m.flags.add("plural")
     if _ends_with("frame", low, key, lo, before):
         m.flags.add("frame")
     anaphor = _ends_with("anaphor_before", low, key, lo, before)
@@ -278,14 +293,31 @@ def _tariff_mentions(doc: Doc, low: str, key: str, s: Sentence, cue: CueMention)
         )
         return [cue] if verb and anchored else []
     out: list[CueMention] = []
-    for i, (a, _b, rate) in enumerate(rates):
-        if any(abs(rate - o.rate) < 1e-9 for o in out if o.rate is not None):
-            continue
+    for a, b, rate in rates:
         part = CueMention(cue.type, cue.start, cue.end, cue.sentence, set(cue.flags), status=cue.status, rate=rate)
-        nxt = rates[i + 1][0] if i + 1 < len(rates) else s.end
-        part.span = (s.start, s.end) if len(rates) == 1 else (max(s.start, min(a, cue.start)), nxt)
+        part.span = (a, b)  # the percentage, until _split_tariffs gives each rate its clause
         out.append(part)
     return out
+
+
+def _split_tariffs(low: str, s: Sentence, parts: list[CueMention]) -> list[CueMention]:
+    """One tariff per distinct rate of a sentence, each with its clause ("20%, còn hàng chuyển tải … 40%")."""
+    rated = sorted((p for p in parts if p.rate is not None), key=lambda p: p.span)
+    unique: list[CueMention] = []
+    for p in rated:
+        if not any(abs((p.rate or 0) - (u.rate or 0)) < 1e-9 for u in unique):
+            unique.append(p)
+    bounds = [s.start]
+    for left, right in zip(unique, unique[1:], strict=False):
+        seps = list(_RATE_SEPARATOR.finditer(low, left.span[1], right.span[0]))
+        bounds.append(seps[-1].start() if seps else right.span[0])
+    bounds.append(s.end)
+    for i, p in enumerate(unique):
+        p.span = (s.start, s.end) if len(unique) == 1 else (bounds[i], bounds[i + 1])
+    unrated = [p for p in parts if p.rate is None][:1]
+    for p in unrated:
+        p.span = (s.start, s.end)
+    return [*unique, *unrated] if unique else unrated
 
 
 def sentence_cues(doc: Doc, low: str, key: str, si: int, hits: list[CueHit]) -> list[CueMention]:
@@ -301,14 +333,18 @@ def sentence_cues(doc: Doc, low: str, key: str, si: int, hits: list[CueHit]) -> 
     _attach_modes(low, key, s, cues)
     _attach_mentions(doc, low, key, s, cues)
     out: list[CueMention] = []
+    tariffs: list[CueMention] = []
     for c in cues:
         if c.type == "tariff_action":
             parts = _tariff_mentions(doc, low, key, s, c)
             for p in parts:
                 p.timexes, p.people, p.orgs, p.locations = list(c.timexes), list(c.people), list(c.orgs), []
-            out.extend(parts)
+            tariffs.extend(parts)
         else:
             out.append(c)
+    if tariffs:
+        out.extend(_split_tariffs(low, s, tariffs))
+        out.sort(key=lambda c: c.start)
     return out
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from datetime import date
 from functools import lru_cache
 
 from tradetalks.extract.cues import Lexicon, event_table, read_tsv
@@ -11,6 +12,7 @@ from tradetalks.extract.events_draft import Draft, date_range, unique_people
 from tradetalks.extract.topics import topics_in
 from tradetalks.model import VN_US_RECIPROCAL, Doc, Event, Participant
 
+_WEEK = re.compile(r"^(\d{4})-W(\d{2})$")
 _TALKS = re.compile(r"(?<!\w)(đàm phán|thương lượng|hiệp định|thỏa thuận|fta)(?!\w)")
 
 
@@ -42,11 +44,13 @@ def _negotiation_counts(low: str, key: str) -> Counter[str]:
 
 def _negotiation(doc: Doc, low: str, key: str, d: Draft) -> str | None:
     agreements, partners = negotiation_lexicons()
-    for a, b in sorted(d.spans):
+    s = doc.sentences[d.sentence]
+    spans = [(s.start, s.end), *sorted(d.spans)]
+    for a, b in spans:
         hits = agreements.find(low, key, a, b)
         if hits:
             return hits[0].label
-    for a, b in sorted(d.spans):
+    for a, b in spans:
         if _TALKS.search(low, a, b) or d.event.type in ("negotiation_round", "ministerial_session"):
             hits = partners.find(low, key, a, b)
             if hits:
@@ -76,7 +80,16 @@ def _dates(doc: Doc, d: Draft) -> tuple[str | None, str | None, str | None]:
 
 
 def _is_future(start: str | None, published: str | None) -> bool:
-    return bool(start and published and not start.startswith("X") and start[:10] > published[: len(start[:10])])
+    """Whether an event starts after the article was published (so it was planned when written)."""
+    if not start or not published or start.startswith("X"):
+        return False
+    week = _WEEK.match(start)
+    if week:
+        try:
+            start = date.fromisocalendar(int(week.group(1)), int(week.group(2)), 1).isoformat()
+        except ValueError:
+            return False
+    return start[:10] > published[: len(start[:10])]
 
 
 def _location(d: Draft, article_place: str | None) -> str | None:
@@ -127,7 +140,24 @@ def _date_vi(start: str | None, end: str | None) -> str:
     return f"{dd}/{m}{year}"
 
 
-def _summaries(ev: Event, names: list[str]) -> tuple[str, str]:
+def _names(doc: Doc, people: list[int]) -> tuple[list[str], list[str]]:
+    """Participants for summaries: "Thứ trưởng Nguyễn Sinh Nhật Tân" / "Deputy Minister Nguyễn Sinh Nhật Tân"."""
+    vi: list[str] = []
+    en: list[str] = []
+    for p in people:
+        men = doc.mentions[p]
+        role = men.role
+        title_vi = role.title if role is not None and role.title else ""
+        title_en = role.title_en if role is not None and role.title_en else ""
+        if role is not None and role.acting:
+            title_vi = f"{event_table('word_vi')['acting']} {title_vi}".strip()
+            title_en = f"{event_table('word_en')['acting']} {title_en}".strip()
+        vi.append(f"{title_vi} {men.text}".strip())
+        en.append(f"{title_en} {men.text}".strip())
+    return vi, en
+
+
+def _summaries(ev: Event, names: list[str], names_en: list[str]) -> tuple[str, str]:
     vi: list[str] = [event_table("label_vi").get(ev.type, ev.type)]
     en: list[str] = [event_table("label_en").get(ev.type, ev.type)]
     if ev.level and ev.type == "negotiation_round":
@@ -145,7 +175,7 @@ def _summaries(ev: Event, names: list[str]) -> tuple[str, str]:
     head_vi, head_en = " ".join(vi), " ".join(en)
     head_en = head_en[:1].upper() + head_en[1:]
     tail_vi = [", ".join(names)] if names else []
-    tail_en = list(tail_vi)
+    tail_en = [", ".join(names_en)] if names_en else []
     if ev.location:
         tail_vi.append(ev.location)
         tail_en.append(ev.location)
@@ -177,6 +207,7 @@ def finish_event(doc: Doc, low: str, key: str, d: Draft, place: str | None = Non
     spans = sorted(d.spans)
     ev.topics = sorted({t for a, b in spans for t in topics_in(doc, a, b)})
     ev.evidence = [doc.evidence(a, b) for a, b in spans]
-    ev.summary, ev.summary_en = _summaries(ev, [p.name or "" for p in ev.participants])
+    shown = people or (d.orgs if ev.type not in ("negotiation_round", "ministerial_session", "tariff_action") else [])
+    ev.summary, ev.summary_en = _summaries(ev, *_names(doc, shown))
     return ev
 
