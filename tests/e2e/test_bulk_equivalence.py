@@ -119,7 +119,7 @@ def test_bulk_on_a_running_scheduler(inputs: list[str], tmp_path: Path) -> None:
 
     from distributed import LocalCluster
 
-    with LocalCluster(n_workers=1, threads_per_worker=1, processes=True, dashboard_address=None,
+    with LocalCluster(n_workers=1, threads_per_worker=1, processes=True, dashboard_address=":0",
                       silence_logs=logging.ERROR) as cluster:
         with open_store(str(tmp_path / "remote.db")) as store:
             report = run_bulk(store, inputs, scheduler=cluster.scheduler_address, workers=1, console=None)

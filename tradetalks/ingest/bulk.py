@@ -145,7 +145,7 @@ def _dask_client(scheduler: str | None, workers: int) -> Iterator[Any]:
         n_workers=workers,
         threads_per_worker=1,
         processes=True,
-        dashboard_address=None,
+        dashboard_address=":0",  # a free port: never clash with another cluster on this machine
         silence_logs=logging.ERROR,
     )
     try:
