@@ -159,6 +159,44 @@ CASES: list[tuple[str, str | None, list[dict[str, Any]]]] = [
         None,
         [{"type": "tariff_action", "rate": 0.0}],
     ),
+    (
+        "Chiều 18/3/2026, tại Hà Nội, Bộ trưởng Bộ Công Thương Nguyễn Hồng Diên đã tiếp Đại sứ Hoa Kỳ Marc Knapper. "
+        "Tại buổi tiếp, hai bên bàn về đàm phán Hiệp định Thương mại đối ứng và hợp tác năng lượng.",
+        None,
+        [{"type": "meeting", "start": "2026-03-18", "time_of_day": "afternoon", "location": "Hà Nội",
+          "topics": ["energy"], "n_evidence": 2, "n_participants": 2, "negotiation": VN_US_RECIPROCAL}],
+    ),
+    (
+        "Bộ trưởng Nguyễn Hồng Diên đã có các buổi làm việc với Thượng nghị sĩ Steve Daines, "
+        "Hạ nghị sĩ Adrian Smith và Chủ tịch Hội đồng Kinh doanh Hoa Kỳ - ASEAN Ted Osius.",
+        None,
+        [{"type": "meeting", "n_participants": 2}, {"type": "meeting", "n_participants": 2},
+         {"type": "meeting", "n_participants": 2}],
+    ),
+    (
+        "Sáng 5/9, tại trụ sở Bộ Công Thương, Thứ trưởng Nguyễn Sinh Nhật Tân tiếp đoàn doanh nghiệp Mỹ.",
+        None,
+        [{"type": "meeting", "start": "XXXX-09-05", "time_of_day": "morning", "location": "trụ sở Bộ Công Thương"}],
+    ),
+    (
+        "Ngày 14/10/2024, Hội đồng Thương mại và Đầu tư Việt Nam - Hoa Kỳ (TIFA) đã họp phiên thứ 10 tại Hà Nội.",
+        None,
+        [{"type": "meeting", "ordinal": 10, "start": "2024-10-14", "negotiation": "vn-us-tifa"}],
+    ),
+    (
+        "Theo thỏa thuận thương mại, hàng hóa Việt Nam vào Mỹ chịu thuế 20%, còn hàng chuyển tải chịu thuế 40%.",
+        None,
+        [{"type": "tariff_action", "rate": 0.2, "no_topics": ["transshipment"]},
+         {"type": "tariff_action", "rate": 0.4, "topics": ["transshipment"]}],
+    ),
+    (
+        "Vòng đàm phán thứ ba về Hiệp định Thương mại đối ứng sẽ diễn ra tại Hà Nội từ ngày 22 đến 25/7/2025. "
+        "Đây là lần đầu tiên vòng đàm phán được tổ chức tại Việt Nam.",
+        None,
+        [{"type": "negotiation_round", "ordinal": 3, "status": "planned", "start": "2025-07-22", "end": "2025-07-25",
+          "location": "Hà Nội", "n_evidence": 2}],
+    ),
+    ("Trước đó, hai bên đã tổ chức ba vòng đàm phán trực tiếp về thương mại đối ứng.", None, []),
     # not events: sport, domestic tax, markets, other talks, past references, headlines, captions
     ("Đội tuyển Việt Nam thắng ở vòng đấu thứ 3 của vòng loại World Cup.", None, []),
     ("Cục Thuế yêu cầu doanh nghiệp nộp thuế thu nhập doanh nghiệp 20% trước ngày 30/3.", None, []),
@@ -180,6 +218,10 @@ def _check(ev: Event, want: dict[str, Any]) -> None:
     for field, value in want.items():
         if field == "n_evidence":
             assert len(ev.evidence) == value, ev.evidence
+        elif field == "n_participants":
+            assert len(ev.participants) == value, ev.participants
+        elif field == "no_topics":
+            assert not set(value) & set(ev.topics), ev.topics
         elif field == "topics":
             assert set(value) <= set(ev.topics), ev.topics
         else:
