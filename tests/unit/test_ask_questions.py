@@ -157,3 +157,27 @@ def test_print_answer_shows_quote_and_source(index: DossierIndex) -> None:
     print_answer(answer_from_index(index, "Who is the Deputy USTR?"), console)
     text = console.export_text()
     assert "Bryan R. Switzer" in text and "Báo Ví Dụ" in text and "Phó Đại diện Thương mại Hoa Kỳ" in text
+
+
+@pytest.mark.parametrize(
+    ("question", "kind", "must_contain"),
+    [
+        ("Vòng đàm phán thứ năm được tổ chức ở đâu?", "where", "Washington"),
+        ("Vòng 5 diễn ra vào thời gian nào?", "when", "12/11/2025"),
+        ("Khi nào diễn ra vòng đàm phán thứ 5?", "when", "12/11/2025"),
+        ("Where did the fifth round take place?", "where", "Washington"),
+        ("Vòng đàm phán gần nhất diễn ra khi nào?", "when", "Vòng đàm phán thứ 5"),
+        ("When was the latest round?", "when", "round 5"),
+        ("Ông Rick Switzer giữ chức vụ gì?", "title_of", "Phó Đại diện Thương mại Hoa Kỳ"),
+        ("Bryan Switzer là ai?", "title_of", "Phó Đại diện Thương mại Hoa Kỳ"),
+        ("Thứ trưởng Nguyễn Sinh Nhật Tân đã gặp những ai?", "met_on", "Bryan R. Switzer"),
+        ("Who did Nhat Tan meet with?", "met_on", "Bryan R. Switzer"),
+        ("Mỹ áp thuế bao nhiêu phần trăm với hàng Việt Nam?", "tariff_rate", "20%"),
+        ("Hai bên đã đàm phán bao nhiêu vòng?", "count_rounds", "5"),
+        ("Ai dẫn đầu đoàn đàm phán Việt Nam?", "head_delegation", "Nguyễn Hồng Diên"),
+    ],
+)
+def test_other_phrasings(index: DossierIndex, question: str, kind: str, must_contain: str) -> None:
+    answer = answer_from_index(index, question)
+    assert answer["found"] and answer["kind"] == kind, answer
+    assert must_contain in answer["answer"]

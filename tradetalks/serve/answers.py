@@ -93,13 +93,20 @@ def _talks(index: DossierIndex, types: tuple[str, ...]) -> list[Event]:
 
 def ordinal_event(index: DossierIndex, q: Question) -> Event | None:
     """The event a question names by number: "vòng thứ 5", "phiên cấp Bộ trưởng thứ 8", "the 5th round"."""
-    if q.ordinal is None:
+    if q.ordinal is None and not (q.latest and q.event_type):
         return None
     kinds = {
         "ministerial_session": ("ministerial_session",),
         "negotiation_round": ("negotiation_round",),
     }.get(q.event_type or "", ("negotiation_round", "ministerial_session"))
     for kind in kinds:
+        if q.ordinal is None:
+            held = [
+                e for e in _talks(index, (kind,)) if e.status == "held" and e.negotiation in (None, VN_US_RECIPROCAL)
+            ]
+            if held:
+                return max(held, key=lambda e: (e.ordinal or 0, event_sort_key(e)))
+            continue
         numbered = [e for e in _talks(index, (kind,)) if e.ordinal == q.ordinal]
         if numbered:
             rank = {VN_US_RECIPROCAL: 0, None: 1}

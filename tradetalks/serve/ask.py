@@ -31,7 +31,7 @@ def answer_from_index(index: DossierIndex, question: str, search: Searcher | Non
     """Answer over an index already loaded; ``search`` gives the closest passages when nothing is found."""
     q = parse_question(question)
     for kind, handler in HANDLERS:
-        if kind in q.intents or (kind == "when" and q.ordinal is not None and not q.intents):
+        if kind in q.intents or (kind == "when" and (q.ordinal is not None or q.latest) and not q.intents):
             found = handler(index, q)
             if found is not None:
                 return _finish(index, found, q, kind)

@@ -42,6 +42,7 @@ class Question:
     side: str | None = None
     date: str | None = None  # "2025-11-12" or "--11-12" when no year is given
     title: str | None = None  # folded canonical title words, e.g. "pho dai dien thuong mai"
+    latest: bool = False  # "vòng đàm phán gần nhất", "the latest round"
 
 
 def clean_question(text: str) -> str:
@@ -156,4 +157,5 @@ def parse_question(text: str) -> Question:
         side=_side(folded),
         date=_date(clean, folded),
         title=_title(folded),
+        latest=any(has_phrase(folded, w) for w in cues()["latest_words"]),
     )
