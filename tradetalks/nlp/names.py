@@ -50,7 +50,7 @@ def _link_titles(scan: Scan, people: dict[int, Cand], roles: dict[int, TitleHit]
     extra: list[Cand] = []
     after = 0
     titles = scan.lex.titles
-    for t in [t for t, w in enumerate(scan.low) if w in titles]:
+    for t in scan.positions(titles):
         hit = None if inside[t] or t < after else parse_title(scan, t)
         if hit is None:
             continue
@@ -114,7 +114,7 @@ def _person_after(scan: Scan, people: dict[int, Cand], hit: TitleHit) -> Cand | 
 def _link_honorifics(scan: Scan, people: dict[int, Cand]) -> None:
     """A name after "ông", "bà", "ngài", "TS." is a person."""
     modifiers = scan.lex.modifiers
-    for t in [t for t, w in enumerate(scan.low) if w in modifiers]:
+    for t in scan.positions(modifiers):
         for toks, kind in modifiers[scan.low[t]]:
             end = t + len(toks)
             if kind not in ("honorific", "academic") or tuple(scan.low[t:end]) != toks:
@@ -132,7 +132,7 @@ def _link_honorifics(scan: Scan, people: dict[int, Cand]) -> None:
 def _mark_places(scan: Scan) -> None:
     """A name after "đường", "tỉnh", "bang" is a place; one after "hiệu" is a brand, never a person."""
     modifiers = scan.lex.modifiers
-    for t in [t for t, w in enumerate(scan.low) if w in modifiers]:
+    for t in scan.positions(modifiers):
         for toks, kind in modifiers[scan.low[t]]:
             k = t + len(toks)
             if kind not in ("place", "not_person") or tuple(scan.low[t:k]) != toks:

@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Container
 from dataclasses import dataclass, field
+from itertools import compress
+from operator import itemgetter
 
 from tradetalks.nlp.names_lexicon import TOKEN_RE, Entry, Lexicon, name_key
 
@@ -45,14 +48,14 @@ class Scan:
     def __init__(self, key: str, lex: Lexicon):
         self.lex = lex
         self.key = key
-        spans = [m.span() for m in TOKEN_RE.finditer(key)]
-        self.start = [a for a, _ in spans]
-        self.end = [b for _, b in spans]
-        self.text = [key[a:b] for a, b in spans]
-        self.low = [t.lower() for t in self.text]
-        self.n = len(spans)
+        found = list(TOKEN_RE.finditer(key))
+        self.start: list[int] = list(map(re.Match.start, found))
+        self.end: list[int] = list(map(re.Match.end, found))
+        self.text: list[str] = list(map(re.Match.group, found))
+        self.low: list[str] = list(map(str.lower, self.text))
+        self.n = len(found)
         #: Tokens that start with a capital letter: every name starts at one of them.
-        self.capitals = [t for t, w in enumerate(self.text) if w[0].isupper()]
+        self.capitals = list(compress(range(self.n), map(str.isupper, map(itemgetter(0), self.text))))
         self._cap = [False] * (self.n + 1)
         self._upper = [False] * (self.n + 1)
         for t in self.capitals:
@@ -70,6 +73,10 @@ class Scan:
                 if self.start[t] >= m.end():
                     break
                 self.no_person[t] = True
+
+    def positions(self, words: Container[str]) -> list[int]:
+        """The tokens whose lower-case form is one of ``words`` (title and modifier first words)."""
+        return list(compress(range(self.n), map(words.__contains__, self.low)))
 
     def token_at(self, offset: int) -> int:
         """The index of the first token that ends after ``offset``."""
