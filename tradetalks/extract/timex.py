@@ -18,7 +18,7 @@ from tradetalks.extract.timex_calendar import (
     nearest_year,
     parse_published,
 )
-from tradetalks.extract.timex_patterns import DASHES
+from tradetalks.extract.timex_patterns import plain_dashes
 from tradetalks.extract.timex_scan import Found, Point, scan
 from tradetalks.model import Doc, Sentence, TimeExpr
 from tradetalks.pipeline import stage
@@ -116,7 +116,7 @@ def find_timexes(
     text: str, published: str | None = None, sentences: Sequence[Sentence] = (), key: str | None = None
 ) -> list[TimeExpr]:
     """The time expressions of a text, with offsets into ``text``; ``key`` is its same-length matching view."""
-    view = (key if key is not None and len(key) == len(text) else text).translate(DASHES)
+    view = plain_dashes(key if key is not None and len(key) == len(text) else text)
     pub = parse_published(published)
     found = scan(view, pub)
     starts = sorted(s.start for s in sentences) or [0]

@@ -15,9 +15,17 @@ YEAR = r"(?:19\d\d|20\d\d|2100)"
 NUM_START = r"(?<![\w/.,:%+-])"
 #: A number ends here: no letter, digit, percent, "/x", or decimal/time continuation follows.
 NUM_END = r"(?![\w%]|/\w|[.,:-]\d)"
-#: Dashes and spaces that ``doc.key`` unifies; applied here too so raw text works as well.
+#: Dashes and spaces that ``doc.key`` unifies; unified here too so raw text works as well.
 _DASH_CHARS = "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\uff0d"
-DASHES = str.maketrans({c: "-" for c in _DASH_CHARS} | {"\u00a0": " "})
+_PLAIN = [(c, "-") for c in _DASH_CHARS] + [("\u00a0", " ")]
+
+
+def plain_dashes(text: str) -> str:
+    """The text with every dash as "-" and no-break spaces as spaces (same length)."""
+    for char, plain in _PLAIN:
+        if char in text:
+            text = text.replace(char, plain)
+    return text
 
 
 def alternation(phrases: list[str]) -> str:
@@ -37,9 +45,24 @@ def cased_alternation(phrases: list[str]) -> str:
 
 @dataclass(frozen=True, slots=True)
 class Patterns:
-    """All compiled patterns, in the order their matches are preferred when equally long."""
+    """Compiled patterns: cores matched where a trigger fires, prefixes matched back from a core.
 
-    by_name: dict[str, re.Pattern[str]]
+    Scanning a whole text once per pattern is slow when patterns open with optional words, so
+    each core opens with a digit or a keyword found by a fast trigger, and the optional words
+    before it ("sáng", "thứ Hai,", "ngày", "cuối") are matched backwards from its start.
+    """
+
+    trigger: re.Pattern[str]  # the first digit of a number that may be part of a date
+    numeric: dict[str, re.Pattern[str]]  # cores opening with that number, in preference order
+    keyword: dict[str, re.Pattern[str]]  # cores opening with "tháng" / "quý"
+    keywords: dict[str, tuple[str, ...]]  # keyword -> names of the cores it triggers
+    date_prefix: re.Pattern[str]  # "chiều", "thứ Hai (", "ngày" before a day number
+    year_prefix: re.Pattern[str]  # "cuối năm" before a year
+    modifier_prefix: re.Pattern[str]  # "đầu", "cuối" before "tháng" / "quý"
+    relative: re.Pattern[str]  # a relative expression ending where the search ends
+    relative_ends: frozenset[str]  # last words of relative expressions ("nay", "tới")
+    relative_heads: frozenset[str]  # words that may stand right before them ("hôm", "tuần", "sáng")
+    close_paren: re.Pattern[str]
     part_of_day: re.Pattern[str]
 
 
@@ -57,53 +80,68 @@ def _build(words: TimeWords) -> Patterns:
     week_rel = alternation([p for p in periods if (words.value("relative_period", p) or "").startswith("week:")])
     conn = r"(?:-|đến|tới)"
     anchor = rf"(?:{wd}|{rel_day}|{pod}\s+{day_suffix})"
-    prefix = rf"(?:{pod}\s+)?(?:(?P<wd>{anchor})\s*(?:,|(?P<paren>\())?\s*)?(?:(?P<dw>{dw})\s+)?"
     year_tail = rf"(?:\s+năm\s+(?P<yw>{YEAR})|\s+(?P<ry>{year_rel}))?"
-    sources = {
-        "iso": rf"{NUM_START}(?P<y>{YEAR})-(?P<m>[01]\d)-(?P<d>[0-3]\d){NUM_END}",
+    numeric = {
+        "iso": rf"(?P<y>{YEAR})-(?P<m>[01]\d)-(?P<d>[0-3]\d){NUM_END}",
         "date_range": (
-            rf"(?<!\w)(?:{pod}\s+)?(?:(?P<dw1>{dw})\s+)?{NUM_START}(?P<d1>{DAY})(?P<s1>[/.-])(?P<m1>{MONTH})"
-            rf"(?:(?P=s1)(?P<y1>{YEAR}))?(?P<conn>\s*{conn}\s*)(?:{pod}\s+)?(?:(?P<dw2>{dw})\s+)?"
-            rf"(?P<d2>{DAY})(?P<s2>[/.-])(?P<m2>{MONTH})(?:(?P=s2)(?P<y2>{YEAR}))?{year_tail}{NUM_END}"
+            rf"(?P<d1>{DAY})(?P<s1>[/.-])(?P<m1>{MONTH})(?:(?P=s1)(?P<y1>{YEAR}))?(?P<conn>\s*{conn}\s*)"
+            rf"(?:{pod}\s+)?(?:(?P<dw2>{dw})\s+)?(?P<d2>{DAY})(?P<s2>[/.-])(?P<m2>{MONTH})(?:(?P=s2)(?P<y2>{YEAR}))?"
+            rf"{year_tail}{NUM_END}"
         ),
         "day_range": (
-            rf"(?<!\w)(?:{pod}\s+)?(?:(?P<dw>{dw})\s+)?{NUM_START}(?P<d1>{DAY})(?P<conn>\s*{conn}\s*)"
-            rf"(?:{dw}\s+)?(?P<d2>{DAY})(?:(?P<sep>[/.-])(?P<m>{MONTH})(?:(?P=sep)(?P<y>{YEAR}))?"
+            rf"(?P<d1>{DAY})(?P<conn>\s*{conn}\s*)(?:{dw}\s+)?(?P<d2>{DAY})"
+            rf"(?:(?P<sep>[/.-])(?P<m>{MONTH})(?:(?P=sep)(?P<y>{YEAR}))?"
             rf"|\s+tháng\s+(?P<mt>{MONTH})(?:\s*(?:,|năm)\s*(?P<yt>{YEAR}))?){year_tail}{NUM_END}"
         ),
-        "date": (
-            rf"(?<!\w){prefix}{NUM_START}(?P<d>{DAY})(?P<sep>[/.-])(?P<m>{MONTH})(?:(?P=sep)(?P<y>{YEAR}))?"
-            rf"{year_tail}(?(paren)\s*\)){NUM_END}"
-        ),
+        "date": rf"(?P<d>{DAY})(?P<sep>[/.-])(?P<m>{MONTH})(?:(?P=sep)(?P<y>{YEAR}))?{year_tail}{NUM_END}",
         "day_month": (
-            rf"(?<!\w){prefix}{NUM_START}(?P<d>{DAY})\s+tháng\s+(?:(?P<m>{MONTH})|(?P<mname>{month_names}))"
-            rf"(?:\s*(?:,|năm)\s*(?P<y>{YEAR})|\s+(?P<ry>{year_rel}))?(?(paren)\s*\)){NUM_END}"
+            rf"(?P<d>{DAY})\s+tháng\s+(?:(?P<m>{MONTH})|(?P<mname>{month_names}))"
+            rf"(?:\s*(?:,|năm)\s*(?P<y>{YEAR})|\s+(?P<ry>{year_rel}))?{NUM_END}"
         ),
+        "year_range": rf"(?P<y1>{YEAR})(?P<conn>\s*{conn}\s*)(?:năm\s+)?(?P<y2>{YEAR}){NUM_END}",
+        "year": rf"(?P<y>{YEAR}){NUM_END}",
+    }
+    keyword = {
         "month_range": (
-            rf"(?<!\w)(?:(?P<mod>{mod})\s+)?tháng\s+(?P<m1>{MONTH})(?:\s*[/-]\s*(?P<y1>{YEAR}))?"
+            rf"tháng\s+(?P<m1>{MONTH})(?:\s*[/-]\s*(?P<y1>{YEAR}))?"
             rf"(?P<conn>\s*{conn}\s*)(?P<th>tháng\s+)?(?P<m2>{MONTH})"
             rf"(?:\s*[/.-]\s*(?P<y2>{YEAR})|\s+năm\s+(?P<yw>{YEAR})|\s+(?P<ry>{year_rel}))?{NUM_END}"
         ),
         "month": (
-            rf"(?<!\w)(?:(?P<mod>{mod})\s+)?tháng\s+(?:(?P<m>{MONTH})|(?P<mname>{month_names})(?!\w))"
+            rf"tháng\s+(?:(?P<m>{MONTH})|(?P<mname>{month_names})(?!\w))"
             rf"(?:\s*[/.-]\s*(?P<y>{YEAR})|\s+năm\s+(?P<yw>{YEAR})|\s+(?P<ry>{year_rel}))?{NUM_END}"
         ),
         "quarter": (
-            rf"(?<!\w)(?:(?P<mod>{mod})\s+)?quý\s+(?P<q>IV|I{{1,3}}|[1-4])(?!\w)"
+            rf"quý\s+(?P<q>IV|I{{1,3}}|[1-4])(?!\w)"
             rf"(?:\s*[/-]\s*(?P<y>{YEAR})|\s+năm\s+(?P<yw>{YEAR})|\s+(?P<ry>{year_rel}))?{NUM_END}"
         ),
-        "year_range": (
-            rf"(?<!\w)(?P<nam>năm\s+)?{NUM_START}(?P<y1>{YEAR})(?P<conn>\s*{conn}\s*)(?:năm\s+)?"
-            rf"(?P<y2>{YEAR}){NUM_END}"
-        ),
-        "year": rf"(?<!\w)(?:(?P<mod>{mod})\s+)?năm\s+(?P<y>{YEAR}){NUM_END}",
-        "relative": (
-            rf"(?<!\w)(?:(?:{pod}\s+)?(?P<rday>{rel_day})|{pod}\s+(?P<suffix>{day_suffix})"
-            rf"|(?:{pod}\s+)?(?P<wd>{wd})\s+(?P<wrel>{week_rel})|(?:(?P<mod>{mod})\s+)?(?P<period>{rel_period}))(?!\w)"
-        ),
     }
-    compiled = {name: re.compile(source, re.IGNORECASE) for name, source in sources.items()}
-    return Patterns(compiled, re.compile(rf"(?<!\w){pod}(?!\w)", re.IGNORECASE))
+    relative = (
+        rf"(?<!\w)(?:(?:{pod}\s+)?(?P<rday>{rel_day})|{pod}\s+(?P<suffix>{day_suffix})"
+        rf"|(?:{pod}\s+)?(?P<wd>{wd})\s+(?P<wrel>{week_rel})|(?:(?P<mod>{mod})\s+)?(?P<period>{rel_period}))\Z"
+    )
+    phrases = words.phrases("relative_day") + periods
+    ends = {p.split()[-1].lower() for p in phrases} | {p.lower() for p in words.phrases("day_suffix")}
+    heads = {p.split()[-2].lower() for p in phrases if " " in p} | {
+        p.split()[-1].lower() for p in words.phrases("part_of_day")
+    }
+    flags = re.IGNORECASE
+    return Patterns(
+        trigger=re.compile(r"\d(?<![\w/.,:%+-]\d)(?:\d?\s*[/.-]\s*\d|\d?\s+(?:tháng|đến|tới)\s|\d{3}(?!\d))"),
+        numeric={name: re.compile(source, flags) for name, source in numeric.items()},
+        keyword={name: re.compile(source, flags) for name, source in keyword.items()},
+        keywords={"tháng": ("month_range", "month"), "quý": ("quarter",)},
+        date_prefix=re.compile(
+            rf"(?<!\w)(?:{pod}\s+)?(?:(?P<wd>{anchor})\s*(?:,|(?P<paren>\())?\s*)?(?:(?P<dw>{dw})\s+)?\Z", flags
+        ),
+        year_prefix=re.compile(rf"(?<!\w)(?:(?P<mod>{mod})\s+)?(?P<nam>năm)\s+\Z", flags),
+        modifier_prefix=re.compile(rf"(?<!\w)(?P<mod>{mod})\s+\Z", flags),
+        relative=re.compile(relative, flags),
+        relative_ends=frozenset(ends),
+        relative_heads=frozenset(heads),
+        close_paren=re.compile(r"\s*\)"),
+        part_of_day=re.compile(rf"(?<!\w){pod}(?!\w)", flags),
+    )
 
 
 @lru_cache(maxsize=1)

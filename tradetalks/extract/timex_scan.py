@@ -50,17 +50,61 @@ VETO = Veto()
 #: "a/b và " or "a/b, " right before a bare "d/m": the two are items of one list.
 _LISTED = re.compile(r"(?<![\w/.,])\d{1,2}/\d{1,2}\s*(?:,|và|hoặc|hay)\s*$", re.IGNORECASE)
 Outcome = Found | Veto | None
-Handler = Callable[[re.Match[str], Context, date | None], Outcome]
 
 
-def _int(match: re.Match[str], *names: str) -> int | None:
+class Joined:
+    """A core match with the optional words matched back from its start ("sáng", "ngày", "cuối")."""
+
+    def __init__(self, core: re.Match[str], prefix: re.Match[str] | None = None, end: int | None = None):
+        self.core = core
+        self.prefix = prefix if prefix is not None and prefix.start() < prefix.end() else None
+        self.string = core.string
+        self._end = core.end() if end is None else end
+
+    def __getitem__(self, name: str) -> str | None:
+        if name in self.core.re.groupindex and self.core[name] is not None:
+            return self.core[name]
+        if self.prefix is not None and name in self.prefix.re.groupindex:
+            return self.prefix[name]
+        return None
+
+    def _owner(self, name: str) -> re.Match[str]:
+        if name in self.core.re.groupindex and self.core[name] is not None or self.prefix is None:
+            return self.core
+        return self.prefix
+
+    def start(self, name: str | None = None) -> int:
+        if name is None:
+            return self.prefix.start() if self.prefix is not None else self.core.start()
+        return self._owner(name).start(name)
+
+    def end(self, name: str | None = None) -> int:
+        return self._end if name is None else self._owner(name).end(name)
+
+    def group(self) -> str:
+        return self.string[self.start() : self.end()]
+
+    def span(self) -> tuple[int, int]:
+        return self.start(), self.end()
+
+
+Handler = Callable[[Joined, Context, date | None], Outcome]
+
+
+def _int(match: Joined, *names: str) -> int | None:
     for name in names:
-        if match.group(name):
-            return int(match.group(name))
+        value = match[name]
+        if value:
+            return int(value)
     return None
 
 
-def _time_of_day(match: re.Match[str], stop: int) -> str | None:
+def _req(match: Joined, name: str) -> int:
+    """A group the core always sets, as a number."""
+    return int(match[name] or 0)
+
+
+def _time_of_day(match: Joined, stop: int) -> str | None:
     """The part of the day written in the expression's head ("chiều ngày 2/2" -> afternoon)."""
     head = match.string[match.start() : stop]
     pod = patterns().part_of_day.search(head)
@@ -75,39 +119,39 @@ def _year_offset(phrase: str | None) -> int | None:
     return int(value.split(":")[1]) if value else None
 
 
-def _month_name(match: re.Match[str]) -> int | None:
+def _month_name(match: Joined) -> int | None:
     """The month of a numeral or a month word; 0 for lunar month words ("tháng Giêng")."""
-    if match.group("m"):
-        return int(match.group("m"))
-    value = time_words().value("month_name", match.group("mname"))
+    if match["m"]:
+        return _req(match, "m")
+    value = time_words().value("month_name", match["mname"] or "")
     return int(value) if value is not None else None
 
 
-def _start(match: re.Match[str], ctx: Context) -> int:
+def _start(match: Joined, ctx: Context) -> int:
     """Where the expression starts: after "đầu" when it belongs to the word before ("bắt đầu tháng 4")."""
-    if "mod" in match.re.groupindex and match["mod"] and ctx.modifier_taken(match.start()):
+    if match["mod"] and ctx.modifier_taken(match.start()):
         end = match.end("mod")
         return end + len(match.string[end:]) - len(match.string[end:].lstrip())
     return match.start()
 
 
-def _found(match: re.Match[str], ctx: Context, kind: str, points: list[Point], **extra: object) -> Found:
+def _found(match: Joined, ctx: Context, kind: str, points: list[Point], **extra: object) -> Found:
     found = Found(_start(match, ctx), match.end(), kind, points, **extra)  # type: ignore[arg-type]
     found.direction = ctx.direction(found.end)
     return found
 
 
-def handle_iso(match: re.Match[str], ctx: Context, pub: date | None) -> Outcome:
+def handle_iso(match: Joined, ctx: Context, pub: date | None) -> Outcome:
     """Like "2025-11-12" as written in metadata lines."""
-    y, m, d = int(match["y"]), int(match["m"]), int(match["d"])
+    y, m, d = _req(match, "y"), _req(match, "m"), _req(match, "d")
     if not day_exists(y, m, d):
         return None
     return _found(match, ctx, "date", [Point(m, d, y)])
 
 
-def handle_date(match: re.Match[str], ctx: Context, pub: date | None) -> Outcome:
+def handle_date(match: Joined, ctx: Context, pub: date | None) -> Outcome:
     """Like "sáng 12/11", "ngày 4/2", "12/11/2025", "thứ Hai (10/11)", and bare "12/11" where safe."""
-    d, m, year = int(match["d"]), int(match["m"]), _int(match, "y", "yw")
+    d, m, year = _req(match, "d"), _req(match, "m"), _int(match, "y", "yw")
     if not day_exists(year, m, d):
         return None
     start, end = match.start(), match.end()
@@ -136,10 +180,10 @@ def handle_date(match: re.Match[str], ctx: Context, pub: date | None) -> Outcome
     return found
 
 
-def handle_day_month(match: re.Match[str], ctx: Context, pub: date | None) -> Outcome:
+def handle_day_month(match: Joined, ctx: Context, pub: date | None) -> Outcome:
     """Like "ngày 12 tháng 11 năm 2025", "chiều 2 tháng Hai"."""
     month = _month_name(match)
-    d, year = int(match["d"]), _int(match, "y")
+    d, year = _req(match, "d"), _int(match, "y")
     pod = _time_of_day(match, match.start("d"))
     if not (match["wd"] or match["dw"] or pod or year or match["ry"]):
         return None
@@ -150,11 +194,11 @@ def handle_day_month(match: re.Match[str], ctx: Context, pub: date | None) -> Ou
     return _found(match, ctx, "date", [Point(month, d, year)], time_of_day=pod, rel_year=_year_offset(match["ry"]))
 
 
-def handle_day_range(match: re.Match[str], ctx: Context, pub: date | None) -> Outcome:
+def handle_day_range(match: Joined, ctx: Context, pub: date | None) -> Outcome:
     """Like "12-14/11", "12–14/11/2025", "từ ngày 12 đến 14-11", "ngày 12 đến ngày 14 tháng 11"."""
-    d1, d2 = int(match["d1"]), int(match["d2"])
+    d1, d2 = _req(match, "d1"), _req(match, "d2")
     month, year = _int(match, "m", "mt"), _int(match, "y", "yt", "yw")
-    conn = match["conn"].strip().lower()
+    conn = (match["conn"] or "").strip().lower()
     if month is None or d1 >= d2 or not day_exists(year, month, d2):
         return None
     if conn == "-" and match["sep"] == "-":
@@ -179,11 +223,11 @@ def _day_of_year(month: int, day: int) -> int:
     return (date(2000, month, day) - date(2000, 1, 1)).days
 
 
-def handle_date_range(match: re.Match[str], ctx: Context, pub: date | None) -> Outcome:
+def handle_date_range(match: Joined, ctx: Context, pub: date | None) -> Outcome:
     """Like "12/11-14/11", "từ 28/12/2025 đến 2/1/2026", "từ ngày 12/11 đến ngày 14/11"."""
-    d1, m1, y1 = int(match["d1"]), int(match["m1"]), _int(match, "y1")
-    d2, m2, y2 = int(match["d2"]), int(match["m2"]), _int(match, "y2", "yw")
-    raw_conn = match["conn"]
+    d1, m1, y1 = _req(match, "d1"), _req(match, "m1"), _int(match, "y1")
+    d2, m2, y2 = _req(match, "d2"), _req(match, "m2"), _int(match, "y2", "yw")
+    raw_conn = match["conn"] or "-"
     conn = raw_conn.strip().lower()
     if not (day_exists(y1, m1, d1) and day_exists(y2, m2, d2)):
         return None
@@ -191,7 +235,7 @@ def handle_date_range(match: re.Match[str], ctx: Context, pub: date | None) -> O
         return None
     start, end = match.start(), match.end()
     pod = _time_of_day(match, match.start("d1"))
-    strong = bool(match["dw1"] or match["dw2"] or pod or y1 or y2 or match["ry"])
+    strong = bool(match["dw"] or match["dw2"] or pod or y1 or y2 or match["ry"])
     if y1 is not None and y2 is not None:
         ordered = date(y1, m1, d1) < date(y2, m2, d2)
     else:
@@ -210,10 +254,10 @@ def handle_date_range(match: re.Match[str], ctx: Context, pub: date | None) -> O
     return _found(match, ctx, "interval", points, strong=strong, time_of_day=pod, rel_year=_year_offset(match["ry"]))
 
 
-def handle_month_range(match: re.Match[str], ctx: Context, pub: date | None) -> Outcome:
+def handle_month_range(match: Joined, ctx: Context, pub: date | None) -> Outcome:
     """Like "tháng 3-5/2025", "từ tháng 11/2024 đến tháng 2/2025"."""
-    m1, m2, y1, y2 = int(match["m1"]), int(match["m2"]), _int(match, "y1"), _int(match, "y2", "yw")
-    conn = match["conn"].strip().lower()
+    m1, m2, y1, y2 = _req(match, "m1"), _req(match, "m2"), _int(match, "y1"), _int(match, "y2", "yw")
+    conn = (match["conn"] or "").strip().lower()
     if conn != "-" and not (match["th"] or match["y2"]):
         return None
     if y1 is not None and y2 is not None:
@@ -229,7 +273,7 @@ def handle_month_range(match: re.Match[str], ctx: Context, pub: date | None) -> 
     return _found(match, ctx, "interval", points, rel_year=_year_offset(match["ry"]))
 
 
-def handle_month(match: re.Match[str], ctx: Context, pub: date | None) -> Outcome:
+def handle_month(match: Joined, ctx: Context, pub: date | None) -> Outcome:
     """Like "tháng 11", "trong tháng 11/2025", "cuối tháng 5", "tháng Mười Một năm nay"."""
     month, year = _month_name(match), _int(match, "y", "yw")
     if not month:
@@ -241,9 +285,9 @@ def handle_month(match: re.Match[str], ctx: Context, pub: date | None) -> Outcom
     return _found(match, ctx, "month", [Point(month, None, year)], rel_year=_year_offset(match["ry"]))
 
 
-def handle_quarter(match: re.Match[str], ctx: Context, pub: date | None) -> Outcome:
+def handle_quarter(match: Joined, ctx: Context, pub: date | None) -> Outcome:
     """Like "quý III/2025", "quý 4 năm nay"."""
-    q = match["q"].lower()
+    q = (match["q"] or "1").lower()
     quarter = ROMAN.get(q) or int(q)
     year = _int(match, "y", "yw")
     if year is None and not match["ry"] and ctx.unit_after(match.end()):
@@ -252,10 +296,10 @@ def handle_quarter(match: re.Match[str], ctx: Context, pub: date | None) -> Outc
     return _found(match, ctx, "quarter", [point], rel_year=_year_offset(match["ry"]))
 
 
-def handle_year_range(match: re.Match[str], ctx: Context, pub: date | None) -> Outcome:
+def handle_year_range(match: Joined, ctx: Context, pub: date | None) -> Outcome:
     """Like "1989–2001", "giai đoạn 1995-2000", "từ năm 2020 đến năm 2024"."""
-    y1, y2 = int(match["y1"]), int(match["y2"])
-    conn = match["conn"].strip().lower()
+    y1, y2 = _int(match, "y1") or 0, _int(match, "y2") or 0
+    conn = (match["conn"] or "").strip().lower()
     if not y1 < y2 <= y1 + 100:
         return None
     if conn != "-" and not (match["nam"] or ctx.after_period_word(match.start())):
@@ -265,14 +309,16 @@ def handle_year_range(match: re.Match[str], ctx: Context, pub: date | None) -> O
     return Found(match.start(), match.end(), "interval", value=f"{y1:04d}/{y2:04d}", resolved_by="explicit")
 
 
-def handle_year(match: re.Match[str], ctx: Context, pub: date | None) -> Outcome:
+def handle_year(match: Joined, ctx: Context, pub: date | None) -> Outcome:
     """Like "năm 2024", "cuối năm 2025"."""
+    if not match["nam"]:
+        return None
     if ctx.unit_after(match.end()):
         return VETO
     return Found(_start(match, ctx), match.end(), "year", value=match["y"], resolved_by="explicit")
 
 
-def handle_relative(match: re.Match[str], ctx: Context, pub: date | None) -> Outcome:
+def handle_relative(match: Joined, ctx: Context, pub: date | None) -> Outcome:
     """Like "hôm qua", "sáng nay", "tuần tới", "thứ Hai tuần sau", "cuối tháng này": only with a publication date."""
     if pub is None or ctx.counted(match.start()) or ctx.narrative_after(match.end()):
         return None
@@ -318,6 +364,87 @@ HANDLERS: dict[str, Handler] = {
     "year": handle_year,
     "relative": handle_relative,
 }
+_PREFIX_SPAN = 48
+_DATE_CORES = frozenset({"date_range", "day_range", "date", "day_month"})
+
+
+def _before(regex: re.Pattern[str], view: str, pos: int) -> re.Match[str] | None:
+    """The longest run of optional words that ``regex`` accepts right before ``pos``."""
+    if pos == 0 or view[pos - 1] not in " \t(,":
+        return None
+    match = regex.search(view, max(0, pos - _PREFIX_SPAN), pos)
+    return match if match is not None and match.start() < pos else None
+
+
+def _numeric(view: str, pos: int) -> list[tuple[str, Joined]]:
+    """The cores that open with the number at ``pos``, each joined to the words before it."""
+    pats = patterns()
+    out: list[tuple[str, Joined]] = []
+    date_prefix: re.Match[str] | None | bool = False
+    for name, regex in pats.numeric.items():
+        core = regex.match(view, pos)
+        if core is None:
+            continue
+        if name in _DATE_CORES:
+            if date_prefix is False:
+                date_prefix = _before(pats.date_prefix, view, pos)
+            prefix = date_prefix if isinstance(date_prefix, re.Match) else None
+            end = None
+            if prefix is not None and prefix["paren"]:
+                close = pats.close_paren.match(view, core.end())
+                if close is None:
+                    prefix = None
+                else:
+                    end = close.end()
+            out.append((name, Joined(core, prefix, end)))
+        elif name in ("year", "year_range"):
+            out.append((name, Joined(core, _before(pats.year_prefix, view, pos))))
+        else:
+            out.append((name, Joined(core)))
+    return out
+
+
+def _is_word(view: str, pos: int) -> bool:
+    return 0 <= pos < len(view) and (view[pos].isalnum() or view[pos] == "_")
+
+
+def _keyword(view: str, lowered: str) -> list[tuple[str, Joined]]:
+    """Cores opening with "tháng" or "quý", each joined to a modifier before it ("cuối tháng 5")."""
+    pats = patterns()
+    out: list[tuple[str, Joined]] = []
+    for word, names in pats.keywords.items():
+        pos = lowered.find(word)
+        while pos >= 0:
+            if not _is_word(view, pos - 1):
+                for name in names:
+                    core = pats.keyword[name].match(view, pos)
+                    if core is not None:
+                        out.append((name, Joined(core, _before(pats.modifier_prefix, view, pos))))
+            pos = lowered.find(word, pos + len(word))
+    return out
+
+
+def _relative(view: str, lowered: str) -> list[tuple[str, Joined]]:
+    """Relative expressions, found from their last word ("nay", "tới") back to their first."""
+    pats = patterns()
+    out: list[tuple[str, Joined]] = []
+    for word in pats.relative_ends:
+        pos = lowered.find(word)
+        while pos >= 0:
+            end = pos + len(word)
+            if not _is_word(view, pos - 1) and not _is_word(view, end):
+                head_end = pos - 1
+                while head_end > 0 and view[head_end - 1] in " \t":
+                    head_end -= 1
+                head_start = head_end
+                while head_start > 0 and _is_word(view, head_start - 1):
+                    head_start -= 1
+                if lowered[head_start:head_end] in pats.relative_heads:
+                    match = pats.relative.search(view, max(0, pos - _PREFIX_SPAN), end)
+                    if match is not None:
+                        out.append(("relative", Joined(match)))
+            pos = lowered.find(word, end)
+    return out
 
 
 def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
@@ -327,16 +454,22 @@ def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
 def scan(view: str, pub: date | None) -> list[Found]:
     """Every time expression of a text (dashes already plain), without overlaps, in text order."""
     ctx = Context(view)
+    lowered = view.lower()
+    if len(lowered) != len(view):  # a letter whose lower case is longer: keep offsets exact
+        lowered = "".join(c if len(c.lower()) != 1 else c.lower() for c in view)
+    matches: list[tuple[str, Joined]] = []
+    for trigger in patterns().trigger.finditer(view):
+        matches.extend(_numeric(view, trigger.start()))
+    matches.extend(_keyword(view, lowered))
+    matches.extend(_relative(view, lowered))
     candidates: list[Found] = []
     vetoes: list[tuple[int, int]] = []
-    for name, regex in patterns().by_name.items():
-        handler = HANDLERS[name]
-        for match in regex.finditer(view):
-            outcome = handler(match, ctx, pub)
-            if isinstance(outcome, Veto):
-                vetoes.append(match.span())
-            elif outcome is not None:
-                candidates.append(outcome)
+    for name, match in matches:
+        outcome = HANDLERS[name](match, ctx, pub)
+        if isinstance(outcome, Veto):
+            vetoes.append(match.span())
+        elif outcome is not None:
+            candidates.append(outcome)
     candidates.sort(key=lambda f: (f.start - f.end, f.start))
     taken: list[Found] = []
     for found in candidates:
