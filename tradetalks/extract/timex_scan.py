@@ -328,15 +328,15 @@ def handle_relative(match: Joined, ctx: Context, pub: date | None) -> Outcome:
     pod = _time_of_day(match, match.end())
     value: str
     if match["rday"] or match["suffix"]:
-        phrase = match["rday"] or match["suffix"]
+        phrase = match["rday"] or match["suffix"] or ""
         category = "relative_day" if match["rday"] else "day_suffix"
         value = (pub + timedelta(days=int(words.value(category, phrase) or 0))).isoformat()
     elif match["wd"]:
-        weeks = int((words.value("relative_period", match["wrel"]) or "week:0").split(":")[1])
-        weekday = int(words.value("weekday", match["wd"]) or 1)
+        weeks = int((words.value("relative_period", match["wrel"] or "") or "week:0").split(":")[1])
+        weekday = int(words.value("weekday", match["wd"] or "") or 1)
         value = weekday_in_week(pub, weeks, weekday).isoformat()
     else:
-        unit, offset = (words.value("relative_period", match["period"]) or "year:0").split(":")
+        unit, offset = (words.value("relative_period", match["period"] or "") or "year:0").split(":")
         if unit == "week":
             if match["mod"]:
                 return None
