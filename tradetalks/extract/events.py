@@ -78,7 +78,7 @@ def _build(doc: Doc, low: str, key: str, cues: list[CueMention]) -> list[Draft]:
         own = c.ordinal is not None or bool(c.timexes) or bool(c.people) or bool(c.locations)
         target = last.get(t)
         anaphoric = "anaphor" in c.flags or ("initial" in c.flags and c.ordinal is None and not c.timexes)
-        if t != "tariff_action" and anaphoric and target is not None and _fits(target, c):
+        if t != "tariff_action" and anaphoric and target is not None and _fits(doc, target, c):
             target.absorb(c)
             continue
         if "weak" in c.flags and (("plural" in c.flags) or (c.ordinal is None and not c.timexes)):
@@ -115,9 +115,13 @@ def _repeats(t: str, c: CueMention, d: Draft) -> bool:
     return (c.mode is None or ev.mode in (None, c.mode)) and not (c.status == "planned" and ev.status == "held")
 
 
-def _fits(d: Draft, c: CueMention) -> bool:
-    """Whether a referring mention can be the drafted event (no contradicting ordinal)."""
-    return c.ordinal is None or d.event.ordinal is None or c.ordinal == d.event.ordinal
+def _fits(doc: Doc, d: Draft, c: CueMention) -> bool:
+    """Whether a referring mention can be the drafted event: no other ordinal, no only-new people."""
+    if c.ordinal is not None and d.event.ordinal is not None and c.ordinal != d.event.ordinal:
+        return False
+    if c.people and len(d.people) >= 2:
+        return any(same_person(doc, p, q) for p in c.people for q in d.people)
+    return True
 
 
 @stage(requires={"sentences", "mentions", "timexes", "topics"}, provides={"events"})
