@@ -18,8 +18,9 @@ from tradetalks.extract.timex_calendar import (
     nearest_year,
     parse_published,
 )
+from tradetalks.extract.timex_found import Found, Point
 from tradetalks.extract.timex_patterns import plain_dashes
-from tradetalks.extract.timex_scan import Found, Point, scan
+from tradetalks.extract.timex_scan import scan
 from tradetalks.model import Doc, Sentence, TimeExpr
 from tradetalks.pipeline import stage
 
