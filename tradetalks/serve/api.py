@@ -19,6 +19,7 @@ from starlette.exceptions import HTTPException
 from tradetalks.errors import TradeTalksError
 from tradetalks.serve.ask import answer_from_index
 from tradetalks.serve.index import DossierIndex
+from tradetalks.serve.phrasing import phrase_answer
 from tradetalks.serve.render import doc_as_dict
 from tradetalks.serve.state import ServeState, clean_query, token_from_env
 from tradetalks.serve.timeline import entity_from_index, timeline_from_index
@@ -149,7 +150,7 @@ def api_router(state: ServeState, token: str | None) -> APIRouter:
 
     @api.get("/ask", summary="Answer a question from the dossier, with quoted sources")
     def ask(q: Annotated[str, Query(max_length=20_000)] = "") -> dict[str, Any]:
-        return answer_from_index(state.index(), q, state.search)
+        return phrase_answer(answer_from_index(state.index(), q, state.search))
 
     @api.post("/ingest", summary="Ingest articles {url,title,published,text}; needs Authorization: Bearer TOKEN")
     def ingest(

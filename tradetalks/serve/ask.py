@@ -22,9 +22,10 @@ MAX_SOURCES = 5
 
 def answer_question(store: Store, question: str) -> dict[str, Any]:
     """``tradetalks ask``: the answer, its sources [{article, url, quote}], kind and whether it was found."""
+    from tradetalks.serve.phrasing import phrase_answer
     from tradetalks.serve.timeline import load_index
 
-    return answer_from_index(load_index(store), question, lambda q, n: store.search(q, limit=n))
+    return phrase_answer(answer_from_index(load_index(store), question, lambda q, n: store.search(q, limit=n)))
 
 
 def answer_from_index(index: DossierIndex, question: str, search: Searcher | None = None) -> dict[str, Any]:
@@ -128,6 +129,8 @@ def _not_found(q: Question, search: Searcher | None) -> dict[str, Any]:
 def print_answer(answer: dict[str, Any], console: Console) -> None:
     """Print the answer, then each source with its quote, or the closest passages when not found."""
     console.print(f"[bold]{escape(answer['answer'])}[/bold]")
+    if answer.get("answer_phrased"):
+        console.print(escape(answer["answer_phrased"]), style="italic")
     other = answer.get("answer_en") if answer.get("lang") == "vi" else answer.get("answer_vi")
     if other and other != answer["answer"]:
         console.print(escape(other), style="dim")

@@ -17,6 +17,7 @@ from tradetalks.serve.ask import answer_from_index
 from tradetalks.serve.highlight import KINDS, Highlight, doc_highlights, highlight_html
 from tradetalks.serve.index import DossierIndex
 from tradetalks.serve.labels import labels, pick_language
+from tradetalks.serve.phrasing import phrase_answer
 from tradetalks.serve.state import ServeState, clean_query
 from tradetalks.serve.timeline import entity_from_index, timeline_from_index
 
@@ -158,7 +159,7 @@ def web_router(state: ServeState) -> APIRouter:
 
     @web.get("/ask", response_class=HTMLResponse)
     def ask_page(request: Request, q: Text = "") -> Response:
-        answer = answer_from_index(state.index(), q, state.search) if q.strip() else None
+        answer = phrase_answer(answer_from_index(state.index(), q, state.search)) if q.strip() else None
         return render(request, "ask.html", q=q[:1000], answer=answer)
 
     return web
