@@ -125,6 +125,8 @@ NOT_PEOPLE = [
     ("Lãnh đạo Phó Giám đốc DongABank bị khởi tố.", []),
     ("Cuộc họp tại Thành phố Hồ Chí Minh có đại diện Tập đoàn Excelerate Energy.", []),
     ("Bà Nguyễn Thị Thanh Hà gặp ông Hồ Đức Phớc.", ["Nguyễn Thị Thanh Hà", "Hồ Đức Phớc"]),
+    ("Hai bên sẽ gặp lại vào tháng tới.\nTrần Minh Khoa", []),
+    ("Đại tá Lê Văn Hùng cho biết vụ việc đang được điều tra.", ["Lê Văn Hùng"]),
 ]
 
 

@@ -162,8 +162,21 @@ def _line_start(scan: Scan, t: int) -> bool:
     return t == 0 or scan.text[t - 1] in ".!?:" or "\n" in scan.key[scan.end[t - 1]:scan.start[t]]
 
 
+def _byline(scan: Scan, cand: Cand) -> bool:
+    """A name alone on its line with nothing marking it as a person: an author's byline ("Nguyễn Hải")."""
+    if cand.type != "person" or cand.context is not None:
+        return False
+    key = scan.key
+    line_start = key.rfind("\n", 0, scan.start[cand.i]) + 1
+    line_end = key.find("\n", scan.end[cand.j - 1])
+    before = key[line_start:scan.start[cand.i]].strip()
+    after = key[scan.end[cand.j - 1]:line_end if line_end >= 0 else len(key)].strip()
+    return not before and after in ("", ".", "-")
+
+
 def _resolve(cands: list[Cand], scan: Scan) -> list[Cand]:
-    """Keep the longest of overlapping candidates (a known name wins a tie)."""
+    """Keep the longest of overlapping candidates (a known name wins a tie); drop bylines."""
+    cands = [c for c in cands if not _byline(scan, c)]
     order = sorted(cands, key=lambda c: (-(scan.end[c.j - 1] - scan.start[c.i]), c.prio, c.i))
     taken = [False] * scan.n
     kept: list[Cand] = []
