@@ -136,7 +136,7 @@ def print_doc(doc: Doc, console: Console) -> None:
         table = Table(title=heading, expand=True, show_header=False)
         for _ in range(4):
             table.add_column(overflow="fold")
-        for row in body:
+        for row in dict.fromkeys(body):  # each distinct row once, in order of first mention
             table.add_row(*(escape(x) for x in row))
         console.print(table)
     if d["topics"]:
