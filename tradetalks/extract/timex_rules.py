@@ -84,6 +84,8 @@ def handle_date(match: Joined, ctx: Context, pub: date | None) -> Outcome:
     strong = bool(match["wd"] or match["dw"] or pod)
     if ctx.lunar(start, end):
         return VETO
+    if year is None and match["sep"] == "." and not (match["wd"] or match["dw"]):
+        return None  # "tối 7.10" may be a clock time; "ngày 7.10" is a date
     if year is None and not strong:
         if match["sep"] != "/":
             return None
