@@ -84,6 +84,9 @@ def test_entities_list_filter_and_search(client: TestClient) -> None:
 def test_search_without_diacritics(client: TestClient) -> None:
     data = client.get("/api/search", params={"q": "thue doi ung"}).json()
     assert data["items"] and data["items"][0]["article"] == article_id("https://en.example.org/thue-20")
+    both = client.get("/api/search", params={"q": "thuong mai", "limit": 2}).json()["items"]
+    second = client.get("/api/search", params={"q": "thuong mai", "limit": 1, "offset": 1}).json()["items"]
+    assert len(both) == 2 and second == both[1:]
 
 
 def test_ask_with_citation(client: TestClient) -> None:

@@ -143,10 +143,12 @@ def api_router(state: ServeState, token: str | None) -> APIRouter:
 
     @api.get("/search", summary="Full-text search, diacritics optional")
     def search(
-        q: Annotated[str, Query(max_length=20_000)] = "", limit: Annotated[int, Query(ge=1, le=100)] = 20
-    ) -> Any:
-        hits = state.search(q, limit) if clean_query(q) else []
-        return {"query": clean_query(q), "total": len(hits), "items": [asdict(h) for h in hits]}
+        q: Annotated[str, Query(max_length=20_000)] = "",
+        limit: Annotated[int, Query(ge=1, le=100)] = 20,
+        offset: Annotated[int, Query(ge=0, le=900)] = 0,
+    ) -> dict[str, Any]:
+        hits = state.search(q, limit + offset) if clean_query(q) else []
+        return {"query": clean_query(q), **page([asdict(h) for h in hits], limit, offset)}
 
     @api.get("/ask", summary="Answer a question from the dossier, with quoted sources")
     def ask(q: Annotated[str, Query(max_length=20_000)] = "") -> dict[str, Any]:
