@@ -33,7 +33,7 @@ def _event_type(doc: Doc, c: CueMention) -> str:
 
 def _trade_context(doc: Doc, low: str, key: str, c: CueMention, negotiations: bool) -> bool:
     """Rounds, sessions and tariffs need a sentence about trade or an article naming trade talks."""
-    if negotiations and "weak" not in c.flags:
+    if negotiations and ("weak" not in c.flags or c.ordinal is not None):
         return True
     s = doc.sentences[c.sentence]
     return event_lexicon("context").any(low, key, s.start, s.end)
