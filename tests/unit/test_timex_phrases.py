@@ -105,6 +105,7 @@ MONTHS_YEARS = [
     ("Đầu tháng 1, hai bộ trưởng điện đàm.", "2025-12-28", [("Đầu tháng 1", "2026-01", "publication_date", None)]),
     ("Giữa tháng Sáu, hai bên sẽ gặp nhau.", None, [("Giữa tháng Sáu", "XXXX-06", None, None)]),
     ("Năm 2019, kim ngạch đạt mức kỷ lục.", None, [("Năm 2019", "2019", "explicit", None)]),
+    ("Từ những năm 1990, hai nước đã buôn bán.", None, [("năm 1990", "1990/1999", "explicit", None)]),
     ("Tăng trưởng quý III/2025 vượt dự báo.", None, [("quý III/2025", "2025-Q3", "explicit", None)]),
     ("Số liệu quý 1 năm 2024 đã được công bố.", None, [("quý 1 năm 2024", "2024-Q1", "explicit", None)]),
     ("Kết quả quý IV sẽ công bố sau.", "2026-01-10", [("quý IV", "2025-Q4", "publication_date", None)]),

@@ -242,7 +242,11 @@ def handle_year(match: Joined, ctx: Context, pub: date | None) -> Outcome:
         return None
     if ctx.unit_after(match.end()):
         return VETO
-    return Found(_start(match, ctx), match.end(), "year", value=match["y"], resolved_by="explicit")
+    start, year = _start(match, ctx), _req(match, "y")
+    if year % 10 == 0 and not match["mod"] and ctx.counted(start):
+        # "những năm 1960" is the decade
+        return Found(start, match.end(), "interval", value=f"{year:04d}/{year + 9:04d}", resolved_by="explicit")
+    return Found(start, match.end(), "year", value=f"{year:04d}", resolved_by="explicit")
 
 
 def handle_relative(match: Joined, ctx: Context, pub: date | None) -> Outcome:
