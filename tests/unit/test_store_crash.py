@@ -21,7 +21,7 @@ from tradetalks.store import open_store
 
 with open_store(sys.argv[1]) as store:
     for i in range(int(sys.argv[2])):
-        text = f"Bản tin {i}: Bộ Công Thương cập nhật tiến độ đàm phán thuế đối ứng với Hoa Kỳ. " * 20
+        text = f"Bản tin {i}: Bộ Công Thương cập nhật tiến độ đàm phán thuế đối ứng với Hoa Kỳ. " * 4
         store.add_article(Article(f"ban-tin-{i}.txt", text, title=f"Bản tin {i}", url=f"https://tin.example.vn/{i}"))
         if i == 50:
             print("writing", flush=True)
