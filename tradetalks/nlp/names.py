@@ -20,6 +20,7 @@ from tradetalks.nlp.names_scan import (
     match_gazetteer,
     match_org_patterns,
 )
+from tradetalks.nlp.normalize import fold
 from tradetalks.nlp.titles import TitleHit, parse_title, title_at
 from tradetalks.pipeline import stage
 
@@ -54,6 +55,7 @@ def _link_titles(scan: Scan, people: dict[int, Cand], roles: dict[int, TitleHit]
         hit = None if inside[t] or t < after else parse_title(scan, t)
         if hit is None:
             continue
+        _name_not_country(scan, people, hit)
         person = _person_after(scan, people, hit)
         if person is None:
             person = context_name(scan, hit.next, "title", _known_names(people))
@@ -68,6 +70,22 @@ def _link_titles(scan: Scan, people: dict[int, Cand], roles: dict[int, TitleHit]
                 _share_title(scan, people, roles, person, hit)
         after = max(t + 1, hit.j)
     return extra
+
+
+def _name_not_country(scan: Scan, people: dict[int, Cand], hit: TitleHit) -> None:
+    """"Thứ trưởng Nhật Tân": a one-word country that starts the given names of a person already named."""
+    country = scan.at.get(hit.title_end)
+    if hit.country is None or country is None or country.type != "country" or country.j != country.i + 1:
+        return
+    tails = {tuple(c.key.split()[-size:]) for c in people.values() if c.vietnamese
+             for size in range(1, len(c.key.split()))}
+    k = country.i + 1
+    while k < scan.n and k - country.i < 3 and scan.is_cap(k) and scan.spaced(k):
+        k += 1
+        if tuple(fold(w) for w in scan.text[country.i:k]) in tails:
+            hit.country = hit.country_side = hit.org = hit.org_side = hit.org_country = None
+            hit.j = hit.next = country.i
+            return
 
 
 #: Words before a title that make it shared by a list of names: "các Thứ trưởng A, B và C".

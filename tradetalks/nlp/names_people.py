@@ -148,7 +148,8 @@ def context_name(scan: Scan, k: int, context: str, known: AbstractSet[str] = fro
         if _blocked(scan, end) or (end > k and scan.at.get(end) is not None):
             break
         end += 1
-    if end == k or (cand := scan.at.get(k)) is not None:
+    known_name = scan.at.get(k)
+    if end == k or (known_name is not None and known_name.j >= end):
         return None
     toks = list(range(k, end))
     return Cand(k, end, "person", person_key(scan, toks), prio=2, name_toks=toks, context=context, full=False)

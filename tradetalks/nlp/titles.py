@@ -17,6 +17,7 @@ class TitleHit:
     j: int
     next: int
     title: Title
+    title_end: int = 0  # the token after the title words themselves
     acting: bool = False
     former: bool = False
     org: str | None = None  # canonical or written organisation name
@@ -76,7 +77,7 @@ def parse_title(scan: Scan, t: int, depth: int = 0) -> TitleHit | None:
         return None
     title, k = found
     start, acting, former = modifiers_before(scan, t)
-    hit = TitleHit(start, k, k, title, acting, former)
+    hit = TitleHit(start, k, k, title, k, acting, former)
     cand = scan.at.get(k)
     if cand is not None and cand.type == "organization":
         hit.org, hit.org_side, hit.org_country = cand.canonical or cand.label, cand.side, cand.country
