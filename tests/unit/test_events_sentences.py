@@ -197,6 +197,18 @@ CASES: list[tuple[str, str | None, list[dict[str, Any]]]] = [
           "location": "Hà Nội", "n_evidence": 2}],
     ),
     ("Trước đó, hai bên đã tổ chức ba vòng đàm phán trực tiếp về thương mại đối ứng.", None, []),
+    (
+        "Sáng 5/3, Bộ trưởng Nguyễn Hồng Diên làm việc với Đại sứ Nhật Bản. "
+        "Chiều 5/3, Bộ trưởng Nguyễn Hồng Diên tiếp đoàn doanh nghiệp Hàn Quốc.",
+        None,
+        [{"type": "meeting", "time_of_day": "morning"}, {"type": "meeting", "time_of_day": "afternoon"}],
+    ),
+    (
+        "Phiên đàm phán thứ tư giữa hai đoàn diễn ra trực tuyến vào ngày 25/6/2025 với trọng tâm là quy tắc xuất xứ.",
+        None,
+        [{"type": "negotiation_round", "ordinal": 4, "mode": "online", "start": "2025-06-25",
+          "topics": ["rules_of_origin"]}],
+    ),
     # not events: sport, domestic tax, markets, other talks, past references, headlines, captions
     ("Đội tuyển Việt Nam thắng ở vòng đấu thứ 3 của vòng loại World Cup.", None, []),
     ("Cục Thuế yêu cầu doanh nghiệp nộp thuế thu nhập doanh nghiệp 20% trước ngày 30/3.", None, []),

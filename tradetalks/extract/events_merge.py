@@ -46,7 +46,20 @@ def _mergeable(doc: Doc, a: Draft, b: Draft) -> bool:
         return True
     if ea.type == "tariff_action":
         return ea.rate == eb.rate
-    return _same_people(doc, a, b)
+    if _conflict(_time_of_day(doc, a), _time_of_day(doc, b)):
+        return False
+    if a.orgs and b.orgs and not set(a.orgs) & set(b.orgs):
+        return False
+    if not _same_people(doc, a, b):
+        return False
+    if len(unique_people(doc, a.people)) >= 2:
+        return True
+    # one person only ("Bộ trưởng X làm việc với …" twice): the same meeting only on the same known day
+    return same_dates(draft_value(doc, a), draft_value(doc, b))
+
+
+def _time_of_day(doc: Doc, d: Draft) -> str | None:
+    return next((doc.timexes[t].time_of_day for t in d.timexes if doc.timexes[t].time_of_day), None)
 
 
 def _is_ministerial_meeting(doc: Doc, m: Draft, session: Draft) -> bool:
