@@ -6,6 +6,7 @@ import calendar
 import re
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 
 _PART = re.compile(r"^(\d{4}|XXXX)(?:-(\d{2}|XX))?(?:-(\d{2}|XX))?$")
 _LEAP = 2000  # a leap year stands in for an unknown one
@@ -59,6 +60,7 @@ class Range:
         return lo, hi
 
 
+@lru_cache(maxsize=1 << 16)
 def parse_part(text: str) -> Partial | None:
     """One ISO part: "2025-11-12" -> Partial(2025, 11, 12); "XXXX-02" -> Partial(None, 2, None)."""
     m = _PART.match(text.strip())
@@ -75,6 +77,7 @@ def parse_part(text: str) -> Partial | None:
     return Partial(num(y), month, day)
 
 
+@lru_cache(maxsize=1 << 16)
 def parse_range(start: str | None, end: str | None = None) -> Range | None:
     """A value such as "2025-11-12/2025-11-14" (or separate start and end) as a Range."""
     if not start:
@@ -117,6 +120,7 @@ def same_day(a: Range | None, b: Range | None) -> bool:
     return a is not None and b is not None and a.has_day and b.has_day and compatible(a, b)
 
 
+@lru_cache(maxsize=1 << 18)
 def near(a: Range, b: Range, days: int) -> bool:
     """Whether the ranges lie within ``days`` of each other (unknown years compared on month and day)."""
     if not (a.has_year and b.has_year):

@@ -331,11 +331,7 @@ def add_roles(docs: Sequence[Doc], index: EntityIndex, article_dates: dict[str, 
             rm = m.role
             if rm is None or not rm.title:
                 continue
-            title = (
-                rm.title
-                if not rm.acting or rm.title.lower().startswith("quyền")
-                else f"Quyền {rm.title}"
-            )
+            title = rm.title if not rm.acting or rm.title.lower().startswith("quyền") else f"Quyền {rm.title}"
             title_en = rm.title_en if not rm.acting or not rm.title_en else f"Acting {rm.title_en}"
             org = None
             for where in (rm.organization, rm.country):

@@ -11,7 +11,7 @@ from datetime import date
 from tradetalks.model import Doc, DossierTimex, Event, Participant
 from tradetalks.resolve.dates import Range, near, parse_range
 from tradetalks.resolve.entities import EntityIndex
-from tradetalks.resolve.reports import ENCOUNTERS, Report, block_keys, hard_conflict, link_score, merge_reports
+from tradetalks.resolve.reports import ENCOUNTERS, SERIES, Report, block_keys, hard_conflict, link_score, merge_reports
 
 #: An article's own dates reach this many days either side when placing an undated report.
 WINDOW_DAYS = 45
@@ -26,10 +26,16 @@ class EventState:
     timexes: dict[str, list[DossierTimex]]
     published: dict[str, date | None]
     parent: list[int] = field(default_factory=list)
+    groups: dict[int, list[int]] = field(default_factory=dict)
+    by_article: dict[str, list[int]] = field(default_factory=lambda: defaultdict(list))
+    views: dict[int, Event] = field(default_factory=dict)
     settled: dict[str, dict[str, tuple[int, str]]] = field(default_factory=lambda: defaultdict(dict))
 
     def __post_init__(self) -> None:
         self.parent = list(range(len(self.reports)))
+        self.groups = {i: [i] for i in range(len(self.reports))}
+        for i, r in enumerate(self.reports):
+            self.by_article[r.article].append(i)
 
     def find(self, i: int) -> int:
         while self.parent[i] != i:
@@ -42,12 +48,23 @@ class EventState:
         if ra != rb:
             lo, hi = sorted((ra, rb))
             self.parent[hi] = lo
+            self.groups[lo] = sorted(self.groups.pop(lo) + self.groups.pop(hi))
+            self.views.pop(lo, None)
+            self.views.pop(hi, None)
 
     def clusters(self) -> dict[int, list[int]]:
-        out: dict[int, list[int]] = defaultdict(list)
-        for i in range(len(self.reports)):
-            out[self.find(i)].append(i)
-        return dict(out)
+        return dict(self.groups)
+
+    def changed(self, report: int) -> None:
+        """Forget the merged view of the event a report belongs to (its dates changed)."""
+        self.views.pop(self.find(report), None)
+
+    def view(self, root: int) -> Event:
+        """The merged event of a cluster, computed once until it changes."""
+        ev = self.views.get(root)
+        if ev is None:
+            ev = self.views[root] = self.merged(self.groups[root])
+        return ev
 
     def merged(self, members: list[int]) -> Event:
         return merge_reports([self.reports[i] for i in members])
@@ -95,17 +112,14 @@ def link_reports(state: EventState) -> None:
         score = link_score(state.reports[i], state.reports[j])
         if score is not None:
             scored.append((-score, i, j))
-    groups = {i: [i] for i in range(len(state.reports))}
     for _, i, j in sorted(scored):
         ri, rj = state.find(i), state.find(j)
-        if ri != rj and state.fits(groups[ri], groups[rj]):
+        if ri != rj and state.fits(state.groups[ri], state.groups[rj]):
             state.union(ri, rj)
-            joined = groups.pop(ri) + groups.pop(rj)
-            groups[state.find(ri)] = sorted(joined)
 
 
 def article_window(state: EventState, article: str, skip: int | None = None) -> list[Range]:
-    """The dates an article is about: its dated time expressions, publication date, and events."""
+    """The dates an article is about: its time expressions naming a month, publication date, and events."""
     out: list[Range] = []
     for t in state.timexes.get(article, []):
         rng = parse_range(t.value)
@@ -115,10 +129,10 @@ def article_window(state: EventState, article: str, skip: int | None = None) -> 
     pub_range = parse_range(pub.isoformat()) if pub else None
     if pub_range is not None:
         out.append(pub_range)
-    for root, members in state.clusters().items():
-        if root == skip or not any(state.reports[i].article == article for i in members):
+    for root in sorted({state.find(i) for i in state.by_article.get(article, [])}):
+        if root == skip:
             continue
-        ev = state.merged(members)
+        ev = state.view(root)
         rng = parse_range(ev.start, ev.end)
         if rng is not None and rng.lo.month is not None:
             out.append(rng)
@@ -133,49 +147,98 @@ def _is_partial(ev: Event) -> bool:
     return ev.ordinal is None or not dated
 
 
+def _months_near(rng: Range) -> set[int]:
+    """The month of a range's start and the months beside it (a window reaches 45 days)."""
+    m = rng.lo.month or 0
+    if not m:
+        return set(range(1, 13))
+    return {(m + k - 1) % 12 + 1 for k in (-2, -1, 0, 1, 2)} | {rng.hi.month or m}
+
+
+@dataclass(slots=True)
+class _Pass:
+    """What one attachment pass looks up: events by type and month, by type and person, article windows."""
+
+    by_month: dict[tuple[str, int | None, int], list[int]] = field(default_factory=lambda: defaultdict(list))
+    by_person: dict[tuple[str, str], list[int]] = field(default_factory=lambda: defaultdict(list))
+    windows: dict[str, list[Range]] = field(default_factory=dict)
+
+
+def _index(state: EventState) -> _Pass:
+    index = _Pass()
+    for root, members in state.groups.items():
+        ev = state.view(root)
+        rng = parse_range(ev.start, ev.end)
+        if ev.type in ENCOUNTERS:
+            for p in {p for i in members for p in state.reports[i].people}:
+                index.by_person[(ev.type, p)].append(root)
+        elif ev.type in SERIES and rng is not None and rng.lo.month is not None and rng.has_day:
+            index.by_month[(ev.type, None, rng.lo.month)].append(root)
+            index.by_month[(ev.type, rng.lo.year, rng.lo.month)].append(root)
+    return index
+
+
+def _candidates(state: EventState, root: int, index: _Pass) -> list[int]:
+    """Events a partial event can be: same type and status, compatible, adding what it lacks, and either
+    told by one of its articles or dated within the dates its articles speak of; sharing a person if encounters."""
+    members = state.groups[root]
+    ev = state.view(root)
+    arts = sorted({state.reports[i].article for i in members})
+    windows = []
+    for a in arts:
+        if a not in index.windows:
+            index.windows[a] = article_window(state, a)
+        windows.extend(index.windows[a])
+    people = {p for i in members for p in state.reports[i].people}
+    pool = {state.find(i) for a in arts for i in state.by_article[a]}
+    if ev.type in ENCOUNTERS:
+        for p in people:
+            pool.update(index.by_person.get((ev.type, p), ()))
+    elif ev.type in SERIES:
+        for w in windows:
+            years: list[int | None] = [None] if w.lo.year is None else [w.lo.year - 1, w.lo.year, w.lo.year + 1]
+            for y in years:
+                for m in _months_near(w):
+                    pool.update(index.by_month.get((ev.type, y, m), ()))
+    own_range = parse_range(ev.start, ev.end)
+    found = []
+    for other in sorted(pool - {root}):
+        ov = state.view(other)
+        if ov.type != ev.type or ov.status != ev.status:
+            continue
+        o_rng = parse_range(ov.start, ov.end)
+        adds = (ev.ordinal is None and ov.ordinal is not None) or (
+            o_rng is not None and o_rng.has_day and not (own_range is not None and own_range.has_day)
+        )
+        if not adds:
+            continue
+        om = state.groups[other]
+        if ev.type in ENCOUNTERS and not people & {p for i in om for p in state.reports[i].people}:
+            continue
+        same_article = bool(set(arts) & {state.reports[i].article for i in om})
+        in_window = o_rng is not None and o_rng.has_year and any(near(o_rng, w, WINDOW_DAYS) for w in windows)
+        if (same_article or in_window) and state.fits(members, om):
+            found.append(other)
+            if len(found) > 1:
+                break  # more than one event fits: the report stays apart
+    return found
+
+
 def attach_partial(state: EventState) -> bool:
     """Join an event that lacks an ordinal or a date to the one event its articles can mean."""
-    clusters = state.clusters()
-    views = {root: state.merged(m) for root, m in clusters.items()}
+    index = _index(state)
     proposals: list[tuple[int, int]] = []
-    for root, members in sorted(clusters.items()):
-        ev = views[root]
-        if not _is_partial(ev):
-            continue
-        arts = {state.reports[i].article for i in members}
-        windows = [w for a in sorted(arts) for w in article_window(state, a, skip=root)]
-        people = {p for i in members for p in state.reports[i].people}
-        found = []
-        for other, om in clusters.items():
-            if other == root:
-                continue
-            ov = views[other]
-            if ov.type != ev.type or ov.status != ev.status or not state.fits(members, om):
-                continue
-            o_rng = parse_range(ov.start, ov.end)
-            adds = (
-                (ev.ordinal is None and ov.ordinal is not None)
-                or (ev.start is None and ov.start is not None)
-                or (o_rng is not None and o_rng.has_day and not (parse_range(ev.start, ev.end) or o_rng).has_day)
-            )
-            if not adds:
-                continue
-            if ev.type in ENCOUNTERS and not people & {p for i in om for p in state.reports[i].people}:
-                continue
-            same_article = bool(arts & {state.reports[i].article for i in om})
-            in_window = o_rng is not None and o_rng.has_year and any(near(o_rng, w, WINDOW_DAYS) for w in windows)
-            if same_article or in_window:
-                found.append(other)
-        if len(found) == 1:
-            proposals.append((root, found[0]))
+    for root in sorted(state.groups):
+        if _is_partial(state.view(root)):
+            found = _candidates(state, root, index)
+            if len(found) == 1:
+                proposals.append((root, found[0]))
     changed = False
     for a, b in sorted(proposals):
         ra, rb = state.find(a), state.find(b)
-        if ra != rb:
-            cl = state.clusters()
-            if state.fits(cl[ra], cl[rb]):
-                state.union(ra, rb)
-                changed = True
+        if ra != rb and state.fits(state.groups[ra], state.groups[rb]):
+            state.union(ra, rb)
+            changed = True
     return changed
 
 
@@ -204,7 +267,7 @@ def resolve_events(docs: Sequence[Doc], index: EntityIndex, timexes: dict[str, l
         if not changed:
             break
     events = []
-    for members in state.clusters().values():
+    for members in state.groups.values():
         ev = state.merged(members)
         ev.id = event_id(ev)
         events.append(ev)

@@ -118,8 +118,10 @@ def block_keys(r: Report) -> Iterator[tuple[str, ...]]:
     if e.rate is not None:
         yield ("r", e.type, f"{e.rate:.4f}")
     if e.type in ENCOUNTERS:
-        for pid in r.people:
-            yield ("p", e.type, pid)
+        people = sorted(r.people)
+        for i, a in enumerate(people):
+            for b in people[i + 1 :]:
+                yield ("p", e.type, a, b)
 
 
 def _vote(values: list[tuple[object, str]]) -> tuple[object, Counter[object]]:

@@ -25,49 +25,50 @@ RELATED = 0.3
 #: Articles of one story lie this many days apart at most, when both dates are known.
 STORY_DAYS = 7
 _WORD = re.compile(r"\w+")
-_MERSENNE = np.uint64((1 << 61) - 1)
 _MAX_HASH = np.uint64((1 << 32) - 1)
 
 
 @lru_cache(maxsize=1)
 def _permutations() -> tuple[np.ndarray, np.ndarray]:
-    a, b = MinHash(num_perm=NUM_PERM, seed=1, scheme="legacy").permutations
-    return np.asarray(a, dtype=np.uint64), np.asarray(b, dtype=np.uint64)
+    """Multipliers (odd) and offsets of the multiply-shift hash functions, fixed by a seed."""
+    gen = np.random.RandomState(1)
+    a = gen.randint(1, 1 << 62, size=NUM_PERM, dtype=np.int64).astype(np.uint64) * np.uint64(2) + np.uint64(1)
+    b = gen.randint(0, 1 << 62, size=NUM_PERM, dtype=np.int64).astype(np.uint64)
+    return a, b
+
+
+class _Vocabulary(dict[str, int]):
+    """Word -> crc32, computed once per word (the same value in every process and run)."""
+
+    def __missing__(self, word: str) -> int:
+        value = self[word] = zlib.crc32(word.encode("utf-8"))
+        return value
 
 
 class Shingler:
-    """Word 3-shingle hashes of folded text; word hashes cached (crc32, the same in every process)."""
+    """Hashes of the word 3-shingles of folded text (repeats kept: they do not change a MinHash)."""
 
     def __init__(self) -> None:
-        self.words: dict[str, int] = {}
+        self.words = _Vocabulary()
 
     def hashes(self, folded: str) -> np.ndarray:
-        words = self.words
-        ids = []
-        for w in _WORD.findall(folded):
-            h = words.get(w)
-            if h is None:
-                h = words[w] = zlib.crc32(w.encode("utf-8"))
-            ids.append(h)
+        ids = list(map(self.words.__getitem__, _WORD.findall(folded)))
         if not ids:
             return np.zeros(0, dtype=np.uint64)
         arr = np.asarray(ids, dtype=np.uint64)
         if len(arr) < SHINGLE:
-            return np.unique(arr)
+            return arr
         mixed = arr[:-2] * np.uint64(0x9E3779B1) ^ arr[1:-1] * np.uint64(0x85EBCA77) ^ arr[2:] * np.uint64(0xC2B2AE3D)
-        return np.unique(mixed & _MAX_HASH)
+        return mixed & _MAX_HASH
 
 
 def signature(hashes: np.ndarray) -> np.ndarray:
-    """MinHash values of a set of 32-bit hashes, as datasketch computes them (legacy scheme)."""
+    """MinHash values of a bag of 32-bit hashes under NUM_PERM multiply-shift hash functions."""
     a, b = _permutations()
-    if len(hashes) == 0:
-        return np.full(NUM_PERM, _MAX_HASH, dtype=np.uint64)
     out = np.full(NUM_PERM, _MAX_HASH, dtype=np.uint64)
     for lo in range(0, len(hashes), 4096):
         chunk = hashes[lo : lo + 4096].reshape(-1, 1)
-        phv = np.bitwise_and((chunk * a + b) % _MERSENNE, _MAX_HASH)
-        out = np.minimum(out, phv.min(axis=0))
+        out = np.minimum(out, ((chunk * a + b) >> np.uint64(32)).min(axis=0))
     return out
 
 
@@ -151,11 +152,13 @@ def cluster_stories(items: Sequence[StoryInput]) -> StoryResult:
         for other in dup_index.query(mh):
             if similarity(sig, sigs[other]) >= DUPLICATE:
                 near += dups.union(it.id, other)
+        dup_index.insert(it.id, mh)
+        if len(it.entities) < 2:
+            continue  # similarity alone never makes a story: at least two shared names are needed
         for other in rel_index.query(mh):
             o = by_id[other]
             if similarity(sig, sigs[other]) >= RELATED and len(it.entities & o.entities) >= 2 and _close_in_time(it, o):
                 stories.union(it.id, other)
-        dup_index.insert(it.id, mh)
         rel_index.insert(it.id, mh)
     for it in items:
         stories.union(it.id, dups.find(it.id))

@@ -34,9 +34,10 @@ def _suffix(value: str) -> str:
 def _open_values(state: EventState, article: str) -> list[str]:
     """The article's values still without a year (time expressions and event starts)."""
     values = {t.value for t in state.timexes.get(article, []) if unresolved(t.value)}
-    values |= {
-        r.event.start for r in state.reports if r.article == article and r.event.start and unresolved(r.event.start)
-    }
+    for i in state.by_article.get(article, []):
+        start = state.reports[i].event.start
+        if start and unresolved(start):
+            values.add(start)
     return sorted(v for v in values if v)
 
 
@@ -50,10 +51,12 @@ def settle(state: EventState, article: str, suffix: str, year: int, how: str) ->
         if unresolved(t.value) and _suffix(t.value) == suffix:
             t.value = fill_year(t.value, year)
             t.resolved_by = how
-    for r in state.reports:
+    for i in state.by_article.get(article, []):
+        r = state.reports[i]
         start = r.event.start
-        if r.article != article or not start or not unresolved(start) or _suffix(start) != suffix:
+        if not start or not unresolved(start) or _suffix(start) != suffix:
             continue
+        state.changed(i)
         if r.event.end and "/" not in start:
             start, _, end = fill_year(f"{start}/{r.event.end}", year).partition("/")
             r.event.start, r.event.end = start, end
@@ -65,10 +68,10 @@ def settle(state: EventState, article: str, suffix: str, year: int, how: str) ->
 def from_reports(state: EventState) -> bool:
     """A report's yearless date takes the year other reports of the same event give it."""
     changed = False
-    for members in state.clusters().values():
+    for root, members in sorted(state.clusters().items()):
         if len(members) < 2:
             continue
-        ev = state.merged(members)
+        ev = state.view(root)
         rng = parse_range(ev.start, ev.end)
         if rng is None or not rng.has_year:
             continue
@@ -93,8 +96,8 @@ def from_article(state: EventState) -> bool:
             y, m = year_of(t.value), month_of(t.value)
             if y is not None and m is not None:
                 anchors[article][m].add(y)
-    for members in state.clusters().values():
-        ev = state.merged(members)
+    for root, members in sorted(state.clusters().items()):
+        ev = state.view(root)
         y, m = year_of(ev.start), month_of(ev.start)
         if y is None or m is None:
             continue
@@ -116,7 +119,7 @@ def _days(value: str | None, end: str | None) -> tuple[date, date] | None:
 def from_sequence(state: EventState) -> bool:
     """An article about round N takes the first year that puts its dates after round N-1 (and before N+1)."""
     clusters = state.clusters()
-    views = {root: state.merged(m) for root, m in clusters.items()}
+    views = {root: state.view(root) for root in clusters}
     numbered: dict[str, list[tuple[int, str | None, date, date]]] = defaultdict(list)
     for ev in views.values():
         days = _days(ev.start, ev.end)

@@ -1,0 +1,92 @@
+"""Duplicate and story clustering at scale: the VietNews test+val archives (45k articles) and their first 5k/10k/20k.
+
+Prints, per size: wall time, peak resident memory of the child process, exact and near duplicates found, and
+how many stories hold more than one article. Each size runs in a fresh process so peak memory is its own.
+
+usage: python bench/stories_scale.py [--sizes 5000,10000,20000,0] [--data DIR]   (0 = everything)
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import multiprocessing as mp
+import resource
+import sys
+import time
+import unicodedata
+from collections import Counter
+from collections.abc import Iterator
+from pathlib import Path
+
+from tradetalks.model import content_hash
+from tradetalks.resolve.names import fold_text
+from tradetalks.resolve.stories import StoryInput, cluster_stories
+
+DEFAULT_DATA = Path(__file__).resolve().parents[1] / ".." / "shared" / "data" / "external" / "vietnews"
+
+
+def read_vietnews(folder: Path, limit: int) -> Iterator[tuple[str, str]]:
+    """(id, plain text) of each article: syllables joined by "_" split back, NFC."""
+    n = 0
+    for name in ("vietnews_test.jsonl.gz", "vietnews_val.jsonl.gz"):
+        with gzip.open(folder / name, "rt", encoding="utf-8") as f:
+            for line in f:
+                rec = json.loads(line)
+                yield rec["id"], unicodedata.normalize("NFC", rec["text"].replace("_", " "))
+                n += 1
+                if limit and n >= limit:
+                    return
+
+
+def run(folder: Path, limit: int, queue: mp.Queue) -> None:
+    """Read, cluster and report one size (in a child process)."""
+    t0 = time.perf_counter()
+    items = [StoryInput(aid, None, content_hash(text), fold_text(text)) for aid, text in read_vietnews(folder, limit)]
+    t_read = time.perf_counter() - t0
+    t1 = time.perf_counter()
+    result = cluster_stories(items)
+    t_cluster = time.perf_counter() - t1
+    sizes = Counter(result.story.values())
+    queue.put(
+        {
+            "articles": len(items),
+            "read_s": round(t_read, 2),
+            "cluster_s": round(t_cluster, 2),
+            "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
+            "exact_duplicates": result.exact,
+            "near_duplicates": result.near,
+            "marked_duplicate_of": sum(1 for v in result.duplicate_of.values() if v),
+            "stories_with_2plus": sum(1 for n in sizes.values() if n > 1),
+        }
+    )
+
+
+def main(argv: list[str]) -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--sizes", default="5000,10000,20000,0")
+    parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
+    args = parser.parse_args(argv)
+    folder = args.data.resolve()
+    if not (folder / "vietnews_test.jsonl.gz").is_file():
+        print(f"{folder}: no vietnews_test.jsonl.gz here (see ../shared/data/external/vietnews/SOURCE.md)")
+        return 1
+    ctx = mp.get_context("spawn")
+    print("articles  read_s  cluster_s  peak_rss_mb  exact_dups  near_dups  marked_dup  stories_2+")
+    for size in (int(s) for s in args.sizes.split(",")):
+        queue: mp.Queue = ctx.Queue()
+        child = ctx.Process(target=run, args=(folder, size, queue))
+        child.start()
+        r = queue.get()
+        child.join()
+        print(
+            f"{r['articles']:>8}  {r['read_s']:>6}  {r['cluster_s']:>9}  {r['peak_rss_mb']:>11}  "
+            f"{r['exact_duplicates']:>10}  {r['near_duplicates']:>9}  {r['marked_duplicate_of']:>10}  "
+            f"{r['stories_with_2plus']:>10}"
+        )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
