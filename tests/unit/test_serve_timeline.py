@@ -129,3 +129,19 @@ def test_is_dated(value: str | None, dated: bool) -> None:
 )
 def test_fold_name(text: str, key: str) -> None:
     assert fold_name(text) == key
+
+
+def test_timeline_default_keeps_unknown_negotiation_only_with_people_of_the_talks(sample_dossier: Any) -> None:
+    from tradetalks.model import Event, Evidence, Participant
+
+    quote = Evidence("x", 0, 4, "ngày")
+    sample_dossier.events += [
+        Event("meeting", [quote], start="2025-12-01", participants=[Participant("p-tan", "VN")], id="ev-none-tan"),
+        Event("meeting", [quote], start="2025-12-02", participants=[Participant("o-moit", "VN")], id="ev-none-org"),
+        Event("meeting", [quote], start="2025-12-03", id="ev-none-empty"),
+    ]
+    index = DossierIndex(sample_dossier)
+    ids = [e["id"] for e in timeline_from_index(index)["events"]]
+    assert "ev-none-tan" in ids and "ev-none-org" not in ids and "ev-none-empty" not in ids
+    everything = [e["id"] for e in timeline_from_index(index, all_negotiations=True)["events"]]
+    assert {"ev-none-tan", "ev-none-org", "ev-none-empty"} <= set(everything)

@@ -9,7 +9,7 @@ from rich.console import Console
 from rich.table import Table
 
 from tradetalks.errors import TradeTalksError
-from tradetalks.model import EVENT_TYPES, VN_US_RECIPROCAL, Dossier
+from tradetalks.model import EVENT_TYPES, VN_US_RECIPROCAL, Dossier, Event
 from tradetalks.serve.index import DossierIndex, date_ceiling, date_floor, event_sort_key, fold_name, is_dated
 from tradetalks.store.base import Store
 
@@ -43,6 +43,19 @@ def check_type(value: str | None) -> str | None:
     return value
 
 
+def talk_people(index: DossierIndex) -> set[str]:
+    """The people taking part in events of the Vietnam–US talks."""
+    people = {e.id for e in index.dossier.entities if e.type == "person"}
+    return {p.entity for ev in index.events if ev.negotiation == VN_US_RECIPROCAL for p in ev.participants} & people
+
+
+def in_talks(event: Event, talks: set[str]) -> bool:
+    """Whether an event belongs to the Vietnam–US talks, or has no known negotiation but one of their people."""
+    if event.negotiation is None:
+        return any(p.entity in talks for p in event.participants)
+    return event.negotiation == VN_US_RECIPROCAL
+
+
 def build_timeline(
     store: Store,
     date_from: str | None = None,
@@ -67,15 +80,20 @@ def timeline_from_index(
     person: str | None = None,
     lang: str = "vi",
 ) -> dict[str, Any]:
-    """``build_timeline`` over an index already loaded. By default only the Vietnam–US talks are shown."""
+    """``build_timeline`` over an index already loaded.
+
+    By default only the Vietnam–US talks are shown: events of that negotiation, and events whose negotiation
+    is not known but in which a person of those talks takes part. ``all_negotiations`` shows every event.
+    """
     lo, hi, kind = check_date("--from", date_from), check_date("--to", date_to), check_type(type_)
+    talks = talk_people(index)
     people: set[str] | None = None
     if person:
         people = {e.id for e in index.find_entities(person, limit=10)}
     dated: list[dict[str, Any]] = []
     undated: list[dict[str, Any]] = []
     for event in sorted(index.events, key=event_sort_key):
-        if not all_negotiations and event.negotiation not in (None, VN_US_RECIPROCAL):
+        if not all_negotiations and not in_talks(event, talks):
             continue
         if kind and event.type != kind:
             continue
