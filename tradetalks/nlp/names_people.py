@@ -152,34 +152,55 @@ def context_name(scan: Scan, k: int, context: str, known: AbstractSet[str] = fro
     if end == k or (known_name is not None and known_name.j >= end):
         return None
     toks = list(range(k, end))
-    return Cand(k, end, "person", person_key(scan, toks), prio=2, name_toks=toks, context=context, full=False)
+    return Cand(k, end, "person", person_key(scan, toks), prio=2, name_toks=toks, context=context,
+                full=len(toks) > 1, context_only=True)
 
 
 def find_refs(people: list[Cand], scan: Scan) -> dict[int, int]:
-    """Short references -> the full mention they name: "ông Damond", "Thứ trưởng Tân" (by position in ``people``)."""
-    fulls = [(n, c) for n, c in enumerate(people) if c.full and len(_words(scan, c)) > 1]
+    """Short references -> the full mention they name: "ông Damond", "Thứ trưởng Tân" (by position in ``people``).
+
+    Names found by their surname or Latin letters are full names. A name read only from its
+    context ("Thứ trưởng Nhật Tân", "Đại sứ Thôi Thiên Khải") refers to a longer full name when it
+    ends like one, and is itself a full name otherwise.
+    """
+    size = [len(_words(scan, c)) for c in people]
     refs: dict[int, int] = {}
-    for n, cand in enumerate(people):
-        if cand.full and len(_words(scan, cand)) > 1:
-            continue
-        short = _words(scan, cand)
-        best: tuple[int, int] | None = None
-        for m, full in fulls:
-            words = _words(scan, full)
-            if full.latin:
-                hit = len(short) == 1 and short[0] in (words[-1], words[0])
-            else:
-                hit = len(short) < len(words) and words[-len(short):] == short
-                if not hit and full.context and scan.text[full.i] not in scan.lex.surnames:
-                    hit = len(short) == 1 and short[0] == words[0]  # "ông Thôi" for a Chinese name
-            if hit:
-                distance = cand.i - full.i if full.i < cand.i else 10**9 + full.i - cand.i
-                if best is None or distance < best[0]:
-                    best = (distance, m)
-        if best is not None:
-            refs[n] = best[1]
-            cand.full = False
+    strong = [(n, c) for n, c in enumerate(people) if size[n] > 1 and not c.context_only]
+    _link_refs(scan, people, [n for n, c in enumerate(people) if c.context_only or size[n] < 2], strong, refs)
+    rest = [(n, c) for n, c in enumerate(people) if n not in refs and size[n] > 1]
+    _link_refs(scan, people, [n for n in range(len(people)) if n not in refs and size[n] < 2], rest, refs)
     return refs
+
+
+def _link_refs(scan: Scan, people: list[Cand], shorts: list[int], fulls: list[tuple[int, Cand]],
+               refs: dict[int, int]) -> None:
+    """Point each short name at the nearest full name it shortens."""
+    for n in shorts:
+        best = _nearest_full(scan, people[n], fulls)
+        if best is not None and best != n:
+            refs[n] = best
+            people[n].full = False
+
+
+def _nearest_full(scan: Scan, cand: Cand, fulls: list[tuple[int, Cand]]) -> int | None:
+    """The closest full name (before, else after) that ``cand`` may shorten."""
+    short = _words(scan, cand)
+    best: tuple[int, int] | None = None
+    for m, full in fulls:
+        words = _words(scan, full)
+        if len(short) >= len(words):
+            continue
+        if full.latin:
+            hit = len(short) == 1 and short[0] in (words[-1], words[0])
+        else:
+            hit = words[-len(short):] == short
+            if not hit and full.context and scan.text[full.i] not in scan.lex.surnames:
+                hit = len(short) == 1 and short[0] == words[0]  # "ông Thôi" for a Chinese name
+        if hit:
+            distance = cand.i - full.i if full.i < cand.i else 10**9 + full.i - cand.i
+            if best is None or distance < best[0]:
+                best = (distance, m)
+    return None if best is None else best[1]
 
 
 def _words(scan: Scan, cand: Cand) -> list[str]:

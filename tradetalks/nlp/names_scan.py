@@ -37,6 +37,7 @@ class Cand:
     name_toks: list[int] = field(default_factory=list)  # person: tokens that make the name (no nickname)
     latin: bool = False
     vietnamese: bool = False  # person: a Vietnamese name (surname first)
+    context_only: bool = False  # person: read only from the title or form of address before it
     full: bool = True  # person: a full name, not a bare surname or given name
     context: str | None = None  # person: "title" | "honorific" when a word before it marks a person
     label: str | None = None  # organisation: its name with country names made canonical
