@@ -92,6 +92,8 @@ def parse_title(scan: Scan, t: int, depth: int = 0) -> TitleHit | None:
             entry = org_by_name(office)
             hit.org = entry.canonical if entry else office
             hit.org_side, hit.org_country = cand.side, cand.canonical
+        if k + 2 < scan.n and scan.text[k] == "(" and scan.text[k + 2] == ")" and scan.is_upper(k + 1):
+            k += 3  # "Đại diện Thương mại Hoa Kỳ (USTR) Jamieson Greer"
     elif title.kind == "minister":
         k = _ministry(scan, k, hit)
     if k + 1 < scan.n and scan.low[k] == "tại" and (place := scan.at.get(k + 1)) and place.type != "organization":
@@ -101,6 +103,10 @@ def parse_title(scan: Scan, t: int, depth: int = 0) -> TitleHit | None:
         chained = parse_title(scan, k + 1, depth + 1)
         if chained is not None:
             hit.next = chained.next
+            if scan.low[k] == "kiêm" and hit.org is None and hit.country is None:
+                # "Chủ tịch kiêm Giám đốc điều hành X": the organisation after the last title is everyone's
+                hit.org, hit.org_side, hit.org_country = chained.org, chained.org_side, chained.org_country
+                hit.country, hit.country_side, hit.j = chained.country, chained.country_side, chained.j
     return hit
 
 
@@ -124,7 +130,7 @@ def _ministry(scan: Scan, k: int, hit: TitleHit) -> int:
         else:
             entry = entries.get(None)
             if entry is None:
-                return k
+                return end  # a ministry of an unnamed country: "Bộ trưởng Thương mại Lutnick"
             name, side, where = entry.canonical, entry.side, entry.country
         hit.org, hit.org_side, hit.org_country = name, side, where
         hit.org_cand = Cand(k, end, "organization", name_key(name), name, side, where, label=name)
