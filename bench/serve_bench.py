@@ -137,7 +137,10 @@ def percentile(values: list[float], q: float) -> float:
 
 
 def load(url: str, requests: int, seconds: float, clients: int) -> tuple[int, float, list[float], int]:
-    """GET ``url`` from ``clients`` threads until ``requests`` are done or ``seconds`` pass."""
+    """GET ``url`` from ``clients`` threads until ``requests`` are done or ``seconds`` pass.
+
+    A ``{n}`` in the URL becomes a different date per request, so every request misses the response cache.
+    """
     latencies: list[float] = []
     errors = 0
     lock = threading.Lock()
@@ -153,8 +156,10 @@ def load(url: str, requests: int, seconds: float, clients: int) -> tuple[int, fl
                     if issued >= requests:
                         return
                     issued += 1
+                    n = issued
+                target = url.format(n=f"{2020 + n // 365 % 6}-{1 + n // 28 % 12:02d}-{1 + n % 28:02d}")
                 t0 = time.perf_counter()
-                status = client.get(url).status_code
+                status = client.get(target).status_code
                 dt = time.perf_counter() - t0
                 with lock:
                     latencies.append(dt)
@@ -194,12 +199,19 @@ def main() -> int:
             f"/api/timeline {cold * 1000:.0f} ms, / {cold_page * 1000:.0f} ms"
         )
         print(f"{'endpoint':<16}{'requests':>9}{'req/s':>9}{'p50 ms':>9}{'p99 ms':>9}{'errors':>8}")
-        for name, path in (("/api/timeline", "/api/timeline"), ("/ (page)", "/")):
+        endpoints = (
+            ("/api/timeline", "/api/timeline"),
+            ("/ (page)", "/"),
+            ("/api/timeline*", "/api/timeline?from={n}"),
+            ("/ (page)*", "/?from={n}"),
+        )
+        for name, path in endpoints:
             n, wall, lat, errors = load(base + path, args.requests, args.seconds, args.clients)
             print(
                 f"{name:<16}{n:>9}{n / wall:>9.1f}{percentile(lat, 50) * 1000:>9.1f}"
                 f"{percentile(lat, 99) * 1000:>9.1f}{errors:>8}"
             )
+        print("* a different --from date per request: every response is built, none comes from the cache")
         questions = [q.format(n=1 + i % 8) for i in range(50) for q in [QUESTIONS[i % len(QUESTIONS)]]]
         lat = []
         found = 0
