@@ -32,7 +32,7 @@ def _extend_by_country(scan: Scan) -> None:
         if (cand.type == "organization" and after is not None and after.type == "country"
                 and cand.country != after.canonical and scan.spaced(cand.j) and cand.j - cand.i > 1):
             name = f"{cand.canonical} {after.canonical}"
-            cand.j, cand.canonical, cand.label = after.j, None, name
+            cand.j, cand.canonical, cand.label = after.j, name, name
             cand.key, cand.side, cand.country = name_key(name), after.side, after.canonical
 
 

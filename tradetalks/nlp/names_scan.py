@@ -286,20 +286,24 @@ def _latin_org(scan: Scan, t: int) -> int:
 
 
 def _add_pattern_org(scan: Scan, i: int, j: int) -> None:
-    """Add an organisation found by pattern, its country names made canonical in its key."""
+    """Add an organisation found by pattern; a country named in it is written canonically in its name.
+
+    "Bộ Kinh tế Mỹ" -> canonical "Bộ Kinh tế Hoa Kỳ"; without a country, the canonical name stays unknown.
+    """
     parts, side, country = [], None, None
-    t = i
+    pos, t = scan.start[i], i
     while t < j:
         inner = scan.at.get(t)
         if inner is not None and inner.type == "country" and inner.j <= j:
-            parts.append(inner.canonical or "")
-            side, country = inner.side, inner.canonical
+            parts += [scan.key[pos:scan.start[t]], inner.canonical or ""]
+            side, country, pos = inner.side, inner.canonical, scan.end[inner.j - 1]
             t = inner.j
         else:
-            parts.append(scan.text[t])
             t += 1
-    name = " ".join(parts).replace(" - ", "-")
-    scan.add(Cand(i, j, "organization", name_key(name), None, side, country, prio=1, label=name))
+    parts.append(scan.key[pos:scan.end[j - 1]])
+    name = "".join(parts)
+    canonical = name if name != scan.span(i, j) else None
+    scan.add(Cand(i, j, "organization", name_key(name), canonical, side, country, prio=1, label=name))
 
 
 def attach_acronyms(scan: Scan, orgs: list[Cand]) -> None:
