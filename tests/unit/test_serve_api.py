@@ -208,3 +208,16 @@ def test_dossier_reloaded_when_the_store_changes(client: TestClient, sample_stor
         other.save_dossier(dossier)
     time.sleep(1.2)
     assert client.get("/api/events").json()["total"] == 2
+
+
+def test_ingest_checks_the_token_before_the_body(readonly: TestClient, client: TestClient) -> None:
+    assert readonly.post("/api/ingest", json="không phải danh sách").status_code == 403
+    assert client.post("/api/ingest", json=[{"url": "thiếu text"}]).status_code == 401
+
+
+def test_ingest_refuses_huge_bodies(client: TestClient) -> None:
+    headers = {"Authorization": f"Bearer {TOKEN}", "Content-Type": "application/json"}
+    response = client.post("/api/ingest", content=b"[" + b" " * (51 * 1_048_576) + b"]", headers=headers)
+    assert response.status_code == 413 and "too large" in response.json()["error"]
+    too_many = client.post("/api/ingest", json=[{"text": "một"}] * 1001, headers=headers)
+    assert too_many.status_code == 422

@@ -9,7 +9,7 @@ from dataclasses import asdict
 from pathlib import Path
 from typing import Annotated, Any
 
-from fastapi import APIRouter, FastAPI, Header, Query, Request
+from fastapi import APIRouter, Depends, FastAPI, Header, Query, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
@@ -25,6 +25,8 @@ from tradetalks.serve.state import ServeState, clean_query, token_from_env
 from tradetalks.serve.timeline import entity_from_index, timeline_from_index
 
 STATIC = Path(__file__).resolve().parent / "static"
+#: The largest request body accepted (POST /api/ingest).
+MAX_BODY = 50 * 1_048_576
 Limit = Annotated[int, Query(ge=1, le=500, description="At most this many items.")]
 Offset = Annotated[int, Query(ge=0, le=10_000_000, description="Skip this many items.")]
 Lang = Annotated[str, Query(pattern="^(vi|en)$", description="Label language.")]
@@ -154,16 +156,20 @@ def api_router(state: ServeState, token: str | None) -> APIRouter:
     def ask(q: Annotated[str, Query(max_length=20_000)] = "") -> dict[str, Any]:
         return phrase_answer(answer_from_index(state.index(), q, state.search))
 
-    @api.post("/ingest", summary="Ingest articles {url,title,published,text}; needs Authorization: Bearer TOKEN")
-    def ingest(
-        body: Annotated[list[ArticleIn], Field(max_length=1000)],
-        authorization: Annotated[str | None, Header()] = None,
-    ) -> dict[str, Any]:
+    def require_writer(authorization: Annotated[str | None, Header()] = None) -> None:
+        """Writing needs the operator's token: 403 when none is configured, 401 when it is missing or wrong."""
         if token is None:
             raise HTTPException(403, "writing is disabled: the operator has not set TRADETALKS_TOKEN")
         given = (authorization or "").removeprefix("Bearer ").strip()
         if not hmac.compare_digest(given.encode(), token.encode()):
             raise HTTPException(401, "a valid 'Authorization: Bearer TOKEN' header is needed to write")
+
+    @api.post(
+        "/ingest",
+        summary="Ingest articles {url,title,published,text}; needs Authorization: Bearer TOKEN",
+        dependencies=[Depends(require_writer)],
+    )
+    def ingest(body: Annotated[list[ArticleIn], Field(max_length=1000)]) -> dict[str, Any]:
         report = ingest_articles(state, body)
         state.invalidate()
         return report
@@ -218,6 +224,17 @@ def create_app(db_url: str, token: str | None = None) -> FastAPI:
         description="A sourced, deduplicated dossier of a trade negotiation from Vietnamese news.",
     )
     app.state.tradetalks = state
+
+    @app.middleware("http")
+    async def limit_body(request: Request, call_next: Any) -> Response:
+        if request.method in ("POST", "PUT", "PATCH"):
+            length = request.headers.get("content-length", "")
+            if not length.isdigit():
+                return JSONResponse({"error": "a Content-Length header is needed"}, status_code=411)
+            if int(length) > MAX_BODY:
+                return JSONResponse({"error": f"body too large (limit {MAX_BODY // 1_048_576} MB)"}, status_code=413)
+        response: Response = await call_next(request)
+        return response
 
     @app.exception_handler(HTTPException)
     async def http_error(request: Request, exc: HTTPException) -> Response:
