@@ -78,24 +78,26 @@ def test_kill_during_ingest_then_rerun(tmp_path: Path) -> None:
     corpus = tmp_path / "tong-hop.jsonl"
     write_corpus(corpus)
     db = tmp_path / "tt.db"
-    proc = subprocess.Popen(
-        [CLI, "ingest", str(corpus), "--db", str(db), "--json"],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-        start_new_session=True,
-    )
+    log = tmp_path / "stderr.log"
+    with open(log, "wb") as err:
+        proc = subprocess.Popen(
+            [CLI, "ingest", str(corpus), "--db", str(db), "--json"],
+            stdout=subprocess.DEVNULL,
+            stderr=err,
+            start_new_session=True,
+        )
     try:
         deadline = time.monotonic() + 120
         while count_articles(db) < 50 and proc.poll() is None and time.monotonic() < deadline:
             time.sleep(0.01)
-        assert proc.poll() is None, "the ingest finished before it could be killed"
+        assert proc.poll() is None, f"the ingest ended before it could be killed: {log.read_text()[-2000:]}"
         proc.send_signal(signal.SIGKILL)
         proc.wait(timeout=30)
     finally:
         if proc.poll() is None:
             proc.kill()
             proc.wait()
-    assert proc.returncode == -signal.SIGKILL
+    assert proc.returncode == -signal.SIGKILL, log.read_text()[-2000:]
 
     partial = check_whole(db)
     assert 50 <= partial < N_ARTICLES
