@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from tradetalks.model import Article, Doc
 from tradetalks.nlp.names import extract_names
@@ -119,3 +121,21 @@ def test_names_lexicon_resources_have_sources() -> None:
         assert "# columns:" in text.split("\n", 3)[1] or "# columns:" in text[:600], name
     assert org_by_name("Bộ Công thương") is not None
     assert lexicon() is lexicon()
+
+
+_ALPHABET = "aăâbcdđeêghiklmnoôơpqrstuưvxyAĂÂBCDĐEÊGHIKLMNOÔƠPQRSTUƯVXYàáảãạềếểễệờớởỡợ ,.-()“”\"'\n:/0123456789&+"
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=_ALPHABET, max_size=200))
+def test_names_any_text_gives_mentions_that_quote_it(text: str) -> None:
+    doc = names_of(text)
+    for m in doc.mentions:
+        assert doc.text[m.start:m.end] == m.text and m.text
+        assert m.type in ("person", "organization", "location", "country")
+        if m.role is not None:
+            assert doc.text[m.role.start:m.role.end] == m.role.text
+        if m.ref is not None:
+            assert doc.mentions[m.ref].type == "person"
+    for before, after in zip(doc.mentions, doc.mentions[1:]):
+        assert before.end <= after.start  # mentions never overlap and come in text order
