@@ -106,6 +106,17 @@ MONTHS_YEARS = [
     ("Giữa tháng Sáu, hai bên sẽ gặp nhau.", None, [("Giữa tháng Sáu", "XXXX-06", None, None)]),
     ("Năm 2019, kim ngạch đạt mức kỷ lục.", None, [("Năm 2019", "2019", "explicit", None)]),
     ("Từ những năm 1990, hai nước đã buôn bán.", None, [("năm 1990", "1990/1999", "explicit", None)]),
+    ("Phần 3 năm 2010 được khen hơn.", None, [("năm 2010", "2010", "explicit", None)]),
+    (
+        "Trong hai ngày 6 và 7/8, hai bên họp.",
+        None,
+        [("ngày 6", "XXXX-08-06", None, None), ("7/8", "XXXX-08-07", None, None)],
+    ),
+    (
+        "Các ngày 27 và 28-2-2019 hội nghị diễn ra.",
+        None,
+        [("ngày 27", "2019-02-27", "explicit", None), ("28-2-2019", "2019-02-28", "explicit", None)],
+    ),
     ("Tăng trưởng quý III/2025 vượt dự báo.", None, [("quý III/2025", "2025-Q3", "explicit", None)]),
     ("Số liệu quý 1 năm 2024 đã được công bố.", None, [("quý 1 năm 2024", "2024-Q1", "explicit", None)]),
     ("Kết quả quý IV sẽ công bố sau.", "2026-01-10", [("quý IV", "2025-Q4", "publication_date", None)]),

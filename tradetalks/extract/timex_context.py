@@ -29,6 +29,7 @@ class CueSets:
     period: frozenset[str]
     date_word: frozenset[str]
     compound: frozenset[str]
+    decade: frozenset[str]
     direction: dict[str, int]
 
 
@@ -53,6 +54,7 @@ def _cue_sets(words: TimeWords) -> CueSets:
         period=words.lowered("period_word"),
         date_word=words.lowered("date_word"),
         compound=words.lowered("compound"),
+        decade=words.lowered("decade"),
         direction=direction,
     )
 
@@ -155,6 +157,11 @@ class Context:
         """An identifier word stands before ("số", "Nghị định", "phiên bản"), or "/" glues it to one."""
         before = tokens_before(self.view, start, 3)
         return phrase_before(before, self.cues.ident) or bool(before) and before[0] in ("/", "-", ".")
+
+    def decade(self, start: int) -> bool:
+        """A plural word stands before "năm 1990": "những năm 1990" is the decade."""
+        before = tokens_before(self.view, start, 1)
+        return bool(before) and before[0].lower() in self.cues.decade
 
     def modifier_taken(self, start: int) -> bool:
         """The word before "đầu"/"cuối" makes a compound with it ("bắt đầu", "hàng đầu"): not a modifier."""

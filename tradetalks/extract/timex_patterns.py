@@ -94,6 +94,10 @@ def _build(words: TimeWords) -> Patterns:
             rf"|\s+tháng\s+(?P<mt>{MONTH})(?:\s*(?:,|năm)\s*(?P<yt>{YEAR}))?){year_tail}{NUM_END}"
         ),
         "date": rf"(?P<d>{DAY})(?P<sep>[/.-])(?P<m>{MONTH})(?:(?P=sep)(?P<y>{YEAR}))?{year_tail}{NUM_END}",
+        "day_list": (
+            rf"(?P<d1>{DAY})(?P<conn>\s*,\s*|\s+(?:và|hoặc)\s+)(?P<d2>{DAY})(?P<sep>[/.-])(?P<m>{MONTH})"
+            rf"(?:(?P=sep)(?P<y>{YEAR}))?{NUM_END}"
+        ),
         "day_month": (
             rf"(?P<d>{DAY})\s+tháng\s+(?:(?P<m>{MONTH})|(?P<mname>{month_names}))"
             rf"(?:\s*(?:,|năm)\s*(?P<y>{YEAR})|\s+(?P<ry>{year_rel}))?{NUM_END}"
@@ -127,7 +131,7 @@ def _build(words: TimeWords) -> Patterns:
     }
     flags = re.IGNORECASE
     return Patterns(
-        trigger=re.compile(r"\d(?<![\w/.,:%+-]\d)(?:\d?\s*[/.-]\s*\d|\d?\s+(?:tháng|đến|tới)\s|\d{3}(?!\d))"),
+        trigger=re.compile(r"\d(?<![\w/.,:%+-]\d)(?=\d?\s*[/.,-]\s*\d|\d?\s+(?:tháng|đến|tới|và|hoặc)\s|\d{3}(?!\d))"),
         numeric={name: re.compile(source, flags) for name, source in numeric.items()},
         keyword={name: re.compile(source, flags) for name, source in keyword.items()},
         keywords={"tháng": ("month_range", "month"), "quý": ("quarter",)},

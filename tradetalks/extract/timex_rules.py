@@ -12,6 +12,8 @@ from tradetalks.extract.timex_patterns import patterns
 from tradetalks.extract.timex_words import time_words
 
 ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
+#: "ngày 12 và " right before a bare "13/11": the two days of one list.
+_DAY_LISTED = re.compile(r"(?<!\w)(?:ngày|hôm)\s+\d{1,2}\s*(?:,|và|hoặc)\s*$", re.IGNORECASE)
 #: "a/b và " or "a/b, " right before a bare "d/m": the two are items of one list.
 _LISTED = re.compile(r"(?<![\w/.,])\d{1,2}/\d{1,2}\s*(?:,|và|hoặc|hay)\s*$", re.IGNORECASE)
 
@@ -81,7 +83,8 @@ def handle_date(match: Joined, ctx: Context, pub: date | None) -> Outcome:
         return None
     start, end = match.start(), match.end()
     pod = _time_of_day(match, match.start("d"))
-    strong = bool(match["wd"] or match["dw"] or pod)
+    listed_day = _DAY_LISTED.search(match.string, max(0, start - 24), start)
+    strong = bool(match["wd"] or match["dw"] or pod or listed_day)
     if ctx.lunar(start, end):
         return VETO
     if year is None and match["sep"] == "." and not (match["wd"] or match["dw"]):
@@ -119,6 +122,17 @@ def handle_day_month(match: Joined, ctx: Context, pub: date | None) -> Outcome:
     if not day_exists(year, month, d):
         return None
     return _found(match, ctx, "date", [Point(month, d, year)], time_of_day=pod, rel_year=_year_offset(match["ry"]))
+
+
+def handle_day_list(match: Joined, ctx: Context, pub: date | None) -> Outcome:
+    """Like the "ngày 12" of "ngày 12 và 13/11": the first day of a list takes the month of the last."""
+    d1, d2, month, year = _req(match, "d1"), _req(match, "d2"), _req(match, "m"), _int(match, "y")
+    if not match["dw"] or d1 >= d2 or not day_exists(year, month, d2) or ctx.lunar(match.start(), match.end()):
+        return None
+    pod = _time_of_day(match, match.start("d1"))
+    found = _found(match, ctx, "date", [Point(month, d1, year)], time_of_day=pod)
+    found.end = match.end("d1")
+    return found
 
 
 def handle_day_range(match: Joined, ctx: Context, pub: date | None) -> Outcome:
@@ -243,7 +257,7 @@ def handle_year(match: Joined, ctx: Context, pub: date | None) -> Outcome:
     if ctx.unit_after(match.end()):
         return VETO
     start, year = _start(match, ctx), _req(match, "y")
-    if year % 10 == 0 and not match["mod"] and ctx.counted(start):
+    if year % 10 == 0 and not match["mod"] and ctx.decade(start):
         # "những năm 1960" is the decade
         return Found(start, match.end(), "interval", value=f"{year:04d}/{year + 9:04d}", resolved_by="explicit")
     return Found(start, match.end(), "year", value=f"{year:04d}", resolved_by="explicit")
@@ -286,6 +300,7 @@ HANDLERS: dict[str, Handler] = {
     "iso": handle_iso,
     "date_range": handle_date_range,
     "day_range": handle_day_range,
+    "day_list": handle_day_list,
     "date": handle_date,
     "day_month": handle_day_month,
     "month_range": handle_month_range,

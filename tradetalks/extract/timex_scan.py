@@ -11,7 +11,7 @@ from tradetalks.extract.timex_patterns import patterns
 from tradetalks.extract.timex_rules import HANDLERS
 
 _PREFIX_SPAN = 48
-_DATE_CORES = frozenset({"date_range", "day_range", "date", "day_month"})
+_DATE_CORES = frozenset({"date_range", "day_range", "day_list", "date", "day_month"})
 
 
 def _before(regex: re.Pattern[str], view: str, pos: int) -> re.Match[str] | None:

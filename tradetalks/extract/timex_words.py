@@ -31,6 +31,7 @@ CATEGORIES = frozenset(
         "lunar",
         "period_word",
         "compound",
+        "decade",
     }
 )
 
