@@ -181,3 +181,24 @@ def test_other_phrasings(index: DossierIndex, question: str, kind: str, must_con
     answer = answer_from_index(index, question)
     assert answer["found"] and answer["kind"] == kind, answer
     assert must_contain in answer["answer"]
+
+
+def test_dates_without_a_year(sample_dossier: Any) -> None:
+    from tradetalks.model import Event, Evidence, Participant
+
+    quote = Evidence("x", 0, 4, "ngày")
+    sample_dossier.events += [
+        Event("negotiation_round", [quote], negotiation="vn-us-reciprocal", ordinal=7, start="XXXX-02-04", id="r7"),
+        Event(
+            "meeting",
+            [quote],
+            start="XXXX-02-04",
+            id="m7",
+            participants=[Participant("p-tan", "VN"), Participant("p-greer", "US")],
+        ),
+    ]
+    index = DossierIndex(sample_dossier)
+    when = answer_from_index(index, "Vòng đàm phán thứ 7 diễn ra khi nào?")
+    assert when["found"] and "4/2" in when["answer"] and "không nêu năm" in when["answer"]
+    met = answer_from_index(index, "Ông Nguyễn Sinh Nhật Tân gặp ai ngày 4/2/2026?")
+    assert met["found"] and "Jamieson Greer" in met["answer"]

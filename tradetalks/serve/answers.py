@@ -146,12 +146,13 @@ def people_in(index: DossierIndex, q: Question, loose: bool = True) -> list[Enti
 
 
 def _same_day(event: Event, date: str) -> bool:
-    """Whether an event covers a date ("--11-12" matches any year)."""
-    if not event.start or not is_dated(event.start) or len(event.start) < 10:
+    """Whether an event covers a date: "--11-12" matches any year, and "XXXX-11-12" (year unknown) any date 11-12."""
+    if not event.start or len(event.start) < 10:
         return False
-    first, last = event.start, event.end if event.end and is_dated(event.end) else event.start
-    if date.startswith("--"):
-        return first[4:10] <= date[1:] <= last[4:10]
+    first = event.start
+    last = event.end if event.end and len(event.end) >= 10 and event.end[:4] == first[:4] else first
+    if date.startswith("--") or not first[:4].isdigit():
+        return first[4:10] <= date[-6:] <= last[4:10]
     return first[:10] <= date <= last[:10]
 
 
@@ -185,7 +186,10 @@ def answer_when(index: DossierIndex, q: Question) -> Found | None:
     place = (event.location or "").rstrip(". ")
     place_vi = f" tại {place}" if place else ""
     place_en = f" in {place}" if place else ""
-    if not is_dated(event.start):
+    if event.start and event.start.startswith("XXXX"):
+        vi = f"{event_name(event, 'vi')} diễn ra {when_text(event, 'vi')} (các nguồn không nêu năm){place_vi}."
+        en = f"{event_name(event, 'en')} took place {when_text(event, 'en')} (the sources give no year){place_en}."
+    elif not is_dated(event.start):
         vi = f"Các nguồn nhắc đến {event_name(event, 'vi').lower()} nhưng chưa cho biết ngày{place_vi}."
         en = f"The sources mention {event_name(event, 'en').lower()} but give no date{place_en}."
     else:
