@@ -170,6 +170,8 @@ NOT_DATES = [
     "Trong những ngày tới, hai bên sẽ họp trực tuyến.",
     "Hàng tháng 3 lần đoàn kiểm tra kho.",
     "Lễ hội diễn ra vào rằm tháng 7 âm lịch.",
+    "Xin ghi rõ ngày tháng năm sinh của người khai.",
+    "Lễ hội làng mở vào tháng Giêng hằng năm.",
     "Mười năm sau đó, công ty mở rộng ra nước ngoài.",
     "Anh ấy đã ở đó 3 tháng 5 ngày.",
     "Vòng đàm phán thứ hai kết thúc tốt đẹp.",

@@ -71,7 +71,7 @@ def _build(words: TimeWords) -> Patterns:
     dw = alternation(words.phrases("date_word"))
     wd = cased_alternation(words.phrases("weekday"))
     mod = alternation(words.phrases("modifier"))
-    month_names = cased_alternation([p for p in words.phrases("month_name") if p[0].isupper()])
+    month_names = "(?-i:" + alternation(words.phrases("month_name")) + ")"
     rel_day = alternation(words.phrases("relative_day"))
     day_suffix = "(?-i:" + "|".join(re.escape(p) for p in words.phrases("day_suffix")) + ")"
     periods = words.phrases("relative_period")
