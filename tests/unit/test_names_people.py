@@ -131,6 +131,9 @@ NOT_PEOPLE = [
     ("Cuộc họp tại Thành phố Hồ Chí Minh có đại diện Tập đoàn Excelerate Energy.", []),
     ("Bà Nguyễn Thị Thanh Hà gặp ông Hồ Đức Phớc.", ["Nguyễn Thị Thanh Hà", "Hồ Đức Phớc"]),
     ("Hai bên sẽ gặp lại vào tháng tới.\nTrần Minh Khoa", []),
+    ("Sau buổi họp, ông Tuấn Anh cũng không rời đi.", ["Tuấn Anh"]),
+    ("Khu Depot rộng 17 ha nằm cạnh Trường mẫu giáo Chánh An B.", []),
+    ("Tàu du lịch ghé đảo Lý Sơn và thành phố Đà Nẵng.", []),
     ("Đại tá Lê Văn Hùng cho biết vụ việc đang được điều tra.", ["Lê Văn Hùng"]),
 ]
 

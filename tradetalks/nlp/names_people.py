@@ -87,7 +87,7 @@ def latin_name(scan: Scan, t: int, context: str | None = None) -> Cand | None:
         return None
     if any(scan.low[w] in scan.lex.org_suffixes or scan.low[w] in CONNECTORS for w in names):
         return None
-    if context is None and (len(names) < 2 or not any(scan.is_foreign(w) for w in names)):
+    if context is None and (len(names) < 2 or not any(scan.is_foreign(w) and len(scan.text[w]) > 1 for w in names)):
         return None
     if not names:
         return None
@@ -145,8 +145,9 @@ def context_name(scan: Scan, k: int, context: str, known: AbstractSet[str] = fro
         return cand
     end = k
     while end < scan.n and end - k < 4 and scan.is_cap(end) and (end == k or scan.spaced(end)):
-        if _blocked(scan, end) or (end > k and scan.at.get(end) is not None):
-            break
+        known_name = scan.at.get(end)
+        if _blocked(scan, end) or (end > k and known_name is not None and known_name.type == "organization"):
+            break  # a one-word country may be a given name: "ông Tuấn Anh"
         end += 1
     known_name = scan.at.get(k)
     if end == k or (known_name is not None and known_name.j >= end):
