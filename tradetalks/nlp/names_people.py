@@ -131,11 +131,7 @@ def find_people(scan: Scan) -> dict[int, Cand]:
 
 
 def context_name(scan: Scan, k: int, context: str, known: AbstractSet[str] = frozenset()) -> Cand | None:
-    """A name right after a title or "ông"/"bà": any capitalised run ("Thứ trưởng Tân", "ông Damond").
-
-    A capitalised word that goes on as a lower-case word ("Chính phủ") is no name, unless it
-    repeats a name already found ("Bộ trưởng Diên trả lời").
-    """
+    """A capitalised run after a title or "ông"/"bà" ("Thứ trưởng Tân"); not "Chính phủ" unless a known name."""
     if k >= scan.n or scan.no_person[k] or not scan.is_cap(k):
         return None
     if (scan.is_compound(k) and fold(scan.text[k]) not in known) or _camel(scan.text[k]):
@@ -158,12 +154,7 @@ def context_name(scan: Scan, k: int, context: str, known: AbstractSet[str] = fro
 
 
 def find_refs(people: list[Cand], scan: Scan) -> dict[int, int]:
-    """Short references -> the full mention they name: "ông Damond", "Thứ trưởng Tân" (by position in ``people``).
-
-    Names found by their surname or Latin letters are full names. A name read only from its
-    context ("Thứ trưởng Nhật Tân", "Đại sứ Thôi Thiên Khải") refers to a longer full name when it
-    ends like one, and is itself a full name otherwise.
-    """
+    """Short references -> the full name they shorten ("ông Damond", "Thứ trưởng Nhật Tân"), by index."""
     size = [len(_words(scan, c)) for c in people]
     refs: dict[int, int] = {}
     strong = [(n, c) for n, c in enumerate(people) if size[n] > 1 and not c.context_only]

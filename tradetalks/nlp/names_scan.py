@@ -47,6 +47,7 @@ class Scan:
     """The tokens of ``doc.key`` with their offsets, and the candidates found so far."""
 
     def __init__(self, key: str, lex: Lexicon):
+        """Tokenise ``key`` once and mark the spans of photo credits."""
         self.lex = lex
         self.key = key
         found = list(TOKEN_RE.finditer(key))
@@ -124,9 +125,11 @@ class Scan:
         return name_run(self, t) > t + 1 and not self.is_cap(t + 1) and not self.is_upper(t + 1)
 
     def span(self, i: int, j: int) -> str:
+        """The matching-view text of tokens ``[i, j)``."""
         return self.key[self.start[i]:self.end[j - 1]]
 
     def add(self, cand: Cand) -> Cand:
+        """Record a candidate; names other than people are indexed by their first token."""
         self.cands.append(cand)
         if cand.type != "person":
             self.at.setdefault(cand.i, cand)
@@ -286,10 +289,7 @@ def _latin_org(scan: Scan, t: int) -> int:
 
 
 def _add_pattern_org(scan: Scan, i: int, j: int) -> None:
-    """Add an organisation found by pattern; a country named in it is written canonically in its name.
-
-    "Bộ Kinh tế Mỹ" -> canonical "Bộ Kinh tế Hoa Kỳ"; without a country, the canonical name stays unknown.
-    """
+    """Add an organisation found by pattern, its country written canonically: "Bộ Kinh tế Mỹ" -> "Bộ Kinh tế Hoa Kỳ"."""
     parts, side, country = [], None, None
     pos, t = scan.start[i], i
     while t < j:

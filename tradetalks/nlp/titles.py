@@ -67,6 +67,7 @@ def modifiers_before(scan: Scan, t: int) -> tuple[int, bool, bool]:
 
 
 def _modifier_kinds(scan: Scan) -> list[tuple[tuple[str, ...], str]]:
+    """Every modifier spelling with its kind (acting, former, honorific...)."""
     return [m for bucket in scan.lex.modifiers.values() for m in bucket]
 
 
