@@ -254,6 +254,9 @@ def match_org_patterns(scan: Scan) -> None:
             if (scan.is_cap(t) and tuple(scan.low[t:k]) == head and (scan.is_cap(k) or scan.is_upper(k))
                     and not scan.is_upper(k - 1)):
                 end = name_run(scan, k)
+                inner = scan.at.get(k)
+                if inner is not None and inner.type == "organization" and inner.j >= end:
+                    end = 0  # "Văn phòng USTR": the known organisation itself
                 break
         if not end and scan.is_cap(t) and scan.is_latin(t) and not (t and scan.is_cap(t - 1) and scan.spaced(t)):
             end = _latin_org(scan, t)
