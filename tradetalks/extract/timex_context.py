@@ -10,7 +10,6 @@ from tradetalks.extract.timex_words import TimeWords, time_words
 _BLANKS = " \t"
 _CLOSING = frozenset(",.;:!?)]}\"'”’…\n-")
 _OPENING = frozenset("\n,;.!?")
-_RANGE_WORDS = frozenset({"-", "đến", "tới"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -20,6 +19,7 @@ class CueSets:
     quantity: frozenset[str]
     narrative: frozenset[str]
     connector: frozenset[str]
+    range_word: frozenset[str]
     preposition: frozenset[str]
     follower: frozenset[str]
     ratio: frozenset[str]
@@ -45,6 +45,7 @@ def _cue_sets(words: TimeWords) -> CueSets:
         quantity=words.lowered("quantity"),
         narrative=words.lowered("narrative"),
         connector=words.lowered("connector"),
+        range_word=words.lowered("range_word"),
         preposition=words.lowered("preposition"),
         follower=words.lowered("follower"),
         ratio=words.lowered("ratio_cue"),
@@ -186,7 +187,7 @@ class Context:
         if not after:
             return True
         token = after[0]
-        if token.lower() in _RANGE_WORDS and len(after) > 1 and after[1][0].isdigit():
+        if (token == "-" or token.lower() in self.cues.range_word) and len(after) > 1 and after[1][0].isdigit():
             return False
         if token in _CLOSING or token == "(":
             return True

@@ -62,6 +62,8 @@ class Patterns:
     relative: re.Pattern[str]  # a relative expression ending where the search ends
     relative_ends: frozenset[str]  # last words of relative expressions ("nay", "tới")
     relative_heads: frozenset[str]  # words that may stand right before them ("hôm", "tuần", "sáng")
+    day_listed: re.Pattern[str]  # "ngày 12 và " before "13/11": two days of one list
+    listed: re.Pattern[str]  # "1/3, " before "1/4": items of one list, dates only if the first is one
     close_paren: re.Pattern[str]
     part_of_day: re.Pattern[str]
 
@@ -78,7 +80,10 @@ def _build(words: TimeWords) -> Patterns:
     rel_period = alternation(periods)
     year_rel = alternation([p for p in periods if (words.value("relative_period", p) or "").startswith("year:")])
     week_rel = alternation([p for p in periods if (words.value("relative_period", p) or "").startswith("week:")])
-    conn = r"(?:-|đến|tới)"
+    range_words = alternation(words.phrases("range_word"))
+    conn = rf"(?:-|{range_words})"
+    lists = alternation([p for p in words.phrases("connector") if p != "cùng"])
+    dw_plain = alternation(words.phrases("date_word"))
     anchor = rf"(?:{wd}|{rel_day}|{pod}\s+{day_suffix})"
     year_tail = rf"(?:\s+năm\s+(?P<yw>{YEAR})|\s+(?P<ry>{year_rel}))?"
     numeric = {
@@ -95,7 +100,7 @@ def _build(words: TimeWords) -> Patterns:
         ),
         "date": rf"(?P<d>{DAY})(?P<sep>[/.-])(?P<m>{MONTH})(?:(?P=sep)(?P<y>{YEAR}))?{year_tail}{NUM_END}",
         "day_list": (
-            rf"(?P<d1>{DAY})(?P<conn>\s*,\s*|\s+(?:và|hoặc)\s+)(?P<d2>{DAY})(?P<sep>[/.-])(?P<m>{MONTH})"
+            rf"(?P<d1>{DAY})(?P<conn>\s*,\s*|\s+{lists}\s+)(?P<d2>{DAY})(?P<sep>[/.-])(?P<m>{MONTH})"
             rf"(?:(?P=sep)(?P<y>{YEAR}))?{NUM_END}"
         ),
         "day_month": (
@@ -131,7 +136,11 @@ def _build(words: TimeWords) -> Patterns:
     }
     flags = re.IGNORECASE
     return Patterns(
-        trigger=re.compile(r"\d(?<![\w/.,:%+-]\d)(?=\d?\s*[/.,-]\s*\d|\d?\s+(?:tháng|đến|tới|và|hoặc)\s|\d{3}(?!\d))"),
+        trigger=re.compile(
+            rf"\d(?<![\w/.,:%+-]\d)(?=\d?\s*[/.,-]\s*\d|\d?\s+(?:tháng|{range_words}|{lists})\s|\d{{3}}(?!\d))"
+        ),
+        day_listed=re.compile(rf"(?<!\w){dw_plain}\s+\d{{1,2}}\s*(?:,|{lists})\s*\Z", flags),
+        listed=re.compile(rf"(?<![\w/.,])\d{{1,2}}/\d{{1,2}}\s*(?:,|{lists})\s*\Z", flags),
         numeric={name: re.compile(source, flags) for name, source in numeric.items()},
         keyword={name: re.compile(source, flags) for name, source in keyword.items()},
         keywords={"tháng": ("month_range", "month"), "quý": ("quarter",)},

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from datetime import date, timedelta
 
 from tradetalks.extract.timex_calendar import day_exists, shift_months, week_value, weekday_in_week
@@ -12,13 +11,10 @@ from tradetalks.extract.timex_patterns import patterns
 from tradetalks.extract.timex_words import time_words
 
 ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
-#: "ngày 12 và " right before a bare "13/11": the two days of one list.
-_DAY_LISTED = re.compile(r"(?<!\w)(?:ngày|hôm)\s+\d{1,2}\s*(?:,|và|hoặc)\s*$", re.IGNORECASE)
-#: "a/b và " or "a/b, " right before a bare "d/m": the two are items of one list.
-_LISTED = re.compile(r"(?<![\w/.,])\d{1,2}/\d{1,2}\s*(?:,|và|hoặc|hay)\s*$", re.IGNORECASE)
 
 
 def _int(match: Joined, *names: str) -> int | None:
+    """The first of the named groups that is set, as a number."""
     for name in names:
         value = match[name]
         if value:
@@ -63,6 +59,7 @@ def _start(match: Joined, ctx: Context) -> int:
 
 
 def _found(match: Joined, ctx: Context, kind: str, points: list[Point], **extra: object) -> Found:
+    """A candidate for a calendar expression, with the direction word after it ("tới", "vừa qua")."""
     found = Found(_start(match, ctx), match.end(), kind, points, **extra)  # type: ignore[arg-type]
     found.direction = ctx.direction(found.end)
     return found
@@ -83,7 +80,7 @@ def handle_date(match: Joined, ctx: Context, pub: date | None) -> Outcome:
         return None
     start, end = match.start(), match.end()
     pod = _time_of_day(match, match.start("d"))
-    listed_day = _DAY_LISTED.search(match.string, max(0, start - 24), start)
+    listed_day = patterns().day_listed.search(match.string, max(0, start - 24), start)
     strong = bool(match["wd"] or match["dw"] or pod or listed_day)
     if ctx.lunar(start, end):
         return VETO
@@ -102,7 +99,7 @@ def handle_date(match: Joined, ctx: Context, pub: date | None) -> Outcome:
         start = match.start("dw") if match["dw"] else match.start("d")
         if match["paren"]:
             end = max(match.end(g) for g in ("m", "y", "yw", "ry") if match[g])
-    listed = _LISTED.search(match.string, max(0, start - 24), start) if not strong else None
+    listed = patterns().listed.search(match.string, max(0, start - 24), start) if not strong else None
     rel_year = _year_offset(match["ry"])
     found = _found(match, ctx, "date", [Point(m, d, year)], strong=strong, time_of_day=pod, rel_year=rel_year)
     found.start, found.end = start, end

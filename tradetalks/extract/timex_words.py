@@ -23,6 +23,7 @@ CATEGORIES = frozenset(
         "quantity",
         "narrative",
         "connector",
+        "range_word",
         "preposition",
         "follower",
         "ratio_cue",
