@@ -7,7 +7,8 @@ Times are CPU seconds (the machine may be shared). Both run on the same VietNews
 the first M of them for underthesea's ``ner()`` called sentence by sentence (sentences from our own
 splitter, not timed), N (>= M) for our pipeline. Prints chars/s and articles/s for each, the ratio on
 the shared M articles, and peak RSS after our run (before underthesea is loaded) and at the end.
-With --profile, prints where our pipeline spends its time (cProfile, by cumulative time).
+Prints the share of CPU time of each stage; with --profile, also a cProfile listing (by cumulative
+time; its per-call overhead inflates stages made of many small calls).
 """
 
 from __future__ import annotations
@@ -25,7 +26,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from false_events import vietnews_articles  # noqa: E402
 
-from tradetalks.model import Article  # noqa: E402
+from tradetalks.model import Article, Doc  # noqa: E402
 from tradetalks.pipeline import default_pipeline  # noqa: E402
 
 
@@ -50,6 +51,20 @@ def run_ours(articles: list[Article]) -> float:
     for art in articles:
         pipe(art)
     return time.process_time() - t0
+
+
+def stage_times(articles: list[Article]) -> dict[str, float]:
+    """CPU seconds spent in each stage of the default pipeline over ``articles``."""
+    pipe = default_pipeline()
+    spent = {spec.name: 0.0 for spec in pipe.stages}
+    for art in articles:
+        doc = Doc(article=art, layers={"text"})
+        for spec in pipe.stages:
+            t0 = time.process_time()
+            doc = spec.fn(doc)
+            spent[spec.name] += time.process_time() - t0
+            doc.layers |= spec.provides
+    return spent
 
 
 def run_underthesea(sentences: list[list[str]]) -> float:
@@ -90,6 +105,10 @@ def main(argv: list[str]) -> int:
     shared_chars = sum(len(a.text) for a in theirs)
     print(line("tradetalks (shared subset)", len(theirs), shared_chars, shared_secs))
     print(f"peak RSS after our pipeline: {peak_rss_mb():.0f} MB")
+
+    spent = stage_times(ours)
+    total = sum(spent.values()) or 1.0
+    print("CPU time by stage: " + ", ".join(f"{k} {v / total:.0%}" for k, v in spent.items()))
 
     if opts.profile:
         prof = cProfile.Profile()

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterator
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib import resources
+
+from tradetalks.model import EVENT_TYPES
 
 
 def _matching_view(text: str) -> str:
@@ -50,47 +52,65 @@ class CueHit:
     value: str
 
 
+Trie = dict[str, "Trie"]
+
+
 def _alternation(cues: list[str]) -> str:
-    parts = sorted(set(cues), key=lambda c: (-len(c), c))
-    return "|".join(re.escape(c).replace(r"\ ", r"\s+") for c in parts)
+    """A regex matching any of ``cues`` (longest first), factored as a trie so matching stays fast."""
+    trie: Trie = {}
+    for cue in set(cues):
+        node = trie
+        for ch in cue:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+    return _trie_pattern(trie)
+
+
+def _trie_pattern(node: Trie) -> str:
+    ends = "" in node
+    branches = [
+        (r"\s+" if ch == " " else re.escape(ch)) + _trie_pattern(child) for ch, child in node.items() if ch != ""
+    ]
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    return f"(?:{body})?" if ends else body
 
 
 class Lexicon:
-    """Cue phrases with a label (and an optional value), compiled into two whole-word regexes.
+    """Cue phrases with a label (and an optional value), compiled into one whole-word regex.
 
-    Cues written entirely in capitals (acronyms: "TBT", "LNG") match case-sensitively on the
-    matching view; every other cue matches on its lower-case form.
+    Matching runs on the lower-case matching view; a cue written entirely in capitals (an acronym:
+    "TBT", "LNG") must also be written in capitals in the text.
     """
 
     def __init__(self, entries: list[tuple[str, str, str]], overlapping: bool = False):
-        self.meaning: dict[str, list[tuple[str, str]]] = {}
-        folded: list[str] = []
-        exact: list[str] = []
+        self.meaning: dict[str, list[tuple[str, str, str | None]]] = {}
         for label, cue, value in entries:
             view = _matching_view(cue)
             is_acronym = any(c.isalpha() for c in view) and view == view.upper()
-            form = view if is_acronym else lower_view(view)
-            (exact if is_acronym else folded).append(form)
-            self.meaning.setdefault(form, []).append((label, value))
+            form = lower_view(view)
+            self.meaning.setdefault(form, []).append((label, value, view if is_acronym else None))
         # overlapping: a zero-width lookahead finds the longest cue starting at every word start
         form = r"(?<!\w)(?=({alt})(?!\w))" if overlapping else r"(?<!\w)({alt})(?!\w)"
-        self._folded = re.compile(form.format(alt=_alternation(folded))) if folded else None
-        self._exact = re.compile(form.format(alt=_alternation(exact))) if exact else None
+        self._pattern = re.compile(form.format(alt=_alternation(list(self.meaning)))) if self.meaning else None
 
     def find(self, low: str, key: str, start: int = 0, end: int | None = None) -> list[CueHit]:
         """Every cue occurrence in ``[start, end)``, in text order (``low`` is ``lower_view(key)``)."""
+        if self._pattern is None:
+            return []
         stop = len(low) if end is None else end
         hits: list[CueHit] = []
-        for pattern, text in ((self._folded, low), (self._exact, key)):
-            if pattern is None:
-                continue
-            for m in pattern.finditer(text, start, stop):
-                if m.end(1) > stop:
-                    continue
-                form = re.sub(r"\s+", " ", m.group(1))
-                for label, value in self.meaning.get(form, ()):
-                    hits.append(CueHit(m.start(1), m.end(1), form, label, value))
-        hits.sort(key=lambda h: (h.start, -h.end))
+        for m in self._pattern.finditer(low, start, stop):
+            a, b = m.span(1)
+            form = m.group(1)
+            entries = self.meaning.get(form)
+            if entries is None:  # the text spaces the words differently ("thương  mại", a line break)
+                form = re.sub(r"\s+", " ", form)
+                entries = self.meaning.get(form, [])
+            for label, value, exact in entries:
+                if exact is None or re.sub(r"\s+", " ", key[a:b]) == exact:
+                    hits.append(CueHit(a, b, form, label, value))
         return hits
 
     def labels(self, low: str, key: str, start: int = 0, end: int | None = None) -> set[str]:
@@ -99,15 +119,50 @@ class Lexicon:
 
     def any(self, low: str, key: str, start: int = 0, end: int | None = None) -> bool:
         """Whether any cue occurs in ``[start, end)``."""
-        return any(True for _ in self._iter(low, key, start, end))
+        return bool(self.find(low, key, start, end))
 
-    def _iter(self, low: str, key: str, start: int, end: int | None) -> Iterator[re.Match[str]]:
-        stop = len(low) if end is None else end
-        for pattern, text in ((self._folded, low), (self._exact, key)):
-            if pattern is not None:
-                m = pattern.search(text, start, stop)
-                if m:
-                    yield m
+
+def _index_entries() -> list[tuple[str, str, str]]:
+    entries = [(f"topic:{r[0]}", r[1], "") for r in read_tsv("topics.tsv") if len(r) >= 2]
+    for r in read_tsv("event_cues.tsv"):
+        r = r + [""] * (3 - len(r))
+        if r[0] in EVENT_TYPES:
+            entries.append((f"event:{r[0]}", r[1], r[2]))
+        elif r[0] == "ignore":
+            entries.append(("ignore:", r[1], ""))
+    for r in read_tsv("negotiations.tsv"):
+        if len(r) >= 3 and r[1] in ("agreement", "partner"):
+            entries.append((f"{r[1]}:{r[0]}", r[2], ""))
+    return entries
+
+
+@lru_cache(maxsize=1)
+def _index_lexicon() -> Lexicon:
+    return Lexicon(_index_entries(), overlapping=True)
+
+
+@lru_cache(maxsize=4)
+def text_cues(low: str, key: str) -> dict[str, list[CueHit]]:
+    """One pass over a text for every cue kind (topic, event, ignore, agreement, partner), by kind.
+
+    At each word start only the longest cue is kept, so "cuộc họp báo" (ignore) hides "cuộc họp".
+    """
+    out: dict[str, list[CueHit]] = {}
+    for h in _index_lexicon().find(low, key):
+        kind, _, label = h.label.partition(":")
+        out.setdefault(kind, []).append(CueHit(h.start, h.end, h.cue, label, h.value))
+    return out
+
+
+def hits_within(hits: list[CueHit], start: int, end: int) -> list[CueHit]:
+    """The hits (sorted by start) lying inside ``[start, end)``."""
+    i = bisect_left(hits, start, key=lambda h: h.start)
+    out: list[CueHit] = []
+    while i < len(hits) and hits[i].start < end:
+        if hits[i].end <= end:
+            out.append(hits[i])
+        i += 1
+    return out
 
 
 @cache

@@ -6,13 +6,13 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from tradetalks.extract.cues import CueHit, Lexicon, event_lexicon, event_table, read_tsv
-from tradetalks.model import EVENT_TYPES, Doc, Sentence
+from tradetalks.extract.cues import CueHit, event_lexicon, event_table, text_cues
+from tradetalks.model import Doc, Sentence
 
 _PERCENT = re.compile(r"(\d{1,3}(?:[.,]\d{1,2})?)\s*%")
 _CLAUSE_END = re.compile(r"[,;:.(]\s|[;:(]|\.$")
 _YEAR_SPAN = re.compile(r"^\d{4}(?:/\d{4})?$")
-_TARIFF_RATE = re.compile(r"(?<!\w)thuế(?:\s+quan)?\s+(?:ở\s+)?(?:mức\s+)?\d{1,3}(?:[.,]\d{1,2})?\s*%")
+_TARIFF_RATE = re.compile(r"thuế(?:\s+quan)?\s+(?:ở\s+)?(?:mức\s+)?\d{1,3}(?:[.,]\d{1,2})?\s*%")
 _RATE_SEPARATOR = re.compile(r",\s|;|\s(?:và|còn|trong khi|riêng)\s")
 _LETTERS = re.compile(r"[^\W\d_]")
 _BETWEEN = re.compile(r"^[^,;.]{0,25}?(?<!\w)giữa\s")
@@ -40,13 +40,6 @@ class CueMention:
 
 
 @lru_cache(maxsize=1)
-def cue_lexicon() -> Lexicon:
-    """Every event cue of ``event_cues.tsv`` labelled with its event type; value holds its flags."""
-    rows = [r + [""] * (3 - len(r)) for r in read_tsv("event_cues.tsv")]
-    return Lexicon([(r[0], r[1], r[2]) for r in rows if r[0] in EVENT_TYPES])
-
-
-@lru_cache(maxsize=1)
 def _ordinal_re() -> re.Pattern[str]:
     words = sorted(event_table("number"), key=len, reverse=True)
     alt = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words)
@@ -60,7 +53,7 @@ def _round_number_re() -> re.Pattern[str]:
     words = sorted(event_table("number"), key=len, reverse=True)
     alt = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words)
     talks = r"(?=[^.;]{0,40}?(?:đàm\s+phán|thương\s+lượng))"
-    return re.compile(rf"(?<!\w)vòng\s+(?:thứ\s+)?(\d{{1,2}}|{alt})(?!\w){talks}")
+    return re.compile(rf"vòng\s+(?:thứ\s+)?(\d{{1,2}}|{alt})(?!\w){talks}")
 
 
 @lru_cache(maxsize=1)
@@ -106,17 +99,22 @@ def _clause_end(low: str, start: int, stop: int) -> int:
     return m.start() if m else stop
 
 
+def _word_start(low: str, i: int) -> bool:
+    return i == 0 or not low[i - 1].isalnum()
+
+
 def cue_hits(low: str, key: str) -> list[CueHit]:
     """Every event cue of the text, left to right, without overlaps and without "ignore" phrases."""
-    hits = cue_lexicon().find(low, key)
-    ignored = event_lexicon("ignore").find(low, key) if hits else []
-    if ignored:
+    found = text_cues(low, key)
+    hits = list(found.get("event", []))
+    ignored = found.get("ignore", [])
+    if ignored and hits:
         hits = [h for h in hits if not any(i.start < h.end and h.start < i.end for i in ignored)]
     for m in _round_number_re().finditer(low):
-        if not any(h.start <= m.start() < h.end for h in hits):
+        if _word_start(low, m.start()) and not any(h.start <= m.start() < h.end for h in hits):
             hits.append(CueHit(m.start(), m.end(), m.group(0), "negotiation_round", f"ordinal={m.group(1)}"))
     for m in _TARIFF_RATE.finditer(low):  # "chịu thuế 20%", "thuế quan 25%"
-        if not any(h.start < m.end() and m.start() < h.end for h in hits):
+        if _word_start(low, m.start()) and not any(h.start < m.end() and m.start() < h.end for h in hits):
             hits.append(CueHit(m.start(), m.start() + 4, "thuế", "tariff_action", ""))
     hits.sort(key=lambda h: (h.start, -h.end))
     out: list[CueHit] = []

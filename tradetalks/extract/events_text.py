@@ -7,22 +7,13 @@ from collections import Counter
 from datetime import date
 from functools import lru_cache
 
-from tradetalks.extract.cues import Lexicon, event_table, read_tsv
+from tradetalks.extract.cues import event_table, hits_within, read_tsv, text_cues
 from tradetalks.extract.events_draft import Draft, date_range, unique_people
 from tradetalks.extract.topics import topics_in
 from tradetalks.model import VN_US_RECIPROCAL, Doc, Event, Participant
 
 _WEEK = re.compile(r"^(\d{4})-W(\d{2})$")
 _TALKS = re.compile(r"(?<!\w)(đàm phán|thương lượng|hiệp định|thỏa thuận|fta)(?!\w)")
-
-
-@lru_cache(maxsize=1)
-def negotiation_lexicons() -> tuple[Lexicon, Lexicon]:
-    """Names of agreements/talks and partner countries, each labelled with its negotiation key."""
-    rows = [r for r in read_tsv("negotiations.tsv") if len(r) >= 3]
-    agreements = Lexicon([(r[0], r[2], "") for r in rows if r[1] == "agreement"])
-    partners = Lexicon([(r[0], r[2], "") for r in rows if r[1] == "partner"])
-    return agreements, partners
 
 
 @lru_cache(maxsize=1)
@@ -33,26 +24,21 @@ def negotiation_names() -> dict[tuple[str, str], str]:
 
 def doc_negotiations(doc: Doc, low: str, key: str) -> Counter[str]:
     """How often each negotiation's agreement name occurs in the article."""
-    return _negotiation_counts(low, key)
-
-
-@lru_cache(maxsize=4)
-def _negotiation_counts(low: str, key: str) -> Counter[str]:
-    agreements, _ = negotiation_lexicons()
-    return Counter(h.label for h in agreements.find(low, key))
+    return Counter(h.label for h in text_cues(low, key).get("agreement", []))
 
 
 def _negotiation(doc: Doc, low: str, key: str, d: Draft) -> str | None:
-    agreements, partners = negotiation_lexicons()
+    found = text_cues(low, key)
+    agreements, partners = found.get("agreement", []), found.get("partner", [])
     s = doc.sentences[d.sentence]
     spans = [(s.start, s.end), *sorted(d.spans)]
     for a, b in spans:
-        hits = agreements.find(low, key, a, b)
+        hits = hits_within(agreements, a, b)
         if hits:
             return hits[0].label
     for a, b in spans:
         if _TALKS.search(low, a, b) or d.event.type in ("negotiation_round", "ministerial_session"):
-            hits = partners.find(low, key, a, b)
+            hits = hits_within(partners, a, b)
             if hits:
                 return hits[0].label
     counts = doc_negotiations(doc, low, key)
