@@ -145,3 +145,17 @@ def test_names_any_text_gives_mentions_that_quote_it(text: str) -> None:
             assert doc.mentions[m.ref].type == "person"
     for before, after in zip(doc.mentions, doc.mentions[1:]):
         assert before.end <= after.start  # mentions never overlap and come in text order
+
+
+@pytest.mark.parametrize(("name", "english"), [
+    ("Bộ Công thương", "Ministry of Industry and Trade"),
+    ("Mỹ", "United States"),
+    ("USTR", "Office of the United States Trade Representative"),
+    ("Hội đồng Kinh doanh Hoa Kỳ - ASEAN", "US-ASEAN Business Council"),
+    ("Hà Nội", "Hanoi"),
+    ("Một tổ chức chưa biết", None),
+])
+def test_names_english_name_of_known_names(name: str, english: str | None) -> None:
+    from tradetalks.nlp.names import english_name
+
+    assert english_name(name) == english

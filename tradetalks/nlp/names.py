@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from tradetalks.model import Doc, Mention, RoleMention
-from tradetalks.nlp.names_lexicon import lexicon, name_key
+from tradetalks.nlp.names_lexicon import english_name, lexicon, name_key
 from tradetalks.nlp.names_people import context_name, find_people, find_refs
 from tradetalks.nlp.names_scan import (
     Cand,
@@ -23,6 +23,8 @@ from tradetalks.nlp.names_scan import (
 from tradetalks.nlp.normalize import fold
 from tradetalks.nlp.titles import TitleHit, parse_title, title_at
 from tradetalks.pipeline import stage
+
+__all__ = ["english_name", "extract_names"]
 
 
 def _extend_by_country(scan: Scan) -> None:

@@ -11,6 +11,7 @@ from tradetalks.nlp.normalize import fold, matching_view
 
 #: A token: a run of word characters or one other non-space character.
 TOKEN_RE = re.compile(r"\w+|[^\w\s]")
+_DASH = re.compile(r"\s*-\s*")
 
 
 def tokenize(text: str) -> list[str]:
@@ -20,7 +21,7 @@ def tokenize(text: str) -> list[str]:
 
 def name_key(text: str) -> str:
     """The matching key of a name: folded, spaces collapsed ("Bộ Công  Thương" -> "bo cong thuong")."""
-    return " ".join(fold(matching_view(text)).split())
+    return _DASH.sub("-", " ".join(fold(matching_view(text)).split()))
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,6 +71,7 @@ class Lexicon:
     ministry_stems: dict[tuple[str, ...], dict[str | None, Entry]] = field(default_factory=dict)
     countries: dict[str, Entry] = field(default_factory=dict)  # canonical -> entry
     orgs: dict[str, Entry] = field(default_factory=dict)  # key of canonical or alias -> entry
+    known: dict[str, Entry] = field(default_factory=dict)  # key of any spelling of any known name -> entry
 
 
 def _rows(name: str) -> list[list[str]]:
@@ -80,6 +82,8 @@ def _rows(name: str) -> list[list[str]]:
 
 def _add_alias(lex: Lexicon, spelling: str, entry: Entry) -> None:
     """Index one spelling: one-word spellings keep their case, longer ones are lower-cased."""
+    lex.known.setdefault(name_key(spelling), entry)
+    lex.known.setdefault(name_key(entry.canonical), entry)
     toks = tokenize(spelling)
     if not toks:
         return
@@ -202,3 +206,9 @@ def _load_words(lex: Lexicon) -> None:
 def org_by_name(name: str) -> Entry | None:
     """The known organisation with this name or alias: "Bộ Công thương" -> Bộ Công Thương."""
     return lexicon().orgs.get(name_key(name))
+
+
+def english_name(name: str) -> str | None:
+    """The English name of a known organisation, country or place: "Mỹ" -> "United States"."""
+    entry = lexicon().known.get(name_key(name))
+    return entry.english if entry is not None else None
