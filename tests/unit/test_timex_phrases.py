@@ -145,6 +145,9 @@ RELATIVE = [
         [("Sáng nay (14/11)", "2025-11-14", "publication_date", "morning")],
     ),
     ("Hôm qua, bộ trưởng đã điện đàm.", None, []),
+    ("Hôm thứ Ba, ông phát biểu tại Quốc hội.", "2025-11-14", [("Hôm thứ Ba", "2025-11-11", "publication_date", None)]),
+    ("Hai bên sẽ gặp vào thứ Năm tới.", "2025-11-14", [("thứ Năm tới", "2025-11-20", "publication_date", None)]),
+    ("Vòng thứ Năm tới sẽ diễn ra ở Hà Nội.", "2025-11-14", []),
 ]
 
 NOT_DATES = [

@@ -125,14 +125,20 @@ def _build(words: TimeWords) -> Patterns:
             rf"(?:\s*[/-]\s*(?P<y>{YEAR})|\s+năm\s+(?P<yw>{YEAR})|\s+(?P<ry>{year_rel}))?{NUM_END}"
         ),
     }
+    past = alternation(words.phrases("past_day"))
+    ahead = alternation([p for p in words.phrases("direction") if words.value("direction", p) == "+1"])  # "tới"
     relative = (
         rf"(?<!\w)(?:(?:{pod}\s+)?(?P<rday>{rel_day})|{pod}\s+(?P<suffix>{day_suffix})"
-        rf"|(?:{pod}\s+)?(?P<wd>{wd})\s+(?P<wrel>{week_rel})|(?:(?P<mod>{mod})\s+)?(?P<period>{rel_period}))\Z"
+        rf"|(?:{pod}\s+)?(?P<wd>{wd})\s+(?P<wrel>{week_rel})|(?:(?P<mod>{mod})\s+)?(?P<period>{rel_period})"
+        rf"|(?:{pod}\s+)?{past}\s+(?P<pwd>{wd})|(?:{pod}\s+)?(?P<nwd>{wd})\s+{ahead})\Z"
     )
     phrases = words.phrases("relative_day") + periods
     ends = {p.split()[-1].lower() for p in phrases} | {p.lower() for p in words.phrases("day_suffix")}
-    heads = {p.split()[-2].lower() for p in phrases if " " in p} | {
-        p.split()[-1].lower() for p in words.phrases("part_of_day")
+    weekdays = words.phrases("weekday")
+    aheads = [p for p in words.phrases("direction") if words.value("direction", p) == "+1"]
+    ends |= {p.split()[-1].lower() for p in weekdays + aheads}
+    heads = {p.split()[-2].lower() for p in phrases + weekdays if " " in p} | {
+        p.split()[-1].lower() for p in words.phrases("part_of_day") + weekdays
     }
     flags = re.IGNORECASE
     return Patterns(

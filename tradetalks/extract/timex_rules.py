@@ -261,11 +261,12 @@ def handle_year(match: Joined, ctx: Context, pub: date | None) -> Outcome:
 
 
 def handle_relative(match: Joined, ctx: Context, pub: date | None) -> Outcome:
-    """Like "hôm qua", "sáng nay", "tuần tới", "thứ Hai tuần sau", "cuối tháng này": only with a publication date."""
+    """Like "hôm qua", "sáng nay", "tuần tới", "hôm thứ Ba", "cuối tháng này": only with a publication date."""
     if pub is None or ctx.counted(match.start()) or ctx.narrative_after(match.end()):
         return None
     words = time_words()
-    if not match["wd"] and any(w[0].isupper() for w in match.group().split()[1:]):
+    weekday_named = match["wd"] or match["pwd"] or match["nwd"]
+    if not weekday_named and any(w[0].isupper() for w in match.group().split()[1:]):
         return None
     pod = _time_of_day(match, match.end())
     value: str
@@ -273,6 +274,14 @@ def handle_relative(match: Joined, ctx: Context, pub: date | None) -> Outcome:
         phrase = match["rday"] or match["suffix"] or ""
         category = "relative_day" if match["rday"] else "day_suffix"
         value = (pub + timedelta(days=int(words.value(category, phrase) or 0))).isoformat()
+    elif match["pwd"] or match["nwd"]:
+        if match["nwd"] and not pod and not ctx.weekday_context(match.start()):
+            return None  # "vòng thứ Năm tới" is the coming fifth round
+        weekday = int(words.value("weekday", match["pwd"] or match["nwd"] or "") or 1)
+        if match["pwd"]:
+            value = (pub - timedelta(days=(pub.isoweekday() - weekday) % 7 or 7)).isoformat()
+        else:
+            value = (pub + timedelta(days=(weekday - pub.isoweekday()) % 7 or 7)).isoformat()
     elif match["wd"]:
         weeks = int((words.value("relative_period", match["wrel"] or "") or "week:0").split(":")[1])
         weekday = int(words.value("weekday", match["wd"] or "") or 1)

@@ -19,6 +19,7 @@ CATEGORIES = frozenset(
         "relative_day",
         "day_suffix",
         "relative_period",
+        "past_day",
         "direction",
         "quantity",
         "narrative",
