@@ -221,3 +221,18 @@ def test_ingest_refuses_huge_bodies(client: TestClient) -> None:
     assert response.status_code == 413 and "too large" in response.json()["error"]
     too_many = client.post("/api/ingest", json=[{"text": "một"}] * 1001, headers=headers)
     assert too_many.status_code == 422
+
+
+def test_api_on_every_store_backend(store_url: str, sample_dossier: Any, sample_articles: list[Any]) -> None:
+    from tradetalks.store import open_store
+
+    with open_store(store_url) as store:
+        for article in sample_articles:
+            store.add_article(article)
+        store.save_dossier(sample_dossier)
+    with TestClient(create_app(store_url), raise_server_exceptions=False) as c:
+        assert len(c.get("/api/timeline").json()["events"]) == 3
+        assert c.get("/api/search", params={"q": "quy tac xuat xu"}).json()["items"][0]["article"] == ROUND5
+        assert c.get("/api/ask", params={"q": "Who is the Deputy USTR?"}).json()["found"]
+        assert c.get(f"/article/{ROUND5}").status_code == 200
+        assert c.get("/api/search", params={"q": HOSTILE[0]}).status_code == 200
