@@ -1,7 +1,7 @@
 """Duplicate and story clustering at scale: the VietNews test+val archives (45k articles) and their first 5k/10k/20k.
 
-Prints, per size: wall time, peak resident memory of the child process, exact and near duplicates found, and
-how many stories hold more than one article. Each size runs in a fresh process so peak memory is its own.
+Prints, per size: wall time (reading and folding; clustering), CPU time, peak resident memory of the child
+process, exact and near duplicates found, and how many stories hold more than one article. Each size runs in a fresh process so peak memory is its own.
 
 usage: python bench/stories_scale.py [--sizes 5000,10000,20000,0] [--data DIR]   (0 = everything)
 """
@@ -49,12 +49,14 @@ def run(folder: Path, limit: int, queue: mp.Queue) -> None:
     result = cluster_stories(items)
     t_cluster = time.perf_counter() - t1
     sizes = Counter(result.story.values())
+    usage = resource.getrusage(resource.RUSAGE_SELF)
     queue.put(
         {
             "articles": len(items),
             "read_s": round(t_read, 2),
             "cluster_s": round(t_cluster, 2),
-            "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
+            "cpu_s": round(usage.ru_utime + usage.ru_stime, 2),
+            "peak_rss_mb": round(usage.ru_maxrss / 1024, 1),
             "exact_duplicates": result.exact,
             "near_duplicates": result.near,
             "marked_duplicate_of": sum(1 for v in result.duplicate_of.values() if v),
@@ -73,7 +75,7 @@ def main(argv: list[str]) -> int:
         print(f"{folder}: no vietnews_test.jsonl.gz here (see ../shared/data/external/vietnews/SOURCE.md)")
         return 1
     ctx = mp.get_context("spawn")
-    print("articles  read_s  cluster_s  peak_rss_mb  exact_dups  near_dups  marked_dup  stories_2+")
+    print("articles  read_s  cluster_s  cpu_s  peak_rss_mb  exact_dups  near_dups  marked_dup  stories_2+")
     for size in (int(s) for s in args.sizes.split(",")):
         queue: mp.Queue = ctx.Queue()
         child = ctx.Process(target=run, args=(folder, size, queue))
@@ -81,7 +83,7 @@ def main(argv: list[str]) -> int:
         r = queue.get()
         child.join()
         print(
-            f"{r['articles']:>8}  {r['read_s']:>6}  {r['cluster_s']:>9}  {r['peak_rss_mb']:>11}  "
+            f"{r['articles']:>8}  {r['read_s']:>6}  {r['cluster_s']:>9}  {r['cpu_s']:>5}  {r['peak_rss_mb']:>11}  "
             f"{r['exact_duplicates']:>10}  {r['near_duplicates']:>9}  {r['marked_duplicate_of']:>10}  "
             f"{r['stories_with_2plus']:>10}"
         )

@@ -162,6 +162,8 @@ class _Pass:
     by_month: dict[tuple[str, int | None, int], list[int]] = field(default_factory=lambda: defaultdict(list))
     by_person: dict[tuple[str, str], list[int]] = field(default_factory=lambda: defaultdict(list))
     windows: dict[str, list[Range]] = field(default_factory=dict)
+    people: dict[int, set[str]] = field(default_factory=dict)
+    articles: dict[int, set[str]] = field(default_factory=dict)
 
 
 def _index(state: EventState) -> _Pass:
@@ -169,8 +171,10 @@ def _index(state: EventState) -> _Pass:
     for root, members in state.groups.items():
         ev = state.view(root)
         rng = parse_range(ev.start, ev.end)
+        index.people[root] = {p for i in members for p in state.reports[i].people}
+        index.articles[root] = {state.reports[i].article for i in members}
         if ev.type in ENCOUNTERS:
-            for p in {p for i in members for p in state.reports[i].people}:
+            for p in index.people[root]:
                 index.by_person[(ev.type, p)].append(root)
         elif ev.type in SERIES and rng is not None and rng.lo.month is not None and rng.has_day:
             index.by_month[(ev.type, None, rng.lo.month)].append(root)
@@ -183,13 +187,13 @@ def _candidates(state: EventState, root: int, index: _Pass) -> list[int]:
     told by one of its articles or dated within the dates its articles speak of; sharing a person if encounters."""
     members = state.groups[root]
     ev = state.view(root)
-    arts = sorted({state.reports[i].article for i in members})
+    arts = sorted(index.articles[root])
     windows = []
     for a in arts:
         if a not in index.windows:
             index.windows[a] = article_window(state, a)
         windows.extend(index.windows[a])
-    people = {p for i in members for p in state.reports[i].people}
+    people = index.people[root]
     pool = {state.find(i) for a in arts for i in state.by_article[a]}
     if ev.type in ENCOUNTERS:
         for p in people:
@@ -213,9 +217,9 @@ def _candidates(state: EventState, root: int, index: _Pass) -> list[int]:
         if not adds:
             continue
         om = state.groups[other]
-        if ev.type in ENCOUNTERS and not people & {p for i in om for p in state.reports[i].people}:
+        if ev.type in ENCOUNTERS and not people & index.people[other]:
             continue
-        same_article = bool(set(arts) & {state.reports[i].article for i in om})
+        same_article = not index.articles[root].isdisjoint(index.articles[other])
         in_window = o_rng is not None and o_rng.has_year and any(near(o_rng, w, WINDOW_DAYS) for w in windows)
         if (same_article or in_window) and state.fits(members, om):
             found.append(other)
