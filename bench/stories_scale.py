@@ -1,7 +1,8 @@
 """Duplicate and story clustering at scale: the VietNews test+val archives (45k articles) and their first 5k/10k/20k.
 
 Prints, per size: wall time (reading and folding; clustering), CPU time, peak resident memory of the child
-process, exact and near duplicates found, and how many stories hold more than one article. Each size runs in a fresh process so peak memory is its own.
+process, exact and near duplicates found, and how many stories hold more than one article.
+Each size runs in a fresh process so peak memory is its own.
 
 usage: python bench/stories_scale.py [--sizes 5000,10000,20000,0] [--data DIR]   (0 = everything)
 """
