@@ -16,7 +16,7 @@ from tradetalks.store import open_store
 
 #: How often (seconds) the store is checked for a changed dossier.
 CHECK_EVERY = 1.0
-#: A store that is not a file (PostgreSQL) is reloaded at most this often.
+#: A store that is not a file (PostgreSQL) and cannot give its counts is reloaded at most this often.
 RELOAD_EVERY = 5.0
 MAX_QUERY = 1000
 #: Rendered responses kept per dossier version.
@@ -38,8 +38,12 @@ class ServeState:
     def _fingerprint(self) -> Any:
         """What changes when another process writes the SQLite file (main file and write-ahead log)."""
         files = [Path(self.db_url), Path(self.db_url + "-wal")]
-        if not files[0].is_file():
-            return int(time.monotonic() // RELOAD_EVERY)
+        if not files[0].is_file():  # a server database: its counts change with every ingest
+            try:
+                with self.lock:
+                    return tuple(sorted(self.store.stats().items()))
+            except Exception:  # noqa: BLE001 - fall back to reloading now and then
+                return int(time.monotonic() // RELOAD_EVERY)
         stamps: list[tuple[int, int] | None] = []
         for f in files:
             try:
