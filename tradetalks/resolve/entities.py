@@ -77,10 +77,14 @@ def _mention(docs: Sequence[Doc], ref: Ref) -> Mention:
 
 def _english_name(name: str) -> str | None:
     """An organisation's or country's English name from the names data, when it offers one."""
-    from tradetalks.nlp import names as names_data
+    import importlib
 
-    for attr in ("english_name", "name_en"):
-        fn: Callable[[str], str | None] | None = getattr(names_data, attr, None)
+    for module in ("tradetalks.nlp.names_lexicon", "tradetalks.nlp.names"):
+        try:
+            data = importlib.import_module(module)
+        except ImportError:
+            continue
+        fn: Callable[[str], str | None] | None = getattr(data, "english_name", None)
         if callable(fn):
             try:
                 return fn(name)
@@ -233,7 +237,7 @@ def _other_groups(docs: Sequence[Doc], uf: _Union) -> None:
     acronyms: dict[tuple[str, str], set[str]] = defaultdict(set)
     for doc in docs:
         for m in doc.mentions:
-            if m.type != "person" and m.acronym:
+            if m.type != "person" and m.acronym and fold_text(m.acronym) != _org_key(m):
                 acronyms[(m.type, fold_text(m.acronym))].add(_org_key(m))
     first: dict[tuple[str, str], Ref] = {}
     for d, doc in enumerate(docs):
@@ -241,9 +245,10 @@ def _other_groups(docs: Sequence[Doc], uf: _Union) -> None:
             if m.type == "person":
                 continue
             key = _org_key(m)
-            known = acronyms.get((m.type, fold_text(m.text).strip()), set())
-            if not m.canonical and len(known) == 1:
-                key = next(iter(known))
+            for spelling in (m.text, m.canonical):
+                known = acronyms.get((m.type, fold_text(spelling or "").strip()), set())
+                if len(known) == 1 and (not m.canonical or fold_text(m.canonical) == fold_text(m.text)):
+                    key = next(iter(known))
             uf.find((d, i))
             if (m.type, key) in first:
                 uf.union((d, i), first[(m.type, key)])
@@ -345,6 +350,20 @@ def add_roles(docs: Sequence[Doc], index: EntityIndex, article_dates: dict[str, 
             if seen and not rm.former:
                 role.first_seen = min(filter(None, (role.first_seen, seen[0])))
                 role.last_seen = max(filter(None, (role.last_seen, seen[1])))
+        _fold_unplaced(roles)
         for role in roles.values():
             role.evidence.sort(key=lambda e: (e.article, e.start))
         entity.roles = sorted(roles.values(), key=lambda r: (r.first_seen or "9999", r.title, r.organization or ""))
+
+
+def _fold_unplaced(roles: dict[tuple[str, str | None], Role]) -> None:
+    """A title seen without its organisation joins the one organisation the person holds it at, if only one."""
+    for title, org in [k for k in roles if k[1] is None]:
+        homes = [k for k in roles if k[0] == title and k[1] is not None]
+        if len(homes) != 1:
+            continue
+        bare, home = roles.pop((title, org)), roles[homes[0]]
+        home.evidence.extend(bare.evidence)
+        home.first_seen = min(filter(None, (home.first_seen, bare.first_seen)), default=None)
+        home.last_seen = max(filter(None, (home.last_seen, bare.last_seen)), default=None)
+        home.title_en = home.title_en or bare.title_en
