@@ -20,6 +20,7 @@ class CueSets:
     narrative: frozenset[str]
     connector: frozenset[str]
     range_word: frozenset[str]
+    span_start: frozenset[str]
     preposition: frozenset[str]
     follower: frozenset[str]
     ratio: frozenset[str]
@@ -46,6 +47,7 @@ def _cue_sets(words: TimeWords) -> CueSets:
         narrative=words.lowered("narrative"),
         connector=words.lowered("connector"),
         range_word=words.lowered("range_word"),
+        span_start=words.lowered("span_start"),
         preposition=words.lowered("preposition"),
         follower=words.lowered("follower"),
         ratio=words.lowered("ratio_cue"),
@@ -221,7 +223,7 @@ class Context:
     def after_period_word(self, start: int) -> bool:
         """A word for a span of years stands before ("giai đoạn", "nhiệm kỳ") or "từ"."""
         before = tokens_before(self.view, start, 2)
-        return phrase_before(before, self.cues.period) or phrase_before(before, frozenset({"từ", "kể từ"}))
+        return phrase_before(before, self.cues.period) or phrase_before(before, self.cues.span_start)
 
     def direction(self, end: int) -> int:
         """+1 when "tới" follows (ahead of the publication date), -1 for "vừa qua", else 0."""

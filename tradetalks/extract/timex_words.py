@@ -25,6 +25,7 @@ CATEGORIES = frozenset(
         "narrative",
         "connector",
         "range_word",
+        "span_start",
         "preposition",
         "follower",
         "ratio_cue",
