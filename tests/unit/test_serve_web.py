@@ -91,3 +91,9 @@ def test_missing_pages_are_404_html(web: TestClient, path: str) -> None:
 def test_static_css_is_local(web: TestClient) -> None:
     assert web.get("/static/style.css").status_code == 200
     assert "http" not in web.get("/").text.split("<main>")[0].replace('href="/static', "")
+
+
+def test_entity_page_in_english(web: TestClient) -> None:
+    html = web.get("/entity/p-tan?lang=en").text
+    assert "Titles over time" in html and '<span class="kind">Meeting</span>' in html and "· morning" in html
+    assert "Buổi làm việc" not in html

@@ -175,7 +175,7 @@ def print_timeline(tl: dict[str, Any], console: Console) -> None:
         console.print(table)
 
 
-def entity_from_index(index: DossierIndex, name: str) -> dict[str, Any] | None:
+def entity_from_index(index: DossierIndex, name: str, lang: str = "vi") -> dict[str, Any] | None:
     """An entity (by id or name: accent-insensitive, aliases, near spellings) with titles and events."""
     entity = index.entity_by_id.get(name)
     if entity is None:
@@ -195,7 +195,7 @@ def entity_from_index(index: DossierIndex, name: str) -> dict[str, Any] | None:
         "aliases": list(entity.aliases),
         "side": entity.side,
         "roles": [index.role_view(r) for r in sorted(entity.roles, key=lambda r: (r.first_seen or "", r.title))],
-        "events": [index.event_view(e) for e in events],
+        "events": [index.event_view(e, lang) for e in events],
         "mentions": len(entity.mentions),
         "articles": sorted({m.article for m in entity.mentions}),
         "other_matches": others,

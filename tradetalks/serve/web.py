@@ -116,7 +116,7 @@ def web_router(state: ServeState) -> APIRouter:
         index = state.index()
         if entity_id not in index.entity_by_id:
             return render(request, "error.html", code=404, status=404, message=f"no entity with id {entity_id[:100]!r}")
-        found = entity_from_index(index, entity_id)
+        found = entity_from_index(index, entity_id, language(request))
         assert found is not None
         found["article_records"] = [index.article_by_id[a] for a in found["articles"] if a in index.article_by_id][:50]
         return render(request, "entity.html", entity=found)
