@@ -209,6 +209,13 @@ CASES: list[tuple[str, str | None, list[dict[str, Any]]]] = [
         [{"type": "negotiation_round", "ordinal": 4, "mode": "online", "start": "2025-06-25",
           "topics": ["rules_of_origin"]}],
     ),
+    (
+        "Ngày 7/5/2025, Bộ trưởng Nguyễn Hồng Diên và Đại diện Thương mại Hoa Kỳ Jamieson Greer đã có "
+        "phiên đàm phán trực tuyến về Hiệp định Thương mại đối ứng.",
+        None,
+        [{"type": "ministerial_session", "mode": "online", "start": "2025-05-07", "n_participants": 2}],
+    ),
+    ("Hai bên đang nỗ lực tiến tới ký kết hiệp định thương mại trong năm nay.", None, []),
     # not events: sport, domestic tax, markets, other talks, past references, headlines, captions
     ("Đội tuyển Việt Nam thắng ở vòng đấu thứ 3 của vòng loại World Cup.", None, []),
     ("Cục Thuế yêu cầu doanh nghiệp nộp thuế thu nhập doanh nghiệp 20% trước ngày 30/3.", None, []),

@@ -75,6 +75,8 @@ def _build(doc: Doc, low: str, key: str, cues: list[CueMention]) -> list[Draft]:
         t = _event_type(doc, c)
         if t in _NEEDS_CONTEXT and not _trade_context(doc, low, key, c, negotiations):
             continue
+        if "aspiration" in c.flags:
+            continue  # "hướng tới sớm ký kết thỏa thuận": a goal, not an agreement
         own = c.ordinal is not None or bool(c.timexes) or bool(c.people) or bool(c.locations)
         target = last.get(t)
         anaphoric = "anaphor" in c.flags or ("initial" in c.flags and c.ordinal is None and not c.timexes)

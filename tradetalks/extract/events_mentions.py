@@ -168,6 +168,10 @@ def _describe(doc: Doc, low: str, key: str, s: Sentence, si: int, h: CueHit, nex
         low, key, window_lo, window_hi
     ):
         m.status = "planned"
+    if h.label == "agreement":
+        clause = max(lo, low.rfind(",", lo, h.start) + 1)
+        if event_lexicon("aspiration").any(low, key, clause, h.start):
+            m.flags.add("aspiration")
     if event_lexicon("same_day").any(low, key, s.start, min(s.end, s.start + 25)):
         m.flags.add("same_day")
     return m
