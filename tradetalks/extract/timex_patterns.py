@@ -69,6 +69,10 @@ class Patterns:
 
 
 def _build(words: TimeWords) -> Patterns:
+    units = words.tables.get("calendar_unit", {})
+    month_word, year_word, quarter_word = (
+        alternation([p for p, v in units.items() if v == unit]) for unit in ("month", "year", "quarter")
+    )
     pod = alternation(words.phrases("part_of_day"))
     dw = alternation(words.phrases("date_word"))
     wd = cased_alternation(words.phrases("weekday"))
@@ -82,10 +86,10 @@ def _build(words: TimeWords) -> Patterns:
     week_rel = alternation([p for p in periods if (words.value("relative_period", p) or "").startswith("week:")])
     range_words = alternation(words.phrases("range_word"))
     conn = rf"(?:-|{range_words})"
-    lists = alternation([p for p in words.phrases("connector") if p != "cùng"])
+    lists = alternation(words.phrases("connector"))
     dw_plain = alternation(words.phrases("date_word"))
     anchor = rf"(?:{wd}|{rel_day}|{pod}\s+{day_suffix})"
-    year_tail = rf"(?:\s+năm\s+(?P<yw>{YEAR})|\s+(?P<ry>{year_rel}))?"
+    year_tail = rf"(?:\s+{year_word}\s+(?P<yw>{YEAR})|\s+(?P<ry>{year_rel}))?"
     numeric = {
         "iso": rf"(?P<y>{YEAR})-(?P<m>[01]\d)-(?P<d>[0-3]\d){NUM_END}",
         "date_range": (
@@ -96,7 +100,7 @@ def _build(words: TimeWords) -> Patterns:
         "day_range": (
             rf"(?P<d1>{DAY})(?P<conn>\s*{conn}\s*)(?:{dw}\s+)?(?P<d2>{DAY})"
             rf"(?:(?P<sep>[/.-])(?P<m>{MONTH})(?:(?P=sep)(?P<y>{YEAR}))?"
-            rf"|\s+tháng\s+(?P<mt>{MONTH})(?:\s*(?:,|năm)\s*(?P<yt>{YEAR}))?){year_tail}{NUM_END}"
+            rf"|\s+{month_word}\s+(?P<mt>{MONTH})(?:\s*(?:,|{year_word})\s*(?P<yt>{YEAR}))?){year_tail}{NUM_END}"
         ),
         "date": rf"(?P<d>{DAY})(?P<sep>[/.-])(?P<m>{MONTH})(?:(?P=sep)(?P<y>{YEAR}))?{year_tail}{NUM_END}",
         "day_list": (
@@ -104,25 +108,25 @@ def _build(words: TimeWords) -> Patterns:
             rf"(?:(?P=sep)(?P<y>{YEAR}))?{NUM_END}"
         ),
         "day_month": (
-            rf"(?P<d>{DAY})\s+tháng\s+(?:(?P<m>{MONTH})|(?P<mname>{month_names}))"
-            rf"(?:\s*(?:,|năm)\s*(?P<y>{YEAR})|\s+(?P<ry>{year_rel}))?{NUM_END}"
+            rf"(?P<d>{DAY})\s+{month_word}\s+(?:(?P<m>{MONTH})|(?P<mname>{month_names}))"
+            rf"(?:\s*(?:,|{year_word})\s*(?P<y>{YEAR})|\s+(?P<ry>{year_rel}))?{NUM_END}"
         ),
-        "year_range": rf"(?P<y1>{YEAR})(?P<conn>\s*{conn}\s*)(?:năm\s+)?(?P<y2>{YEAR}){NUM_END}",
+        "year_range": rf"(?P<y1>{YEAR})(?P<conn>\s*{conn}\s*)(?:{year_word}\s+)?(?P<y2>{YEAR}){NUM_END}",
         "year": rf"(?P<y>{YEAR}){NUM_END}",
     }
     keyword = {
         "month_range": (
-            rf"tháng\s+(?P<m1>{MONTH})(?:\s*[/-]\s*(?P<y1>{YEAR}))?"
-            rf"(?P<conn>\s*{conn}\s*)(?P<th>tháng\s+)?(?P<m2>{MONTH})"
-            rf"(?:\s*[/.-]\s*(?P<y2>{YEAR})|\s+năm\s+(?P<yw>{YEAR})|\s+(?P<ry>{year_rel}))?{NUM_END}"
+            rf"{month_word}\s+(?P<m1>{MONTH})(?:\s*[/-]\s*(?P<y1>{YEAR}))?"
+            rf"(?P<conn>\s*{conn}\s*)(?P<th>{month_word}\s+)?(?P<m2>{MONTH})"
+            rf"(?:\s*[/.-]\s*(?P<y2>{YEAR})|\s+{year_word}\s+(?P<yw>{YEAR})|\s+(?P<ry>{year_rel}))?{NUM_END}"
         ),
         "month": (
-            rf"tháng\s+(?:(?P<m>{MONTH})|(?P<mname>{month_names})(?!\w))"
-            rf"(?:\s*[/.-]\s*(?P<y>{YEAR})|\s+năm\s+(?P<yw>{YEAR})|\s+(?P<ry>{year_rel}))?{NUM_END}"
+            rf"{month_word}\s+(?:(?P<m>{MONTH})|(?P<mname>{month_names})(?!\w))"
+            rf"(?:\s*[/.-]\s*(?P<y>{YEAR})|\s+{year_word}\s+(?P<yw>{YEAR})|\s+(?P<ry>{year_rel}))?{NUM_END}"
         ),
         "quarter": (
-            rf"quý\s+(?P<q>IV|I{{1,3}}|[1-4])(?!\w)"
-            rf"(?:\s*[/-]\s*(?P<y>{YEAR})|\s+năm\s+(?P<yw>{YEAR})|\s+(?P<ry>{year_rel}))?{NUM_END}"
+            rf"{quarter_word}\s+(?P<q>IV|I{{1,3}}|[1-4])(?!\w)"
+            rf"(?:\s*[/-]\s*(?P<y>{YEAR})|\s+{year_word}\s+(?P<yw>{YEAR})|\s+(?P<ry>{year_rel}))?{NUM_END}"
         ),
     }
     past = alternation(words.phrases("past_day"))
@@ -143,17 +147,20 @@ def _build(words: TimeWords) -> Patterns:
     flags = re.IGNORECASE
     return Patterns(
         trigger=re.compile(
-            rf"\d(?<![\w/.,:%+-]\d)(?=\d?\s*[/.,-]\s*\d|\d?\s+(?:tháng|{range_words}|{lists})\s|\d{{3}}(?!\d))"
+            rf"\d(?<![\w/.,:%+-]\d)(?=\d?\s*[/.,-]\s*\d|\d?\s+(?:{month_word}|{range_words}|{lists})\s|\d{{3}}(?!\d))"
         ),
         day_listed=re.compile(rf"(?<!\w){dw_plain}\s+\d{{1,2}}\s*(?:,|{lists})\s*\Z", flags),
         listed=re.compile(rf"(?<![\w/.,])\d{{1,2}}/\d{{1,2}}\s*(?:,|{lists})\s*\Z", flags),
         numeric={name: re.compile(source, flags) for name, source in numeric.items()},
         keyword={name: re.compile(source, flags) for name, source in keyword.items()},
-        keywords={"tháng": ("month_range", "month"), "quý": ("quarter",)},
+        keywords={
+            **{p: ("month_range", "month") for p, v in units.items() if v == "month"},
+            **{p: ("quarter",) for p, v in units.items() if v == "quarter"},
+        },
         date_prefix=re.compile(
             rf"(?<!\w)(?:{pod}\s+)?(?:(?P<wd>{anchor})\s*(?:,|(?P<paren>\())?\s*)?(?:(?P<dw>{dw})\s+)?\Z", flags
         ),
-        year_prefix=re.compile(rf"(?<!\w)(?:(?P<mod>{mod})\s+)?(?P<nam>năm)\s+\Z", flags),
+        year_prefix=re.compile(rf"(?<!\w)(?:(?P<mod>{mod})\s+)?(?P<nam>{year_word})\s+\Z", flags),
         modifier_prefix=re.compile(rf"(?<!\w)(?P<mod>{mod})\s+\Z", flags),
         relative=re.compile(relative, flags),
         relative_ends=frozenset(ends),

@@ -11,6 +11,7 @@ RESOURCE = "time_words.tsv"
 
 CATEGORIES = frozenset(
     {
+        "calendar_unit",
         "part_of_day",
         "date_word",
         "weekday",
