@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import copy
+import random
 
-from conftest import talks_corpus
-from hypothesis import given, settings
+import pytest
+from conftest import SEEDS, require_shared, talks_corpus
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from tradetalks.export.json import dossier_to_json
-from tradetalks.model import Dossier
+from tradetalks.model import Doc, Dossier
 from tradetalks.resolve import build_dossier
 
 CORPUS = talks_corpus()
@@ -43,12 +45,34 @@ EXPECTED = _shape(build_dossier(copy.deepcopy(CORPUS)))
 
 
 @settings(max_examples=25, deadline=None)
-@given(st.permutations(range(len(CORPUS))))
-def test_resolve_properties_order_does_not_matter(order: list[int]) -> None:
+@given(st.permutations(range(len(CORPUS))), st.randoms(use_true_random=False))
+def test_resolve_properties_order_does_not_matter(order: list[int], rnd: random.Random) -> None:
     docs = [copy.deepcopy(CORPUS[i]) for i in order]
     for doc in docs:
-        doc.events.reverse()
+        rnd.shuffle(doc.events)
+        for ev in doc.events:
+            rnd.shuffle(ev.participants)
     assert _shape(build_dossier(docs)) == EXPECTED
+
+
+@pytest.fixture(scope="module")
+def seed_docs(tmp_path_factory: pytest.TempPathFactory) -> list[Doc]:
+    require_shared()
+    from tradetalks.ingest.batch import ingest_paths
+    from tradetalks.store import open_store
+
+    with open_store(str(tmp_path_factory.mktemp("seeds") / "seeds.db")) as store:
+        ingest_paths(store, [str(SEEDS)], console=None)
+        return list(store.docs())
+
+
+@pytest.mark.shared
+@settings(max_examples=10, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(order=st.permutations(range(5)))
+def test_resolve_properties_seed_order_does_not_matter(seed_docs: list[Doc], order: list[int]) -> None:
+    order = [i for i in order if i < len(seed_docs)] + list(range(5, len(seed_docs)))
+    expected = dossier_to_json(build_dossier(copy.deepcopy(seed_docs)))
+    assert dossier_to_json(build_dossier([copy.deepcopy(seed_docs[i]) for i in order])) == expected
 
 
 def test_resolve_properties_same_input_same_ids() -> None:
