@@ -5,10 +5,11 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from typing import Any, Protocol, runtime_checkable
 
+from tradetalks.errors import TradeTalksError
 from tradetalks.model import Article, Doc, Dossier, IngestOutcome, SearchHit
 
 
-class StoreError(Exception):
+class StoreError(TradeTalksError):
     """A store could not be opened or used; the message says which and why."""
 
 
