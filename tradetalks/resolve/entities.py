@@ -205,9 +205,13 @@ def _merge_people(docs: Sequence[Doc], uf: _Union) -> None:
     for (vietnamese, _), roots in sorted(blocks.items()):
         roots.sort()
         if vietnamese:
+            endings: dict[tuple[str, ...], dict[str, Ref]] = defaultdict(dict)
+            for r in roots:
+                toks = groups[r].best.tokens
+                for n in range(1, len(toks)):
+                    endings[toks[-n:]].setdefault(groups[r].best.key, r)
             for root in roots:
-                short = groups[root].best
-                hosts = {groups[r].best.key: r for r in roots if vietnamese_suffix(short, groups[r].best)}
+                hosts = endings.get(groups[root].best.tokens, {})
                 if len(hosts) == 1 and _sides_fit(groups[root], groups[next(iter(hosts.values()))]):
                     uf.union(root, next(iter(hosts.values())))
             continue
