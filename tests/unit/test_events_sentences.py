@@ -129,7 +129,7 @@ CASES: list[tuple[str, str | None, list[dict[str, Any]]]] = [
         [{"type": "agreement", "negotiation": "vn-eu-fta"}],
     ),
     (
-        "Ngày 10/5/2026, hai nước ra tuyên bố chung về khuôn khổ thỏa thuận thương mại đối ứng.",
+        "Ngày 10/5/2026, Việt Nam và Hoa Kỳ ra tuyên bố chung về khuôn khổ thỏa thuận thương mại đối ứng.",
         None,
         [{"type": "agreement", "start": "2026-05-10", "negotiation": VN_US_RECIPROCAL}],
     ),
@@ -216,6 +216,17 @@ CASES: list[tuple[str, str | None, list[dict[str, Any]]]] = [
         [{"type": "ministerial_session", "mode": "online", "start": "2025-05-07", "n_participants": 2}],
     ),
     ("Hai bên đang nỗ lực tiến tới ký kết hiệp định thương mại trong năm nay.", None, []),
+    # talks and tariffs between other countries are events, but not of a Vietnamese negotiation
+    (
+        "Phái đoàn Trung Quốc đang tiến hành vòng đàm phán thứ hai về thương mại với Mỹ tại Washington.",
+        None,
+        [{"type": "negotiation_round", "ordinal": 2, "negotiation": None}],
+    ),
+    (
+        "Ngày 5/8/2025, Mỹ và Indonesia công bố Hiệp định Thương mại đối ứng, theo đó hàng Indonesia chịu thuế 19%.",
+        None,
+        [{"type": "tariff_action", "rate": 0.19, "negotiation": None}],
+    ),
     # not events: sport, domestic tax, markets, other talks, past references, headlines, captions
     ("Đội tuyển Việt Nam thắng ở vòng đấu thứ 3 của vòng loại World Cup.", None, []),
     ("Cục Thuế yêu cầu doanh nghiệp nộp thuế thu nhập doanh nghiệp 20% trước ngày 30/3.", None, []),

@@ -131,7 +131,7 @@ def _index_entries() -> list[tuple[str, str, str]]:
         elif r[0] == "ignore":
             entries.append(("ignore:", r[1], ""))
     for r in read_tsv("negotiations.tsv"):
-        if len(r) >= 3 and r[1] in ("agreement", "partner"):
+        if len(r) >= 3 and r[1] in ("agreement", "agreement_vn", "partner"):
             entries.append((f"{r[1]}:{r[0]}", r[2], ""))
     return entries
 
@@ -143,7 +143,7 @@ def _index_lexicon() -> Lexicon:
 
 @lru_cache(maxsize=4)
 def text_cues(low: str, key: str) -> dict[str, list[CueHit]]:
-    """One pass over a text for every cue kind (topic, event, ignore, agreement, partner), by kind.
+    """One pass over a text for every cue kind (topic, event, ignore, agreement…, partner), by kind.
 
     At each word start only the longest cue is kept, so "cuộc họp báo" (ignore) hides "cuộc họp".
     """

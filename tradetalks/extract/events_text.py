@@ -23,24 +23,42 @@ def negotiation_names() -> dict[tuple[str, str], str]:
 
 
 def doc_negotiations(doc: Doc, low: str, key: str) -> Counter[str]:
-    """How often each negotiation's agreement name occurs in the article."""
-    return Counter(h.label for h in text_cues(low, key).get("agreement", []))
+    """How often each negotiation's name occurs in the article (shared names only beside Viet Nam)."""
+    found = text_cues(low, key)
+    counts = Counter(h.label for h in found.get("agreement", []))
+    for h in found.get("agreement_vn", []):
+        if _about_vietnam(doc, h.start):
+            counts[h.label] += 1
+    return counts
+
+
+def _about_vietnam(doc: Doc, pos: int, partner: bool = False) -> bool:
+    """Whether the sentence at ``pos`` is about Viet Nam's talks: a Vietnamese party named there (or,
+    when the sentence names no third country, anywhere in the article); a partner country is allowed
+    only when ``partner``."""
+    s = next((s for s in doc.sentences if s.start <= pos < s.end), None)
+    if s is None:
+        return False
+    sides = {m.side for m in doc.mentions if s.start <= m.start < s.end and m.side}
+    if "other" in sides and not partner:
+        return False
+    return "VN" in sides or (not partner and any(m.side == "VN" for m in doc.mentions))
 
 
 def _negotiation(doc: Doc, low: str, key: str, d: Draft) -> str | None:
     found = text_cues(low, key)
-    agreements, partners = found.get("agreement", []), found.get("partner", [])
     s = doc.sentences[d.sentence]
     spans = [(s.start, s.end), *sorted(d.spans)]
     for a, b in spans:
-        hits = hits_within(agreements, a, b)
+        hits = hits_within(found.get("agreement", []), a, b)
+        hits += [h for h in hits_within(found.get("agreement_vn", []), a, b) if _about_vietnam(doc, h.start)]
         if hits:
-            return hits[0].label
+            return min(hits, key=lambda h: h.start).label
     for a, b in spans:
         if _TALKS.search(low, a, b) or d.event.type in ("negotiation_round", "ministerial_session"):
-            hits = hits_within(partners, a, b)
-            if hits:
-                return hits[0].label
+            keys = {h.label for h in hits_within(found.get("partner", []), a, b)}
+            if len(keys) == 1 and _about_vietnam(doc, a, partner=True):
+                return keys.pop()
     counts = doc_negotiations(doc, low, key)
     if counts:
         return counts.most_common(1)[0][0]
