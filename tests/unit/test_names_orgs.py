@@ -79,6 +79,8 @@ NAMES = [
     ("Đoàn đã đến Văn phòng USTR và Bộ Thương mại Mỹ (DOC).",
      [("organization", "USTR", "Văn phòng Đại diện Thương mại Hoa Kỳ", None),
       ("organization", "Bộ Thương mại Mỹ", "Bộ Thương mại Hoa Kỳ", "DOC")]),
+    ("Cục Thuế TP. Hồ Chí Minh phối hợp với ngân hàng.",
+     [("organization", "Cục Thuế TP. Hồ Chí Minh", None, None)]),
     ("Ảnh: BCT/Vietnam+", [("organization", "BCT", "Bộ Công Thương", None),
                            ("organization", "Vietnam+", "Thông tấn xã Việt Nam", None)]),
     ("Hội đồng Kinh doanh Hoa Kỳ - ASEAN tổ chức tọa đàm tại Hà Nội.",

@@ -191,15 +191,15 @@ def name_run(scan: Scan, t: int, limit: int = 12) -> int:
             break
         if k > t and scan.is_cap(k) and scan.is_foreign(k) and not scan.is_latin(k - 1) and k not in scan.at:
             break  # a foreign name after a Vietnamese name: "Bộ Thương mại Trung Quốc Gao Feng"
+        known = scan.at.get(k)
+        if known is not None and known.type != "organization" and known.j > k + 1:
+            prev, k, last, opens = "cap", known.j, known.j, False  # a country or place: "... Hoa Kỳ", "TP. Huế"
+            if _latin_run_foreign(scan, k):
+                break  # a foreign name after the country: "Bộ Thương mại Trung Quốc Gao Feng"
+            continue
         if scan.is_upper(k):
             prev, k, last = "upper", k + 1, k + 1
         elif scan.is_cap(k):
-            known = scan.at.get(k)
-            if known is not None and known.type != "organization" and known.j > k + 1:
-                prev, k, last, opens = "cap", known.j, known.j, False  # a country or place: "... Hoa Kỳ"
-                if _latin_run_foreign(scan, k):
-                    break  # a foreign name after the country: "Bộ Thương mại Trung Quốc Gao Feng"
-                continue
             opens = prev != "cap" and not scan.is_foreign(k) and known is None
             prev, k, last = "cap", k + 1, k + 1
         elif (scan.low[k] in ("và", "&", "-") and (scan.is_cap(k + 1) or scan.is_upper(k + 1))
