@@ -145,7 +145,7 @@ def test_names_any_text_gives_mentions_that_quote_it(text: str) -> None:
             assert doc.text[m.role.start:m.role.end] == m.role.text
         if m.ref is not None:
             assert doc.mentions[m.ref].type == "person"
-    for before, after in zip(doc.mentions, doc.mentions[1:]):
+    for before, after in zip(doc.mentions, doc.mentions[1:], strict=False):
         assert before.end <= after.start  # mentions never overlap and come in text order
 
 
