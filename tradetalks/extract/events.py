@@ -75,6 +75,8 @@ def _build(doc: Doc, low: str, key: str, cues: list[CueMention]) -> list[Draft]:
         t = _event_type(doc, c)
         if t in _NEEDS_CONTEXT and not _trade_context(doc, low, key, c, negotiations):
             continue
+        if "verb" in c.flags and not _official(doc, c):
+            continue  # "làm việc với công an phường": not a meeting of officials
         if "aspiration" in c.flags:
             continue  # "hướng tới sớm ký kết thỏa thuận": a goal, not an agreement
         own = c.ordinal is not None or bool(c.timexes) or bool(c.people) or bool(c.locations)
@@ -105,6 +107,14 @@ def _build(doc: Doc, low: str, key: str, cues: list[CueMention]) -> list[Draft]:
             drafts.append(d)
             last[t] = d
     return drafts
+
+
+def _official(doc: Doc, c: CueMention) -> bool:
+    """A bare verb ("làm việc với") makes an event between people with a title, or with an organisation."""
+    if any(doc.mentions[p].role is not None for p in c.people):
+        return True
+    s = doc.sentences[c.sentence]
+    return any(m.type == "organization" and s.start <= m.start < s.end for m in doc.mentions)
 
 
 def _repeats(t: str, c: CueMention, d: Draft) -> bool:

@@ -358,8 +358,8 @@ def is_headline(line: str) -> bool:
 
 
 def is_caption(line: str) -> bool:
-    """A photo caption line ("… (Ảnh: Moit).") in lower case."""
-    return "(ảnh" in line or "ảnh:" in line or "(nguồn ảnh" in line or "(photo" in line
+    """A photo caption line ("… (Ảnh: Moit).", "Ông A (phải) và ông B …") in lower case."""
+    return any(marker in line for marker in event_table("caption"))
 
 
 def skipped_lines(text: str, low: str) -> list[tuple[int, int]]:
