@@ -216,6 +216,14 @@ CASES: list[tuple[str, str | None, list[dict[str, Any]]]] = [
         [{"type": "ministerial_session", "mode": "online", "start": "2025-05-07", "n_participants": 2}],
     ),
     ("Hai bên đang nỗ lực tiến tới ký kết hiệp định thương mại trong năm nay.", None, []),
+    (
+        "Chiều 9/6/2025, tại Hà Nội, Bộ trưởng Nguyễn Hồng Diên tiếp Thượng nghị sĩ Hoa Kỳ Steve Daines.",
+        None,
+        [{"type": "meeting", "start": "2025-06-09", "time_of_day": "afternoon", "location": "Hà Nội",
+          "n_participants": 2}],
+    ),
+    ("Sau khi ra viện, anh Nam làm việc với công an phường về vụ va chạm.", None, []),
+    ("Ông Nam tiếp tục làm việc tại công ty.", None, []),
     # talks and tariffs between other countries are events, but not of a Vietnamese negotiation
     (
         "Phái đoàn Trung Quốc đang tiến hành vòng đàm phán thứ hai về thương mại với Mỹ tại Washington.",
