@@ -187,3 +187,9 @@ def event_table(kind: str) -> dict[str, str]:
         if row[0] == kind:
             table[row[1]] = row[2]
     return table
+
+
+@cache
+def words_pattern(kind: str) -> str:
+    """A regex alternation (no groups) of the cues of ``event_cues.tsv`` of type ``kind``."""
+    return _alternation([lower_view(_matching_view(w)) for w in event_table(kind)])

@@ -6,16 +6,13 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from tradetalks.extract.cues import CueHit, event_lexicon, event_table, text_cues
+from tradetalks.extract.cues import CueHit, event_lexicon, event_table, text_cues, words_pattern
 from tradetalks.model import Doc, Sentence
 
 _PERCENT = re.compile(r"(\d{1,3}(?:[.,]\d{1,2})?)\s*%")
 _CLAUSE_END = re.compile(r"[,;:.(]\s|[;:(]|\.$")
 _YEAR_SPAN = re.compile(r"^\d{4}(?:/\d{4})?$")
-_TARIFF_RATE = re.compile(r"thuế(?:\s+quan)?\s+(?:ở\s+)?(?:mức\s+)?\d{1,3}(?:[.,]\d{1,2})?\s*%")
-_RATE_SEPARATOR = re.compile(r",\s|;|\s(?:và|còn|trong khi|riêng)\s")
 _LETTERS = re.compile(r"[^\W\d_]")
-_BETWEEN = re.compile(r"^[^,;.]{0,25}?(?<!\w)giữa\s")
 
 
 @dataclass(slots=True)
@@ -41,19 +38,39 @@ class CueMention:
 
 @lru_cache(maxsize=1)
 def _ordinal_re() -> re.Pattern[str]:
-    words = sorted(event_table("number"), key=len, reverse=True)
-    alt = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words)
-    gap = r"(?:(?!\s(?:vào|ngày|hôm|sáng|chiều|tối|trưa|từ|tại)\s)[^\d,;.()])"
-    number = rf"(?:(?:lần\s+|vòng\s+)?thứ\s+|vòng\s+)(\d{{1,2}}|{alt})(?!\w)"
-    return re.compile(rf"{gap}{{0,40}}?{number}|\s+(đầu\s+tiên)(?!\w)")
+    """The ordinal in the noun phrase after a cue ("… trực tiếp lần thứ 5", "… thứ hai", "… đầu tiên")."""
+    gap = rf"(?:(?!\s(?:{words_pattern('ordinal_stop')})\s)[^\d,;.()])"
+    number = rf"(?:{words_pattern('ordinal_marker')})\s+(\d{{1,2}}|{words_pattern('number')})(?!\w)"
+    return re.compile(rf"{gap}{{0,40}}?{number}|\s+({words_pattern('ordinal_word')})(?!\w)")
 
 
 @lru_cache(maxsize=1)
 def _round_number_re() -> re.Pattern[str]:
-    words = sorted(event_table("number"), key=len, reverse=True)
-    alt = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words)
-    talks = r"(?=[^.;]{0,40}?(?:đàm\s+phán|thương\s+lượng))"
-    return re.compile(rf"vòng\s+(?:thứ\s+)?(\d{{1,2}}|{alt})(?!\w){talks}")
+    """A round named by its number before the talks word: "vòng 3 đàm phán", "vòng thứ hai của đàm phán"."""
+    talks = rf"(?=[^.;]{{0,40}}?(?:{words_pattern('talks')}))"
+    return re.compile(rf"(?:{words_pattern('round_lead')})\s+(\d{{1,2}}|{words_pattern('number')})(?!\w){talks}")
+
+
+@lru_cache(maxsize=1)
+def _tariff_rate_re() -> re.Pattern[str]:
+    """A tariff written with its rate: "chịu thuế 20%", "thuế quan ở mức 25%"."""
+    filler = rf"(?:(?:{words_pattern('rate_filler')})\s+)?"
+    return re.compile(rf"(?:{words_pattern('rate_lead')})\s+{filler}\d{{1,3}}(?:[.,]\d{{1,2}})?\s*%")
+
+
+@lru_cache(maxsize=1)
+def _between_re() -> re.Pattern[str]:
+    return re.compile(rf"^[^,;.]{{0,25}}?(?<!\w)(?:{words_pattern('between')})\s")
+
+
+@lru_cache(maxsize=1)
+def _rate_target_re() -> re.Pattern[str]:
+    return re.compile(rf"\s*(?:{words_pattern('rate_target')})(?!\w)")
+
+
+@lru_cache(maxsize=1)
+def _rate_separator_re() -> re.Pattern[str]:
+    return re.compile(rf",\s|;|\s(?:{words_pattern('rate_separator')})\s")
 
 
 @lru_cache(maxsize=1)
@@ -69,7 +86,7 @@ def number_value(text: str) -> int | None:
     text = re.sub(r"\s+", " ", text.strip())
     if text.isdigit():
         return int(text)
-    value = event_table("number").get(text)
+    value = event_table("number").get(text) or event_table("ordinal_word").get(text)
     return int(value) if value else None
 
 
@@ -113,7 +130,7 @@ def cue_hits(low: str, key: str) -> list[CueHit]:
     for m in _round_number_re().finditer(low):
         if _word_start(low, m.start()) and not any(h.start <= m.start() < h.end for h in hits):
             hits.append(CueHit(m.start(), m.end(), m.group(0), "negotiation_round", f"ordinal={m.group(1)}"))
-    for m in _TARIFF_RATE.finditer(low):  # "chịu thuế 20%", "thuế quan 25%"
+    for m in _tariff_rate_re().finditer(low):  # "chịu thuế 20%", "thuế quan 25%"
         if _word_start(low, m.start()) and not any(h.start < m.end() and m.start() < h.end for h in hits):
             hits.append(CueHit(m.start(), m.start() + 4, "thuế", "tariff_action", ""))
     hits.sort(key=lambda h: (h.start, -h.end))
@@ -254,7 +271,7 @@ def _attach_mentions(doc: Doc, low: str, key: str, s: Sentence, cues: list[CueMe
             owner = head
             for c in cues:  # "cuộc làm việc giữa X và Y": the people named right after a cue are its own
                 gap = low[c.end : men.start]
-                if c.end <= men.start and _BETWEEN.search(gap) and "," not in gap and len(gap) <= 120:
+                if c.end <= men.start and _between_re().search(gap) and "," not in gap and len(gap) <= 120:
                     owner = c
             if owner is not None:
                 owner.people.append(mi)
@@ -278,7 +295,7 @@ def _tariff_mentions(doc: Doc, low: str, key: str, s: Sentence, cue: CueMention)
     rates: list[tuple[int, int, float]] = []
     for m in _PERCENT.finditer(low, max(s.start, cue.start - 60), min(s.end, cue.end + 90)):
         tail = low[m.end() : m.end() + 12]
-        if re.match(r"\s*(xuống|còn|lên)\b", tail):
+        if _rate_target_re().match(tail):
             continue  # "từ 46% xuống 20%": the new rate follows
         a, b = (cue.end, m.start()) if m.start() >= cue.end else (m.end(), cue.start)
         if event_lexicon("rate_block").any(low, key, a, b):
@@ -311,7 +328,7 @@ def _split_tariffs(low: str, s: Sentence, parts: list[CueMention]) -> list[CueMe
             unique.append(p)
     bounds = [s.start]
     for left, right in zip(unique, unique[1:], strict=False):
-        seps = list(_RATE_SEPARATOR.finditer(low, left.span[1], right.span[0]))
+        seps = list(_rate_separator_re().finditer(low, left.span[1], right.span[0]))
         bounds.append(seps[-1].start() if seps else right.span[0])
     bounds.append(s.end)
     for i, p in enumerate(unique):

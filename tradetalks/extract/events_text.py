@@ -7,19 +7,24 @@ from collections import Counter
 from datetime import date
 from functools import lru_cache
 
-from tradetalks.extract.cues import event_table, hits_within, read_tsv, text_cues
+from tradetalks.extract.cues import event_table, hits_within, read_tsv, text_cues, words_pattern
 from tradetalks.extract.events_draft import Draft, date_range, unique_people
 from tradetalks.extract.topics import topics_in
 from tradetalks.model import VN_US_RECIPROCAL, Doc, Event, Participant
 
 _WEEK = re.compile(r"^(\d{4})-W(\d{2})$")
-_TALKS = re.compile(r"(?<!\w)(đàm phán|thương lượng|hiệp định|thỏa thuận|fta)(?!\w)")
 
 
 @lru_cache(maxsize=1)
 def negotiation_names() -> dict[tuple[str, str], str]:
     """(key, "name_vi"|"name_en") -> display name of a negotiation."""
     return {(r[0], r[1]): r[2] for r in read_tsv("negotiations.tsv") if len(r) >= 3 and r[1].startswith("name_")}
+
+
+@lru_cache(maxsize=1)
+def _talks_re() -> re.Pattern[str]:
+    """Words about talks or agreements ("đàm phán", "hiệp định"), from the data file."""
+    return re.compile(rf"(?<!\w)(?:{words_pattern('talks')})(?!\w)")
 
 
 def doc_negotiations(doc: Doc, low: str, key: str) -> Counter[str]:
@@ -55,7 +60,7 @@ def _negotiation(doc: Doc, low: str, key: str, d: Draft) -> str | None:
         if hits:
             return min(hits, key=lambda h: h.start).label
     for a, b in spans:
-        if _TALKS.search(low, a, b) or d.event.type in ("negotiation_round", "ministerial_session"):
+        if _talks_re().search(low, a, b) or d.event.type in ("negotiation_round", "ministerial_session"):
             keys = {h.label for h in hits_within(found.get("partner", []), a, b)}
             if len(keys) == 1 and _about_vietnam(doc, a, partner=True):
                 return keys.pop()
@@ -63,7 +68,7 @@ def _negotiation(doc: Doc, low: str, key: str, d: Draft) -> str | None:
     if counts:
         return counts.most_common(1)[0][0]
     sides = {doc.mentions[p].side for p in d.people}
-    if {"VN", "US"} <= sides and _TALKS.search(low):
+    if {"VN", "US"} <= sides and _talks_re().search(low):
         return VN_US_RECIPROCAL
     return None
 
