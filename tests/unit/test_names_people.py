@@ -98,6 +98,9 @@ PEOPLE = [
       ("Ann Carter", "Chủ tịch", "Hội đồng Kinh doanh Hoa Kỳ-ASEAN", "US")]),
     ("Theo hãng tin nước ngoài, Đại diện Thương mại Hoa Kỳ (USTR) Jamieson Greer sẵn sàng đàm phán.",
      [("Jamieson Greer", "Đại diện Thương mại", "Văn phòng Đại diện Thương mại Hoa Kỳ", "US")]),
+    ("Ủy viên Thương mại EU Maroš Šefčovič gặp bà Ana Núñez và ông Rodrigo Garza Pérez.",
+     [("Maroš Šefčovič", "Ủy viên Thương mại", None, "other"), ("Ana Núñez", None, None, None),
+      ("Rodrigo Garza Pérez", None, None, None)]),
     ("Bộ trưởng Ngoại giao Trung Quốc Vương Nghị thăm Hà Nội.",
      [("Vương Nghị", "Bộ trưởng", "Bộ Ngoại giao Trung Quốc", "other")]),
 ]

@@ -3,19 +3,30 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Container
 from dataclasses import dataclass, field
 from itertools import compress
 from operator import itemgetter
 
 from tradetalks.nlp.names_lexicon import TOKEN_RE, Entry, Lexicon, name_key
+from tradetalks.nlp.normalize import fold
 
 _VN_ONSET = "ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|b|c|d|g|h|k|l|m|n|p|r|s|t|v|x"
 #: A syllable that Vietnamese spelling allows, written without diacritics ("tan", "nghiep").
 _VN_SYLLABLE = re.compile(rf"(?:{_VN_ONSET})?[aeiouy]{{1,3}}(?:ch|ng|nh|c|m|n|p|t)?")
 _CREDIT = re.compile(r"\(\s*(?:Ảnh|Nguồn|Ảnh minh họa|Video|Đồ họa)\s*:[^)\n]*\)|(?m:^\s*(?:Ảnh|Nguồn)\s*:.*$)")
 #: Accented letters of other Latin alphabets that Vietnamese does not use ("Núñez", "Müller").
-_LATIN_EXTRA = set("äåçëïñöøüÿ")
+def _vietnamese_only_letters() -> frozenset[str]:
+    """Letters that only Vietnamese writes: "ă", "đ", "ơ", "ư", "ả", "ạ", "ế"... (not the "é" of "Pérez")."""
+    marks = ["", "\u0300", "\u0301", "\u0309", "\u0303", "\u0323"]
+    bases = ["a", "e", "i", "o", "u", "y", "a\u0306", "a\u0302", "e\u0302", "o\u0302", "o\u031b", "u\u031b"]
+    letters = {unicodedata.normalize("NFC", b + m) for b in bases for m in marks} | {"đ"}
+    letters |= {c.upper() for c in letters}
+    return frozenset(c for c in letters if len(c) == 1 and ord(c) > 0xFF)
+
+
+_VIETNAMESE_ONLY = _vietnamese_only_letters()
 CONNECTORS = frozenset({"of", "and", "&", "for", "the", "de"})
 #: Words that open a photo or source credit ("Ảnh: ...").
 CREDIT_WORDS = frozenset({"ảnh", "nguồn", "video", "đồ"})
@@ -107,18 +118,20 @@ class Scan:
         return t < self.n and self._upper[t]
 
     def is_latin(self, t: int) -> bool:
-        """A word in Latin letters without Vietnamese-only letters ("Switzer", "Perez")."""
+        """A word in Latin letters that is not Vietnamese ("Switzer", "Pérez"; not "Tân")."""
         if t >= self.n:
             return False
         hit = self._latin.get(t)
         if hit is None:
             w = self.text[t]
-            hit = self._latin[t] = w.isascii() or all(c.isascii() or c.lower() in _LATIN_EXTRA for c in w)
+            hit = self._latin[t] = w.isascii() or (
+                w.isalpha() and not any(c in _VIETNAMESE_ONLY for c in w)
+                and not _VN_SYLLABLE.fullmatch(fold(w)))  # "Pérez", "Šefčovič"; not "Ông", "Thiên"
         return hit
 
     def is_foreign(self, t: int) -> bool:
         """A Latin word that cannot be one Vietnamese syllable ("Greer", "Rick"; not "Tam")."""
-        return self.is_latin(t) and not _VN_SYLLABLE.fullmatch(self.low[t])
+        return self.is_latin(t) and not _VN_SYLLABLE.fullmatch(fold(self.low[t]))
 
     def is_compound(self, t: int) -> bool:
         """A capitalised syllable that goes on as a lower-case word: "Chính phủ", "Ủy ban", "Hiệp định"."""
