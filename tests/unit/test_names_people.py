@@ -135,6 +135,7 @@ NOT_PEOPLE = [
     ("Bà Nguyễn Thị Thanh Hà gặp ông Hồ Đức Phớc.", ["Nguyễn Thị Thanh Hà", "Hồ Đức Phớc"]),
     ("Hai bên sẽ gặp lại vào tháng tới.\nTrần Minh Khoa", []),
     ("Sau buổi họp, ông Tuấn Anh cũng không rời đi.", ["Tuấn Anh"]),
+    ("Ông được điều về làm giám đốc Sở công thương của tỉnh.", []),
     ("Khu Depot rộng 17 ha nằm cạnh Trường mẫu giáo Chánh An B.", []),
     ("Tàu du lịch ghé đảo Lý Sơn và thành phố Đà Nẵng.", []),
     ("Đại tá Lê Văn Hùng cho biết vụ việc đang được điều tra.", ["Lê Văn Hùng"]),

@@ -103,6 +103,11 @@ def _particles_end(scan: Scan, k: int) -> int:
     return k if scan.is_cap(k) and scan.is_latin(k) and scan.spaced(k) else 0
 
 
+def _org_head(scan: Scan, k: int) -> bool:
+    """An organisation's head noun starts at ``k``: "giám đốc Sở công thương" names no person."""
+    return any(tuple(scan.low[k:k + len(h)]) == h for h in scan.lex.org_heads.get(scan.low[k], ()))
+
+
 def _camel(word: str) -> bool:
     """A brand written in camel case ("DongABank", "VinFast"), not a name ("McFeeters" is one)."""
     inner = word[3:] if word.startswith("Mac") else word[2:] if word.startswith(("Mc", "O'")) else word[1:]
@@ -134,7 +139,7 @@ def context_name(scan: Scan, k: int, context: str, known: AbstractSet[str] = fro
     """A capitalised run after a title or "ông"/"bà" ("Thứ trưởng Tân"); not "Chính phủ" unless a known name."""
     if k >= scan.n or scan.no_person[k] or not scan.is_cap(k):
         return None
-    if (scan.is_compound(k) and fold(scan.text[k]) not in known) or _camel(scan.text[k]):
+    if (scan.is_compound(k) and fold(scan.text[k]) not in known) or _camel(scan.text[k]) or _org_head(scan, k):
         return None
     cand = vietnamese_name(scan, k, context) or latin_name(scan, k, context)
     if cand is not None:
