@@ -103,10 +103,14 @@ class _Group:
     sides: set[str]
     roles: set[tuple[str, str]]
     years: list[date]
+    best: PersonName = PersonName("", (), (), False)
 
-    @property
-    def best(self) -> PersonName:
-        return max(self.names, key=lambda n: (len(n.tokens), not n.nicknames, len(n.text), n.text))
+    def choose(self) -> _Group:
+        """Settle the fullest written form as the group's name."""
+        self.best = max(
+            set(self.names), key=lambda n: (len(n.tokens), not n.nicknames, len(n.text), n.text, n.vietnamese)
+        )
+        return self
 
 
 def _person_groups(docs: Sequence[Doc], uf: _Union) -> None:
@@ -196,7 +200,7 @@ def _merge_people(docs: Sequence[Doc], uf: _Union) -> None:
     by_root: dict[Ref, list[Ref]] = defaultdict(list)
     for r in person_refs:
         by_root[uf.find(r)].append(r)
-    groups = {root: _group(docs, sorted(refs)) for root, refs in by_root.items()}
+    groups = {root: _group(docs, sorted(refs)).choose() for root, refs in by_root.items()}
     blocks: dict[tuple[bool, str], list[Ref]] = defaultdict(list)
     for root, g in groups.items():
         best = g.best
@@ -215,16 +219,14 @@ def _merge_people(docs: Sequence[Doc], uf: _Union) -> None:
                 if len(hosts) == 1 and _sides_fit(groups[root], groups[next(iter(hosts.values()))]):
                     uf.union(root, next(iter(hosts.values())))
             continue
-        for i, ra in enumerate(roots):
-            for rb in roots[i + 1 :]:
-                full = len(groups[ra].best.tokens) >= 2 and len(groups[rb].best.tokens) >= 2
-                if full and _same_person(groups[ra], groups[rb]):
+        full = [r for r in roots if len(groups[r].best.tokens) >= 2]
+        for i, ra in enumerate(full):
+            for rb in full[i + 1 :]:
+                if _same_person(groups[ra], groups[rb]):
                     uf.union(ra, rb)
         for root in roots:
             if len(groups[root].best.tokens) == 1:
-                owners = {
-                    uf.find(r) for r in roots if len(groups[r].best.tokens) >= 2 and _sides_fit(groups[root], groups[r])
-                }
+                owners = {uf.find(r) for r in full if _sides_fit(groups[root], groups[r])}
                 if len(owners) == 1:
                     uf.union(root, next(iter(owners)))
 
