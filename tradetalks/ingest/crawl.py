@@ -19,7 +19,7 @@ from rich.console import Console
 from rich.markup import escape
 
 from tradetalks.errors import TradeTalksError
-from tradetalks.ingest.crawl_config import CrawlConfig, FeedSpec, load_config
+from tradetalks.ingest.crawl_config import DEFAULT_POLL_MINUTES, CrawlConfig, FeedSpec, load_config
 from tradetalks.ingest.crawl_pages import feed_links, page_article
 from tradetalks.ingest.http import FetchError, FetchResult, PoliteFetcher, RobotsDisallowed
 from tradetalks.model import Event
@@ -133,9 +133,8 @@ class Crawler:
     def next_due(self) -> float:
         """The earliest next poll time of any feed (epoch seconds)."""
         times = [self._feed_state(f).get("next_poll", 0.0) for f in self.config.feeds]
-        if not times:
-            shortest = 30.0
-            return time.time() + shortest * 60
+        if not times:  # listed pages only: poll them at the default feed interval
+            return time.time() + DEFAULT_POLL_MINUTES * 60
         return float(min(times))
 
     def cycle(self, force: bool) -> None:
