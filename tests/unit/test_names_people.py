@@ -136,6 +136,8 @@ NOT_PEOPLE = [
     ("Hai bên sẽ gặp lại vào tháng tới.\nTrần Minh Khoa", []),
     ("Sau buổi họp, ông Tuấn Anh cũng không rời đi.", ["Tuấn Anh"]),
     ("Ông được điều về làm giám đốc Sở công thương của tỉnh.", []),
+    ("Giới đầu tư ở Wall Street và Silicon Valley theo dõi văn bản đăng trên Federal Register.", []),
+    ("Tổng thống Donald Trump phát biểu tại Oval Office hôm Liberation Day.", ["Donald Trump"]),
     ("Khu Depot rộng 17 ha nằm cạnh Trường mẫu giáo Chánh An B.", []),
     ("Tàu du lịch ghé đảo Lý Sơn và thành phố Đà Nẵng.", []),
     ("Đại tá Lê Văn Hùng cho biết vụ việc đang được điều tra.", ["Lê Văn Hùng"]),

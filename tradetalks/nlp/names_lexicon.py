@@ -68,6 +68,7 @@ class Lexicon:
     org_contexts: tuple[tuple[str, ...], ...] = ()
     breaks: frozenset[str] = frozenset()
     legal: frozenset[str] = frozenset()
+    english_words: frozenset[str] = frozenset()  # words of institution/place names, never a person's name
     ministry_stems: dict[tuple[str, ...], dict[str | None, Entry]] = field(default_factory=dict)
     countries: dict[str, Entry] = field(default_factory=dict)  # canonical -> entry
     orgs: dict[str, Entry] = field(default_factory=dict)  # key of canonical or alias -> entry
@@ -201,6 +202,7 @@ def _load_words(lex: Lexicon) -> None:
     lex.breaks = frozenset(breaks)
     lex.legal = frozenset(legal)
     lex.org_contexts = tuple(sorted(contexts, key=len, reverse=True))
+    lex.english_words = frozenset(row[0].strip().lower() for row in _rows("english_words.tsv"))
 
 
 def org_by_name(name: str) -> Entry | None:

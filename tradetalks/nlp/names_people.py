@@ -85,7 +85,8 @@ def latin_name(scan: Scan, t: int, context: str | None = None) -> Cand | None:
     names = [w for w in words if scan.is_cap(w) and (w == t or scan.text[w - 1] != "-")]
     if any(_camel(scan.text[w]) for w in names):
         return None
-    if any(scan.low[w] in scan.lex.org_suffixes or scan.low[w] in CONNECTORS for w in names):
+    if any(scan.low[w] in scan.lex.org_suffixes or scan.low[w] in CONNECTORS or scan.low[w] in scan.lex.english_words
+           for w in names):
         return None
     if context is None and (len(names) < 2 or not any(scan.is_foreign(w) and len(scan.text[w]) > 1 for w in names)):
         return None
