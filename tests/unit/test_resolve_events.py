@@ -146,3 +146,13 @@ def test_resolve_events_different_tariff_rates_stay_apart() -> None:
     ]
     events = build_dossier(docs).events
     assert sorted((e.rate, len(_articles(e))) for e in events) == [(0.2, 1), (0.4, 1), (0.46, 2)]
+
+
+def test_resolve_events_end_takes_the_year_of_the_chosen_start() -> None:
+    text = "Vòng đàm phán thứ 9 diễn ra tại Hà Nội."
+    docs = [
+        _round("r1", text, "Vòng đàm phán thứ 9", ordinal=9, start="2026-03-10"),
+        _round("r2", text, "Vòng đàm phán thứ 9", ordinal=9, start="XXXX-03-10", end="XXXX-03-12"),
+    ]
+    (ev,) = build_dossier(docs).events
+    assert (ev.start, ev.end) == ("2026-03-10", "2026-03-12")

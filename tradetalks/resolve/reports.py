@@ -8,7 +8,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 
 from tradetalks.model import Conflict, Event, Participant
-from tradetalks.resolve.dates import Range, compatible, parse_range, same_day
+from tradetalks.resolve.dates import Range, compatible, fill_year, parse_range, same_day, unresolved, year_of
 from tradetalks.resolve.names import fold_text
 
 #: Events between people, told apart by who took part.
@@ -183,6 +183,9 @@ def _choose_dates(reports: list[Report]) -> tuple[str | None, str | None, str | 
     if start and "/" in start:
         start, _, tail = start.partition("/")
         end = end or tail
+    year = year_of(start)
+    if start and end and year is not None and unresolved(end):
+        end = fill_year(f"{start}/{end}", year).partition("/")[2]
     return start, end, best.article, conflict
 
 
