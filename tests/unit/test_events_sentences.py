@@ -223,6 +223,20 @@ CASES: list[tuple[str, str | None, list[dict[str, Any]]]] = [
           "n_participants": 2}],
     ),
     ("Sau khi ra viện, anh Nam làm việc với công an phường về vụ va chạm.", None, []),
+    (
+        "Sáng 5/3/2026, Bộ trưởng Nguyễn Hồng Diên đã tiếp Đại sứ Hoa Kỳ Marc Knapper và làm việc với "
+        "ông Ted Osius, Chủ tịch Hội đồng Kinh doanh Hoa Kỳ - ASEAN.",
+        None,
+        [{"type": "meeting", "start": "2026-03-05", "n_participants": 2},
+         {"type": "meeting", "start": "2026-03-05", "n_participants": 2}],
+    ),
+    (
+        "Sáng 5/3/2026, Bộ trưởng Nguyễn Hồng Diên làm việc với Đại sứ Nhật Bản Ito Naoki; chiều cùng ngày, "
+        "Thứ trưởng Phan Thị Thắng tiếp ông John Smith, Giám đốc Tập đoàn ABC.",
+        None,
+        [{"type": "meeting", "start": "2026-03-05", "time_of_day": "morning", "n_participants": 2},
+         {"type": "meeting", "start": "2026-03-05", "time_of_day": None, "n_participants": 2}],
+    ),
     ("Ông Nam tiếp tục làm việc tại công ty.", None, []),
     # talks and tariffs between other countries are events, but not of a Vietnamese negotiation
     (

@@ -48,8 +48,10 @@ class Draft:
                 self.spans.append(span)
         self.people.extend(p for p in other.people if p not in self.people)
         self.orgs.extend(o for o in other.orgs if o not in self.orgs)
-        if not self.timexes:
+        if not self.timexes and other.timexes:
             self.timexes = list(other.timexes)
+            if "date_only" in other.flags:
+                self.flags.add("date_only")
         self.locations.extend(loc for loc in other.locations if loc not in self.locations)
         ev, ov = self.event, other.event
         ev.ordinal = ev.ordinal if ev.ordinal is not None else ov.ordinal
@@ -57,7 +59,7 @@ class Draft:
         ev.mode = ev.mode or ov.mode
         ev.rate = ev.rate if ev.rate is not None else ov.rate
         ev.negotiation = ev.negotiation or ov.negotiation
-        self.flags |= other.flags - {"series"}
+        self.flags |= other.flags - {"series", "date_only"}
 
 
 def person_index(doc: Doc, mi: int) -> int:

@@ -189,7 +189,8 @@ def _describe(doc: Doc, low: str, key: str, s: Sentence, si: int, h: CueHit, nex
         clause = max(lo, low.rfind(",", lo, h.start) + 1)
         if event_lexicon("aspiration").any(low, key, clause, h.start):
             m.flags.add("aspiration")
-    if event_lexicon("same_day").any(low, key, s.start, min(s.end, s.start + 25)):
+    clause_start = max(s.start, low.rfind(";", s.start, h.start) + 1)
+    if event_lexicon("same_day").any(low, key, clause_start, min(h.start, clause_start + 25)):
         m.flags.add("same_day")
     return m
 
@@ -219,6 +220,11 @@ def _attach_timexes(doc: Doc, low: str, s: Sentence, cues: list[CueMention]) -> 
         owner = _owner(cues, low, t.start, t.end)
         if owner is not None:
             owner.timexes.append(ti)
+        if owner is not None and t.end <= owner.start:  # "Sáng 5/3, A tiếp B và làm việc với C": both that day
+            for c in cues:
+                later = c.start > owner.start and ";" not in low[t.end : c.start]
+                if later and not c.timexes and "frame" not in c.flags:
+                    c.timexes.append(ti)
 
 
 def _attach_modes(low: str, key: str, s: Sentence, cues: list[CueMention]) -> None:
@@ -268,7 +274,7 @@ def _attach_mentions(doc: Doc, low: str, key: str, s: Sentence, cues: list[CueMe
         if men.type == "person":
             if _is_attributed(doc, low, key, mi):
                 continue
-            owner = head
+            owner = _person_owner(cues, low, men.start)
             for c in cues:  # "cuộc làm việc giữa X và Y": the people named right after a cue are its own
                 gap = low[c.end : men.start]
                 if c.end <= men.start and _between_re().search(gap) and "," not in gap and len(gap) <= 120:
@@ -278,6 +284,29 @@ def _attach_mentions(doc: Doc, low: str, key: str, s: Sentence, cues: list[CueMe
         elif men.type == "organization" and head is not None and men.start >= head.end:
             if not any(a <= men.start and men.end <= b for a, b in role_spans):
                 head.orgs.append(mi)
+    _share_subject(doc, [c for c in cues if "frame" not in c.flags])
+
+
+def _person_owner(cues: list[CueMention], low: str, pos: int) -> CueMention | None:
+    """The event a person at ``pos`` takes part in: the nearest event cue before it in its clause
+    ("A làm việc với B, sau đó tiếp C"), else the first one after it (its subject)."""
+    heads = [c for c in cues if "frame" not in c.flags]
+    if not heads:
+        return None
+    left = [c for c in heads if c.end <= pos]
+    if not left:
+        return heads[0]
+    if ";" in low[left[-1].end : pos]:
+        return next((c for c in heads if c.start >= pos), left[-1])
+    return left[-1]
+
+
+def _share_subject(doc: Doc, heads: list[CueMention]) -> None:
+    """"A làm việc với B và tiếp C": a later cue with no subject of its own shares the earlier one's."""
+    for prev, c in zip(heads, heads[1:], strict=False):
+        if c.people and all(doc.mentions[p].start > c.start for p in c.people):
+            subject = [p for p in prev.people if doc.mentions[p].start < prev.start]
+            c.people[:0] = [p for p in subject if p not in c.people]
 
 
 def _tariff_context(low: str, key: str, s: Sentence, cue: CueMention) -> bool:

@@ -77,6 +77,7 @@ def _share_dates(doc: Doc, drafts: list[Draft]) -> list[Draft]:
     for d in drafts:
         if "same_day" in d.flags and not d.timexes and prev is not None:
             d.timexes = list(prev.timexes)
+            d.flags.add("date_only")  # "chiều cùng ngày": the day, not the part of day, of the event before
         if d.timexes:
             prev = d
     out: list[Draft] = []

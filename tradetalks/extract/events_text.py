@@ -85,7 +85,7 @@ def _dates(doc: Doc, d: Draft) -> tuple[str | None, str | None, str | None]:
         elif rng[1] > start and end is None:
             end = rng[1]
         tod = tod or t.time_of_day
-    return start, end, tod
+    return start, end, (None if "date_only" in d.flags else tod)
 
 
 def _is_future(start: str | None, published: str | None) -> bool:
