@@ -186,12 +186,13 @@ def _byline(scan: Scan, cand: Cand) -> bool:
     """A name alone on its line with nothing marking it as a person: an author's byline ("Nguyễn Hải")."""
     if cand.type != "person" or cand.context is not None:
         return False
-    key = scan.key
-    line_start = key.rfind("\n", 0, scan.start[cand.i]) + 1
-    line_end = key.find("\n", scan.end[cand.j - 1])
-    before = key[line_start:scan.start[cand.i]].strip()
-    after = key[scan.end[cand.j - 1]:line_end if line_end >= 0 else len(key)].strip()
-    return not before and after in ("", ".", "-")
+    j = cand.j + 1 if cand.j < scan.n and scan.text[cand.j] in ".-" and not _breaks_line(scan, cand.j) else cand.j
+    return _breaks_line(scan, cand.i) and _breaks_line(scan, j)
+
+
+def _breaks_line(scan: Scan, t: int) -> bool:
+    """A line break (or the edge of the text) lies between tokens ``t - 1`` and ``t``."""
+    return t <= 0 or t >= scan.n or "\n" in scan.key[scan.end[t - 1]:scan.start[t]]
 
 
 def _resolve(cands: list[Cand], scan: Scan) -> list[Cand]:
@@ -302,9 +303,15 @@ _SIDE_HEADING = re.compile(r"\s*(?:về\s+)?phía\s+$", re.IGNORECASE)
 
 def _sides_from_heading(doc: Doc, mentions: list[Mention]) -> None:
     """A sentence opened by "Về phía Mỹ," speaks for that side: its people without a side get it."""
-    sentences = doc.sentences or []
-    for sentence in sentences:
-        inside = [m for m in mentions if sentence.start <= m.start < sentence.end]
+    first = 0
+    for sentence in doc.sentences or []:
+        while first < len(mentions) and mentions[first].start < sentence.start:
+            first += 1
+        inside = []
+        for m in mentions[first:]:
+            if m.start >= sentence.end:
+                break
+            inside.append(m)
         if not inside or inside[0].type != "country" or inside[0].side is None:
             continue
         head = inside[0]
