@@ -193,3 +193,24 @@ def event_table(kind: str) -> dict[str, str]:
 def words_pattern(kind: str) -> str:
     """A regex alternation (no groups) of the cues of ``event_cues.tsv`` of type ``kind``."""
     return _alternation([lower_view(_matching_view(w)) for w in event_table(kind)])
+
+
+def ends_with(kind: str, low: str, key: str, lo: int, hi: int) -> CueHit | None:
+    """The cue of group ``kind`` that ends exactly at ``hi`` (ignoring spaces), if any."""
+    while hi > lo and low[hi - 1].isspace():
+        hi -= 1
+    best = None
+    for h in event_lexicon(kind).find(low, key, max(lo, hi - 40), hi):
+        if h.end == hi and (best is None or h.start < best.start):
+            best = h
+    return best
+
+
+def starts_with(kind: str, low: str, key: str, lo: int, hi: int) -> CueHit | None:
+    """The cue of group ``kind`` that starts at ``lo`` (ignoring spaces), if any."""
+    while lo < hi and low[lo].isspace():
+        lo += 1
+    for h in event_lexicon(kind).find(low, key, lo, min(hi, lo + 40)):
+        if h.start == lo:
+            return h
+    return None

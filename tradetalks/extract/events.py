@@ -10,8 +10,9 @@ session are merged (``events_merge``); the result gets its negotiation, summary 
 from __future__ import annotations
 
 from tradetalks.extract.cues import event_lexicon, lower_view
+from tradetalks.extract.events_cue import CueMention
 from tradetalks.extract.events_draft import Draft, ministerial, same_person
-from tradetalks.extract.events_mentions import CueMention, cue_hits, sentence_cues, skipped_lines
+from tradetalks.extract.events_mentions import cue_hits, sentence_cues, skipped_lines
 from tradetalks.extract.events_merge import merge_drafts
 from tradetalks.extract.events_text import article_place, doc_negotiations, finish_event
 from tradetalks.model import Doc, Event

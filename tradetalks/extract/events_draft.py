@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass, field
 
 from tradetalks.extract.cues import event_table, lower_view
-from tradetalks.extract.events_mentions import CueMention
+from tradetalks.extract.events_cue import CueMention
 from tradetalks.model import Doc, Event
 
 _WEEK = re.compile(r"^\d{4}-W\d{2}$")

@@ -3,37 +3,16 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 from functools import lru_cache
 
-from tradetalks.extract.cues import CueHit, event_lexicon, event_table, text_cues, words_pattern
+from tradetalks.extract.cues import CueHit, ends_with, event_lexicon, event_table, text_cues, words_pattern
+from tradetalks.extract.events_cue import CueMention
+from tradetalks.extract.events_tariffs import split_tariffs, tariff_mentions, tariff_rate_re
 from tradetalks.model import Doc, Sentence
 
-_PERCENT = re.compile(r"(\d{1,3}(?:[.,]\d{1,2})?)\s*%")
 _CLAUSE_END = re.compile(r"[,;:.(]\s|[;:(]|\.$")
 _YEAR_SPAN = re.compile(r"^\d{4}(?:/\d{4})?$")
 _LETTERS = re.compile(r"[^\W\d_]")
-
-
-@dataclass(slots=True)
-class CueMention:
-    """One event cue in a sentence and the attributes the sentence ties to it."""
-
-    type: str
-    start: int
-    end: int
-    sentence: int
-    flags: set[str] = field(default_factory=set)
-    ordinal: int | None = None
-    level: str | None = None
-    mode: str | None = None
-    status: str | None = None
-    rate: float | None = None
-    timexes: list[int] = field(default_factory=list)
-    people: list[int] = field(default_factory=list)
-    orgs: list[int] = field(default_factory=list)
-    locations: list[str] = field(default_factory=list)
-    span: tuple[int, int] = (0, 0)  # the evidence span (the sentence, or a clause for split events)
 
 
 @lru_cache(maxsize=1)
@@ -52,25 +31,8 @@ def _round_number_re() -> re.Pattern[str]:
 
 
 @lru_cache(maxsize=1)
-def _tariff_rate_re() -> re.Pattern[str]:
-    """A tariff written with its rate: "chịu thuế 20%", "thuế quan ở mức 25%"."""
-    filler = rf"(?:(?:{words_pattern('rate_filler')})\s+)?"
-    return re.compile(rf"(?:{words_pattern('rate_lead')})\s+{filler}\d{{1,3}}(?:[.,]\d{{1,2}})?\s*%")
-
-
-@lru_cache(maxsize=1)
 def _between_re() -> re.Pattern[str]:
     return re.compile(rf"^[^,;.]{{0,25}}?(?<!\w)(?:{words_pattern('between')})\s")
-
-
-@lru_cache(maxsize=1)
-def _rate_target_re() -> re.Pattern[str]:
-    return re.compile(rf"\s*(?:{words_pattern('rate_target')})(?!\w)")
-
-
-@lru_cache(maxsize=1)
-def _rate_separator_re() -> re.Pattern[str]:
-    return re.compile(rf",\s|;|\s(?:{words_pattern('rate_separator')})\s")
 
 
 @lru_cache(maxsize=1)
@@ -88,27 +50,6 @@ def number_value(text: str) -> int | None:
         return int(text)
     value = event_table("number").get(text) or event_table("ordinal_word").get(text)
     return int(value) if value else None
-
-
-def _ends_with(kind: str, low: str, key: str, lo: int, hi: int) -> CueHit | None:
-    """The cue of group ``kind`` that ends exactly at ``hi`` (ignoring spaces), if any."""
-    while hi > lo and low[hi - 1].isspace():
-        hi -= 1
-    best = None
-    for h in event_lexicon(kind).find(low, key, max(lo, hi - 40), hi):
-        if h.end == hi and (best is None or h.start < best.start):
-            best = h
-    return best
-
-
-def _starts_with(kind: str, low: str, key: str, lo: int, hi: int) -> CueHit | None:
-    """The cue of group ``kind`` that starts at ``lo`` (ignoring spaces), if any."""
-    while lo < hi and low[lo].isspace():
-        lo += 1
-    for h in event_lexicon(kind).find(low, key, lo, min(hi, lo + 40)):
-        if h.start == lo:
-            return h
-    return None
 
 
 def _clause_end(low: str, start: int, stop: int) -> int:
@@ -130,7 +71,7 @@ def cue_hits(low: str, key: str) -> list[CueHit]:
     for m in _round_number_re().finditer(low):
         if _word_start(low, m.start()) and not any(h.start <= m.start() < h.end for h in hits):
             hits.append(CueHit(m.start(), m.end(), m.group(0), "negotiation_round", f"ordinal={m.group(1)}"))
-    for m in _tariff_rate_re().finditer(low):  # "chịu thuế 20%", "thuế quan 25%"
+    for m in tariff_rate_re().finditer(low):  # "chịu thuế 20%", "thuế quan 25%"
         if _word_start(low, m.start()) and not any(h.start < m.end() and m.start() < h.end for h in hits):
             hits.append(CueHit(m.start(), m.start() + 4, "thuế", "tariff_action", ""))
     hits.sort(key=lambda h: (h.start, -h.end))
@@ -149,15 +90,15 @@ def _describe(doc: Doc, low: str, key: str, s: Sentence, si: int, h: CueHit, nex
     # what stands before the cue: plural words, frames ("bên lề"), anaphora ("Tại buổi làm việc")
     lo = max(s.start, h.start - 40)
     before = h.start
-    plural = _ends_with("plural", low, key, lo, before)
+    plural = ends_with("plural", low, key, lo, before)
     if plural:
         m.flags.add("plural")
         before = plural.start
     if _count_re().search(low, lo, before):  # "ba vòng đàm phán": a count of events, not one of them
         m.flags.add("plural")
-    if _ends_with("frame", low, key, lo, before):
+    if ends_with("frame", low, key, lo, before):
         m.flags.add("frame")
-    anaphor = _ends_with("anaphor_before", low, key, lo, before)
+    anaphor = ends_with("anaphor_before", low, key, lo, before)
     if anaphor:
         m.flags.add("anaphor")
         before = anaphor.start
@@ -240,9 +181,9 @@ def _attach_modes(low: str, key: str, s: Sentence, cues: list[CueMention]) -> No
 def _location_text(doc: Doc, low: str, key: str, mi: int) -> str | None:
     """The place an event happens at if mention ``mi`` follows "tại"/"ở" ("tại trụ sở USTR")."""
     men = doc.mentions[mi]
-    site = _ends_with("site", low, key, max(0, men.start - 30), men.start)
+    site = ends_with("site", low, key, max(0, men.start - 30), men.start)
     head = site.start if site else men.start
-    if not _ends_with("locative", low, key, max(0, head - 30), head):
+    if not ends_with("locative", low, key, max(0, head - 30), head):
         return None
     name = men.acronym or men.text if men.type == "organization" else men.text
     if site:
@@ -255,7 +196,7 @@ def _location_text(doc: Doc, low: str, key: str, mi: int) -> str | None:
 def _is_attributed(doc: Doc, low: str, key: str, mi: int) -> bool:
     men = doc.mentions[mi]
     head = men.role.start if men.role is not None and men.role.start < men.start else men.start
-    return _ends_with("attribution", low, key, max(0, head - 15), head) is not None
+    return ends_with("attribution", low, key, max(0, head - 15), head) is not None
 
 
 def _attach_mentions(doc: Doc, low: str, key: str, s: Sentence, cues: list[CueMention]) -> None:
@@ -309,65 +250,6 @@ def _share_subject(doc: Doc, heads: list[CueMention]) -> None:
             c.people[:0] = [p for p in subject if p not in c.people]
 
 
-def _tariff_context(low: str, key: str, s: Sentence, cue: CueMention) -> bool:
-    """Words about imports or trade partners outside the tariff cue itself."""
-    return bool(cue.people) or any(
-        not (cue.start <= h.start and h.end <= cue.end)
-        for h in event_lexicon("tariff_context").find(low, key, s.start, s.end)
-    )
-
-
-def _tariff_mentions(doc: Doc, low: str, key: str, s: Sentence, cue: CueMention) -> list[CueMention]:
-    """A tariff is an action with a rate, or with a verb ("áp", "hoãn") and a date or a country."""
-    if not _tariff_context(low, key, s, cue):
-        return []
-    rates: list[tuple[int, int, float]] = []
-    for m in _PERCENT.finditer(low, max(s.start, cue.start - 60), min(s.end, cue.end + 90)):
-        tail = low[m.end() : m.end() + 12]
-        if _rate_target_re().match(tail):
-            continue  # "từ 46% xuống 20%": the new rate follows
-        a, b = (cue.end, m.start()) if m.start() >= cue.end else (m.end(), cue.start)
-        if event_lexicon("rate_block").any(low, key, a, b):
-            continue
-        rates.append((m.start(), m.end(), float(m.group(1).replace(",", ".")) / 100))
-    if not rates:
-        verb = (
-            "action" in cue.flags
-            or _ends_with("tariff_verb", low, key, max(s.start, cue.start - 20), cue.start) is not None
-            or _starts_with("tariff_verb", low, key, cue.end, min(s.end, cue.end + 20)) is not None
-        )
-        anchored = bool(cue.timexes) or any(
-            m.type == "country" and s.start <= m.start < s.end for m in doc.mentions
-        )
-        return [cue] if verb and anchored else []
-    out: list[CueMention] = []
-    for a, b, rate in rates:
-        part = CueMention(cue.type, cue.start, cue.end, cue.sentence, set(cue.flags), status=cue.status, rate=rate)
-        part.span = (a, b)  # the percentage, until _split_tariffs gives each rate its clause
-        out.append(part)
-    return out
-
-
-def _split_tariffs(low: str, s: Sentence, parts: list[CueMention]) -> list[CueMention]:
-    """One tariff per distinct rate of a sentence, each with its clause ("20%, còn hàng chuyển tải … 40%")."""
-    rated = sorted((p for p in parts if p.rate is not None), key=lambda p: p.span)
-    unique: list[CueMention] = []
-    for p in rated:
-        if not any(abs((p.rate or 0) - (u.rate or 0)) < 1e-9 for u in unique):
-            unique.append(p)
-    bounds = [s.start]
-    for left, right in zip(unique, unique[1:], strict=False):
-        seps = list(_rate_separator_re().finditer(low, left.span[1], right.span[0]))
-        bounds.append(seps[-1].start() if seps else right.span[0])
-    bounds.append(s.end)
-    for i, p in enumerate(unique):
-        p.span = (s.start, s.end) if len(unique) == 1 else (bounds[i], bounds[i + 1])
-    unrated = [p for p in parts if p.rate is None][:1]
-    for p in unrated:
-        p.span = (s.start, s.end)
-    return [*unique, *unrated] if unique else unrated
-
-
 def sentence_cues(doc: Doc, low: str, key: str, si: int, hits: list[CueHit]) -> list[CueMention]:
     """The event cues of sentence ``si`` (its ``hits``) with their attributes, in text order."""
     s = doc.sentences[si]
@@ -384,14 +266,14 @@ def sentence_cues(doc: Doc, low: str, key: str, si: int, hits: list[CueHit]) -> 
     tariffs: list[CueMention] = []
     for c in cues:
         if c.type == "tariff_action":
-            parts = _tariff_mentions(doc, low, key, s, c)
+            parts = tariff_mentions(doc, low, key, s, c)
             for p in parts:
                 p.timexes, p.people, p.orgs, p.locations = list(c.timexes), list(c.people), list(c.orgs), []
             tariffs.extend(parts)
         else:
             out.append(c)
     if tariffs:
-        out.extend(_split_tariffs(low, s, tariffs))
+        out.extend(split_tariffs(low, s, tariffs))
         out.sort(key=lambda c: c.start)
     return out
 

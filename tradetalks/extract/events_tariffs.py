@@ -1,0 +1,88 @@
+"""Tariff actions in a sentence: a rate ("thuế đối ứng 46%") or a tariff verb with a date or a country."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from tradetalks.extract.cues import ends_with, event_lexicon, starts_with, words_pattern
+from tradetalks.extract.events_cue import CueMention
+from tradetalks.model import Doc, Sentence
+
+_PERCENT = re.compile(r"(\d{1,3}(?:[.,]\d{1,2})?)\s*%")
+
+
+@lru_cache(maxsize=1)
+def tariff_rate_re() -> re.Pattern[str]:
+    """A tariff written with its rate: "chịu thuế 20%", "thuế quan ở mức 25%"."""
+    filler = rf"(?:(?:{words_pattern('rate_filler')})\s+)?"
+    return re.compile(rf"(?:{words_pattern('rate_lead')})\s+{filler}\d{{1,3}}(?:[.,]\d{{1,2}})?\s*%")
+
+
+@lru_cache(maxsize=1)
+def _rate_target_re() -> re.Pattern[str]:
+    return re.compile(rf"\s*(?:{words_pattern('rate_target')})(?!\w)")
+
+
+@lru_cache(maxsize=1)
+def _rate_separator_re() -> re.Pattern[str]:
+    return re.compile(rf",\s|;|\s(?:{words_pattern('rate_separator')})\s")
+
+
+def _tariff_context(low: str, key: str, s: Sentence, cue: CueMention) -> bool:
+    """Words about imports or trade partners outside the tariff cue itself."""
+    return bool(cue.people) or any(
+        not (cue.start <= h.start and h.end <= cue.end)
+        for h in event_lexicon("tariff_context").find(low, key, s.start, s.end)
+    )
+
+
+def tariff_mentions(doc: Doc, low: str, key: str, s: Sentence, cue: CueMention) -> list[CueMention]:
+    """A tariff is an action with a rate, or with a verb ("áp", "hoãn") and a date or a country."""
+    if not _tariff_context(low, key, s, cue):
+        return []
+    rates: list[tuple[int, int, float]] = []
+    for m in _PERCENT.finditer(low, max(s.start, cue.start - 60), min(s.end, cue.end + 90)):
+        tail = low[m.end() : m.end() + 12]
+        if _rate_target_re().match(tail):
+            continue  # "từ 46% xuống 20%": the new rate follows
+        a, b = (cue.end, m.start()) if m.start() >= cue.end else (m.end(), cue.start)
+        if event_lexicon("rate_block").any(low, key, a, b):
+            continue
+        rates.append((m.start(), m.end(), float(m.group(1).replace(",", ".")) / 100))
+    if not rates:
+        verb = (
+            "action" in cue.flags
+            or ends_with("tariff_verb", low, key, max(s.start, cue.start - 20), cue.start) is not None
+            or starts_with("tariff_verb", low, key, cue.end, min(s.end, cue.end + 20)) is not None
+        )
+        anchored = bool(cue.timexes) or any(
+            m.type == "country" and s.start <= m.start < s.end for m in doc.mentions
+        )
+        return [cue] if verb and anchored else []
+    out: list[CueMention] = []
+    for a, b, rate in rates:
+        part = CueMention(cue.type, cue.start, cue.end, cue.sentence, set(cue.flags), status=cue.status, rate=rate)
+        part.span = (a, b)  # the percentage, until _split_tariffs gives each rate its clause
+        out.append(part)
+    return out
+
+
+def split_tariffs(low: str, s: Sentence, parts: list[CueMention]) -> list[CueMention]:
+    """One tariff per distinct rate of a sentence, each with its clause ("20%, còn hàng chuyển tải … 40%")."""
+    rated = sorted((p for p in parts if p.rate is not None), key=lambda p: p.span)
+    unique: list[CueMention] = []
+    for p in rated:
+        if not any(abs((p.rate or 0) - (u.rate or 0)) < 1e-9 for u in unique):
+            unique.append(p)
+    bounds = [s.start]
+    for left, right in zip(unique, unique[1:], strict=False):
+        seps = list(_rate_separator_re().finditer(low, left.span[1], right.span[0]))
+        bounds.append(seps[-1].start() if seps else right.span[0])
+    bounds.append(s.end)
+    for i, p in enumerate(unique):
+        p.span = (s.start, s.end) if len(unique) == 1 else (bounds[i], bounds[i + 1])
+    unrated = [p for p in parts if p.rate is None][:1]
+    for p in unrated:
+        p.span = (s.start, s.end)
+    return [*unique, *unrated] if unique else unrated
