@@ -101,6 +101,11 @@ PEOPLE = [
     ("Ủy viên Thương mại EU Maroš Šefčovič gặp bà Ana Núñez và ông Rodrigo Garza Pérez.",
      [("Maroš Šefčovič", "Ủy viên Thương mại", None, "other"), ("Ana Núñez", None, None, None),
       ("Rodrigo Garza Pérez", None, None, None)]),
+    ("Chủ tịch UBND TP Hà Nội Trần Sỹ Thanh tiếp đoàn tại đường Hoàng Văn Thụ.",
+     [("Trần Sỹ Thanh", "Chủ tịch", None, "VN")]),
+    ("Ông Nguyễn Văn An (Thứ trưởng Bộ Tài chính) và bà Trần Thị Bình (Phó Chủ tịch VCCI) dự họp.",
+     [("Nguyễn Văn An", "Thứ trưởng", "Bộ Tài chính", "VN"),
+      ("Trần Thị Bình", "Phó Chủ tịch", "Phòng Thương mại và Công nghiệp Việt Nam", "VN")]),
     ("Bộ trưởng Ngoại giao Trung Quốc Vương Nghị thăm Hà Nội.",
      [("Vương Nghị", "Bộ trưởng", "Bộ Ngoại giao Trung Quốc", "other")]),
 ]

@@ -163,15 +163,18 @@ def _mark_places(scan: Scan) -> None:
                 continue
             if kind == "place" and toks[0] != "tp" and scan.text[t][0].isupper() and not _line_start(scan, t):
                 break
-            end = k + 1
-            while end < scan.n and end - k < 5 and (scan.is_cap(end) or scan.text[end].isdigit()) and scan.spaced(end):
-                end += 1
+            known = scan.at.get(k)
+            if known is not None and known.type in ("location", "country"):
+                end = known.j
+            else:
+                end = k + 1
+                while (end < scan.n and end - k < 5 and (scan.is_cap(end) or scan.text[end].isdigit())
+                       and scan.spaced(end) and end not in scan.at
+                       and not (scan.lex.surnames.get(scan.text[end]) is False and scan.is_cap(end + 1))):
+                    end += 1  # stops before a person: "UBND TP Hà Nội Trần Sỹ Thanh"
             for i in range(k, end):
                 scan.no_person[i] = True
-            known = scan.at.get(k)
-            if kind == "place" and (known is None or known.j <= end):
-                if known is not None and known.type == "location":
-                    continue
+            if kind == "place" and known is None:
                 name = scan.span(k, end)
                 scan.add(Cand(k, end, "location", name_key(name), None, label=name))
             break
@@ -215,7 +218,7 @@ def _post_role(scan: Scan, cand: Cand, people: dict[int, Cand]) -> TitleHit | No
     """A title after a name: ", Chủ tịch ...", " - Phó Đại diện Thương mại Mỹ", " từng là ..."."""
     k = cand.j
     former = False
-    if k < scan.n and scan.text[k] in (",", "-"):
+    if k < scan.n and scan.text[k] in (",", "-", "("):
         k += 1
     elif tuple(scan.low[k:k + 2]) in (("từng", "là"), ("nguyên", "là"), ("hiện", "là")):
         former = scan.low[k] != "hiện"
