@@ -106,6 +106,8 @@ PEOPLE = [
     ("Ông Nguyễn Văn An (Thứ trưởng Bộ Tài chính) và bà Trần Thị Bình (Phó Chủ tịch VCCI) dự họp.",
      [("Nguyễn Văn An", "Thứ trưởng", "Bộ Tài chính", "VN"),
       ("Trần Thị Bình", "Phó Chủ tịch", "Phòng Thương mại và Công nghiệp Việt Nam", "VN")]),
+    ("Phó USTR Rick Switzer đã gặp đoàn đàm phán.",
+     [("Rick Switzer", "Phó Đại diện Thương mại", "Văn phòng Đại diện Thương mại Hoa Kỳ", "US")]),
     ("Bộ trưởng Ngoại giao Trung Quốc Vương Nghị thăm Hà Nội.",
      [("Vương Nghị", "Bộ trưởng", "Bộ Ngoại giao Trung Quốc", "other")]),
 ]

@@ -97,6 +97,10 @@ def parse_title(scan: Scan, t: int, depth: int = 0) -> TitleHit | None:
             k += 3  # "Đại diện Thương mại Hoa Kỳ (USTR) Jamieson Greer"
     elif title.kind == "minister":
         k = _ministry(scan, k, hit)
+    if hit.org is None and title.office and "{country}" not in title.office:
+        entry = org_by_name(title.office)  # a title that names its office: "Phó USTR"
+        if entry is not None:
+            hit.org, hit.org_side, hit.org_country = entry.canonical, entry.side, entry.country
     if k + 1 < scan.n and scan.low[k] == "tại" and (place := scan.at.get(k + 1)) and place.type != "organization":
         k = place.j
     hit.j = hit.next = k
