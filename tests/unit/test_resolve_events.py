@@ -156,3 +156,21 @@ def test_resolve_events_end_takes_the_year_of_the_chosen_start() -> None:
     ]
     (ev,) = build_dossier(docs).events
     assert (ev.start, ev.end) == ("2026-03-10", "2026-03-12")
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "merged"), [("2025-11-11", "2025-11-13", True), ("2025-05-02", "2025-11-13", False)]
+)
+def test_resolve_events_undated_meetings_need_close_articles(first: str, second: str, merged: bool) -> None:
+    text = "Bộ trưởng Nguyễn Hồng Diên đã gặp ông Jamieson Greer để bàn về thuế đối ứng."
+    people = [{"text": "Nguyễn Hồng Diên", "side": "VN"}, {"text": "Jamieson Greer", "side": "US"}]
+    meeting = {
+        "type": "meeting",
+        "quote": "đã gặp ông Jamieson Greer",
+        "people": ["Nguyễn Hồng Diên", "Jamieson Greer"],
+    }
+    docs = [
+        build_doc("m1", text, published=first, mentions=people, events=[meeting]),
+        build_doc("m2", text, published=second, mentions=people, events=[meeting]),
+    ]
+    assert (len(build_dossier(docs).events) == 1) is merged

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 
 from tradetalks.model import Doc, DossierTimex, Event, Participant
-from tradetalks.resolve.dates import Range, near, parse_range
+from tradetalks.resolve.dates import Range, near, parse_range, same_day
 from tradetalks.resolve.entities import EntityIndex
 from tradetalks.resolve.reports import ENCOUNTERS, SERIES, Report, block_keys, hard_conflict, link_score, merge_reports
 
@@ -108,27 +108,48 @@ def link_reports(state: EventState) -> None:
             for j in members[x + 1 :]:
                 pairs.add((min(i, j), max(i, j)))
     scored = []
+    windows: dict[str, list[Range]] = {}
     for i, j in pairs:
-        score = link_score(state.reports[i], state.reports[j])
-        if score is not None:
-            scored.append((-score, i, j))
+        a, b = state.reports[i], state.reports[j]
+        score = link_score(a, b)
+        if score is None:
+            continue
+        if a.article != b.article and not _told_together(a, b) and not _windows_meet(state, windows, a, b):
+            continue
+        scored.append((-score, i, j))
     for _, i, j in sorted(scored):
         ri, rj = state.find(i), state.find(j)
         if ri != rj and state.fits(state.groups[ri], state.groups[rj]):
             state.union(ri, rj)
 
 
-def article_window(state: EventState, article: str, skip: int | None = None) -> list[Range]:
-    """The dates an article is about: its time expressions naming a month, publication date, and events."""
-    out: list[Range] = []
-    for t in state.timexes.get(article, []):
-        rng = parse_range(t.value)
-        if rng is not None and rng.lo.month is not None:
-            out.append(rng)
+def _told_together(a: Report, b: Report) -> bool:
+    """Both name the same day, or the same number in a series."""
+    if a.event.ordinal is not None and a.event.ordinal == b.event.ordinal:
+        return True
+    return same_day(a.range, b.range)
+
+
+def _windows_meet(state: EventState, cache: dict[str, list[Range]], a: Report, b: Report) -> bool:
+    """Two articles' own dates lie within WINDOW_DAYS of each other (or one of them gives none)."""
+    for r in (a, b):
+        if r.article not in cache:
+            cache[r.article] = _own_dates(state, r.article)
+    wa, wb = cache[a.article], cache[b.article]
+    return not wa or not wb or any(near(x, y, WINDOW_DAYS) for x in wa for y in wb)
+
+
+def _own_dates(state: EventState, article: str) -> list[Range]:
+    """An article's time expressions naming a month, and its publication date."""
+    out = [r for t in state.timexes.get(article, []) if (r := parse_range(t.value)) is not None and r.lo.month]
     pub = state.published.get(article)
     pub_range = parse_range(pub.isoformat()) if pub else None
-    if pub_range is not None:
-        out.append(pub_range)
+    return out + ([pub_range] if pub_range is not None else [])
+
+
+def article_window(state: EventState, article: str, skip: int | None = None) -> list[Range]:
+    """The dates an article is about: its time expressions naming a month, publication date, and events."""
+    out = _own_dates(state, article)
     for root in sorted({state.find(i) for i in state.by_article.get(article, [])}):
         if root == skip:
             continue
