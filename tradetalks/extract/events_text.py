@@ -7,10 +7,10 @@ from collections import Counter
 from datetime import date
 from functools import lru_cache
 
-from tradetalks.extract.cues import event_table, hits_within, read_tsv, text_cues, words_pattern
+from tradetalks.extract.cues import event_lexicon, event_table, hits_within, read_tsv, text_cues, words_pattern
 from tradetalks.extract.events_draft import Draft, date_range, unique_people
 from tradetalks.extract.topics import topics_in
-from tradetalks.model import VN_US_RECIPROCAL, Doc, Event, Participant
+from tradetalks.model import Doc, Event, Participant
 
 _WEEK = re.compile(r"^(\d{4})-W(\d{2})$")
 
@@ -65,12 +65,12 @@ def _negotiation(doc: Doc, low: str, key: str, d: Draft) -> str | None:
             if len(keys) == 1 and _about_vietnam(doc, a, partner=True):
                 return keys.pop()
     counts = doc_negotiations(doc, low, key)
-    if counts:
-        return counts.most_common(1)[0][0]
-    sides = {doc.mentions[p].side for p in d.people}
-    if {"VN", "US"} <= sides and _talks_re().search(low):
-        return VN_US_RECIPROCAL
-    return None
+    if not counts:
+        return None
+    best, n = counts.most_common(1)[0]
+    # the article's negotiation, for an event told in words of trade or talks, or in an article about it
+    about_trade = any(_talks_re().search(low, a, b) or event_lexicon("context").any(low, key, a, b) for a, b in spans)
+    return best if about_trade or n >= 3 else None
 
 
 def _dates(doc: Doc, d: Draft) -> tuple[str | None, str | None, str | None]:
