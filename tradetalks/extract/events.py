@@ -1,10 +1,10 @@
 """Events of an article: rounds, ministerial sessions, meetings, calls, roundtables, agreements, tariffs.
 
-Cue phrases come from ``resources/event_cues.tsv``. Each sentence's cues get the dates, places and
-people the sentence ties to them (``events_mentions``); mentions that refer back ("Tại buổi làm
-việc, …", "vòng đàm phán lần này") join the event told before; repeated mentions of one round or
-session are merged (``events_merge``); the result gets its negotiation, summary and evidence
-(``events_text``).
+Cue phrases come from ``resources/event_cues.tsv`` (found with every other cue in one pass, ``cues``).
+Each sentence's cues get the dates, places and people the sentence ties to them (``events_mentions``;
+tariffs and their rates in ``events_tariffs``); mentions that refer back ("Tại buổi làm việc, …",
+"vòng đàm phán lần này") join the event told before (here); repeated mentions of one round or session
+are merged (``events_merge``); the result gets its negotiation, summary and evidence (``events_text``).
 """
 
 from __future__ import annotations
