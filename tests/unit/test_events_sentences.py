@@ -198,6 +198,17 @@ CASES: list[tuple[str, str | None, list[dict[str, Any]]]] = [
     ),
     ("Trước đó, hai bên đã tổ chức ba vòng đàm phán trực tiếp về thương mại đối ứng.", None, []),
     (
+        "Vòng đàm phán Hiệp định Thương mại đối ứng công bằng và cân bằng Việt Nam - Hoa Kỳ lần thứ 4 "
+        "diễn ra tại Washington.",
+        None,
+        [{"type": "negotiation_round", "ordinal": 4, "location": "Washington"}],
+    ),
+    (
+        "Vòng đàm phán thương mại diễn ra vào thứ Năm tại Hà Nội.",  # a weekday, not an ordinal
+        None,
+        [{"type": "negotiation_round", "ordinal": None, "location": "Hà Nội"}],
+    ),
+    (
         "Sáng 5/3, Bộ trưởng Nguyễn Hồng Diên làm việc với Đại sứ Nhật Bản. "
         "Chiều 5/3, Bộ trưởng Nguyễn Hồng Diên tiếp đoàn doanh nghiệp Hàn Quốc.",
         None,

@@ -20,7 +20,7 @@ def _ordinal_re() -> re.Pattern[str]:
     """The ordinal in the noun phrase after a cue ("… trực tiếp lần thứ 5", "… thứ hai", "… đầu tiên")."""
     gap = rf"(?:(?!\s(?:{words_pattern('ordinal_stop')})\s)[^\d,;.()])"
     number = rf"(?:{words_pattern('ordinal_marker')})\s+(\d{{1,2}}|{words_pattern('number')})(?!\w)"
-    return re.compile(rf"{gap}{{0,40}}?{number}|\s+({words_pattern('ordinal_word')})(?!\w)")
+    return re.compile(rf"{gap}{{0,90}}?{number}|\s+({words_pattern('ordinal_word')})(?!\w)")
 
 
 @lru_cache(maxsize=1)
@@ -105,7 +105,7 @@ def _describe(doc: Doc, low: str, key: str, s: Sentence, si: int, h: CueHit, nex
     if not low[s.start:before].strip(" \"'“”-–"):
         m.flags.add("initial")
     # the noun phrase after the cue: ordinal, level, mode, "lần này", "vừa qua"
-    np_end = min(next_start, _clause_end(low, h.end, s.end), h.end + 70)
+    np_end = min(next_start, _clause_end(low, h.end, s.end), h.end + 100)
     near = min(np_end, h.end + 30)
     if "ordinal" in implied:
         m.ordinal = number_value(implied["ordinal"])
