@@ -174,3 +174,15 @@ def test_resolve_events_undated_meetings_need_close_articles(first: str, second:
         build_doc("m2", text, published=second, mentions=people, events=[meeting]),
     ]
     assert (len(build_dossier(docs).events) == 1) is merged
+
+
+def test_resolve_events_date_disagreement_is_a_conflict() -> None:
+    text = "Vòng đàm phán thứ 4 giữa hai nước đã diễn ra."
+    docs = [
+        _round(f"d{i}", text, "Vòng đàm phán thứ 4", ordinal=4, start=start)
+        for i, start in enumerate(["2025-09-22", "2025-09-22", "2025-09-29"])
+    ]
+    (ev,) = build_dossier(docs).events
+    assert ev.start == "2025-09-22"
+    (conflict,) = [c for c in ev.conflicts if c.field == "start"]
+    assert conflict.values == ["2025-09-22", "2025-09-29"] and conflict.reason == "2 sources against 1"
