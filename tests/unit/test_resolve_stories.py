@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from conftest import build_doc, talks_corpus
 
 from tradetalks.model import Article, Doc
@@ -55,15 +56,25 @@ def test_resolve_stories_seed_like_corpus() -> None:
         assert by_id[x] != by_id[y]
 
 
-def test_resolve_stories_one_shared_event_is_not_enough() -> None:
-    text = "Vòng đàm phán thứ 5 đã kết thúc. Bài này bàn về một chủ đề khác hẳn: {}"
+ROUND_FIVE = {"type": "negotiation_round", "quote": "Vòng đàm phán thứ 5", "ordinal": 5}
+SESSION = {"type": "ministerial_session", "quote": "điện đàm", "ordinal": 3}
+TARIFF = {"type": "tariff_action", "quote": "thuế 20%", "rate": 0.2}
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "together"),
+    [
+        ([ROUND_FIVE], [ROUND_FIVE], True),  # one write-up each of the same round
+        ([ROUND_FIVE, SESSION], [ROUND_FIVE, TARIFF], False),  # one shared event among others
+        ([ROUND_FIVE, SESSION], [ROUND_FIVE, SESSION, TARIFF], True),  # two shared events
+        ([SESSION], [TARIFF], False),
+    ],
+)
+def test_resolve_stories_shared_events(first: list[dict], second: list[dict], together: bool) -> None:
+    text = "Vòng đàm phán thứ 5 đã kết thúc; trước đó có cuộc điện đàm và mức thuế 20% được bàn. {}"
     docs = [
-        build_doc(
-            aid,
-            text.format(extra),
-            events=[{"type": "negotiation_round", "quote": "Vòng đàm phán thứ 5", "ordinal": 5}],
-        )
-        for aid, extra in [("s1", "giá lúa gạo tăng mạnh"), ("s2", "xuất khẩu cà phê giảm")]
+        build_doc(aid, text.format(extra), events=events)
+        for aid, extra, events in [("s1", "giá lúa gạo tăng mạnh", first), ("s2", "xuất khẩu cà phê giảm", second)]
     ]
     by_id = {a.id: a.story for a in build_dossier(docs).articles}
-    assert by_id["s1"] != by_id["s2"]
+    assert (by_id["s1"] == by_id["s2"]) is together

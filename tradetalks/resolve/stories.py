@@ -22,6 +22,8 @@ SHINGLE = 3
 DUPLICATE = 0.8
 #: Jaccard similarity from which two articles may tell the same story (checked with names and dates).
 RELATED = 0.3
+#: Share of their events two articles must have in common to tell one story (when they share just one).
+SAME_EVENTS = 0.5
 #: Articles of one story lie this many days apart at most, when both dates are known.
 STORY_DAYS = 7
 _WORD = re.compile(r"\w+")
@@ -172,7 +174,8 @@ def cluster_stories(items: Sequence[StoryInput]) -> StoryResult:
             for b in members[i + 1 :]:
                 shared[(a, b)] += 1
     for (a, b), n in sorted(shared.items()):
-        if n >= 2 and _close_in_time(by_id[a], by_id[b]):
+        union = len(by_id[a].events | by_id[b].events)
+        if (n >= 2 or n / union >= SAME_EVENTS) and _close_in_time(by_id[a], by_id[b]):
             stories.union(a, b)
     duplicate_of = {it.id: (None if dups.find(it.id) == it.id else dups.find(it.id)) for it in items}
     story = {it.id: "s-" + stories.find(it.id) for it in items}
