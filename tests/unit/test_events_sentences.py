@@ -198,6 +198,13 @@ CASES: list[tuple[str, str | None, list[dict[str, Any]]]] = [
     ),
     ("Trước đó, hai bên đã tổ chức ba vòng đàm phán trực tiếp về thương mại đối ứng.", None, []),
     (
+        "Trong hai ngày 24-25/7/2025, hai đoàn đã có phiên đàm phán kỹ thuật trực tuyến về Hiệp định Thương mại "
+        "đối ứng. Các nhóm kỹ thuật tập trung vào thuế quan và quy tắc xuất xứ. Giá vàng hôm nay giảm nhẹ.",
+        None,
+        [{"type": "negotiation_round", "level": "technical", "mode": "online", "start": "2025-07-24",
+          "end": "2025-07-25", "topics": ["rules_of_origin", "tariffs"], "n_evidence": 2}],
+    ),
+    (
         "Vòng đàm phán Hiệp định Thương mại đối ứng công bằng và cân bằng Việt Nam - Hoa Kỳ lần thứ 4 "
         "diễn ra tại Washington.",
         None,

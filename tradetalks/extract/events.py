@@ -9,7 +9,7 @@ are merged (``events_merge``); the result gets its negotiation, summary and evid
 
 from __future__ import annotations
 
-from tradetalks.extract.cues import event_lexicon, lower_view
+from tradetalks.extract.cues import event_lexicon, lower_view, starts_with
 from tradetalks.extract.events_cue import CueMention
 from tradetalks.extract.events_draft import Draft, ministerial, same_person
 from tradetalks.extract.events_mentions import cue_hits, sentence_cues, skipped_lines
@@ -72,7 +72,14 @@ def _build(doc: Doc, low: str, key: str, cues: list[CueMention]) -> list[Draft]:
     drafts: list[Draft] = []
     last: dict[str, Draft] = {}
     negotiations = bool(doc_negotiations(doc, low, key))
+    touched: Draft | None = None  # the event told last, and in which sentence
+    touched_at = -2
     for c in cues:
+        if c.type == "continuation":  # "Hai bên thống nhất …" right after a sentence telling an event
+            if touched is not None and touched_at == c.sentence - 1:
+                touched.spans.append(c.span)
+                touched_at = c.sentence
+            continue
         t = _event_type(doc, c)
         if t in _NEEDS_CONTEXT and not _trade_context(doc, low, key, c, negotiations):
             continue
@@ -85,15 +92,18 @@ def _build(doc: Doc, low: str, key: str, cues: list[CueMention]) -> list[Draft]:
         anaphoric = "anaphor" in c.flags or ("initial" in c.flags and c.ordinal is None and not c.timexes)
         if t != "tariff_action" and anaphoric and target is not None and _fits(doc, target, c):
             target.absorb(c)
+            touched, touched_at = target, c.sentence
             continue
         if "weak" in c.flags and (("plural" in c.flags) or (c.ordinal is None and not c.timexes)):
             if target is not None and "plural" not in c.flags:
                 target.absorb(c)
+                touched, touched_at = target, c.sentence
             continue
         if "plural" in c.flags and t in ("negotiation_round", "ministerial_session"):
             continue  # "các vòng đàm phán", "ba vòng đàm phán trực tiếp": a summary of many
         if target is not None and _repeats(t, c, target):
             target.absorb(c)
+            touched, touched_at = target, c.sentence
             continue
         bare = not own and c.mode is None and c.status != "planned"
         if ("past" in c.flags or "plural" in c.flags) and bare:
@@ -102,11 +112,13 @@ def _build(doc: Doc, low: str, key: str, cues: list[CueMention]) -> list[Draft]:
         if bare and not described and not c.orgs and t not in ("agreement", "tariff_action"):
             if target is not None:
                 target.absorb(c)
+                touched, touched_at = target, c.sentence
             continue
         for people in _split_counterparts(doc, c):
             d = _new_draft(doc, t, c, people)
             drafts.append(d)
-            last[t] = d
+            last[t] = touched = d
+            touched_at = c.sentence
     return drafts
 
 
@@ -147,14 +159,23 @@ def extract_events(doc: Doc) -> Doc:
     if hits:
         skipped = skipped_lines(doc.text, low)
         i = 0
+        told = False  # whether the sentence before told of an event
         for si, s in enumerate(doc.sentences):
             while i < len(hits) and hits[i].start < s.start:
                 i += 1
             j = i
             while j < len(hits) and hits[j].end <= s.end:
                 j += 1
-            if j > i and not any(a <= s.start < b or a < s.end <= b for a, b in skipped):
-                cues.extend(sentence_cues(doc, low, key, si, hits[i:j]))
+            if any(a <= s.start < b or a < s.end <= b for a, b in skipped):
+                told = False
+            elif j > i:
+                found = sentence_cues(doc, low, key, si, hits[i:j])
+                cues.extend(found)
+                told = bool(found)
+            elif told and starts_with("continuation", low, key, s.start, s.end):
+                cues.append(CueMention("continuation", s.start, s.start, si, span=(s.start, s.end)))
+            else:
+                told = False
             i = j
     if not cues:
         doc.events = []
