@@ -167,11 +167,12 @@ def extract_events(doc: Doc) -> Doc:
             while j < len(hits) and hits[j].end <= s.end:
                 j += 1
             if any(a <= s.start < b or a < s.end <= b for a, b in skipped):
-                told = False
-            elif j > i:
-                found = sentence_cues(doc, low, key, si, hits[i:j])
+                told, i = False, j
+                continue
+            found = sentence_cues(doc, low, key, si, hits[i:j]) if j > i else []
+            if found:
                 cues.extend(found)
-                told = bool(found)
+                told = True
             elif told and starts_with("continuation", low, key, s.start, s.end):
                 cues.append(CueMention("continuation", s.start, s.start, si, span=(s.start, s.end)))
             else:
