@@ -256,6 +256,15 @@ CASES: list[tuple[str, str | None, list[dict[str, Any]]]] = [
          {"type": "meeting", "start": "2026-03-05", "time_of_day": None, "n_participants": 2}],
     ),
     ("Ông Nam tiếp tục làm việc tại công ty.", None, []),
+    (
+        "Ngày 18/6/2024, tại Brussels, Thứ trưởng Bộ Công Thương Nguyễn Hoàng Long đồng chủ trì phiên họp "
+        "lần thứ 4 của Ủy ban Thương mại EVFTA. Vòng đàm phán thứ 5 về nâng cấp FTA Việt Nam - Hàn Quốc "
+        "dự kiến diễn ra tại Seoul vào tháng 9/2024.",
+        None,
+        [{"type": "meeting", "ordinal": 4, "location": "Brussels", "negotiation": "vn-eu-fta"},
+         {"type": "negotiation_round", "ordinal": 5, "status": "planned", "location": "Seoul",
+          "negotiation": "vn-kr-fta"}],
+    ),
     # talks and tariffs between other countries are events, but not of a Vietnamese negotiation
     (
         "Phái đoàn Trung Quốc đang tiến hành vòng đàm phán thứ hai về thương mại với Mỹ tại Washington.",

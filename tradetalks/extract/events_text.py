@@ -120,13 +120,12 @@ def _is_site(place: str) -> bool:
 
 
 def article_place(drafts: list[Draft]) -> str | None:
-    """Where the article's main talks take place: the first place named for a round or session."""
-    for types in (("negotiation_round", "ministerial_session"), ("meeting", "roundtable")):
-        for d in drafts:
-            if d.event.type in types:
-                cities = [p for p in d.locations if not _is_site(p)]
-                if cities:
-                    return cities[0]
+    """Where the article's story takes place: the first city named for an event that was held."""
+    for d in drafts:
+        if d.event.status == "held":
+            cities = [p for p in d.locations if not _is_site(p)]
+            if cities:
+                return cities[0]
     return None
 
 
