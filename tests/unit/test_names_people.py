@@ -216,3 +216,14 @@ def test_names_role_offsets_quote_the_text() -> None:
     assert person.role.organization == "Bộ Công Thương"
     for m in doc.mentions:
         assert text[m.start:m.end] == m.text
+
+
+@pytest.mark.parametrize("text", [
+    "Bộ trưởng Nguyễn Văn An ,",
+    "Bộ trưởng Nguyễn Văn An -",
+    "Bộ trưởng Nguyễn Văn An (",
+    "Ông Trần Văn Bình từng là",
+])
+def test_names_text_ending_after_a_name_and_separator(text: str) -> None:
+    """A text cut off right after "name ," / "name -" still yields the person, without an error."""
+    assert [m.text for m in people(names_of(text))] in (["Nguyễn Văn An"], ["Trần Văn Bình"])

@@ -40,6 +40,8 @@ class TitleHit:
 
 def title_at(scan: Scan, t: int) -> tuple[Title, int] | None:
     """The longest title written at token ``t`` and its end."""
+    if t >= len(scan.low):
+        return None
     for title in scan.lex.titles.get(scan.low[t], ()):
         end = t + len(title.tokens)
         if tuple(scan.low[t:end]) == title.tokens:
