@@ -86,7 +86,7 @@ def collect_reports(docs: Sequence[Doc], index: EntityIndex) -> list[Report]:
             parts: list[Participant] = []
             for p in ev.participants:
                 eid = index.entity_of(aid, p.entity) or p.entity
-                parts.append(Participant(eid, p.side, p.name))
+                parts.append(Participant(eid, p.side or sides.get(eid), p.name))
                 if eid.startswith("p-"):
                     people[eid] = p.side or sides.get(eid) or "?"
             evidence = [replace(e, article=e.article or aid) for e in ev.evidence]
