@@ -107,6 +107,23 @@ def _doc(aid: str, text: str, published: str | None, *mentions: dict) -> object:
             ),
             True,
         ),
+        # one title, once with the country and once with the office of that country
+        (
+            (
+                "Phó Đại diện Thương mại Tom Lee đến.",
+                {"text": "Tom Lee", "side": "US", "title": "Phó Đại diện Thương mại", "country": "Hoa Kỳ"},
+            ),
+            (
+                "Phó Đại diện Thương mại Thomas A. Lee đến.",
+                {
+                    "text": "Thomas A. Lee",
+                    "side": "US",
+                    "title": "Phó Đại diện Thương mại",
+                    "organization": "Văn phòng Đại diện Thương mại Hoa Kỳ",
+                },
+            ),
+            True,
+        ),
         # Vietnamese names sharing a given name are different people
         (
             ("Thứ trưởng Phan Thị Thắng dự họp.", {"text": "Phan Thị Thắng", "side": "VN", "title": "Thứ trưởng"}),

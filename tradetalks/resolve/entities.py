@@ -191,7 +191,16 @@ def _same_person(a: _Group, b: _Group) -> bool:
         return False
     if given_compatible(na, nb):
         return True
-    return bool(a.roles & b.roles) and _times_fit(a, b)
+    return _roles_fit(a, b) and _times_fit(a, b)
+
+
+def _roles_fit(a: _Group, b: _Group) -> bool:
+    """One title at one place: "Phó Đại diện Thương mại" of "Hoa Kỳ" fits the same title of the US trade office."""
+    for ta, wa in a.roles:
+        for tb, wb in b.roles:
+            if ta == tb and (set(wa.split()) <= set(wb.split()) or set(wb.split()) <= set(wa.split())):
+                return True
+    return False
 
 
 def _merge_people(docs: Sequence[Doc], uf: _Union) -> None:
