@@ -186,3 +186,21 @@ def test_resolve_events_date_disagreement_is_a_conflict() -> None:
     assert ev.start == "2025-09-22"
     (conflict,) = [c for c in ev.conflicts if c.field == "start"]
     assert conflict.values == ["2025-09-22", "2025-09-29"] and conflict.reason == "2 sources against 1"
+
+
+def test_resolve_events_rebuild_dossier_saves_in_store(tmp_path: object) -> None:
+    from tradetalks.resolve import rebuild_dossier
+    from tradetalks.store import open_store
+
+    docs = talks_corpus()
+    with open_store(str(tmp_path) + "/resolve.db") as store:
+        for doc in docs:
+            outcome = store.add_article(doc.article, doc)
+            doc.article.id = outcome.article_id
+        built = rebuild_dossier(store)
+        loaded = store.load_dossier()
+    assert loaded is not None and len(loaded.events) == len(built.events)
+    rounds = [e for e in loaded.events if e.type == "negotiation_round" and e.ordinal == 5]
+    assert len(rounds) == 1 and rounds[0].start == "2025-11-12"
+    assert len({e.article for e in rounds[0].evidence}) == 3
+    assert {e.article for e in rounds[0].evidence} <= {a.id for a in loaded.articles}

@@ -89,7 +89,7 @@ def collect_reports(docs: Sequence[Doc], index: EntityIndex) -> list[Report]:
                 parts.append(Participant(eid, p.side or sides.get(eid), p.name))
                 if eid.startswith("p-"):
                     people[eid] = p.side or sides.get(eid) or "?"
-            evidence = [replace(e, article=e.article or aid) for e in ev.evidence]
+            evidence = [replace(e, article=aid) for e in ev.evidence]
             event = replace(ev, participants=parts, evidence=evidence, conflicts=[], sources={}, timex=list(ev.timex))
             reports.append(Report(aid, event, people))
     reports.sort(key=lambda r: (r.sort_key, r.event.start or "", r.event.ordinal or 0))
