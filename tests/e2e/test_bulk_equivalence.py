@@ -83,12 +83,16 @@ def snapshot(db: Path | str, tmp_path: Path, name: str) -> dict[str, Any]:
     }
 
 
-def test_bulk_on_two_workers_equals_ingest(inputs: list[str], tmp_path: Path) -> None:
+@pytest.mark.parametrize(("store_on_workers", "writes"), [(None, "workers"), (False, "client")])
+def test_bulk_on_two_workers_equals_ingest(
+    inputs: list[str], tmp_path: Path, store_on_workers: bool | None, writes: str
+) -> None:
     with open_store(str(tmp_path / "ingest.db")) as store:
         plain = ingest_paths(store, inputs)
     with open_store(str(tmp_path / "bulk.db")) as store:
-        report = run_bulk(store, inputs, scheduler=None, workers=2, console=None, batch_size=7)
-    assert report.workers == 2 and report.batches >= 6
+        report = run_bulk(store, inputs, scheduler=None, workers=2, console=None, batch_size=7,
+                          store_on_workers=store_on_workers)
+    assert report.workers == 2 and report.batches >= 6 and report.writes == writes
     assert (report.new, report.updated, report.unchanged) == (len(plain.new), len(plain.updated), len(plain.unchanged))
     assert sorted(s for s, _ in report.failed) == sorted(o.source for o in plain.failed)
     assert report.updated == 1 and report.unchanged >= 1 and len(report.failed) >= 1
@@ -125,6 +129,7 @@ def test_bulk_on_a_running_scheduler(inputs: list[str], tmp_path: Path) -> None:
             report = run_bulk(store, inputs, scheduler=cluster.scheduler_address, workers=1, console=None)
             stored = sum(1 for _ in store.articles())
     assert report.workers == 1 and report.new == stored > 40
+    assert report.writes == "client"  # a SQLite file is not for workers of a remote cluster
 
 
 @pytest.mark.postgres
@@ -132,7 +137,8 @@ def test_bulk_into_postgres_equals_ingest_into_sqlite(inputs: list[str], tmp_pat
     with open_store(str(tmp_path / "ingest.db")) as store:
         ingest_paths(store, inputs)
     with open_store(pg_schema_url) as store:
-        run_bulk(store, inputs, scheduler=None, workers=2, console=None, batch_size=7)
+        report = run_bulk(store, inputs, scheduler=None, workers=2, console=None, batch_size=7)
+    assert report.writes == "workers"
     a, b = snapshot(tmp_path / "ingest.db", tmp_path, "a"), snapshot(pg_schema_url, tmp_path, "b")
     for part in ("articles", "versions", "docs", "stats", "dossier"):
         assert a[part] == b[part], part

@@ -1,15 +1,18 @@
-"""Bulk extraction on Dask distributed: workers run the pipeline, the client stores in input order.
+"""Bulk extraction on Dask distributed: the same pipeline on every worker, results stored in batches.
 
-The client reads the inputs (the same readers as ``ingest``) in chunks, keeps about two chunks
-per worker thread in flight, and writes each chunk's articles with ``add_article`` (one
-transaction each) in input order, so the store ends up exactly as a plain ``ingest`` leaves it.
-Then it runs the cross-article resolution step once.
+The client reads the inputs (the same readers as ``ingest``) in chunks and keeps about two chunks
+per worker thread in flight. Workers extract and, when they can reach the store (PostgreSQL, or a
+SQLite file on a local cluster), store each article themselves (one transaction each), in parallel;
+an article whose URL or text already occurred earlier in the run is stored by the client in input
+order instead, so the store ends up exactly as a plain ``ingest`` leaves it. Then the client runs
+the cross-article resolution step once.
 """
 
 from __future__ import annotations
 
 import dataclasses
 import logging
+import os
 import time
 import uuid
 from collections.abc import Iterable, Iterator
@@ -47,6 +50,7 @@ class BulkReport:
     workers: int = 0  # worker threads of the cluster
     seconds: float = 0.0  # reading, extraction and storing (without start-up and resolution)
     resolve_seconds: float = 0.0
+    writes: str = "client"  # who stored the articles: "workers" (in parallel) or "client"
 
     @property
     def articles(self) -> int:
@@ -64,6 +68,7 @@ class BulkReport:
             "workers": self.workers,
             "seconds": round(self.seconds, 3),
             "resolve_seconds": round(self.resolve_seconds, 3),
+            "writes": self.writes,
         }
 
 
@@ -76,18 +81,58 @@ def worker_pipeline() -> Pipeline:
     return default_pipeline()
 
 
-def extract_batch(articles: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """Run the pipeline on article dicts; per article ``{"doc": extraction}`` or ``{"error": reason}``."""
+def extract_batch(
+    articles: list[dict[str, Any]], db: str | None = None, defer: list[bool] | None = None
+) -> list[dict[str, Any]]:
+    """Run the pipeline on article dicts; store them here when ``db`` is given (except deferred ones).
+
+    Per article: ``{"outcome": [status, reason]}`` when stored here, else ``{"doc": extraction}``,
+    or ``{"error": reason}`` when extraction failed and the client is to record it.
+    """
     run = worker_pipeline()
+    store = worker_store(db) if db else None
     out: list[dict[str, Any]] = []
-    for data in articles:
+    for i, data in enumerate(articles):
+        article = Article(**data)
+        here = store is not None and not (defer and defer[i])
         try:
-            doc = run(Article(**data))
+            doc = run(article)
         except Exception as exc:  # noqa: BLE001 - one article's extraction bug must not stop the batch
-            out.append({"error": f"extraction failed ({type(exc).__name__}: {exc})"})
+            reason = f"extraction failed ({type(exc).__name__}: {exc})"
+            if store is not None and here:
+                store.record_failure(article.source, reason)
+                out.append({"outcome": ["failed", reason]})
+            else:
+                out.append({"error": reason})
             continue
-        out.append({"doc": extraction_to_dict(doc)})
+        if store is not None and here:
+            outcome = _add(store, article, doc)
+            out.append({"outcome": [outcome.status, outcome.reason]})
+        else:
+            out.append({"doc": extraction_to_dict(doc)})
     return out
+
+
+@lru_cache(maxsize=4)
+def worker_store(db: str) -> Store:
+    """The store a worker process writes to, opened once per process and closed at exit."""
+    import atexit
+
+    from tradetalks.store import open_store
+
+    store = open_store(db)
+    atexit.register(store.close)
+    return store
+
+
+def _add(store: Store, article: Article, doc: Any) -> IngestOutcome:
+    """``add_article`` as one transaction; a store error becomes a recorded failure."""
+    try:
+        return store.add_article(article, doc)
+    except Exception as exc:  # noqa: BLE001 - the store rolled the article back; report it, continue
+        reason = f"could not be stored ({type(exc).__name__}: {exc})"
+        store.record_failure(article.source, reason)
+        return IngestOutcome(article.source, "failed", None, reason)
 
 
 def worker_versions() -> tuple[str, int]:
@@ -106,6 +151,7 @@ def run_bulk(
     console: Console | None,
     *,
     batch_size: int = BATCH_SIZE,
+    store_on_workers: bool | None = None,
 ) -> BulkReport:
     """Extract ``inputs`` on a Dask cluster (``scheduler``, else a LocalCluster of ``workers``), store, resolve."""
     if workers < 1:
@@ -114,8 +160,12 @@ def run_bulk(
     with _dask_client(scheduler, workers) as client:
         report.workers = sum(client.nthreads().values())
         _check_workers(client)
+        worker_db = workers_can_write(store, scheduler) if store_on_workers is not False else None
+        if store_on_workers and worker_db is None:
+            raise TradeTalksError(f"{store.url}: workers on a remote cluster can only write to PostgreSQL")
+        report.writes = "workers" if worker_db else "client"
         started = time.perf_counter()
-        _process(client, store, inputs, report, console, batch_size)
+        _process(client, store, inputs, report, console, batch_size, worker_db)
         report.seconds = time.perf_counter() - started
     if report.new or report.updated:
         started = time.perf_counter()
@@ -124,6 +174,16 @@ def run_bulk(
     if console is not None:
         print_bulk_report(report, console)
     return report
+
+
+def workers_can_write(store: Store, scheduler: str | None) -> str | None:
+    """The store URL workers can open themselves: PostgreSQL anywhere, a SQLite file on a local cluster."""
+    url = store.url
+    if url.startswith(("postgresql://", "postgres://")):
+        return url
+    if scheduler is None:
+        return os.path.abspath(url)
+    return None
 
 
 @contextmanager
@@ -186,9 +246,22 @@ def _chunks(items: Iterable[Article | IngestError], size: int, report: BulkRepor
 
 
 def _process(
-    client: Any, store: Store, inputs: list[str], report: BulkReport, console: Console | None, batch_size: int
+    client: Any,
+    store: Store,
+    inputs: list[str],
+    report: BulkReport,
+    console: Console | None,
+    batch_size: int,
+    worker_db: str | None,
 ) -> None:
-    """Submit chunks (about two per worker thread in flight); store results in input order."""
+    """Submit chunks (about two per worker thread in flight); finish each chunk in input order.
+
+    With ``worker_db`` the workers store an article themselves unless its key or content hash
+    already occurred earlier in this run: such an article's outcome depends on the order of
+    writes, so it comes back to the client, which stores it once every earlier chunk is done.
+    Any other two articles are independent (different key, different text), so the store ends
+    as a sequential ``ingest`` of the same inputs leaves it.
+    """
     from distributed import as_completed
 
     in_flight = max(2, 2 * report.workers)
@@ -198,6 +271,7 @@ def _process(
     futures = as_completed()
     index_of: dict[str, int] = {}
     run_id = uuid.uuid4().hex
+    seen: set[str] = set()
     next_submit = next_write = 0
 
     def submit() -> bool:
@@ -205,9 +279,15 @@ def _process(
         chunk = next(chunks, None)
         if chunk is None:
             return False
+        defer = []
+        for article in chunk:
+            marks = ("k" + article.key, "h" + article.hash)
+            defer.append(any(m in seen for m in marks))
+            seen.update(marks)
         sent[next_submit] = chunk
         payload = [dataclasses.asdict(a) for a in chunk]
-        future = client.submit(extract_batch, payload, key=f"tradetalks-extract-{run_id}-{next_submit}")
+        key = f"tradetalks-extract-{run_id}-{next_submit}"
+        future = client.submit(extract_batch, payload, worker_db, defer, key=key)
         index_of[future.key] = next_submit
         futures.add(future)
         next_submit += 1
@@ -228,7 +308,7 @@ def _process(
                 results = ready.pop(next_write)
                 articles = sent.pop(next_write)
                 for article, result in zip(articles, results, strict=True):
-                    _store_one(store, report, article, result)
+                    _finish_one(store, report, article, result)
                 report.batches += 1
                 advance(len(articles))
                 next_write += 1
@@ -236,24 +316,24 @@ def _process(
                 pass
 
 
-def _store_one(store: Store, report: BulkReport, article: Article, result: dict[str, Any]) -> None:
-    """Store one extracted article (one transaction) or record why it failed."""
-    if "error" in result:
-        _fail(store, report, article.source, result["error"])
-        return
-    doc = extraction_from_dict(article, result["doc"])
-    try:
-        outcome: IngestOutcome = store.add_article(doc.article, doc)
-    except Exception as exc:  # noqa: BLE001 - the store rolled the article back; report it, continue
-        _fail(store, report, article.source, f"could not be stored ({type(exc).__name__}: {exc})")
-        return
-    if outcome.status == "failed":
-        report.failed.append((article.source, outcome.reason or "store refused the article"))
+def _finish_one(store: Store, report: BulkReport, article: Article, result: dict[str, Any]) -> None:
+    """Count an article a worker stored, or store it here (one transaction), or record its failure."""
+    if "outcome" in result:
+        status, reason = result["outcome"]
+    elif "error" in result:
+        store.record_failure(article.source, result["error"])
+        status, reason = "failed", result["error"]
     else:
-        setattr(report, outcome.status, getattr(report, outcome.status) + 1)
+        outcome = _add(store, article, extraction_from_dict(article, result["doc"]))
+        status, reason = outcome.status, outcome.reason
+    if status == "failed":
+        report.failed.append((article.source, reason or "store refused the article"))
+    else:
+        setattr(report, status, getattr(report, status) + 1)
 
 
 def _fail(store: Store, report: BulkReport, source: str, reason: str) -> None:
+    """Record an input that could not be read."""
     store.record_failure(source, reason)
     report.failed.append((source, reason))
 
@@ -274,7 +354,8 @@ def print_bulk_report(report: BulkReport, console: Console) -> None:
     """One summary line and the failures with their reasons."""
     rate = report.articles / report.seconds if report.seconds else 0.0
     console.print(
-        f"bulk: {report.articles} articles in {report.batches} batches on {report.workers} worker threads, "
+        f"bulk: {report.articles} articles in {report.batches} batches on {report.workers} worker threads "
+        f"(stored by the {report.writes}), "
         f"{report.seconds:.1f} s ({rate:.1f} articles/s); {report.new} new, {report.updated} updated, "
         f"{report.unchanged} unchanged, {len(report.failed)} failed; resolution {report.resolve_seconds:.1f} s"
     )
