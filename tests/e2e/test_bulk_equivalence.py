@@ -142,3 +142,20 @@ def test_bulk_into_postgres_equals_ingest_into_sqlite(inputs: list[str], tmp_pat
     a, b = snapshot(tmp_path / "ingest.db", tmp_path, "a"), snapshot(pg_schema_url, tmp_path, "b")
     for part in ("articles", "versions", "docs", "stats", "dossier"):
         assert a[part] == b[part], part
+
+
+def test_repeats_of_a_url_or_a_text_are_left_to_the_client() -> None:
+    from tradetalks.ingest.bulk import repeats
+    from tradetalks.model import Article
+
+    rows = [
+        ("https://a.example/1", "Hai bên họp trực tuyến."),
+        ("https://a.example/2", "Bộ trưởng tiếp đoàn doanh nghiệp."),
+        ("https://b.example/9", "Hai bên họp trực tuyến."),  # the same text elsewhere
+        ("https://a.example/2", "Bộ trưởng tiếp đoàn doanh nghiệp Hoa Kỳ."),  # the same URL, new text
+        ("https://a.example/3", "Cảng biển tăng công suất."),
+    ]
+    seen: set[str] = set()
+    first = repeats([Article(source=u, url=u, text=t) for u, t in rows[:2]], seen)
+    rest = repeats([Article(source=u, url=u, text=t) for u, t in rows[2:]], seen)
+    assert first + rest == [False, False, True, True, False]

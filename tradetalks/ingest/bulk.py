@@ -279,11 +279,7 @@ def _process(
         chunk = next(chunks, None)
         if chunk is None:
             return False
-        defer = []
-        for article in chunk:
-            marks = ("k" + article.key, "h" + article.hash)
-            defer.append(any(m in seen for m in marks))
-            seen.update(marks)
+        defer = repeats(chunk, seen)
         sent[next_submit] = chunk
         payload = [dataclasses.asdict(a) for a in chunk]
         key = f"tradetalks-extract-{run_id}-{next_submit}"
@@ -314,6 +310,16 @@ def _process(
                 next_write += 1
             while len(sent) < in_flight and submit():
                 pass
+
+
+def repeats(articles: list[Article], seen: set[str]) -> list[bool]:
+    """For each article, whether its key (URL or source) or its text occurred earlier; updates ``seen``."""
+    out = []
+    for article in articles:
+        marks = ("k" + article.key, "h" + article.hash)
+        out.append(any(m in seen for m in marks))
+        seen.update(marks)
+    return out
 
 
 def _finish_one(store: Store, report: BulkReport, article: Article, result: dict[str, Any]) -> None:
