@@ -14,6 +14,19 @@ _PIPE = default_pipeline()
 #: (text, publication date, expected events in order: each a dict of Event fields to check)
 CASES: list[tuple[str, str | None, list[dict[str, Any]]]] = [
     (
+        "Sau phiên đàm phán cấp Bộ trưởng giữa hai bên về thương mại đối ứng, chiều 5/3/2026 Thứ trưởng "
+        "Bộ Công Thương Phan Thị Thắng đã làm việc với Phó Đại diện Thương mại Hoa Kỳ.",
+        None,
+        [{"type": "ministerial_session", "status": "held", "start": None},
+         {"type": "meeting", "start": "2026-03-05", "time_of_day": "afternoon"}],
+    ),
+    (
+        "Kết quả các phiên đàm phán cấp Bộ trưởng vừa qua về thương mại đối ứng Việt Nam - Hoa Kỳ được "
+        "hai bên đánh giá tích cực.",
+        None,
+        [],
+    ),
+    (
         "Ngày 20/3/2026, vòng đàm phán thứ 7 Hiệp định Thương mại đối ứng giữa Việt Nam và Hoa Kỳ "
         "đã diễn ra tại Hà Nội.",
         None,

@@ -87,7 +87,7 @@ def _build(doc: Doc, low: str, key: str, cues: list[CueMention]) -> list[Draft]:
             continue  # "làm việc với công an phường": not a meeting of officials
         if "aspiration" in c.flags:
             continue  # "hướng tới sớm ký kết thỏa thuận": a goal, not an agreement
-        own = c.ordinal is not None or bool(c.timexes) or bool(c.people) or bool(c.locations)
+        own = c.ordinal is not None or bool(c.timexes) or bool(c.people) or bool(c.locations) or "bilateral" in c.flags
         target = last.get(t)
         anaphoric = "anaphor" in c.flags or ("initial" in c.flags and c.ordinal is None and not c.timexes)
         if t != "tariff_action" and anaphoric and target is not None and _fits(doc, target, c):

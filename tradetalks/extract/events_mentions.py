@@ -121,6 +121,8 @@ def _describe(doc: Doc, low: str, key: str, s: Sentence, si: int, h: CueHit, nex
         m.flags.add("anaphor")
     if event_lexicon("past").find(low, key, h.end, near):
         m.flags.add("past")
+    if event_lexicon("bilateral").find(low, key, h.end, near):
+        m.flags.add("bilateral")
     window_lo, window_hi = max(s.start, h.start - 60), min(s.end, h.end + 90)
     if event_lexicon("planned").any(low, key, window_lo, window_hi) and not event_lexicon("held").any(
         low, key, window_lo, window_hi
