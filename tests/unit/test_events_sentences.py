@@ -14,6 +14,12 @@ _PIPE = default_pipeline()
 #: (text, publication date, expected events in order: each a dict of Event fields to check)
 CASES: list[tuple[str, str | None, list[dict[str, Any]]]] = [
     (
+        "Ngày 9/9/2025, Thứ trưởng Bộ Công Thương Phan Thị Thắng dự phiên họp Ủy ban Thương mại "
+        "trong khuôn khổ Hiệp định Thương mại tự do Việt Nam - EU tại Brussels.",
+        None,
+        [{"type": "meeting", "start": "2025-09-09", "negotiation": "vn-eu-fta"}],
+    ),
+    (
         "Sau phiên đàm phán cấp Bộ trưởng giữa hai bên về thương mại đối ứng, chiều 5/3/2026 Thứ trưởng "
         "Bộ Công Thương Phan Thị Thắng đã làm việc với Phó Đại diện Thương mại Hoa Kỳ.",
         None,
