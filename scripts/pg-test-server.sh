@@ -2,15 +2,16 @@
 # Start or stop a throwaway PostgreSQL server on 127.0.0.1 for the test suite.
 #
 #   export TRADETALKS_TEST_PG="$(scripts/pg-test-server.sh start)"   # prints the postgresql:// URL
-#   scripts/pg-test-server.sh stop                                  # stops it and deletes its data
+#   scripts/pg-test-server.sh stop [URL]       # stops that server (default: $TRADETALKS_TEST_PG), deletes its data
 #
-# The data directory lives under a fresh temporary directory; its path is remembered in
-# $TRADETALKS_PG_STATE (default: ${TMPDIR:-/tmp}/tradetalks-pg-test.state) so that `stop` finds it.
+# Each server lives in a fresh temporary directory, remembered in a state file named after its
+# port (${TMPDIR:-/tmp}/tradetalks-pg-test.<port>.state), so that several servers started at the
+# same time (parallel CI jobs) never stop each other.
 # Needs the Debian `postgresql` package (binaries in /usr/lib/postgresql/<version>/bin or on PATH)
 # and its contrib extensions (unaccent). When run as root the server runs as the `postgres` user.
 set -euo pipefail
 
-STATE="${TRADETALKS_PG_STATE:-${TMPDIR:-/tmp}/tradetalks-pg-test.state}"
+STATE_DIR="${TMPDIR:-/tmp}"
 DBNAME="${TRADETALKS_PG_DBNAME:-tradetalks_test}"
 
 find_bin() {
@@ -61,27 +62,33 @@ start() {
     as_owner "$bin/createdb" -h 127.0.0.1 -p "$port" -U postgres "$DBNAME"
     as_owner "$bin/psql" -q -h 127.0.0.1 -p "$port" -U postgres -d "$DBNAME" \
         -c "CREATE EXTENSION IF NOT EXISTS unaccent" >/dev/null
-    printf '%s\n%s\n' "$base" "$bin" >"$STATE"
+    printf '%s\n%s\n' "$base" "$bin" >"$STATE_DIR/tradetalks-pg-test.$port.state"
     echo "postgresql://postgres@127.0.0.1:$port/$DBNAME"
 }
 
 stop() {
-    if [ ! -f "$STATE" ]; then
-        echo "pg-test-server: nothing to stop ($STATE not found)" >&2
-        return 0
+    local url="${1:-${TRADETALKS_TEST_PG:-}}" port state base bin
+    if [ -z "$url" ]; then
+        echo "pg-test-server: which server? give its URL or set TRADETALKS_TEST_PG" >&2
+        return 1
     fi
-    local base bin
-    base="$(sed -n 1p "$STATE")"
-    bin="$(sed -n 2p "$STATE")"
+    port="$(printf '%s' "$url" | sed -n 's|^postgres[a-z]*://[^/]*:\([0-9][0-9]*\)/.*|\1|p')"
+    state="$STATE_DIR/tradetalks-pg-test.$port.state"
+    if [ -z "$port" ] || [ ! -f "$state" ]; then
+        echo "pg-test-server: no server of this script at $url ($state not found)" >&2
+        return 1
+    fi
+    base="$(sed -n 1p "$state")"
+    bin="$(sed -n 2p "$state")"
     as_owner "$bin/pg_ctl" -D "$base/data" -m fast -w stop >/dev/null 2>&1 || true
-    rm -rf "$base" "$STATE"
+    rm -rf "$base" "$state"
 }
 
 case "${1:-}" in
     start) start ;;
-    stop) stop ;;
+    stop) stop "${2:-}" ;;
     *)
-        echo "usage: $0 start|stop" >&2
+        echo "usage: $0 start | stop [URL]" >&2
         exit 2
         ;;
 esac
