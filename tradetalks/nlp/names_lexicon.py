@@ -68,6 +68,8 @@ class Lexicon:
     org_contexts: tuple[tuple[str, ...], ...] = ()
     breaks: frozenset[str] = frozenset()
     legal: frozenset[str] = frozenset()
+    abroad: frozenset[tuple[str, ...]] = frozenset()  # head nouns of missions named "... tại <country>"
+    event_words: frozenset[str] = frozenset()  # after a name, a contest or event named after it ("ASEAN Cup")
     english_words: frozenset[str] = frozenset()  # words of institution/place names, never a person's name
     ministry_stems: dict[tuple[str, ...], dict[str | None, Entry]] = field(default_factory=dict)
     countries: dict[str, Entry] = field(default_factory=dict)  # canonical -> entry
@@ -184,6 +186,8 @@ def _load_words(lex: Lexicon) -> None:
     contexts: list[tuple[str, ...]] = []
     breaks: set[str] = set()
     legal: set[str] = set()
+    events: set[str] = set()
+    abroad: set[tuple[str, ...]] = set()
     for kind, word in _rows("org_heads.tsv"):
         toks = tuple(t.lower() for t in tokenize(word))
         if kind == "head":
@@ -194,6 +198,10 @@ def _load_words(lex: Lexicon) -> None:
             breaks.add(toks[0])
         elif kind == "legal":
             legal.add(word)
+        elif kind == "event":
+            events.add(toks[0])
+        elif kind == "abroad":
+            abroad.add(toks)
         else:
             contexts.append(toks)
     for heads in lex.org_heads.values():
@@ -201,6 +209,8 @@ def _load_words(lex: Lexicon) -> None:
     lex.org_suffixes = frozenset(suffixes)
     lex.breaks = frozenset(breaks)
     lex.legal = frozenset(legal)
+    lex.event_words = frozenset(events)
+    lex.abroad = frozenset(abroad)
     lex.org_contexts = tuple(sorted(contexts, key=len, reverse=True))
     lex.english_words = frozenset(row[0].strip().lower() for row in _rows("english_words.tsv"))
 

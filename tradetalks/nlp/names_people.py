@@ -48,10 +48,18 @@ def vietnamese_name(scan: Scan, t: int, context: str | None = None) -> Cand | No
             break
         k += 1
     given = k - t - 1
+    if _hyphen_glued(scan, k):
+        return None  # a Vietnamese name is never hyphenated: "Kim Sang-sik" is Korean
     if given == 0 or (ambiguous and given < 2 and context is None):
         return None
     return Cand(t, k, "person", person_key(scan, list(range(t, k))), prio=2, name_toks=list(range(t, k)),
                 context=context, vietnamese=True)
+
+
+def _hyphen_glued(scan: Scan, k: int) -> bool:
+    """Token ``k`` is a hyphen glued between the word before it and a word after it ("Sang-sik")."""
+    return (k + 1 < scan.n and scan.text[k] == "-" and scan.end[k - 1] == scan.start[k]
+            and scan.start[k + 1] == scan.end[k] and scan.text[k + 1].isalpha())
 
 
 def latin_name(scan: Scan, t: int, context: str | None = None) -> Cand | None:
@@ -88,7 +96,9 @@ def latin_name(scan: Scan, t: int, context: str | None = None) -> Cand | None:
     if any(scan.low[w] in scan.lex.org_suffixes or scan.low[w] in CONNECTORS or scan.low[w] in scan.lex.english_words
            for w in names):
         return None
-    if context is None and (len(names) < 2 or not any(scan.is_foreign(w) and len(scan.text[w]) > 1 for w in names)):
+    foreign = any(scan.is_foreign(w) and len(scan.text[w]) > 1 for w in names) or any(
+        scan.text[w] == "-" for w in words)  # hyphenated given names are never Vietnamese
+    if context is None and (len(names) < 2 or not foreign):
         return None
     if not names:
         return None

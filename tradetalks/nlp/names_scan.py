@@ -176,9 +176,25 @@ def match_gazetteer(scan: Scan) -> None:
         if hit is None:
             continue
         size, entry = hit
+        if size == 1 and entry.type != "organization" and _ends_person_name(scan, t):
+            continue  # "Hoàng Anh", "Minh Đức": the last syllable of a name, not the country
+        if size == 1 and scan.spaced(t + 1) and scan.is_cap(t + 1) and scan.low[t + 1] in scan.lex.event_words:
+            after = t + 2
+            continue  # "ASEAN Cup", "SEA Games": a contest named after it, not the organisation
         if not (entry.type == "organization" and size == 1 and t and scan.low[t - 1] == "phó"):
             scan.add(_entry_cand(scan, t, t + size, entry))
         after = t + size
+
+
+def _ends_person_name(scan: Scan, t: int) -> bool:
+    """Token ``t`` goes on a Vietnamese name: after a surname or inside a run of capitalised syllables."""
+    prev = t - 1
+    if prev < 0 or not scan.spaced(t) or not scan.is_cap(prev) or scan.is_foreign(prev) or prev in scan.at:
+        return False
+    if any(c.i <= prev < c.j for c in scan.cands[-3:]):
+        return False  # "Hoa Kỳ Anh" is no name
+    return scan.text[prev] in scan.lex.surnames or (scan.spaced(prev) and scan.is_cap(prev - 1)
+                                                    and not scan.is_foreign(prev - 1))
 
 
 def _starts_person(scan: Scan, t: int) -> bool:
@@ -267,6 +283,8 @@ def match_org_patterns(scan: Scan) -> None:
             if (scan.is_cap(t) and tuple(scan.low[t:k]) == head and (scan.is_cap(k) or scan.is_upper(k))
                     and not scan.is_upper(k - 1)):
                 end = name_run(scan, k)
+                if head in lex.abroad:
+                    end = _mission_place(scan, end)
                 inner = scan.at.get(k)
                 if inner is not None and inner.type == "organization" and inner.j >= end:
                     end = 0  # "Văn phòng USTR": the known organisation itself
@@ -276,6 +294,15 @@ def match_org_patterns(scan: Scan) -> None:
         if end:
             _add_pattern_org(scan, t, end)
             after = end
+
+
+def _mission_place(scan: Scan, end: int) -> int:
+    """The end of a mission's name that goes on with "tại" and a country or city: "Thương vụ Việt Nam tại Mỹ"."""
+    place = scan.at.get(end + 1)
+    if (end < scan.n and scan.low[end] == "tại" and scan.spaced(end) and place is not None
+            and place.type in ("country", "location")):
+        return place.j
+    return end
 
 
 def _latin_org(scan: Scan, t: int) -> int:
@@ -312,7 +339,9 @@ def _add_pattern_org(scan: Scan, i: int, j: int) -> None:
         inner = scan.at.get(t)
         if inner is not None and inner.type == "country" and inner.j <= j:
             parts += [scan.key[pos:scan.start[t]], inner.canonical or ""]
-            side, country, pos = inner.side, inner.canonical, scan.end[inner.j - 1]
+            if country is None:  # the first country is the body's own: "Thương vụ Việt Nam tại Mỹ"
+                side, country = inner.side, inner.canonical
+            pos = scan.end[inner.j - 1]
             t = inner.j
         else:
             t += 1
