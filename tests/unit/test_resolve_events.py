@@ -204,3 +204,35 @@ def test_resolve_events_rebuild_dossier_saves_in_store(tmp_path: object) -> None
     assert len(rounds) == 1 and rounds[0].start == "2025-11-12"
     assert len({e.article for e in rounds[0].evidence}) == 3
     assert {e.article for e in rounds[0].evidence} <= {a.id for a in loaded.articles}
+
+
+@pytest.mark.parametrize(
+    ("dated", "value"),
+    [
+        ("2026-02-04", "2026-03-05"),  # a month after the same people's dated meeting
+        ("2025-07-01", "2025-03-05"),  # four months before rather than eight after: the nearer year
+        (None, "XXXX-03-05"),  # nothing dated to go by: the year stays unknown
+    ],
+)
+def test_resolve_events_undated_article_placed_by_its_people(dated: str | None, value: str) -> None:
+    people = [{"text": "Lê Mạnh Hùng", "side": "VN"}, {"text": "Jamieson Greer", "side": "US"}]
+    met = "Ông Lê Mạnh Hùng đã gặp ông Jamieson Greer tại Washington."
+    called = "Ngày 5/3, ông Lê Mạnh Hùng điện đàm với ông Jamieson Greer; trước đó hai bên gặp hồi tháng 2."
+    call = {"type": "call", "quote": "điện đàm", "people": ["Lê Mạnh Hùng", "Jamieson Greer"], "timex": ["Ngày 5/3"]}
+    docs = [
+        build_doc(
+            "undated",
+            called,
+            mentions=people,
+            timexes=[{"text": "Ngày 5/3", "value": "XXXX-03-05"}, {"text": "tháng 2", "value": "XXXX-02"}],
+            events=[{**call, "start": "XXXX-03-05"}],
+        )
+    ]
+    if dated is not None:
+        meeting = {"type": "meeting", "quote": "đã gặp", "people": ["Lê Mạnh Hùng", "Jamieson Greer"], "start": dated}
+        docs.append(build_doc("dated", met, published=dated, mentions=people, events=[meeting]))
+    dossier = build_dossier(docs)
+    (ev,) = [e for e in dossier.events if e.type == "call"]
+    assert ev.start == value
+    month = {t.text: t.value for t in dossier.timexes if t.article == "undated"}["tháng 2"]
+    assert month == (value[:4] + "-02" if dated else "XXXX-02")  # the article's other dates follow

@@ -65,7 +65,8 @@ TARIFF = {"type": "tariff_action", "quote": "thuế 20%", "rate": 0.2}
     ("first", "second", "together"),
     [
         ([ROUND_FIVE], [ROUND_FIVE], True),  # one write-up each of the same round
-        ([ROUND_FIVE, SESSION], [ROUND_FIVE, TARIFF], False),  # one shared event among others
+        ([ROUND_FIVE, SESSION], [ROUND_FIVE, TARIFF], True),  # both lead with the same round
+        ([ROUND_FIVE, TARIFF], [SESSION, TARIFF], False),  # one shared event, told first by neither
         ([ROUND_FIVE, SESSION], [ROUND_FIVE, SESSION, TARIFF], True),  # two shared events
         ([SESSION], [TARIFF], False),
     ],

@@ -61,6 +61,22 @@ DATES = [
 ]
 
 INTERVALS = [
+    (
+        "Hội nghị họp từ ngày 3 tháng 6 đến ngày 5 tháng 6 năm 2025 tại Geneva.",
+        None,
+        [("ngày 3 tháng 6 đến ngày 5 tháng 6 năm 2025", "2025-06-03/2025-06-05", "explicit", None)],
+    ),
+    (
+        "Đoàn nghỉ từ ngày 29 tháng 12 năm 2025 đến ngày 2 tháng 1 năm 2026.",
+        None,
+        [("ngày 29 tháng 12 năm 2025 đến ngày 2 tháng 1 năm 2026", "2025-12-29/2026-01-02", "explicit", None)],
+    ),
+    # the number after "tháng" is a month, never the first day of a span
+    (
+        "Kế hoạch tháng 5 đến ngày 20/5 phải xong.",
+        "2025-04-10",
+        [("tháng 5", "2025-05", "publication_date", None), ("ngày 20/5", "2025-05-20", "publication_date", None)],
+    ),
     ("Từ 3–5/6/2025, đoàn làm việc tại Geneva.", None, [("3–5/6/2025", "2025-06-03/2025-06-05", "explicit", None)]),
     ("Vòng đàm phán diễn ra 21-23/9.", None, [("21-23/9", "XXXX-09-21/XXXX-09-23", None, None)]),
     ("Hội chợ mở từ ngày 8 đến 10-4.", None, [("ngày 8 đến 10-4", "XXXX-04-08/XXXX-04-10", None, None)]),
@@ -97,6 +113,10 @@ INTERVALS = [
 ]
 
 MONTHS_YEARS = [
+    # "hồi" before a date without a year places it before the publication date
+    ("Mức thuế được công bố hồi đầu tháng 4.", "2025-11-15", [("đầu tháng 4", "2025-04", "publication_date", None)]),
+    ("Hồi tháng 12, hai đoàn đã gặp nhau.", "2025-11-20", [("tháng 12", "2024-12", "publication_date", None)]),
+    ("Đầu tháng 4 hai bên sẽ gặp lại.", "2025-11-15", [("Đầu tháng 4", "2026-04", "publication_date", None)]),
     ("Hai bên dự kiến ký kết trong tháng 7.", None, [("tháng 7", "XXXX-07", None, None)]),
     ("Hiệp định có hiệu lực từ tháng 8/2020.", None, [("tháng 8/2020", "2020-08", "explicit", None)]),
     ("Đàm phán bắt đầu tháng 4 năm 2025.", None, [("tháng 4 năm 2025", "2025-04", "explicit", None)]),

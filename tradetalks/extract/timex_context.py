@@ -32,6 +32,7 @@ class CueSets:
     compound: frozenset[str]
     decade: frozenset[str]
     direction: dict[str, int]
+    past_marker: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=1)
@@ -59,6 +60,7 @@ def _cue_sets(words: TimeWords) -> CueSets:
         compound=words.lowered("compound"),
         decade=words.lowered("decade"),
         direction=direction,
+        past_marker=words.lowered("past_marker"),
     )
 
 
@@ -224,6 +226,10 @@ class Context:
         """A word for a span of years stands before ("giai đoạn", "nhiệm kỳ") or "từ"."""
         before = tokens_before(self.view, start, 2)
         return phrase_before(before, self.cues.period) or phrase_before(before, self.cues.span_start)
+
+    def looks_back(self, start: int) -> bool:
+        """True when a word right before the expression places it in the past ("hồi tháng 4")."""
+        return phrase_before(tokens_before(self.view, start, 2), self.cues.past_marker)
 
     def direction(self, end: int) -> int:
         """+1 when "tới" follows (ahead of the publication date), -1 for "vừa qua", else 0."""

@@ -66,6 +66,7 @@ class Patterns:
     listed: re.Pattern[str]  # "1/3, " before "1/4": items of one list, dates only if the first is one
     close_paren: re.Pattern[str]
     part_of_day: re.Pattern[str]
+    month_number: re.Pattern[str]  # "tháng " right before a number: that number is a month, never a day
 
 
 def _build(words: TimeWords) -> Patterns:
@@ -110,6 +111,11 @@ def _build(words: TimeWords) -> Patterns:
         "day_month": (
             rf"(?P<d>{DAY})\s+{month_word}\s+(?:(?P<m>{MONTH})|(?P<mname>{month_names}))"
             rf"(?:\s*(?:,|{year_word})\s*(?P<y>{YEAR})|\s+(?P<ry>{year_rel}))?{NUM_END}"
+        ),
+        "day_month_range": (
+            rf"(?P<d1>{DAY})\s+{month_word}\s+(?P<m1>{MONTH})(?:\s*(?:,|{year_word})\s*(?P<y1>{YEAR}))?"
+            rf"(?P<conn>\s*{conn}\s*)(?:{pod}\s+)?(?:(?P<dw2>{dw})\s+)?(?P<d2>{DAY})\s+{month_word}\s+(?P<m2>{MONTH})"
+            rf"(?:\s*(?:,|{year_word})\s*(?P<y2>{YEAR})|\s+(?P<ry>{year_rel}))?{NUM_END}"
         ),
         "year_range": rf"(?P<y1>{YEAR})(?P<conn>\s*{conn}\s*)(?:{year_word}\s+)?(?P<y2>{YEAR}){NUM_END}",
         "year": rf"(?P<y>{YEAR}){NUM_END}",
@@ -167,6 +173,7 @@ def _build(words: TimeWords) -> Patterns:
         relative_heads=frozenset(heads),
         close_paren=re.compile(r"\s*\)"),
         part_of_day=re.compile(rf"(?<!\w){pod}(?!\w)", flags),
+        month_number=re.compile(rf"(?<!\w){month_word}\s+\Z", flags),
     )
 
 

@@ -61,7 +61,7 @@ def _start(match: Joined, ctx: Context) -> int:
 def _found(match: Joined, ctx: Context, kind: str, points: list[Point], **extra: object) -> Found:
     """A candidate for a calendar expression, with the direction word after it ("tới", "vừa qua")."""
     found = Found(_start(match, ctx), match.end(), kind, points, **extra)  # type: ignore[arg-type]
-    found.direction = ctx.direction(found.end)
+    found.direction = ctx.direction(found.end) or (-1 if ctx.looks_back(found.start) else 0)
     return found
 
 
@@ -192,6 +192,14 @@ def handle_date_range(match: Joined, ctx: Context, pub: date | None) -> Outcome:
     return _found(match, ctx, "interval", points, strong=strong, time_of_day=pod, rel_year=_year_offset(match["ry"]))
 
 
+def handle_day_month_range(match: Joined, ctx: Context, pub: date | None) -> Outcome:
+    """Like "từ ngày 12 tháng 11 đến ngày 14 tháng 11 năm 2025": a span of two written-out days."""
+    pod = _time_of_day(match, match.start("d1"))
+    if not (match["dw"] or match["dw2"] or pod or match["y1"] or match["y2"] or match["ry"]):
+        return None
+    return handle_date_range(match, ctx, pub)
+
+
 def handle_month_range(match: Joined, ctx: Context, pub: date | None) -> Outcome:
     """Like "tháng 3-5/2025", "từ tháng 11/2024 đến tháng 2/2025"."""
     m1, m2, y1, y2 = _req(match, "m1"), _req(match, "m2"), _int(match, "y1"), _int(match, "y2", "yw")
@@ -309,6 +317,7 @@ HANDLERS: dict[str, Handler] = {
     "day_list": handle_day_list,
     "date": handle_date,
     "day_month": handle_day_month,
+    "day_month_range": handle_day_month_range,
     "month_range": handle_month_range,
     "month": handle_month,
     "quarter": handle_quarter,

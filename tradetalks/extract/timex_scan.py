@@ -11,7 +11,7 @@ from tradetalks.extract.timex_patterns import patterns
 from tradetalks.extract.timex_rules import HANDLERS
 
 _PREFIX_SPAN = 48
-_DATE_CORES = frozenset({"date_range", "day_range", "day_list", "date", "day_month"})
+_DATE_CORES = frozenset({"date_range", "day_range", "day_list", "date", "day_month", "day_month_range"})
 
 
 def _before(regex: re.Pattern[str], view: str, pos: int) -> re.Match[str] | None:
@@ -27,11 +27,14 @@ def _numeric(view: str, pos: int) -> list[tuple[str, Joined]]:
     pats = patterns()
     out: list[tuple[str, Joined]] = []
     date_prefix: re.Match[str] | None | bool = False
+    month_number = pats.month_number.search(view, max(0, pos - _PREFIX_SPAN), pos) is not None
     for name, regex in pats.numeric.items():
         core = regex.match(view, pos)
         if core is None:
             continue
         if name in _DATE_CORES:
+            if month_number:  # the "11" of "tháng 11 đến ngày 14" is a month, not the first day of a span
+                continue
             if date_prefix is False:
                 date_prefix = _before(pats.date_prefix, view, pos)
             prefix = date_prefix if isinstance(date_prefix, re.Match) else None

@@ -22,6 +22,7 @@ CATEGORIES = frozenset(
         "relative_period",
         "past_day",
         "direction",
+        "past_marker",
         "quantity",
         "narrative",
         "connector",

@@ -90,6 +90,7 @@ class StoryInput:
     entities: set[str] = field(default_factory=set)
     events: set[str] = field(default_factory=set)
     dates: list[date] = field(default_factory=list)
+    lead: str | None = None  # the event the article tells first
 
 
 @dataclass(slots=True)
@@ -175,7 +176,8 @@ def cluster_stories(items: Sequence[StoryInput]) -> StoryResult:
                 shared[(a, b)] += 1
     for (a, b), n in sorted(shared.items()):
         union = len(by_id[a].events | by_id[b].events)
-        if (n >= 2 or n / union >= SAME_EVENTS) and _close_in_time(by_id[a], by_id[b]):
+        leads = by_id[a].lead in by_id[b].events or by_id[b].lead in by_id[a].events
+        if (n >= 2 or n / union >= SAME_EVENTS or leads) and _close_in_time(by_id[a], by_id[b]):
             stories.union(a, b)
     duplicate_of = {it.id: (None if dups.find(it.id) == it.id else dups.find(it.id)) for it in items}
     story = {it.id: "s-" + stories.find(it.id) for it in items}
@@ -188,9 +190,11 @@ def story_inputs(
     """Each doc's text, named entities (not countries or places) and dossier events for clustering."""
     per_article: dict[str, set[str]] = defaultdict(set)
     dates: dict[str, set[date]] = defaultdict(set)
+    first: dict[str, tuple[int, str]] = {}
     for ev in events:
         for e in ev.evidence:
             per_article[e.article].add(ev.id or "")
+            first[e.article] = min(first.get(e.article, (e.start, ev.id or "")), (e.start, ev.id or ""))
         if ev.start and not ev.start.startswith("X"):
             try:
                 d = date.fromisoformat(ev.start[:10])
@@ -215,7 +219,14 @@ def story_inputs(
         folded = doc.folded or fold_text(doc.article.text)
         out.append(
             StoryInput(
-                aid, doc.article.published, doc.article.hash, folded, ents, per_article[aid], day or sorted(dates[aid])
+                aid,
+                doc.article.published,
+                doc.article.hash,
+                folded,
+                ents,
+                per_article[aid],
+                day or sorted(dates[aid]),
+                first[aid][1] if aid in first else None,
             )
         )
     return out

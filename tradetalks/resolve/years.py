@@ -22,6 +22,8 @@ from tradetalks.resolve.dates import (
 )
 from tradetalks.resolve.reports import SERIES
 
+_HALF_YEAR = 183  # days: a yearless date is placed by nearby days only when it lies this close to them
+
 if TYPE_CHECKING:
     from tradetalks.resolve.events import EventState
 
@@ -148,10 +150,68 @@ def from_sequence(state: EventState) -> bool:
     return changed
 
 
+def _nearest_year(value: str, anchors: list[date]) -> int | None:
+    """The one year that puts a yearless value within half a year of the nearest anchor day, else None."""
+    r = parse_range(value)
+    if r is None or r.has_year or not anchors:
+        return None
+    best: dict[int, int] = {}
+    for y in sorted({a.year + k for a in anchors for k in (-1, 0, 1)}):
+        days = r.days(y)
+        if days:
+            best[y] = min(min(abs((days[0] - a).days), abs((days[1] - a).days)) for a in anchors)
+    ranked = sorted((gap, y) for y, gap in best.items() if gap <= _HALF_YEAR)
+    if not ranked or len(ranked) > 1 and ranked[1][0] == ranked[0][0]:
+        return None
+    return ranked[0][1]
+
+
+def from_people(state: EventState) -> bool:
+    """An undated article's yearless event takes the year that puts it nearest its people's dated events."""
+    seen: dict[str, list[date]] = defaultdict(list)
+    for r in state.reports:
+        days = _days(r.event.start, r.event.end)
+        if days:
+            for person in r.people:
+                seen[person].append(days[0])
+    changed = False
+    for article in sorted(state.by_article):
+        if state.published.get(article) is not None:
+            continue
+        for i in state.by_article[article]:
+            r = state.reports[i]
+            start = r.event.start
+            if not start or not unresolved(start) or len(start.split("/")[0]) < len("XXXX-01-01"):
+                continue
+            y = _nearest_year(start, [d for person in sorted(r.people) for d in seen.get(person, [])])
+            if y is not None:
+                changed = settle(state, article, _suffix(start), y, "sequence") or changed
+    return changed
+
+
+def from_neighbours(state: EventState) -> bool:
+    """An undated article's yearless date takes the year that puts it nearest the article's dated days."""
+    changed = False
+    for article in sorted(state.by_article):
+        if state.published.get(article) is not None:
+            continue
+        dated = [t.value for t in state.timexes.get(article, []) if year_of(t.value) is not None]
+        anchors = [d[0] for value in dated if (d := _days(value, None))]
+        for value in _open_values(state, article):
+            y = _nearest_year(value, anchors)
+            if y is not None:
+                changed = settle(state, article, _suffix(value), y, "article") or changed
+    return changed
+
+
 def complete_years(state: EventState) -> bool:
     """One pass of every way of settling a year; True when anything changed."""
     changed = from_reports(state)
     changed = from_article(state) or changed
     if not changed:
         changed = from_sequence(state)
+    if not changed:
+        changed = from_people(state)
+    if not changed:
+        changed = from_neighbours(state)
     return changed
