@@ -272,7 +272,7 @@ CASES: list[tuple[str, str | None, list[dict[str, Any]]]] = [
         "Thứ trưởng Phan Thị Thắng tiếp ông John Smith, Giám đốc Tập đoàn ABC.",
         None,
         [{"type": "meeting", "start": "2026-03-05", "time_of_day": "morning", "n_participants": 2},
-         {"type": "meeting", "start": "2026-03-05", "time_of_day": None, "n_participants": 2}],
+         {"type": "meeting", "start": "2026-03-05", "time_of_day": "afternoon", "n_participants": 2}],
     ),
     ("Ông Nam tiếp tục làm việc tại công ty.", None, []),
     (

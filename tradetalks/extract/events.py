@@ -19,6 +19,7 @@ from tradetalks.model import Doc, Event
 from tradetalks.pipeline import stage
 
 _NEEDS_CONTEXT = ("negotiation_round", "ministerial_session", "tariff_action")
+_LEAD_MAX = 40  # how long a lead phrase before "…, các nhóm kỹ thuật" may be
 
 
 def _event_type(doc: Doc, c: CueMention) -> str:
@@ -37,7 +38,12 @@ def _trade_context(doc: Doc, low: str, key: str, c: CueMention, negotiations: bo
     if negotiations and ("weak" not in c.flags or c.ordinal is not None):
         return True
     s = doc.sentences[c.sentence]
-    return event_lexicon("context").any(low, key, s.start, s.end)
+    if event_lexicon("context").any(low, key, s.start, s.end):
+        return True
+    # a round named with its number goes on from the sentence before ("… với Đại diện Thương mại …. Hai bên
+    # thống nhất …, trong đó có vòng đàm phán thứ sáu")
+    told = c.ordinal is not None and c.sentence > 0
+    return told and event_lexicon("context").any(low, key, doc.sentences[c.sentence - 1].start, s.start)
 
 
 def _split_counterparts(doc: Doc, c: CueMention) -> list[list[int]]:
@@ -63,8 +69,7 @@ def _new_draft(doc: Doc, t: str, c: CueMention, people: list[int]) -> Draft:
     counterparts = [p for p in c.people if doc.mentions[p].start >= c.end]
     if "plural" in c.flags and t == "meeting" and people and not counterparts:
         d.flags.add("series")
-    if "same_day" in c.flags:
-        d.flags.add("same_day")
+    d.flags |= {f for f in c.flags if f in ("same_day", "mou") or f.startswith("tod:")}
     return d
 
 
@@ -88,8 +93,11 @@ def _build(doc: Doc, low: str, key: str, cues: list[CueMention]) -> list[Draft]:
         if "aspiration" in c.flags:
             continue  # "hướng tới sớm ký kết thỏa thuận": a goal, not an agreement
         own = c.ordinal is not None or bool(c.timexes) or bool(c.people) or bool(c.locations) or "bilateral" in c.flags
+        own = own or "same_day" in c.flags  # "Cũng trong dịp này, …": dated by the event told before
         target = last.get(t)
         anaphoric = "anaphor" in c.flags or ("initial" in c.flags and c.ordinal is None and not c.timexes)
+        if anaphoric:  # "Tại các cuộc gặp, ông A đề nghị … trong quý I": a date past the comma is what was said
+            c.timexes = [t for t in c.timexes if "," not in low[c.end : doc.timexes[t].start]]
         if t != "tariff_action" and anaphoric and target is not None and _fits(doc, target, c):
             target.absorb(c)
             touched, touched_at = target, c.sentence
@@ -101,6 +109,8 @@ def _build(doc: Doc, low: str, key: str, cues: list[CueMention]) -> list[Draft]:
             continue
         if "plural" in c.flags and t in ("negotiation_round", "ministerial_session"):
             continue  # "các vòng đàm phán", "ba vòng đàm phán trực tiếp": a summary of many
+        if "plural" in c.flags and t in ("meeting", "call") and not c.people and c.status != "planned":
+            continue  # "các phiên họp trực tuyến giữa hai đoàn kể từ tháng 4": many meetings, none told
         if target is not None and _repeats(t, c, target):
             target.absorb(c)
             touched, touched_at = target, c.sentence
@@ -122,6 +132,15 @@ def _build(doc: Doc, low: str, key: str, cues: list[CueMention]) -> list[Draft]:
     return drafts
 
 
+def _continues(low: str, key: str, start: int, end: int) -> bool:
+    """A sentence going on about the event told before: "Hai bên …", or after a short lead phrase
+    ("Trong bốn ngày làm việc, các nhóm kỹ thuật …")."""
+    if starts_with("continuation", low, key, start, end):
+        return True
+    comma = low.find(",", start, min(end, start + _LEAD_MAX))
+    return comma > 0 and starts_with("continuation", low, key, comma + 1, end) is not None
+
+
 def _official(doc: Doc, c: CueMention) -> bool:
     """A bare verb ("làm việc với") makes an event between people with a title, or with an organisation."""
     if any(doc.mentions[p].role is not None for p in c.people):
@@ -134,6 +153,8 @@ def _repeats(t: str, c: CueMention, d: Draft) -> bool:
     """A round, session or agreement named again with nothing new that tells it apart (no ordinal, no date)."""
     if t not in ("negotiation_round", "ministerial_session", "agreement") or c.ordinal is not None or c.timexes:
         return False
+    if ("mou" in c.flags) != ("mou" in d.flags):
+        return False  # an MOU signed beside a joint statement is another document
     if c.people and t == "ministerial_session":
         return False
     ev = d.event
@@ -173,7 +194,7 @@ def extract_events(doc: Doc) -> Doc:
             if found:
                 cues.extend(found)
                 told = True
-            elif told and starts_with("continuation", low, key, s.start, s.end):
+            elif told and _continues(low, key, s.start, s.end):
                 cues.append(CueMention("continuation", s.start, s.start, si, span=(s.start, s.end)))
             else:
                 told = False

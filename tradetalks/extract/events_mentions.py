@@ -123,18 +123,22 @@ def _describe(doc: Doc, low: str, key: str, s: Sentence, si: int, h: CueHit, nex
         m.flags.add("past")
     if event_lexicon("bilateral").find(low, key, h.end, near):
         m.flags.add("bilateral")
-    window_lo, window_hi = max(s.start, h.start - 60), min(s.end, h.end + 90)
+    window_lo, window_hi = max(s.start, h.start - 60), min(s.end, h.end + 90, next_start)  # not the next event's words
     if event_lexicon("planned").any(low, key, window_lo, window_hi) and not event_lexicon("held").any(
         low, key, window_lo, window_hi
     ):
         m.status = "planned"
-    if h.label == "agreement":
+    if h.label in ("agreement", "tariff_action"):  # "sẵn sàng đưa thuế về 0%": a proposal, not an action
         clause = max(lo, low.rfind(",", lo, h.start) + 1)
         if event_lexicon("aspiration").any(low, key, clause, h.start):
             m.flags.add("aspiration")
     clause_start = max(s.start, low.rfind(";", s.start, h.start) + 1)
-    if event_lexicon("same_day").any(low, key, clause_start, min(h.start, clause_start + 25)):
+    same_day = event_lexicon("same_day").find(low, key, clause_start, min(h.start, clause_start + 25))
+    if same_day:
         m.flags.add("same_day")
+        tod = max(same_day, key=lambda x: x.end - x.start).value
+        if tod:  # "chiều cùng ngày": that day, in the afternoon
+            m.flags.add(f"tod:{tod}")
     return m
 
 
@@ -275,7 +279,13 @@ def sentence_cues(doc: Doc, low: str, key: str, si: int, hits: list[CueHit]) -> 
         else:
             out.append(c)
     if tariffs:
-        out.extend(split_tariffs(low, s, tariffs))
+        split = split_tariffs(low, s, tariffs)
+        if len(split) > 1:  # "thuế 20%, thấp hơn mức 46% công bố hồi tháng 4": each rate keeps the dates of its clause
+            first = min(c.start for c in split)  # or else the dates leading the sentence ("Ngày 2/4, …")
+            for p in split:
+                own = [t for t in p.timexes if p.span[0] <= doc.timexes[t].start < p.span[1]]
+                p.timexes = own or [t for t in p.timexes if doc.timexes[t].end <= first]
+        out.extend(split)
         out.sort(key=lambda c: c.start)
     return out
 

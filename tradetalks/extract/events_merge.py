@@ -43,7 +43,7 @@ def _mergeable(doc: Doc, a: Draft, b: Draft) -> bool:
     if ea.status != eb.status or not dates_overlap(draft_value(doc, a), draft_value(doc, b)):
         return False
     if ea.type in _ONE_PER_IDENTITY:
-        return True
+        return ("mou" in a.flags) == ("mou" in b.flags)  # an MOU is not the statement signed beside it
     if ea.type == "tariff_action":
         return ea.rate == eb.rate
     if _conflict(_time_of_day(doc, a), _time_of_day(doc, b)):

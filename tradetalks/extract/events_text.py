@@ -7,10 +7,19 @@ from collections import Counter
 from datetime import date
 from functools import lru_cache
 
-from tradetalks.extract.cues import event_lexicon, event_table, hits_within, read_tsv, text_cues, words_pattern
+from tradetalks.extract.cues import (
+    ends_with,
+    event_lexicon,
+    event_table,
+    hits_within,
+    lower_view,
+    read_tsv,
+    text_cues,
+    words_pattern,
+)
 from tradetalks.extract.events_draft import Draft, date_range, unique_people
 from tradetalks.extract.topics import topics_in
-from tradetalks.model import Doc, Event, Participant
+from tradetalks.model import Doc, Event, Mention, Participant
 
 _WEEK = re.compile(r"^(\d{4})-W(\d{2})$")
 
@@ -44,10 +53,19 @@ def _about_vietnam(doc: Doc, pos: int, partner: bool = False) -> bool:
     s = next((s for s in doc.sentences if s.start <= pos < s.end), None)
     if s is None:
         return False
-    sides = {m.side for m in doc.mentions if s.start <= m.start < s.end and m.side}
+    sides = {m.side for m in doc.mentions if s.start <= m.start < s.end and m.side and not _is_place(doc, m)}
     if "other" in sides and not partner:
         return False
     return "VN" in sides or (not partner and any(m.side == "VN" for m in doc.mentions))
+
+
+def _is_place(doc: Doc, m: Mention) -> bool:
+    """A country named as where something happens, not as a party: "tại Kuala Lumpur (Malaysia)", "tại Ý"."""
+    key = doc.key or doc.text
+    low = lower_view(key)
+    if low[max(0, m.start - 3) : m.start].rstrip().endswith("("):
+        return any(o.type == "location" and 0 <= m.start - o.end <= 3 for o in doc.mentions)
+    return ends_with("locative", low, key, max(0, m.start - 30), m.start) is not None
 
 
 def _negotiation(doc: Doc, low: str, key: str, d: Draft) -> str | None:
@@ -85,7 +103,9 @@ def _dates(doc: Doc, d: Draft) -> tuple[str | None, str | None, str | None]:
         elif rng[1] > start and end is None:
             end = rng[1]
         tod = tod or t.time_of_day
-    return start, end, (None if "date_only" in d.flags else tod)
+    if "date_only" in d.flags:  # the day of the event before; its own part of day, if the article gives one
+        tod = next((f[4:] for f in sorted(d.flags) if f.startswith("tod:")), None)
+    return start, end, tod
 
 
 def _is_future(start: str | None, published: str | None) -> bool:
