@@ -5,6 +5,11 @@ process, exact and near duplicates found, and how many stories hold more than on
 Each size runs in a fresh process so peak memory is its own.
 
 usage: python bench/stories_scale.py [--sizes 5000,10000,20000,0] [--data DIR]   (0 = everything)
+
+With ``--rebuild DB`` it instead resolves a whole store (fill one first with
+``tradetalks bulk ../shared/data/external/vietnews --db DB``), once as ``rebuild_dossier`` does
+(streaming slim docs) and once with every stored Doc held at once, each in a fresh process, and prints
+wall time and peak resident memory of each.
 """
 
 from __future__ import annotations
@@ -66,11 +71,60 @@ def run(folder: Path, limit: int, queue: mp.Queue) -> None:
     )
 
 
+def resolve_store(db: str, stream: bool, queue: mp.Queue) -> None:
+    """Resolve the store at ``db`` (streamed or whole docs) without saving; report time and peak memory."""
+    from tradetalks.resolve import build_dossier, slim
+    from tradetalks.store import open_store
+
+    t0 = time.perf_counter()
+    with open_store(db) as store:
+        if stream:
+            digests: dict = {}
+            dossier = build_dossier((slim(doc, digests) for doc in store.docs()), digests)
+        else:
+            dossier = build_dossier(list(store.docs()))
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    queue.put(
+        {
+            "mode": "streamed" if stream else "whole docs",
+            "articles": len(dossier.articles),
+            "events": len(dossier.events),
+            "stories": len({a.story for a in dossier.articles}),
+            "wall_s": round(time.perf_counter() - t0, 1),
+            "peak_rss_mb": round(usage.ru_maxrss / 1024, 1),
+        }
+    )
+
+
+def rebuild_main(db: str, modes: list[bool]) -> int:
+    """Peak memory of resolving one store, streamed and whole, each in a fresh process."""
+    ctx = mp.get_context("spawn")
+    print("mode        articles  events  stories  wall_s  peak_rss_mb")
+    for stream in modes:
+        queue: mp.Queue = ctx.Queue()
+        child = ctx.Process(target=resolve_store, args=(db, stream, queue))
+        child.start()
+        r = queue.get()
+        child.join()
+        print(
+            f"{r['mode']:<10}  {r['articles']:>8}  {r['events']:>6}  {r['stories']:>7}  {r['wall_s']:>6}  "
+            f"{r['peak_rss_mb']:>11}"
+        )
+    return 0
+
+
 def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--sizes", default="5000,10000,20000,0")
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
+    parser.add_argument("--rebuild", metavar="DB", help="resolve this store instead (streamed and whole docs)")
+    parser.add_argument("--modes", default="streamed,whole", help="with --rebuild: streamed, whole or both")
     args = parser.parse_args(argv)
+    if args.rebuild:
+        if not Path(args.rebuild).is_file() and "://" not in args.rebuild:
+            print(f"{args.rebuild}: no such store")
+            return 1
+        return rebuild_main(args.rebuild, [m.strip() == "streamed" for m in args.modes.split(",") if m.strip()])
     folder = args.data.resolve()
     if not (folder / "vietnews_test.jsonl.gz").is_file():
         print(f"{folder}: no vietnews_test.jsonl.gz here (see ../shared/data/external/vietnews/SOURCE.md)")

@@ -236,3 +236,21 @@ def test_resolve_events_undated_article_placed_by_its_people(dated: str | None, 
     assert ev.start == value
     month = {t.text: t.value for t in dossier.timexes if t.article == "undated"}["tháng 2"]
     assert month == (value[:4] + "-02" if dated else "XXXX-02")  # the article's other dates follow
+
+
+def test_resolve_events_streamed_rebuild_equals_whole_docs(tmp_path: object) -> None:
+    """rebuild_dossier keeps only slim docs, yet gives the dossier of the whole stored docs (roles, stories too)."""
+    from pathlib import Path
+
+    from tradetalks.ingest.batch import ingest_paths
+    from tradetalks.resolve import rebuild_dossier
+    from tradetalks.store import open_store
+
+    folder = Path(__file__).resolve().parents[1] / "eval" / "dev" / "resolve" / "articles"
+    with open_store(str(tmp_path) + "/stream.db") as store:
+        ingest_paths(store, [str(folder)])
+        whole = build_dossier(list(store.docs()))
+        streamed = rebuild_dossier(store)
+    assert streamed == whole
+    assert any(a.duplicate_of for a in streamed.articles)
+    assert any(r.evidence and r.evidence[0].quote for e in streamed.entities for r in e.roles)

@@ -2,20 +2,23 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
+from dataclasses import replace
 from datetime import date
 from typing import TYPE_CHECKING
+
+import numpy as np
 
 from tradetalks.model import ArticleRecord, Doc, Dossier, DossierTimex, Event
 from tradetalks.resolve.dates import parse_range
 from tradetalks.resolve.entities import add_roles, cluster_entities
 from tradetalks.resolve.events import resolve_events
-from tradetalks.resolve.stories import cluster_stories, story_inputs
+from tradetalks.resolve.stories import cluster_stories, story_inputs, text_digest
 
 if TYPE_CHECKING:
     from tradetalks.store.base import Store
 
-__all__ = ["build_dossier", "rebuild_dossier"]
+__all__ = ["build_dossier", "rebuild_dossier", "slim"]
 
 
 def _aid(doc: Doc) -> str:
@@ -48,9 +51,26 @@ def _article_dates(docs: list[Doc], events: list[Event]) -> dict[str, tuple[str,
     return out
 
 
-def build_dossier(docs: Iterable[Doc]) -> Dossier:
-    """Resolve many articles' extractions into one dossier; the same set in any order gives the same dossier."""
-    ordered = sorted(docs, key=lambda d: (_aid(d), d.article.hash))
+def slim(doc: Doc, digests: dict[str, tuple[str, np.ndarray]]) -> Doc:
+    """What resolution keeps of a stored Doc: mentions (role quotes taken from the text), timexes, events, topics.
+
+    The text, sentences and matching views are dropped; the text's hash and MinHash go to ``digests``.
+    """
+    digests[_aid(doc)] = text_digest(doc.text, doc.folded)
+    for m in doc.mentions:
+        if m.role is not None:
+            m.role.text = doc.text[m.role.start : m.role.end]
+    article = replace(doc.article, text="")
+    return Doc(article, set(doc.layers), "", "", [], doc.mentions, doc.timexes, doc.events, doc.topics)
+
+
+def build_dossier(docs: Iterable[Doc], digests: Mapping[str, tuple[str, np.ndarray]] | None = None) -> Dossier:
+    """Resolve many articles' extractions into one dossier; the same set in any order gives the same dossier.
+
+    ``digests`` (article id -> text hash and MinHash) stands in for the text of slim docs.
+    """
+    hashes = {aid: digest[0] for aid, digest in (digests or {}).items()}
+    ordered = sorted(docs, key=lambda d: (_aid(d), hashes.get(_aid(d)) or d.article.hash))
     index = cluster_entities(ordered)
     timexes = {
         _aid(doc): [
@@ -60,7 +80,7 @@ def build_dossier(docs: Iterable[Doc]) -> Dossier:
     }
     events = resolve_events(ordered, index, timexes)
     add_roles(ordered, index, _article_dates(ordered, events))
-    stories = cluster_stories(story_inputs(ordered, events, index.of))
+    stories = cluster_stories(story_inputs(ordered, events, index.of, digests))
     articles = [
         ArticleRecord(
             _aid(doc),
@@ -80,6 +100,7 @@ def build_dossier(docs: Iterable[Doc]) -> Dossier:
 
 def rebuild_dossier(store: Store) -> Dossier:
     """Resolve every stored extraction into a dossier, save it in the store and return it."""
-    dossier = build_dossier(store.docs())
+    digests: dict[str, tuple[str, np.ndarray]] = {}
+    dossier = build_dossier((slim(doc, digests) for doc in store.docs()), digests)
     store.save_dossier(dossier)
     return dossier

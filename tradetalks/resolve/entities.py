@@ -360,7 +360,8 @@ def add_roles(docs: Sequence[Doc], index: EntityIndex, article_dates: dict[str, 
                     break
             role = roles.setdefault((title, org), Role(title, org, None, None, [], title_en))
             aid = _aid(docs[d])
-            role.evidence.append(Evidence(aid, rm.start, rm.end, docs[d].text[rm.start : rm.end]))
+            quote = docs[d].text[rm.start : rm.end] if docs[d].text else rm.text  # a slim doc keeps the quote only
+            role.evidence.append(Evidence(aid, rm.start, rm.end, quote))
             seen = article_dates.get(aid)
             if seen and not rm.former:
                 role.first_seen = min(filter(None, (role.first_seen, seen[0])))

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 import zlib
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
@@ -13,7 +13,7 @@ from functools import lru_cache
 import numpy as np
 from datasketch import MinHash, MinHashLSH
 
-from tradetalks.model import Doc, Event
+from tradetalks.model import Doc, Event, content_hash
 from tradetalks.resolve.names import fold_text
 
 NUM_PERM = 64
@@ -91,6 +91,7 @@ class StoryInput:
     events: set[str] = field(default_factory=set)
     dates: list[date] = field(default_factory=list)
     lead: str | None = None  # the event the article tells first
+    signature: np.ndarray | None = None  # MinHash of ``folded``, when computed ahead (folded then may be empty)
 
 
 @dataclass(slots=True)
@@ -149,7 +150,7 @@ def cluster_stories(items: Sequence[StoryInput]) -> StoryResult:
             exact += dups.union(it.id, first_of_hash[it.hash])
             continue
         first_of_hash[it.hash] = it.id
-        sig = signature(shingler.hashes(it.folded))
+        sig = it.signature if it.signature is not None else signature(shingler.hashes(it.folded))
         sigs[it.id] = sig
         mh = MinHash(num_perm=NUM_PERM, hashvalues=sig, permutations=perms, scheme="legacy")
         for other in dup_index.query(mh):
@@ -184,10 +185,18 @@ def cluster_stories(items: Sequence[StoryInput]) -> StoryResult:
     return StoryResult(story, duplicate_of, exact, near)
 
 
+def text_digest(text: str, folded: str = "") -> tuple[str, np.ndarray]:
+    """What clustering needs of an article's text: its content hash and the MinHash of its folded words."""
+    return content_hash(text), signature(Shingler().hashes(folded or fold_text(text)))
+
+
 def story_inputs(
-    docs: Sequence[Doc], events: Sequence[Event], entity_of: dict[tuple[str, int], str]
+    docs: Sequence[Doc],
+    events: Sequence[Event],
+    entity_of: dict[tuple[str, int], str],
+    digests: Mapping[str, tuple[str, np.ndarray]] | None = None,
 ) -> list[StoryInput]:
-    """Each doc's text, named entities (not countries or places) and dossier events for clustering."""
+    """Each doc's text (or its digest), named entities (not countries or places) and dossier events."""
     per_article: dict[str, set[str]] = defaultdict(set)
     dates: dict[str, set[date]] = defaultdict(set)
     first: dict[str, tuple[int, str]] = {}
@@ -216,17 +225,19 @@ def story_inputs(
                 day = [date.fromisoformat(doc.article.published)]
             except ValueError:
                 day = []
-        folded = doc.folded or fold_text(doc.article.text)
+        digest = digests.get(aid) if digests is not None else None
+        folded = "" if digest is not None else doc.folded or fold_text(doc.article.text)
         out.append(
             StoryInput(
                 aid,
                 doc.article.published,
-                doc.article.hash,
+                digest[0] if digest is not None else doc.article.hash,
                 folded,
                 ents,
                 per_article[aid],
                 day or sorted(dates[aid]),
                 first[aid][1] if aid in first else None,
+                digest[1] if digest is not None else None,
             )
         )
     return out
