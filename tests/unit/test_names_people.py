@@ -92,7 +92,7 @@ PEOPLE = [
      [("Mark Lee", None, None, "US"), ("Tom Baker", None, None, None)]),
     ("Đại sứ Anh tại Washington chỉ trích Tổng thống Donald Trump.", [("Donald Trump", "Tổng thống", None, None)]),
     ("Bộ trưởng Kinh tế Cuba Alejandro Gil Fernandez phát biểu.",
-     [("Alejandro Gil Fernandez", "Bộ trưởng", None, None)]),
+     [("Alejandro Gil Fernandez", "Bộ trưởng", "Bộ Kinh tế Cuba", "other")]),
     ("Bộ trưởng Lê Văn Bình tiếp bà Ann Carter, Chủ tịch kiêm Giám đốc điều hành Hội đồng Kinh doanh Hoa Kỳ - ASEAN.",
      [("Lê Văn Bình", "Bộ trưởng", None, "VN"),
       ("Ann Carter", "Chủ tịch", "Hội đồng Kinh doanh Hoa Kỳ-ASEAN", "US")]),
@@ -110,6 +110,20 @@ PEOPLE = [
      [("Rick Switzer", "Phó Đại diện Thương mại", "Văn phòng Đại diện Thương mại Hoa Kỳ", "US")]),
     ("Bộ trưởng Ngoại giao Trung Quốc Vương Nghị thăm Hà Nội.",
      [("Vương Nghị", "Bộ trưởng", "Bộ Ngoại giao Trung Quốc", "other")]),
+    ("HLV Park Hang-seo từng dẫn dắt đội tuyển trong nhiều năm.",
+     [("Park Hang-seo", "Huấn luyện viên", None, None)]),
+    ("Huấn luyện viên trưởng Kim Sang-sik công bố danh sách cầu thủ.",
+     [("Kim Sang-sik", "Huấn luyện viên trưởng", None, None)]),
+    ("Bộ trưởng Thương mại và Công nghiệp Ấn Độ Piyush Goyal sẽ sang Washington.",
+     [("Piyush Goyal", "Bộ trưởng", "Bộ Thương mại và Công nghiệp Ấn Độ", "other")]),
+    ("Bộ trưởng Kinh tế Hàn Quốc Choi Sang-mok đã gọi điện cho phía Mỹ.",
+     [("Choi Sang-mok", "Bộ trưởng", "Bộ Kinh tế Hàn Quốc", "other")]),
+    ("Bộ trưởng Đầu tư, Thương mại và Công nghiệp Malaysia Tengku Zafrul Aziz ký văn kiện.",
+     [("Tengku Zafrul Aziz", "Bộ trưởng", "Bộ Đầu tư, Thương mại và Công nghiệp Malaysia", "other")]),
+    ("Tổng giám đốc Vietjet Nguyễn Thị Phương Thảo dự lễ ký với Boeing.",
+     [("Nguyễn Thị Phương Thảo", "Tổng Giám đốc", "Vietjet", "VN")]),
+    ("Ông Tạ Hoàng Linh, Vụ trưởng Vụ Thị trường châu Âu - châu Mỹ, thông tin thêm.",
+     [("Tạ Hoàng Linh", "Vụ trưởng", "Vụ Thị trường châu Âu - châu Mỹ", "VN")]),
 ]
 
 
@@ -148,6 +162,9 @@ NOT_PEOPLE = [
     ("Khu Depot rộng 17 ha nằm cạnh Trường mẫu giáo Chánh An B.", []),
     ("Tàu du lịch ghé đảo Lý Sơn và thành phố Đà Nẵng.", []),
     ("Đại tá Lê Văn Hùng cho biết vụ việc đang được điều tra.", ["Lê Văn Hùng"]),
+    ("Ông Kim Sang-sik cảm ơn người hâm mộ.", ["Kim Sang-sik"]),
+    ("Hai bên hẹn gặp lại.\nMinh Anh - Thu Hà", []),
+    ("Ông Mạc Quốc Anh và bà Lã Thị Thu Hà cùng dự.", ["Mạc Quốc Anh", "Lã Thị Thu Hà"]),
 ]
 
 

@@ -115,7 +115,7 @@ def _country_variants(spelling: str, countries: dict[str, list[str]]) -> list[st
 def _add_stem(lex: Lexicon, spelling: str, entry: Entry, countries: dict[str, list[str]]) -> None:
     """Index a ministry by the words after "Bộ", without its country: "Bộ Ngoại giao Mỹ" -> ("ngoại", "giao")."""
     toks = [t.lower() for t in tokenize(spelling)]
-    if len(toks) < 2 or toks[0] != "bộ" or any(not t.isalpha() for t in toks):
+    if len(toks) < 2 or toks[0] != "bộ" or any(not t.isalpha() and t != "," for t in toks):
         return
     stem, country = toks[1:], None
     for name in [entry.country or "", *countries.get(entry.country or "", [])]:

@@ -193,8 +193,23 @@ def _ends_person_name(scan: Scan, t: int) -> bool:
         return False
     if any(c.i <= prev < c.j for c in scan.cands[-3:]):
         return False  # "Hoa Kỳ Anh" is no name
-    return scan.text[prev] in scan.lex.surnames or (scan.spaced(prev) and scan.is_cap(prev - 1)
-                                                    and not scan.is_foreign(prev - 1))
+    if scan.text[prev] in scan.lex.surnames or (scan.spaced(prev) and scan.is_cap(prev - 1)
+                                                 and not scan.is_foreign(prev - 1)):
+        return True
+    return _line_start(scan, prev) and _byline_end(scan, t + 1)  # a byline: "Minh Anh - Thu Hà"
+
+
+def _line_start(scan: Scan, t: int) -> bool:
+    """Token ``t`` opens a line."""
+    return t == 0 or "\n" in scan.key[scan.end[t - 1]:scan.start[t]]
+
+
+def _byline_end(scan: Scan, t: int) -> bool:
+    """What follows a two-syllable name at ``t`` ends a byline: the line's end, or a dash and another name."""
+    if t >= scan.n or _line_start(scan, t):
+        return True
+    return (scan.text[t] in ("-", "–") and scan.is_cap(t + 1) and scan.is_cap(t + 2) and scan.spaced(t + 2)
+            and (t + 3 >= scan.n or _line_start(scan, t + 3)))
 
 
 def _starts_person(scan: Scan, t: int) -> bool:
@@ -221,7 +236,7 @@ def name_run(scan: Scan, t: int, limit: int = 12) -> int:
         if k > t and scan.is_cap(k) and scan.is_foreign(k) and not scan.is_latin(k - 1) and k not in scan.at:
             break  # a foreign name after a Vietnamese name: "Bộ Thương mại Trung Quốc Gao Feng"
         known = scan.at.get(k)
-        if known is not None and known.type != "organization" and known.j > k + 1:
+        if known is not None and known.type != "organization" and (known.j > k + 1 or known.type == "country"):
             prev, k, last, opens = "cap", known.j, known.j, False  # a country or place: "... Hoa Kỳ", "TP. Huế"
             if _latin_run_foreign(scan, k):
                 break  # a foreign name after the country: "Bộ Thương mại Trung Quốc Gao Feng"

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from tradetalks.model import RoleMention
 from tradetalks.nlp.names_lexicon import Title, name_key, org_by_name
-from tradetalks.nlp.names_scan import Cand, Scan
+from tradetalks.nlp.names_scan import Cand, Scan, name_run
 
 
 @dataclass(slots=True)
@@ -137,9 +137,23 @@ def _ministry(scan: Scan, k: int, hit: TitleHit) -> int:
         else:
             entry = entries.get(None)
             if entry is None:
-                return end  # a ministry of an unnamed country: "Bộ trưởng Thương mại Lutnick"
+                # a ministry of an unnamed country: "Bộ trưởng Thương mại Lutnick"
+                return _ministry_of_country(scan, k, hit) or end
             name, side, where = entry.canonical, entry.side, entry.country
         hit.org, hit.org_side, hit.org_country = name, side, where
         hit.org_cand = Cand(k, end, "organization", name_key(name), name, side, where, label=name)
         return end
-    return k
+    return _ministry_of_country(scan, k, hit) or k
+
+
+def _ministry_of_country(scan: Scan, k: int, hit: TitleHit) -> int:
+    """An unlisted ministry named up to its country: "Thương mại và Công nghiệp Ấn Độ" -> its end, or 0."""
+    end = name_run(scan, k)
+    country = min((c for c in scan.cands if c.type == "country" and k < c.i and c.j <= end),
+                  key=lambda c: c.i, default=None)  # "Kinh tế Hàn Quốc Choi Sang-mok": up to the country
+    if country is None or country.canonical is None:
+        return 0
+    name, end = f"Bộ {scan.span(k, country.i)} {country.canonical}", country.j
+    hit.org, hit.org_side, hit.org_country = name, country.side, country.canonical
+    hit.org_cand = Cand(k, end, "organization", name_key(name), name, country.side, country.canonical, label=name)
+    return end
