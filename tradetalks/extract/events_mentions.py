@@ -13,6 +13,7 @@ from tradetalks.model import Doc, Sentence
 _CLAUSE_END = re.compile(r"[,;:.(]\s|[;:(]|\.$")
 _YEAR_SPAN = re.compile(r"^\d{4}(?:/\d{4})?$")
 _LETTERS = re.compile(r"[^\W\d_]")
+_PLACE_GAP = 100  # how far after its event's cue a place may stand, past one comma
 
 
 @lru_cache(maxsize=1)
@@ -128,9 +129,9 @@ def _describe(doc: Doc, low: str, key: str, s: Sentence, si: int, h: CueHit, nex
         low, key, window_lo, window_hi
     ):
         m.status = "planned"
-    if h.label in ("agreement", "tariff_action"):  # "sẵn sàng đưa thuế về 0%": a proposal, not an action
+    if h.label in ("agreement", "tariff_action"):  # "hướng tới ký kết", "sẵn sàng đưa thuế về 0%": not done
         clause = max(lo, low.rfind(",", lo, h.start) + 1)
-        if event_lexicon("aspiration").any(low, key, clause, h.start):
+        if event_lexicon("aspiration" if h.label == "agreement" else "proposal").any(low, key, clause, h.start):
             m.flags.add("aspiration")
     clause_start = max(s.start, low.rfind(";", s.start, h.start) + 1)
     same_day = event_lexicon("same_day").find(low, key, clause_start, min(h.start, clause_start + 25))
@@ -199,6 +200,14 @@ def _location_text(doc: Doc, low: str, key: str, mi: int) -> str | None:
     return name
 
 
+def _sole_owner(heads: list[CueMention], low: str, pos: int) -> bool:
+    """A place shortly after the only event of its sentence is that event's, past a comma too; not after
+    "Tại cuộc gặp, …" (what follows is what was said there)."""
+    if len(heads) != 1 or "anaphor" in heads[0].flags:
+        return False
+    return 0 <= pos - heads[0].end <= _PLACE_GAP and low.count(",", heads[0].end, pos) <= 1
+
+
 def _is_attributed(doc: Doc, low: str, key: str, mi: int) -> bool:
     men = doc.mentions[mi]
     head = men.role.start if men.role is not None and men.role.start < men.start else men.start
@@ -206,7 +215,8 @@ def _is_attributed(doc: Doc, low: str, key: str, mi: int) -> bool:
 
 
 def _attach_mentions(doc: Doc, low: str, key: str, s: Sentence, cues: list[CueMention]) -> None:
-    head = next((c for c in cues if "frame" not in c.flags), None)
+    head_cues = [c for c in cues if "frame" not in c.flags]
+    head = head_cues[0] if head_cues else None
     role_spans = [(m.role.start, m.role.end) for m in doc.mentions if m.role is not None]
     for mi, men in enumerate(doc.mentions):
         if men.start < s.start or men.end > s.end:
@@ -215,6 +225,8 @@ def _attach_mentions(doc: Doc, low: str, key: str, s: Sentence, cues: list[CueMe
             where = _location_text(doc, low, key, mi)
             if where:
                 owner = _owner(cues, low, men.start, men.end, strict=True)
+                if owner is None and _sole_owner(head_cues, low, men.start):
+                    owner = head_cues[0]  # "vòng … dự kiến diễn ra vào tuần tới, tiếp tục tại Washington"
                 if owner is not None:
                     owner.locations.append(where)
                 continue

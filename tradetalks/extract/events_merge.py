@@ -80,6 +80,13 @@ def _share_dates(doc: Doc, drafts: list[Draft]) -> list[Draft]:
             d.flags.add("date_only")  # "chiều cùng ngày": the day, not the part of day, of the event before
         if d.timexes:
             prev = d
+    for d in drafts:  # "… áp thuế 20% … . Hàng trung chuyển sẽ chịu mức thuế 40%.": one announcement, one day
+        if d.event.type == "tariff_action" and not d.timexes and d.sentence > 0:
+            told = next((t for t in drafts if t.event.type == "tariff_action" and t.sentence == d.sentence - 1
+                         and t.event.status == d.event.status), None)  # the first, the sentence's main news
+            if told is not None and told.timexes:
+                d.timexes = list(told.timexes)
+                d.flags.add("date_only")
     out: list[Draft] = []
     for i, s in enumerate(drafts):
         if "series" not in s.flags:

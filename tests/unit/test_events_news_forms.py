@@ -1,0 +1,137 @@
+"""Events from more ways Vietnamese news tells of talks, calls, agreements and tariffs (sentences written
+for these tests from public facts, in our own words), through the real pipeline."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from tradetalks.model import VN_US_RECIPROCAL, Article, Doc, Event
+from tradetalks.pipeline import default_pipeline
+
+_PIPE = default_pipeline()
+
+#: (text, publication date, expected events in order: each a dict of Event fields to check)
+CASES: list[tuple[str, str | None, list[dict[str, Any]]]] = [
+    (  # a phone conversation between leaders is a call
+        "Tối 2/7/2025, Tổng Bí thư Tô Lâm và Tổng thống Hoa Kỳ Donald Trump đã trao đổi qua điện thoại về "
+        "quan hệ thương mại.",
+        None,
+        [{"type": "call", "start": "2025-07-02", "time_of_day": "evening", "n_participants": 2}],
+    ),
+    (  # online talks between ministers are a call held online
+        "Tối 10/4/2025, Bộ trưởng Bộ Công Thương Nguyễn Hồng Diên hội đàm trực tuyến với Đại diện Thương mại "
+        "Hoa Kỳ Jamieson Greer.",
+        None,
+        [{"type": "call", "mode": "online", "start": "2025-04-10", "n_participants": 2}],
+    ),
+    (  # MOUs signed on the occasion of a joint statement are another agreement, on that day
+        "Ngày 26/10/2025, Việt Nam và Hoa Kỳ công bố Tuyên bố chung về khuôn khổ Hiệp định Thương mại đối ứng. "
+        "Cũng trong dịp này, doanh nghiệp hai nước đã ký nhiều biên bản ghi nhớ hợp tác.",
+        None,
+        [{"type": "agreement", "start": "2025-10-26", "n_evidence": 1},
+         {"type": "agreement", "start": "2025-10-26", "n_evidence": 1}],
+    ),
+    (  # each rate of a sentence keeps the dates of its own clause
+        "Mỹ sẽ áp thuế 20% với hàng hóa nhập khẩu từ Việt Nam, thấp hơn nhiều so với mức 46% công bố hồi "
+        "tháng 4/2025.",
+        None,
+        [{"type": "tariff_action", "rate": 0.2, "start": None},
+         {"type": "tariff_action", "rate": 0.46, "start": "2025-04"}],
+    ),
+    (  # a tariff only proposed is no action
+        "Việt Nam sẵn sàng thảo luận với phía Mỹ để đưa thuế nhập khẩu với hàng hóa Hoa Kỳ về 0%.",
+        None,
+        [],
+    ),
+    (
+        "Phía Việt Nam đề nghị Mỹ áp dụng mức thuế 0% với hàng hóa Việt Nam.",
+        None,
+        [],
+    ),
+    (  # a country named as a place is no third party: the joint statement is of the Vietnam–US talks
+        "Ngày 26/10/2025, tại Kuala Lumpur (Malaysia), Việt Nam và Hoa Kỳ công bố Tuyên bố chung về Hiệp định "
+        "Thương mại đối ứng. Vòng đàm phán thứ năm dự kiến diễn ra vào tháng 11 tại Washington.",
+        "2025-10-27",
+        [{"type": "agreement", "start": "2025-10-26", "negotiation": VN_US_RECIPROCAL},
+         {"type": "negotiation_round", "ordinal": 5, "status": "planned", "start": "2025-11",
+          "negotiation": VN_US_RECIPROCAL}],
+    ),
+    (  # many meetings summed up, none of them told
+        "Đây là kết quả của các phiên họp trực tuyến giữa hai đoàn đàm phán kể từ tháng 4/2025.",
+        None,
+        [],
+    ),
+    (  # a sentence going on after a short lead phrase is evidence of the round told before
+        "Vòng đàm phán thứ hai về Hiệp định Thương mại đối ứng diễn ra từ ngày 3 đến 6/6/2025 tại Washington. "
+        "Trong bốn ngày, các nhóm kỹ thuật đã bàn về quy tắc xuất xứ và thương mại số.",
+        None,
+        [{"type": "negotiation_round", "ordinal": 2, "n_evidence": 2, "topics": ["rules_of_origin", "digital_trade"]}],
+    ),
+    (  # rates told in the next sentence belong to the same announcement, on its day
+        "Ngày 2/7/2025, Mỹ thông báo sẽ áp thuế 20% với hàng hóa nhập khẩu từ Việt Nam. Hàng hóa trung chuyển "
+        "qua Việt Nam sẽ chịu mức thuế 40%.",
+        None,
+        [{"type": "tariff_action", "rate": 0.2, "start": "2025-07-02"},
+         {"type": "tariff_action", "rate": 0.4, "start": "2025-07-02", "topics": ["transshipment"]}],
+    ),
+    (  # "lần lượt tiếp A và B": one meeting with each
+        "Sáng 15/1/2026, Quyền Bộ trưởng Bộ Công Thương Lê Mạnh Hùng lần lượt tiếp Đại sứ Hoa Kỳ Marc Knapper "
+        "và Chủ tịch USABC Ted Osius.",
+        None,
+        [{"type": "meeting", "start": "2026-01-15", "n_participants": 2},
+         {"type": "meeting", "start": "2026-01-15", "n_participants": 2}],
+    ),
+    (  # a date in what was said at a meeting is not the meeting's
+        "Sáng 15/1/2026, Quyền Bộ trưởng Lê Mạnh Hùng tiếp Đại sứ Hoa Kỳ Marc Knapper. Tại cuộc gặp, ông Hùng "
+        "đề nghị hai bên sớm kết thúc đàm phán trong quý I.",
+        None,
+        [{"type": "meeting", "start": "2026-01-15", "n_evidence": 2}],
+    ),
+    (  # a place shortly after the only event of the sentence is its place
+        "Vòng đàm phán thứ ba về Hiệp định Thương mại đối ứng dự kiến diễn ra vào tuần tới, tiếp tục tại "
+        "Washington.",
+        "2025-06-07",
+        [{"type": "negotiation_round", "ordinal": 3, "status": "planned", "location": "Washington"}],
+    ),
+    (  # "chiều cùng ngày": the day of the event before, in the afternoon
+        "Sáng 15/1/2026, Quyền Bộ trưởng Lê Mạnh Hùng chủ trì tọa đàm với Phòng Thương mại Hoa Kỳ (AmCham). "
+        "Chiều cùng ngày, ông Hùng có cuộc điện đàm với Đại diện Thương mại Hoa Kỳ Jamieson Greer.",
+        None,
+        [{"type": "roundtable", "start": "2026-01-15", "time_of_day": "morning"},
+         {"type": "call", "start": "2026-01-15", "time_of_day": "afternoon"}],
+    ),
+    (  # a rate after "chịu mức" is a tariff
+        "Hàng hóa bị xác định là trung chuyển tiếp tục chịu mức 40% khi nhập khẩu vào Mỹ từ ngày 7/8/2025.",
+        None,
+        [{"type": "tariff_action", "rate": 0.4, "start": "2025-08-07", "topics": ["transshipment"]}],
+    ),
+    ("Vòng 7 V-League khép lại tối 19/10 với chiến thắng 2-1 của đội chủ nhà.", None, []),
+    ("Chỉ số VN-Index đã tăng 20% kể từ đầu năm nhờ dòng tiền vào nhóm ngân hàng.", None, []),
+]
+
+
+def _doc(text: str, published: str | None) -> Doc:
+    return _PIPE(Article(source="test.txt", text=text, published=published, id="a1"))
+
+
+def _check(ev: Event, want: dict[str, Any]) -> None:
+    for field, value in want.items():
+        if field == "n_evidence":
+            assert len(ev.evidence) == value, ev.evidence
+        elif field == "n_participants":
+            assert len(ev.participants) == value, ev.participants
+        elif field == "topics":
+            assert set(value) <= set(ev.topics), ev.topics
+        else:
+            got = getattr(ev, field)
+            assert got == value, f"{field}: {got!r} != {value!r} ({ev.summary})"
+
+
+@pytest.mark.parametrize(("text", "published", "expected"), CASES)
+def test_events_news_forms(text: str, published: str | None, expected: list[dict[str, Any]]) -> None:
+    doc = _doc(text, published)
+    assert [e.type for e in doc.events] == [w["type"] for w in expected], [e.summary for e in doc.events]
+    for ev, want in zip(doc.events, expected, strict=True):
+        _check(ev, want)
