@@ -20,7 +20,8 @@ from tradetalks.model import Article, Doc, Dossier, IngestOutcome, SearchHit, ar
 from tradetalks.pipeline import PIPELINE_VERSION
 from tradetalks.store import search as s
 from tradetalks.store.base import StoreError
-from tradetalks.store.codec import dossier_from_dict, dossier_to_dict, extraction_from_dict, extraction_to_dict
+from tradetalks.store.codec import dossier_from_dict, dossier_to_dict, extraction_to_dict
+from tradetalks.store.reads import SQLReads
 
 #: Ordered schema migrations; ``schema_version`` holds how many have been applied.
 MIGRATIONS: list[str] = [
@@ -78,9 +79,7 @@ MIGRATIONS: list[str] = [
 #: Only this much of an article's folded text goes into its tsvector (PostgreSQL caps a tsvector at 1 MB).
 INDEX_CHARS = 200_000
 _LOCK_ID = 7_310_214_551  # pg_advisory_xact_lock key serialising migrations
-_ARTICLE_COLS = "a.id, a.latest_version, v.source, v.url, v.outlet, v.title, v.published, v.text"
 _RETRYABLE = (pg_errors.SerializationFailure, pg_errors.DeadlockDetected, pg_errors.UniqueViolation)
-_PAGE = 200
 
 
 def _safe_url(url: str) -> str:
@@ -120,13 +119,11 @@ def _ensure_unaccent(conn: psycopg.Connection[Any]) -> bool:
     return bool(row and row[0])
 
 
-def _article(row: tuple[Any, ...], version: int | None = None) -> Article:
-    aid, latest, source, url, outlet, title, published, text = row
-    return Article(source, text, title, url, outlet, published, aid, latest if version is None else version)
-
-
-class PostgresStore:
+class PostgresStore(SQLReads):
     """Articles, versions, extractions, dossier and state in a PostgreSQL database."""
+
+    mark = "%s"
+    failure_order = "num"
 
     def __init__(self, url: str):
         self.url = url
@@ -229,46 +226,6 @@ class PostgresStore:
         with self._lock:
             self.conn.execute("INSERT INTO failures (source, reason) VALUES (%s, %s)", (_clean(source), _clean(reason)))
 
-    def failures(self) -> list[tuple[str, str]]:
-        """Every recorded failure as (source, reason), oldest first."""
-        return [(r[0], r[1]) for r in self.conn.execute("SELECT source, reason FROM failures ORDER BY num")]
-
-    def get_article(self, article_id: str) -> Article | None:
-        """The latest version of an article."""
-        row = self.conn.execute(
-            f"SELECT {_ARTICLE_COLS} FROM articles a JOIN versions v "
-            "ON v.article_id = a.id AND v.version = a.latest_version WHERE a.id = %s",
-            (article_id,),
-        ).fetchone()
-        return _article(row) if row else None
-
-    def articles(self) -> Iterator[Article]:
-        """The latest version of every article, in id order (fetched a page at a time)."""
-        sql = (
-            f"SELECT {_ARTICLE_COLS} FROM articles a JOIN versions v "
-            "ON v.article_id = a.id AND v.version = a.latest_version WHERE a.id > %s ORDER BY a.id LIMIT %s"
-        )
-        for row in self._pages(sql):
-            yield _article(row)
-
-    def _pages(self, sql: str) -> Iterator[tuple[Any, ...]]:
-        last = ""
-        while True:
-            rows = self.conn.execute(sql, (last, _PAGE)).fetchall()
-            yield from rows
-            if len(rows) < _PAGE:
-                return
-            last = rows[-1][0]
-
-    def versions(self, article_id: str) -> list[Article]:
-        """Every stored version of an article, oldest first."""
-        rows = self.conn.execute(
-            f"SELECT {_ARTICLE_COLS}, v.version FROM articles a JOIN versions v ON v.article_id = a.id "
-            "WHERE a.id = %s ORDER BY v.version",
-            (article_id,),
-        ).fetchall()
-        return [_article(r[:-1], r[-1]) for r in rows]
-
     # extraction -----------------------------------------------------------
     def save_doc(self, doc: Doc) -> None:
         """Replace the stored extraction of the doc's article version."""
@@ -287,22 +244,6 @@ class PostgresStore:
             "data = excluded.data",
             (aid, version, PIPELINE_VERSION, data),
         )
-
-    _DOC_SQL = (
-        f"SELECT {_ARTICLE_COLS}, e.data FROM articles a JOIN versions v "
-        "ON v.article_id = a.id AND v.version = a.latest_version "
-        "LEFT JOIN extractions e ON e.article_id = a.id AND e.version = a.latest_version "
-    )
-
-    def get_doc(self, article_id: str) -> Doc | None:
-        """The extraction of the latest version (a bare Doc when it was stored without extraction)."""
-        row = self.conn.execute(self._DOC_SQL + "WHERE a.id = %s", (article_id,)).fetchone()
-        return _doc(row) if row else None
-
-    def docs(self) -> Iterator[Doc]:
-        """Extractions of the latest version of every article, in id order (fetched a page at a time)."""
-        for row in self._pages(self._DOC_SQL + "WHERE a.id > %s ORDER BY a.id LIMIT %s"):
-            yield _doc(row)
 
     # dossier --------------------------------------------------------------
     def save_dossier(self, dossier: Dossier) -> None:
@@ -385,15 +326,8 @@ class PostgresStore:
         rows = self.conn.execute("SELECT key, value FROM state WHERE namespace = %s ORDER BY key", (namespace,))
         yield from ((k, v) for k, v in rows.fetchall())
 
-    def close(self) -> None:
-        """Close the connection (idempotent)."""
-        self.conn.close()
-
     def __enter__(self) -> PostgresStore:
         return self
-
-    def __exit__(self, *exc: object) -> None:
-        self.close()
 
 
 class _Unchanged(Exception):
@@ -402,11 +336,3 @@ class _Unchanged(Exception):
     def __init__(self, article: str | None):
         super().__init__(article)
         self.article = article
-
-
-def _doc(row: tuple[Any, ...]) -> Doc:
-    article = _article(row[:-1])
-    data = row[-1]
-    if data is None:
-        return Doc(article=article, layers={"text"})
-    return extraction_from_dict(article, data if isinstance(data, dict) else json.loads(data))

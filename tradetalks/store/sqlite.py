@@ -14,7 +14,8 @@ from tradetalks.model import Article, Doc, Dossier, IngestOutcome, SearchHit, ar
 from tradetalks.pipeline import PIPELINE_VERSION
 from tradetalks.store import search as s
 from tradetalks.store.base import StoreError
-from tradetalks.store.codec import dossier_from_dict, dossier_to_dict, extraction_from_dict, extraction_to_dict
+from tradetalks.store.codec import dossier_from_dict, dossier_to_dict, extraction_to_dict
+from tradetalks.store.reads import SQLReads
 
 #: Ordered schema migrations; ``schema_version`` holds how many have been applied.
 MIGRATIONS: list[str] = [
@@ -64,14 +65,6 @@ MIGRATIONS: list[str] = [
     """,
 ]
 
-_ARTICLE_COLS = "a.id, a.latest_version, v.source, v.url, v.outlet, v.title, v.published, v.text"
-_DOC_SQL = (
-    f"SELECT {_ARTICLE_COLS}, e.data FROM articles a JOIN versions v "
-    "ON v.article_id = a.id AND v.version = a.latest_version "
-    "LEFT JOIN extractions e ON e.article_id = a.id AND e.version = a.latest_version "
-)
-_PAGE = 200
-
 
 def _now() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
@@ -102,12 +95,7 @@ def _statements(script: str) -> list[str]:
     return [part.strip() for part in script.split(";") if part.strip()]
 
 
-def _article(row: tuple[Any, ...], version: int | None = None) -> Article:
-    aid, latest, source, url, outlet, title, published, text = row
-    return Article(source, text, title, url, outlet, published, aid, latest if version is None else version)
-
-
-class SQLiteStore:
+class SQLiteStore(SQLReads):
     """Articles, versions, extractions, dossier and state in one SQLite file."""
 
     def __init__(self, path: str):
@@ -188,47 +176,6 @@ class SQLiteStore:
         with self._write() as c:
             c.execute("INSERT INTO failures (source, reason, at) VALUES (?, ?, ?)", (source, reason, _now()))
 
-    def failures(self) -> list[tuple[str, str]]:
-        """Every recorded failure as (source, reason), oldest first."""
-        return [(r[0], r[1]) for r in self.conn.execute("SELECT source, reason FROM failures ORDER BY rowid")]
-
-    def get_article(self, article_id: str) -> Article | None:
-        """The latest version of an article."""
-        row = self.conn.execute(
-            f"SELECT {_ARTICLE_COLS} FROM articles a JOIN versions v "
-            "ON v.article_id = a.id AND v.version = a.latest_version WHERE a.id = ?",
-            (article_id,),
-        ).fetchone()
-        return _article(row) if row else None
-
-    def articles(self) -> Iterator[Article]:
-        """The latest version of every article, in id order (fetched a page at a time)."""
-        sql = (
-            f"SELECT {_ARTICLE_COLS} FROM articles a JOIN versions v "
-            "ON v.article_id = a.id AND v.version = a.latest_version WHERE a.id > ? ORDER BY a.id LIMIT ?"
-        )
-        for row in self._pages(sql):
-            yield _article(row)
-
-    def _pages(self, sql: str) -> Iterator[tuple[Any, ...]]:
-        """Rows of ``sql`` (keyed on the first column, ``> ?`` then ``LIMIT ?``), one page per query."""
-        last = ""
-        while True:
-            rows = self.conn.execute(sql, (last, _PAGE)).fetchall()
-            yield from rows
-            if len(rows) < _PAGE:
-                return
-            last = rows[-1][0]
-
-    def versions(self, article_id: str) -> list[Article]:
-        """Every stored version of an article, oldest first."""
-        rows = self.conn.execute(
-            f"SELECT {_ARTICLE_COLS}, v.version FROM articles a JOIN versions v ON v.article_id = a.id "
-            "WHERE a.id = ? ORDER BY v.version",
-            (article_id,),
-        ).fetchall()
-        return [_article(r[:-1], r[-1]) for r in rows]
-
     # extraction -----------------------------------------------------------
     def save_doc(self, doc: Doc) -> None:
         """Replace the stored extraction of the doc's article version."""
@@ -245,16 +192,6 @@ class SQLiteStore:
             )
         except sqlite3.IntegrityError as exc:
             raise StoreError(f"no stored version {version} of article {aid} to attach the extraction to") from exc
-
-    def get_doc(self, article_id: str) -> Doc | None:
-        """The extraction of the latest version (a bare Doc when it was stored without extraction)."""
-        row = self.conn.execute(_DOC_SQL + "WHERE a.id = ?", (article_id,)).fetchone()
-        return _doc(row) if row else None
-
-    def docs(self) -> Iterator[Doc]:
-        """Extractions of the latest version of every article, in id order (fetched a page at a time)."""
-        for row in self._pages(_DOC_SQL + "WHERE a.id > ? ORDER BY a.id LIMIT ?"):
-            yield _doc(row)
 
     # dossier --------------------------------------------------------------
     def save_dossier(self, dossier: Dossier) -> None:
@@ -330,23 +267,8 @@ class SQLiteStore:
         for key, value in rows.fetchall():
             yield key, json.loads(value)
 
-    def close(self) -> None:
-        """Close the connection (idempotent)."""
-        self.conn.close()
-
     def __enter__(self) -> SQLiteStore:
         return self
-
-    def __exit__(self, *exc: object) -> None:
-        self.close()
-
-
-def _doc(row: tuple[Any, ...]) -> Doc:
-    article = _article(row[:-1])
-    data = row[-1]
-    if data is None:
-        return Doc(article=article, layers={"text"})
-    return extraction_from_dict(article, json.loads(data))
 
 
 class _Tx:
