@@ -79,6 +79,8 @@ NAMES = [
     ("Tại Hạ viện, đại sứ gặp các thành viên Ủy ban Đối ngoại Hạ viện.",
      [("organization", "Hạ viện", "Hạ viện Hoa Kỳ", None),
       ("organization", "Ủy ban Đối ngoại Hạ viện", "Ủy ban Đối ngoại Hạ viện Hoa Kỳ", None)]),
+    ("Ca sĩ Mỹ Tâm hát ở Hà Nội, còn Thượng nghị sĩ Mỹ Tom Cotton phát biểu. Ảnh: Tuấn Anh",
+     [("location", "Hà Nội", "Hà Nội", None), ("country", "Mỹ", "Hoa Kỳ", None)]),
     ("Tại Anh, hàng dệt may Việt Nam tăng mạnh; ông Hoàng Anh nói.",
      [("country", "Anh", "Vương quốc Anh", None), ("country", "Việt Nam", "Việt Nam", None)]),
     ("Vietjet, Vinamilk và Hiệp hội Doanh nghiệp nhỏ và vừa Hà Nội cùng ký kết.",

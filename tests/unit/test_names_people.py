@@ -164,6 +164,8 @@ NOT_PEOPLE = [
     ("Đại tá Lê Văn Hùng cho biết vụ việc đang được điều tra.", ["Lê Văn Hùng"]),
     ("Ông Kim Sang-sik cảm ơn người hâm mộ.", ["Kim Sang-sik"]),
     ("Hai bên hẹn gặp lại.\nMinh Anh - Thu Hà", []),
+    ("Ca sĩ Mỹ Tâm và nghệ sĩ Trấn Thành cùng tham gia đêm nhạc.", ["Mỹ Tâm", "Trấn Thành"]),
+    ("Người phát ngôn trả lời báo chí. Ảnh: Hoàng Minh Tú", []),
     ("Ông Mạc Quốc Anh và bà Lã Thị Thu Hà cùng dự.", ["Mạc Quốc Anh", "Lã Thị Thu Hà"]),
 ]
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from tradetalks.model import Doc, Mention, RoleMention
+from tradetalks.nlp.names_gazetteer import match_gazetteer
 from tradetalks.nlp.names_lexicon import english_name, lexicon, name_key
 from tradetalks.nlp.names_people import context_name, find_people, find_refs
 from tradetalks.nlp.names_scan import (
@@ -17,7 +18,6 @@ from tradetalks.nlp.names_scan import (
     Scan,
     attach_acronyms,
     bare_acronyms,
-    match_gazetteer,
     match_org_patterns,
 )
 from tradetalks.nlp.normalize import fold

@@ -9,13 +9,14 @@ from dataclasses import dataclass, field
 from itertools import compress
 from operator import itemgetter
 
-from tradetalks.nlp.names_lexicon import TOKEN_RE, Entry, Lexicon, name_key
+from tradetalks.nlp.names_lexicon import TOKEN_RE, Lexicon, name_key
 from tradetalks.nlp.normalize import fold
 
 _VN_ONSET = "ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|b|c|d|g|h|k|l|m|n|p|r|s|t|v|x"
 #: A syllable that Vietnamese spelling allows, written without diacritics ("tan", "nghiep").
 _VN_SYLLABLE = re.compile(rf"(?:{_VN_ONSET})?[aeiouy]{{1,3}}(?:ch|ng|nh|c|m|n|p|t)?")
-_CREDIT = re.compile(r"\(\s*(?:Ảnh|Nguồn|Ảnh minh họa|Video|Đồ họa)\s*:[^)\n]*\)|(?m:^\s*(?:Ảnh|Nguồn)\s*:.*$)")
+_CREDIT = re.compile(r"\(\s*(?:Ảnh|Nguồn|Ảnh minh họa|Video|Đồ họa)\s*:[^)\n]*\)"
+                     r"|(?m:(?:^\s*|(?<=[.!?] ))(?:Ảnh|Nguồn)\s*:.*$)")
 #: Accented letters of other Latin alphabets that Vietnamese does not use ("Núñez", "Müller").
 def _vietnamese_only_letters() -> frozenset[str]:
     """Letters that only Vietnamese writes: "ă", "đ", "ơ", "ư", "ả", "ạ", "ế"... (not the "é" of "Pérez")."""
@@ -147,69 +148,6 @@ class Scan:
         if cand.type != "person":
             self.at.setdefault(cand.i, cand)
         return cand
-
-
-def _entry_cand(scan: Scan, i: int, j: int, entry: Entry) -> Cand:
-    """A candidate for a known name."""
-    side = entry.side
-    return Cand(i, j, entry.type, name_key(entry.canonical), entry.canonical, side, entry.country,
-                label=entry.canonical)
-
-
-def match_gazetteer(scan: Scan) -> None:
-    """Every known organisation, country and place, the longest spelling at each token."""
-    low, text = scan.low, scan.text
-    after = 0
-    for t in scan.capitals:
-        if t < after:
-            continue
-        hit = None
-        for alias in scan.lex.aliases.get(low[t], ()):
-            size = len(alias.tokens)
-            if alias.case_sensitive:
-                ok = text[t] == alias.tokens[0]
-            else:
-                ok = text[t][0].isupper() and tuple(low[t:t + size]) == alias.tokens
-            if ok:
-                hit = (size, alias.entry)
-                break
-        if hit is None:
-            continue
-        size, entry = hit
-        if size == 1 and entry.type != "organization" and _ends_person_name(scan, t):
-            continue  # "Hoàng Anh", "Minh Đức": the last syllable of a name, not the country
-        if size == 1 and scan.spaced(t + 1) and scan.is_cap(t + 1) and scan.low[t + 1] in scan.lex.event_words:
-            after = t + 2
-            continue  # "ASEAN Cup", "SEA Games": a contest named after it, not the organisation
-        if not (entry.type == "organization" and size == 1 and t and scan.low[t - 1] == "phó"):
-            scan.add(_entry_cand(scan, t, t + size, entry))
-        after = t + size
-
-
-def _ends_person_name(scan: Scan, t: int) -> bool:
-    """Token ``t`` goes on a Vietnamese name: after a surname or inside a run of capitalised syllables."""
-    prev = t - 1
-    if prev < 0 or not scan.spaced(t) or not scan.is_cap(prev) or scan.is_foreign(prev) or prev in scan.at:
-        return False
-    if any(c.i <= prev < c.j for c in scan.cands[-3:]):
-        return False  # "Hoa Kỳ Anh" is no name
-    if scan.text[prev] in scan.lex.surnames or (scan.spaced(prev) and scan.is_cap(prev - 1)
-                                                 and not scan.is_foreign(prev - 1)):
-        return True
-    return _line_start(scan, prev) and _byline_end(scan, t + 1)  # a byline: "Minh Anh - Thu Hà"
-
-
-def _line_start(scan: Scan, t: int) -> bool:
-    """Token ``t`` opens a line."""
-    return t == 0 or "\n" in scan.key[scan.end[t - 1]:scan.start[t]]
-
-
-def _byline_end(scan: Scan, t: int) -> bool:
-    """What follows a two-syllable name at ``t`` ends a byline: the line's end, or a dash and another name."""
-    if t >= scan.n or _line_start(scan, t):
-        return True
-    return (scan.text[t] in ("-", "–") and scan.is_cap(t + 1) and scan.is_cap(t + 2) and scan.spaced(t + 2)
-            and (t + 3 >= scan.n or _line_start(scan, t + 3)))
 
 
 def _starts_person(scan: Scan, t: int) -> bool:

@@ -1,0 +1,82 @@
+"""Known organisations, countries and places in the text, unless a syllable of a person's name ("Mỹ Tâm")."""
+
+from __future__ import annotations
+
+from tradetalks.nlp.names_lexicon import Entry, name_key
+from tradetalks.nlp.names_scan import Cand, Scan, _starts_title
+
+
+def _entry_cand(scan: Scan, i: int, j: int, entry: Entry) -> Cand:
+    """A candidate for a known name."""
+    side = entry.side
+    return Cand(i, j, entry.type, name_key(entry.canonical), entry.canonical, side, entry.country,
+                label=entry.canonical)
+
+
+def match_gazetteer(scan: Scan) -> None:
+    """Every known organisation, country and place, the longest spelling at each token."""
+    low, text = scan.low, scan.text
+    after = 0
+    for t in scan.capitals:
+        if t < after:
+            continue
+        hit = None
+        for alias in scan.lex.aliases.get(low[t], ()):
+            size = len(alias.tokens)
+            if alias.case_sensitive:
+                ok = text[t] == alias.tokens[0]
+            else:
+                ok = text[t][0].isupper() and tuple(low[t:t + size]) == alias.tokens
+            if ok:
+                hit = (size, alias.entry)
+                break
+        if hit is None:
+            continue
+        size, entry = hit
+        if size == 1 and entry.type != "organization" and (_ends_person_name(scan, t) or _opens_given_name(scan, t)):
+            continue  # "Hoàng Anh", "Mỹ Tâm": a syllable of a person's name, not the country
+        if size == 1 and scan.spaced(t + 1) and scan.is_cap(t + 1) and scan.low[t + 1] in scan.lex.event_words:
+            after = t + 2
+            continue  # "ASEAN Cup", "SEA Games": a contest named after it, not the organisation
+        if not (entry.type == "organization" and size == 1 and t and scan.low[t - 1] == "phó"):
+            scan.add(_entry_cand(scan, t, t + size, entry))
+        after = t + size
+
+
+def _ends_person_name(scan: Scan, t: int) -> bool:
+    """Token ``t`` goes on a Vietnamese name: after a surname or inside a run of capitalised syllables."""
+    prev = t - 1
+    if prev < 0 or not scan.spaced(t) or not scan.is_cap(prev) or scan.is_foreign(prev) or prev in scan.at:
+        return False
+    if any(c.i <= prev < c.j for c in scan.cands[-3:]):
+        return False  # "Hoa Kỳ Anh" is no name
+    if scan.no_person[prev]:
+        return True  # a photographer in a credit: "Ảnh: Tuấn Anh"
+    if scan.text[prev] in scan.lex.surnames or (scan.spaced(prev) and scan.is_cap(prev - 1)
+                                                 and not scan.is_foreign(prev - 1)):
+        return True
+    return _line_start(scan, prev) and _byline_end(scan, t + 1)  # a byline: "Minh Anh - Thu Hà"
+
+
+def _opens_given_name(scan: Scan, t: int) -> bool:
+    """Token ``t`` opens a two-syllable Vietnamese given name ("Mỹ Tâm", "Đức Phúc"), not "Mỹ Marc Knapper"."""
+    nxt = t + 1
+    if not (scan.spaced(nxt) and scan.is_cap(nxt)) or scan.is_foreign(nxt) or scan.text[nxt] in scan.lex.surnames:
+        return False
+    heads = scan.lex.org_heads.get(scan.low[nxt], ())
+    if _starts_title(scan, nxt) or any(tuple(scan.low[nxt:nxt + len(h)]) == h for h in heads):
+        return False
+    return not (scan.spaced(nxt + 1) and scan.is_cap(nxt + 1))  # "Mỹ Tom Cotton": a foreign name after the country
+
+
+def _line_start(scan: Scan, t: int) -> bool:
+    """Token ``t`` opens a line."""
+    return t == 0 or "\n" in scan.key[scan.end[t - 1]:scan.start[t]]
+
+
+def _byline_end(scan: Scan, t: int) -> bool:
+    """What follows a two-syllable name at ``t`` ends a byline: the line's end, or a dash and another name."""
+    if t >= scan.n or _line_start(scan, t):
+        return True
+    return (scan.text[t] in ("-", "–") and scan.is_cap(t + 1) and scan.is_cap(t + 2) and scan.spaced(t + 2)
+            and (t + 3 >= scan.n or _line_start(scan, t + 3)))
