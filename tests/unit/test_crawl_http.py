@@ -2,14 +2,11 @@
 
 from __future__ import annotations
 
-import importlib.util
-import sys
 import time
 from collections.abc import Iterator
-from pathlib import Path
-from types import ModuleType
 from typing import Any
 
+import crawl_server as srv
 import pytest
 
 from tradetalks.ingest.http import (
@@ -22,24 +19,8 @@ from tradetalks.ingest.http import (
     parse_retry_after,
 )
 
-FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "crawl"
-
-
-def load_server_module() -> ModuleType:
-    """The fixture server module (tests/fixtures/crawl/server.py)."""
-    name = "tradetalks_crawl_fixture_server"
-    if name not in sys.modules:
-        spec = importlib.util.spec_from_file_location(name, FIXTURES / "server.py")
-        assert spec and spec.loader
-        module = importlib.util.module_from_spec(spec)
-        sys.modules[name] = module
-        spec.loader.exec_module(module)
-    return sys.modules[name]
-
-
-srv = load_server_module()
 Reply = srv.Reply
-Server = Any  # srv.FixtureServer, loaded from its file
+Server = srv.FixtureServer
 
 FAST = FetchPolicy(
     connect_timeout=2.0,

@@ -5,6 +5,7 @@ from __future__ import annotations
 import unicodedata
 
 import pytest
+from crawl_server import encode_cp1258 as cp1258
 
 from tradetalks.errors import IngestError
 from tradetalks.ingest.crawl_pages import declared_charset, decode_page, feed_links
@@ -13,15 +14,6 @@ from tradetalks.ingest.http import FetchResult
 SENTENCE = "Hai bên đã trao đổi về thuế đối ứng và quy tắc xuất xứ của hàng hóa."
 
 
-def cp1258(text: str) -> bytes:
-    """Windows-1258 with separate tone marks, as legacy Vietnamese pages are written."""
-    tones = {"\u0300", "\u0301", "\u0303", "\u0309", "\u0323"}
-    out = bytearray()
-    for ch in text:
-        parts = unicodedata.normalize("NFD", ch)
-        base = unicodedata.normalize("NFC", "".join(c for c in parts if c not in tones))
-        out += base.encode("cp1258") + "".join(c for c in parts if c in tones).encode("cp1258")
-    return bytes(out)
 
 
 def html(body: str, head: str = "") -> str:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib.util
 import os
 import signal
 import sqlite3
@@ -11,34 +10,18 @@ import sys
 import time
 from collections.abc import Iterator
 from pathlib import Path
-from types import ModuleType
 from typing import Any
 
+import crawl_server as srv
 import pytest
 
 from tradetalks.ingest.crawl import NAMESPACE, run_crawl
 from tradetalks.store import open_store
 
-FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "crawl"
 N_PAGES = 8
 
 PLACES = ["Hải Phòng", "Đà Nẵng", "Cần Thơ", "Quảng Ninh", "Bình Dương", "Đồng Nai", "Nghệ An", "Lào Cai"]
 GOODS = ["cà phê", "hạt điều", "gạo", "tôm đông lạnh", "gỗ nội thất", "linh kiện điện tử", "giày dép", "hồ tiêu"]
-
-
-def load_server_module() -> ModuleType:
-    """The fixture server module (tests/fixtures/crawl/server.py)."""
-    name = "tradetalks_crawl_fixture_server"
-    if name not in sys.modules:
-        spec = importlib.util.spec_from_file_location(name, FIXTURES / "server.py")
-        assert spec and spec.loader
-        module = importlib.util.module_from_spec(spec)
-        sys.modules[name] = module
-        spec.loader.exec_module(module)
-    return sys.modules[name]
-
-
-srv = load_server_module()
 Reply = srv.Reply
 
 

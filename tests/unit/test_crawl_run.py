@@ -4,18 +4,15 @@ fixture of conftest.py), against a real HTTP server on 127.0.0.1."""
 from __future__ import annotations
 
 import dataclasses
-import importlib.util
 import io
 import re
-import sys
 import time
 import unicodedata
 from collections.abc import Iterator
-from pathlib import Path
-from types import ModuleType
-from typing import Any
 
+import crawl_server as srv
 import pytest
+from crawl_server import FIXTURES, encode_cp1258
 from rich.console import Console
 
 from tradetalks.ingest.crawl import NAMESPACE, CrawlReport, run_crawl
@@ -23,25 +20,9 @@ from tradetalks.ingest.crawl_config import CrawlConfig, FeedSpec
 from tradetalks.ingest.http import FetchPolicy
 from tradetalks.store.base import Store
 
-FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "crawl"
 PAGES = ("det-may", "trao-doi", "cang-bien")
-
-
-def load_server_module() -> ModuleType:
-    """The fixture server module (tests/fixtures/crawl/server.py)."""
-    name = "tradetalks_crawl_fixture_server"
-    if name not in sys.modules:
-        spec = importlib.util.spec_from_file_location(name, FIXTURES / "server.py")
-        assert spec and spec.loader
-        module = importlib.util.module_from_spec(spec)
-        sys.modules[name] = module
-        spec.loader.exec_module(module)
-    return sys.modules[name]
-
-
-srv = load_server_module()
 Reply = srv.Reply
-Server = Any  # srv.FixtureServer, loaded from its file
+Server = srv.FixtureServer
 
 POLICY = FetchPolicy(read_timeout=0.5, retries=2, backoff_seconds=0.01, max_backoff_seconds=2.0, rate_limit_seconds=0.0)
 
@@ -50,15 +31,6 @@ def fixture_bytes(name: str, base: str) -> bytes:
     return (FIXTURES / name).read_text(encoding="utf-8").replace("{base}", base).encode("utf-8")
 
 
-def encode_cp1258(text: str) -> bytes:
-    """Windows-1258 as legacy pages write it: base letter, then a separate tone mark."""
-    tones = {"\u0300", "\u0301", "\u0303", "\u0309", "\u0323"}
-    out = bytearray()
-    for ch in text:
-        parts = unicodedata.normalize("NFD", ch)
-        base = unicodedata.normalize("NFC", "".join(c for c in parts if c not in tones))
-        out += base.encode("cp1258") + "".join(c for c in parts if c in tones).encode("cp1258")
-    return bytes(out)
 
 
 @pytest.fixture
