@@ -81,6 +81,8 @@ NAMES = [
       ("organization", "Ủy ban Đối ngoại Hạ viện", "Ủy ban Đối ngoại Hạ viện Hoa Kỳ", None)]),
     ("Ca sĩ Mỹ Tâm hát ở Hà Nội, còn Thượng nghị sĩ Mỹ Tom Cotton phát biểu. Ảnh: Tuấn Anh",
      [("location", "Hà Nội", "Hà Nội", None), ("country", "Mỹ", "Hoa Kỳ", None)]),
+    ("Anh ấy nói Anh là thị trường lớn.", [("country", "Anh", "Vương quốc Anh", None)]),
+    ("THỨ TRƯỞNG PHAN THỊ THẮNG: DOANH NGHIỆP CẦN CHỦ ĐỘNG", []),
     ("Tại Anh, hàng dệt may Việt Nam tăng mạnh; ông Hoàng Anh nói.",
      [("country", "Anh", "Vương quốc Anh", None), ("country", "Việt Nam", "Việt Nam", None)]),
     ("Vietjet, Vinamilk và Hiệp hội Doanh nghiệp nhỏ và vừa Hà Nội cùng ký kết.",

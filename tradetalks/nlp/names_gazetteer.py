@@ -33,7 +33,8 @@ def match_gazetteer(scan: Scan) -> None:
         if hit is None:
             continue
         size, entry = hit
-        if size == 1 and entry.type != "organization" and (_ends_person_name(scan, t) or _opens_given_name(scan, t)):
+        if size == 1 and entry.type != "organization" and (_ends_person_name(scan, t) or _opens_given_name(scan, t)
+                                                       or _pronoun(scan, t)):
             continue  # "Hoàng Anh", "Mỹ Tâm": a syllable of a person's name, not the country
         if size == 1 and scan.spaced(t + 1) and scan.is_cap(t + 1) and scan.low[t + 1] in scan.lex.event_words:
             after = t + 2
@@ -41,6 +42,12 @@ def match_gazetteer(scan: Scan) -> None:
         if not (entry.type == "organization" and size == 1 and t and scan.low[t - 1] == "phó"):
             scan.add(_entry_cand(scan, t, t + size, entry))
         after = t + size
+
+
+def _pronoun(scan: Scan, t: int) -> bool:
+    """A personal pronoun starts at ``t``: "Anh ấy", "anh ta"."""
+    return any(kind == "pronoun" and tuple(scan.low[t:t + len(toks)]) == toks
+               for toks, kind in scan.lex.modifiers.get(scan.low[t], ()))
 
 
 def _ends_person_name(scan: Scan, t: int) -> bool:

@@ -331,7 +331,8 @@ def bare_acronyms(scan: Scan, taken: list[bool]) -> list[Cand]:
         if org is not None:
             out.append(Cand(t, t + 1, "organization", org.key, org.canonical, org.side, org.country,
                             acronym=scan.text[t]))
-        elif scan.is_upper(t) and scan.text[t] not in scan.lex.legal and _after_context(scan, t):
+        elif (scan.is_upper(t) and scan.text[t] not in scan.lex.legal and _after_context(scan, t)
+              and not scan.is_upper(t - 1)):  # "DOANH NGHIỆP CẦN": a headline in capitals names no brand
             out.append(Cand(t, t + 1, "organization", name_key(scan.text[t]), None, prio=1))
     return out
 

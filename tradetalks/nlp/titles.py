@@ -81,6 +81,7 @@ def parse_title(scan: Scan, t: int, depth: int = 0) -> TitleHit | None:
     title, k = found
     start, acting, former = modifiers_before(scan, t)
     hit = TitleHit(start, k, k, title, k, acting, former)
+    k = _of_body(scan, k)
     cand = scan.at.get(k)
     if cand is not None and cand.type == "organization":
         hit.org, hit.org_side, hit.org_country = cand.canonical or cand.label, cand.side, cand.country
@@ -115,6 +116,19 @@ def parse_title(scan: Scan, t: int, depth: int = 0) -> TitleHit | None:
                 hit.org, hit.org_side, hit.org_country = chained.org, chained.org_side, chained.org_country
                 hit.country, hit.country_side, hit.j = chained.country, chained.country_side, chained.j
     return hit
+
+
+def _of_body(scan: Scan, k: int) -> int:
+    """Past "của" (and a few lower-case words before it) to the body it names: "Phó Chủ tịch khu vực của USABC"."""
+    for size in range(4):
+        end = k + size
+        if end + 1 >= scan.n or not all(scan.text[w].isalpha() and scan.text[w].islower()
+                                        and scan.low[w] not in scan.lex.breaks for w in range(k, end)):
+            return k
+        body = scan.at.get(end + 1)
+        if scan.low[end] == "của" and body is not None and body.type in ("organization", "country"):
+            return end + 1
+    return k
 
 
 def _ministry(scan: Scan, k: int, hit: TitleHit) -> int:
