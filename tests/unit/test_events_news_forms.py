@@ -107,6 +107,27 @@ CASES: list[tuple[str, str | None, list[dict[str, Any]]]] = [
         None,
         [{"type": "tariff_action", "rate": 0.4, "start": "2025-08-07", "topics": ["transshipment"]}],
     ),
+    (  # a day after "kết thúc" is the last day of the round, not its first
+        "Vòng đàm phán lần thứ 4 về thuế đối ứng giữa Việt Nam và Mỹ kết thúc ngày 27/6/2025.",
+        None,
+        [{"type": "negotiation_round", "ordinal": 4, "start": None, "end": "2025-06-27"}],
+    ),
+    (  # a tariff imposed with its rate needs no other trade word; it applies from the date after "từ"
+        "Theo sắc lệnh ký ngày 31/7/2025, Mỹ áp mức thuế 20% với hàng Việt Nam từ ngày 7/8/2025.",
+        None,
+        [{"type": "tariff_action", "rate": 0.2, "start": "2025-08-07", "end": None}],
+    ),
+    (  # a tariff kept, or only considered, is no new action
+        "Theo văn kiện, Mỹ duy trì mức thuế 20% với hàng Việt Nam nhưng sẽ xem xét đưa một số mặt hàng về mức 0%.",
+        None,
+        [],
+    ),
+    (  # two verbs of one meeting
+        "Sáng 3/12/2025, Thứ trưởng Nguyễn Sinh Nhật Tân đã gặp gỡ, làm việc với Phó Đại diện Thương mại Hoa Kỳ "
+        "Bryan Switzer.",
+        None,
+        [{"type": "meeting", "start": "2025-12-03", "n_participants": 2}],
+    ),
     ("Vòng 7 V-League khép lại tối 19/10 với chiến thắng 2-1 của đội chủ nhà.", None, []),
     ("Chỉ số VN-Index đã tăng 20% kể từ đầu năm nhờ dòng tiền vào nhóm ngân hàng.", None, []),
 ]

@@ -37,6 +37,8 @@ def _trade_context(doc: Doc, low: str, key: str, c: CueMention, negotiations: bo
     """Rounds, sessions and tariffs need a sentence about trade or an article naming trade talks."""
     if negotiations and ("weak" not in c.flags or c.ordinal is not None):
         return True
+    if c.type == "tariff_action" and c.rate is not None and "action" in c.flags:
+        return True  # "Mỹ áp mức thuế 20% với hàng Việt Nam": a tariff imposed says trade by itself
     s = doc.sentences[c.sentence]
     if event_lexicon("context").any(low, key, s.start, s.end):
         return True

@@ -285,6 +285,8 @@ def sentence_cues(doc: Doc, low: str, key: str, si: int, hits: list[CueHit]) -> 
     for c in cues:
         if c.type == "tariff_action":
             parts = tariff_mentions(doc, low, key, s, c)
+            if not parts and out and not out[-1].timexes:  # "vòng đàm phán về thuế đối ứng kết thúc ngày 27/6"
+                out[-1].timexes = list(c.timexes)
             for p in parts:
                 p.timexes, p.people, p.orgs, p.locations = list(c.timexes), list(c.people), list(c.orgs), []
             tariffs.extend(parts)

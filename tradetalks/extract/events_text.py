@@ -22,6 +22,7 @@ from tradetalks.extract.topics import topics_in
 from tradetalks.model import Doc, Event, Mention, Participant
 
 _WEEK = re.compile(r"^(\d{4})-W(\d{2})$")
+_DAY = re.compile(r"^(?:\d{4}|XXXX)-\d{2}-\d{2}$")
 
 
 @lru_cache(maxsize=1)
@@ -94,6 +95,12 @@ def _negotiation(doc: Doc, low: str, key: str, d: Draft) -> str | None:
 def _dates(doc: Doc, d: Draft) -> tuple[str | None, str | None, str | None]:
     start = end = tod = None
     values = [doc.timexes[t] for t in d.timexes]
+    day = len(values) == 1 and _DAY.match(values[0].value or "") is not None
+    if day and _ends_at(doc, values[0].start):  # "vòng … kết thúc ngày 27/6": its last day only
+        rng = date_range(values[0].value)
+        return None, (rng[1] if rng else None), None
+    if d.event.type == "tariff_action" and len(values) > 1:  # "sắc lệnh ký ngày 31/7, … áp thuế từ ngày 7/8"
+        values = [t for t in values if _after(doc, "effective", t.start)] or values[:1]
     for t in values:
         rng = date_range(t.value)
         if rng is None:
@@ -106,6 +113,17 @@ def _dates(doc: Doc, d: Draft) -> tuple[str | None, str | None, str | None]:
     if "date_only" in d.flags:  # the day of the event before; its own part of day, if the article gives one
         tod = next((f[4:] for f in sorted(d.flags) if f.startswith("tod:")), None)
     return start, end, tod
+
+
+def _after(doc: Doc, kind: str, pos: int) -> bool:
+    """Whether the date at ``pos`` follows a cue of group ``kind``."""
+    key = doc.key or doc.text
+    return ends_with(kind, lower_view(key), key, max(0, pos - 30), pos) is not None
+
+
+def _ends_at(doc: Doc, pos: int) -> bool:
+    """Whether the date at ``pos`` follows "kết thúc", "bế mạc" (the day an event ended)."""
+    return _after(doc, "ended", pos)
 
 
 def _is_future(start: str | None, published: str | None) -> bool:
