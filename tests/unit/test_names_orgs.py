@@ -82,6 +82,8 @@ NAMES = [
     ("Ca sĩ Mỹ Tâm hát ở Hà Nội, còn Thượng nghị sĩ Mỹ Tom Cotton phát biểu. Ảnh: Tuấn Anh",
      [("location", "Hà Nội", "Hà Nội", None), ("country", "Mỹ", "Hoa Kỳ", None)]),
     ("Anh ấy nói Anh là thị trường lớn.", [("country", "Anh", "Vương quốc Anh", None)]),
+    ("Bà Lan ở huyện Mỹ Đức, còn hàng Mỹ sang Đức tăng.",
+     [("location", "Mỹ Đức", None, None), ("country", "Mỹ", "Hoa Kỳ", None), ("country", "Đức", "Đức", None)]),
     ("THỨ TRƯỞNG PHAN THỊ THẮNG: DOANH NGHIỆP CẦN CHỦ ĐỘNG", []),
     ("Tại Anh, hàng dệt may Việt Nam tăng mạnh; ông Hoàng Anh nói.",
      [("country", "Anh", "Vương quốc Anh", None), ("country", "Việt Nam", "Việt Nam", None)]),

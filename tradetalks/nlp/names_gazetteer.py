@@ -44,6 +44,12 @@ def match_gazetteer(scan: Scan) -> None:
         after = t + size
 
 
+def _one_word_place(scan: Scan, t: int) -> bool:
+    """Token ``t`` alone spells a country or place ("Mỹ", "Đức")."""
+    return any(a.case_sensitive and a.tokens[0] == scan.text[t] and a.entry.type != "organization"
+               for a in scan.lex.aliases.get(scan.low[t], ()))
+
+
 def _pronoun(scan: Scan, t: int) -> bool:
     """A personal pronoun starts at ``t``: "Anh ấy", "anh ta"."""
     return any(kind == "pronoun" and tuple(scan.low[t:t + len(toks)]) == toks
@@ -62,6 +68,8 @@ def _ends_person_name(scan: Scan, t: int) -> bool:
     if scan.text[prev] in scan.lex.surnames or (scan.spaced(prev) and scan.is_cap(prev - 1)
                                                  and not scan.is_foreign(prev - 1)):
         return True
+    if _one_word_place(scan, prev) and _opens_given_name(scan, prev):
+        return True  # both syllables of a name: "huyện Mỹ Đức"
     return _line_start(scan, prev) and _byline_end(scan, t + 1)  # a byline: "Minh Anh - Thu Hà"
 
 

@@ -90,6 +90,10 @@ def latin_name(scan: Scan, t: int, context: str | None = None) -> Cand | None:
             break
     while words and scan.text[words[-1]] == ".":
         words = words[:-2]
+    last = words[-1] + 1 if words else t
+    if last + 1 < scan.n and scan.text[last] == "." and scan.start[last] == scan.end[last - 1] \
+            and scan.start[last + 1] == scan.end[last] and scan.text[last + 1].islower():
+        return None  # a web address: "Zing.vn"
     names = [w for w in words if scan.is_cap(w) and (w == t or scan.text[w - 1] != "-")]
     if any(_camel(scan.text[w]) for w in names):
         return None
@@ -137,6 +141,8 @@ def find_people(scan: Scan) -> dict[int, Cand]:
     for t in scan.capitals:
         if t < after or t in inside or scan.no_person[t] or not scan.is_cap(t):
             continue
+        if t and scan.text[t - 1] in scan.lex.legal:
+            continue  # a company named after its owner: "Công ty luật TNHH Nghiêm Quang"
         prev_latin = t > 0 and scan.is_cap(t - 1) and scan.is_latin(t - 1) and scan.spaced(t) and t - 1 not in covered
         cand = vietnamese_name(scan, t) or (None if prev_latin else latin_name(scan, t))
         known = scan.at.get(t)
