@@ -128,6 +128,18 @@ CASES: list[tuple[str, str | None, list[dict[str, Any]]]] = [
         None,
         [{"type": "meeting", "start": "2025-12-03", "n_participants": 2}],
     ),
+    (  # signing and the MOUs signed are one agreement
+        "Ngày 10/6/2025, đoàn doanh nghiệp Việt Nam đã ký kết các biên bản ghi nhớ (MOU) với tập đoàn Boeing.",
+        None,
+        [{"type": "agreement", "start": "2025-06-10"}],
+    ),
+    (  # talks between two other countries told in an article about Viet Nam's talks are not Viet Nam's
+        "Vòng đàm phán thứ 14 về FTA Việt Nam - EFTA diễn ra tại Geneva. Cũng tại Geneva, Bộ trưởng Tài chính Mỹ "
+        "Scott Bessent và Phó Thủ tướng Trung Quốc Hà Lập Phong đã hội đàm về thương mại.",
+        None,
+        [{"type": "negotiation_round", "ordinal": 14, "negotiation": "vn-efta-fta"},
+         {"type": "meeting", "negotiation": None}],
+    ),
     ("Vòng 7 V-League khép lại tối 19/10 với chiến thắng 2-1 của đội chủ nhà.", None, []),
     ("Chỉ số VN-Index đã tăng 20% kể từ đầu năm nhờ dòng tiền vào nhóm ngân hàng.", None, []),
 ]

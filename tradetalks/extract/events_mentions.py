@@ -13,6 +13,7 @@ from tradetalks.model import Doc, Sentence
 _CLAUSE_END = re.compile(r"[,;:.(]\s|[;:(]|\.$")
 _YEAR_SPAN = re.compile(r"^\d{4}(?:/\d{4})?$")
 _LETTERS = re.compile(r"[^\W\d_]")
+_FOLD_GAP = 15  # how far apart a signing verb and the document it signs may stand ("ký kết 17 biên bản")
 _PLACE_GAP = 100  # how far after its event's cue a place may stand, past one comma
 
 
@@ -277,6 +278,7 @@ def sentence_cues(doc: Doc, low: str, key: str, si: int, hits: list[CueHit]) -> 
         cues.append(_describe(doc, low, key, s, si, h, nxt))
     if not cues:
         return []
+    cues = _fold_agreements(low, cues)
     _attach_timexes(doc, low, s, cues)
     _attach_modes(low, key, s, cues)
     _attach_mentions(doc, low, key, s, cues)
@@ -301,6 +303,20 @@ def sentence_cues(doc: Doc, low: str, key: str, si: int, hits: list[CueHit]) -> 
                 p.timexes = own or [t for t in p.timexes if doc.timexes[t].end <= first]
         out.extend(split)
         out.sort(key=lambda c: c.start)
+    return out
+
+
+def _fold_agreements(low: str, cues: list[CueMention]) -> list[CueMention]:
+    """"ký kết các biên bản ghi nhớ (MOU)": a signing verb and the documents it signs are one agreement."""
+    out: list[CueMention] = []
+    for c in cues:
+        prev = out[-1] if out else None
+        gap = low[prev.end : c.start] if prev is not None else ""
+        if prev is not None and prev.type == c.type == "agreement" and len(gap) <= _FOLD_GAP and "," not in gap:
+            prev.end = c.end
+            prev.flags |= c.flags & {"mou"}
+            continue
+        out.append(c)
     return out
 
 

@@ -84,8 +84,9 @@ def _negotiation(doc: Doc, low: str, key: str, d: Draft) -> str | None:
             if len(keys) == 1 and _about_vietnam(doc, a, partner=True):
                 return keys.pop()
     counts = doc_negotiations(doc, low, key)
-    if not counts:
-        return None
+    sides = {doc.mentions[p].side for p in d.people}
+    if not counts or ("other" in sides and "VN" not in sides):
+        return None  # US–China talks told in an article about Viet Nam's: not Viet Nam's negotiation
     best, n = counts.most_common(1)[0]
     # the article's negotiation, for an event told in words of trade or talks, or in an article about it
     about_trade = any(_talks_re().search(low, a, b) or event_lexicon("context").any(low, key, a, b) for a, b in spans)
