@@ -187,7 +187,13 @@ def cluster_stories(items: Sequence[StoryInput]) -> StoryResult:
 
 def text_digest(text: str, folded: str = "") -> tuple[str, np.ndarray]:
     """What clustering needs of an article's text: its content hash and the MinHash of its folded words."""
-    return content_hash(text), signature(Shingler().hashes(folded or fold_text(text)))
+    return content_hash(text), signature(_shared_shingler().hashes(folded or fold_text(text)))
+
+
+@lru_cache(maxsize=1)
+def _shared_shingler() -> Shingler:
+    """One word-hash cache for every digest of a run."""
+    return Shingler()
 
 
 def story_inputs(
