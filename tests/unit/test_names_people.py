@@ -175,6 +175,7 @@ NOT_PEOPLE = [
     ("Ca sĩ Mỹ Tâm và nghệ sĩ Trấn Thành cùng tham gia đêm nhạc.", ["Mỹ Tâm", "Trấn Thành"]),
     ("Người phát ngôn trả lời báo chí. Ảnh: Hoàng Minh Tú", []),
     ("Theo Zing.vn, vụ việc đang được làm rõ.", []),
+    ("Hai bên đã trao đổi. Bà Thắng và các thành viên đoàn cùng dự.", ["Thắng"]),
     ("Cô từng dự thi Miss Universe và đóng phim Love Story ở Mỹ.", []),
     ("Luật sư Trần Văn Bình, Giám đốc Công ty luật TNHH Minh Khoa, cho hay.", ["Trần Văn Bình"]),
     ("Ông Mạc Quốc Anh và bà Lã Thị Thu Hà cùng dự.", ["Mạc Quốc Anh", "Lã Thị Thu Hà"]),
