@@ -140,6 +140,12 @@ CASES: list[tuple[str, str | None, list[dict[str, Any]]]] = [
         [{"type": "negotiation_round", "ordinal": 14, "negotiation": "vn-efta-fta"},
          {"type": "meeting", "negotiation": None}],
     ),
+    (  # "đã gặp" an official is a meeting; meeting difficulties is not
+        "Sáng 13/8/2025, Thứ trưởng Nguyễn Sinh Nhật Tân đã gặp Phó Đại diện Thương mại Hoa Kỳ Bryan Switzer.",
+        None,
+        [{"type": "meeting", "start": "2025-08-13", "n_participants": 2}],
+    ),
+    ("Nhiều doanh nghiệp đã gặp khó khăn khi xuất khẩu sang Mỹ do thuế đối ứng.", None, []),
     ("Vòng 7 V-League khép lại tối 19/10 với chiến thắng 2-1 của đội chủ nhà.", None, []),
     ("Chỉ số VN-Index đã tăng 20% kể từ đầu năm nhờ dòng tiền vào nhóm ngân hàng.", None, []),
 ]
