@@ -38,6 +38,12 @@ DATES = [
     ("Ngày 3/1 đoàn sẽ lên đường.", "2025-12-20", [("Ngày 3/1", "2026-01-03", "publication_date", None)]),
     ("Hội nghị ngày 25/12 tới sẽ bàn tiếp.", "2025-12-27", [("ngày 25/12", "2026-12-25", "publication_date", None)]),
     ("Cuộc họp ngày 2/1 vừa qua đã kết thúc.", "2025-12-30", [("ngày 2/1", "2025-01-02", "publication_date", None)]),
+    # a tense word moves a date that the nearest year would put far on the other side of publication
+    ("Chiều 2-4, ông Trump đã công bố thuế.", "2025-11-15", [("Chiều 2-4", "2025-04-02", "publication_date", "afternoon")]),
+    ("Ngày 2/4, ông Trump công bố thuế.", "2025-11-15", [("Ngày 2/4", "2026-04-02", "publication_date", None)]),
+    ("Ngày 20/9 hai bên đã họp.", "2025-06-01", [("Ngày 20/9", "2024-09-20", "publication_date", None)]),
+    ("Ngày 20/1 hai bên đã họp.", "2025-11-15", [("Ngày 20/1", "2026-01-20", "publication_date", None)]),
+    ("Hai bên đã nhất trí họp vào ngày 20/3.", "2025-11-15", [("ngày 20/3", "2026-03-20", "publication_date", None)]),
     ("Ngày 29/2, các bên họp.", "2024-03-10", [("Ngày 29/2", "2024-02-29", "publication_date", None)]),
     ("Ngày 29/2, các bên họp.", "2022-03-10", [("Ngày 29/2", "XXXX-02-29", None, None)]),
     # a full date in the same sentence settles the year; a year-only mention does not

@@ -94,12 +94,23 @@ def test_timex_full_dates_round_trip(day: date, form: str) -> None:
 def test_timex_publication_year_is_nearest(day: date, published: date) -> None:
     if (day.month, day.day) == (2, 29):
         return
-    text = f"Ngày {day.day}/{day.month}, hai bên đã trao đổi."
+    text = f"Ngày {day.day}/{day.month}, hai bên trao đổi."
     (timex,) = find_timexes(text, published.isoformat())
     resolved = date.fromisoformat(timex.value)
     assert (resolved.month, resolved.day) == (day.month, day.day)
     assert abs((resolved - published).days) <= 184
     assert resolved.year == infer_year(day.month, day.day, published)
+
+
+@settings(max_examples=200, deadline=None)
+@given(DATES.filter(lambda d: 1901 < d.year < 2099), DATES.filter(lambda d: 1901 < d.year < 2099))
+def test_timex_past_tense_is_never_far_ahead(day: date, published: date) -> None:
+    if (day.month, day.day) == (2, 29):
+        return
+    (timex,) = find_timexes(f"Ngày {day.day}/{day.month}, hai bên đã trao đổi.", published.isoformat())
+    resolved = date.fromisoformat(timex.value)
+    assert (resolved.month, resolved.day) == (day.month, day.day)
+    assert -366 <= (resolved - published).days <= 90
 
 
 @settings(max_examples=200, deadline=None)

@@ -2,12 +2,14 @@
 
 "sáng 12/11" -> 12 November, morning; "12–14/11/2025" -> "2025-11-12/2025-11-14"; "quý III/2025" ->
 "2025-Q3". A year the expression leaves out comes, in order, from an interval partner or "năm nay"
-after it, a full date in the same sentence, the publication date (nearest year), else stays "XXXX".
+after it, a full date in the same sentence, the publication date (nearest year, unless a tense word such as
+"đã" or "sẽ" puts it on the other side), else stays "XXXX".
 """
 
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Sequence
 from datetime import date
 
@@ -21,8 +23,11 @@ from tradetalks.extract.timex_calendar import (
 from tradetalks.extract.timex_found import Found, Point
 from tradetalks.extract.timex_patterns import plain_dashes
 from tradetalks.extract.timex_scan import scan
+from tradetalks.extract.timex_words import time_words
 from tradetalks.model import Doc, Sentence, TimeExpr
 from tradetalks.pipeline import stage
+
+_FAR = 90  # days: a tense word moves a yearless date only when the nearest year puts it this far the other way
 
 __all__ = ["complete_year", "extract_timexes", "find_timexes", "infer_year", "is_valid_value"]
 
@@ -113,6 +118,27 @@ def _nearby_reference(found: Found, anchors: list[tuple[Found, date]], view: str
     return best[1] if best else None
 
 
+def _tense(view: str, found: Found, starts: list[int]) -> int:
+    """-1 when the sentence of ``found`` tells a past event ("đã"), +1 a coming one ("sẽ"), else 0."""
+    i = _sentence_index(starts, found.start)
+    lo, hi = starts[i], starts[i + 1] if i + 1 < len(starts) else len(view)
+    lo = max(lo, view.rfind("\n", lo, found.start) + 1)
+    cut = view.find("\n", found.end, hi)
+    words = " " + " ".join(re.findall(r"\w+", view[lo : hi if cut < 0 else cut].lower())) + " "
+    sides = {int(v) for p, v in time_words().tables.get("tense", {}).items() if f" {p.lower()} " in words}
+    return sides.pop() if len(sides) == 1 else 0
+
+
+def _far_side(found: Found, published: date) -> int:
+    """-1 or +1 when the nearest year puts ``found`` more than _FAR days before or after publication, else 0."""
+    point = found.points[0]
+    year = _near(found, point, published)
+    if year is None or point.quarter:
+        return 0
+    gap = (date(year, point.month, point.day or 15) - published).days
+    return 0 if abs(gap) <= _FAR else (1 if gap > 0 else -1)
+
+
 def find_timexes(
     text: str, published: str | None = None, sentences: Sequence[Sentence] = (), key: str | None = None
 ) -> list[TimeExpr]:
@@ -125,6 +151,10 @@ def find_timexes(
         starts.insert(0, 0)
     anchors = [(f, ref) for f in found if f.value is None and (ref := _reference(f)) is not None]
     for item in found:
+        if item.value is None and pub is not None and item.direction == 0 and item.rel_year is None:
+            side = _far_side(item, pub) if all(p.year is None for p in item.points) else 0
+            if side and _tense(view, item, starts) == -side:
+                item.direction = -side
         if item.value is None:
             _resolve(item, _nearby_reference(item, anchors, view, starts), pub)
         if item.value is None:

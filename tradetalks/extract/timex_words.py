@@ -23,6 +23,7 @@ CATEGORIES = frozenset(
         "past_day",
         "direction",
         "past_marker",
+        "tense",
         "quantity",
         "narrative",
         "connector",
