@@ -93,7 +93,8 @@ CASES: list[tuple[str, str | None, list[dict[str, Any]]]] = [
         "Vòng đàm phán thứ ba về Hiệp định Thương mại đối ứng dự kiến diễn ra vào tuần tới, tiếp tục tại "
         "Washington.",
         "2025-06-07",
-        [{"type": "negotiation_round", "ordinal": 3, "status": "planned", "location": "Washington"}],
+        [{"type": "negotiation_round", "ordinal": 3, "status": "planned", "location": "Washington",
+          "start": "2025-06"}],
     ),
     (  # "chiều cùng ngày": the day of the event before, in the afternoon
         "Sáng 15/1/2026, Quyền Bộ trưởng Lê Mạnh Hùng chủ trì tọa đàm với Phòng Thương mại Hoa Kỳ (AmCham). "
@@ -146,6 +147,11 @@ CASES: list[tuple[str, str | None, list[dict[str, Any]]]] = [
         [{"type": "meeting", "start": "2025-08-13", "n_participants": 2}],
     ),
     ("Nhiều doanh nghiệp đã gặp khó khăn khi xuất khẩu sang Mỹ do thuế đối ứng.", None, []),
+    (  # "tuần tới" across two months gives no month
+        "Vòng đàm phán thứ ba về Hiệp định Thương mại đối ứng sẽ diễn ra vào tuần tới.",
+        "2025-06-26",
+        [{"type": "negotiation_round", "ordinal": 3, "status": "planned", "start": None}],
+    ),
     ("Vòng 7 V-League khép lại tối 19/10 với chiến thắng 2-1 của đội chủ nhà.", None, []),
     ("Chỉ số VN-Index đã tăng 20% kể từ đầu năm nhờ dòng tiền vào nhóm ngân hàng.", None, []),
 ]

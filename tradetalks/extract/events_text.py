@@ -127,6 +127,19 @@ def _ends_at(doc: Doc, pos: int) -> bool:
     return _after(doc, "ended", pos)
 
 
+def _week_month(value: str | None) -> str | None:
+    """"tuần tới" (``2025-W24``) is no date: the month it lies in, or nothing when it spans two."""
+    week = _WEEK.match(value or "")
+    if not week:
+        return value
+    try:
+        monday = date.fromisocalendar(int(week.group(1)), int(week.group(2)), 1)
+    except ValueError:
+        return None
+    sunday = date.fromordinal(monday.toordinal() + 6)
+    return monday.isoformat()[:7] if (monday.year, monday.month) == (sunday.year, sunday.month) else None
+
+
 def _is_future(start: str | None, published: str | None) -> bool:
     """Whether an event starts after the article was published (so it was planned when written)."""
     if not start or not published or start.startswith("X"):
@@ -244,6 +257,7 @@ def finish_event(doc: Doc, low: str, key: str, d: Draft, place: str | None = Non
     ev.timex = sorted(set(d.timexes))
     if _is_future(ev.start, doc.article.published):
         ev.status = "planned"
+    ev.start, ev.end = _week_month(ev.start), _week_month(ev.end)
     in_person = ev.mode != "online" and ev.type not in ("call", "agreement", "tariff_action")
     ev.location = _location(d, place) or (place if in_person and ev.status == "held" else None)
     people = unique_people(doc, d.people)
