@@ -254,3 +254,20 @@ def test_resolve_events_streamed_rebuild_equals_whole_docs(tmp_path: object) -> 
     assert streamed == whole
     assert any(a.duplicate_of for a in streamed.articles)
     assert any(r.evidence and r.evidence[0].quote for e in streamed.entities for r in e.roles)
+
+
+@pytest.mark.parametrize(
+    ("one", "two", "merged"),
+    [
+        ({"start": "2025-04-02"}, {"start": "2025-04", "status": "planned"}, True),  # announced, then in force
+        ({"start": "2025-07-02", "status": "planned"}, {"start": "2025-08-07"}, False),  # another day: another step
+        ({}, {"status": "planned"}, False),  # undated: nothing but the rate links them
+    ],
+)
+def test_resolve_events_one_rate_at_one_time_is_one_tariff(one: dict, two: dict, merged: bool) -> None:
+    text = "Mỹ áp thuế 46% đối với hàng hóa Việt Nam."
+    docs = [
+        build_doc(aid, text, events=[{"type": "tariff_action", "quote": "áp thuế 46%", "rate": 0.46, **attrs}])
+        for aid, attrs in (("t1", one), ("t2", two))
+    ]
+    assert (len(build_dossier(docs).events) == 1) is merged

@@ -87,6 +87,9 @@ def link_score(a: Report, b: Report) -> float | None:
     day = same_day(ra, rb)
     if ea.ordinal is not None and ea.ordinal == eb.ordinal:
         return 3.0 + day
+    same_rate = ea.type == "tariff_action" and ea.rate is not None and ea.rate == eb.rate
+    if same_rate and ra is not None and rb is not None:
+        return 2.0 + day  # one rate at one time is one measure, announced ("dự kiến") or in force
     if ea.status != eb.status and not day:
         return None
     if ea.type in ENCOUNTERS:
