@@ -51,9 +51,34 @@ def _one_word_place(scan: Scan, t: int) -> bool:
 
 
 def _pronoun(scan: Scan, t: int) -> bool:
-    """A personal pronoun starts at ``t``: "Anh ấy", "anh ta"."""
-    return any(kind == "pronoun" and tuple(scan.low[t:t + len(toks)]) == toks
-               for toks, kind in scan.lex.modifiers.get(scan.low[t], ()))
+    """A personal pronoun starts at ``t``: "Anh ấy", "anh ta", or "Anh" opening a sentence in an article
+    that never names that country mid-sentence ("Anh ghi bàn ở phút 80")."""
+    for toks, kind in scan.lex.modifiers.get(scan.low[t], ()):
+        if tuple(scan.low[t:t + len(toks)]) != toks:
+            continue
+        if kind == "pronoun":
+            return True
+        if kind == "pronoun_word" and _opens_sentence(scan, t) and t + 1 < scan.n and scan.text[t + 1].islower():
+            return not any(scan.text[k] == scan.text[t] and _names_country(scan, k) for k in range(scan.n))
+    return False
+
+
+def _names_country(scan: Scan, k: int) -> bool:
+    """The one-word country at ``k`` surely names the country: listed with another, or mid-sentence and no name."""
+    if _listed(scan, k):
+        return True
+    return not _opens_sentence(scan, k) and not scan.is_cap(k - 1) and not _opens_given_name(scan, k)
+
+
+def _listed(scan: Scan, t: int) -> bool:
+    """A name at ``t`` is listed with another: "Anh và EU", "Anh, Pháp"."""
+    return (t + 2 < scan.n and scan.low[t + 1] in ("và", ",", "-", "cùng")
+            and (scan.is_cap(t + 2) or scan.is_upper(t + 2)))
+
+
+def _opens_sentence(scan: Scan, t: int) -> bool:
+    """Token ``t`` opens the text, a line or a sentence."""
+    return t == 0 or scan.text[t - 1] in ".!?:\"" or _line_start(scan, t)
 
 
 def _ends_person_name(scan: Scan, t: int) -> bool:
