@@ -39,7 +39,7 @@ DATES = [
     ("Hội nghị ngày 25/12 tới sẽ bàn tiếp.", "2025-12-27", [("ngày 25/12", "2026-12-25", "publication_date", None)]),
     ("Cuộc họp ngày 2/1 vừa qua đã kết thúc.", "2025-12-30", [("ngày 2/1", "2025-01-02", "publication_date", None)]),
     # a tense word moves a date that the nearest year would put far on the other side of publication
-    ("Chiều 2-4, ông Trump đã công bố thuế.", "2025-11-15", [("Chiều 2-4", "2025-04-02", "publication_date", "afternoon")]),
+    ("Chiều 2-4, ông Trump đã công bố.", "2025-11-15", [("Chiều 2-4", "2025-04-02", "publication_date", "afternoon")]),
     ("Ngày 2/4, ông Trump công bố thuế.", "2025-11-15", [("Ngày 2/4", "2026-04-02", "publication_date", None)]),
     ("Ngày 20/9 hai bên đã họp.", "2025-06-01", [("Ngày 20/9", "2024-09-20", "publication_date", None)]),
     ("Ngày 20/1 hai bên đã họp.", "2025-11-15", [("Ngày 20/1", "2026-01-20", "publication_date", None)]),
@@ -119,6 +119,21 @@ INTERVALS = [
 ]
 
 MONTHS_YEARS = [
+    # a bare year listed after a year written with "năm" is a year too; a listed "năm 2020" is no decade
+    (
+        "Đội vô địch các năm 2008 và 2018.",
+        None,
+        [("năm 2008", "2008", "explicit", None), ("2018", "2018", "explicit", None)],
+    ),
+    (
+        "Trong các năm 2020, 2021 và 2022, xuất khẩu tăng.",
+        None,
+        [
+            ("năm 2020", "2020", "explicit", None),
+            ("2021", "2021", "explicit", None),
+            ("2022", "2022", "explicit", None),
+        ],
+    ),
     # "hồi" before a date without a year places it before the publication date
     ("Mức thuế được công bố hồi đầu tháng 4.", "2025-11-15", [("đầu tháng 4", "2025-04", "publication_date", None)]),
     ("Hồi tháng 12, hai đoàn đã gặp nhau.", "2025-11-20", [("tháng 12", "2024-12", "publication_date", None)]),
@@ -177,6 +192,7 @@ RELATIVE = [
 ]
 
 NOT_DATES = [
+    "Có 2008 và 2018 người tham dự hội nghị.",
     "Việt Nam đứng thứ 11/142 quốc gia về chỉ số này.",
     "Tỷ lệ 3/4 số hộ đã được hỗ trợ.",
     "Có tới 1/3 số doanh nghiệp báo lỗ.",

@@ -67,6 +67,8 @@ class Patterns:
     close_paren: re.Pattern[str]
     part_of_day: re.Pattern[str]
     month_number: re.Pattern[str]  # "tháng " right before a number: that number is a month, never a day
+    year_listed: re.Pattern[str]  # "2008 và " before "2018": years of one list, years only if the first is one
+    year_follows: re.Pattern[str]  # ", 2021" after "các năm 2020": a list of years, not the decade
 
 
 def _build(words: TimeWords) -> Patterns:
@@ -174,6 +176,8 @@ def _build(words: TimeWords) -> Patterns:
         close_paren=re.compile(r"\s*\)"),
         part_of_day=re.compile(rf"(?<!\w){pod}(?!\w)", flags),
         month_number=re.compile(rf"(?<!\w){month_word}\s+\Z", flags),
+        year_listed=re.compile(rf"(?<![\w/.,]){YEAR}\s*(?:,|{lists})\s*\Z", flags),
+        year_follows=re.compile(rf"\s*(?:,|{lists})\s*{YEAR}(?!\d)", flags),
     )
 
 

@@ -256,13 +256,20 @@ def handle_year_range(match: Joined, ctx: Context, pub: date | None) -> Outcome:
 
 
 def handle_year(match: Joined, ctx: Context, pub: date | None) -> Outcome:
-    """Like "năm 2024", "cuối năm 2025"."""
+    """Like "năm 2024", "cuối năm 2025", and the "2018" of "các năm 2008 và 2018"."""
+    listed = None
     if not match["nam"]:
-        return None
+        listed = patterns().year_listed.search(match.string, max(0, match.start() - 16), match.start())
+        if listed is None:
+            return None
     if ctx.unit_after(match.end()):
         return VETO
     start, year = _start(match, ctx), _req(match, "y")
-    if year % 10 == 0 and not match["mod"] and ctx.decade(start):
+    if listed is not None:
+        value = f"{year:04d}"
+        return Found(start, match.end(), "year", value=value, resolved_by="explicit", listed_after=listed.start())
+    listing = patterns().year_follows.match(match.string, match.end()) is not None
+    if year % 10 == 0 and not match["mod"] and not listing and ctx.decade(start):
         # "những năm 1960" is the decade
         return Found(start, match.end(), "interval", value=f"{year:04d}/{year + 9:04d}", resolved_by="explicit")
     return Found(start, match.end(), "year", value=f"{year:04d}", resolved_by="explicit")
