@@ -152,6 +152,13 @@ CASES: list[tuple[str, str | None, list[dict[str, Any]]]] = [
         "2025-06-26",
         [{"type": "negotiation_round", "ordinal": 3, "status": "planned", "start": None}],
     ),
+    ("Trưa 24/2/2025, chị Hoa nhận được cuộc gọi của chồng báo con đi lạc.", None, []),
+    ("Ngày 3/1/2025, Thủ tướng phát biểu tại phiên khai mạc hội nghị trực tuyến toàn quốc về kinh tế - xã hội.",
+     None, []),
+    ("Tổng thống Mỹ đe dọa sẽ áp thuế 25% với ô tô nhập khẩu từ Nhật Bản.", None, []),
+    ("Canada sẽ đáp trả nếu Mỹ áp mức thuế 25% với thép nhập khẩu.", None, []),
+    ("Theo hiệp định EVFTA, Việt Nam sẽ giảm 65% thuế nhập khẩu đối với hàng hóa EU ngay khi có hiệu lực.",
+     None, []),
     ("Vòng 7 V-League khép lại tối 19/10 với chiến thắng 2-1 của đội chủ nhà.", None, []),
     ("Chỉ số VN-Index đã tăng 20% kể từ đầu năm nhờ dòng tiền vào nhóm ngân hàng.", None, []),
 ]

@@ -37,6 +37,13 @@ def _tariff_context(low: str, key: str, s: Sentence, cue: CueMention) -> bool:
     )
 
 
+def _is_share(low: str, key: str, s: Sentence, m: re.Match[str]) -> bool:
+    """A percentage after "giảm"/"xóa" and right before "thuế" ("giảm hơn 70% thuế quan") is a share."""
+    if not low[m.end() : m.end() + 8].lstrip().startswith("thuế"):
+        return False
+    return ends_with("share_lead", low, key, max(s.start, m.start() - 25), m.start()) is not None
+
+
 def tariff_mentions(doc: Doc, low: str, key: str, s: Sentence, cue: CueMention) -> list[CueMention]:
     """A tariff is an action with a rate, or with a verb ("áp", "hoãn") and a date or a country."""
     if not _tariff_context(low, key, s, cue):
@@ -47,6 +54,8 @@ def tariff_mentions(doc: Doc, low: str, key: str, s: Sentence, cue: CueMention) 
         if _rate_target_re().match(tail):
             continue  # "từ 46% xuống 20%": the new rate follows
         a, b = (cue.end, m.start()) if m.start() >= cue.end else (m.end(), cue.start)
+        if _is_share(low, key, s, m):
+            continue  # "giảm 65% thuế nhập khẩu": a share of the tariff lines, not a rate
         if event_lexicon("rate_block").any(low, key, a, b):
             continue
         rates.append((m.start(), m.end(), float(m.group(1).replace(",", ".")) / 100))
