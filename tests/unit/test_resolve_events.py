@@ -271,3 +271,16 @@ def test_resolve_events_one_rate_at_one_time_is_one_tariff(one: dict, two: dict,
         for aid, attrs in (("t1", one), ("t2", two))
     ]
     assert (len(build_dossier(docs).events) == 1) is merged
+
+
+def test_resolve_events_overlapping_runs_of_days_disagree() -> None:
+    text = "Vòng đàm phán thứ 5 giữa hai nước đã diễn ra."
+    runs = [("2025-11-12", "2025-11-14"), ("2025-11-13", "2025-11-15"), ("2025-11-12", "2025-11-14")]
+    docs = [
+        _round(f"o{i}", text, "Vòng đàm phán thứ 5", ordinal=5, start=start, end=end)
+        for i, (start, end) in enumerate(runs)
+    ]
+    (ev,) = build_dossier(docs).events
+    assert (ev.start, ev.end) == ("2025-11-12", "2025-11-14")
+    (conflict,) = [c for c in ev.conflicts if c.field == "start"]
+    assert conflict.values == ["2025-11-12", "2025-11-13"] and conflict.reason == "2 sources against 1"

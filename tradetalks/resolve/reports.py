@@ -166,15 +166,29 @@ def _choose_dates(reports: list[Report]) -> tuple[str | None, str | None, str | 
         rng = r.range
         return (int(bool(rng and rng.has_year)), int(bool(rng and rng.has_day)), int(bool(r.event.end)))
 
-    best = min(dated, key=lambda r: (-support(r), tuple(-p for p in precision(r)), r.event.start or "", r.article))
-    rng = best.range
+    def span(r: Report) -> tuple[date, date] | None:
+        """The days of a report that gives a run of several days with its year, else None."""
+        rng = r.range
+        days = rng.days() if rng is not None and rng.has_year and rng.has_day else None
+        return days if days is not None and days[0] != days[1] else None
+
+    def same_days(r: Report) -> int:
+        days = span(r)
+        return len({o.article for o in dated if days is not None and span(o) == days})
+
+    best = min(
+        dated,
+        key=lambda r: (-support(r), -same_days(r), tuple(-p for p in precision(r)), r.event.start or "", r.article),
+    )
+    rng, days = best.range, span(best)
     conflict = None
-    against = [r for r in dated if not compatible(rng, r.range)]
+    # two runs of days that overlap yet differ ("12-14/11" and "13-15/11") disagree as much as distinct days
+    against = [r for r in dated if not compatible(rng, r.range) or days is not None and span(r) not in (None, days)]
     if against:
         values = [best.event.start] + sorted({r.event.start for r in against if r.event.start})
-        evidence = [[e for r in dated if compatible(rng, r.range) for e in r.event.evidence]]
+        evidence = [[e for r in dated if r not in against for e in r.event.evidence]]
         evidence += [[e for r in against if r.event.start == v for e in r.event.evidence] for v in values[1:]]
-        n_for = support(best)
+        n_for = len({r.article for r in dated if r not in against})
         n_against = len({r.article for r in against})
         conflict = Conflict("start", values, evidence, best.event.start, f"{n_for} sources against {n_against}")
     end = best.event.end
