@@ -159,6 +159,7 @@ CASES: list[tuple[str, str | None, list[dict[str, Any]]]] = [
     ("Canada sẽ đáp trả nếu Mỹ áp mức thuế 25% với thép nhập khẩu.", None, []),
     ("Theo hiệp định EVFTA, Việt Nam sẽ giảm 65% thuế nhập khẩu đối với hàng hóa EU ngay khi có hiệu lực.",
      None, []),
+    ("Ngày 14/5/2025, hai diễn viên đã đăng ký kết hôn tại Hà Nội.", None, []),
     ("Vòng 7 V-League khép lại tối 19/10 với chiến thắng 2-1 của đội chủ nhà.", None, []),
     ("Chỉ số VN-Index đã tăng 20% kể từ đầu năm nhờ dòng tiền vào nhóm ngân hàng.", None, []),
 ]
