@@ -205,6 +205,7 @@ class Role:
     last_seen: str | None
     evidence: list[Evidence] = field(default_factory=list)
     title_en: str | None = None
+    former: bool = False  # only ever seen as a past title ("từng là", "nguyên")
 
 
 @dataclass(slots=True)

@@ -196,3 +196,18 @@ def test_resolve_entities_acronym_joins_long_name() -> None:
     assert len(orgs) == 2
     ustr = next(e for e in orgs if "USTR" in e.aliases)
     assert ustr.name == "Văn phòng Đại diện Thương mại Hoa Kỳ" and {m.article for m in ustr.mentions} == {"o1", "o2"}
+
+
+def test_resolve_entities_past_title_is_marked_former() -> None:
+    """A title only ever seen as past ("từng là") is a former role; the current one is not."""
+    from tradetalks.model import Article
+    from tradetalks.pipeline import default_pipeline
+
+    text = (
+        "Ngày 3/3/2026, Bộ trưởng Nguyễn Văn Bình tiếp ông Peter Hall, Chủ tịch Hiệp hội Cà phê Hoa Kỳ. "
+        "Ông Peter Hall từng là Đại sứ Hoa Kỳ tại Thái Lan."
+    )
+    doc = default_pipeline()(Article(source="x.txt", text=text, id="x1"))
+    hall = _person(build_dossier([doc]), "Peter Hall")
+    by_title = {r.title: r.former for r in hall.roles}
+    assert by_title == {"Chủ tịch": False, "Đại sứ": True}

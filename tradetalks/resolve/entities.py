@@ -358,7 +358,8 @@ def add_roles(docs: Sequence[Doc], index: EntityIndex, article_dates: dict[str, 
                 if where and fold_text(where) in index.by_name:
                     org = index.by_name[fold_text(where)]
                     break
-            role = roles.setdefault((title, org), Role(title, org, None, None, [], title_en))
+            role = roles.setdefault((title, org), Role(title, org, None, None, [], title_en, former=True))
+            role.former &= rm.former
             aid = _aid(docs[d])
             quote = docs[d].text[rm.start : rm.end] if docs[d].text else rm.text  # a slim doc keeps the quote only
             role.evidence.append(Evidence(aid, rm.start, rm.end, quote))
@@ -383,3 +384,4 @@ def _fold_unplaced(roles: dict[tuple[str, str | None], Role]) -> None:
         home.first_seen = min(filter(None, (home.first_seen, bare.first_seen)), default=None)
         home.last_seen = max(filter(None, (home.last_seen, bare.last_seen)), default=None)
         home.title_en = home.title_en or bare.title_en
+        home.former &= bare.former

@@ -74,6 +74,8 @@ def person_with_title(index: DossierIndex, entity: Entity, date: str | None, lan
 def role_text(index: DossierIndex, role: Role, lang: str) -> str:
     """ "Thứ trưởng, Bộ Công Thương (2025-11-12 – 2025-11-16)"."""
     title = role.title if lang == "vi" else role.title_en or role.title
+    if role.former:
+        title = ("nguyên " if lang == "vi" else "former ") + title
     org_entity = index.entity_by_id.get(role.organization or "")
     org = (org_entity.name_en if lang == "en" else None) or index.entity_name(role.organization) if org_entity else None
     if org and fold_name(org) not in fold_name(title):
@@ -290,7 +292,7 @@ def _holder(index: DossierIndex, q: Question) -> Found | None:
     holders = [(e, r) for e in people for r in e.roles if fold_name(r.title).startswith(wanted)]
     if not holders:
         return None
-    holders.sort(key=lambda er: (er[1].last_seen or "", index.weight(er[0].id)), reverse=True)
+    holders.sort(key=lambda er: (not er[1].former, er[1].last_seen or "", index.weight(er[0].id)), reverse=True)
     entity, role = holders[0]
     vi = f"{role.title}: {entity.name}."
     en = f"{role.title_en or role.title}: {entity.name_en or entity.name}."

@@ -94,14 +94,15 @@ class DossierIndex:
 
     def role_at(self, entity: Entity, date: str | None) -> Role | None:
         """The title an entity held on a date: the role whose seen-span covers it, else the latest one."""
-        if not entity.roles:
+        roles = [r for r in entity.roles if not r.former] or entity.roles  # a past title only when nothing else
+        if not roles:
             return None
         if date and is_dated(date):
             day = date_floor(date)
-            covering = [r for r in entity.roles if (r.first_seen or "") <= day <= date_ceiling(r.last_seen or "9999")]
+            covering = [r for r in roles if (r.first_seen or "") <= day <= date_ceiling(r.last_seen or "9999")]
             if covering:
                 return covering[-1]
-        return max(entity.roles, key=lambda r: (r.last_seen or "", r.first_seen or ""))
+        return max(roles, key=lambda r: (r.last_seen or "", r.first_seen or ""))
 
     def role_view(self, role: Role) -> dict[str, Any]:
         """A role as JSON: title, English title, organisation name and id, first and last seen, sources."""
