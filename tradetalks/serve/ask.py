@@ -64,6 +64,7 @@ def _sources(index: DossierIndex, evidence: list[Evidence], prefer: list[str]) -
                 "article": ev.article,
                 "url": record.url if record else None,
                 "title": record.title if record else None,
+                "label": index.article_label(ev.article),
                 "outlet": record.outlet if record else None,
                 "published": record.published if record else None,
                 "quote": ev.quote,
@@ -135,7 +136,7 @@ def print_answer(answer: dict[str, Any], console: Console) -> None:
     if other and other != answer["answer"]:
         console.print(escape(other), style="dim")
     for n, source in enumerate(answer["sources"], 1):
-        where = source.get("outlet") or source.get("title") or source["article"]
+        where = source.get("outlet") or source.get("label") or source["article"]
         console.print(f"  [{n}] {escape(where)} ({source['article']}) {escape(source.get('url') or '')}")
         console.print(f"      “{escape(source['quote'])}”")
     if answer["passages"]:

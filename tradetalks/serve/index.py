@@ -132,6 +132,14 @@ class DossierIndex:
         }
 
     # sources --------------------------------------------------------------
+    def article_label(self, article_id: str) -> str:
+        """What names an article for a reader: its title, else its outlet, else its file or URL, else its id."""
+        record = self.article_by_id.get(article_id)
+        if record is None:
+            return article_id
+        where = (record.url or record.source or "").rstrip("/")
+        return record.title or record.outlet or where.rsplit("/", 1)[-1] or article_id
+
     def evidence_view(self, evidence: list[Any]) -> list[dict[str, Any]]:
         """Evidence grouped by article: outlet, title, url, published and the quoted sentences."""
         by_article: dict[str, dict[str, Any]] = {}
@@ -142,6 +150,7 @@ class DossierIndex:
                 item = by_article[ev.article] = {
                     "article": ev.article,
                     "title": record.title if record else None,
+                    "label": self.article_label(ev.article),
                     "outlet": record.outlet if record else None,
                     "url": record.url if record else None,
                     "published": record.published if record else None,
