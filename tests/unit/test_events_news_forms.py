@@ -159,6 +159,31 @@ CASES: list[tuple[str, str | None, list[dict[str, Any]]]] = [
     ("Canada sẽ đáp trả nếu Mỹ áp mức thuế 25% với thép nhập khẩu.", None, []),
     ("Theo hiệp định EVFTA, Việt Nam sẽ giảm 65% thuế nhập khẩu đối với hàng hóa EU ngay khi có hiệu lực.",
      None, []),
+    (  # a clause opening with a bare title names the official last told with it
+        "Sáng 20/5/2025, Bộ trưởng Bộ Công Thương Nguyễn Hồng Diên hội đàm với Đại diện Thương mại Hoa Kỳ Jamieson "
+        "Greer. Chiều cùng ngày, Bộ trưởng làm việc với Bộ trưởng Thương mại Hoa Kỳ Howard Lutnick.",
+        None,
+        [{"type": "meeting", "time_of_day": "morning", "n_participants": 2},
+         {"type": "meeting", "start": "2025-05-20", "time_of_day": "afternoon", "n_participants": 2}],
+    ),
+    (  # "loạt cuộc gặp" on a trip, then the meetings told on its days: those meetings only
+        "Từ ngày 19 đến 23/5/2025, Bộ trưởng Bộ Công Thương Nguyễn Hồng Diên đã có loạt cuộc gặp với quan chức "
+        "Hoa Kỳ. Sáng 20/5, Bộ trưởng Nguyễn Hồng Diên hội đàm với Đại diện Thương mại Hoa Kỳ Jamieson Greer.",
+        "2025-05-25",
+        [{"type": "meeting", "start": "2025-05-20", "n_participants": 2}],
+    ),
+    (  # MOUs signed, however many, are one signing
+        "Trong chuyến công tác, các doanh nghiệp Việt Nam đã ký 10 biên bản ghi nhớ mua nông sản Hoa Kỳ.",
+        None,
+        [{"type": "agreement", "topics": ["agriculture"]}],
+    ),
+    (  # "gặp Hạ nghị sĩ": a meeting; its subject "Đại sứ" is the ambassador told before
+        "Ngày 18/11/2025, Đại sứ Việt Nam tại Hoa Kỳ Nguyễn Quốc Dũng làm việc với Thượng nghị sĩ Steve Daines. "
+        "Tiếp đó, tại Hạ viện, Đại sứ gặp Hạ nghị sĩ Young Kim.",
+        None,
+        [{"type": "meeting", "start": "2025-11-18", "n_participants": 2},
+         {"type": "meeting", "n_participants": 2}],
+    ),
     ("Ngày 14/5/2025, hai diễn viên đã đăng ký kết hôn tại Hà Nội.", None, []),
     ("Vòng 7 V-League khép lại tối 19/10 với chiến thắng 2-1 của đội chủ nhà.", None, []),
     ("Chỉ số VN-Index đã tăng 20% kể từ đầu năm nhờ dòng tiền vào nhóm ngân hàng.", None, []),

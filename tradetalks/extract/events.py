@@ -118,7 +118,8 @@ def _build(doc: Doc, low: str, key: str, cues: list[CueMention]) -> list[Draft]:
             touched, touched_at = target, c.sentence
             continue
         bare = not own and c.mode is None and c.status != "planned"
-        if ("past" in c.flags or "plural" in c.flags) and bare:
+        signed = "mou" in c.flags and event_lexicon("signing").any(low, key, max(0, c.start - 20), c.start)
+        if ("past" in c.flags or "plural" in c.flags) and bare and not signed:
             continue
         described = c.level is not None and t == "negotiation_round" and "frame" not in c.flags
         if bare and not described and not c.orgs and t not in ("agreement", "tariff_action"):

@@ -13,6 +13,7 @@ from tradetalks.model import Doc, Sentence
 _CLAUSE_END = re.compile(r"[,;:.(]\s|[;:(]|\.$")
 _YEAR_SPAN = re.compile(r"^\d{4}(?:/\d{4})?$")
 _LETTERS = re.compile(r"[^\W\d_]")
+_TITLED_TYPES = ("meeting", "call", "roundtable")  # events whose subject may be a bare title
 _FOLD_GAP = 15  # how far apart a signing verb and the document it signs may stand ("ký kết 17 biên bản")
 _PLACE_GAP = 100  # how far after its event's cue a place may stand, past one comma
 
@@ -261,6 +262,32 @@ def _person_owner(cues: list[CueMention], low: str, pos: int) -> CueMention | No
     return left[-1]
 
 
+def _title_subjects(doc: Doc, low: str, s: Sentence, cues: list[CueMention]) -> None:
+    """"Quyền Bộ trưởng lần lượt tiếp …": a clause opening with a bare title names the person last told
+    with that title (a Vietnamese one first: the article's own official)."""
+    for c in cues:
+        if c.type not in _TITLED_TYPES or "frame" in c.flags:
+            continue
+        lo = max(s.start, low.rfind(",", s.start, c.start) + 1)
+        if any(lo <= doc.mentions[p].start < c.start for p in c.people):
+            continue
+        clause = low[lo : c.start].strip()
+        if any(lo <= m.start < c.start for m in doc.mentions if m.type == "person"):
+            continue
+        best: tuple[bool, int] | None = None
+        for mi, m in enumerate(doc.mentions):
+            if m.type != "person" or m.role is None or m.start >= s.start or m.ref is not None:
+                continue
+            forms = {m.role.title.lower(), *(["quyền " + m.role.title.lower()] if m.role.acting else [])}
+            if any(clause == f or clause.startswith(f + " ") for f in forms):
+                rank = (m.side == "VN", m.start)
+                if best is None or rank > best:
+                    best = rank
+                    pick = mi
+        if best is not None and pick not in c.people:
+            c.people.insert(0, pick)
+
+
 def _share_subject(doc: Doc, heads: list[CueMention]) -> None:
     """"A làm việc với B và tiếp C": a later cue with no subject of its own shares the earlier one's."""
     for prev, c in zip(heads, heads[1:], strict=False):
@@ -282,6 +309,7 @@ def sentence_cues(doc: Doc, low: str, key: str, si: int, hits: list[CueHit]) -> 
     _attach_timexes(doc, low, s, cues)
     _attach_modes(low, key, s, cues)
     _attach_mentions(doc, low, key, s, cues)
+    _title_subjects(doc, low, s, cues)
     out: list[CueMention] = []
     tariffs: list[CueMention] = []
     for c in cues:
