@@ -184,6 +184,12 @@ CASES: list[tuple[str, str | None, list[dict[str, Any]]]] = [
         [{"type": "meeting", "start": "2025-11-18", "n_participants": 2},
          {"type": "meeting", "n_participants": 2}],
     ),
+    (  # "Hai nhà lãnh đạo …" goes on about the call just told
+        "Ngày 4/4/2025, Tổng Bí thư Tô Lâm đã điện đàm với Tổng thống Donald Trump. Hai nhà lãnh đạo đã trao đổi "
+        "về thuế quan.",
+        None,
+        [{"type": "call", "start": "2025-04-04", "n_evidence": 2, "topics": ["tariffs"]}],
+    ),
     ("Ngày 14/5/2025, hai diễn viên đã đăng ký kết hôn tại Hà Nội.", None, []),
     ("Vòng 7 V-League khép lại tối 19/10 với chiến thắng 2-1 của đội chủ nhà.", None, []),
     ("Chỉ số VN-Index đã tăng 20% kể từ đầu năm nhờ dòng tiền vào nhóm ngân hàng.", None, []),
