@@ -305,7 +305,9 @@ def build_doc(
             participants.append(Participant(f"m{i}", doc.mentions[i].side, name))
         timex_idx = [next(i for i, t in enumerate(doc.timexes) if t.text == x) for x in tx]
         doc.events.append(
-            Event(evidence=[doc.evidence(start, start + len(quote))], participants=participants, timex=timex_idx, **spec)
+            Event(
+                evidence=[doc.evidence(start, start + len(quote))], participants=participants, timex=timex_idx, **spec
+            )
         )
     return doc
 
@@ -370,7 +372,8 @@ def talks_corpus() -> list[Doc]:
     d = build_doc(
         "d-technical-2025",
         "Từ 12–14/11/2025, vòng đàm phán kỹ thuật diễn ra tại Washington. "
-        "Chiều 10/11, Bộ trưởng Nguyễn Hồng Diên và Trưởng Đại diện Thương mại Jamieson Greer họp phiên cấp Bộ trưởng lần thứ 8. "
+        "Chiều 10/11, Bộ trưởng Nguyễn Hồng Diên và Trưởng Đại diện Thương mại Jamieson Greer "
+        "họp phiên cấp Bộ trưởng lần thứ 8. "
         "Sáng 12/11, Thứ trưởng Nguyễn Sinh Nhật Tân làm việc với Phó Đại diện Thương mại Rick Switzer. "
         "Chiều 12/11, Bộ trưởng Nguyễn Hồng Diên tiếp ông Joseph (Joe) Damond. "
         "Cùng ngày, ông Diên làm việc với ông Rock Bordelon về năng lượng. "
@@ -389,7 +392,8 @@ def talks_corpus() -> list[Doc]:
             {"text": "12/11", "value": "XXXX-11-12", "time_of_day": "morning"},
         ],
         events=[
-            {"type": "negotiation_round", "quote": "vòng đàm phán kỹ thuật diễn ra tại Washington", "level": "technical",
+            {"type": "negotiation_round", "quote": "vòng đàm phán kỹ thuật diễn ra tại Washington",
+             "level": "technical",
              "start": "2025-11-12", "end": "2025-11-14", "location": "Washington", "timex": ["12–14/11/2025"],
              "negotiation": "vn-us-reciprocal"},
             {"type": "ministerial_session", "quote": "họp phiên cấp Bộ trưởng lần thứ 8", "ordinal": 8,
@@ -417,9 +421,11 @@ def talks_corpus() -> list[Doc]:
             {"text": "Lê Mạnh Hùng", "side": "VN", "nth": 1},
             {"text": "Jacob Helberg", "side": "US"},
         ],
-        timexes=[{"text": "4/2", "value": "XXXX-02-04"}, {"text": "2/2", "value": "XXXX-02-02", "time_of_day": "afternoon"}],
+        timexes=[{"text": "4/2", "value": "XXXX-02-04"},
+                 {"text": "2/2", "value": "XXXX-02-02", "time_of_day": "afternoon"}],
         events=[
-            {"type": "negotiation_round", "quote": "Vòng đàm phán thứ 6", "ordinal": 6, "negotiation": "vn-us-reciprocal"},
+            {"type": "negotiation_round", "quote": "Vòng đàm phán thứ 6", "ordinal": 6,
+             "negotiation": "vn-us-reciprocal"},
             {"type": "meeting", "quote": "gặp Thượng nghị sỹ Bill Hagerty", "start": "XXXX-02-04",
              "people": ["Lê Mạnh Hùng", "Bill Hagerty"], "timex": ["4/2"]},
             {"type": "meeting", "quote": "làm việc với ông Jacob Helberg", "start": "XXXX-02-02",
