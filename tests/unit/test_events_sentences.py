@@ -14,6 +14,12 @@ _PIPE = default_pipeline()
 #: (text, publication date, expected events in order: each a dict of Event fields to check)
 CASES: list[tuple[str, str | None, list[dict[str, Any]]]] = [
     (
+        "Tại buổi gặp gỡ báo chí sáng 4/12/2025 ở Hà Nội, Bộ trưởng Bộ Công Thương cho biết về thời điểm ký kết "
+        "hiệp định thương mại đối ứng với Hoa Kỳ.",
+        None,
+        [],
+    ),
+    (
         "Ngày 9/9/2025, Thứ trưởng Bộ Công Thương Phan Thị Thắng dự phiên họp Ủy ban Thương mại "
         "trong khuôn khổ Hiệp định Thương mại tự do Việt Nam - EU tại Brussels.",
         None,
