@@ -322,12 +322,11 @@ def _folded(ch: str) -> str:
     """One character -> one lower-case character without diacritics ("Ế" -> "e", "đ" -> "d")."""
     if ch in "đĐðÐ":
         return "d"
-    low = ch.lower()
-    out = low if len(low) == 1 else ch
-    base = unicodedata.normalize("NFD", out)
+    base = unicodedata.normalize("NFD", ch)
     if len(base) > 1 and all(unicodedata.combining(c) for c in base[1:]):
-        return base[0]
-    return out
+        ch = base[0]  # "İ" -> "I" before lower-casing, whose "i̇" would be two characters
+    low = ch.lower()
+    return low if len(low) == 1 else ch
 
 
 @lru_cache(maxsize=1)
