@@ -509,9 +509,8 @@ def sample_store_path(tmp_path: Path) -> str:
     return write_sample_store(str(tmp_path / "sample.db"))
 
 
-@pytest.fixture
-def live_server() -> Any:
-    """Start ``tradetalks serve`` over a database: ``live_server(db, token=None) -> LiveServer``; stopped after."""
+def _live_servers() -> Any:
+    """Yield ``start(db, token=None) -> LiveServer``; stop every server started once the caller is done."""
     started: list[LiveServer] = []
 
     def start(db: str, token: str | None = None) -> LiveServer:
@@ -522,18 +521,41 @@ def live_server() -> Any:
     yield start
     for server in started:
         server.stop()
+
+
+@pytest.fixture
+def live_server() -> Any:
+    """Start ``tradetalks serve`` over a database: ``live_server(db, token=None) -> LiveServer``; stopped after."""
+    yield from _live_servers()
 
 
 @pytest.fixture(scope="module")
 def module_live_server() -> Any:
     """Like ``live_server``, for servers shared by the tests of one module."""
-    started: list[LiveServer] = []
+    yield from _live_servers()
 
-    def start(db: str, token: str | None = None) -> LiveServer:
-        server = LiveServer(db, token)
-        started.append(server)
-        return server
 
-    yield start
-    for server in started:
-        server.stop()
+def check_events(text: str, published: str | None, expected: list[dict[str, Any]]) -> Doc:
+    """Run the whole pipeline on a text and check its events against expected field values, in order.
+
+    Besides Event fields, ``expected`` may give ``n_evidence``, ``n_participants``, ``topics`` (a subset)
+    and ``no_topics`` (none of these).
+    """
+    from tradetalks.pipeline import default_pipeline
+
+    doc = default_pipeline()(Article(source="test.txt", text=text, published=published, id="a1"))
+    assert [e.type for e in doc.events] == [w["type"] for w in expected], [e.summary for e in doc.events]
+    for ev, want in zip(doc.events, expected, strict=True):
+        for field, value in want.items():
+            if field == "n_evidence":
+                assert len(ev.evidence) == value, ev.evidence
+            elif field == "n_participants":
+                assert len(ev.participants) == value, ev.participants
+            elif field == "no_topics":
+                assert not set(value) & set(ev.topics), ev.topics
+            elif field == "topics":
+                assert set(value) <= set(ev.topics), ev.topics
+            else:
+                got = getattr(ev, field)
+                assert got == value, f"{field}: {got!r} != {value!r} ({ev.summary})"
+    return doc

@@ -6,11 +6,9 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from conftest import check_events
 
-from tradetalks.model import VN_US_RECIPROCAL, Article, Doc, Event
-from tradetalks.pipeline import default_pipeline
-
-_PIPE = default_pipeline()
+from tradetalks.model import VN_US_RECIPROCAL
 
 #: (text, publication date, expected events in order: each a dict of Event fields to check)
 CASES: list[tuple[str, str | None, list[dict[str, Any]]]] = [
@@ -196,26 +194,6 @@ CASES: list[tuple[str, str | None, list[dict[str, Any]]]] = [
 ]
 
 
-def _doc(text: str, published: str | None) -> Doc:
-    return _PIPE(Article(source="test.txt", text=text, published=published, id="a1"))
-
-
-def _check(ev: Event, want: dict[str, Any]) -> None:
-    for field, value in want.items():
-        if field == "n_evidence":
-            assert len(ev.evidence) == value, ev.evidence
-        elif field == "n_participants":
-            assert len(ev.participants) == value, ev.participants
-        elif field == "topics":
-            assert set(value) <= set(ev.topics), ev.topics
-        else:
-            got = getattr(ev, field)
-            assert got == value, f"{field}: {got!r} != {value!r} ({ev.summary})"
-
-
 @pytest.mark.parametrize(("text", "published", "expected"), CASES)
 def test_events_news_forms(text: str, published: str | None, expected: list[dict[str, Any]]) -> None:
-    doc = _doc(text, published)
-    assert [e.type for e in doc.events] == [w["type"] for w in expected], [e.summary for e in doc.events]
-    for ev, want in zip(doc.events, expected, strict=True):
-        _check(ev, want)
+    check_events(text, published, expected)
