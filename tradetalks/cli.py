@@ -19,7 +19,8 @@ app = typer.Typer(
     add_completion=False,
     rich_markup_mode="rich",
 )
-console = Console()
+#: Tables stay readable when the output is a file or a pipe (Rich would otherwise assume 80 columns).
+console = Console() if sys.stdout.isatty() else Console(width=140)
 err = Console(stderr=True)
 
 DbOption = Annotated[
