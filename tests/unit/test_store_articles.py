@@ -161,3 +161,20 @@ def test_store_reopen_keeps_everything(store_url: str) -> None:
         assert again.stats()["articles"] == 1
         assert again.get_state("crawl", "https://tin.example.vn/rss") == {"etag": "x1"}
         assert again.add_article(art()).status == "unchanged"
+
+
+def test_store_batch_keeps_each_article_whole(store: Any) -> None:
+    """Inside a batch each article is still all or nothing: a failing one leaves no trace, the others stay."""
+    first = art("Bài thứ nhất về phiên đàm phán thương mại.", url="https://tin.example.vn/1")
+    broken = art("Bài thứ hai, có phần trích xuất hỏng.", url="https://tin.example.vn/2")
+    bad = Doc(article=broken, layers={"text"}, mentions=[Mention(0, 3, "Bài", "person", "bai")])
+    bad.mentions[0].start = object()  # type: ignore[assignment]  # cannot be serialised: the write fails
+    third = art("Bài thứ ba về thuế đối ứng.", url="https://tin.example.vn/3")
+    with store.batch():
+        assert store.add_article(first).status == "new"
+        with pytest.raises(Exception):  # noqa: B017 - either backend's error type
+            store.add_article(broken, bad)
+        assert store.add_article(third).status == "new"
+    assert store.stats()["articles"] == 2
+    assert store.get_article(article_id("https://tin.example.vn/2")) is None
+    assert {a.text for a in store.articles()} == {first.text, third.text}

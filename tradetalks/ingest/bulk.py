@@ -16,7 +16,7 @@ import os
 import time
 import uuid
 from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
@@ -91,25 +91,29 @@ def extract_batch(
     """
     run = worker_pipeline()
     store = worker_store(db) if db else None
-    out: list[dict[str, Any]] = []
-    for i, data in enumerate(articles):
+    extracted: list[tuple[Article, Any, str | None]] = []  # (article, doc or None, failure reason)
+    for data in articles:
         article = Article(**data)
-        here = store is not None and not (defer and defer[i])
         try:
-            doc = run(article)
+            extracted.append((article, run(article), None))
         except Exception as exc:  # noqa: BLE001 - one article's extraction bug must not stop the batch
-            reason = f"extraction failed ({type(exc).__name__}: {exc})"
-            if store is not None and here:
-                store.record_failure(article.source, reason)
-                out.append({"outcome": ["failed", reason]})
+            extracted.append((article, None, f"extraction failed ({type(exc).__name__}: {exc})"))
+    out: list[dict[str, Any]] = []
+    # all of the chunk is extracted first, so the store's write lock is held only while writing
+    with store.batch() if store is not None else nullcontext():
+        for i, (article, doc, reason) in enumerate(extracted):
+            here = store is not None and not (defer and defer[i])
+            if reason is not None:
+                if store is not None and here:
+                    store.record_failure(article.source, reason)
+                    out.append({"outcome": ["failed", reason]})
+                else:
+                    out.append({"error": reason})
+            elif store is not None and here:
+                outcome = _add(store, article, doc)
+                out.append({"outcome": [outcome.status, outcome.reason]})
             else:
-                out.append({"error": reason})
-            continue
-        if store is not None and here:
-            outcome = _add(store, article, doc)
-            out.append({"outcome": [outcome.status, outcome.reason]})
-        else:
-            out.append({"doc": extraction_to_dict(doc)})
+                out.append({"doc": extraction_to_dict(doc)})
     return out
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from contextlib import AbstractContextManager
 from typing import Any, Protocol, runtime_checkable
 
 from tradetalks.errors import TradeTalksError
@@ -26,6 +27,10 @@ class Store(Protocol):
     # articles -------------------------------------------------------------
     def add_article(self, article: Article, doc: Doc | None = None) -> IngestOutcome:
         """Store an article version (and its extraction); new, unchanged or updated."""
+        ...
+
+    def batch(self) -> AbstractContextManager[Any]:
+        """A block of many writes (bulk): the backend may group them; each write still stays whole."""
         ...
 
     def record_failure(self, source: str, reason: str) -> None:

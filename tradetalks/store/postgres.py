@@ -11,6 +11,7 @@ import json
 import re
 import threading
 from collections.abc import Iterator
+from contextlib import AbstractContextManager, nullcontext
 from typing import Any
 
 import psycopg
@@ -325,6 +326,10 @@ class PostgresStore(SQLReads):
         """Every (key, value) of a namespace, in key order."""
         rows = self.conn.execute("SELECT key, value FROM state WHERE namespace = %s ORDER BY key", (namespace,))
         yield from ((k, v) for k, v in rows.fetchall())
+
+    def batch(self) -> AbstractContextManager[None]:
+        """Many writes at once: PostgreSQL takes concurrent writers well, so each stays its own transaction."""
+        return nullcontext()
 
     def __enter__(self) -> PostgresStore:
         return self

@@ -117,6 +117,11 @@ class SQLiteStore(SQLReads):
     def _write(self) -> _Tx:
         return _Tx(self.conn, self._lock)
 
+    def batch(self) -> _Tx:
+        """One transaction around many writes (bulk): each write inside stays whole on its own (a savepoint),
+        and the lock on the file is taken once per batch instead of once per article."""
+        return _Tx(self.conn, self._lock)
+
     # articles -------------------------------------------------------------
     def add_article(self, article: Article, doc: Doc | None = None) -> IngestOutcome:
         """Store an article version (and its extraction) in one transaction."""
@@ -272,16 +277,19 @@ class SQLiteStore(SQLReads):
 
 
 class _Tx:
-    """``with`` block running one BEGIN IMMEDIATE .. COMMIT transaction; rolls back on any error."""
+    """``with`` block running one BEGIN IMMEDIATE .. COMMIT transaction, or a savepoint inside a transaction
+    already open (a batch); rolls back its own writes on any error."""
 
     def __init__(self, conn: sqlite3.Connection, lock: threading.RLock):
         self.conn = conn
         self.lock = lock
+        self.nested = False
 
     def __enter__(self) -> sqlite3.Connection:
         self.lock.acquire()
+        self.nested = self.conn.in_transaction
         try:
-            self.conn.execute("BEGIN IMMEDIATE")
+            self.conn.execute("SAVEPOINT tx" if self.nested else "BEGIN IMMEDIATE")
         except sqlite3.Error as exc:
             self.lock.release()
             raise StoreError(f"database is not writable: {exc}") from exc
@@ -290,9 +298,12 @@ class _Tx:
     def __exit__(self, kind: type[BaseException] | None, exc: BaseException | None, *rest: object) -> None:
         try:
             if kind is None:
-                self.conn.execute("COMMIT")
+                self.conn.execute("RELEASE tx" if self.nested else "COMMIT")
                 return
-            if self.conn.in_transaction:
+            if self.nested:
+                self.conn.execute("ROLLBACK TO tx")
+                self.conn.execute("RELEASE tx")
+            elif self.conn.in_transaction:
                 self.conn.execute("ROLLBACK")
             if isinstance(exc, sqlite3.Error):
                 raise StoreError(f"database write failed: {exc}") from exc
