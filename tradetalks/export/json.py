@@ -23,6 +23,7 @@ def _role(r: Role) -> dict[str, Any]:
         "organization": r.organization,
         "first_seen": r.first_seen,
         "last_seen": r.last_seen,
+        "former": r.former,
         "evidence": [_evidence(e) for e in r.evidence],
     }
 

@@ -56,18 +56,12 @@ def in_talks(event: Event, talks: set[str]) -> bool:
     return event.negotiation == VN_US_RECIPROCAL
 
 
-def build_timeline(
-    store: Store,
-    date_from: str | None = None,
-    date_to: str | None = None,
-    type_: str | None = None,
-    all_negotiations: bool = False,
-    topic: str | None = None,
-    person: str | None = None,
-    lang: str = "vi",
-) -> dict[str, Any]:
-    """The events in date order, each once with its sources; undated events apart (JSON-able)."""
-    return timeline_from_index(load_index(store), date_from, date_to, type_, all_negotiations, topic, person, lang)
+def build_timeline(store: Store, **filters: Any) -> dict[str, Any]:
+    """The events in date order, each once with its sources; undated events apart (JSON-able).
+
+    ``filters`` are those of ``timeline_from_index`` (date_from, date_to, type_, all_negotiations, ...).
+    """
+    return timeline_from_index(load_index(store), **filters)
 
 
 def timeline_from_index(
