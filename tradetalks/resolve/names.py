@@ -7,27 +7,16 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
+from tradetalks.nlp.normalize import fold
+
 _NICK = re.compile(r"\s*[(“\"«‘']\s*([^()“”\"«»‘’']+?)\s*[)”\"»’']\s*")
 _PUNCT = re.compile(r"[.,;:!?]+")
 
 
-@lru_cache(maxsize=1)
-def _fold_table() -> dict[int, str]:
-    """Each precomposed Latin letter with diacritics -> its base letter in lower case ("Ễ" -> "e")."""
-    table: dict[int, str] = {ord("đ"): "d", ord("Đ"): "d"}
-    for code in range(0x00C0, 0x1F00):
-        ch = chr(code)
-        base = "".join(c for c in unicodedata.normalize("NFD", ch) if unicodedata.category(c) != "Mn")
-        if base != ch and len(base) == 1 and base.isascii():
-            table[code] = base.lower()
-    for code in range(0x0300, 0x0370):
-        table[code] = ""
-    return table
-
-
 def fold_text(text: str) -> str:
     """Lower case without diacritics, "đ" -> "d": "Nguyễn Hồng Diên" -> "nguyen hong dien"."""
-    return unicodedata.normalize("NFC", text).translate(_fold_table()).lower()
+    text = unicodedata.normalize("NFC", text)
+    return fold("".join(c for c in text if not unicodedata.combining(c)))
 
 
 def strip_diacritics(text: str) -> str:

@@ -11,7 +11,6 @@ import re
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import lru_cache
 from typing import Any
 
 from tradetalks.nlp import normalize
@@ -25,30 +24,9 @@ SNIPPET_CHARS = 200
 _WORD = re.compile(r"[^\W_]+")
 
 
-def _fold_fn() -> Callable[[str], str]:
-    return getattr(normalize, "fold", _fold_chars)
-
-
-def _fold_query_fn() -> Callable[[str], str]:
-    return getattr(normalize, "fold_query", None) or _fold_fn()
-
-
-def _fold_chars(text: str) -> str:
-    return text.lower()
-
-
 def fold_text(text: str) -> str:
     """The folded form of ``text`` with exactly its length: "Đàm phán" -> "dam phan"."""
-    folded = _fold_fn()(text)
-    if len(folded) == len(text):
-        return folded
-    return "".join(_fold_char(c) for c in text)
-
-
-@lru_cache(maxsize=4096)
-def _fold_char(ch: str) -> str:
-    folded = _fold_fn()(ch)
-    return folded if len(folded) == 1 else ch.lower() if len(ch.lower()) == 1 else ch
+    return normalize.fold(text)
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,7 +50,7 @@ def parse_query(text: str) -> Query:
     folded: list[str] = []
     exact: list[str] = []
     for word in raw:
-        parts = _WORD.findall(_fold_query_fn()(word))
+        parts = _WORD.findall(normalize.fold_query(word))
         if len(parts) == 1:
             exact.append(word)
         folded.extend(parts)
