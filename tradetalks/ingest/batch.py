@@ -107,13 +107,10 @@ def _failure(store: Store, source: str, reason: str) -> IngestOutcome:
 
 
 def rebuild(store: Store) -> None:
-    """Rebuild the cross-article dossier from every stored extraction."""
-    import tradetalks.resolve as resolve
+    """Rebuild the cross-article dossier from every stored extraction (streamed)."""
+    from tradetalks.resolve import rebuild_dossier
 
-    if hasattr(resolve, "rebuild_dossier"):
-        resolve.rebuild_dossier(store)
-    else:
-        store.save_dossier(resolve.build_dossier(list(store.docs())))
+    rebuild_dossier(store)
 
 
 def reprocess_store(store: Store, console: Console | None = None) -> int:

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import hashlib
 from collections import Counter, defaultdict
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
 from tradetalks.model import Doc, Entity, EntityMention, Evidence, Mention, Role
+from tradetalks.nlp.names_lexicon import english_name
 from tradetalks.resolve.names import (
     PersonName,
     compact,
@@ -73,24 +74,6 @@ def _aid(doc: Doc) -> str:
 
 def _mention(docs: Sequence[Doc], ref: Ref) -> Mention:
     return docs[ref[0]].mentions[ref[1]]
-
-
-def _english_name(name: str) -> str | None:
-    """An organisation's or country's English name from the names data, when it offers one."""
-    import importlib
-
-    for module in ("tradetalks.nlp.names_lexicon", "tradetalks.nlp.names"):
-        try:
-            data = importlib.import_module(module)
-        except ImportError:
-            continue
-        fn: Callable[[str], str | None] | None = getattr(data, "english_name", None)
-        if callable(fn):
-            try:
-                return fn(name)
-            except (KeyError, ValueError):
-                return None
-    return None
 
 
 # --- people ------------------------------------------------------------------------------
@@ -317,7 +300,7 @@ def cluster_entities(docs: Sequence[Doc]) -> EntityIndex:
                 parse_person(name).display if not parse_person(name).vietnamese else strip_diacritics(name)
             )
         else:
-            name_en = _english_name(name)
+            name_en = english_name(name)
         sides = Counter(m.side for m in ms if m.side)
         side = min(sides, key=lambda s: (-sides[s], s)) if sides else None
         mentions = sorted(
