@@ -5,7 +5,11 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+import time
+from pathlib import Path
 from typing import Any
+
+import pytest
 
 from tradetalks.store import open_store
 
@@ -45,7 +49,11 @@ def run_workers(url: str, n: int) -> list[dict[str, Any]]:
         for k in (0, 1)
     ]
     for proc in procs:
-        assert proc.stdout is not None and proc.stdout.readline().strip() == "ready", proc.stderr
+        assert proc.stdout is not None
+        if proc.stdout.readline().strip() != "ready":
+            proc.kill()
+            _, errors = proc.communicate()
+            pytest.fail(f"a worker could not open the store:\n{errors}")
     for proc in procs:
         assert proc.stdin is not None
         proc.stdin.write("go\n")
@@ -78,6 +86,38 @@ def test_store_two_processes_open_a_new_store_at_once(store_url: str) -> None:
     assert sum(r.get("new", 0) for r in results) == 20
     with open_store(store_url) as store:
         assert store.stats()["articles"] == 20
+
+
+OPENER = """
+import sys, time
+import tradetalks.store.sqlite  # imported before the wait, so the processes really open at once
+from tradetalks.store import open_store
+start = float(sys.argv[2])
+while time.time() < start:
+    pass
+with open_store(sys.argv[1]) as store:
+    print(store.stats()["articles"])
+"""
+
+
+def test_sqlite_new_file_opened_by_many_processes_in_the_same_instant(tmp_path: Path) -> None:
+    """Switching a new file to WAL answers "locked" without waiting when two processes do it at once;
+    every process must still open the store."""
+    for round_ in range(4):
+        path = tmp_path / f"store{round_}.db"
+        start = time.time() + 2.0  # every process has imported by then and spins to the same instant
+        procs = [
+            subprocess.Popen(
+                [sys.executable, "-c", OPENER, str(path), str(start)],
+                stdout=subprocess.PIPE,
+                stderr=subprocess.PIPE,
+                text=True,
+            )
+            for _ in range(3)
+        ]
+        for proc in procs:
+            out, errors = proc.communicate(timeout=120)
+            assert proc.returncode == 0 and out.strip() == "0", errors
 
 
 def test_store_threads_sharing_one_store(store: Any) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import sqlite3
 import threading
+import time
 from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
@@ -91,6 +92,24 @@ def migrate(conn: sqlite3.Connection, upto: int | None = None) -> int:
     return max(current, target)
 
 
+def _enable_wal(conn: sqlite3.Connection, wait: float = 60.0) -> None:
+    """Switch the file to WAL. SQLite answers "database is locked" at once, without calling the busy
+    handler, when another process is switching a new file at the same moment, so retry with back-off."""
+    deadline = time.monotonic() + wait
+    pause = 0.005
+    while True:
+        try:
+            conn.execute("PRAGMA journal_mode = WAL")
+            return
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc) and "busy" not in str(exc):
+                raise
+            if time.monotonic() > deadline:
+                raise
+            time.sleep(pause)
+            pause = min(pause * 2, 0.25)
+
+
 def _statements(script: str) -> list[str]:
     return [part.strip() for part in script.split(";") if part.strip()]
 
@@ -106,7 +125,7 @@ class SQLiteStore(SQLReads):
             self._lock = threading.RLock()  # one transaction at a time when threads share the store (web server)
             self.conn = sqlite3.connect(path, isolation_level=None, timeout=60, check_same_thread=False)
             self.conn.execute("PRAGMA busy_timeout = 60000")
-            self.conn.execute("PRAGMA journal_mode = WAL")
+            _enable_wal(self.conn)
             self.conn.execute("PRAGMA synchronous = NORMAL")
             self.conn.execute("PRAGMA foreign_keys = ON")
             self.schema_version = migrate(self.conn)
