@@ -284,3 +284,18 @@ def test_resolve_events_overlapping_runs_of_days_disagree() -> None:
     assert (ev.start, ev.end) == ("2025-11-12", "2025-11-14")
     (conflict,) = [c for c in ev.conflicts if c.field == "start"]
     assert conflict.values == ["2025-11-12", "2025-11-13"] and conflict.reason == "2 sources against 1"
+
+
+@pytest.mark.parametrize("order", [(0, 1, 2), (2, 1, 0), (1, 2, 0)])
+def test_resolve_events_same_day_in_the_order_told(order: tuple[int, int, int]) -> None:
+    """Events of one day come in the order their article tells them (a call, the framework it welcomed,
+    the rate announced after it), whatever their types and the order the extraction handed them over in."""
+    text = "Tối 2/7, hai nhà lãnh đạo điện đàm và hoan nghênh tuyên bố chung về khuôn khổ. Sau đó Mỹ công bố thuế 20%."
+    events = [
+        {"type": "call", "quote": "hai nhà lãnh đạo điện đàm", "start": "2025-07-02"},
+        {"type": "agreement", "quote": "tuyên bố chung về khuôn khổ", "start": "2025-07-02"},
+        {"type": "tariff_action", "quote": "Mỹ công bố thuế 20%", "rate": 0.2, "start": "2025-07-02"},
+    ]
+    doc = build_doc("d1", text, published="2025-07-03", events=[events[i] for i in order])
+    got = build_dossier([doc]).events
+    assert [e.type for e in got] == ["call", "agreement", "tariff_action"]

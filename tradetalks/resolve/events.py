@@ -296,9 +296,17 @@ def resolve_events(docs: Sequence[Doc], index: EntityIndex, timexes: dict[str, l
         ev = state.merged(members)
         ev.id = event_id(ev)
         events.append(ev)
+    events.sort(key=_timeline_order)
     taken: dict[str, int] = defaultdict(int)
-    for ev in sorted(events, key=lambda e: (e.start or "9999", e.type, e.id or "")):
+    for ev in events:
         taken[ev.id or ""] += 1
         if taken[ev.id or ""] > 1:
             ev.id = f"{ev.id}-{taken[ev.id or '']}"
-    return sorted(events, key=lambda e: (e.start or "9999", e.type, e.id or ""))
+    return events
+
+
+def _timeline_order(ev: Event) -> tuple[str, str, int, str, str]:
+    """Date first; events of the same date in the order their first source tells them (a call, then the
+    tariffs announced after it), so the order depends on the articles, never on arrival or on ids."""
+    first = min(((e.article, e.start) for e in ev.evidence), default=("", 0))
+    return (ev.start or "9999", first[0], first[1], ev.type, ev.id or "")
