@@ -191,6 +191,19 @@ CASES: list[tuple[str, str | None, list[dict[str, Any]]]] = [
     ("Ngày 14/5/2025, hai diễn viên đã đăng ký kết hôn tại Hà Nội.", None, []),
     ("Vòng 7 V-League khép lại tối 19/10 với chiến thắng 2-1 của đội chủ nhà.", None, []),
     ("Chỉ số VN-Index đã tăng 20% kể từ đầu năm nhờ dòng tiền vào nhóm ngân hàng.", None, []),
+    (  # the end of a meeting and those who also attended it refer back to it: one meeting
+        "Sáng 9/3/2026, tại Hà Nội, Bộ trưởng Bộ Công Thương Nguyễn Hồng Diên tiếp Đại sứ Hoa Kỳ Marc Knapper. "
+        "Kết thúc buổi làm việc, hai bên nhất trí giữ liên lạc thường xuyên giữa Bộ Công Thương và Đại sứ quán. "
+        "Tham dự buổi tiếp còn có ông Trương Thành Trung, Cục trưởng Cục Xúc tiến thương mại.",
+        None,
+        [{"type": "meeting", "start": "2026-03-09", "n_evidence": 3, "n_participants": 3}],
+    ),
+    (  # a later clause that only says a rate may come is no second action
+        "Theo văn bản, phía Mỹ áp thuế đối ứng 20% đối với hàng hóa Việt Nam, đồng thời có thể đưa thuế về 0% "
+        "cho một số mặt hàng nông sản.",
+        None,
+        [{"type": "tariff_action", "rate": 0.2, "status": "held"}],
+    ),
 ]
 
 

@@ -168,7 +168,7 @@ def _fits(doc: Doc, d: Draft, c: CueMention) -> bool:
     """Whether a referring mention can be the drafted event: no other ordinal, no only-new people."""
     if c.ordinal is not None and d.event.ordinal is not None and c.ordinal != d.event.ordinal:
         return False
-    if c.people and len(d.people) >= 2:
+    if c.people and len(d.people) >= 2 and "attend" not in c.flags:
         return any(same_person(doc, p, q) for p in c.people for q in d.people)
     return True
 

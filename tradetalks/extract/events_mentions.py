@@ -104,6 +104,8 @@ def _describe(doc: Doc, low: str, key: str, s: Sentence, si: int, h: CueHit, nex
     anaphor = ends_with("anaphor_before", low, key, lo, before)
     if anaphor:
         m.flags.add("anaphor")
+        if anaphor.value == "attend":
+            m.flags.add("attend")
         before = anaphor.start
     if not low[s.start:before].strip(" \"'“”-–"):
         m.flags.add("initial")
@@ -323,7 +325,7 @@ def sentence_cues(doc: Doc, low: str, key: str, si: int, hits: list[CueHit]) -> 
         else:
             out.append(c)
     if tariffs:
-        split = split_tariffs(low, s, tariffs)
+        split = split_tariffs(low, key, s, tariffs)
         if len(split) > 1:  # "thuế 20%, thấp hơn mức 46% công bố hồi tháng 4": each rate keeps the dates of its clause
             first = min(c.start for c in split)  # or else the dates leading the sentence ("Ngày 2/4, …")
             for p in split:

@@ -77,8 +77,10 @@ def tariff_mentions(doc: Doc, low: str, key: str, s: Sentence, cue: CueMention) 
     return out
 
 
-def split_tariffs(low: str, s: Sentence, parts: list[CueMention]) -> list[CueMention]:
-    """One tariff per distinct rate of a sentence, each with its clause ("20%, còn hàng chuyển tải … 40%")."""
+def split_tariffs(low: str, key: str, s: Sentence, parts: list[CueMention]) -> list[CueMention]:
+    """One tariff per distinct rate of a sentence, each with its clause ("20%, còn hàng chuyển tải … 40%");
+    a later clause that only proposes or hopes for its rate ("… và có thể đưa một số mặt hàng về 0%") is
+    flagged as no action, like a proposal before the cue."""
     rated = sorted((p for p in parts if p.rate is not None), key=lambda p: p.span)
     unique: list[CueMention] = []
     for p in rated:
@@ -90,7 +92,10 @@ def split_tariffs(low: str, s: Sentence, parts: list[CueMention]) -> list[CueMen
         bounds.append(seps[-1].start() if seps else right.span[0])
     bounds.append(s.end)
     for i, p in enumerate(unique):
+        rate_at = p.span[1]
         p.span = (s.start, s.end) if len(unique) == 1 else (bounds[i], bounds[i + 1])
+        if i and event_lexicon("proposal").any(low, key, bounds[i], rate_at):
+            p.flags.add("aspiration")
     unrated = [p for p in parts if p.rate is None][:1]
     for p in unrated:
         p.span = (s.start, s.end)
