@@ -204,6 +204,19 @@ CASES: list[tuple[str, str | None, list[dict[str, Any]]]] = [
         None,
         [{"type": "tariff_action", "rate": 0.2, "status": "held"}],
     ),
+    (  # the technical teams at work over a run of days are a technical round; a day's work is not
+        "Sau phiên họp của hai bộ trưởng về thuế đối ứng, từ ngày 12 đến 14/11/2025, các nhóm đàm phán kỹ thuật "
+        "hai nước làm việc tại Washington. Ngày 20/11/2025, các nhóm kỹ thuật rà soát lại văn bản thương mại.",
+        None,
+        [{"type": "negotiation_round", "level": "technical", "start": "2025-11-12", "end": "2025-11-14",
+          "location": "Washington"}],
+    ),
+    (  # a "phiên làm việc" at minister level is a ministerial session; the week it opens is not its end
+        "Phiên làm việc cấp bộ trưởng về Hiệp định Thương mại đối ứng diễn ra ngày 11/11 tại Washington, mở đầu "
+        "chuỗi hoạt động của đoàn trong tuần này.",
+        "2025-11-15",
+        [{"type": "ministerial_session", "level": "ministerial", "start": "2025-11-11", "end": None}],
+    ),
 ]
 
 

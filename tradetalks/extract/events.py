@@ -87,6 +87,15 @@ def _build(doc: Doc, low: str, key: str, cues: list[CueMention]) -> list[Draft]:
                 touched.spans.append(c.span)
                 touched_at = c.sentence
             continue
+        if "teams" in c.flags:  # the technical teams at work: a round when told over a run of days
+            if any("/" in (doc.timexes[i].value or "") for i in c.timexes):
+                c.flags -= {"weak", "plural", "teams"}
+            else:  # alone in its sentence, it goes on about the event told just before
+                alone = not any(o is not c and o.sentence == c.sentence for o in cues)
+                if alone and touched is not None and touched_at == c.sentence - 1:
+                    touched.spans.append(c.span)
+                    touched_at = c.sentence
+                continue
         t = _event_type(doc, c)
         if t in _NEEDS_CONTEXT and not _trade_context(doc, low, key, c, negotiations):
             continue

@@ -108,7 +108,7 @@ def _dates(doc: Doc, d: Draft) -> tuple[str | None, str | None, str | None]:
             continue
         if start is None:
             start, end = rng[0], (rng[1] if rng[1] != rng[0] else None)
-        elif rng[1] > start and end is None:
+        elif end is None and _first_day(rng[0]) > _first_day(start):  # a later day, not the week it lies in
             end = rng[1]
         tod = tod or t.time_of_day
     if "date_only" in d.flags:  # the day of the event before; its own part of day, if the article gives one
@@ -125,6 +125,17 @@ def _after(doc: Doc, kind: str, pos: int) -> bool:
 def _ends_at(doc: Doc, pos: int) -> bool:
     """Whether the date at ``pos`` follows "kết thúc", "bế mạc" (the day an event ended)."""
     return _after(doc, "ended", pos)
+
+
+def _first_day(value: str) -> str:
+    """The first day a date, month or ISO week covers, comparable as a string ("2025-W46" -> "2025-11-10")."""
+    week = _WEEK.match(value)
+    if week:
+        try:
+            return date.fromisocalendar(int(week.group(1)), int(week.group(2)), 1).isoformat()
+        except ValueError:
+            return value
+    return value
 
 
 def _week_month(value: str | None) -> str | None:
