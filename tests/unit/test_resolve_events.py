@@ -107,6 +107,11 @@ def _round(aid: str, text: str, quote: str, **attrs: object) -> object:
         ({"start": "2025-07-01", "end": "2025-07-03"}, {"start": "XXXX-07-02"}, True),
         ({"start": "2025-07-01", "mode": "online"}, {"start": "2025-07-01", "mode": "in_person"}, False),
         ({"location": "Hà Nội"}, {"location": "Hà Nội"}, False),
+        # one day apart in one place: the same sitting told in another time zone (a date conflict)
+        ({"start": "2025-11-10", "location": "Washington"}, {"start": "2025-11-11", "location": "Washington"}, True),
+        ({"start": "2025-11-10", "location": "Washington"}, {"start": "2025-11-11", "location": "Hà Nội"}, False),
+        ({"start": "2025-11-10", "location": "Washington"}, {"start": "2025-11-12", "location": "Washington"}, False),
+        ({"start": "2025-11-10", "location": "Washington"}, {"start": "2025-11-11"}, False),
     ],
 )
 def test_resolve_events_merge_rules(one: dict, two: dict, merged: bool) -> None:

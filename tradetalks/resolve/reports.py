@@ -8,7 +8,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 
 from tradetalks.model import Conflict, Event, Participant
-from tradetalks.resolve.dates import Range, compatible, fill_year, parse_range, same_day, unresolved, year_of
+from tradetalks.resolve.dates import Range, compatible, fill_year, near, parse_range, same_day, unresolved, year_of
 from tradetalks.resolve.names import fold_text
 
 #: Events between people, told apart by who took part.
@@ -58,7 +58,8 @@ def hard_conflict(a: Event, b: Event, a_people: dict[str, str], b_people: dict[s
     if not numbered:
         if a.mode and b.mode and a.mode != b.mode:
             return True
-        if not compatible(parse_range(a.start, a.end), parse_range(b.start, b.end)):
+        ra, rb = parse_range(a.start, a.end), parse_range(b.start, b.end)
+        if not compatible(ra, rb) and not clock_apart(a, b, ra, rb):
             return True
     if a.type in ENCOUNTERS and a_people and b_people:
         shared = set(a_people) & set(b_people)
@@ -76,6 +77,16 @@ def hard_conflict(a: Event, b: Event, a_people: dict[str, str], b_people: dict[s
             if side != "?" and not sides_a[side] & sides_b[side]:
                 return True
     return False
+
+
+def clock_apart(a: Event, b: Event, ra: Range | None, rb: Range | None) -> bool:
+    """A session or round in one place told one day apart: Washington's day and Ha Noi's day of the same
+    sitting ("chiều 10/11 giờ Mỹ" is the morning of 11/11 in Viet Nam). Kept as a date conflict."""
+    if a.type not in SERIES or ra is None or rb is None or not (ra.has_day and rb.has_day):
+        return False
+    if a.end or b.end or not (a.location and b.location and _same_place(a.location, b.location)):
+        return False
+    return near(ra, rb, 1) and not compatible(ra, rb)
 
 
 def link_score(a: Report, b: Report) -> float | None:
@@ -101,7 +112,9 @@ def link_score(a: Report, b: Report) -> float | None:
         if ea.rate is not None and ea.rate == eb.rate:
             return 2.0 + day
         return 2.0 if day else None
-    return 2.0 if day else None
+    if day:
+        return 2.0
+    return 1.0 if clock_apart(ea, eb, ra, rb) else None
 
 
 def block_keys(r: Report) -> Iterator[tuple[str, ...]]:
@@ -115,6 +128,8 @@ def block_keys(r: Report) -> Iterator[tuple[str, ...]]:
         if days:
             lo, hi = days
             n = min((hi - lo).days, 14)
+            if e.type in SERIES and e.location and lo == hi:
+                n += 1  # the next day too: the same sitting told in another time zone (clock_apart)
             for k in range(n + 1):
                 dd = date.fromordinal(lo.toordinal() + k)
                 yield ("d", e.type, f"{dd.month:02d}-{dd.day:02d}")
