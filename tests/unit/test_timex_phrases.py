@@ -175,6 +175,14 @@ RELATIVE = [
     ("Tuần trước hai đoàn đã trao đổi.", "2026-01-02", [("Tuần trước", "2025-W52", "publication_date", None)]),
     ("Tháng tới, Bộ sẽ công bố kết quả.", "2025-12-10", [("Tháng tới", "2026-01", "publication_date", None)]),
     ("Năm ngoái, xuất khẩu tăng mạnh.", "2026-02-01", [("Năm ngoái", "2025", "publication_date", None)]),
+    (  # the end of a week is its Saturday and Sunday
+        "Cuối tuần qua, hai trưởng đoàn đã điện đàm.",
+        "2025-11-19",
+        [("Cuối tuần qua", "2025-11-15/2025-11-16", "publication_date", None)],
+    ),
+    ("Đầu tuần này hai bên trao đổi văn bản.", "2025-11-19", [("Đầu tuần này", "2025-W47", "publication_date", None)]),
+    ("Đầu tháng sau, đoàn sẽ sang Mỹ.", "2025-12-20", [("Đầu tháng sau", "2026-01", "publication_date", None)]),
+    ("Tuần sau đó, hai bên họp lại.", "2025-11-19", []),
     (
         "Thứ Hai tuần tới, đoàn sẽ lên đường.",
         "2025-11-14",

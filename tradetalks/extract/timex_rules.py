@@ -304,9 +304,12 @@ def handle_relative(match: Joined, ctx: Context, pub: date | None) -> Outcome:
     else:
         unit, offset = (words.value("relative_period", match["period"] or "") or "year:0").split(":")
         if unit == "week":
-            if match["mod"]:
-                return None
-            value = week_value(pub + timedelta(weeks=int(offset)))
+            mod = time_words().value("modifier", match["mod"] or "") if match["mod"] else None
+            if mod == "END":  # "cuối tuần qua": that week's Saturday and Sunday
+                saturday = weekday_in_week(pub, int(offset), 6)
+                value = f"{saturday.isoformat()}/{(saturday + timedelta(days=1)).isoformat()}"
+            else:  # "tuần tới", and "đầu tuần này", "giữa tuần tới": within that week
+                value = week_value(pub + timedelta(weeks=int(offset)))
         elif unit == "month":
             year, month = shift_months(pub, int(offset))
             value = f"{year:04d}-{month:02d}"
