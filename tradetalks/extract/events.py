@@ -103,6 +103,8 @@ def _build(doc: Doc, low: str, key: str, cues: list[CueMention]) -> list[Draft]:
             continue  # "làm việc với công an phường": not a meeting of officials
         if "aspiration" in c.flags:
             continue  # "hướng tới sớm ký kết thỏa thuận": a goal, not an agreement
+        if "conditional" in c.flags and not c.timexes:
+            continue  # "… sau khi hiệp định được ký kết": a time to come, not a signing
         own = c.ordinal is not None or bool(c.timexes) or bool(c.people) or bool(c.locations) or "bilateral" in c.flags
         own = own or "same_day" in c.flags  # "Cũng trong dịp này, …": dated by the event told before
         target = last.get(t)

@@ -137,6 +137,8 @@ def _describe(doc: Doc, low: str, key: str, s: Sentence, si: int, h: CueHit, nex
         clause = max(lo, low.rfind(",", lo, h.start) + 1)
         if event_lexicon("aspiration" if h.label == "agreement" else "proposal").any(low, key, clause, h.start):
             m.flags.add("aspiration")
+        if h.label == "agreement" and event_lexicon("conditional").any(low, key, clause, h.start):
+            m.flags.add("conditional")
     clause_start = max(s.start, low.rfind(";", s.start, h.start) + 1)
     same_day = event_lexicon("same_day").find(low, key, clause_start, min(h.start, clause_start + 25))
     if same_day:

@@ -96,6 +96,9 @@ def split_tariffs(low: str, key: str, s: Sentence, parts: list[CueMention]) -> l
         p.span = (s.start, s.end) if len(unique) == 1 else (bounds[i], bounds[i + 1])
         if i and event_lexicon("proposal").any(low, key, bounds[i], rate_at):
             p.flags.add("aspiration")
+        if len(unique) > 1:  # "sẽ chịu mức thuế 20%, thay cho mức 46% công bố hồi tháng 4": each its own tense
+            planned = event_lexicon("planned").any(low, key, p.span[0], p.span[1])
+            p.status = "planned" if planned and not event_lexicon("held").any(low, key, *p.span) else None
     unrated = [p for p in parts if p.rate is None][:1]
     for p in unrated:
         p.span = (s.start, s.end)
