@@ -217,6 +217,24 @@ CASES: list[tuple[str, str | None, list[dict[str, Any]]]] = [
         "2025-11-15",
         [{"type": "ministerial_session", "level": "ministerial", "start": "2025-11-11", "end": None}],
     ),
+    (  # a rate put on a country's goods by a verb is a tariff action of its own
+        "Trong khu vực, Trung Quốc chịu thêm 34% thuế, còn Campuchia bị áp 49%.",
+        "2025-04-03",
+        [{"type": "tariff_action", "rate": 0.34}, {"type": "tariff_action", "rate": 0.49}],
+    ),
+    (  # "hôm 2/4" is a day gone by, whatever "sẽ" says in the clause before
+        "Theo đó, hàng hóa Việt Nam vào Mỹ sẽ chịu thuế 20%, thấp hơn nhiều so với mức 46% mà Washington công "
+        "bố hôm 2/4.",
+        "2025-07-03",
+        [{"type": "tariff_action", "rate": 0.2, "status": "planned", "start": None},
+         {"type": "tariff_action", "rate": 0.46, "status": "held", "start": "2025-04-02"}],
+    ),
+    (  # a date before "trước khi …" is not the date of the round named after it
+        "Hai bên thống nhất trong tuần tới các nhóm kỹ thuật sẽ họp trực tuyến để hoàn thiện lời văn trước khi "
+        "bước vào vòng đàm phán thương mại thứ 6.",
+        "2026-01-05",
+        [{"type": "negotiation_round", "ordinal": 6, "start": None}],
+    ),
 ]
 
 

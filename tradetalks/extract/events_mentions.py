@@ -7,7 +7,7 @@ from functools import lru_cache
 
 from tradetalks.extract.cues import CueHit, ends_with, event_lexicon, event_table, text_cues, words_pattern
 from tradetalks.extract.events_cue import CueMention
-from tradetalks.extract.events_tariffs import split_tariffs, tariff_mentions, tariff_rate_re
+from tradetalks.extract.events_tariffs import split_tariffs, tariff_mentions, tariff_rate_re, tariff_verb_rate_re
 from tradetalks.model import Doc, Sentence
 
 _CLAUSE_END = re.compile(r"[,;:.(]\s|[;:(]|\.$")
@@ -77,6 +77,10 @@ def cue_hits(low: str, key: str) -> list[CueHit]:
     for m in tariff_rate_re().finditer(low):  # "chịu thuế 20%", "thuế quan 25%"
         if _word_start(low, m.start()) and not any(h.start < m.end() and m.start() < h.end for h in hits):
             hits.append(CueHit(m.start(), m.start() + 4, "thuế", "tariff_action", ""))
+    for m in tariff_verb_rate_re().finditer(low):  # "bị áp mức 46%", "chịu thêm 34%"
+        if _word_start(low, m.start()) and not any(h.start < m.end() and m.start() < h.end for h in hits):
+            verb_end = low.find(" ", m.start())
+            hits.append(CueHit(m.start(), verb_end, low[m.start() : verb_end], "tariff_action", "action"))
     hits.sort(key=lambda h: (h.start, -h.end))
     out: list[CueHit] = []
     for h in hits:
@@ -107,7 +111,7 @@ def _describe(doc: Doc, low: str, key: str, s: Sentence, si: int, h: CueHit, nex
         if anaphor.value == "attend":
             m.flags.add("attend")
         before = anaphor.start
-    if not low[s.start:before].strip(" \"'“”-–"):
+    if not low[s.start : before].strip(" \"'“”-–"):
         m.flags.add("initial")
     # the noun phrase after the cue: ordinal, level, mode, "lần này", "vừa qua"
     np_end = min(next_start, _clause_end(low, h.end, s.end), h.end + 100)
@@ -149,6 +153,13 @@ def _describe(doc: Doc, low: str, key: str, s: Sentence, si: int, h: CueHit, nex
     return m
 
 
+def _governed(low: str, lo: int, cue: int) -> bool:
+    """Whether "trước khi"/"sau khi" between a date and a cue puts the cue in a clause of its own (no comma
+    closes that clause before the cue)."""
+    found = event_lexicon("before_after").find(low, low, lo, cue)
+    return bool(found) and "," not in low[found[-1].end : cue]
+
+
 def _owner(cues: list[CueMention], low: str, pos: int, end: int, strict: bool = False) -> CueMention | None:
     """The cue a dated or located phrase at ``[pos, end)`` belongs to (``strict``: only a clear one)."""
     before = [c for c in cues if c.end <= pos]
@@ -159,6 +170,8 @@ def _owner(cues: list[CueMention], low: str, pos: int, end: int, strict: bool = 
             return last
     for c in cues:
         if c.start >= end and "frame" not in c.flags:
+            if _governed(low, end, c.start):
+                return None  # "tuần tới … họp trực tuyến … trước khi bước vào vòng thứ 6": not that round's date
             return c
     if strict:
         return None
@@ -176,13 +189,13 @@ def _attach_timexes(doc: Doc, low: str, s: Sentence, cues: list[CueMention]) -> 
             owner.timexes.append(ti)
         if owner is not None and t.end <= owner.start:  # "Sáng 5/3, A tiếp B và làm việc với C": both that day
             for c in cues:
-                later = c.start > owner.start and ";" not in low[t.end : c.start]
+                later = c.start > owner.start and ";" not in low[t.end : c.start] and not _governed(low, t.end, c.start)
                 if later and not c.timexes and "frame" not in c.flags:
                     c.timexes.append(ti)
 
 
 def _attach_modes(low: str, key: str, s: Sentence, cues: list[CueMention]) -> None:
-    """"… được tổ chức trực tuyến": an online mode later in the clause belongs to the cue before it."""
+    """ "… được tổ chức trực tuyến": an online mode later in the clause belongs to the cue before it."""
     for h in event_lexicon("mode").find(low, key, s.start, s.end):
         if h.value != "online":
             continue
@@ -200,7 +213,7 @@ def _location_text(doc: Doc, low: str, key: str, mi: int) -> str | None:
         return None
     name = men.acronym or men.text if men.type == "organization" else men.text
     if site:
-        return f"{doc.text[site.start:site.end]} {name}"
+        return f"{doc.text[site.start : site.end]} {name}"
     if men.type == "organization":
         return None
     return name
@@ -267,7 +280,7 @@ def _person_owner(cues: list[CueMention], low: str, pos: int) -> CueMention | No
 
 
 def _title_subjects(doc: Doc, low: str, s: Sentence, cues: list[CueMention]) -> None:
-    """"Quyền Bộ trưởng lần lượt tiếp …": a clause opening with a bare title names the person last told
+    """ "Quyền Bộ trưởng lần lượt tiếp …": a clause opening with a bare title names the person last told
     with that title (a Vietnamese one first: the article's own official)."""
     for c in cues:
         if c.type not in _TITLED_TYPES or "frame" in c.flags:
@@ -293,7 +306,7 @@ def _title_subjects(doc: Doc, low: str, s: Sentence, cues: list[CueMention]) -> 
 
 
 def _share_subject(doc: Doc, heads: list[CueMention]) -> None:
-    """"A làm việc với B và tiếp C": a later cue with no subject of its own shares the earlier one's."""
+    """ "A làm việc với B và tiếp C": a later cue with no subject of its own shares the earlier one's."""
     for prev, c in zip(heads, heads[1:], strict=False):
         if c.people and all(doc.mentions[p].start > c.start for p in c.people):
             subject = [p for p in prev.people if doc.mentions[p].start < prev.start]
@@ -339,7 +352,7 @@ def sentence_cues(doc: Doc, low: str, key: str, si: int, hits: list[CueHit]) -> 
 
 
 def _fold_agreements(low: str, cues: list[CueMention]) -> list[CueMention]:
-    """"ký kết các biên bản ghi nhớ (MOU)": a signing verb and the documents it signs are one agreement."""
+    """ "ký kết các biên bản ghi nhớ (MOU)": a signing verb and the documents it signs are one agreement."""
     out: list[CueMention] = []
     for c in cues:
         prev = out[-1] if out else None

@@ -20,6 +20,13 @@ def tariff_rate_re() -> re.Pattern[str]:
 
 
 @lru_cache(maxsize=1)
+def tariff_verb_rate_re() -> re.Pattern[str]:
+    """A rate put on goods by a verb: "bị áp mức 46%", "chịu thêm 34%"."""
+    filler = rf"(?:(?:{words_pattern('rate_filler')})\s+)?"
+    return re.compile(rf"(?:{words_pattern('rate_verb')})\s+{filler}\d{{1,3}}(?:[.,]\d{{1,2}})?\s*%")
+
+
+@lru_cache(maxsize=1)
 def _rate_target_re() -> re.Pattern[str]:
     return re.compile(rf"\s*(?:{words_pattern('rate_target')})(?!\w)")
 
@@ -29,9 +36,13 @@ def _rate_separator_re() -> re.Pattern[str]:
     return re.compile(rf",\s|;|\s(?:{words_pattern('rate_separator')})\s")
 
 
-def _tariff_context(low: str, key: str, s: Sentence, cue: CueMention) -> bool:
+def _tariff_context(doc: Doc, low: str, key: str, s: Sentence, cue: CueMention) -> bool:
     """Words about imports or trade partners outside the tariff cue itself."""
-    return bool(cue.people) or any(
+    if cue.people:
+        return True
+    if "action" in cue.flags and any(m.type == "country" and s.start <= m.start < s.end for m in doc.mentions):
+        return True  # "Trung Quốc chịu thêm 34%": a country's goods put under a rate
+    return any(
         not (cue.start <= h.start and h.end <= cue.end)
         for h in event_lexicon("tariff_context").find(low, key, s.start, s.end)
     )
@@ -46,10 +57,10 @@ def _is_share(low: str, key: str, s: Sentence, m: re.Match[str]) -> bool:
 
 def tariff_mentions(doc: Doc, low: str, key: str, s: Sentence, cue: CueMention) -> list[CueMention]:
     """A tariff is an action with a rate, or with a verb ("áp", "hoãn") and a date or a country."""
-    if not _tariff_context(low, key, s, cue):
+    if not _tariff_context(doc, low, key, s, cue):
         return []
     rates: list[tuple[int, int, float]] = []
-    for m in _PERCENT.finditer(low, max(s.start, cue.start - 60), min(s.end, cue.end + 90)):
+    for m in _PERCENT.finditer(low, max(s.start, cue.start - 60), min(s.end, cue.end + 130)):
         tail = low[m.end() : m.end() + 12]
         if _rate_target_re().match(tail):
             continue  # "từ 46% xuống 20%": the new rate follows

@@ -33,6 +33,7 @@ class CueSets:
     decade: frozenset[str]
     direction: dict[str, int]
     past_marker: frozenset[str] = frozenset()
+    past_day: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=1)
@@ -61,6 +62,7 @@ def _cue_sets(words: TimeWords) -> CueSets:
         decade=words.lowered("decade"),
         direction=direction,
         past_marker=words.lowered("past_marker"),
+        past_day=words.lowered("past_day"),
     )
 
 
@@ -228,8 +230,10 @@ class Context:
         return phrase_before(before, self.cues.period) or phrase_before(before, self.cues.span_start)
 
     def looks_back(self, start: int) -> bool:
-        """True when a word right before the expression places it in the past ("hồi tháng 4")."""
-        return phrase_before(tokens_before(self.view, start, 2), self.cues.past_marker)
+        """True when a word right before the expression places it in the past ("hồi tháng 4"), or its own
+        date word does ("hôm 2/4": a day gone by, as "hôm thứ Ba")."""
+        head = self.view[start : start + 8].split(" ", 1)[0].lower()
+        return head in self.cues.past_day or phrase_before(tokens_before(self.view, start, 2), self.cues.past_marker)
 
     def direction(self, end: int) -> int:
         """+1 when "tới" follows (ahead of the publication date), -1 for "vừa qua", else 0."""
