@@ -91,7 +91,8 @@ def collect_reports(docs: Sequence[Doc], index: EntityIndex) -> list[Report]:
                     people[eid] = p.side or sides.get(eid) or "?"
             evidence = [replace(e, article=aid) for e in ev.evidence]
             event = replace(ev, participants=parts, evidence=evidence, conflicts=[], sources={}, timex=list(ev.timex))
-            reports.append(Report(aid, event, people))
+            told = f"{doc.article.published or '9999'}|{doc.article.hash}"
+            reports.append(Report(aid, event, people, told))
     reports.sort(key=lambda r: (r.sort_key, r.event.start or "", r.event.ordinal or 0))
     return reports
 

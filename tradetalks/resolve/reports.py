@@ -25,15 +25,16 @@ class Report:
     article: str
     event: Event
     people: dict[str, str] = field(default_factory=dict)  # person entity id -> side ("?" unknown)
+    told: str = ""  # the article's place among the others by content (date, text hash), never by its id or path
 
     @property
     def range(self) -> Range | None:
         return parse_range(self.event.start, self.event.end)
 
     @property
-    def sort_key(self) -> tuple[str, int, str]:
+    def sort_key(self) -> tuple[str, str, int, str]:
         first = min(((e.article, e.start) for e in self.event.evidence), default=(self.article, 0))
-        return (first[0], first[1], self.event.type)
+        return (self.told, first[0], first[1], self.event.type)
 
 
 def _same_place(a: str, b: str) -> bool:
