@@ -7,7 +7,7 @@ from functools import lru_cache
 
 from tradetalks.extract.cues import CueHit, ends_with, event_lexicon, event_table, text_cues, words_pattern
 from tradetalks.extract.events_cue import CueMention
-from tradetalks.extract.events_tariffs import split_tariffs, tariff_mentions, tariff_rate_re, tariff_verb_rate_re
+from tradetalks.extract.events_tariffs import rate_re, split_tariffs, tariff_mentions
 from tradetalks.model import Doc, Sentence
 
 _CLAUSE_END = re.compile(r"[,;:.(]\s|[;:(]|\.$")
@@ -74,10 +74,10 @@ def cue_hits(low: str, key: str) -> list[CueHit]:
     for m in _round_number_re().finditer(low):
         if _word_start(low, m.start()) and not any(h.start <= m.start() < h.end for h in hits):
             hits.append(CueHit(m.start(), m.end(), m.group(0), "negotiation_round", f"ordinal={m.group(1)}"))
-    for m in tariff_rate_re().finditer(low):  # "chịu thuế 20%", "thuế quan 25%"
+    for m in rate_re("rate_lead").finditer(low):  # "chịu thuế 20%", "thuế quan 25%"
         if _word_start(low, m.start()) and not any(h.start < m.end() and m.start() < h.end for h in hits):
             hits.append(CueHit(m.start(), m.start() + 4, "thuế", "tariff_action", ""))
-    for m in tariff_verb_rate_re().finditer(low):  # "bị áp mức 46%", "chịu thêm 34%"
+    for m in rate_re("rate_verb").finditer(low):  # "bị áp mức 46%", "chịu thêm 34%"
         if _word_start(low, m.start()) and not any(h.start < m.end() and m.start() < h.end for h in hits):
             verb_end = low.find(" ", m.start())
             hits.append(CueHit(m.start(), verb_end, low[m.start() : verb_end], "tariff_action", "action"))

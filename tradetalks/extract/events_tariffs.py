@@ -12,18 +12,12 @@ from tradetalks.model import Doc, Sentence
 _PERCENT = re.compile(r"(\d{1,3}(?:[.,]\d{1,2})?)\s*%")
 
 
-@lru_cache(maxsize=1)
-def tariff_rate_re() -> re.Pattern[str]:
-    """A tariff written with its rate: "chịu thuế 20%", "thuế quan ở mức 25%"."""
+@lru_cache(maxsize=2)
+def rate_re(lead: str) -> re.Pattern[str]:
+    """A rate right after a word of group ``lead``: "rate_lead" for a tariff written with its rate ("chịu thuế
+    20%", "thuế quan ở mức 25%"), "rate_verb" for a rate put on goods by a verb ("bị áp mức 46%")."""
     filler = rf"(?:(?:{words_pattern('rate_filler')})\s+)?"
-    return re.compile(rf"(?:{words_pattern('rate_lead')})\s+{filler}\d{{1,3}}(?:[.,]\d{{1,2}})?\s*%")
-
-
-@lru_cache(maxsize=1)
-def tariff_verb_rate_re() -> re.Pattern[str]:
-    """A rate put on goods by a verb: "bị áp mức 46%", "chịu thêm 34%"."""
-    filler = rf"(?:(?:{words_pattern('rate_filler')})\s+)?"
-    return re.compile(rf"(?:{words_pattern('rate_verb')})\s+{filler}\d{{1,3}}(?:[.,]\d{{1,2}})?\s*%")
+    return re.compile(rf"(?:{words_pattern(lead)})\s+{filler}\d{{1,3}}(?:[.,]\d{{1,2}})?\s*%")
 
 
 @lru_cache(maxsize=1)
