@@ -173,6 +173,10 @@ class Event:
     id: str | None = None
     sources: dict[str, str] = field(default_factory=dict)  # attribute -> article id it was completed from
 
+    def first_told(self) -> tuple[str, int]:
+        """(article, offset) of the earliest evidence: where the event is first told."""
+        return min(((e.article, e.start) for e in self.evidence), default=("", 0))
+
 
 @dataclass(slots=True)
 class Doc:

@@ -309,5 +309,5 @@ def resolve_events(docs: Sequence[Doc], index: EntityIndex, timexes: dict[str, l
 def _timeline_order(ev: Event) -> tuple[str, str, int, str, str]:
     """Date first; events of the same date in the order their first source tells them (a call, then the
     tariffs announced after it), so the order depends on the articles, never on arrival or on ids."""
-    first = min(((e.article, e.start) for e in ev.evidence), default=("", 0))
-    return (ev.start or "9999", first[0], first[1], ev.type, ev.id or "")
+    article, offset = ev.first_told()
+    return (ev.start or "9999", article, offset, ev.type, ev.id or "")

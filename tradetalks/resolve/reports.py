@@ -33,8 +33,8 @@ class Report:
 
     @property
     def sort_key(self) -> tuple[str, str, int, str]:
-        first = min(((e.article, e.start) for e in self.event.evidence), default=(self.article, 0))
-        return (self.told, first[0], first[1], self.event.type)
+        article, offset = self.event.first_told()
+        return (self.told, article, offset, self.event.type)
 
 
 def _same_place(a: str, b: str) -> bool:

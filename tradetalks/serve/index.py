@@ -212,12 +212,12 @@ def describe_event(event: Event, participants: list[dict[str, Any]], lang: str) 
 def event_sort_key(event: Event) -> tuple[str, int, int, str, int, str]:
     """Date order, then part of day, then ordinal, then the order the first source tells them in: each
     event has one stable place."""
-    told = min(((e.article, e.start) for e in event.evidence), default=("", 0))
+    article, offset = event.first_told()
     return (
         date_floor(event.start) if event.start and is_dated(event.start) else "9999",
         TIME_OF_DAY_ORDER.get(event.time_of_day, 0),
         event.ordinal or 0,
-        told[0],
-        told[1],
+        article,
+        offset,
         event.id or "",
     )
