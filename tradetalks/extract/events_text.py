@@ -127,25 +127,28 @@ def _ends_at(doc: Doc, pos: int) -> bool:
     return _after(doc, "ended", pos)
 
 
+def _monday(week: re.Match[str]) -> date | None:
+    """The Monday of an ISO week value matched by ``_WEEK`` ("2025-W46" -> 2025-11-10), None if no such week."""
+    try:
+        return date.fromisocalendar(int(week.group(1)), int(week.group(2)), 1)
+    except ValueError:
+        return None
+
+
 def _first_day(value: str) -> str:
     """The first day a date, month or ISO week covers, comparable as a string ("2025-W46" -> "2025-11-10")."""
     week = _WEEK.match(value)
-    if week:
-        try:
-            return date.fromisocalendar(int(week.group(1)), int(week.group(2)), 1).isoformat()
-        except ValueError:
-            return value
-    return value
+    monday = _monday(week) if week else None
+    return monday.isoformat() if monday else value
 
 
 def _week_month(value: str | None) -> str | None:
-    """"tuần tới" (``2025-W24``) is no date: the month it lies in, or nothing when it spans two."""
+    """ "tuần tới" (``2025-W24``) is no date: the month it lies in, or nothing when it spans two."""
     week = _WEEK.match(value or "")
     if not week:
         return value
-    try:
-        monday = date.fromisocalendar(int(week.group(1)), int(week.group(2)), 1)
-    except ValueError:
+    monday = _monday(week)
+    if monday is None:
         return None
     sunday = date.fromordinal(monday.toordinal() + 6)
     return monday.isoformat()[:7] if (monday.year, monday.month) == (sunday.year, sunday.month) else None
@@ -177,7 +180,7 @@ def _location(d: Draft, article_place: str | None) -> str | None:
 
 
 def _is_site(place: str) -> bool:
-    """"trụ sở USTR" names a building of an organisation, not a city."""
+    """ "trụ sở USTR" names a building of an organisation, not a city."""
     low = place.lower()
     return any(low.startswith(site + " ") for site in event_table("site"))
 
@@ -282,4 +285,3 @@ def finish_event(doc: Doc, low: str, key: str, d: Draft, place: str | None = Non
     shown = people or (d.orgs if ev.type not in ("negotiation_round", "ministerial_session", "tariff_action") else [])
     ev.summary, ev.summary_en = _summaries(ev, *_names(doc, shown))
     return ev
-

@@ -232,8 +232,12 @@ class Context:
     def looks_back(self, start: int) -> bool:
         """True when a word right before the expression places it in the past ("hồi tháng 4"), or its own
         date word does ("hôm 2/4": a day gone by, as "hôm thứ Ba")."""
-        head = self.view[start : start + 8].split(" ", 1)[0].lower()
-        return head in self.cues.past_day or phrase_before(tokens_before(self.view, start, 2), self.cues.past_marker)
+        head = [t.lower() for t in tokens_after(self.view, start, 1)]
+        return (
+            bool(head)
+            and head[0] in self.cues.past_day
+            or phrase_before(tokens_before(self.view, start, 2), self.cues.past_marker)
+        )
 
     def direction(self, end: int) -> int:
         """+1 when "tới" follows (ahead of the publication date), -1 for "vừa qua", else 0."""
