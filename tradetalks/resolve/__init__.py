@@ -69,8 +69,10 @@ def build_dossier(docs: Iterable[Doc], digests: Mapping[str, tuple[str, np.ndarr
 
     ``digests`` (article id -> text hash and MinHash) stands in for the text of slim docs.
     """
+    docs = list(docs)  # first: a generator of slim docs fills ``digests`` as it goes
     hashes = {aid: digest[0] for aid, digest in (digests or {}).items()}
-    ordered = sorted(docs, key=lambda d: (_aid(d), hashes.get(_aid(d)) or d.article.hash))
+    hashes.update({_aid(d): d.article.hash for d in docs if _aid(d) not in hashes})
+    ordered = sorted(docs, key=lambda d: (_aid(d), hashes[_aid(d)]))
     index = cluster_entities(ordered)
     timexes = {
         _aid(doc): [
@@ -78,7 +80,7 @@ def build_dossier(docs: Iterable[Doc], digests: Mapping[str, tuple[str, np.ndarr
         ]
         for doc in ordered
     }
-    events = resolve_events(ordered, index, timexes)
+    events = resolve_events(ordered, index, timexes, hashes)
     add_roles(ordered, index, _article_dates(ordered, events))
     stories = cluster_stories(story_inputs(ordered, events, index.of, digests))
     articles = [

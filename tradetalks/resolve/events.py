@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import hashlib
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
 
@@ -75,8 +75,11 @@ class EventState:
         return not any(hard_conflict(x.event, y.event, x.people, y.people) for x in ra for y in rb)
 
 
-def collect_reports(docs: Sequence[Doc], index: EntityIndex) -> list[Report]:
-    """Each doc's events as reports, participants turned from "m<i>" into entity ids."""
+def collect_reports(docs: Sequence[Doc], index: EntityIndex, hashes: Mapping[str, str] | None = None) -> list[Report]:
+    """Each doc's events as reports, participants turned from "m<i>" into entity ids.
+
+    ``hashes`` (article id -> content hash) stands in for the text of slim docs, whose own hash is of "".
+    """
     reports: list[Report] = []
     sides = {e.id: e.side for e in index.entities}
     for doc in docs:
@@ -91,7 +94,8 @@ def collect_reports(docs: Sequence[Doc], index: EntityIndex) -> list[Report]:
                     people[eid] = p.side or sides.get(eid) or "?"
             evidence = [replace(e, article=aid) for e in ev.evidence]
             event = replace(ev, participants=parts, evidence=evidence, conflicts=[], sources={}, timex=list(ev.timex))
-            told = f"{doc.article.published or '9999'}|{doc.article.hash}"
+            digest = hashes[aid] if hashes is not None and aid in hashes else doc.article.hash
+            told = f"{doc.article.published or '9999'}|{digest}"
             reports.append(Report(aid, event, people, told))
     reports.sort(key=lambda r: (r.sort_key, r.event.start or "", r.event.ordinal or 0))
     return reports
@@ -275,8 +279,13 @@ def event_id(ev: Event) -> str:
     return "e-" + hashlib.sha1(key.encode()).hexdigest()[:12]
 
 
-def resolve_events(docs: Sequence[Doc], index: EntityIndex, timexes: dict[str, list[DossierTimex]]) -> list[Event]:
-    """Merge every doc's events across articles, settling years on the way."""
+def resolve_events(
+    docs: Sequence[Doc],
+    index: EntityIndex,
+    timexes: dict[str, list[DossierTimex]],
+    hashes: Mapping[str, str] | None = None,
+) -> list[Event]:
+    """Merge every doc's events across articles, settling years on the way (``hashes`` as in collect_reports)."""
     from tradetalks.resolve.years import complete_years
 
     published: dict[str, date | None] = {}
@@ -285,7 +294,7 @@ def resolve_events(docs: Sequence[Doc], index: EntityIndex, timexes: dict[str, l
             published[doc.article.id or doc.article.source] = date.fromisoformat(doc.article.published or "")
         except ValueError:
             published[doc.article.id or doc.article.source] = None
-    state = EventState(collect_reports(docs, index), timexes, published)
+    state = EventState(collect_reports(docs, index, hashes), timexes, published)
     link_reports(state)
     for _ in range(_ROUNDS):
         changed = complete_years(state)
