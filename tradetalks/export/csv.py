@@ -6,7 +6,7 @@ import csv
 from pathlib import Path
 
 from tradetalks.model import Dossier
-from tradetalks.serve.index import DossierIndex, event_sort_key
+from tradetalks.serve.index import DossierIndex
 
 COLUMNS: tuple[str, ...] = (
     "id",
@@ -33,7 +33,7 @@ COLUMNS: tuple[str, ...] = (
 def write_csv(dossier: Dossier, path: Path) -> None:
     """One row per event, in date order; lists joined with " | ", participants as "Name (side)"."""
     index = DossierIndex(dossier)
-    events = sorted(index.events, key=event_sort_key)
+    events = sorted(index.events, key=index.event_order)
     with path.open("w", encoding="utf-8", newline="") as out:
         writer = csv.DictWriter(out, fieldnames=COLUMNS)
         writer.writeheader()

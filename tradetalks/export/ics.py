@@ -9,7 +9,7 @@ from icalendar import Calendar
 from icalendar import Event as VEvent
 
 from tradetalks.model import Dossier
-from tradetalks.serve.index import DossierIndex, event_sort_key
+from tradetalks.serve.index import DossierIndex
 
 STATUS = {"held": "CONFIRMED", "planned": "TENTATIVE"}
 
@@ -30,7 +30,7 @@ def dossier_calendar(dossier: Dossier, stamp: datetime | None = None) -> Calenda
     cal.add("version", "2.0")
     cal.add("x-wr-calname", "TradeTalks")
     now = stamp or datetime.now(UTC)
-    for event in sorted(index.events, key=event_sort_key):
+    for event in sorted(index.events, key=index.event_order):
         first = _day(event.start)
         if first is None:
             continue

@@ -72,7 +72,9 @@ def build_dossier(docs: Iterable[Doc], digests: Mapping[str, tuple[str, np.ndarr
     docs = list(docs)  # first: a generator of slim docs fills ``digests`` as it goes
     hashes = {aid: digest[0] for aid, digest in (digests or {}).items()}
     hashes.update({_aid(d): d.article.hash for d in docs if _aid(d) not in hashes})
-    ordered = sorted(docs, key=lambda d: (_aid(d), hashes[_aid(d)]))
+    # by date and text, never by id alone (ids come from paths): the dossier lists articles in this order
+    ordered = sorted(docs, key=lambda d: (d.article.published or "9999", hashes[_aid(d)], d.article.key, _aid(d)))
+    place = {_aid(doc): n for n, doc in enumerate(ordered)}
     index = cluster_entities(ordered)
     timexes = {
         _aid(doc): [
@@ -96,7 +98,7 @@ def build_dossier(docs: Iterable[Doc], digests: Mapping[str, tuple[str, np.ndarr
         )
         for doc in ordered
     ]
-    all_timexes = sorted((t for ts in timexes.values() for t in ts), key=lambda t: (t.article, t.start, t.end))
+    all_timexes = sorted((t for ts in timexes.values() for t in ts), key=lambda t: (place[t.article], t.start, t.end))
     return Dossier(articles, index.entities, events, all_timexes)
 
 

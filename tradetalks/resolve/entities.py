@@ -303,15 +303,11 @@ def cluster_entities(docs: Sequence[Doc]) -> EntityIndex:
             name_en = english_name(name)
         sides = Counter(m.side for m in ms if m.side)
         side = min(sides, key=lambda s: (-sides[s], s)) if sides else None
-        mentions = sorted(
-            (
-                EntityMention(
-                    _aid(docs[d]), docs[d].mentions[i].start, docs[d].mentions[i].end, docs[d].mentions[i].text
-                )
-                for d, i in refs
-            ),
-            key=lambda m: (m.article, m.start, m.end),
-        )
+        # in the order of the docs (by date and text, see build_dossier), never by article id
+        mentions = [
+            EntityMention(_aid(docs[d]), docs[d].mentions[i].start, docs[d].mentions[i].end, docs[d].mentions[i].text)
+            for d, i in sorted(refs, key=lambda r: (r[0], docs[r[0]].mentions[r[1]].start, r[1]))
+        ]
         index.entities.append(Entity(eid, type_, name, name_en, [a for a in aliases if a != name], [], mentions, side))
         index.members[eid] = refs
         for d, i in refs:
@@ -329,6 +325,7 @@ def add_roles(docs: Sequence[Doc], index: EntityIndex, article_dates: dict[str, 
         if entity.type != "person":
             continue
         roles: dict[tuple[str, str | None], Role] = {}
+        place: dict[str, int] = {}
         for d, i in index.members[entity.id]:
             m = docs[d].mentions[i]
             rm = m.role
@@ -346,13 +343,14 @@ def add_roles(docs: Sequence[Doc], index: EntityIndex, article_dates: dict[str, 
             aid = _aid(docs[d])
             quote = docs[d].text[rm.start : rm.end] if docs[d].text else rm.text  # a slim doc keeps the quote only
             role.evidence.append(Evidence(aid, rm.start, rm.end, quote))
+            place[aid] = d
             seen = article_dates.get(aid)
             if seen and not rm.former:
                 role.first_seen = min(filter(None, (role.first_seen, seen[0])))
                 role.last_seen = max(filter(None, (role.last_seen, seen[1])))
         _fold_unplaced(roles)
         for role in roles.values():
-            role.evidence.sort(key=lambda e: (e.article, e.start))
+            role.evidence.sort(key=lambda e: (place[e.article], e.start))
         entity.roles = sorted(roles.values(), key=lambda r: (r.first_seen or "9999", r.title, r.organization or ""))
 
 

@@ -306,7 +306,8 @@ def resolve_events(
         ev = state.merged(members)
         ev.id = event_id(ev)
         events.append(ev)
-    events.sort(key=_timeline_order)
+    told = {r.article: r.told for r in state.reports}
+    events.sort(key=lambda ev: _timeline_order(ev, told))
     taken: dict[str, int] = defaultdict(int)
     for ev in events:
         taken[ev.id or ""] += 1
@@ -315,8 +316,9 @@ def resolve_events(
     return events
 
 
-def _timeline_order(ev: Event) -> tuple[str, str, int, str, str]:
+def _timeline_order(ev: Event, told: Mapping[str, str]) -> tuple[str, str, int, str, str, str]:
     """Date first; events of the same date in the order their first source tells them (a call, then the
-    tariffs announced after it), so the order depends on the articles, never on arrival or on ids."""
-    article, offset = ev.first_told()
-    return (ev.start or "9999", article, offset, ev.type, ev.id or "")
+    tariffs announced after it). Sources are placed by ``told`` (date, text hash), so the order depends on
+    the articles, never on arrival or on ids (which come from paths)."""
+    place, offset = min(((told.get(e.article, ""), e.start) for e in ev.evidence), default=("", 0))
+    return (ev.start or "9999", place, offset, ev.type, ev.summary, ev.id or "")

@@ -194,7 +194,7 @@ def _choose_dates(reports: list[Report]) -> tuple[str | None, str | None, str | 
 
     best = min(
         dated,
-        key=lambda r: (-support(r), -same_days(r), tuple(-p for p in precision(r)), r.event.start or "", r.article),
+        key=lambda r: (-support(r), -same_days(r), tuple(-p for p in precision(r)), r.event.start or "", r.sort_key),
     )
     rng, days = best.range, span(best)
     conflict = None
@@ -238,7 +238,7 @@ def merge_reports(reports: list[Report]) -> Event:
             values = list(_group_places([(str(v), a) for v, a in values]))
         chosen, counts = _vote(values)
         setattr(base, attr, chosen)
-        support = sorted(a for v, a in values if v == chosen)
+        support = [a for v, a in values if v == chosen]  # reports are in the order their sources tell them
         if len(arts) > 1:
             base.sources[attr] = support[0]
         if len(counts) > 1:
@@ -264,8 +264,9 @@ def merge_reports(reports: list[Report]) -> Event:
                 have.side = p.side
     base.participants = [people[k] for k in sorted(people)]
     base.topics = sorted({t for r in reports for t in r.event.topics})
-    evidence = {(e.article, e.start, e.end): e for r in reports for e in r.event.evidence}
-    base.evidence = [evidence[k] for k in sorted(evidence)]
+    # in the order the sources tell it (by date and text, as reports are), never by article id
+    evidence = {(r.told, e.article, e.start, e.end): e for r in reports for e in r.event.evidence}
+    base.evidence = [evidence[k] for k in sorted(evidence, key=lambda k: (k[0], k[2], k[3], k[1]))]
     richest = min(
         reports,
         key=lambda r: (-sum(getattr(r.event, a) is not None for a in _VOTED), -len(r.event.summary), r.sort_key),

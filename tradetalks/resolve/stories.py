@@ -92,6 +92,7 @@ class StoryInput:
     dates: list[date] = field(default_factory=list)
     lead: str | None = None  # the event the article tells first
     signature: np.ndarray | None = None  # MinHash of ``folded``, when computed ahead (folded then may be empty)
+    key: str = ""  # the article's URL, else its source: which of two same-day copies is the original
 
 
 @dataclass(slots=True)
@@ -103,7 +104,7 @@ class StoryResult:
 
 
 class _Union:
-    def __init__(self, keys: Iterable[str], rank: dict[str, tuple[str, str]]) -> None:
+    def __init__(self, keys: Iterable[str], rank: Mapping[str, tuple[str, ...]]) -> None:
         self.parent = {k: k for k in keys}
         self.rank = rank
 
@@ -133,9 +134,12 @@ def _close_in_time(a: StoryInput, b: StoryInput) -> bool:
 
 
 def cluster_stories(items: Sequence[StoryInput]) -> StoryResult:
-    """Mark near-duplicates (earliest, then smallest id, first) and group articles telling one story."""
+    """Mark near-duplicates (earliest, then by URL or source, first) and group articles telling one story.
+
+    The original of two copies never depends on ids, which come from the path an article was read from.
+    """
     items = sorted(items, key=lambda it: it.id)
-    rank = {it.id: (it.published or "9999-99-99", it.id) for it in items}
+    rank = {it.id: (it.published or "9999-99-99", it.key, it.id) for it in items}
     dups = _Union(rank, rank)
     stories = _Union(rank, rank)
     exact = near = 0
@@ -244,6 +248,7 @@ def story_inputs(
                 day or sorted(dates[aid]),
                 first[aid][1] if aid in first else None,
                 digest[1] if digest is not None else None,
+                doc.article.key,
             )
         )
     return out

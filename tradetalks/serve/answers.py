@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from tradetalks.model import VN_US_RECIPROCAL, Entity, Event, Evidence, Role
-from tradetalks.serve.index import DossierIndex, event_sort_key, fold_name, is_dated
+from tradetalks.serve.index import DossierIndex, fold_name, is_dated
 from tradetalks.serve.labels import label
 from tradetalks.serve.question import Question, cues, has_phrase
 
@@ -88,7 +88,7 @@ def role_text(index: DossierIndex, role: Role, lang: str) -> str:
 # --- lookups -------------------------------------------------------------------------------------------
 def _talks(index: DossierIndex, types: tuple[str, ...]) -> list[Event]:
     """Events of these types: the Vietnam–US talks first, then events of no known negotiation, in date order."""
-    events = sorted((e for e in index.events if e.type in types), key=event_sort_key)
+    events = sorted((e for e in index.events if e.type in types), key=index.event_order)
     rank = {VN_US_RECIPROCAL: 0, None: 1}
     return sorted(events, key=lambda e: rank.get(e.negotiation, 2))
 
@@ -107,7 +107,7 @@ def ordinal_event(index: DossierIndex, q: Question) -> Event | None:
                 e for e in _talks(index, (kind,)) if e.status == "held" and e.negotiation in (None, VN_US_RECIPROCAL)
             ]
             if held:
-                return max(held, key=lambda e: (e.ordinal or 0, event_sort_key(e)))
+                return max(held, key=lambda e: (e.ordinal or 0, index.event_order(e)))
             continue
         numbered = [e for e in _talks(index, (kind,)) if e.ordinal == q.ordinal]
         if numbered:
@@ -338,7 +338,7 @@ def answer_tariff(index: DossierIndex, q: Question) -> Found | None:
         or actions
     )
     held = [e for e in vn_us if e.status == "held"] or vn_us
-    latest = sorted(held, key=event_sort_key)[-1]
+    latest = sorted(held, key=index.event_order)[-1]
     rate = f"{(latest.rate or 0) * 100:g}%"
     vi = f"Mức thuế {rate}"
     en = f"A rate of {rate}"
@@ -359,7 +359,7 @@ def answer_count(index: DossierIndex, q: Question) -> Found | None:
     if not held:
         return None
     count = max([len(held), *(e.ordinal or 0 for e in held)])
-    latest = max(held, key=lambda e: (e.ordinal or 0, event_sort_key(e)))
+    latest = max(held, key=lambda e: (e.ordinal or 0, index.event_order(e)))
     name_vi, name_en = label("vi", f"type.{kind}").lower(), label("en", f"type.{kind}").lower()
     last_vi, last_en = event_name(latest, "vi").lower(), event_name(latest, "en").lower()
     when_vi = f" ({when_text(latest, 'vi')})" if is_dated(latest.start) else ""

@@ -48,6 +48,7 @@ class DossierIndex:
                 event.id = f"ev{n + 1}"
         self.events: list[Event] = list(dossier.events)
         self.event_by_id: dict[str, Event] = {e.id or "": e for e in self.events}
+        self._place: dict[str, int] = {e.id or "": n for n, e in enumerate(self.events)}
         self.entity_by_id: dict[str, Entity] = {e.id: e for e in dossier.entities}
         self.article_by_id = {a.id: a for a in dossier.articles}
         self.events_by_entity: dict[str, list[Event]] = defaultdict(list)
@@ -61,6 +62,16 @@ class DossierIndex:
                 if key and entity.id not in self._names[key]:
                     self._names[key].append(entity.id)
         self._name_keys = list(self._names)
+
+    def event_order(self, event: Event) -> tuple[str, int, int, int]:
+        """Date order, then part of day, then ordinal, then the event's place in the dossier (resolution puts
+        events of one date in the order their sources tell them): each event has one stable place."""
+        return (
+            date_floor(event.start) if event.start and is_dated(event.start) else "9999",
+            TIME_OF_DAY_ORDER.get(event.time_of_day, 0),
+            event.ordinal or 0,
+            self._place.get(event.id or "", len(self._place)),
+        )
 
     # entities -------------------------------------------------------------
     def entity_name(self, entity_id: str | None) -> str | None:
@@ -207,17 +218,3 @@ def describe_event(event: Event, participants: list[dict[str, Any]], lang: str) 
     if event.location:
         parts.append(("tại " if lang == "vi" else "in ") + event.location)
     return " ".join(parts)
-
-
-def event_sort_key(event: Event) -> tuple[str, int, int, str, int, str]:
-    """Date order, then part of day, then ordinal, then the order the first source tells them in: each
-    event has one stable place."""
-    article, offset = event.first_told()
-    return (
-        date_floor(event.start) if event.start and is_dated(event.start) else "9999",
-        TIME_OF_DAY_ORDER.get(event.time_of_day, 0),
-        event.ordinal or 0,
-        article,
-        offset,
-        event.id or "",
-    )

@@ -10,7 +10,7 @@ from rich.table import Table
 
 from tradetalks.errors import TradeTalksError
 from tradetalks.model import EVENT_TYPES, VN_US_RECIPROCAL, Dossier, Event
-from tradetalks.serve.index import DossierIndex, date_ceiling, date_floor, event_sort_key, fold_name, is_dated
+from tradetalks.serve.index import DossierIndex, date_ceiling, date_floor, fold_name, is_dated
 from tradetalks.store.base import Store
 
 _DATE_ARG = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
@@ -86,7 +86,7 @@ def timeline_from_index(
         people = {e.id for e in index.find_entities(person, limit=10)}
     dated: list[dict[str, Any]] = []
     undated: list[dict[str, Any]] = []
-    for event in sorted(index.events, key=event_sort_key):
+    for event in sorted(index.events, key=index.event_order):
         if not all_negotiations and not in_talks(event, talks):
             continue
         if kind and event.type != kind:
@@ -180,7 +180,7 @@ def entity_from_index(index: DossierIndex, name: str, lang: str = "vi") -> dict[
         others = [{"id": m.id, "name": m.name, "type": m.type} for m in matches[1:]]
     else:
         others = []
-    events = sorted(index.events_by_entity.get(entity.id, []), key=event_sort_key)
+    events = sorted(index.events_by_entity.get(entity.id, []), key=index.event_order)
     return {
         "id": entity.id,
         "type": entity.type,
