@@ -229,11 +229,37 @@ CASES: list[tuple[str, str | None, list[dict[str, Any]]]] = [
         [{"type": "tariff_action", "rate": 0.2, "status": "planned", "start": None},
          {"type": "tariff_action", "rate": 0.46, "status": "held", "start": "2025-04-02"}],
     ),
-    (  # a date before "trước khi …" is not the date of the round named after it
+    (  # a date before "trước khi …" is not the date of the round named after it; the teams meeting online
+        # next week is a meeting of its own, and the round "bước vào" after it is to come
         "Hai bên thống nhất trong tuần tới các nhóm kỹ thuật sẽ họp trực tuyến để hoàn thiện lời văn trước khi "
         "bước vào vòng đàm phán thương mại thứ 6.",
         "2026-01-05",
-        [{"type": "negotiation_round", "ordinal": 6, "start": None}],
+        [
+            {"type": "meeting", "mode": "online", "status": "planned", "start": "2026-01"},
+            {"type": "negotiation_round", "ordinal": 6, "start": None, "status": "planned"},
+        ],
+    ),
+    (  # "chuẩn bị cho" right before the next cue is that event's: the exchange itself took place
+        "Ngày 30/12, Thứ trưởng Nguyễn Sinh Nhật Tân đã trao đổi trực tuyến với Phó Đại diện Thương mại Hoa Kỳ "
+        "Bryan R. Switzer để rà soát công việc chuẩn bị cho vòng đàm phán thứ 6. Tại cuộc trao đổi, hai bên bàn "
+        "về quy tắc xuất xứ và thương mại số.",
+        "2026-01-05",
+        [
+            {"type": "call", "status": "held", "start": "2025-12-30", "topics": ["digital_trade", "rules_of_origin"]},
+            {"type": "negotiation_round", "ordinal": 6, "status": "planned"},
+        ],
+    ),
+    (  # a count of events ("hàng chục cuộc họp"), not one of them
+        "Kể từ tháng 4, hai bên đã trải qua năm vòng đàm phán trực tiếp cùng hàng chục cuộc họp trực tuyến "
+        "giữa các nhóm kỹ thuật.",
+        "2026-01-05",
+        [],
+    ),
+    (  # "diễn ra tại" names the place of the event even past the agreement's long name
+        "Vòng đàm phán thứ 7 Hiệp định Thương mại đối ứng, công bằng và cân bằng giữa Việt Nam và Hoa Kỳ dự kiến "
+        "diễn ra tại thủ đô Washington vào cuối tháng 3.",
+        "2026-03-02",
+        [{"type": "negotiation_round", "ordinal": 7, "status": "planned", "location": "Washington"}],
     ),
 ]
 

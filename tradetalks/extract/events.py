@@ -90,6 +90,10 @@ def _build(doc: Doc, low: str, key: str, cues: list[CueMention]) -> list[Draft]:
         if "teams" in c.flags:  # the technical teams at work: a round when told over a run of days
             if any("/" in (doc.timexes[i].value or "") for i in c.timexes):
                 c.flags -= {"weak", "plural", "teams"}
+            elif c.mode == "online" or c.status == "planned" and c.timexes:
+                # "tuần tới các nhóm kỹ thuật sẽ họp trực tuyến": a meeting of the teams, not a round
+                c.type, c.level = "meeting", None
+                c.flags -= {"weak", "plural", "teams"}
             else:  # alone in its sentence, it goes on about the event told just before
                 alone = not any(o is not c and o.sentence == c.sentence for o in cues)
                 if alone and touched is not None and touched_at == c.sentence - 1:
@@ -108,6 +112,13 @@ def _build(doc: Doc, low: str, key: str, cues: list[CueMention]) -> list[Draft]:
         own = c.ordinal is not None or bool(c.timexes) or bool(c.people) or bool(c.locations) or "bilateral" in c.flags
         own = own or "same_day" in c.flags  # "Cũng trong dịp này, …": dated by the event told before
         target = last.get(t)
+        if "either" in c.flags:  # "Tại cuộc trao đổi, …": the call or the meeting told last, never a new event
+            told = [d for d in (last.get("call"), last.get("meeting")) if d is not None]
+            target = max(told, key=lambda d: max(b for _, b in d.spans), default=None)
+            if target is not None and _fits(doc, target, c):
+                target.absorb(c)
+                touched, touched_at = target, c.sentence
+            continue
         anaphoric = "anaphor" in c.flags or ("initial" in c.flags and c.ordinal is None and not c.timexes)
         if anaphoric:  # "Tại các cuộc gặp, ông A đề nghị … trong quý I": a date past the comma is what was said
             c.timexes = [t for t in c.timexes if "," not in low[c.end : doc.timexes[t].start]]

@@ -133,9 +133,13 @@ def _describe(doc: Doc, low: str, key: str, s: Sentence, si: int, h: CueHit, nex
     if event_lexicon("bilateral").find(low, key, h.end, near):
         m.flags.add("bilateral")
     window_lo, window_hi = max(s.start, h.start - 60), min(s.end, h.end + 90, next_start)  # not the next event's words
-    if event_lexicon("planned").any(low, key, window_lo, window_hi) and not event_lexicon("held").any(
-        low, key, window_lo, window_hi
-    ):
+    # a planned phrase right before the next cue is that event's ("… trao đổi trực tuyến nhằm rà soát công
+    # việc chuẩn bị cho vòng đàm phán này": the round is to come, the exchange took place)
+    planned = [
+        p for p in event_lexicon("planned").find(low, key, window_lo, window_hi)
+        if not (p.start >= h.end and next_start < len(low) and not low[p.end : next_start].strip())
+    ]
+    if planned and not event_lexicon("held").any(low, key, window_lo, window_hi):
         m.status = "planned"
     if h.label in ("agreement", "tariff_action"):  # "hướng tới ký kết", "sẵn sàng đưa thuế về 0%": not done
         clause = max(lo, low.rfind(",", lo, h.start) + 1)
@@ -219,12 +223,16 @@ def _location_text(doc: Doc, low: str, key: str, mi: int) -> str | None:
     return name
 
 
-def _sole_owner(heads: list[CueMention], low: str, pos: int) -> bool:
+def _sole_owner(heads: list[CueMention], low: str, key: str, pos: int) -> bool:
     """A place shortly after the only event of its sentence is that event's, past a comma too; not after
-    "Tại cuộc gặp, …" (what follows is what was said there)."""
+    "Tại cuộc gặp, …" (what follows is what was said there). "diễn ra tại", "tổ chức tại" say where the
+    event is held, farther from its cue too ("Vòng đàm phán thứ 6 Hiệp định …, … dự kiến diễn ra tại X")."""
     if len(heads) != 1 or "anaphor" in heads[0].flags:
         return False
-    return 0 <= pos - heads[0].end <= _PLACE_GAP and low.count(",", heads[0].end, pos) <= 1
+    loc = ends_with("locative", low, key, max(0, pos - 30), pos)
+    venue = loc is not None and ends_with("venue", low, key, max(0, loc.start - 30), loc.start) is not None
+    gap = _PLACE_GAP * 2 if venue else _PLACE_GAP
+    return 0 <= pos - heads[0].end <= gap and low.count(",", heads[0].end, pos) <= 1
 
 
 def _is_attributed(doc: Doc, low: str, key: str, mi: int) -> bool:
@@ -244,7 +252,7 @@ def _attach_mentions(doc: Doc, low: str, key: str, s: Sentence, cues: list[CueMe
             where = _location_text(doc, low, key, mi)
             if where:
                 owner = _owner(cues, low, men.start, men.end, strict=True)
-                if owner is None and _sole_owner(head_cues, low, men.start):
+                if owner is None and _sole_owner(head_cues, low, key, men.start):
                     owner = head_cues[0]  # "vòng … dự kiến diễn ra vào tuần tới, tiếp tục tại Washington"
                 if owner is not None:
                     owner.locations.append(where)
