@@ -255,6 +255,41 @@ CASES: list[tuple[str, str | None, list[dict[str, Any]]]] = [
         "2026-01-05",
         [],
     ),
+    (  # "Đó là …" says what the meeting told just before was; a place before a country in brackets
+        "Hôm 16/5, Bộ trưởng Nguyễn Hồng Diên và Đại diện Thương mại Jamieson Greer đã gặp nhau tại Jeju (Hàn Quốc). "
+        "Đó là phiên đàm phán trực tiếp cấp Bộ trưởng đầu tiên giữa hai nước về hiệp định thương mại.",
+        "2025-05-23",
+        [
+            {
+                "type": "ministerial_session",
+                "ordinal": 1,
+                "start": "2025-05-16",
+                "location": "Jeju",
+                "mode": "in_person",
+                "n_evidence": 2,
+            },
+        ],
+    ),
+    (  # where they went next is not where they met
+        "Trước khi sang Washington, ngày 16/5 Bộ trưởng Nguyễn Hồng Diên đã làm việc với Đại sứ Jamieson Greer "
+        "tại Busan (Hàn Quốc) về thuế đối ứng.",
+        "2025-05-23",
+        [{"type": "meeting", "start": "2025-05-16", "location": "Busan"}],
+    ),
+    (  # "vòng thứ ba" alone is a round once the article has told of a round
+        "Vòng đàm phán thứ hai về thương mại đối ứng đã kết thúc tại Washington ngày 22/5. Hai bên sẽ họp trực "
+        "tuyến nhiều lần để chuẩn bị cho vòng thứ ba, dự kiến diễn ra trong tháng 6.",
+        "2025-05-23",
+        [
+            {"type": "negotiation_round", "ordinal": 2, "status": "held"},
+            {"type": "negotiation_round", "ordinal": 3, "status": "planned", "start": "2025-06"},
+        ],
+    ),
+    (  # ... and not in a story about anything else
+        "Đội tuyển Việt Nam giành quyền vào vòng thứ ba của vòng loại châu Á.",
+        "2025-05-23",
+        [],
+    ),
     (  # "diễn ra tại" names the place of the event even past the agreement's long name
         "Vòng đàm phán thứ 7 Hiệp định Thương mại đối ứng, công bằng và cân bằng giữa Việt Nam và Hoa Kỳ dự kiến "
         "diễn ra tại thủ đô Washington vào cuối tháng 3.",

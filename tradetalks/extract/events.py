@@ -49,7 +49,7 @@ def _trade_context(doc: Doc, low: str, key: str, c: CueMention, negotiations: bo
 
 
 def _split_counterparts(doc: Doc, c: CueMention) -> list[list[int]]:
-    """"các buổi làm việc với A, B và C": one group of people per distinct named counterpart."""
+    """ "các buổi làm việc với A, B và C": one group of people per distinct named counterpart."""
     subject = [p for p in c.people if doc.mentions[p].start < c.start]
     others = [p for p in c.people if doc.mentions[p].start >= c.end]
     if "plural" not in c.flags or c.type not in ("meeting", "call") or len(others) < 2:
@@ -112,6 +112,16 @@ def _build(doc: Doc, low: str, key: str, cues: list[CueMention]) -> list[Draft]:
         own = c.ordinal is not None or bool(c.timexes) or bool(c.people) or bool(c.locations) or "bilateral" in c.flags
         own = own or "same_day" in c.flags  # "Cũng trong dịp này, …": dated by the event told before
         target = last.get(t)
+        if "identity" in c.flags and touched is not None and touched_at >= c.sentence - 1 and _fits(doc, touched, c):
+            # "… đã gặp nhau tại Jeju. Đó là phiên đàm phán cấp Bộ trưởng đầu tiên …": the meeting told just
+            # before is that session
+            if touched.event.type in ("meeting", "call") and t in ("negotiation_round", "ministerial_session"):
+                last.pop(touched.event.type, None)
+                touched.event.type = t
+            if touched.event.type == t:
+                touched.absorb(c)
+                last[t], touched_at = touched, c.sentence
+                continue
         if "either" in c.flags:  # "Tại cuộc trao đổi, …": the call or the meeting told last, never a new event
             told = [d for d in (last.get("call"), last.get("meeting")) if d is not None]
             target = max(told, key=lambda d: max(b for _, b in d.spans), default=None)

@@ -23,7 +23,9 @@ def _ordinal_re() -> re.Pattern[str]:
     """The ordinal in the noun phrase after a cue ("… trực tiếp lần thứ 5", "… thứ hai", "… đầu tiên")."""
     gap = rf"(?:(?!\s(?:{words_pattern('ordinal_stop')})\s)[^\d,;.()])"
     number = rf"(?:{words_pattern('ordinal_marker')})\s+(\d{{1,2}}|{words_pattern('number')})(?!\w)"
-    return re.compile(rf"{gap}{{0,90}}?{number}|\s+({words_pattern('ordinal_word')})(?!\w)")
+    # "đầu tiên" right after the cue, or after its mode and level ("phiên đàm phán trực tiếp cấp Bộ trưởng đầu tiên")
+    described = rf"(?:\s+(?:{words_pattern('mode')}|{words_pattern('level')}))*"
+    return re.compile(rf"{gap}{{0,90}}?{number}|{described}\s+({words_pattern('ordinal_word')})(?!\w)")
 
 
 @lru_cache(maxsize=1)
@@ -31,6 +33,12 @@ def _round_number_re() -> re.Pattern[str]:
     """A round named by its number before the talks word: "vòng 3 đàm phán", "vòng thứ hai của đàm phán"."""
     talks = rf"(?=[^.;]{{0,40}}?(?:{words_pattern('talks')}))"
     return re.compile(rf"(?:{words_pattern('round_lead')})\s+(\d{{1,2}}|{words_pattern('number')})(?!\w){talks}")
+
+
+@lru_cache(maxsize=1)
+def _round_ordinal_re() -> re.Pattern[str]:
+    """A round named by "vòng thứ N" alone ("chuẩn bị cho vòng thứ ba"): a round only after rounds are told."""
+    return re.compile(rf"vòng\s+thứ\s+(\d{{1,2}}|{words_pattern('number')})(?!\w)")
 
 
 @lru_cache(maxsize=1)
@@ -74,6 +82,11 @@ def cue_hits(low: str, key: str) -> list[CueHit]:
     for m in _round_number_re().finditer(low):
         if _word_start(low, m.start()) and not any(h.start <= m.start() < h.end for h in hits):
             hits.append(CueHit(m.start(), m.end(), m.group(0), "negotiation_round", f"ordinal={m.group(1)}"))
+    rounds = [h.start for h in hits if h.label == "negotiation_round"]
+    for m in _round_ordinal_re().finditer(low):
+        told = rounds and rounds[0] < m.start()  # in an article that has told of a round before
+        if told and _word_start(low, m.start()) and not any(h.start <= m.start() < h.end for h in hits):
+            hits.append(CueHit(m.start(), m.end(), m.group(0), "negotiation_round", f"ordinal={m.group(1)}"))
     for m in rate_re("rate_lead").finditer(low):  # "chịu thuế 20%", "thuế quan 25%"
         if _word_start(low, m.start()) and not any(h.start < m.end() and m.start() < h.end for h in hits):
             hits.append(CueHit(m.start(), m.start() + 4, "thuế", "tariff_action", ""))
@@ -108,8 +121,8 @@ def _describe(doc: Doc, low: str, key: str, s: Sentence, si: int, h: CueHit, nex
     anaphor = ends_with("anaphor_before", low, key, lo, before)
     if anaphor:
         m.flags.add("anaphor")
-        if anaphor.value == "attend":
-            m.flags.add("attend")
+        if anaphor.value in ("attend", "identity"):
+            m.flags.add(anaphor.value)
         before = anaphor.start
     if not low[s.start : before].strip(" \"'“”-–"):
         m.flags.add("initial")
@@ -136,7 +149,8 @@ def _describe(doc: Doc, low: str, key: str, s: Sentence, si: int, h: CueHit, nex
     # a planned phrase right before the next cue is that event's ("… trao đổi trực tuyến nhằm rà soát công
     # việc chuẩn bị cho vòng đàm phán này": the round is to come, the exchange took place)
     planned = [
-        p for p in event_lexicon("planned").find(low, key, window_lo, window_hi)
+        p
+        for p in event_lexicon("planned").find(low, key, window_lo, window_hi)
         if not (p.start >= h.end and next_start < len(low) and not low[p.end : next_start].strip())
     ]
     if planned and not event_lexicon("held").any(low, key, window_lo, window_hi):
@@ -213,8 +227,9 @@ def _location_text(doc: Doc, low: str, key: str, mi: int) -> str | None:
     men = doc.mentions[mi]
     site = ends_with("site", low, key, max(0, men.start - 30), men.start)
     head = site.start if site else men.start
-    if not ends_with("locative", low, key, max(0, head - 30), head):
-        return None
+    loc = ends_with("locative", low, key, max(0, head - 30), head)
+    if loc is None or ends_with("before_after", low, key, max(0, loc.start - 20), loc.start):
+        return None  # "Trước khi sang Washington, …": where the people went next, not where the event was
     name = men.acronym or men.text if men.type == "organization" else men.text
     if site:
         return f"{doc.text[site.start : site.end]} {name}"

@@ -180,6 +180,28 @@ def _mark_places(scan: Scan) -> None:
             break
 
 
+def _mark_places_in_country(scan: Scan) -> None:
+    """ "tại Jeju (Hàn Quốc)": a capitalised name after "tại"/"ở" followed by a country in brackets is a place,
+    listed in the gazetteer or not."""
+    for t in scan.positions(("tại", "ở")):
+        k = t + 1
+        if not scan.is_cap(k) or k in scan.at:
+            continue
+        end = k + 1
+        while end - k < 4 and scan.is_cap(end) and end not in scan.at and scan.spaced(end):
+            end += 1
+        bracket = scan.text[end] if end < scan.n else ""
+        country = scan.at.get(end + 1)
+        if bracket != "(" or country is None or country.type != "country":
+            continue
+        if country.j >= scan.n or scan.text[country.j] != ")":
+            continue
+        for i in range(k, end):
+            scan.no_person[i] = True
+        name = scan.span(k, end)
+        scan.add(Cand(k, end, "location", name_key(name), None, label=name))
+
+
 def _line_start(scan: Scan, t: int) -> bool:
     """Token ``t`` opens the text, a line or a sentence."""
     return t == 0 or scan.text[t - 1] in ".!?:" or "\n" in scan.key[scan.end[t - 1]:scan.start[t]]
@@ -271,6 +293,7 @@ def extract_names(doc: Doc) -> Doc:
     match_org_patterns(scan)
     attach_acronyms(scan, [c for c in scan.cands if c.type == "organization"])
     _mark_places(scan)
+    _mark_places_in_country(scan)
     people = find_people(scan)
     roles: dict[int, TitleHit] = {}
     extra = _link_titles(scan, people, roles)
