@@ -290,6 +290,31 @@ CASES: list[tuple[str, str | None, list[dict[str, Any]]]] = [
         "2025-05-23",
         [],
     ),
+    (  # the day of the report is not the day of the round; "diễn ra …, từ …, tại X" gives its place
+        "Bộ Công Thương ngày 15/6 cho biết vòng đàm phán thứ ba về thương mại đối ứng đã diễn ra trong bốn ngày, "
+        "từ 9–12/6, tại Washington.",
+        "2025-06-15",
+        [
+            {
+                "type": "negotiation_round",
+                "ordinal": 3,
+                "start": "2025-06-09",
+                "end": "2025-06-12",
+                "location": "Washington",
+                "status": "held",
+            }
+        ],
+    ),
+    (  # a date before the first event is not the date of rounds named as references after it
+        "Ngày 4/6, tại Paris (Pháp), Bộ trưởng Nguyễn Hồng Diên và Đại sứ Jamieson Greer đã có phiên đàm phán cấp "
+        "Bộ trưởng nhằm rà soát tiến độ kể từ vòng thứ hai (19-22/5) và chuẩn bị cho vòng đàm phán thương mại thứ ba.",
+        "2025-06-15",
+        [
+            {"type": "ministerial_session", "start": "2025-06-04", "location": "Paris"},
+            {"type": "negotiation_round", "ordinal": 2, "start": "2025-05-19"},
+            {"type": "negotiation_round", "ordinal": 3, "start": None, "status": "planned"},
+        ],
+    ),
     (  # "diễn ra tại" names the place of the event even past the agreement's long name
         "Vòng đàm phán thứ 7 Hiệp định Thương mại đối ứng, công bằng và cân bằng giữa Việt Nam và Hoa Kỳ dự kiến "
         "diễn ra tại thủ đô Washington vào cuối tháng 3.",

@@ -50,6 +50,7 @@ class Draft:
         self.orgs.extend(o for o in other.orgs if o not in self.orgs)
         if not self.timexes and other.timexes:
             self.timexes = list(other.timexes)
+            self.event.status = other.event.status  # the dated report tells whether it took place
             if "date_only" in other.flags:
                 self.flags.add("date_only")
         self.locations.extend(loc for loc in other.locations if loc not in self.locations)

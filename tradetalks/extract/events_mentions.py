@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from tradetalks.extract.cues import CueHit, ends_with, event_lexicon, event_table, text_cues, words_pattern
+from tradetalks.extract.cues import CueHit, ends_with, event_lexicon, event_table, starts_with, text_cues, words_pattern
 from tradetalks.extract.events_cue import CueMention
 from tradetalks.extract.events_tariffs import rate_re, split_tariffs, tariff_mentions
 from tradetalks.model import Doc, Sentence
@@ -198,18 +198,28 @@ def _owner(cues: list[CueMention], low: str, pos: int, end: int, strict: bool = 
     return cues[0] if cues else None
 
 
-def _attach_timexes(doc: Doc, low: str, s: Sentence, cues: list[CueMention]) -> None:
+def _attach_timexes(doc: Doc, low: str, key: str, s: Sentence, cues: list[CueMention]) -> None:
+    leading: list[tuple[int, CueMention]] = []
     for ti, t in enumerate(doc.timexes):
         if t.start < s.start or t.end > s.end or _YEAR_SPAN.match(t.value or "") or not t.value:
             continue
+        if starts_with("reporting", low, key, t.end, min(s.end, t.end + 20)):
+            continue  # "Bộ Công Thương ngày 15/6 cho biết …": the day of the report, not of the event
         owner = _owner(cues, low, t.start, t.end)
         if owner is not None:
             owner.timexes.append(ti)
-        if owner is not None and t.end <= owner.start:  # "Sáng 5/3, A tiếp B và làm việc với C": both that day
-            for c in cues:
-                later = c.start > owner.start and ";" not in low[t.end : c.start] and not _governed(low, t.end, c.start)
-                if later and not c.timexes and "frame" not in c.flags:
-                    c.timexes.append(ti)
+            if t.end <= owner.start:
+                leading.append((ti, owner))
+    # "Sáng 5/3, A tiếp B và làm việc với C": both that day; not a cue with a date of its own, one in a clause
+    # of its own ("trước khi …"), nor one named as a reference ("kể từ vòng thứ hai", "chuẩn bị cho vòng thứ ba")
+    for ti, owner in leading:
+        t = doc.timexes[ti]
+        for c in cues:
+            later = c.start > owner.start and ";" not in low[t.end : c.start] and not _governed(low, t.end, c.start)
+            if not later or c.timexes or "frame" in c.flags:
+                continue
+            if ends_with("reference", low, key, max(s.start, c.start - 30), c.start) is None:
+                c.timexes.append(ti)
 
 
 def _attach_modes(low: str, key: str, s: Sentence, cues: list[CueMention]) -> None:
@@ -240,14 +250,13 @@ def _location_text(doc: Doc, low: str, key: str, mi: int) -> str | None:
 
 def _sole_owner(heads: list[CueMention], low: str, key: str, pos: int) -> bool:
     """A place shortly after the only event of its sentence is that event's, past a comma too; not after
-    "Tại cuộc gặp, …" (what follows is what was said there). "diễn ra tại", "tổ chức tại" say where the
+    "Tại cuộc gặp, …" (what follows is what was said there). "diễn ra", "tổ chức" before it say where the
     event is held, farther from its cue too ("Vòng đàm phán thứ 6 Hiệp định …, … dự kiến diễn ra tại X")."""
     if len(heads) != 1 or "anaphor" in heads[0].flags:
         return False
-    loc = ends_with("locative", low, key, max(0, pos - 30), pos)
-    venue = loc is not None and ends_with("venue", low, key, max(0, loc.start - 30), loc.start) is not None
+    venue = event_lexicon("venue").any(low, key, heads[0].end, pos)  # "… diễn ra trong bốn ngày, từ 9–12/6, tại X"
     gap = _PLACE_GAP * 2 if venue else _PLACE_GAP
-    return 0 <= pos - heads[0].end <= gap and low.count(",", heads[0].end, pos) <= 1
+    return 0 <= pos - heads[0].end <= gap and low.count(",", heads[0].end, pos) <= (2 if venue else 1)
 
 
 def _is_attributed(doc: Doc, low: str, key: str, mi: int) -> bool:
@@ -346,7 +355,7 @@ def sentence_cues(doc: Doc, low: str, key: str, si: int, hits: list[CueHit]) -> 
     if not cues:
         return []
     cues = _fold_agreements(low, cues)
-    _attach_timexes(doc, low, s, cues)
+    _attach_timexes(doc, low, key, s, cues)
     _attach_modes(low, key, s, cues)
     _attach_mentions(doc, low, key, s, cues)
     _title_subjects(doc, low, s, cues)

@@ -40,7 +40,10 @@ def _mergeable(doc: Doc, a: Draft, b: Draft) -> bool:
     for x, y in ((ea.ordinal, eb.ordinal), (ea.mode, eb.mode), (ea.rate, eb.rate), (ea.level, eb.level)):
         if _conflict(x, y):
             return False
-    if ea.status != eb.status or not dates_overlap(draft_value(doc, a), draft_value(doc, b)):
+    # "vòng thứ ba" named again as a reference ("chuẩn bị cho vòng thứ ba"), undated: the same round, whatever
+    # the tense of the sentence naming it
+    named_again = ea.type in _ONE_PER_IDENTITY and ea.ordinal is not None and (not a.timexes or not b.timexes)
+    if ea.status != eb.status and not named_again or not dates_overlap(draft_value(doc, a), draft_value(doc, b)):
         return False
     if ea.type in _ONE_PER_IDENTITY:
         return ("mou" in a.flags) == ("mou" in b.flags)  # an MOU is not the statement signed beside it
