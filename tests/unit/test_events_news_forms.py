@@ -315,6 +315,16 @@ CASES: list[tuple[str, str | None, list[dict[str, Any]]]] = [
             {"type": "negotiation_round", "ordinal": 3, "start": None, "status": "planned"},
         ],
     ),
+    (  # a rate on another country's goods in its own clause is not part of Viet Nam's talks
+        "Nhà Trắng công bố thuế đối ứng, theo đó hàng hóa Việt Nam chịu mức 46% trong khuôn khổ đàm phán thương mại "
+        "Việt Nam - Hoa Kỳ, Indonesia bị áp 32%, Thái Lan 36%.",
+        "2025-04-03",
+        [
+            {"type": "tariff_action", "rate": 0.46, "negotiation": VN_US_RECIPROCAL},
+            {"type": "tariff_action", "rate": 0.32, "negotiation": None},
+            {"type": "tariff_action", "rate": 0.36, "negotiation": None},
+        ],
+    ),
     (  # "diễn ra tại" names the place of the event even past the agreement's long name
         "Vòng đàm phán thứ 7 Hiệp định Thương mại đối ứng, công bằng và cân bằng giữa Việt Nam và Hoa Kỳ dự kiến "
         "diễn ra tại thủ đô Washington vào cuối tháng 3.",

@@ -69,7 +69,18 @@ def _is_place(doc: Doc, m: Mention) -> bool:
     return ends_with("locative", low, key, max(0, m.start - 30), m.start) is not None
 
 
+def _foreign_tariff(doc: Doc, d: Draft) -> bool:
+    """A rate put on another country's goods in its own clause ("…, Thái Lan 36%"): not Viet Nam's talks."""
+    if d.event.type != "tariff_action" or not d.spans:
+        return False
+    a, b = d.spans[0]
+    named = {m.canonical or m.text for m in doc.mentions if m.type == "country" and a <= m.start < b}
+    return bool(named - {"Hoa Kỳ"}) and "Việt Nam" not in named
+
+
 def _negotiation(doc: Doc, low: str, key: str, d: Draft) -> str | None:
+    if _foreign_tariff(doc, d):
+        return None
     found = text_cues(low, key)
     s = doc.sentences[d.sentence]
     spans = [(s.start, s.end), *sorted(d.spans)]
