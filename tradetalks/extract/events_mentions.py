@@ -79,13 +79,12 @@ def cue_hits(low: str, key: str) -> list[CueHit]:
     ignored = found.get("ignore", [])
     if ignored and hits:
         hits = [h for h in hits if not any(i.start < h.end and h.start < i.end for i in ignored)]
-    for m in _round_number_re().finditer(low):
+    numbered = list(_round_number_re().finditer(low))
+    # "vòng thứ N" alone only in an article that has told of a round before it
+    first = min([h.start for h in hits if h.label == "negotiation_round"] + [m.start() for m in numbered], default=-1)
+    bare = [m for m in _round_ordinal_re().finditer(low) if 0 <= first < m.start()]
+    for m in numbered + bare:
         if _word_start(low, m.start()) and not any(h.start <= m.start() < h.end for h in hits):
-            hits.append(CueHit(m.start(), m.end(), m.group(0), "negotiation_round", f"ordinal={m.group(1)}"))
-    rounds = [h.start for h in hits if h.label == "negotiation_round"]
-    for m in _round_ordinal_re().finditer(low):
-        told = rounds and rounds[0] < m.start()  # in an article that has told of a round before
-        if told and _word_start(low, m.start()) and not any(h.start <= m.start() < h.end for h in hits):
             hits.append(CueHit(m.start(), m.end(), m.group(0), "negotiation_round", f"ordinal={m.group(1)}"))
     for m in rate_re("rate_lead").finditer(low):  # "chịu thuế 20%", "thuế quan 25%"
         if _word_start(low, m.start()) and not any(h.start < m.end() and m.start() < h.end for h in hits):

@@ -74,8 +74,8 @@ def _foreign_tariff(doc: Doc, d: Draft) -> bool:
     if d.event.type != "tariff_action" or not d.spans:
         return False
     a, b = d.spans[0]
-    named = {m.canonical or m.text for m in doc.mentions if m.type == "country" and a <= m.start < b}
-    return bool(named - {"Hoa Kỳ"}) and "Việt Nam" not in named
+    sides = {m.side for m in doc.mentions if m.type == "country" and a <= m.start < b and not _is_place(doc, m)}
+    return "other" in sides and "VN" not in sides
 
 
 def _negotiation(doc: Doc, low: str, key: str, d: Draft) -> str | None:
