@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -10,6 +9,7 @@ from tradetalks.model import VN_US_RECIPROCAL, Entity, Event, Evidence, Role
 from tradetalks.serve.index import DossierIndex, fold_name, is_dated
 from tradetalks.serve.labels import label
 from tradetalks.serve.question import Question, cues, has_phrase
+from tradetalks.serve.wording import event_name, person_with_title, role_text, when_text
 
 MEETING_TYPES = ("meeting", "call", "roundtable", "ministerial_session", "negotiation_round")
 
@@ -25,72 +25,20 @@ class Found:
     prefer: list[str] = field(default_factory=list)  # folded words a quote should hold to be cited first
 
 
-# --- wording -------------------------------------------------------------------------------------------
-def format_date(value: str | None, lang: str) -> str:
-    """ "2025-11-12" -> "12/11/2025" (vi) or "2025-11-12" (en); "2025-11" -> "tháng 11/2025"."""
-    if not value:
-        return label(lang, "unknown")
-    parts = value.split("-")
-    if lang == "vi" and len(parts) == 3 and parts[1].isdigit() and parts[2].isdigit():
-        year = f"/{parts[0]}" if parts[0].isdigit() else ""
-        return f"{int(parts[2])}/{int(parts[1])}{year}"
-    if lang == "vi" and len(parts) == 2 and parts[1].isdigit():
-        return f"tháng {int(parts[1])}/{parts[0]}"
-    return value
-
-
-def when_text(event: Event, lang: str) -> str:
-    """ "sáng ngày 12/11/2025", "từ 12/11/2025 đến 14/11/2025" / "on 2025-11-12 (morning)"."""
-    if event.end and event.end != event.start:
-        pattern = "từ {} đến {}" if lang == "vi" else "from {} to {}"
-        text = pattern.format(format_date(event.start, lang), format_date(event.end, lang))
-    else:
-        text = ("ngày {}" if lang == "vi" else "on {}").format(format_date(event.start, lang))
-    if event.time_of_day and lang == "vi":
-        return f"{label(lang, 'tod.' + event.time_of_day)} {text}"
-    if event.time_of_day:
-        return f"{text} ({label(lang, 'tod.' + event.time_of_day)})"
-    return text
-
-
-def event_name(event: Event, lang: str) -> str:
-    """ "Vòng đàm phán thứ 5" / "Negotiation round 5"."""
-    name = label(lang, f"type.{event.type}")
-    if event.ordinal:
-        name += f" thứ {event.ordinal}" if lang == "vi" else f" {event.ordinal}"
-    return name
-
-
-def person_with_title(index: DossierIndex, entity: Entity, date: str | None, lang: str) -> str:
-    """ "Thứ trưởng Nguyễn Sinh Nhật Tân" / "Nguyễn Sinh Nhật Tân (Deputy Minister)"."""
-    role = index.role_at(entity, date)
-    if role is None:
-        return entity.name
-    if lang == "en":
-        return f"{entity.name_en or entity.name} ({role.title_en or role.title})"
-    return f"{role.title} {entity.name}"
-
-
-def role_text(index: DossierIndex, role: Role, lang: str) -> str:
-    """ "Thứ trưởng, Bộ Công Thương (2025-11-12 – 2025-11-16)"."""
-    title = role.title if lang == "vi" else role.title_en or role.title
-    if role.former:
-        title = ("nguyên " if lang == "vi" else "former ") + title
-    org_entity = index.entity_by_id.get(role.organization or "")
-    org = (org_entity.name_en if lang == "en" else None) or index.entity_name(role.organization) if org_entity else None
-    if org and fold_name(org) not in fold_name(title):
-        title += f", {org}"
-    if role.first_seen or role.last_seen:
-        title += f" ({format_date(role.first_seen, lang)} – {format_date(role.last_seen, lang)})"
-    return title
-
-
 # --- lookups -------------------------------------------------------------------------------------------
-def _talks(index: DossierIndex, types: tuple[str, ...]) -> list[Event]:
-    """Events of these types: the Vietnam–US talks first, then events of no known negotiation, in date order."""
+def _talks(index: DossierIndex, types: tuple[str, ...], negotiation: str | None = None) -> list[Event]:
+    """Events of these types in date order: only the named negotiation's when one is named, else the
+    Vietnam–US talks first, then events of no known negotiation, then the others."""
     events = sorted((e for e in index.events if e.type in types), key=index.event_order)
+    if negotiation is not None:
+        return [e for e in events if e.negotiation == negotiation]
     rank = {VN_US_RECIPROCAL: 0, None: 1}
     return sorted(events, key=lambda e: rank.get(e.negotiation, 2))
+
+
+def _default_talks(event: Event, q: Question) -> bool:
+    """Whether an event belongs to the talks a question is about (the named negotiation, else Vietnam–US)."""
+    return event.negotiation == q.negotiation if q.negotiation else event.negotiation in (None, VN_US_RECIPROCAL)
 
 
 def ordinal_event(index: DossierIndex, q: Question) -> Event | None:
@@ -103,13 +51,11 @@ def ordinal_event(index: DossierIndex, q: Question) -> Event | None:
     }.get(q.event_type or "", ("negotiation_round", "ministerial_session"))
     for kind in kinds:
         if q.ordinal is None:
-            held = [
-                e for e in _talks(index, (kind,)) if e.status == "held" and e.negotiation in (None, VN_US_RECIPROCAL)
-            ]
+            held = [e for e in _talks(index, (kind,), q.negotiation) if e.status == "held" and _default_talks(e, q)]
             if held:
                 return max(held, key=lambda e: (e.ordinal or 0, index.event_order(e)))
             continue
-        numbered = [e for e in _talks(index, (kind,)) if e.ordinal == q.ordinal]
+        numbered = [e for e in _talks(index, (kind,), q.negotiation) if e.ordinal == q.ordinal]
         if numbered:
             rank = {VN_US_RECIPROCAL: 0, None: 1}
             return min(
@@ -121,6 +67,41 @@ def ordinal_event(index: DossierIndex, q: Question) -> Event | None:
                 ),
             )
     return None
+
+
+KIND_TYPES: dict[str, tuple[str, ...]] = {
+    "agreement": ("agreement",),
+    "call": ("call",),
+    "meeting": ("meeting", "call", "roundtable", "ministerial_session"),
+}
+
+
+def named_event(index: DossierIndex, q: Question) -> Event | None:
+    """The event a question names: by number ("vòng thứ 5"), else by kind and the question's words
+    ("Tuyên bố chung được công bố khi nào?": the agreement whose sources say "tuyên bố chung")."""
+    event = ordinal_event(index, q)
+    if event is not None or q.kind is None:
+        return event
+    events = [e for e in _talks(index, KIND_TYPES[q.kind], q.negotiation) if _default_talks(e, q)]
+    people = {p.id for p in people_in(index, q, loose=False)}
+    if people:
+        events = [e for e in events if people <= {p.entity for p in e.participants}] or [
+            e for e in events if people & {p.entity for p in e.participants}
+        ]
+    if q.date:
+        events = [e for e in events if same_day(e, q.date)]
+    if not events:
+        return None
+    stop = set(cues()["stop_words"])
+    words = [w for w in q.folded.split() if w not in stop and len(w) > 1]
+    pairs = [f"{a} {b}" for a, b in zip(words, words[1:], strict=False)]
+
+    def fit(event: Event) -> tuple[int, bool, int]:
+        quotes = " ".join(f" {fold_name(v.quote)} " for v in event.evidence)
+        told = sum(f" {p} " in quotes for p in pairs)
+        return told, is_dated(event.start), len({v.article for v in event.evidence})
+
+    return max(events, key=fit)
 
 
 def people_in(index: DossierIndex, q: Question, loose: bool = True) -> list[Entity]:
@@ -147,7 +128,7 @@ def people_in(index: DossierIndex, q: Question, loose: bool = True) -> list[Enti
     return sorted(unique, key=lambda e: -index.weight(e.id))
 
 
-def _same_day(event: Event, date: str) -> bool:
+def same_day(event: Event, date: str) -> bool:
     """Whether an event covers a date: "--11-12" matches any year, and "XXXX-11-12" (year unknown) any date 11-12."""
     if not event.start or len(event.start) < 10:
         return False
@@ -182,7 +163,7 @@ def _event_words(event: Event) -> list[str]:
 # --- handlers ------------------------------------------------------------------------------------------
 def answer_when(index: DossierIndex, q: Question) -> Found | None:
     """When was round N: its dates (and part of day), place and status."""
-    event = ordinal_event(index, q)
+    event = named_event(index, q)
     if event is None:
         return None
     place = (event.location or "").rstrip(". ")
@@ -205,7 +186,7 @@ def answer_when(index: DossierIndex, q: Question) -> Found | None:
 
 def answer_where(index: DossierIndex, q: Question) -> Found | None:
     """Where was round N held."""
-    event = ordinal_event(index, q)
+    event = named_event(index, q)
     if event is None or not event.location:
         return None
     place = event.location.rstrip(". ")
@@ -218,7 +199,7 @@ def answer_where(index: DossierIndex, q: Question) -> Found | None:
 
 def answer_topics(index: DossierIndex, q: Question) -> Found | None:
     """Which topics were discussed at round N."""
-    event = ordinal_event(index, q)
+    event = named_event(index, q)
     if event is None or not event.topics:
         return None
     vi = f"{event_name(event, 'vi')} bàn về: " + ", ".join(label("vi", f"topic.{t}") for t in event.topics) + "."
@@ -226,8 +207,49 @@ def answer_topics(index: DossierIndex, q: Question) -> Found | None:
     return Found(vi, en, event.evidence, {"events": [event.id], "topics": list(event.topics)}, _event_words(event))
 
 
+def _rank(index: DossierIndex, entity: Entity, date: str | None) -> int:
+    """How high a person's title at a date stands in ``head_rank`` (0 = "Trưởng đoàn"); unknown titles last."""
+    role = index.role_at(entity, date)
+    titles = [fold_name(role.title)] if role else []
+    ranks = [n for n, head in enumerate(cues()["head_rank"]) for t in titles if t.startswith(head)]
+    return min(ranks, default=len(cues()["head_rank"]))
+
+
+def event_heads(index: DossierIndex, q: Question) -> Found | None:
+    """Who led a side at a named event ("Ai dẫn đầu đoàn Việt Nam tại vòng đàm phán thứ nhất?"): among the
+    event's participants of that side, the one whose title then ranks highest."""
+    if q.ordinal is None and not q.latest and q.kind is None:
+        return None
+    event = named_event(index, q)
+    if event is None:
+        return None
+    heads: list[tuple[str, Entity]] = []
+    for side in [q.side] if q.side in ("VN", "US") else ["VN", "US"]:
+        people = [
+            index.entity_by_id[p.entity]
+            for p in event.participants
+            if p.side == side and p.entity in index.entity_by_id and index.entity_by_id[p.entity].type == "person"
+        ]
+        if people:
+            heads.append((side, min(people, key=lambda e: (_rank(index, e, event.start), -index.weight(e.id)))))
+    if not heads:
+        return None
+    vi = "; ".join(f"{label('vi', 'side.' + s)}: {person_with_title(index, e, event.start, 'vi')}" for s, e in heads)
+    en = "; ".join(f"{label('en', 'side.' + s)}: {person_with_title(index, e, event.start, 'en')}" for s, e in heads)
+    return Found(
+        f"Trưởng đoàn tại {event_name(event, 'vi').lower()} ({vi}).",
+        f"Head of delegation at {event_name(event, 'en').lower()} ({en}).",
+        event.evidence,
+        {"entities": [e.id for _, e in heads], "events": [event.id]},
+        [fold_name(e.name).split(" ")[-1] for _, e in heads],
+    )
+
+
 def answer_head(index: DossierIndex, q: Question) -> Found | None:
-    """Who leads the Vietnamese / US delegation, from the titles people hold."""
+    """Who leads the Vietnamese / US delegation: at the event the question names, else from the titles held."""
+    at_event = event_heads(index, q)
+    if at_event is not None:
+        return at_event
     heads: list[tuple[Entity, Role]] = []
     prefixes = [fold_name(t) for t in cues()["head_titles"]]
     for entity in index.dossier.entities:
@@ -303,19 +325,21 @@ def answer_met(index: DossierIndex, q: Question) -> Found | None:
     """Who did X meet (on DATE): the other participants of X's meetings, calls and sessions."""
     events: list[Event] = []
     for person in people_in(index, q)[:10]:
-        events = [e for e in _talks(index, MEETING_TYPES) if person.id in {p.entity for p in e.participants}]
+        types = KIND_TYPES["call"] if q.kind == "call" else MEETING_TYPES
+        events = [e for e in _talks(index, types, q.negotiation) if person.id in {p.entity for p in e.participants}]
         if q.date:
-            events = [e for e in events if _same_day(e, q.date)]
+            events = [e for e in events if same_day(e, q.date)]
         if events:
             break
     if not events:
         return None
     lines_vi, lines_en, evidence = [], [], []
     for event in events[:5]:
+        own = next((p.side for p in event.participants if p.entity == person.id), None)
         others = [
             index.entity_by_id[p.entity]
             for p in event.participants
-            if p.entity != person.id and p.entity in index.entity_by_id
+            if p.entity != person.id and p.entity in index.entity_by_id and (own is None or p.side != own)
         ]
         names_vi = ", ".join(person_with_title(index, o, event.start, "vi") for o in others) or label("vi", "unknown")
         names_en = ", ".join(person_with_title(index, o, event.start, "en") for o in others) or label("en", "unknown")
@@ -327,35 +351,10 @@ def answer_met(index: DossierIndex, q: Question) -> Found | None:
     return Found(vi, en, evidence, {"entities": [person.id], "events": [e.id for e in events[:5]]})
 
 
-def answer_tariff(index: DossierIndex, q: Question) -> Found | None:
-    """What tariff rate applies: the latest tariff action with a rate, and the earlier ones."""
-    actions = [e for e in _talks(index, ("tariff_action",)) if e.rate is not None]
-    if not actions:
-        return None
-    vn_us = (
-        [e for e in actions if e.negotiation == VN_US_RECIPROCAL]
-        or [e for e in actions if e.negotiation is None]
-        or actions
-    )
-    held = [e for e in vn_us if e.status == "held"] or vn_us
-    latest = sorted(held, key=index.event_order)[-1]
-    rate = f"{(latest.rate or 0) * 100:g}%"
-    vi = f"Mức thuế {rate}"
-    en = f"A rate of {rate}"
-    if is_dated(latest.start):
-        vi += f", áp dụng từ {format_date(latest.start, 'vi')}"
-        en += f", applying from {latest.start}"
-    earlier = [e for e in vn_us if e is not latest and e.rate != latest.rate]
-    if earlier:
-        vi += "; trước đó: " + ", ".join(f"{(e.rate or 0) * 100:g}% ({format_date(e.start, 'vi')})" for e in earlier)
-        en += "; earlier: " + ", ".join(f"{(e.rate or 0) * 100:g}% ({e.start or '?'})" for e in earlier)
-    return Found(vi + ".", en + ".", latest.evidence, {"events": [latest.id], "rate": latest.rate})
-
-
 def answer_count(index: DossierIndex, q: Question) -> Found | None:
     """How many rounds (or ministerial sessions) have been held."""
     kind = "ministerial_session" if q.event_type == "ministerial_session" else "negotiation_round"
-    held = [e for e in _talks(index, (kind,)) if e.status == "held" and e.negotiation in (None, VN_US_RECIPROCAL)]
+    held = [e for e in _talks(index, (kind,), q.negotiation) if e.status == "held" and _default_talks(e, q)]
     if not held:
         return None
     count = max([len(held), *(e.ordinal or 0 for e in held)])
@@ -367,15 +366,3 @@ def answer_count(index: DossierIndex, q: Question) -> Found | None:
     vi = f"Đã diễn ra {count} {name_vi}; gần nhất là {last_vi}{when_vi}."
     en = f"{count} {name_en}s have been held; the latest is {last_en}{when_en}."
     return Found(vi, en, latest.evidence, {"events": [e.id for e in held], "count": count})
-
-
-HANDLERS: list[tuple[str, Callable[[DossierIndex, Question], Found | None]]] = [
-    ("count_rounds", answer_count),
-    ("tariff_rate", answer_tariff),
-    ("head_delegation", answer_head),
-    ("met_on", answer_met),
-    ("topics", answer_topics),
-    ("where", answer_where),
-    ("when", answer_when),
-    ("title_of", answer_title),
-]

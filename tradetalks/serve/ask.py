@@ -9,13 +9,34 @@ from rich.console import Console
 from rich.markup import escape
 
 from tradetalks.model import Evidence, SearchHit
-from tradetalks.serve.answers import HANDLERS, Found
+from tradetalks.serve.answer_rates import answer_tariff
+from tradetalks.serve.answers import (
+    Found,
+    answer_count,
+    answer_head,
+    answer_met,
+    answer_title,
+    answer_topics,
+    answer_when,
+    answer_where,
+)
 from tradetalks.serve.index import DossierIndex, fold_name
 from tradetalks.serve.labels import label
 from tradetalks.serve.question import Question, cues, parse_question
 from tradetalks.store.base import Store
 
 Searcher = Callable[[str, int], list[SearchHit]]
+#: One answering rule per kind of question, tried in this order for the intents a question has.
+HANDLERS: list[tuple[str, Callable[[DossierIndex, Question], Found | None]]] = [
+    ("count_rounds", answer_count),
+    ("tariff_rate", answer_tariff),
+    ("head_delegation", answer_head),
+    ("met_on", answer_met),
+    ("topics", answer_topics),
+    ("where", answer_where),
+    ("when", answer_when),
+    ("title_of", answer_title),
+]
 #: An answer cites at most this many articles.
 MAX_SOURCES = 5
 

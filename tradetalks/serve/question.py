@@ -18,6 +18,7 @@ _NUMERIC_DATE = re.compile(r"(?<!\d)(\d{1,2})\s*[/.-]\s*(\d{1,2})(?:\s*[/.-]\s*(
 _ISO_DATE = re.compile(r"(?<!\d)(\d{4})-(\d{2})-(\d{2})(?!\d)")
 _VI_DATE = re.compile(r"ngay (\d{1,2}) thang (\d{1,2})(?: nam (\d{4}))?")
 _EVENT_WORD = re.compile(r"\b(vong|phien|round|session)\b")
+_KINDS = ("agreement", "call", "meeting")
 _ORDINAL_SUFFIX = re.compile(r"^(\d{1,3})(?:st|nd|rd|th)?$")
 
 
@@ -43,6 +44,11 @@ class Question:
     date: str | None = None  # "2025-11-12" or "--11-12" when no year is given
     title: str | None = None  # folded canonical title words, e.g. "pho dai dien thuong mai"
     latest: bool = False  # "vòng đàm phán gần nhất", "the latest round"
+    kind: str | None = None  # agreement | call | meeting, when no round or session is named
+    negotiation: str | None = None  # a negotiation named by its agreement ("EFTA", "EVFTA"); None = the default talks
+    countries: list[str] = field(default_factory=list)  # folded names of third countries ("han quoc")
+    scope: str | None = None  # a tariff's product scope named in the question ("trung chuyen" -> transshipment)
+    rate_time: str | None = None  # initial | current: which rate of a history is asked for
 
 
 def clean_question(text: str) -> str:
@@ -137,6 +143,25 @@ def _title(folded: str) -> str | None:
     return None
 
 
+@lru_cache(maxsize=1)
+def _agreement_names() -> list[tuple[str, str]]:
+    """(folded agreement name, negotiation key) from ``negotiations.tsv``, longest name first."""
+    from tradetalks.extract.cues import read_tsv
+
+    rows = [(fold_name(r[2]), r[0]) for r in read_tsv("negotiations.tsv") if len(r) >= 3 and r[1] == "agreement"]
+    return sorted((r for r in rows if len(r[0]) >= 3), key=lambda r: -len(r[0]))
+
+
+def _negotiation(folded: str) -> str | None:
+    """The negotiation a question names by its agreement: "vòng 18 FTA Việt Nam – EFTA" -> the EFTA talks."""
+    return next((key for name, key in _agreement_names() if has_phrase(folded, name)), None)
+
+
+def _first_key(folded: str, table: dict[str, list[str]]) -> str | None:
+    """The first key of ``table`` one of whose phrases occurs in the question."""
+    return next((key for key, words in table.items() if any(has_phrase(folded, w) for w in words)), None)
+
+
 def parse_question(text: str) -> Question:
     """Read a question: "Vòng đàm phán thứ 5 diễn ra khi nào?" -> intents ["when"], round, ordinal 5."""
     clean = clean_question(text)
@@ -158,4 +183,9 @@ def parse_question(text: str) -> Question:
         date=_date(clean, folded),
         title=_title(folded),
         latest=any(has_phrase(folded, w) for w in cues()["latest_words"]),
+        kind=None if event_type else _first_key(folded, {k: cues()["event_words"][k] for k in _KINDS}),
+        negotiation=_negotiation(folded),
+        countries=[w for w in cues()["sides"]["other"] if has_phrase(folded, w)],
+        scope=_first_key(folded, cues()["rate_scopes"]),
+        rate_time=_first_key(folded, cues()["rate_times"]),
     )

@@ -1,0 +1,111 @@
+"""ask answers from the right event and field: the rate asked for, the head of a side at a named event."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from tradetalks.model import Article, ArticleRecord, Dossier, Entity, Event, Evidence, Participant, Role, article_id
+from tradetalks.serve.ask import answer_from_index
+from tradetalks.serve.index import DossierIndex
+
+#: Sentences written for these tests, one article each.
+TEXTS = {
+    "https://a.example.vn/thue-46": "Ngày 2/4, Tổng thống Mỹ công bố mức thuế 46% với hàng hóa Việt Nam.",
+    "https://a.example.vn/thue-20": "Ngày 2/7, hai bên đạt thỏa thuận, hàng Việt Nam chịu thuế 20%.",
+    "https://a.example.vn/trung-chuyen": "Hàng trung chuyển qua Việt Nam sẽ chịu thuế 40% theo thỏa thuận ngày 2/7.",
+    "https://a.example.vn/han-quoc": "Cùng ngày, Mỹ áp thuế 15% với hàng Hàn Quốc.",
+    "https://a.example.vn/vong-1": "Vòng đàm phán thứ nhất có Thứ trưởng Tân và Phó Đại diện Thương mại Switzer dự.",
+    "https://a.example.vn/dien-dam": "Tối 4/4, Tổng Bí thư Tô Lâm điện đàm với Tổng thống Trump, có Thủ tướng dự.",
+}
+
+
+def _ev(url: str, quote: str) -> Evidence:
+    text = TEXTS[url]
+    start = text.index(quote)
+    return Evidence(article_id(url), start, start + len(quote), quote)
+
+
+def _role(title: str, en: str, url: str, quote: str) -> list[Role]:
+    return [Role(title, None, "2025-04-01", "2025-12-01", [_ev(url, quote)], en)]
+
+
+@pytest.fixture(scope="module")
+def index() -> DossierIndex:
+    records = [
+        ArticleRecord(a.id or "", a.source, a.url, "Báo Thử", None, "2025-08-01", story=a.id)
+        for a in (Article(source=u, text=t, url=u, id=article_id(u)) for u, t in TEXTS.items())
+    ]
+    v1, call = "https://a.example.vn/vong-1", "https://a.example.vn/dien-dam"
+    entities = [
+        Entity("p-tan", "person", "Nguyễn Sinh Nhật Tân", side="VN", roles=_role("Thứ trưởng", "Deputy Minister", v1,
+                                                                                "Thứ trưởng Tân")),
+        Entity("p-sw", "person", "Rick Switzer", side="US", roles=_role("Phó Đại diện Thương mại", "Deputy USTR", v1,
+                                                                        "Phó Đại diện Thương mại Switzer")),
+        Entity("p-vn2", "person", "Lê Văn Phụ", side="VN", roles=_role("Chuyên viên", "Officer", v1, "Thứ trưởng")),
+        Entity("p-lam", "person", "Tô Lâm", side="VN", roles=_role("Tổng Bí thư", "General Secretary", call,
+                                                                  "Tổng Bí thư Tô Lâm")),
+        Entity("p-trump", "person", "Donald Trump", side="US", roles=_role("Tổng thống", "President", call,
+                                                                          "Tổng thống Trump")),
+        Entity("p-pm", "person", "Phạm Minh Chính", side="VN", roles=_role("Thủ tướng", "Prime Minister", call,
+                                                                          "Thủ tướng")),
+    ]
+    vn = "vn-us-reciprocal"
+    events = [
+        Event("tariff_action", [_ev("https://a.example.vn/thue-46", "mức thuế 46% với hàng hóa Việt Nam")],
+              negotiation=vn, start="2025-04-02", rate=0.46, id="t46"),
+        Event("tariff_action", [_ev("https://a.example.vn/thue-20", "hàng Việt Nam chịu thuế 20%")],
+              negotiation=vn, start="2025-07-02", rate=0.2, id="t20"),
+        Event("tariff_action", [_ev("https://a.example.vn/trung-chuyen", "Hàng trung chuyển qua Việt Nam")],
+              negotiation=vn, start="2025-07-02", rate=0.4, topics=["transshipment"], id="t40"),
+        Event("tariff_action", [_ev("https://a.example.vn/han-quoc", "Mỹ áp thuế 15% với hàng Hàn Quốc")],
+              negotiation=None, start="2025-07-31", rate=0.15, id="t15"),
+        Event("negotiation_round", [_ev(v1, "Vòng đàm phán thứ nhất")], negotiation=vn, ordinal=1,
+              start="2025-05-01", id="r1",
+              participants=[Participant("p-vn2", "VN"), Participant("p-tan", "VN"), Participant("p-sw", "US")]),
+        Event("call", [_ev(call, "Tô Lâm điện đàm với Tổng thống Trump")], negotiation=vn, start="2025-04-04",
+              time_of_day="evening", id="c1",
+              participants=[Participant("p-lam", "VN"), Participant("p-pm", "VN"), Participant("p-trump", "US")]),
+    ]
+    return DossierIndex(Dossier(articles=records, entities=entities, events=events, timexes=[]))
+
+
+@pytest.mark.parametrize(
+    ("rule", "question", "event"),
+    [
+        ("rate_in_force", "Mức thuế đối ứng Mỹ áp lên hàng Việt Nam hiện nay là bao nhiêu?", "t20"),
+        ("rate_initial", "Mức thuế ban đầu Mỹ công bố với hàng Việt Nam là bao nhiêu?", "t46"),
+        ("rate_on_date", "Mỹ công bố mức thuế bao nhiêu với Việt Nam ngày 2/4?", "t46"),
+        ("rate_scope", "Hàng trung chuyển chịu thuế bao nhiêu?", "t40"),
+        ("rate_third_country", "Mỹ áp thuế bao nhiêu với hàng Hàn Quốc?", "t15"),
+        ("rate_in_force", "What is the US tariff on Vietnamese goods now?", "t20"),
+    ],
+)
+def test_ask_rate_asked_for(index: DossierIndex, rule: str, question: str, event: str) -> None:
+    answer: dict[str, Any] = answer_from_index(index, question)
+    assert answer["kind"] == "tariff_rate", rule
+    assert answer["events"] == [event], rule
+    others = {"t46": "46%", "t20": "20%", "t40": "40%", "t15": "15%"}
+    named = [rate for key, rate in others.items() if rate in answer["answer"]]
+    assert named == [others[event]], f"{rule}: one rate, the one asked for: {answer['answer']}"
+
+
+def test_ask_head_at_named_round(index: DossierIndex) -> None:
+    answer = answer_from_index(index, "Ai dẫn đầu đoàn Việt Nam tại vòng đàm phán thứ nhất?")
+    assert answer["kind"] == "head_delegation"
+    assert answer["entities"] == ["p-tan"], "the highest title of the side at that round, not a junior officer"
+    both = answer_from_index(index, "Who headed the delegations at the first round?")
+    assert both["entities"] == ["p-tan", "p-sw"]
+
+
+def test_ask_named_event_by_kind_and_people(index: DossierIndex) -> None:
+    answer = answer_from_index(index, "Tổng Bí thư Tô Lâm điện đàm với Tổng thống Trump khi nào?")
+    assert answer["events"] == ["c1"]
+    assert "4/4/2025" in answer["answer"]
+
+
+def test_ask_met_names_counterparts_only(index: DossierIndex) -> None:
+    answer = answer_from_index(index, "Tô Lâm điện đàm với ai?")
+    assert answer["kind"] == "met_on"
+    assert "Donald Trump" in answer["answer"] and "Phạm Minh Chính" not in answer["answer"]

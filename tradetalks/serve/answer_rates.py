@@ -1,0 +1,71 @@
+"""The tariff rate a question asks for: on whose goods, which scope, announced when, first or now."""
+
+from __future__ import annotations
+
+from tradetalks.model import VN_US_RECIPROCAL, Event
+from tradetalks.serve.answers import Found, same_day
+from tradetalks.serve.index import DossierIndex, fold_name, is_dated
+from tradetalks.serve.question import Question, cues
+from tradetalks.serve.wording import format_date
+
+
+def _told(event: Event, phrases: list[str]) -> bool:
+    """Whether a source sentence of the event holds one of the folded phrases."""
+    quotes = " ".join(f" {fold_name(v.quote)} " for v in event.evidence)
+    return any(f" {p} " in quotes for p in phrases)
+
+
+def _scope(event: Event) -> str | None:
+    """The product scope of a tariff ("transshipment", "steel"), from its field, topics or source sentence."""
+    scope = getattr(event, "scope", None)
+    if isinstance(scope, str) and scope not in ("", "all"):
+        return scope
+    scopes: dict[str, list[str]] = cues()["rate_scopes"]
+    return next((name for name, words in scopes.items() if name in event.topics or _told(event, words)), None)
+
+
+def _candidates(index: DossierIndex, q: Question) -> list[Event]:
+    """Tariff actions with a rate on the goods the question is about (a third country's, else Việt Nam's)."""
+    actions = [e for e in index.events if e.type == "tariff_action" and e.rate is not None]
+    if q.countries:  # "Mỹ áp thuế bao nhiêu với hàng Hàn Quốc?": the rate whose sources name that country
+        named = [e for e in actions if _told(e, q.countries)]
+        return [e for e in named if e.negotiation != VN_US_RECIPROCAL] or named
+    if q.negotiation:
+        return [e for e in actions if e.negotiation == q.negotiation]
+    return [e for e in actions if e.negotiation == VN_US_RECIPROCAL] or [e for e in actions if e.negotiation is None]
+
+
+def pick_rate(index: DossierIndex, q: Question) -> Event | None:
+    """The one tariff action a question asks for: scope and date narrow the history, then the first rate
+    ("ban đầu") or the one in force now (the latest held), never a list of every rate told."""
+    pool = _candidates(index, q)
+    if q.scope:
+        pool = [e for e in pool if _scope(e) == q.scope]
+    else:  # a question naming no scope asks for the rate on all goods
+        pool = [e for e in pool if _scope(e) is None] or pool
+    if q.date:
+        pool = [e for e in pool if same_day(e, q.date)]
+    dated = [e for e in pool if is_dated(e.start)]
+    if not dated:
+        return max(pool, key=lambda e: len({v.article for v in e.evidence}), default=None)
+    if q.rate_time == "initial":
+        first = min(index.event_order(e)[0] for e in dated)
+        same = [e for e in dated if index.event_order(e)[0] == first]
+        return max(same, key=lambda e: len({v.article for v in e.evidence}))
+    held = [e for e in dated if e.status == "held"] or dated
+    return max(held, key=lambda e: (index.event_order(e)[0], len({v.article for v in e.evidence})))
+
+
+def answer_tariff(index: DossierIndex, q: Question) -> Found | None:
+    """ "Mức thuế đối ứng Mỹ áp lên hàng Việt Nam hiện nay?" -> one rate, its date and status, with sources."""
+    event = pick_rate(index, q)
+    if event is None:
+        return None
+    rate = f"{(event.rate or 0) * 100:g}%"
+    vi, en = f"Mức thuế {rate}", f"A rate of {rate}"
+    if is_dated(event.start):
+        day = len(event.start or "") == 10
+        when_vi = ("ngày " if day else "") + format_date(event.start, "vi")
+        vi += f", {'dự kiến từ' if event.status == 'planned' else 'công bố'} {when_vi}"
+        en += f", {'planned from' if event.status == 'planned' else 'announced'} {'on' if day else 'in'} {event.start}"
+    return Found(vi + ".", en + ".", event.evidence, {"events": [event.id], "rate": event.rate}, [rate[:-1]])
