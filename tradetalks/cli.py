@@ -236,6 +236,13 @@ def crawl(
     feed: Annotated[Optional[list[str]], typer.Option("--feed", help="A feed URL (repeatable).")] = None,  # noqa: UP045
     once: Annotated[bool, typer.Option("--once", help="Poll every feed once, then stop.")] = False,
     watch: Annotated[bool, typer.Option("--watch", help="Keep polling; print new events.")] = False,
+    allow_private: Annotated[
+        bool,
+        typer.Option(
+            "--allow-private",
+            help="Also fetch from loopback, private and link-local addresses (intranet feeds); refused by default.",
+        ),
+    ] = False,
     db: DbOption = None,
 ) -> None:
     """Poll RSS/Atom feeds and pages politely, ingest what is new, report it.
@@ -245,7 +252,15 @@ def crawl(
     from tradetalks.ingest.crawl import run_crawl
 
     with open_store(db) as store:
-        report = run_crawl(store, config=config, feeds=feed or [], once=once or not watch, watch=watch, console=err)
+        report = run_crawl(
+            store,
+            config=config,
+            feeds=feed or [],
+            once=once or not watch,
+            watch=watch,
+            console=err,
+            allow_private=allow_private,
+        )
     raise typer.Exit(1 if report.failed else 0)
 
 

@@ -1,5 +1,6 @@
 """A polite HTTP fetcher: robots.txt, per-host rate limit and concurrency cap, timeouts,
 body-size limit, redirect limit, retries with back-off honouring Retry-After, conditional GET.
+It connects only to public addresses unless told otherwise (``net_guard``), at every redirect hop.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ import httpx
 
 from tradetalks import __version__
 from tradetalks.errors import TradeTalksError
+from tradetalks.ingest.net_guard import AddressRefused, GuardedBackend, GuardedTransport, parse_host_port
 
 DEFAULT_USER_AGENT = f"TradeTalks/{__version__} news-research crawler"
 #: The token matched against ``User-agent:`` lines of robots.txt.
@@ -37,6 +39,10 @@ class RobotsDisallowed(FetchError):
     """robots.txt of the host forbids the URL for our user agent."""
 
 
+class RefusedAddress(FetchError):
+    """The URL's host resolves only to addresses the crawler refuses (loopback, private, link-local...)."""
+
+
 @dataclass(frozen=True, slots=True)
 class FetchPolicy:
     """How politely to fetch: every limit the crawler honours, in seconds and bytes."""
@@ -52,6 +58,8 @@ class FetchPolicy:
     rate_limit_seconds: float = 1.0  # minimum delay between two requests to one host
     per_host_concurrency: int = 2
     respect_robots: bool = True
+    allow_private: bool = False  # connect to loopback, private, link-local... addresses too
+    private_hosts: tuple[str, ...] = ()  # "host:port" pairs that may be private while the rest stays refused
 
 
 @dataclass(slots=True)
@@ -123,7 +131,9 @@ class PoliteFetcher:
         self._hosts: dict[str, _Host] = {}
         self._lock = threading.Lock()
         timeout = httpx.Timeout(policy.read_timeout, connect=policy.connect_timeout)
+        backend = GuardedBackend(policy.allow_private, [parse_host_port(h) for h in policy.private_hosts])
         self._client = httpx.Client(
+            transport=GuardedTransport(backend),
             timeout=timeout,
             follow_redirects=False,
             headers={"User-Agent": policy.user_agent, "Accept-Encoding": "gzip, deflate"},
@@ -173,6 +183,8 @@ class PoliteFetcher:
         parser = urllib.robotparser.RobotFileParser(robots_url)
         try:
             result = self._get(robots_url, None, None, check_robots=False)
+        except RefusedAddress as exc:  # the host itself is refused: say so, not that robots.txt was unreadable
+            raise RefusedAddress(url, exc.reason) from None
         except FetchError as exc:
             status = _status_of(exc)
             if status is not None and 400 <= status < 500:
@@ -257,6 +269,8 @@ class PoliteFetcher:
             try:
                 with self._client.stream("GET", url, headers=headers) as response:
                     return self._read(url, response)
+            except AddressRefused as exc:
+                raise RefusedAddress(url, exc.reason) from None
             except httpx.TimeoutException as exc:
                 raise _Retryable(f"timed out ({type(exc).__name__})", None) from None
             except httpx.TransportError as exc:
