@@ -43,6 +43,7 @@ _POLICY_KEYS = {
     "rate_limit_seconds": "rate_limit_seconds",
     "timeout": "read_timeout",
     "connect_timeout": "connect_timeout",
+    "deadline_seconds": "deadline_seconds",
     "max_bytes": "max_bytes",
     "max_redirects": "max_redirects",
     "retries": "retries",

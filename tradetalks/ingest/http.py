@@ -17,7 +17,15 @@ import httpx
 
 from tradetalks import __version__
 from tradetalks.errors import TradeTalksError
-from tradetalks.ingest.net_guard import AddressRefused, GuardedBackend, GuardedTransport, parse_host_port
+from tradetalks.ingest.http_body import ACCEPT_ENCODING, BodyError, read_body
+from tradetalks.ingest.net_guard import (
+    AddressRefused,
+    DeadlineExceeded,
+    GuardedBackend,
+    GuardedTransport,
+    parse_host_port,
+    response_deadline,
+)
 
 DEFAULT_USER_AGENT = f"TradeTalks/{__version__} news-research crawler"
 #: The token matched against ``User-agent:`` lines of robots.txt.
@@ -49,8 +57,9 @@ class FetchPolicy:
 
     user_agent: str = DEFAULT_USER_AGENT
     connect_timeout: float = 10.0
-    read_timeout: float = 20.0
-    max_bytes: int = 5_000_000
+    read_timeout: float = 20.0  # one read; a server sending a byte now and then is ended by the deadline
+    deadline_seconds: float = 60.0  # one whole response: connect, headers and body
+    max_bytes: int = 5_000_000  # body received, and body once decompressed
     max_redirects: int = 5
     retries: int = 3
     backoff_seconds: float = 1.0  # first retry delay; doubled each attempt
@@ -136,7 +145,7 @@ class PoliteFetcher:
             transport=GuardedTransport(backend),
             timeout=timeout,
             follow_redirects=False,
-            headers={"User-Agent": policy.user_agent, "Accept-Encoding": "gzip, deflate"},
+            headers={"User-Agent": policy.user_agent, "Accept-Encoding": ACCEPT_ENCODING},
             trust_env=False,
         )
 
@@ -264,11 +273,14 @@ class PoliteFetcher:
             headers["If-None-Match"] = etag
         if last_modified:
             headers["If-Modified-Since"] = last_modified
+        deadline = self.policy.deadline_seconds
         with host.gate:
             self._wait_turn(host)
             try:
-                with self._client.stream("GET", url, headers=headers) as response:
+                with response_deadline(deadline), self._client.stream("GET", url, headers=headers) as response:
                     return self._read(url, response)
+            except DeadlineExceeded:
+                raise FetchError(url, f"no complete response within the {deadline:g} s deadline") from None
             except AddressRefused as exc:
                 raise RefusedAddress(url, exc.reason) from None
             except httpx.TimeoutException as exc:
@@ -295,18 +307,17 @@ class PoliteFetcher:
         declared = response.headers.get("Content-Length")
         if declared and declared.isdigit() and int(declared) > limit:
             raise FetchError(url, f"body of {int(declared)} bytes is over the {limit}-byte limit (not read)")
-        body = bytearray()
-        for chunk in response.iter_bytes():
-            body += chunk
-            if len(body) > limit:
-                raise FetchError(url, f"body over the {limit}-byte limit (cut off after {len(body)} bytes)")
+        try:
+            body = read_body(response.headers.get("Content-Encoding"), response.iter_raw(), limit)
+        except BodyError as exc:
+            raise FetchError(url, exc.reason) from None
         content_type = response.headers.get("Content-Type")
         charset = response.charset_encoding if content_type and "charset" in content_type.lower() else None
         return (
             FetchResult(
                 url=url,
                 status=status,
-                content=bytes(body),
+                content=body,
                 content_type=content_type,
                 charset=charset,
                 etag=etag,
