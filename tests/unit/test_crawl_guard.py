@@ -134,8 +134,10 @@ def page(title: str) -> bytes:
         "Hiệp hội doanh nghiệp cho biết các thành viên đã nhận thêm đơn hàng mới trong quý này, "
         "đồng thời chuẩn bị hồ sơ chứng minh xuất xứ cho lô hàng kế tiếp để giao đúng hạn."
     )
-    return f"<html><head><title>{title}</title></head><body><article><h1>{title}</h1><p>{body}</p><p>{body}</p>" \
+    return (
+        f"<html><head><title>{title}</title></head><body><article><h1>{title}</h1><p>{body}</p><p>{body}</p>"
         f"</article></body></html>".encode()
+    )
 
 
 def feed(*links: str) -> bytes:
@@ -165,8 +167,17 @@ def test_cli_refuses_a_loopback_feed_unless_allow_private(tmp_path: Path, server
     text = (FIXTURES / "det-may.html").read_text(encoding="utf-8").replace("{base}", server.base).encode()
     server.route("/tin/det-may.html", Reply(body=text))
     server.route("/feed.xml", Reply(body=feed(server.url("/tin/det-may.html"))))
-    cmd = [sys.executable, "-c", "from tradetalks.cli import main; main()", "crawl", "--once",
-           "--feed", server.url("/feed.xml"), "--db", str(tmp_path / "c.db")]
+    cmd = [
+        sys.executable,
+        "-c",
+        "from tradetalks.cli import main; main()",
+        "crawl",
+        "--once",
+        "--feed",
+        server.url("/feed.xml"),
+        "--db",
+        str(tmp_path / "c.db"),
+    ]
     env = {**os.environ, "COLUMNS": "300"}
     refused = subprocess.run(cmd, capture_output=True, text=True, timeout=120, env=env, check=False)
     assert refused.returncode == 1 and "loopback address: not fetched" in " ".join(refused.stderr.split())

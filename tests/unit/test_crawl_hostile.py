@@ -127,8 +127,9 @@ def test_crawl_with_hostile_pages_ends_and_keeps_the_good_one(store: Store, serv
     server.route("/tin/good.html", Reply(body=good.encode()))
     server.route("/tin/slow.html", Reply(body=good.encode(), trickle=0.2))
     server.route("/tin/bomb.html", Reply(body=BOMBS["gzip"], headers={"Content-Encoding": "gzip"}))
-    links = "".join(f"<item><title>{n}</title><link>{server.url(f'/tin/{n}.html')}</link></item>"
-                    for n in ("slow", "bomb", "good"))
+    links = "".join(
+        f"<item><title>{n}</title><link>{server.url(f'/tin/{n}.html')}</link></item>" for n in ("slow", "bomb", "good")
+    )
     rss = f'<rss version="2.0"><channel><title>T</title>{links}</channel></rss>'
     server.route("/feed.xml", Reply(body=rss.encode()))
     cfg = CrawlConfig(policy=POLICY, feeds=(FeedSpec(url=server.url("/feed.xml")),))

@@ -23,6 +23,7 @@ class InputPolicy:
     max_decompressed_bytes: int = MAX_DECOMPRESSED_BYTES
     follow_links: bool = False  # follow symbolic links in directories that lead out of the given tree
 
+
 _ISO_DATE = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
 
 
