@@ -69,7 +69,10 @@ def stage_times(articles: list[Article]) -> dict[str, float]:
 
 def run_underthesea(sentences: list[list[str]]) -> float:
     """Seconds for underthesea.ner over every sentence of every article."""
-    from underthesea import ner
+    try:
+        from underthesea import ner
+    except ImportError:
+        raise SystemExit("underthesea is not installed: pip install -e '.[bench]'") from None
 
     ner("Bộ Công Thương làm việc với USTR tại Washington.")  # load the model before timing
     t0 = time.process_time()

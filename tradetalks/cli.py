@@ -23,6 +23,13 @@ app = typer.Typer(
 console = Console() if sys.stdout.isatty() else Console(width=140)
 err = Console(stderr=True)
 
+FollowLinksOption = Annotated[
+    bool,
+    typer.Option(
+        "--follow-links",
+        help="Follow symbolic links in directories also when they lead out of the given tree (skipped by default).",
+    ),
+]
 DbOption = Annotated[
     Optional[str],  # noqa: UP045 - typer reads the annotation at run time
     typer.Option("--db", help="SQLite file or postgresql:// URL (default: $TRADETALKS_DB or ./tradetalks.db)."),
@@ -37,6 +44,7 @@ def _print_json(obj: object) -> None:
 @app.command()
 def ingest(
     paths: Annotated[list[Path], typer.Argument(help="Files or directories: .txt, .html, RSS/Atom, .jsonl.")],
+    follow_links: FollowLinksOption = False,
     db: DbOption = None,
     json_out: JsonOption = False,
 ) -> None:
@@ -44,10 +52,12 @@ def ingest(
 
     Example: [bold]tradetalks ingest articles/ feed.xml archive.jsonl[/bold]
     """
+    from tradetalks.ingest.articles import InputPolicy
     from tradetalks.ingest.batch import ingest_paths, print_report
 
+    policy = InputPolicy(follow_links=follow_links)
     with open_store(db) as store:
-        report = ingest_paths(store, [str(p) for p in paths], console=None if json_out else err)
+        report = ingest_paths(store, [str(p) for p in paths], console=None if json_out else err, policy=policy)
     if json_out:
         _print_json(report.to_dict())
     else:
@@ -236,6 +246,13 @@ def crawl(
     feed: Annotated[Optional[list[str]], typer.Option("--feed", help="A feed URL (repeatable).")] = None,  # noqa: UP045
     once: Annotated[bool, typer.Option("--once", help="Poll every feed once, then stop.")] = False,
     watch: Annotated[bool, typer.Option("--watch", help="Keep polling; print new events.")] = False,
+    allow_private: Annotated[
+        bool,
+        typer.Option(
+            "--allow-private",
+            help="Also fetch from loopback, private and link-local addresses (intranet feeds); refused by default.",
+        ),
+    ] = False,
     db: DbOption = None,
 ) -> None:
     """Poll RSS/Atom feeds and pages politely, ingest what is new, report it.
@@ -245,7 +262,15 @@ def crawl(
     from tradetalks.ingest.crawl import run_crawl
 
     with open_store(db) as store:
-        report = run_crawl(store, config=config, feeds=feed or [], once=once or not watch, watch=watch, console=err)
+        report = run_crawl(
+            store,
+            config=config,
+            feeds=feed or [],
+            once=once or not watch,
+            watch=watch,
+            console=err,
+            allow_private=allow_private,
+        )
     raise typer.Exit(1 if report.failed else 0)
 
 
@@ -254,16 +279,21 @@ def bulk(
     inputs: Annotated[list[Path], typer.Argument(help="JSON Lines archives or directories.")],
     scheduler: Annotated[Optional[str], typer.Option(help="tcp://HOST:PORT of a Dask scheduler.")] = None,  # noqa: UP045
     workers: Annotated[int, typer.Option(help="Local workers when no scheduler is given.")] = 2,
+    follow_links: FollowLinksOption = False,
     db: DbOption = None,
 ) -> None:
     """Extract a large archive on Dask distributed, store in batches, then resolve.
 
     Example: [bold]tradetalks bulk archive.jsonl.gz --workers 2[/bold]
     """
+    from tradetalks.ingest.articles import InputPolicy
     from tradetalks.ingest.bulk import run_bulk
 
+    policy = InputPolicy(follow_links=follow_links)
     with open_store(db) as store:
-        report = run_bulk(store, [str(p) for p in inputs], scheduler=scheduler, workers=workers, console=err)
+        report = run_bulk(
+            store, [str(p) for p in inputs], scheduler=scheduler, workers=workers, console=err, policy=policy
+        )
     raise typer.Exit(1 if report.failed else 0)
 
 

@@ -14,3 +14,7 @@ class IngestError(TradeTalksError):
         super().__init__(f"{source}: {reason}")
         self.source = source
         self.reason = reason
+
+
+class SkippedInput(IngestError):
+    """An input left out on purpose (a link out of the given tree); reported, not a failure."""

@@ -282,7 +282,7 @@ class IngestOutcome:
     """What happened to one input article."""
 
     source: str
-    status: Literal["new", "unchanged", "updated", "failed"]
+    status: Literal["new", "unchanged", "updated", "failed", "skipped"]
     article_id: str | None = None
     reason: str | None = None
 

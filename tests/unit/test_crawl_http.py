@@ -23,6 +23,7 @@ Reply = srv.Reply
 Server = srv.FixtureServer
 
 FAST = FetchPolicy(
+    allow_private=True,
     connect_timeout=2.0,
     read_timeout=0.5,
     max_bytes=1_000_000,
@@ -69,7 +70,7 @@ def test_only_http_and_https_are_fetched(url: str, fetcher: PoliteFetcher) -> No
 
 def test_slow_server_times_out(server: Server) -> None:
     server.route("/slow", Reply(body=b"late", delay=2.0))
-    policy = FetchPolicy(read_timeout=0.3, retries=1, backoff_seconds=0.01, rate_limit_seconds=0.0)
+    policy = FetchPolicy(allow_private=True, read_timeout=0.3, retries=1, backoff_seconds=0.01, rate_limit_seconds=0.0)
     started = time.monotonic()
     with PoliteFetcher(policy) as f, pytest.raises(FetchError, match="timed out"):
         f.fetch(server.url("/slow"))
@@ -145,7 +146,7 @@ def test_redirect_to_file_scheme_is_refused(server: Server, fetcher: PoliteFetch
 
 def test_100_mb_body_is_cut_off(server: Server) -> None:
     server.route("/huge", Reply(generated_bytes=100 * 1024 * 1024))
-    policy = FetchPolicy(max_bytes=2_000_000, retries=0, rate_limit_seconds=0.0)
+    policy = FetchPolicy(allow_private=True, max_bytes=2_000_000, retries=0, rate_limit_seconds=0.0)
     started = time.monotonic()
     with PoliteFetcher(policy) as f, pytest.raises(FetchError, match="over the 2000000-byte limit .cut off"):
         f.fetch(server.url("/huge"))
@@ -193,14 +194,14 @@ def test_robots_txt_disallows_path(server: Server, fetcher: PoliteFetcher) -> No
 )
 def test_robots_txt_status_and_agent(server: Server, robots: Any, allowed: bool) -> None:
     server.route("/robots.txt", robots)
-    policy = FetchPolicy(retries=1, backoff_seconds=0.01, rate_limit_seconds=0.0)
+    policy = FetchPolicy(allow_private=True, retries=1, backoff_seconds=0.01, rate_limit_seconds=0.0)
     with PoliteFetcher(policy) as f:
         assert f.allowed(server.url("/tin/a.html")) is allowed
 
 
 def test_rate_limit_spaces_requests_to_one_host(server: Server) -> None:
     server.route("/p", Reply(body=b"ok"))
-    policy = FetchPolicy(rate_limit_seconds=0.3, retries=0)
+    policy = FetchPolicy(allow_private=True, rate_limit_seconds=0.3, retries=0)
     with PoliteFetcher(policy) as f:
         for _ in range(3):
             f.fetch(server.url("/p"))
@@ -212,7 +213,7 @@ def test_rate_limit_spaces_requests_to_one_host(server: Server) -> None:
 def test_unreadable_robots_txt_is_a_failure_not_a_rule(server: Server) -> None:
     server.route("/robots.txt", Reply(status=503))
     server.route("/tin/a.html", Reply(body=b"ok"))
-    policy = FetchPolicy(retries=1, backoff_seconds=0.01, rate_limit_seconds=0.0)
+    policy = FetchPolicy(allow_private=True, retries=1, backoff_seconds=0.01, rate_limit_seconds=0.0)
     unreadable = "robots.txt of the host could not be read"
     with PoliteFetcher(policy) as f, pytest.raises(FetchError, match=unreadable) as info:
         f.fetch(server.url("/tin/a.html"))

@@ -65,7 +65,8 @@ def test_killed_crawl_resumes_without_refetching(server: Any, tmp_path: Path) ->
     db = tmp_path / "crawl.db"
     config = tmp_path / "feeds.toml"
     config.write_text(
-        "[crawler]\nrate_limit_seconds = 0\nconcurrency = 1\nper_host_concurrency = 1\nretries = 0\n\n"
+        "[crawler]\nallow_private = true\nrate_limit_seconds = 0\nconcurrency = 1\nper_host_concurrency = 1\n"
+        "retries = 0\n\n"
         f'[[feed]]\nname = "Tin"\nurl = "{server.url("/feed.xml")}"\n',
         encoding="utf-8",
     )

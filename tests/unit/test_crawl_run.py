@@ -24,7 +24,10 @@ PAGES = ("det-may", "trao-doi", "cang-bien")
 Reply = srv.Reply
 Server = srv.FixtureServer
 
-POLICY = FetchPolicy(read_timeout=0.5, retries=2, backoff_seconds=0.01, max_backoff_seconds=2.0, rate_limit_seconds=0.0)
+#: The fixture server is on 127.0.0.1: these crawls open private addresses on purpose.
+POLICY = FetchPolicy(
+    allow_private=True, read_timeout=0.5, retries=2, backoff_seconds=0.01, max_backoff_seconds=2.0, rate_limit_seconds=0
+)
 
 
 def fixture_bytes(name: str, base: str) -> bytes:

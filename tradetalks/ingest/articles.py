@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from datetime import date, datetime
 
 from tradetalks.errors import IngestError
@@ -11,6 +12,17 @@ from tradetalks.nlp.normalize import normalize_text
 
 #: Inputs larger than this are refused before they are read.
 MAX_BYTES = 20 * 1024 * 1024
+#: A compressed input (.jsonl.gz) is read up to this many decompressed bytes; the rest is refused.
+MAX_DECOMPRESSED_BYTES = 2 * 1024**3
+
+
+@dataclass(frozen=True, slots=True)
+class InputPolicy:
+    """How inputs are read: the decompressed-size limit, and whether links out of a directory are followed."""
+
+    max_decompressed_bytes: int = MAX_DECOMPRESSED_BYTES
+    follow_links: bool = False  # follow symbolic links in directories that lead out of the given tree
+
 
 _ISO_DATE = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
 

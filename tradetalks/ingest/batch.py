@@ -13,13 +13,15 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn
 from rich.table import Table
 from rich.text import Text
 
-from tradetalks.errors import IngestError
+from tradetalks.errors import IngestError, SkippedInput
+from tradetalks.ingest.articles import InputPolicy
 from tradetalks.ingest.files import read_inputs
 from tradetalks.model import Article, Doc, IngestOutcome
 from tradetalks.pipeline import default_pipeline
 from tradetalks.store.base import Store
 
 PipelineFn = Callable[[Article], Doc]
+_COUNTS = ("new", "unchanged", "updated", "failed")
 
 
 @dataclass
@@ -47,6 +49,10 @@ class IngestReport:
     def failed(self) -> list[IngestOutcome]:
         return self._with("failed")
 
+    @property
+    def skipped(self) -> list[IngestOutcome]:
+        return self._with("skipped")
+
     def to_dict(self) -> dict[str, Any]:
         """Counts per status, the failures with their reasons, and every outcome."""
         return {
@@ -54,7 +60,9 @@ class IngestReport:
             "unchanged": len(self.unchanged),
             "updated": len(self.updated),
             "failed": len(self.failed),
+            "skipped": len(self.skipped),
             "failures": [{"source": o.source, "reason": o.reason} for o in self.failed],
+            "skips": [{"source": o.source, "reason": o.reason} for o in self.skipped],
             "outcomes": [asdict(o) for o in self.outcomes],
         }
 
@@ -69,15 +77,17 @@ def ingest_paths(
     paths: list[str],
     console: Console | None = None,
     pipeline: PipelineFn | None = None,
+    policy: InputPolicy | None = None,
 ) -> IngestReport:
-    """Ingest files and directories into ``store``; every article is stored whole or reported as failed."""
+    """Ingest files and directories into ``store``; every article is stored whole or reported as failed
+    (links out of a directory tree as skipped, unless ``policy.follow_links``)."""
     run = pipeline or default_pipeline()
     report = IngestReport()
-    with _progress(console, "ingest") as advance:
-        for item in read_inputs(paths):
+    with _progress(console, "ingest") as display:
+        for item in read_inputs(paths, policy, display.reading):
             outcome = _ingest_one(store, item, run)
             report.outcomes.append(outcome)
-            advance(outcome.source)
+            display.advance(outcome.source)
     if report.new or report.updated:
         rebuild(store)
     return report
@@ -85,6 +95,8 @@ def ingest_paths(
 
 def _ingest_one(store: Store, item: Article | IngestError, run: PipelineFn) -> IngestOutcome:
     """Extract and store one article, or record why it could not be."""
+    if isinstance(item, SkippedInput):
+        return IngestOutcome(item.source, "skipped", None, item.reason)
     if isinstance(item, IngestError):
         return _failure(store, item.source, item.reason)
     stored = store.get_article(item.id) if item.id else None
@@ -117,7 +129,7 @@ def reprocess_store(store: Store, console: Console | None = None) -> int:
     """Re-run the pipeline on the latest version of every stored article; rebuild the dossier."""
     run = default_pipeline()
     count = 0
-    with _progress(console, "reprocess") as advance:
+    with _progress(console, "reprocess") as display:
         for article in list(store.articles()):
             try:
                 doc = run(article)
@@ -127,34 +139,58 @@ def reprocess_store(store: Store, console: Console | None = None) -> int:
                 continue
             store.save_doc(doc)
             count += 1
-            advance(article.source)
+            display.advance(article.source)
     rebuild(store)
     return count
 
 
+class _Display:
+    """What the progress display is told: each article done, and how far a long file has been read."""
+
+    def __init__(self, progress: Progress | None = None):
+        self._progress = progress
+        self._task = progress.add_task("", total=None) if progress is not None else None
+
+    def advance(self, source: str) -> None:
+        if self._progress is not None and self._task is not None:
+            self._progress.update(self._task, advance=1, description=source[-60:])
+
+    def reading(self, source: str, done: int, size: int, decoded: int) -> None:
+        """A file read so far: bytes of the file (of its size) and, for a compressed one, bytes decoded."""
+        if self._progress is None or self._task is None:
+            return
+        text = f"{source[-50:]}  {done / 1e6:,.1f} of {size / 1e6:,.1f} MB"
+        if decoded != done:
+            text += f" ({decoded / 1e6:,.0f} MB decompressed)"
+        self._progress.update(self._task, description=text)
+
+
 @contextmanager
-def _progress(console: Console | None, label: str) -> Iterator[Callable[[str], None]]:
-    """A Rich progress display on ``console`` (none without one); yields ``advance(source)``."""
+def _progress(console: Console | None, label: str) -> Iterator[_Display]:
+    """A Rich progress display on ``console`` (none without one)."""
     if console is None:
-        yield lambda source: None
+        yield _Display()
         return
     columns = (SpinnerColumn(), TextColumn(label), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
     with Progress(*columns, TextColumn("[dim]{task.description}"), console=console, transient=True) as progress:
-        task = progress.add_task("", total=None)
-
-        def advance(source: str) -> None:
-            progress.update(task, advance=1, description=source[-60:])
-
-        yield advance
+        yield _Display(progress)
 
 
 def print_report(report: IngestReport, console: Console) -> None:
     """A summary table (new, unchanged, updated, failed) and the reason for each failure."""
     table = Table(title="Ingest summary", show_header=True)
-    for name in ("new", "unchanged", "updated", "failed"):
+    names = ("new", "unchanged", "updated", "failed", "skipped") if report.skipped else _COUNTS
+    for name in names:
         table.add_column(name, justify="right")
-    table.add_row(*(str(len(getattr(report, name))) for name in ("new", "unchanged", "updated", "failed")))
+    table.add_row(*(str(len(getattr(report, name))) for name in names))
     console.print(table)
+    if report.skipped:
+        skipped = Table(title="Skipped inputs", show_header=True)
+        skipped.add_column("source", overflow="fold")
+        skipped.add_column("reason", overflow="fold")
+        for o in report.skipped:
+            skipped.add_row(Text(o.source), Text(o.reason or ""))
+        console.print(skipped)
     if report.failed:
         failures = Table(title="Failed inputs", show_header=True)
         failures.add_column("source", overflow="fold")

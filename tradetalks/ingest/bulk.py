@@ -25,7 +25,8 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from tradetalks import __version__
-from tradetalks.errors import IngestError, TradeTalksError
+from tradetalks.errors import IngestError, SkippedInput, TradeTalksError
+from tradetalks.ingest.articles import InputPolicy
 from tradetalks.ingest.batch import rebuild
 from tradetalks.ingest.files import read_inputs
 from tradetalks.model import Article, IngestOutcome
@@ -46,6 +47,7 @@ class BulkReport:
     unchanged: int = 0
     updated: int = 0
     failed: list[tuple[str, str]] = field(default_factory=list)
+    skipped: list[tuple[str, str]] = field(default_factory=list)  # links out of a directory tree
     batches: int = 0
     workers: int = 0  # worker threads of the cluster
     seconds: float = 0.0  # reading, extraction and storing (without start-up and resolution)
@@ -64,6 +66,7 @@ class BulkReport:
             "unchanged": self.unchanged,
             "updated": self.updated,
             "failed": [{"source": s, "reason": r} for s, r in self.failed],
+            "skipped": [{"source": s, "reason": r} for s, r in self.skipped],
             "batches": self.batches,
             "workers": self.workers,
             "seconds": round(self.seconds, 3),
@@ -156,6 +159,7 @@ def run_bulk(
     *,
     batch_size: int = BATCH_SIZE,
     store_on_workers: bool | None = None,
+    policy: InputPolicy | None = None,
 ) -> BulkReport:
     """Extract ``inputs`` on a Dask cluster (``scheduler``, else a LocalCluster of ``workers``), store, resolve."""
     if workers < 1:
@@ -169,7 +173,7 @@ def run_bulk(
             raise TradeTalksError(f"{store.url}: workers on a remote cluster can only write to PostgreSQL")
         report.writes = "workers" if worker_db else "client"
         started = time.perf_counter()
-        _process(client, store, inputs, report, console, batch_size, worker_db)
+        _process(client, store, inputs, report, console, batch_size, worker_db, policy)
         report.seconds = time.perf_counter() - started
     if report.new or report.updated:
         started = time.perf_counter()
@@ -238,6 +242,9 @@ def _chunks(items: Iterable[Article | IngestError], size: int, report: BulkRepor
     """Articles in lists of ``size``; unreadable inputs are recorded as failures on the way."""
     chunk: list[Article] = []
     for item in items:
+        if isinstance(item, SkippedInput):
+            report.skipped.append((item.source, item.reason))
+            continue
         if isinstance(item, IngestError):
             _fail(store, report, item.source, item.reason)
             continue
@@ -257,6 +264,7 @@ def _process(
     console: Console | None,
     batch_size: int,
     worker_db: str | None,
+    policy: InputPolicy | None = None,
 ) -> None:
     """Submit chunks (about two per worker thread in flight); finish each chunk in input order.
 
@@ -269,7 +277,7 @@ def _process(
     from distributed import as_completed
 
     in_flight = max(2, 2 * report.workers)
-    chunks = _chunks(read_inputs(inputs), batch_size, report, store)
+    chunks = _chunks(read_inputs(inputs, policy), batch_size, report, store)
     sent: dict[int, list[Article]] = {}
     ready: dict[int, list[dict[str, Any]]] = {}
     futures = as_completed()
@@ -369,6 +377,8 @@ def print_bulk_report(report: BulkReport, console: Console) -> None:
         f"{report.seconds:.1f} s ({rate:.1f} articles/s); {report.new} new, {report.updated} updated, "
         f"{report.unchanged} unchanged, {len(report.failed)} failed; resolution {report.resolve_seconds:.1f} s"
     )
+    for source, reason in report.skipped[:50]:
+        console.print(f"  skipped {source}: {reason}", markup=False)
     for source, reason in report.failed[:50]:
         console.print(f"  failed {source}: {reason}", markup=False)
     if len(report.failed) > 50:

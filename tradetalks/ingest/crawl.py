@@ -8,6 +8,7 @@ re-fetching what it stored and without losing what it had not.
 
 from __future__ import annotations
 
+import dataclasses
 import time
 from collections.abc import Callable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
@@ -71,9 +72,16 @@ def run_crawl(
     settings: CrawlConfig | None = None,
     max_cycles: int | None = None,
     sleep: Callable[[float], None] = time.sleep,
+    allow_private: bool = False,
 ) -> CrawlReport:
-    """Poll feeds and pages once (``once``) or until interrupted (``watch``); ingest what is new."""
+    """Poll feeds and pages once (``once``) or until interrupted (``watch``); ingest what is new.
+
+    ``allow_private`` (``--allow-private``) lets the crawler connect to loopback, private and link-local
+    addresses, as ``allow_private = true`` in the feeds file does; by default they are refused.
+    """
     cfg = settings or load_config(config, feeds)
+    if allow_private:
+        cfg = dataclasses.replace(cfg, policy=dataclasses.replace(cfg.policy, allow_private=True))
     if not cfg.feeds and not cfg.pages:
         raise TradeTalksError("nothing to crawl: give --config with feed or page entries, or --feed URL")
     crawler = Crawler(store, cfg, console, sleep=sleep)

@@ -9,6 +9,7 @@ from typing import Any
 
 from tradetalks.errors import TradeTalksError
 from tradetalks.ingest.http import FetchError, FetchPolicy, check_scheme
+from tradetalks.ingest.net_guard import parse_host_port
 
 DEFAULT_POLL_MINUTES = 30.0
 
@@ -42,6 +43,7 @@ _POLICY_KEYS = {
     "rate_limit_seconds": "rate_limit_seconds",
     "timeout": "read_timeout",
     "connect_timeout": "connect_timeout",
+    "deadline_seconds": "deadline_seconds",
     "max_bytes": "max_bytes",
     "max_redirects": "max_redirects",
     "retries": "retries",
@@ -49,6 +51,8 @@ _POLICY_KEYS = {
     "max_backoff_seconds": "max_backoff_seconds",
     "per_host_concurrency": "per_host_concurrency",
     "respect_robots": "respect_robots",
+    "allow_private": "allow_private",
+    "private_hosts": "private_hosts",
 }
 
 
@@ -87,7 +91,9 @@ def config_from_dict(raw: dict[str, Any], where: str, feed_urls: list[str]) -> C
             raise ConfigError(f"{where}: unknown [crawler] key {key!r}; known: {known}")
         target = _POLICY_KEYS[key]
         kind = type(defaults[target])
-        if kind is str:
+        if kind is tuple:
+            policy_args[target] = _host_ports(value, f"{where}: [crawler] {key}")
+        elif kind is str:
             if not isinstance(value, str) or not value.strip():
                 raise ConfigError(f"{where}: [crawler] {key} must be a non-empty string")
             policy_args[target] = value
@@ -129,6 +135,17 @@ def _url(value: Any, where: str) -> str:
     except FetchError as exc:
         raise ConfigError(f"{where}: {exc}") from None
     return value.strip()
+
+
+def _host_ports(value: Any, where: str) -> tuple[str, ...]:
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise ConfigError(f'{where} must be a list of "host:port" strings')
+    for entry in value:
+        try:
+            parse_host_port(entry)
+        except ValueError as exc:
+            raise ConfigError(f"{where}: {exc}") from None
+    return tuple(value)
 
 
 def _positive(value: Any, where: str, kind: type, allow_zero: bool = False) -> Any:

@@ -7,11 +7,11 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Literal
 
-from tradetalks.errors import IngestError
-from tradetalks.ingest.articles import MAX_BYTES, size_error
+from tradetalks.errors import IngestError, SkippedInput
+from tradetalks.ingest.articles import MAX_BYTES, InputPolicy, size_error
 from tradetalks.ingest.feeds import parse_feed
 from tradetalks.ingest.html import parse_html
-from tradetalks.ingest.jsonl import read_jsonl
+from tradetalks.ingest.jsonl import ReadProgress, read_jsonl
 from tradetalks.ingest.text import parse_text
 from tradetalks.model import Article
 from tradetalks.nlp.normalize import decode_bytes
@@ -35,29 +35,68 @@ EXTENSIONS: dict[str, Kind] = {
 }
 
 
-def read_inputs(paths: list[str]) -> Iterator[Article | IngestError]:
-    """Every article in the given files and directories, in order; a bad input is yielded as an IngestError."""
+def read_inputs(
+    paths: list[str], policy: InputPolicy | None = None, on_read: ReadProgress | None = None
+) -> Iterator[Article | IngestError]:
+    """Every article in the given files and directories, in order; a bad input is yielded as an IngestError,
+    a link out of a directory tree as a SkippedInput. ``on_read(source, bytes read, file size, decoded)``
+    is told how far a long file (JSON Lines) has been read."""
+    policy = policy or InputPolicy()
     for given in paths:
         if os.path.isdir(given):
-            found = walk_directory(given)
+            found = walk_directory(given, follow_links=policy.follow_links)
             if not found:
                 yield IngestError(given, "no readable files in the directory (.txt, .html, .xml, .jsonl)")
             for path in found:
-                yield from read_file(path)
+                if isinstance(path, IngestError):
+                    yield path
+                else:
+                    yield from read_file(path, policy, on_read)
         else:
-            yield from read_file(given)
+            yield from read_file(given, policy, on_read)
 
 
-def walk_directory(root: str) -> list[str]:
-    """Files with a known extension under ``root``, recursively, in path order, hidden ones skipped."""
-    found: list[tuple[tuple[str, ...], str]] = []
-    for dirpath, dirnames, filenames in os.walk(root):
-        dirnames[:] = [d for d in dirnames if not d.startswith(".")]
-        for name in filenames:
-            if not name.startswith(".") and kind_by_name(name) is not None:
-                path = os.path.join(dirpath, name)
-                found.append((Path(os.path.relpath(path, root)).parts, path))
-    return [path for _, path in sorted(found)]
+def walk_directory(root: str, follow_links: bool = False) -> list[str | IngestError]:
+    """Files with a known extension under ``root``, recursively, in path order, hidden ones skipped.
+
+    A symbolic link is followed only when its target is inside ``root`` (``follow_links`` follows every
+    link); one that leads out is returned as a SkippedInput with the reason. Each directory is read once,
+    so a link to an ancestor cannot loop.
+    """
+    real_root = os.path.realpath(root)
+    found: list[tuple[tuple[str, ...], str | IngestError]] = []
+    visited = {real_root}
+    pending = [root]
+    while pending:
+        directory = pending.pop()
+        try:
+            with os.scandir(directory) as listing:
+                entries = sorted(listing, key=lambda e: e.name)
+        except OSError as exc:
+            found.append((_parts(directory, root), IngestError(directory, f"cannot list ({exc.strerror or exc})")))
+            continue
+        for entry in entries:
+            if entry.name.startswith("."):
+                continue
+            path, parts = entry.path, _parts(entry.path, root)
+            if entry.is_symlink() and not follow_links:
+                target = os.path.realpath(path)
+                if os.path.commonpath([target, real_root]) != real_root:
+                    reason = f"a link to {target}, outside {root}; not followed (--follow-links follows it)"
+                    found.append((parts, SkippedInput(path, reason)))
+                    continue
+            if entry.is_dir():
+                real = os.path.realpath(path)
+                if real not in visited:
+                    visited.add(real)
+                    pending.append(path)
+            elif kind_by_name(entry.name) is not None:
+                found.append((parts, path))
+    return [item for _, item in sorted(found, key=lambda pair: pair[0])]
+
+
+def _parts(path: str, root: str) -> tuple[str, ...]:
+    return Path(os.path.relpath(path, root)).parts
 
 
 def kind_by_name(name: str) -> Kind | None:
@@ -83,17 +122,19 @@ def sniff_kind(head: bytes) -> Kind:
     return "text"
 
 
-def read_file(path: str) -> Iterator[Article | IngestError]:
+def read_file(
+    path: str, policy: InputPolicy | None = None, on_read: ReadProgress | None = None
+) -> Iterator[Article | IngestError]:
     """The articles of one file (several for feeds and JSON Lines), never raising for bad content."""
     try:
-        yield from _read_file(path)
+        yield from _read_file(path, policy or InputPolicy(), on_read)
     except IngestError as exc:
         yield exc
     except Exception as exc:  # a reader bug must not stop the batch; report it against the file
         yield IngestError(path, f"unexpected error while reading ({type(exc).__name__}: {exc})")
 
 
-def _read_file(path: str) -> Iterator[Article | IngestError]:
+def _read_file(path: str, policy: InputPolicy, on_read: ReadProgress | None) -> Iterator[Article | IngestError]:
     """Check, classify and parse one file."""
     try:
         size = os.stat(path).st_size
@@ -117,7 +158,7 @@ def _read_file(path: str) -> Iterator[Article | IngestError]:
     if size == 0:
         raise IngestError(path, "empty file")
     if kind == "jsonl":
-        yield from read_jsonl(path, path)
+        yield from read_jsonl(path, path, policy.max_decompressed_bytes, on_read)
         return
     if size > MAX_BYTES or len(data) > MAX_BYTES:
         raise size_error(path, max(size, len(data)))

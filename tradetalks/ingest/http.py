@@ -1,5 +1,6 @@
 """A polite HTTP fetcher: robots.txt, per-host rate limit and concurrency cap, timeouts,
 body-size limit, redirect limit, retries with back-off honouring Retry-After, conditional GET.
+It connects only to public addresses unless told otherwise (``net_guard``), at every redirect hop.
 """
 
 from __future__ import annotations
@@ -16,6 +17,15 @@ import httpx
 
 from tradetalks import __version__
 from tradetalks.errors import TradeTalksError
+from tradetalks.ingest.http_body import ACCEPT_ENCODING, BodyError, read_body
+from tradetalks.ingest.net_guard import (
+    AddressRefused,
+    DeadlineExceeded,
+    GuardedBackend,
+    GuardedTransport,
+    parse_host_port,
+    response_deadline,
+)
 
 DEFAULT_USER_AGENT = f"TradeTalks/{__version__} news-research crawler"
 #: The token matched against ``User-agent:`` lines of robots.txt.
@@ -37,14 +47,19 @@ class RobotsDisallowed(FetchError):
     """robots.txt of the host forbids the URL for our user agent."""
 
 
+class RefusedAddress(FetchError):
+    """The URL's host resolves only to addresses the crawler refuses (loopback, private, link-local...)."""
+
+
 @dataclass(frozen=True, slots=True)
 class FetchPolicy:
     """How politely to fetch: every limit the crawler honours, in seconds and bytes."""
 
     user_agent: str = DEFAULT_USER_AGENT
     connect_timeout: float = 10.0
-    read_timeout: float = 20.0
-    max_bytes: int = 5_000_000
+    read_timeout: float = 20.0  # one read; a server sending a byte now and then is ended by the deadline
+    deadline_seconds: float = 60.0  # one whole response: connect, headers and body
+    max_bytes: int = 5_000_000  # body received, and body once decompressed
     max_redirects: int = 5
     retries: int = 3
     backoff_seconds: float = 1.0  # first retry delay; doubled each attempt
@@ -52,6 +67,8 @@ class FetchPolicy:
     rate_limit_seconds: float = 1.0  # minimum delay between two requests to one host
     per_host_concurrency: int = 2
     respect_robots: bool = True
+    allow_private: bool = False  # connect to loopback, private, link-local... addresses too
+    private_hosts: tuple[str, ...] = ()  # "host:port" pairs that may be private while the rest stays refused
 
 
 @dataclass(slots=True)
@@ -123,10 +140,12 @@ class PoliteFetcher:
         self._hosts: dict[str, _Host] = {}
         self._lock = threading.Lock()
         timeout = httpx.Timeout(policy.read_timeout, connect=policy.connect_timeout)
+        backend = GuardedBackend(policy.allow_private, [parse_host_port(h) for h in policy.private_hosts])
         self._client = httpx.Client(
+            transport=GuardedTransport(backend),
             timeout=timeout,
             follow_redirects=False,
-            headers={"User-Agent": policy.user_agent, "Accept-Encoding": "gzip, deflate"},
+            headers={"User-Agent": policy.user_agent, "Accept-Encoding": ACCEPT_ENCODING},
             trust_env=False,
         )
 
@@ -173,6 +192,8 @@ class PoliteFetcher:
         parser = urllib.robotparser.RobotFileParser(robots_url)
         try:
             result = self._get(robots_url, None, None, check_robots=False)
+        except RefusedAddress as exc:  # the host itself is refused: say so, not that robots.txt was unreadable
+            raise RefusedAddress(url, exc.reason) from None
         except FetchError as exc:
             status = _status_of(exc)
             if status is not None and 400 <= status < 500:
@@ -252,11 +273,16 @@ class PoliteFetcher:
             headers["If-None-Match"] = etag
         if last_modified:
             headers["If-Modified-Since"] = last_modified
+        deadline = self.policy.deadline_seconds
         with host.gate:
             self._wait_turn(host)
             try:
-                with self._client.stream("GET", url, headers=headers) as response:
+                with response_deadline(deadline), self._client.stream("GET", url, headers=headers) as response:
                     return self._read(url, response)
+            except DeadlineExceeded:
+                raise FetchError(url, f"no complete response within the {deadline:g} s deadline") from None
+            except AddressRefused as exc:
+                raise RefusedAddress(url, exc.reason) from None
             except httpx.TimeoutException as exc:
                 raise _Retryable(f"timed out ({type(exc).__name__})", None) from None
             except httpx.TransportError as exc:
@@ -281,18 +307,17 @@ class PoliteFetcher:
         declared = response.headers.get("Content-Length")
         if declared and declared.isdigit() and int(declared) > limit:
             raise FetchError(url, f"body of {int(declared)} bytes is over the {limit}-byte limit (not read)")
-        body = bytearray()
-        for chunk in response.iter_bytes():
-            body += chunk
-            if len(body) > limit:
-                raise FetchError(url, f"body over the {limit}-byte limit (cut off after {len(body)} bytes)")
+        try:
+            body = read_body(response.headers.get("Content-Encoding"), response.iter_raw(), limit)
+        except BodyError as exc:
+            raise FetchError(url, exc.reason) from None
         content_type = response.headers.get("Content-Type")
         charset = response.charset_encoding if content_type and "charset" in content_type.lower() else None
         return (
             FetchResult(
                 url=url,
                 status=status,
-                content=bytes(body),
+                content=body,
                 content_type=content_type,
                 charset=charset,
                 etag=etag,
