@@ -131,15 +131,8 @@ def web_router(state: ServeState) -> APIRouter:
             )
         index = state.index()
         spans = doc_highlights(doc) if doc else []
-        for entity in index.dossier.entities:
-            spans += [
-                Highlight(m.start, m.end, entity.type, entity.name) for m in entity.mentions if m.article == article_id
-            ]
-        events = [e for e in index.events if any(v.article == article_id for v in e.evidence)]
-        for event in events:
-            spans += [
-                Highlight(v.start, v.end, "evidence", event.type) for v in event.evidence if v.article == article_id
-            ]
+        spans += [Highlight(*span) for span in index.spans_by_article.get(article_id, [])]
+        events = index.events_by_article.get(article_id, [])
         record = index.article_by_id.get(article_id)
         return render(
             request,
