@@ -18,6 +18,7 @@ from starlette.exceptions import HTTPException
 
 from tradetalks.errors import TradeTalksError
 from tradetalks.serve.ask import answer_from_index
+from tradetalks.serve.guard import SecurityHeaders
 from tradetalks.serve.index import DossierIndex
 from tradetalks.serve.phrasing import phrase_answer
 from tradetalks.serve.render import doc_as_dict
@@ -222,7 +223,12 @@ def create_app(db_url: str, token: str | None = None) -> FastAPI:
         title="TradeTalks",
         version="0.1.0",
         description="A sourced, deduplicated dossier of a trade negotiation from Vietnamese news.",
+        # FastAPI's /docs and /redoc pages load their script from a CDN and run inline script; the schema stays
+        # at /openapi.json for any local viewer.
+        docs_url=None,
+        redoc_url=None,
     )
+    app.add_middleware(SecurityHeaders)
     app.state.tradetalks = state
 
     @app.middleware("http")
