@@ -11,7 +11,7 @@ import typer
 from rich.console import Console
 
 from tradetalks.errors import TradeTalksError
-from tradetalks.store import open_store
+from tradetalks.store import Store, open_store
 
 app = typer.Typer(
     help="TradeTalks: a sourced, deduplicated dossier of a trade negotiation from Vietnamese news.",
@@ -35,6 +35,14 @@ DbOption = Annotated[
     typer.Option("--db", help="SQLite file or postgresql:// URL (default: $TRADETALKS_DB or ./tradetalks.db)."),
 ]
 JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")]
+
+
+def _current(store: Store) -> Store:
+    """The store, its dossier rebuilt first if it is older than the stored articles (said on stderr)."""
+    from tradetalks.serve.fresh import repair_stale_dossier
+
+    repair_stale_dossier(store, lambda message: err.print(f"[yellow]{message}[/yellow]"))
+    return store
 
 
 def _print_json(obj: object) -> None:
@@ -108,6 +116,7 @@ def stats(db: DbOption = None, json_out: JsonOption = False) -> None:
     Example: [bold]tradetalks stats --json[/bold]
     """
     with open_store(db) as store:
+        _current(store)
         figures = store.stats()
     if json_out:
         _print_json(figures)
@@ -129,6 +138,7 @@ def show(
     from tradetalks.serve.render import doc_as_dict, print_doc
 
     with open_store(db) as store:
+        _current(store)
         doc = store.get_doc(article_id)
     if doc is None:
         err.print(f"[red]no article with id {article_id!r}[/red]")
@@ -152,6 +162,7 @@ def export(
     from tradetalks.export import write_dossier
 
     with open_store(db) as store:
+        _current(store)
         n = write_dossier(store, format, output)
     err.print(f"wrote {output} ({format}, {n} events)")
 
@@ -172,6 +183,7 @@ def timeline(
     from tradetalks.serve.timeline import build_timeline, print_timeline
 
     with open_store(db) as store:
+        _current(store)
         tl = build_timeline(store, date_from=date_from, date_to=date_to, type_=type_, all_negotiations=all_negotiations)
     if json_out:
         _print_json(tl)
@@ -192,6 +204,7 @@ def who(
     from tradetalks.serve.timeline import find_entity, print_entity
 
     with open_store(db) as store:
+        _current(store)
         found = find_entity(store, name)
     if found is None:
         err.print(f"no person or organisation matches {name!r}")
@@ -215,6 +228,7 @@ def ask(
     from tradetalks.serve.ask import answer_question, print_answer
 
     with open_store(db) as store:
+        _current(store)
         answer = answer_question(store, question)
     if json_out:
         _print_json(answer)
@@ -237,6 +251,8 @@ def serve(
     from tradetalks.serve.api import create_app
     from tradetalks.store import resolve_db
 
+    with open_store(db) as store:
+        _current(store)
     uvicorn.run(create_app(resolve_db(db)), host=host, port=port, log_level="info")
 
 

@@ -33,6 +33,14 @@ HOSTILE_TEXT = (
     'Chiều 3/12/2025, Bộ Công Thương cho biết <script>alert(3)</script> và "><img src=x onerror=alert(4)> '
     "không làm gián đoạn buổi làm việc với Văn phòng Đại diện Thương mại Hoa Kỳ (USTR) tại Hà Nội.\n"
 )
+SCRIPT_URL = "javascript:alert(document.domain)"
+SCRIPT_URL_TEXT = "Bài này có đường dẫn gốc độc hại, trang không được biến nó thành liên kết."
+#: Run in every page before its own code: records Content-Security-Policy violations the page reports.
+WATCH_CSP = (
+    "window.__csp = [];"
+    "document.addEventListener('securitypolicyviolation',"
+    " e => window.__csp.push(e.violatedDirective + ' ' + e.blockedURI));"
+)
 
 
 @pytest.fixture(scope="module")
@@ -41,6 +49,7 @@ def site(tmp_path_factory: pytest.TempPathFactory, module_live_server: Any) -> s
     if not CHROMIUM.exists():
         pytest.skip("/usr/bin/chromium is not installed")
     from tradetalks.ingest.batch import demo_corpus_path, ingest_paths
+    from tradetalks.model import Article
     from tradetalks.store import open_store
 
     root = tmp_path_factory.mktemp("web")
@@ -52,6 +61,7 @@ def site(tmp_path_factory: pytest.TempPathFactory, module_live_server: Any) -> s
     db = str(root / "web.db")
     with open_store(db) as store:
         report = ingest_paths(store, inputs)
+        store.add_article(Article(source="script-url.txt", text=SCRIPT_URL_TEXT, title="Liên kết lạ", url=SCRIPT_URL))
     assert not report.failed, report.to_dict()["failures"]
     return str(module_live_server(db).url)
 
@@ -79,8 +89,14 @@ def page(browser: Any) -> Iterator[Any]:
 
     pg.on("dialog", on_dialog)
     pg.dialogs = dialogs
+    refused: list[str] = []
+    pg.on("console", lambda msg: refused.append(msg.text) if "Content Security Policy" in msg.text else None)
+    pg.csp_console = refused
+    pg.add_init_script(WATCH_CSP)
     yield pg
     assert dialogs == [], f"a dialog fired: {dialogs}"
+    assert refused == [], f"the page broke its Content-Security-Policy: {refused}"
+    assert pg.evaluate("window.__csp || []") == [], "the page reported a CSP violation"
     context.close()
 
 
@@ -186,3 +202,38 @@ def test_readable_on_a_phone(site: str, browser: Any) -> None:
     assert width <= 400, f"page is {width}px wide on a 390px screen"
     pg.screenshot(path=str(ARTIFACTS / "browser-phone.png"), full_page=True)
     context.close()
+
+
+def test_script_url_of_an_article_is_no_link(site: str, page: Any) -> None:
+    page.goto(site + "/search?q=duong dan goc doc hai")
+    page.locator("#hits li.hit a").first.click()
+    page.wait_for_url("**/article/**")
+    assert page.locator("h1").inner_text() == "Liên kết lạ"
+    assert page.locator("#original-link").count() == 0
+    assert page.locator("a[href*='script:' i]").count() == 0
+    for link in page.locator("a").all():
+        href = link.get_attribute("href") or ""
+        assert href.startswith(("/", "http://", "https://")), href
+    page.locator("a").last.click()  # every remaining link stays harmless
+
+
+@pytest.mark.parametrize("path", ["/", "/search?q=thue", "/ask?q=vong+5", "/api/timeline", "/static/style.css"])
+def test_every_page_sends_its_policy(site: str, page: Any, path: str) -> None:
+    response = page.goto(site + path)
+    assert response is not None and response.ok
+    headers = response.all_headers()
+    assert "script-src 'self'" in headers["content-security-policy"]
+    assert headers["x-content-type-options"] == "nosniff" and headers["x-frame-options"] == "DENY"
+
+
+def test_injected_inline_script_is_refused_by_the_policy(site: str, page: Any) -> None:
+    """The policy really holds: an inline script put into a page is blocked and reported, no dialog fires."""
+    page.goto(site + "/")
+    page.evaluate(
+        "() => { const s = document.createElement('script'); s.textContent = 'alert(7)';"
+        " document.body.appendChild(s); }"
+    )
+    page.wait_for_function("window.__csp.length > 0")
+    assert any("script-src" in v for v in page.evaluate("window.__csp"))
+    page.evaluate("window.__csp = []")
+    page.csp_console.clear()

@@ -35,11 +35,18 @@ def synthetic_article(rng: random.Random, n: int) -> dict[str, str]:
     }
 
 
-def write_corpus(path: Path) -> None:
+#: A dated meeting (written for this test), added to some articles so that the dossier has events.
+MEETING = "Ngày {day}/11/2025, Thứ trưởng Bộ Công Thương làm việc với phía Hoa Kỳ tại Washington về thuế đối ứng."
+
+
+def write_corpus(path: Path, meeting_every: int = 0) -> None:
     rng = random.Random(2025)
     with open(path, "w", encoding="utf-8") as f:
         for n in range(1, N_ARTICLES + 1):
-            f.write(json.dumps(synthetic_article(rng, n), ensure_ascii=False) + "\n")
+            article = synthetic_article(rng, n)
+            if meeting_every and n % meeting_every == 0:
+                article["text"] += " " + MEETING.format(day=1 + n % 28)
+            f.write(json.dumps(article, ensure_ascii=False) + "\n")
 
 
 def count_articles(db: Path) -> int:
@@ -113,3 +120,54 @@ def test_kill_during_ingest_then_rerun(tmp_path: Path) -> None:
     with sqlite3.connect(db) as conn:
         assert conn.execute("SELECT count(*) FROM versions").fetchone()[0] == N_ARTICLES
         assert conn.execute("SELECT count(DISTINCT key) FROM articles").fetchone()[0] == N_ARTICLES
+
+
+def dossier_watermark(db: Path) -> tuple[int, int | None]:
+    """The store's revision and the revision its dossier was built from (None: no dossier saved)."""
+    with sqlite3.connect(f"file:{db}?mode=ro", uri=True, timeout=5) as conn:
+        revision = conn.execute("SELECT n FROM revision").fetchone()[0]
+        row = conn.execute("SELECT built_from FROM dossier").fetchone()
+    return int(revision), (int(row[0]) if row else None)
+
+
+@pytest.mark.slow
+def test_kill_before_the_dossier_is_built_then_commands_repair_it(tmp_path: Path) -> None:
+    """Every article committed, the ingest killed while it resolves the dossier: re-running the ingest finds
+    nothing new, and ``timeline`` / ``export`` rebuild the stale dossier, say so, and show the events."""
+    corpus = tmp_path / "tong-hop.jsonl"
+    write_corpus(corpus, meeting_every=20)
+    db = tmp_path / "tt.db"
+    proc = subprocess.Popen(
+        [CLI, "ingest", str(corpus), "--db", str(db), "--json"],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        start_new_session=True,
+    )
+    try:
+        deadline = time.monotonic() + 600
+        while count_articles(db) < N_ARTICLES and proc.poll() is None and time.monotonic() < deadline:
+            time.sleep(0.005)
+        proc.send_signal(signal.SIGKILL)
+        proc.wait(timeout=30)
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.wait()
+    assert proc.returncode == -signal.SIGKILL
+    assert check_whole(db) == N_ARTICLES
+    revision, built_from = dossier_watermark(db)
+    assert built_from != revision, "the ingest finished its dossier before it could be killed"
+
+    rerun = subprocess.run([CLI, "ingest", str(corpus), "--db", str(db), "--json"], capture_output=True, text=True)
+    assert json.loads(rerun.stdout)["new"] == 0 and json.loads(rerun.stdout)["unchanged"] == N_ARTICLES
+
+    timeline = subprocess.run([CLI, "timeline", "--all", "--json", "--db", str(db)], capture_output=True, text=True)
+    assert timeline.returncode == 0, timeline.stderr[-2000:]
+    assert "rebuilding" in timeline.stderr
+    shown = json.loads(timeline.stdout)
+    assert shown["events"] or shown["undated"], "the events of the committed articles are shown"
+    out = tmp_path / "d.json"
+    export = subprocess.run([CLI, "export", "-f", "json", "-o", str(out), "--db", str(db)], capture_output=True)
+    assert export.returncode == 0 and b"rebuilding" not in export.stderr
+    assert json.loads(out.read_text(encoding="utf-8"))["events"]
+    assert dossier_watermark(db)[0] == dossier_watermark(db)[1]

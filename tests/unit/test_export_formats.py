@@ -113,3 +113,25 @@ def test_empty_store_exports_empty_files(tmp_path: Path) -> None:
 def test_bad_export_names_the_problem(store_path: str, tmp_path: Path, fmt: str, where: str, message: str) -> None:
     with pytest.raises(TradeTalksError, match=message):
         _export(store_path, fmt, tmp_path / where)
+
+
+@pytest.mark.parametrize("start", ["=", "+", "-", "@", "\t", "\r"])
+def test_csv_formula_cells_read_back_as_text(tmp_path: Path, sample_dossier: Dossier, start: str) -> None:
+    """Rule spreadsheet_text: a cell starting like a formula is written with a leading quote."""
+    import dataclasses
+
+    from tradetalks.export.csv import write_csv
+
+    formula = f'{start}HYPERLINK("http://evil.example/","bấm vào")'
+    events = [
+        dataclasses.replace(e, summary_en=formula, location=f"{start}1+1") if e.id == "ev-round5" else e
+        for e in sample_dossier.events
+    ]
+    out = tmp_path / "formula.csv"
+    write_csv(dataclasses.replace(sample_dossier, events=events), out)
+    with out.open(encoding="utf-8", newline="") as f:
+        rows = {r["id"]: r for r in csv.DictReader(f)}
+    assert rows["ev-round5"]["summary_en"] == "'" + formula
+    assert rows["ev-round5"]["location"] == f"'{start}1+1"
+    assert rows["ev-tan-switzer"]["summary_en"].startswith("Deputy Minister"), "ordinary text is left alone"
+    assert rows["ev-tariff20"]["rate"] == "0.2", "numbers are left alone"

@@ -75,3 +75,36 @@ def test_highlight_ignores_spans_outside_the_text() -> None:
 def test_snippet_marks_matches_and_escapes() -> None:
     html = str(snippet_html("thuế [đối ứng] <b>20%</b> [Mỹ]"))
     assert html == "thuế <mark>đối ứng</mark> &lt;b&gt;20%&lt;/b&gt; <mark>Mỹ</mark>"
+
+
+def _covered_by_characters(text: str, spans: list[Highlight]) -> list[tuple[str, frozenset[str]]]:
+    """Reference: per character, the kinds of the valid spans covering it (slow, obviously right)."""
+    return [
+        (ch, frozenset(s.kind for s in spans if 0 <= s.start <= i < s.end <= len(text))) for i, ch in enumerate(text)
+    ]
+
+
+def _covered_in_html(html: str) -> list[tuple[str, frozenset[str]]]:
+    """Per character of the rendered text, the kinds named by the span around it."""
+    import re
+
+    out: list[tuple[str, frozenset[str]]] = []
+    for m in re.finditer(r'<span class="hl ([^"]*)"(?: title="[^"]*")?>([^<]*)</span>|([^<]+)|<[^>]*>', html):
+        kinds = frozenset(k.removeprefix("hl-") for k in m.group(1).split()) if m.group(1) else frozenset()
+        out += [(ch, kinds) for ch in (m.group(2) or m.group(3) or "")]
+    return out
+
+
+@pytest.mark.parametrize("seed", range(20))
+def test_highlight_sweep_matches_per_character_coverage(seed: int) -> None:
+    """Overlapping, nested, touching and out-of-range spans: each character gets exactly its covering kinds."""
+    import random
+
+    rng = random.Random(seed)
+    text = "".join(rng.choice("abc xyz") for _ in range(120))
+    kinds = ["person", "organization", "location", "country", "date", "evidence"]
+    spans = []
+    for _ in range(rng.randint(0, 30)):
+        a = rng.randint(-3, 125)
+        spans.append(Highlight(a, a + rng.randint(0, 40), rng.choice(kinds), rng.choice(["", "n1", "n2"])))
+    assert _covered_in_html(str(highlight_html(text, spans))) == _covered_by_characters(text, spans)

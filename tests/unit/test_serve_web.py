@@ -97,3 +97,69 @@ def test_entity_page_in_english(web: TestClient) -> None:
     html = web.get("/entity/p-tan?lang=en").text
     assert "Titles over time" in html and '<span class="kind">Meeting</span>' in html and "· morning" in html
     assert "Buổi làm việc" not in html
+
+
+SCRIPT_URLS = [
+    "javascript:alert(document.domain)",
+    " JaVaScRiPt:alert(1)",
+    "java\tscript:alert(1)",
+    "\x01javascript:alert(1)",
+    "data:text/html,<script>alert(1)</script>",
+    "vbscript:msgbox(1)",
+    "//evil.example/bai",
+    "http:no-host",
+]
+
+
+@pytest.mark.parametrize("url", SCRIPT_URLS)
+def test_http_url_refuses_every_other_scheme(url: str) -> None:
+    """Rule http_url: only http(s) URLs with a host become links."""
+    from tradetalks.serve.guard import http_url
+
+    assert http_url(url) is None
+    assert http_url("https://vnexpress.net/bai-1.html") == "https://vnexpress.net/bai-1.html"
+    assert http_url(" HTTP://Example.org/a?b=1 ") == "HTTP://Example.org/a?b=1"
+
+
+@pytest.mark.parametrize("url", SCRIPT_URLS[:3])
+def test_script_url_of_an_article_is_never_a_link(sample_store_path: str, url: str) -> None:
+    from tradetalks.model import Article
+    from tradetalks.store import open_store
+
+    with open_store(sample_store_path) as store:
+        outcome = store.add_article(Article(source="bai-la.txt", text="Một bài có đường dẫn lạ.", title="Lạ", url=url))
+    with TestClient(create_app(sample_store_path), raise_server_exceptions=False) as c:
+        html = c.get(f"/article/{outcome.article_id}").text
+        normal = c.get(f"/article/{ROUND5}").text
+    assert "<h1>Lạ</h1>" in html and 'id="original-link"' not in html and "script:" not in html.lower()
+    assert '<a href="https://vi.example.org/vong-5" rel="noopener noreferrer nofollow" id="original-link">' in normal
+
+
+@pytest.mark.parametrize(
+    "path", ["/", f"/article/{ROUND5}", "/search?q=a", "/static/style.css", "/api/timeline", "/khong-co", "/api/x"]
+)
+def test_every_response_carries_the_security_headers(web: TestClient, path: str) -> None:
+    headers = web.get(path).headers
+    csp = headers["content-security-policy"]
+    assert "script-src 'self'" in csp and "frame-ancestors 'none'" in csp and "unsafe-inline" not in csp
+    assert "http" not in csp, "no third-party origin"
+    assert headers["x-content-type-options"] == "nosniff" and headers["x-frame-options"] == "DENY"
+    assert headers["referrer-policy"] == "no-referrer"
+
+
+def test_no_page_runs_inline_script_or_style(web: TestClient) -> None:
+    for path in ("/", f"/article/{ROUND5}", "/entity/p-tan", "/search?q=thuong", "/ask?q=vong+5", "/khong-co"):
+        html = web.get(path).text
+        assert "<script" not in html and "<style" not in html and " style=" not in html, path
+        assert not re.search(r"<[^>]*\son[a-z]+\s*=", html), path
+
+
+def test_docs_pages_are_off_but_the_schema_is_served(web: TestClient) -> None:
+    """FastAPI's /docs and /redoc load script from a CDN: they are turned off; /openapi.json stays."""
+    assert web.get("/docs").status_code == 404 and web.get("/redoc").status_code == 404
+    assert web.get("/openapi.json").json()["paths"]["/api/timeline"]
+
+
+def test_language_switch_stays_on_this_site(web: TestClient) -> None:
+    html = web.get("//evil.example/x").text
+    assert 'href="//evil.example' not in html

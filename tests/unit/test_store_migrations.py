@@ -24,7 +24,8 @@ def test_store_sqlite_old_schema_is_migrated(tmp_path: Path) -> None:
         store.put_state("crawl", "feed", {"etag": "1"})  # the table added by migration 2
         assert store.stats()["failures"] == 1
     conn = sqlite3.connect(path)
-    assert [r[0] for r in conn.execute("SELECT version FROM schema_version ORDER BY version")] == [1, 2]
+    versions = [r[0] for r in conn.execute("SELECT version FROM schema_version ORDER BY version")]
+    assert versions == list(range(1, len(sqlite_store.MIGRATIONS) + 1))
     conn.close()
 
 
@@ -92,3 +93,38 @@ def test_store_postgres_unreachable_is_a_clear_error() -> None:
     with pytest.raises(StoreError, match="cannot connect") as info:
         open_store(url)
     assert "secret" not in str(info.value)
+
+
+def _old_store_with_an_outdated_dossier(conn: object) -> None:
+    """Schema 2, one article stored after the dossier was saved: nothing in that schema could tell."""
+    execute = conn.execute  # type: ignore[attr-defined]
+    execute("INSERT INTO articles (id, key, source, latest_version) VALUES ('a1', 'k1', 'cu.txt', 1)")
+    execute(
+        "INSERT INTO versions (article_id, version, hash, source, text, ingested_at) "
+        "VALUES ('a1', 1, 'h1', 'cu.txt', 'Bài cũ.', '2025-01-01T00:00:00+00:00')"
+    )
+    execute("INSERT INTO dossier (id, data, entities, events, stories) VALUES (1, '{}', 0, 0, 0)")
+
+
+def test_store_sqlite_migration_3_marks_an_old_dossier_stale(tmp_path: Path) -> None:
+    path = tmp_path / "old2.db"
+    conn = sqlite3.connect(path, isolation_level=None)
+    assert sqlite_store.migrate(conn, upto=2) == 2
+    _old_store_with_an_outdated_dossier(conn)
+    conn.close()
+    with sqlite_store.SQLiteStore(str(path)) as store:
+        assert store.revision() == 1 and not store.dossier_is_current()
+
+
+@pytest.mark.postgres
+def test_store_postgres_migration_3_marks_an_old_dossier_stale(pg_schema_url: str) -> None:
+    import psycopg
+
+    from tradetalks.store import postgres as pg_store
+
+    with psycopg.connect(pg_schema_url, autocommit=True) as conn:
+        assert pg_store.migrate(conn, upto=2) == 2
+        _old_store_with_an_outdated_dossier(conn)
+    with pg_store.PostgresStore(pg_schema_url) as store:
+        assert store.schema_version == 3
+        assert store.revision() == 1 and not store.dossier_is_current()

@@ -32,15 +32,14 @@ __all__ = ["WRITERS", "write_dossier"]
 
 
 def write_dossier(store: Store, format: str, path: str | Path) -> int:
-    """Write the store's dossier (rebuilt when none is saved) in ``format``; the number of events written."""
+    """Write the store's dossier (rebuilt when stale) in ``format``; the number of events written."""
     writer = WRITERS.get(format)
     if writer is None:
         raise TradeTalksError(f"unknown export format {format!r}; choose one of: {', '.join(sorted(WRITERS))}")
-    dossier = store.load_dossier()
-    if dossier is None:
-        from tradetalks.resolve import rebuild_dossier
+    from tradetalks.serve.fresh import repair_stale_dossier
 
-        dossier = rebuild_dossier(store)
+    repair_stale_dossier(store)
+    dossier = store.load_dossier() or Dossier()
     try:
         writer(dossier, Path(path))
     except OSError as exc:

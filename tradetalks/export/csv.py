@@ -28,6 +28,18 @@ COLUMNS: tuple[str, ...] = (
     "source_count",
     "sources",
 )
+#: A cell starting with one of these is read as a formula (or split) by spreadsheets.
+FORMULA_STARTS: tuple[str, ...] = ("=", "+", "-", "@", "\t", "\r")
+
+
+def spreadsheet_text(value: object) -> object:
+    """A cell a spreadsheet shows as text: a string starting like a formula gets a leading quote.
+
+    ``"=HYPERLINK(...)"`` -> ``"'=HYPERLINK(...)"``; ``"-5%"`` -> ``"'-5%"``; numbers and other text unchanged.
+    """
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
 
 
 def write_csv(dossier: Dossier, path: Path) -> None:
@@ -41,14 +53,13 @@ def write_csv(dossier: Dossier, path: Path) -> None:
             view = index.event_view(event, "en")
             people = [f"{p['name']} ({p['side']})" if p.get("side") else p["name"] for p in view["participants"]]
             sources = [s.get("url") or s["article"] for s in view["sources"]]
-            writer.writerow(
-                {
-                    **{k: view.get(k) for k in COLUMNS if k in view},
-                    "ordinal": event.ordinal if event.ordinal is not None else "",
-                    "participants": " | ".join(people),
-                    "topics": " | ".join(event.topics),
-                    "rate": event.rate if event.rate is not None else "",
-                    "source_count": view["source_count"],
-                    "sources": " | ".join(sources),
-                }
-            )
+            row = {
+                **{k: view.get(k) for k in COLUMNS if k in view},
+                "ordinal": event.ordinal if event.ordinal is not None else "",
+                "participants": " | ".join(people),
+                "topics": " | ".join(event.topics),
+                "rate": event.rate if event.rate is not None else "",
+                "source_count": view["source_count"],
+                "sources": " | ".join(sources),
+            }
+            writer.writerow({k: spreadsheet_text(v) for k, v in row.items()})

@@ -104,7 +104,8 @@ def build_dossier(docs: Iterable[Doc], digests: Mapping[str, tuple[str, np.ndarr
 
 def rebuild_dossier(store: Store) -> Dossier:
     """Resolve every stored extraction into a dossier, save it in the store and return it."""
+    built_from = store.revision()  # read first: an article stored meanwhile leaves the dossier stale, not lost
     digests: dict[str, tuple[str, np.ndarray]] = {}
     dossier = build_dossier((slim(doc, digests) for doc in store.docs()), digests)
-    store.save_dossier(dossier)
+    store.save_dossier(dossier, built_from)
     return dossier

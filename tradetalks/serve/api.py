@@ -2,44 +2,31 @@
 
 from __future__ import annotations
 
-import hashlib
-import hmac
 import json
 from dataclasses import asdict
 from pathlib import Path
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, FastAPI, Header, Query, Request
+from fastapi import APIRouter, FastAPI, Query, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
-from pydantic import BaseModel, Field
 from starlette.exceptions import HTTPException
 
 from tradetalks.errors import TradeTalksError
 from tradetalks.serve.ask import answer_from_index
+from tradetalks.serve.guard import SecurityHeaders
 from tradetalks.serve.index import DossierIndex
 from tradetalks.serve.phrasing import phrase_answer
 from tradetalks.serve.render import doc_as_dict
 from tradetalks.serve.state import ServeState, clean_query, token_from_env
 from tradetalks.serve.timeline import entity_from_index, timeline_from_index
+from tradetalks.serve.writes import BODY_SCHEMA, ingest_request
 
 STATIC = Path(__file__).resolve().parent / "static"
-#: The largest request body accepted (POST /api/ingest).
-MAX_BODY = 50 * 1_048_576
 Limit = Annotated[int, Query(ge=1, le=500, description="At most this many items.")]
 Offset = Annotated[int, Query(ge=0, le=10_000_000, description="Skip this many items.")]
 Lang = Annotated[str, Query(pattern="^(vi|en)$", description="Label language.")]
-
-
-class ArticleIn(BaseModel):
-    """An article to ingest, as in a JSON Lines archive."""
-
-    text: str = Field(min_length=1, max_length=5_000_000)
-    url: str | None = Field(default=None, max_length=4000)
-    title: str | None = Field(default=None, max_length=4000)
-    published: str | None = Field(default=None, max_length=100)
-    outlet: str | None = Field(default=None, max_length=400)
 
 
 def json_bytes(obj: Any) -> bytes:
@@ -156,54 +143,15 @@ def api_router(state: ServeState, token: str | None) -> APIRouter:
     def ask(q: Annotated[str, Query(max_length=20_000)] = "") -> dict[str, Any]:
         return phrase_answer(answer_from_index(state.index(), q, state.search))
 
-    def require_writer(authorization: Annotated[str | None, Header()] = None) -> None:
-        """Writing needs the operator's token: 403 when none is configured, 401 when it is missing or wrong."""
-        if token is None:
-            raise HTTPException(403, "writing is disabled: the operator has not set TRADETALKS_TOKEN")
-        given = (authorization or "").removeprefix("Bearer ").strip()
-        if not hmac.compare_digest(given.encode(), token.encode()):
-            raise HTTPException(401, "a valid 'Authorization: Bearer TOKEN' header is needed to write")
-
     @api.post(
         "/ingest",
-        summary="Ingest articles {url,title,published,text}; needs Authorization: Bearer TOKEN",
-        dependencies=[Depends(require_writer)],
+        summary="Ingest articles [{url,title,published,text}]; needs Authorization: Bearer TOKEN",
+        openapi_extra=BODY_SCHEMA,
     )
-    def ingest(body: Annotated[list[ArticleIn], Field(max_length=1000)]) -> dict[str, Any]:
-        report = ingest_articles(state, body)
-        state.invalidate()
-        return report
+    async def ingest(request: Request) -> dict[str, Any]:
+        return await ingest_request(request, state, token)
 
     return api
-
-
-def ingest_articles(state: ServeState, items: list[ArticleIn]) -> dict[str, Any]:
-    """Extract and store posted articles (each whole or reported failed), then rebuild the dossier."""
-    from tradetalks.ingest.articles import build_article
-    from tradetalks.ingest.batch import IngestReport, rebuild
-    from tradetalks.model import IngestOutcome
-    from tradetalks.pipeline import default_pipeline
-
-    run = default_pipeline()
-    report = IngestReport()
-    with state.lock:
-        for n, item in enumerate(items):
-            source = item.url or f"api:{hashlib.sha256(item.text.encode()).hexdigest()[:12]}"
-            try:
-                article = build_article(
-                    source, item.text, title=item.title, url=item.url, outlet=item.outlet, published=item.published
-                )
-                outcome = state.store.add_article(article, run(article))
-            except TradeTalksError as exc:
-                outcome = IngestOutcome(source, "failed", None, str(exc))
-            except Exception as exc:  # noqa: BLE001 - one bad article must not stop the batch
-                outcome = IngestOutcome(source, "failed", None, f"item {n}: {type(exc).__name__}: {exc}")
-            if outcome.status == "failed":
-                state.store.record_failure(source, outcome.reason or "failed")
-            report.outcomes.append(outcome)
-        if report.new or report.updated:
-            rebuild(state.store)
-    return report.to_dict()
 
 
 def _error(request: Request, status: int, message: str) -> Response:
@@ -222,23 +170,19 @@ def create_app(db_url: str, token: str | None = None) -> FastAPI:
         title="TradeTalks",
         version="0.1.0",
         description="A sourced, deduplicated dossier of a trade negotiation from Vietnamese news.",
+        # FastAPI's /docs and /redoc pages load their script from a CDN and run inline script; the schema stays
+        # at /openapi.json for any local viewer.
+        docs_url=None,
+        redoc_url=None,
     )
+    app.add_middleware(SecurityHeaders)
     app.state.tradetalks = state
-
-    @app.middleware("http")
-    async def limit_body(request: Request, call_next: Any) -> Response:
-        if request.method in ("POST", "PUT", "PATCH"):
-            length = request.headers.get("content-length", "")
-            if not length.isdigit():
-                return JSONResponse({"error": "a Content-Length header is needed"}, status_code=411)
-            if int(length) > MAX_BODY:
-                return JSONResponse({"error": f"body too large (limit {MAX_BODY // 1_048_576} MB)"}, status_code=413)
-        response: Response = await call_next(request)
-        return response
 
     @app.exception_handler(HTTPException)
     async def http_error(request: Request, exc: HTTPException) -> Response:
-        return _error(request, exc.status_code, str(exc.detail))
+        response = _error(request, exc.status_code, str(exc.detail))
+        response.headers.update(exc.headers or {})
+        return response
 
     @app.exception_handler(RequestValidationError)
     async def bad_request(request: Request, exc: RequestValidationError) -> Response:

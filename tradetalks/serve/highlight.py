@@ -9,6 +9,8 @@ from markupsafe import Markup, escape
 from tradetalks.model import Doc
 
 KINDS: tuple[str, ...] = ("person", "organization", "location", "country", "date", "evidence")
+#: At most this many notes in one highlighted segment's tooltip.
+MAX_NOTES = 8
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,20 +40,44 @@ def doc_highlights(doc: Doc, evidence: list[tuple[int, int, str]] | None = None)
 
 
 def highlight_html(text: str, spans: list[Highlight]) -> Markup:
-    """``text`` as HTML: each segment escaped, wrapped in <span class="hl hl-KIND"> for the spans covering it."""
+    """``text`` as HTML: each segment escaped, wrapped in <span class="hl hl-KIND"> for the spans covering it.
+
+    One sweep over the sorted span boundaries (n log n in the number of spans, linear in the text): the spans
+    covering a segment are kept as counts per kind and per note, updated at each boundary.
+    """
     n = len(text)
     valid = [s for s in spans if 0 <= s.start < s.end <= n]
-    cuts = sorted({0, n, *(s.start for s in valid), *(s.end for s in valid)})
+    rank = {note: i for i, note in reversed(list(enumerate(s.note for s in valid)))}
+    opening: dict[int, list[Highlight]] = {}
+    closing: dict[int, list[Highlight]] = {}
+    for s in valid:
+        opening.setdefault(s.start, []).append(s)
+        closing.setdefault(s.end, []).append(s)
+    cuts = sorted({0, n, *opening, *closing})
+    kinds: dict[str, int] = dict.fromkeys(KINDS, 0)
+    notes: dict[str, int] = {}
     out: list[str] = []
     for a, b in zip(cuts, cuts[1:], strict=False):
+        for s in closing.get(a, ()):
+            _count(kinds, notes, s, -1)
+        for s in opening.get(a, ()):
+            _count(kinds, notes, s, 1)
         piece = str(escape(text[a:b]))
-        covering = [s for s in valid if s.start <= a and b <= s.end]
-        if not covering:
+        if not any(kinds.values()):
             out.append(piece)
             continue
-        kinds = sorted({s.kind for s in covering}, key=KINDS.index)
-        notes = "; ".join(dict.fromkeys(s.note for s in covering if s.note))
-        title = f' title="{escape(notes)}"' if notes else ""
-        classes = " ".join(f"hl-{k}" for k in kinds)
+        shown = sorted((note for note in notes if note), key=rank.__getitem__)[:MAX_NOTES]
+        title = f' title="{escape("; ".join(shown))}"' if shown else ""
+        classes = " ".join(f"hl-{k}" for k in KINDS if kinds[k])
         out.append(f'<span class="hl {classes}"{title}>{piece}</span>')
     return Markup("".join(out).replace("\n\n", "</p><p>").join(("<p>", "</p>")))
+
+
+def _count(kinds: dict[str, int], notes: dict[str, int], span: Highlight, step: int) -> None:
+    """Add (step 1) or remove (step -1) a span from the counts of the spans covering the sweep's position."""
+    kinds[span.kind if span.kind in kinds else "organization"] += step
+    left = notes.get(span.note, 0) + step
+    if left:
+        notes[span.note] = left
+    else:
+        notes.pop(span.note, None)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from functools import cached_property
 from typing import Any
 
 from rapidfuzz import fuzz, process
@@ -62,6 +63,28 @@ class DossierIndex:
                 if key and entity.id not in self._names[key]:
                     self._names[key].append(entity.id)
         self._name_keys = list(self._names)
+
+    @cached_property
+    def spans_by_article(self) -> dict[str, list[tuple[int, int, str, str]]]:
+        """Per article: (start, end, kind, note) of every entity mention and event evidence in the dossier,
+        so that an article's page looks up its own spans instead of scanning the whole dossier."""
+        out: dict[str, list[tuple[int, int, str, str]]] = defaultdict(list)
+        for entity in self.dossier.entities:
+            for m in entity.mentions:
+                out[m.article].append((m.start, m.end, entity.type, entity.name))
+        for event in self.events:
+            for v in event.evidence:
+                out[v.article].append((v.start, v.end, "evidence", event.type))
+        return dict(out)
+
+    @cached_property
+    def events_by_article(self) -> dict[str, list[Event]]:
+        """Per article: the events it is a source of, in dossier order."""
+        out: dict[str, list[Event]] = defaultdict(list)
+        for event in self.events:
+            for article in dict.fromkeys(v.article for v in event.evidence):
+                out[article].append(event)
+        return dict(out)
 
     def event_order(self, event: Event) -> tuple[str, int, int, int]:
         """Date order, then part of day, then ordinal, then the event's place in the dossier (resolution puts

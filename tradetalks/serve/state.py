@@ -6,13 +6,14 @@ import os
 import threading
 import time
 from collections import OrderedDict
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
 from tradetalks.model import Article, Doc, Dossier, SearchHit
 from tradetalks.serve.index import DossierIndex
-from tradetalks.store import open_store
+from tradetalks.store import Store, open_store
 
 #: How often (seconds) the store is checked for a changed dossier.
 CHECK_EVERY = 1.0
@@ -81,6 +82,20 @@ class ServeState:
                 while len(self._rendered) > CACHE_SIZE:
                     self._rendered.popitem(last=False)
         return body
+
+    @contextmanager
+    def writer(self) -> Iterator[Store]:
+        """A store connection of its own for a writer, so that readers never wait for it (a database in
+        memory has only the shared connection, used under the lock)."""
+        if self.db_url == ":memory:":
+            with self.lock:
+                yield self.store
+            return
+        store = open_store(self.db_url)
+        try:
+            yield store
+        finally:
+            store.close()
 
     def invalidate(self) -> None:
         """Forget the cached index (after a write through the API)."""

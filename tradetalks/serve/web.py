@@ -14,6 +14,7 @@ from markupsafe import Markup, escape
 from tradetalks.errors import TradeTalksError
 from tradetalks.model import EVENT_TYPES
 from tradetalks.serve.ask import answer_from_index
+from tradetalks.serve.guard import http_url
 from tradetalks.serve.highlight import KINDS, Highlight, doc_highlights, highlight_html
 from tradetalks.serve.index import DossierIndex
 from tradetalks.serve.labels import labels, pick_language
@@ -33,6 +34,9 @@ def snippet_html(snippet: str) -> Markup:
 
 
 ENV.filters["snippet"] = snippet_html
+#: ``{{ url | http_url }}``: the only way a stored URL becomes a link (None unless http/https).
+ENV.filters["http_url"] = http_url
+ENV.globals["http_url"] = http_url
 
 
 def language(request: Request) -> str:
@@ -44,7 +48,7 @@ def render_html(request: Request, template: str, **context: Any) -> str:
     """A template rendered with the labels of the request's language."""
     lang = language(request)
     other = request.url.include_query_params(lang="en" if lang == "vi" else "vi")
-    switch = f"{other.path}?{other.query}"
+    switch = "/" + f"{other.path}?{other.query}".lstrip("/")  # "//host/..." would leave this site
     return ENV.get_template(template).render(
         L=labels(lang), lang=lang, switch_url=switch, request_path=request.url.path, **context
     )
@@ -131,15 +135,8 @@ def web_router(state: ServeState) -> APIRouter:
             )
         index = state.index()
         spans = doc_highlights(doc) if doc else []
-        for entity in index.dossier.entities:
-            spans += [
-                Highlight(m.start, m.end, entity.type, entity.name) for m in entity.mentions if m.article == article_id
-            ]
-        events = [e for e in index.events if any(v.article == article_id for v in e.evidence)]
-        for event in events:
-            spans += [
-                Highlight(v.start, v.end, "evidence", event.type) for v in event.evidence if v.article == article_id
-            ]
+        spans += [Highlight(*span) for span in index.spans_by_article.get(article_id, [])]
+        events = index.events_by_article.get(article_id, [])
         record = index.article_by_id.get(article_id)
         return render(
             request,

@@ -63,8 +63,16 @@ class Store(Protocol):
         ...
 
     # dossier --------------------------------------------------------------
-    def save_dossier(self, dossier: Dossier) -> None:
-        """Replace the resolved cross-article dossier."""
+    def save_dossier(self, dossier: Dossier, built_from: int | None = None) -> None:
+        """Replace the resolved cross-article dossier, built from revision ``built_from`` (default: now)."""
+        ...
+
+    def revision(self) -> int:
+        """A counter raised by every stored article version and extraction."""
+        ...
+
+    def dossier_is_current(self) -> bool:
+        """Whether the saved dossier was built from every stored article (its watermark is the revision)."""
         ...
 
     def load_dossier(self) -> Dossier | None:

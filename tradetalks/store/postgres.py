@@ -22,7 +22,7 @@ from tradetalks.pipeline import PIPELINE_VERSION
 from tradetalks.store import search as s
 from tradetalks.store.base import StoreError
 from tradetalks.store.codec import dossier_from_dict, dossier_to_dict, extraction_to_dict
-from tradetalks.store.reads import SQLReads
+from tradetalks.store.reads import BUMP_REVISION, SQLReads
 
 #: Ordered schema migrations; ``schema_version`` holds how many have been applied.
 MIGRATIONS: list[str] = [
@@ -74,6 +74,12 @@ MIGRATIONS: list[str] = [
         PRIMARY KEY (namespace, key)
     );
     CREATE INDEX failures_source ON failures(source);
+    """,
+    # 3: the dossier's watermark (see the SQLite store's migration 3)
+    """
+    CREATE TABLE revision (id integer PRIMARY KEY CHECK (id = 1), n bigint NOT NULL);
+    INSERT INTO revision (id, n) SELECT 1, (SELECT count(*) FROM versions) + (SELECT count(*) FROM extractions);
+    ALTER TABLE dossier ADD COLUMN built_from bigint NOT NULL DEFAULT -1;
     """,
 ]
 
@@ -220,6 +226,7 @@ class PostgresStore(SQLReads):
                 c.execute("DELETE FROM extractions WHERE article_id = %s", (aid,))
             if doc is not None:
                 self._save_doc(doc, aid, version)
+            c.execute(BUMP_REVISION)  # last: the row is locked only until this transaction commits
         return version, aid
 
     def record_failure(self, source: str, reason: str) -> None:
@@ -234,6 +241,7 @@ class PostgresStore(SQLReads):
         try:
             with self._lock, self.conn.transaction():
                 self._save_doc(doc, aid, doc.article.version)
+                self.conn.execute(BUMP_REVISION)
         except pg_errors.ForeignKeyViolation as exc:
             raise StoreError(f"no stored version {doc.article.version} of article {aid} for the extraction") from exc
 
@@ -247,19 +255,21 @@ class PostgresStore(SQLReads):
         )
 
     # dossier --------------------------------------------------------------
-    def save_dossier(self, dossier: Dossier) -> None:
-        """Replace the resolved cross-article dossier."""
+    def save_dossier(self, dossier: Dossier, built_from: int | None = None) -> None:
+        """Replace the resolved cross-article dossier, built from the store at revision ``built_from`` (read
+        before its extractions were; default: the revision now)."""
         data = json.dumps(dossier_to_dict(dossier), ensure_ascii=False).replace("\\u0000", "\\ufffd")
         stories = len({a.story for a in dossier.articles if a.story})
         with self._lock:
-            self._write_dossier(data, len(dossier.entities), len(dossier.events), stories)
+            revision = self.revision() if built_from is None else built_from
+            self._write_dossier(data, len(dossier.entities), len(dossier.events), stories, revision)
 
-    def _write_dossier(self, data: str, entities: int, events: int, stories: int) -> None:
+    def _write_dossier(self, data: str, entities: int, events: int, stories: int, built_from: int) -> None:
         self.conn.execute(
-            "INSERT INTO dossier (id, data, entities, events, stories) VALUES (1, %s, %s, %s, %s) "
+            "INSERT INTO dossier (id, data, entities, events, stories, built_from) VALUES (1, %s, %s, %s, %s, %s) "
             "ON CONFLICT (id) DO UPDATE SET data = excluded.data, entities = excluded.entities, "
-            "events = excluded.events, stories = excluded.stories",
-            (data, entities, events, stories),
+            "events = excluded.events, stories = excluded.stories, built_from = excluded.built_from",
+            (data, entities, events, stories, built_from),
         )
 
     def load_dossier(self) -> Dossier | None:

@@ -16,6 +16,8 @@ DOC_SQL = (
     f"SELECT {ARTICLE_COLS}, e.data {LATEST}"
     "LEFT JOIN extractions e ON e.article_id = a.id AND e.version = a.latest_version "
 )
+#: Run in the transaction of every write that changes what the dossier is built from.
+BUMP_REVISION = "UPDATE revision SET n = n + 1 WHERE id = 1"
 #: Rows fetched per query when streaming articles or extractions.
 PAGE = 200
 
@@ -70,6 +72,17 @@ class SQLReads:
             (article_id,),
         ).fetchall()
         return [article_from_row(r[:-1], r[-1]) for r in rows]
+
+    def revision(self) -> int:
+        """A counter raised by every stored article version and extraction (the dossier's input changed)."""
+        row = self.conn.execute("SELECT n FROM revision WHERE id = 1").fetchone()
+        return int(row[0]) if row else 0
+
+    def dossier_is_current(self) -> bool:
+        """Whether the saved dossier was built from every stored article: its revision is the store's. Without
+        a dossier, true only while nothing is stored (an ingest killed before its first rebuild is stale)."""
+        row = self.conn.execute("SELECT built_from FROM dossier WHERE id = 1").fetchone()
+        return int(row[0]) == self.revision() if row else self.revision() == 0
 
     def get_doc(self, article_id: str) -> Doc | None:
         """The extraction of the latest version (a bare Doc when it was stored without extraction)."""

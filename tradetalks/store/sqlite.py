@@ -16,7 +16,7 @@ from tradetalks.pipeline import PIPELINE_VERSION
 from tradetalks.store import search as s
 from tradetalks.store.base import StoreError
 from tradetalks.store.codec import dossier_from_dict, dossier_to_dict, extraction_to_dict
-from tradetalks.store.reads import SQLReads
+from tradetalks.store.reads import BUMP_REVISION, SQLReads
 
 #: Ordered schema migrations; ``schema_version`` holds how many have been applied.
 MIGRATIONS: list[str] = [
@@ -63,6 +63,13 @@ MIGRATIONS: list[str] = [
         PRIMARY KEY (namespace, key)
     );
     CREATE INDEX failures_source ON failures(source);
+    """,
+    # 3: the dossier's watermark: a revision counted up by every stored article version or extraction, and the
+    # revision the saved dossier was built from (an older dossier is stale; -1: unknown, so rebuilt once)
+    """
+    CREATE TABLE revision (id INTEGER PRIMARY KEY CHECK (id = 1), n INTEGER NOT NULL);
+    INSERT INTO revision (id, n) SELECT 1, (SELECT count(*) FROM versions) + (SELECT count(*) FROM extractions);
+    ALTER TABLE dossier ADD COLUMN built_from INTEGER NOT NULL DEFAULT -1;
     """,
 ]
 
@@ -192,6 +199,7 @@ class SQLiteStore(SQLReads):
             )
             if doc is not None:
                 self._save_doc(c, doc, aid, version)
+            c.execute(BUMP_REVISION)
         article.id, article.version = aid, version
         return IngestOutcome(article.source, status, aid)
 
@@ -206,6 +214,7 @@ class SQLiteStore(SQLReads):
         aid = doc.article.id or article_id(doc.article.key)
         with self._write() as c:
             self._save_doc(c, doc, aid, doc.article.version)
+            c.execute(BUMP_REVISION)
 
     def _save_doc(self, c: sqlite3.Connection, doc: Doc, aid: str, version: int) -> None:
         data = json.dumps(extraction_to_dict(doc), ensure_ascii=False)
@@ -218,14 +227,17 @@ class SQLiteStore(SQLReads):
             raise StoreError(f"no stored version {version} of article {aid} to attach the extraction to") from exc
 
     # dossier --------------------------------------------------------------
-    def save_dossier(self, dossier: Dossier) -> None:
-        """Replace the resolved cross-article dossier."""
+    def save_dossier(self, dossier: Dossier, built_from: int | None = None) -> None:
+        """Replace the resolved cross-article dossier, built from the store at revision ``built_from`` (read
+        before its extractions were; default: the revision now)."""
         data = json.dumps(dossier_to_dict(dossier), ensure_ascii=False)
         stories = len({a.story for a in dossier.articles if a.story})
         with self._write() as c:
+            revision = self.revision() if built_from is None else built_from
             c.execute(
-                "INSERT OR REPLACE INTO dossier (id, data, entities, events, stories) VALUES (1, ?, ?, ?, ?)",
-                (data, len(dossier.entities), len(dossier.events), stories),
+                "INSERT OR REPLACE INTO dossier (id, data, entities, events, stories, built_from) "
+                "VALUES (1, ?, ?, ?, ?, ?)",
+                (data, len(dossier.entities), len(dossier.events), stories, revision),
             )
 
     def load_dossier(self) -> Dossier | None:
