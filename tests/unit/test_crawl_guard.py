@@ -106,6 +106,18 @@ def test_loopback_is_refused_by_default_and_never_contacted(inner: Server) -> No
     assert inner.hits == []
 
 
+@pytest.mark.parametrize("host", ["2130706433", "0x7f.0.0.1", "127.1", "LOCALHOST", "[::]"])
+def test_other_spellings_of_loopback_are_refused(inner: Server, host: str) -> None:
+    with PoliteFetcher(STRICT) as f, pytest.raises(RefusedAddress):
+        f.fetch(f"http://{host}:{inner.httpd.server_address[1]}/secret")
+    assert inner.hits == []
+
+
+def test_a_url_httpx_cannot_parse_is_a_fetch_error() -> None:
+    with PoliteFetcher(STRICT) as f, pytest.raises(FetchError, match="invalid URL"):
+        f.fetch("http://0177.0.0.1/x")
+
+
 def test_metadata_address_is_refused_without_connecting() -> None:
     with PoliteFetcher(STRICT) as f, pytest.raises(RefusedAddress, match="169.254.169.254 is a link-local address"):
         f.fetch(METADATA)

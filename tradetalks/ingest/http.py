@@ -283,6 +283,8 @@ class PoliteFetcher:
                 raise FetchError(url, f"no complete response within the {deadline:g} s deadline") from None
             except AddressRefused as exc:
                 raise RefusedAddress(url, exc.reason) from None
+            except httpx.InvalidURL as exc:  # e.g. a host "0177.0.0.1": one bad link must not stop a crawl
+                raise FetchError(url, f"invalid URL ({exc})") from None
             except httpx.TimeoutException as exc:
                 raise _Retryable(f"timed out ({type(exc).__name__})", None) from None
             except httpx.TransportError as exc:
