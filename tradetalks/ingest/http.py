@@ -176,6 +176,12 @@ class PoliteFetcher:
         if slot > now:
             self._sleep(slot - now)
 
+    def _rest(self, host: _Host) -> None:
+        """The delay between two requests to a host also counts from the end of the last response, so a slow
+        answer never lets the next request reach the server sooner than the delay after the last one did."""
+        with host.lock:
+            host.next_slot = max(host.next_slot, time.monotonic() + host.delay)
+
     def allowed(self, url: str) -> bool:
         """Whether robots.txt of the URL's host lets our user agent fetch it."""
         if not self.policy.respect_robots:
@@ -289,6 +295,8 @@ class PoliteFetcher:
                 raise _Retryable(f"timed out ({type(exc).__name__})", None) from None
             except httpx.TransportError as exc:
                 raise _Retryable(f"network error: {exc or type(exc).__name__}", None) from None
+            finally:
+                self._rest(host)
 
     def _read(self, url: str, response: httpx.Response) -> tuple[FetchResult, str | None]:
         status = response.status_code
