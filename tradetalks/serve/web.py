@@ -14,6 +14,7 @@ from markupsafe import Markup, escape
 from tradetalks.errors import TradeTalksError
 from tradetalks.model import EVENT_TYPES
 from tradetalks.serve.ask import answer_from_index
+from tradetalks.serve.event_page import source_line
 from tradetalks.serve.highlight import KINDS, Highlight, doc_highlights, highlight_html
 from tradetalks.serve.index import DossierIndex
 from tradetalks.serve.labels import labels, pick_language
@@ -118,7 +119,8 @@ def web_router(state: ServeState) -> APIRouter:
             return render(request, "error.html", code=404, status=404, message=f"no entity with id {entity_id[:100]!r}")
         found = entity_from_index(index, entity_id, language(request))
         assert found is not None
-        found["article_records"] = [index.article_by_id[a] for a in found["articles"] if a in index.article_by_id][:50]
+        records = [source_line(index, a) for a in found["articles"] if a in index.article_by_id]
+        found["article_records"] = sorted(records, key=lambda r: r["published"] or "", reverse=True)[:50]
         return render(request, "entity.html", entity=found)
 
     @web.get("/article/{article_id}", response_class=HTMLResponse)
