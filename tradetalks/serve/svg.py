@@ -13,7 +13,7 @@ from markupsafe import Markup, escape
 #: Unicode direction controls (embeddings, overrides, isolates, marks): dropped from text drawn in SVG, where
 #: they could reorder the labels around them.
 _BIDI = re.compile("[\u200e\u200f\u202a-\u202e\u2066-\u2069\u061c]")
-_HREF = re.compile(r"^/[A-Za-z0-9/_\-.%?=&]*$")
+_HREF = re.compile(r"^/(?!/)[A-Za-z0-9/_\-.%?=&]*$")
 
 
 @dataclass
