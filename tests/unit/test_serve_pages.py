@@ -116,3 +116,19 @@ def test_hostile_text_is_inert_on_the_new_pages(web: TestClient) -> None:
         assert "<script>alert" not in body and "<img src=x" not in body, path
     feed = feedparser.parse(web.get("/n/vn-eu-fta/feed.atom").content)
     assert "<script>alert(1)</script>" in feed.entries[0].title  # text, escaped in the XML
+
+
+def test_passages_rule_quotes_sharing_surroundings_share_one_passage() -> None:
+    from tradetalks.model import Evidence
+    from tradetalks.serve.event_page import passages
+
+    text = "Mở đầu bài. Câu thứ nhất nói về vòng đàm phán. Câu thứ hai nói về thuế.\n\nĐoạn khác hẳn."
+    first = Evidence("a", text.index("Câu thứ nhất"), text.index(" Câu thứ hai"), "")
+    first.quote = text[first.start : first.end]
+    second = Evidence("a", text.index("Câu thứ hai"), text.index("\n"), "")
+    second.quote = text[second.start : second.end]
+    [only] = passages(text, [second, first])
+    assert [p["text"] for p in only if p["quote"]] == [first.quote, second.quote]
+    assert "".join(p["text"] for p in only) == text[: text.index("\n")]  # cut at the paragraph break
+    stale = Evidence("a", 0, 5, "khác")
+    assert passages(text, [stale]) == [[{"text": "khác", "quote": True}]]  # text changed: the quote alone

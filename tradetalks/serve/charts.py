@@ -79,13 +79,14 @@ def timeline_chart(index: DossierIndex, events: list[Event], lang: str = "vi") -
     shown = recent_window(listed)
     lanes = [t for t in TIMELINE_TYPES if any(e.type == t for e in shown)]
     left, lane_h, top = 200, 36, 8
-    height = top + lane_h * max(1, len(lanes)) + 26
+    note = 16 if len(shown) < len(listed) else 0
+    height = top + lane_h * max(1, len(lanes)) + 26 + note
     ends = [e.end or "" for e in shown if is_dated(e.end)]
     axis = DateAxis.over([e.start or "" for e in shown] + ends, left + 12, WIDTH - 12)
-    body = axis_marks(axis, top, height - 22)
-    if len(shown) < len(listed):
+    body = axis_marks(axis, top, height - 22 - note)
+    if note:
         earlier = svg_text(f"← {len(listed) - len(shown)} {label(lang, 'earlier_in_table')}")
-        body.append(f'<text class="tick" x="{left}" y="{height - 8}">{earlier}</text>')
+        body.append(f'<text class="tick" x="{left}" y="{height - 4}">{earlier}</text>')
     links: list[str] = []
     taken: Counter[tuple[int, int]] = Counter()
     for n, kind in enumerate(lanes):

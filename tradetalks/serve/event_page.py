@@ -28,33 +28,51 @@ def source_line(index: DossierIndex, article_id: str) -> dict[str, Any]:
     }
 
 
-def _context(text: str | None, ev: Evidence) -> dict[str, str]:
-    """The quote with the text around it, cut at paragraph breaks and to ``CONTEXT`` characters a side."""
-    if not text or text[ev.start : ev.end] != ev.quote:
-        return {"before": "", "quote": ev.quote, "after": ""}
-    lo = max(text.rfind("\n", 0, ev.start) + 1, ev.start - CONTEXT)
-    hi_break = text.find("\n", ev.end)
-    hi = min(hi_break if hi_break >= 0 else len(text), ev.end + CONTEXT)
-    before, after = text[lo : ev.start], text[ev.end : hi]
-    return {
-        "before": ("…" if lo > 0 and text[lo - 1] != "\n" else "") + before,
-        "quote": ev.quote,
-        "after": after + ("…" if hi < len(text) and text[hi] != "\n" else ""),
-    }
+def passages(text: str | None, quotes: list[Evidence]) -> list[list[dict[str, Any]]]:
+    """The quoted sentences of one article in the text around them: each passage a list of pieces
+    {"text", "quote": bool}, cut at paragraph breaks and ``CONTEXT`` characters a side; quotes whose
+    surroundings overlap share one passage. Without the text (or when it no longer matches), the quotes alone."""
+    if not text or any(text[q.start : q.end] != q.quote for q in quotes):
+        return [[{"text": q.quote, "quote": True}] for q in quotes]
+    windows: list[tuple[int, int, list[Evidence]]] = []
+    for q in sorted(quotes, key=lambda q: (q.start, q.end)):
+        lo = max(text.rfind("\n", 0, q.start) + 1, q.start - CONTEXT)
+        stop = text.find("\n", q.end)
+        hi = min(stop if stop >= 0 else len(text), q.end + CONTEXT)
+        if windows and lo <= windows[-1][1]:
+            first, last, inside = windows[-1]
+            windows[-1] = (first, max(last, hi), [*inside, q])
+        else:
+            windows.append((lo, hi, [q]))
+    out = []
+    for lo, hi, inside in windows:
+        pieces: list[dict[str, Any]] = [{"text": "…" if lo > 0 and text[lo - 1] != "\n" else "", "quote": False}]
+        at = lo
+        for q in inside:
+            if q.start < at:  # overlapping quotes: mark from where the last one ended
+                if q.end > at:
+                    pieces.append({"text": text[at : q.end], "quote": True})
+                    at = q.end
+                continue
+            pieces += [{"text": text[at : q.start], "quote": False}, {"text": q.quote, "quote": True}]
+            at = q.end
+        pieces.append({"text": text[at:hi] + ("…" if hi < len(text) and text[hi] != "\n" else ""), "quote": False})
+        out.append([p for p in pieces if p["text"]])
+    return out
 
 
 def reports(
     index: DossierIndex, event: Event, article_text: Callable[[str], str | None] | None = None
 ) -> list[dict[str, Any]]:
     """An event's reports, one per article in order of publication: the source line and the quoted sentences,
-    each with the text around it when ``article_text`` can give the article."""
+    each in the text around it when ``article_text`` can give the article."""
     by_article: dict[str, list[Evidence]] = {}
     for ev in event.evidence:
         by_article.setdefault(ev.article, []).append(ev)
     out = []
     for n, (article, quotes) in enumerate(by_article.items()):
         text = article_text(article) if article_text and n < MAX_CONTEXTS else None
-        out.append({**source_line(index, article), "quotes": [_context(text, q) for q in quotes]})
+        out.append({**source_line(index, article), "passages": passages(text, quotes)})
     return sorted(out, key=lambda r: (r["published"] or "9999", r["outlet_label"] or ""))
 
 
