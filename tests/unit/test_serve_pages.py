@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import json
 import re
+import subprocess
+import sys
 from collections.abc import Iterator
 
 import feedparser
@@ -132,3 +135,27 @@ def test_passages_rule_quotes_sharing_surroundings_share_one_passage() -> None:
     assert "".join(p["text"] for p in only) == text[: text.index("\n")]  # cut at the paragraph break
     stale = Evidence("a", 0, 5, "khác")
     assert passages(text, [stale]) == [[{"text": "khác", "quote": True}]]  # text changed: the quote alone
+
+
+def _cli(*args: str) -> subprocess.CompletedProcess[str]:
+    code = "from tradetalks.cli import main; main()"
+    return subprocess.run([sys.executable, "-c", code, *args], capture_output=True, text=True, timeout=120)
+
+
+def test_status_and_timeline_negotiation_commands(sample_store_path: str) -> None:
+    done = _cli("status", "--json", "--db", sample_store_path)
+    assert done.returncode == 0, done.stderr
+    assert json.loads(done.stdout)["latest"]["id"] == "ev-round5"
+    done = _cli("status", "--db", sample_store_path)
+    assert "ev-round5" in done.stdout and "20%" in done.stdout
+    listed = json.loads(_cli("status", "all", "--json", "--db", sample_store_path).stdout)
+    assert {r["key"] for r in listed} == {"vn-us-reciprocal", "vn-eu-fta"}
+    assert _cli("status", "no-such-talks", "--db", sample_store_path).returncode == 1
+    done = _cli("timeline", "--negotiation", "vn-eu-fta", "--json", "--db", sample_store_path)
+    assert [e["id"] for e in json.loads(done.stdout)["events"]] == ["ev-eu"]
+    done = _cli("timeline", "--negotiation", "vn-us-reciprocal", "--db", sample_store_path)
+    assert (
+        "Báo Ví Dụ · 2025-11-16 · Vòng đàm phán thứ năm" in done.stdout.replace("\n", " ")
+        or "Báo Ví Dụ ·" in done.stdout
+    )
+    assert _cli("timeline", "--negotiation", "no-such-talks", "--db", sample_store_path).returncode != 0
