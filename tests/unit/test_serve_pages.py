@@ -70,7 +70,8 @@ def test_event_page_shows_reports_conflicts_and_the_quote_highlighted(web: TestC
 
 
 def test_sources_read_as_outlet_date_title_everywhere(web: TestClient) -> None:
-    for path in ("/", "/entity/p-switzer", f"/article/{ROUND5}", "/event/ev-tan-switzer"):
+    ask = "/ask?q=V%C3%B2ng%20%C4%91%C3%A0m%20ph%C3%A1n%20th%E1%BB%A9%205%20di%E1%BB%85n%20ra%20khi%20n%C3%A0o%3F"
+    for path in ("/", "/entity/p-switzer", f"/article/{ROUND5}", "/event/ev-tan-switzer", ask):
         html = web.get(path).text
         lines = re.findall(r'<a class="src" href="/article/[^"]+">(.*?)</a>', html, re.S)
         assert lines, path
