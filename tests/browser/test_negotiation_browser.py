@@ -25,6 +25,24 @@ ARTIFACTS = REPO / "artifacts"
 WIDTHS = (1400, 390)
 HOSTILE = '<script>alert(1)</script>"><img src=x onerror=alert(2)> \u202eRTL'
 TALKS = "vn-us-reciprocal"
+#: Text nodes holding a right-to-left override whose element does not isolate them (a <bdi>, an element with
+#: unicode-bidi isolate, or a block of their own); quotes of an article stay as the article has them.
+UNISOLATED = """(() => {
+  const bad = [];
+  const walk = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  while (walk.nextNode()) {
+    const node = walk.currentNode;
+    if (!node.data.includes("\u202e")) continue;
+    const parent = node.parentElement;
+    if (parent.closest("blockquote")) continue;
+    const style = getComputedStyle(parent);
+    const alone = parent.childNodes.length === 1 && style.display !== "inline";
+    if (!(alone || ["isolate", "isolate-override", "plaintext"].includes(style.unicodeBidi))) {
+      bad.push(parent.outerHTML.slice(0, 160));
+    }
+  }
+  return bad;
+})()"""
 
 
 @pytest.fixture(scope="module")
@@ -169,6 +187,7 @@ def test_hostile_names_are_inert_in_pictures_and_pages(hostile_site: str, browse
         assert page.locator("img").count() == 0, path
         scroll, inner = page.evaluate("[document.documentElement.scrollWidth, innerWidth]")
         assert scroll <= inner, path
+        assert page.evaluate(UNISOLATED) == [], f"{path}: a direction override can reorder the text after it"
     page.goto(f"{hostile_site}/n/{TALKS}")
     names = page.locator("#chart-people svg text").all_text_contents()
     assert any("<script>alert(1)</script>" in n for n in names), names

@@ -284,7 +284,8 @@ def topics_chart(index: DossierIndex, events: list[Event], lang: str = "vi") -> 
     ]
     width = max(WIDTH // 2, left + cell * len(topics) + 110)
     columns = [label(lang, k) for k in ("date", "event", "topics")]
-    return Chart("topics", title, svg_root(width, height, title, body), columns, rows, links)
+    css = "narrow" if width < WIDTH else ""
+    return Chart("topics", title, svg_root(width, height, title, body, css), columns, rows, links)
 
 
 def negotiation_charts(index: DossierIndex, events: list[Event], key: str, lang: str = "vi") -> list[Chart]:
