@@ -7,6 +7,7 @@ import re
 import subprocess
 import sys
 from collections.abc import Iterator
+from typing import Any
 
 import feedparser
 import icalendar
@@ -157,3 +158,18 @@ def test_status_and_timeline_negotiation_commands(sample_store_path: str) -> Non
     done = _cli("timeline", "--negotiation", "vn-us-reciprocal", "--db", sample_store_path)
     assert "Báo Ví Dụ ·" in done.stdout and "2025-11-16" in done.stdout  # outlet · date · title, not an id
     assert _cli("timeline", "--negotiation", "no-such-talks", "--db", sample_store_path).returncode != 0
+
+
+def test_feed_entry_of_an_event_told_again_is_updated(sample_dossier: Any) -> None:
+    from tradetalks.export.atom import events_feed
+    from tradetalks.serve.index import DossierIndex
+
+    index = DossierIndex(sample_dossier)
+    tariff = index.event_by_id["ev-tariff20"]
+    before = feedparser.parse(events_feed(index, [tariff], "t", "http://x", "/f"))
+    [entry] = before.entries
+    assert entry.published.startswith("2025-08-08") and entry.updated.startswith("2025-08-08")
+    later = index.event_by_id["ev-round5"].evidence[0]
+    tariff.evidence.append(later)  # a later article tells of the tariff again
+    [entry] = feedparser.parse(events_feed(index, [tariff], "t", "http://x", "/f")).entries
+    assert entry.published.startswith("2025-08-08") and entry.updated.startswith("2025-11-16")

@@ -28,11 +28,19 @@ def _instant(day: str | None, fallback: datetime) -> str:
     return fallback.strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
+def _source_days(index: DossierIndex, event: Event) -> list[str]:
+    days = [index.article_by_id[v.article].published for v in event.evidence if v.article in index.article_by_id]
+    return [d for d in days if d]
+
+
 def event_updated(index: DossierIndex, event: Event) -> str | None:
     """When an event last changed as far as the dossier knows: the latest publication date of its sources."""
-    days = [index.article_by_id[v.article].published for v in event.evidence if v.article in index.article_by_id]
-    known = [d for d in days if d]
-    return max(known) if known else None
+    return max(_source_days(index, event), default=None)
+
+
+def event_published(index: DossierIndex, event: Event) -> str | None:
+    """When an event was first told: the earliest publication date of its sources."""
+    return min(_source_days(index, event), default=None)
 
 
 def events_feed(
@@ -58,6 +66,8 @@ def events_feed(
         ET.SubElement(entry, f"{{{ATOM}}}title").text = _clean(when + view["summary"])
         ET.SubElement(entry, f"{{{ATOM}}}link", href=f"{base}/event/{event.id}")
         ET.SubElement(entry, f"{{{ATOM}}}updated").text = _instant(updated, now)
+        if first := event_published(index, event):
+            ET.SubElement(entry, f"{{{ATOM}}}published").text = _instant(first, now)
         ET.SubElement(entry, f"{{{ATOM}}}category", term=event.type)
         lines = [view["summary_en"], ""]
         for s in view["sources"]:
