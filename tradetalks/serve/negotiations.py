@@ -112,7 +112,8 @@ def tariff_setter(event: Event, key: str) -> str:
     """Which side sets a tariff: Viet Nam when the people and bodies named with it are all Vietnamese, else
     the partner (Vietnamese news tells mostly of tariffs on Vietnamese goods).
 
-    >>> # participants ["VN"] -> "VN"; ["US", "VN"] or none -> "US" in the Vietnam–US talks
+    Example: a tariff named with only Vietnamese participants is set by "VN"; one named with a US participant,
+    or with none, is set by "US" in the Vietnam–US talks and by "other" in the talks with anyone else.
     """
     sides = {p.side for p in event.participants if p.side}
     return "VN" if sides == {"VN"} else partner_side(key)
