@@ -164,7 +164,7 @@ def test_hostile_names_are_inert_in_every_picture(sample_dossier: Dossier) -> No
     assert any("<script>alert(1)</script>" in t for t in texts)  # shown as text, not run
 
 
-def test_svg_helpers() -> None:
+def test_svg_text_links_and_axis() -> None:
     assert svg_text("a\u202eb<c>") == "ab&lt;c&gt;"
     assert local_href("javascript:alert(1)") == "#" and local_href("/event/e-1") == "/event/e-1"
     assert local_href("//evil.example/x") == "#"
