@@ -46,6 +46,8 @@ def test_negotiation_page_shows_state_of_play_and_four_pictures(web: TestClient)
     for key in ("timeline", "tariffs", "people", "topics"):
         assert f'id="chart-{key}"' in html and f'id="table-{key}"' in html
     assert html.count("<svg ") == 4
+    undated = re.search(r'<details class="undated-group" id="undated-events">(.*?)</details>', html, re.S)
+    assert undated and 'href="/event/ev-joint"' in undated.group(1)  # not drawn, still listed
     assert "style=" not in html and "<script" not in html and "<style" not in html
 
 

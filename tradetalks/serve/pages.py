@@ -13,7 +13,7 @@ from tradetalks.export.atom import events_feed
 from tradetalks.export.ics import events_calendar
 from tradetalks.serve.charts import negotiation_charts
 from tradetalks.serve.event_page import event_detail
-from tradetalks.serve.index import DossierIndex
+from tradetalks.serve.index import DossierIndex, is_dated
 from tradetalks.serve.negotiations import (
     UnknownNegotiation,
     event_brief,
@@ -63,6 +63,7 @@ def negotiation_router(state: ServeState) -> APIRouter:
                 "negotiation.html",
                 play=state_of_play(index, key, lang),
                 charts=negotiation_charts(index, negotiation_events(index, key), key, lang),
+                undated=[event_brief(index, e, lang) for e in negotiation_events(index, key) if not is_dated(e.start)],
                 key=key,
             )
             return html.encode("utf-8")
