@@ -32,7 +32,7 @@ def test_command_line_feeds_are_added_once(tmp_path: Path) -> None:
     ("text", "message"),
     [
         ("[crawler\n", "not valid TOML"),
-        ("[crawler]\nspeed = 3\n", r"unknown \[crawler\] key 'speed'"),
+        ('[crawler]\nspeed = 3\n', r"unknown \[crawler\] key 'speed'"),
         ('[crawler]\nrate_limit_seconds = "nhanh"\n', "rate_limit_seconds must be a number"),
         ("[crawler]\ntimeout = -1\n", "timeout must be >= 0"),
         ('[crawler]\nuser_agent = ""\n', "user_agent must be a non-empty string"),

@@ -14,6 +14,8 @@ from tradetalks.ingest.http import FetchResult
 SENTENCE = "Hai bên đã trao đổi về thuế đối ứng và quy tắc xuất xứ của hàng hóa."
 
 
+
+
 def html(body: str, head: str = "") -> str:
     return f"<html><head>{head}<title>Tin</title></head><body><p>{body}</p></body></html>"
 
@@ -23,11 +25,8 @@ def html(body: str, head: str = "") -> str:
     [
         (html(SENTENCE).encode("utf-8"), "utf-8", "utf-8"),
         (cp1258(html(SENTENCE, '<meta charset="windows-1258">')), None, "cp1258"),
-        (
-            cp1258(html(SENTENCE, '<meta http-equiv="Content-Type" content="text/html; charset=windows-1258">')),
-            None,
-            "cp1258",
-        ),
+        (cp1258(html(SENTENCE, '<meta http-equiv="Content-Type" content="text/html; charset=windows-1258">')), None,
+         "cp1258"),
         (cp1258(html(SENTENCE)), "windows-1258", "cp1258"),
         (html(SENTENCE).encode("utf-8"), None, None),
         (html(SENTENCE, '<meta charset="khong-co-bang-ma-nay">').encode("utf-8"), None, None),

@@ -69,17 +69,8 @@ def test_killed_crawl_resumes_without_refetching(server: Any, tmp_path: Path) ->
         f'[[feed]]\nname = "Tin"\nurl = "{server.url("/feed.xml")}"\n',
         encoding="utf-8",
     )
-    cmd = [
-        sys.executable,
-        "-c",
-        "from tradetalks.cli import main; main()",
-        "crawl",
-        "--config",
-        str(config),
-        "--once",
-        "--db",
-        str(db),
-    ]
+    cmd = [sys.executable, "-c", "from tradetalks.cli import main; main()", "crawl", "--config", str(config),
+           "--once", "--db", str(db)]
     proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env={**os.environ})
     deadline = time.monotonic() + 120
     marks: set[str] = set()

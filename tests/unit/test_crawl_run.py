@@ -31,6 +31,8 @@ def fixture_bytes(name: str, base: str) -> bytes:
     return (FIXTURES / name).read_text(encoding="utf-8").replace("{base}", base).encode("utf-8")
 
 
+
+
 @pytest.fixture
 def server() -> Iterator[Server]:
     s = srv.FixtureServer().start()
@@ -56,11 +58,8 @@ def test_normal_feed_stores_every_item(store: Store, server: Server) -> None:
     assert (report.new, report.fetched, report.polls, report.failed) == (3, 3, 1, [])
     titles = sorted(a.title or "" for a in store.articles())
     assert titles == sorted(
-        [
-            "Doanh nghiệp dệt may tìm thêm đơn hàng xuất khẩu",
-            "Hai bộ trao đổi trực tuyến về thuế đối ứng",
-            "Cảng biển phía Nam tăng công suất",
-        ]
+        ["Doanh nghiệp dệt may tìm thêm đơn hàng xuất khẩu", "Hai bộ trao đổi trực tuyến về thuế đối ứng",
+         "Cảng biển phía Nam tăng công suất"]
     )
     article = next(a for a in store.articles() if a.url == server.url("/tin/det-may.html"))
     assert article.outlet == "Tin Thử Nghiệm" and article.published == "2025-11-03"
@@ -83,14 +82,8 @@ def test_changed_feed_fetches_only_new_items(store: Store, server: Server) -> No
         b"</channel>", f"<item><title>Tin mới</title><link>{server.base}/tin/moi.html</link></item></channel>".encode()
     )
     server.route("/feed.xml", Reply(body=feed, etag='"feed-2"'))
-    server.route(
-        "/tin/moi.html",
-        Reply(
-            body=fixture_bytes("det-may.html", server.base).replace(
-                "ba hợp đồng nhỏ".encode(), "năm hợp đồng lớn".encode()
-            )
-        ),
-    )
+    server.route("/tin/moi.html", Reply(body=fixture_bytes("det-may.html", server.base).replace(
+        "ba hợp đồng nhỏ".encode(), "năm hợp đồng lớn".encode())))
     report = crawl(store, server)
     assert (report.fetched, report.seen, report.new) == (1, 3, 1)
     assert all(server.count(f"/tin/{n}.html") == 1 for n in PAGES)
@@ -150,7 +143,7 @@ def test_huge_page_is_cut_off_and_reported(store: Store, server: Server) -> None
     server.route("/tin/cang-bien.html", Reply(generated_bytes=100 * 1024 * 1024))
     report = crawl(store, server, max_bytes=1_000_000)
     assert report.new == 2
-    ((url, reason),) = report.failed
+    (url, reason), = report.failed
     assert url.endswith("/tin/cang-bien.html") and "cut off" in reason
 
 
@@ -179,14 +172,7 @@ def test_watch_polls_again_and_picks_up_new_items(store: Store, server: Server) 
 
     cfg = CrawlConfig(policy=POLICY, feeds=(FeedSpec(url=server.url("/feed.xml"), poll_minutes=0.001),))
     report = run_crawl(
-        store,
-        config=None,
-        feeds=[],
-        once=False,
-        watch=True,
-        console=None,
-        settings=cfg,
-        max_cycles=2,
+        store, config=None, feeds=[], once=False, watch=True, console=None, settings=cfg, max_cycles=2,
         sleep=publish_more,
     )
     assert (report.polls, report.new, report.fetched) == (2, 4, 4)
@@ -194,9 +180,8 @@ def test_watch_polls_again_and_picks_up_new_items(store: Store, server: Server) 
 
 
 def test_watch_prints_new_events_with_latency(store: Store, server: Server) -> None:
-    without_call = fixture_bytes("feed.xml", server.base).replace(
-        f"{server.base}/tin/trao-doi.html".encode(), f"{server.base}/tin/det-may.html".encode()
-    )
+    without_call = fixture_bytes("feed.xml", server.base).replace(f"{server.base}/tin/trao-doi.html".encode(),
+                                                                  f"{server.base}/tin/det-may.html".encode())
     server.route("/feed.xml", Reply(body=without_call, etag='"a"'))
 
     def publish_call(seconds: float) -> None:
@@ -206,17 +191,8 @@ def test_watch_prints_new_events_with_latency(store: Store, server: Server) -> N
     out = io.StringIO()
     console = Console(file=out, width=200)
     cfg = CrawlConfig(policy=POLICY, feeds=(FeedSpec(url=server.url("/feed.xml"), poll_minutes=0.001),))
-    report = run_crawl(
-        store,
-        config=None,
-        feeds=[],
-        once=False,
-        watch=True,
-        console=console,
-        settings=cfg,
-        max_cycles=2,
-        sleep=publish_call,
-    )
+    report = run_crawl(store, config=None, feeds=[], once=False, watch=True, console=console, settings=cfg,
+                       max_cycles=2, sleep=publish_call)
     assert report.new == 3 and any("  call  " in line for line in report.new_events)
     printed = [line for line in out.getvalue().splitlines() if line.startswith("new event")]
     assert len(printed) == len(report.new_events)

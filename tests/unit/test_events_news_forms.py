@@ -28,18 +28,15 @@ CASES: list[tuple[str, str | None, list[dict[str, Any]]]] = [
         "Ngày 26/10/2025, Việt Nam và Hoa Kỳ công bố Tuyên bố chung về khuôn khổ Hiệp định Thương mại đối ứng. "
         "Cũng trong dịp này, doanh nghiệp hai nước đã ký nhiều biên bản ghi nhớ hợp tác.",
         None,
-        [
-            {"type": "agreement", "start": "2025-10-26", "n_evidence": 1},
-            {"type": "agreement", "start": "2025-10-26", "n_evidence": 1},
-        ],
+        [{"type": "agreement", "start": "2025-10-26", "n_evidence": 1},
+         {"type": "agreement", "start": "2025-10-26", "n_evidence": 1}],
     ),
     (  # each rate of a sentence keeps the dates of its own clause
-        "Mỹ sẽ áp thuế 20% với hàng hóa nhập khẩu từ Việt Nam, thấp hơn nhiều so với mức 46% công bố hồi tháng 4/2025.",
+        "Mỹ sẽ áp thuế 20% với hàng hóa nhập khẩu từ Việt Nam, thấp hơn nhiều so với mức 46% công bố hồi "
+        "tháng 4/2025.",
         None,
-        [
-            {"type": "tariff_action", "rate": 0.2, "start": None},
-            {"type": "tariff_action", "rate": 0.46, "start": "2025-04"},
-        ],
+        [{"type": "tariff_action", "rate": 0.2, "start": None},
+         {"type": "tariff_action", "rate": 0.46, "start": "2025-04"}],
     ),
     (  # a tariff only proposed is no action
         "Việt Nam sẵn sàng thảo luận với phía Mỹ để đưa thuế nhập khẩu với hàng hóa Hoa Kỳ về 0%.",
@@ -55,16 +52,9 @@ CASES: list[tuple[str, str | None, list[dict[str, Any]]]] = [
         "Ngày 26/10/2025, tại Kuala Lumpur (Malaysia), Việt Nam và Hoa Kỳ công bố Tuyên bố chung về Hiệp định "
         "Thương mại đối ứng. Vòng đàm phán thứ năm dự kiến diễn ra vào tháng 11 tại Washington.",
         "2025-10-27",
-        [
-            {"type": "agreement", "start": "2025-10-26", "negotiation": VN_US_RECIPROCAL},
-            {
-                "type": "negotiation_round",
-                "ordinal": 5,
-                "status": "planned",
-                "start": "2025-11",
-                "negotiation": VN_US_RECIPROCAL,
-            },
-        ],
+        [{"type": "agreement", "start": "2025-10-26", "negotiation": VN_US_RECIPROCAL},
+         {"type": "negotiation_round", "ordinal": 5, "status": "planned", "start": "2025-11",
+          "negotiation": VN_US_RECIPROCAL}],
     ),
     (  # many meetings summed up, none of them told
         "Đây là kết quả của các phiên họp trực tuyến giữa hai đoàn đàm phán kể từ tháng 4/2025.",
@@ -81,19 +71,15 @@ CASES: list[tuple[str, str | None, list[dict[str, Any]]]] = [
         "Ngày 2/7/2025, Mỹ thông báo sẽ áp thuế 20% với hàng hóa nhập khẩu từ Việt Nam. Hàng hóa trung chuyển "
         "qua Việt Nam sẽ chịu mức thuế 40%.",
         None,
-        [
-            {"type": "tariff_action", "rate": 0.2, "start": "2025-07-02"},
-            {"type": "tariff_action", "rate": 0.4, "start": "2025-07-02", "topics": ["transshipment"]},
-        ],
+        [{"type": "tariff_action", "rate": 0.2, "start": "2025-07-02"},
+         {"type": "tariff_action", "rate": 0.4, "start": "2025-07-02", "topics": ["transshipment"]}],
     ),
     (  # "lần lượt tiếp A và B": one meeting with each
         "Sáng 15/1/2026, Quyền Bộ trưởng Bộ Công Thương Lê Mạnh Hùng lần lượt tiếp Đại sứ Hoa Kỳ Marc Knapper "
         "và Chủ tịch USABC Ted Osius.",
         None,
-        [
-            {"type": "meeting", "start": "2026-01-15", "n_participants": 2},
-            {"type": "meeting", "start": "2026-01-15", "n_participants": 2},
-        ],
+        [{"type": "meeting", "start": "2026-01-15", "n_participants": 2},
+         {"type": "meeting", "start": "2026-01-15", "n_participants": 2}],
     ),
     (  # a date in what was said at a meeting is not the meeting's
         "Sáng 15/1/2026, Quyền Bộ trưởng Lê Mạnh Hùng tiếp Đại sứ Hoa Kỳ Marc Knapper. Tại cuộc gặp, ông Hùng "
@@ -102,26 +88,18 @@ CASES: list[tuple[str, str | None, list[dict[str, Any]]]] = [
         [{"type": "meeting", "start": "2026-01-15", "n_evidence": 2}],
     ),
     (  # a place shortly after the only event of the sentence is its place
-        "Vòng đàm phán thứ ba về Hiệp định Thương mại đối ứng dự kiến diễn ra vào tuần tới, tiếp tục tại Washington.",
+        "Vòng đàm phán thứ ba về Hiệp định Thương mại đối ứng dự kiến diễn ra vào tuần tới, tiếp tục tại "
+        "Washington.",
         "2025-06-07",
-        [
-            {
-                "type": "negotiation_round",
-                "ordinal": 3,
-                "status": "planned",
-                "location": "Washington",
-                "start": "2025-06",
-            }
-        ],
+        [{"type": "negotiation_round", "ordinal": 3, "status": "planned", "location": "Washington",
+          "start": "2025-06"}],
     ),
     (  # "chiều cùng ngày": the day of the event before, in the afternoon
         "Sáng 15/1/2026, Quyền Bộ trưởng Lê Mạnh Hùng chủ trì tọa đàm với Phòng Thương mại Hoa Kỳ (AmCham). "
         "Chiều cùng ngày, ông Hùng có cuộc điện đàm với Đại diện Thương mại Hoa Kỳ Jamieson Greer.",
         None,
-        [
-            {"type": "roundtable", "start": "2026-01-15", "time_of_day": "morning"},
-            {"type": "call", "start": "2026-01-15", "time_of_day": "afternoon"},
-        ],
+        [{"type": "roundtable", "start": "2026-01-15", "time_of_day": "morning"},
+         {"type": "call", "start": "2026-01-15", "time_of_day": "afternoon"}],
     ),
     (  # a rate after "chịu mức" is a tariff
         "Hàng hóa bị xác định là trung chuyển tiếp tục chịu mức 40% khi nhập khẩu vào Mỹ từ ngày 7/8/2025.",
@@ -158,10 +136,8 @@ CASES: list[tuple[str, str | None, list[dict[str, Any]]]] = [
         "Vòng đàm phán thứ 14 về FTA Việt Nam - EFTA diễn ra tại Geneva. Cũng tại Geneva, Bộ trưởng Tài chính Mỹ "
         "Scott Bessent và Phó Thủ tướng Trung Quốc Hà Lập Phong đã hội đàm về thương mại.",
         None,
-        [
-            {"type": "negotiation_round", "ordinal": 14, "negotiation": "vn-efta-fta"},
-            {"type": "meeting", "negotiation": None},
-        ],
+        [{"type": "negotiation_round", "ordinal": 14, "negotiation": "vn-efta-fta"},
+         {"type": "meeting", "negotiation": None}],
     ),
     (  # "đã gặp" an official is a meeting; meeting difficulties is not
         "Sáng 13/8/2025, Thứ trưởng Nguyễn Sinh Nhật Tân đã gặp Phó Đại diện Thương mại Hoa Kỳ Bryan Switzer.",
@@ -175,22 +151,18 @@ CASES: list[tuple[str, str | None, list[dict[str, Any]]]] = [
         [{"type": "negotiation_round", "ordinal": 3, "status": "planned", "start": None}],
     ),
     ("Trưa 24/2/2025, chị Hoa nhận được cuộc gọi của chồng báo con đi lạc.", None, []),
-    (
-        "Ngày 3/1/2025, Thủ tướng phát biểu tại phiên khai mạc hội nghị trực tuyến toàn quốc về kinh tế - xã hội.",
-        None,
-        [],
-    ),
+    ("Ngày 3/1/2025, Thủ tướng phát biểu tại phiên khai mạc hội nghị trực tuyến toàn quốc về kinh tế - xã hội.",
+     None, []),
     ("Tổng thống Mỹ đe dọa sẽ áp thuế 25% với ô tô nhập khẩu từ Nhật Bản.", None, []),
     ("Canada sẽ đáp trả nếu Mỹ áp mức thuế 25% với thép nhập khẩu.", None, []),
-    ("Theo hiệp định EVFTA, Việt Nam sẽ giảm 65% thuế nhập khẩu đối với hàng hóa EU ngay khi có hiệu lực.", None, []),
+    ("Theo hiệp định EVFTA, Việt Nam sẽ giảm 65% thuế nhập khẩu đối với hàng hóa EU ngay khi có hiệu lực.",
+     None, []),
     (  # a clause opening with a bare title names the official last told with it
         "Sáng 20/5/2025, Bộ trưởng Bộ Công Thương Nguyễn Hồng Diên hội đàm với Đại diện Thương mại Hoa Kỳ Jamieson "
         "Greer. Chiều cùng ngày, Bộ trưởng làm việc với Bộ trưởng Thương mại Hoa Kỳ Howard Lutnick.",
         None,
-        [
-            {"type": "meeting", "time_of_day": "morning", "n_participants": 2},
-            {"type": "meeting", "start": "2025-05-20", "time_of_day": "afternoon", "n_participants": 2},
-        ],
+        [{"type": "meeting", "time_of_day": "morning", "n_participants": 2},
+         {"type": "meeting", "start": "2025-05-20", "time_of_day": "afternoon", "n_participants": 2}],
     ),
     (  # "loạt cuộc gặp" on a trip, then the meetings told on its days: those meetings only
         "Từ ngày 19 đến 23/5/2025, Bộ trưởng Bộ Công Thương Nguyễn Hồng Diên đã có loạt cuộc gặp với quan chức "
@@ -207,7 +179,8 @@ CASES: list[tuple[str, str | None, list[dict[str, Any]]]] = [
         "Ngày 18/11/2025, Đại sứ Việt Nam tại Hoa Kỳ Nguyễn Quốc Dũng làm việc với Thượng nghị sĩ Steve Daines. "
         "Tiếp đó, tại Hạ viện, Đại sứ gặp Hạ nghị sĩ Young Kim.",
         None,
-        [{"type": "meeting", "start": "2025-11-18", "n_participants": 2}, {"type": "meeting", "n_participants": 2}],
+        [{"type": "meeting", "start": "2025-11-18", "n_participants": 2},
+         {"type": "meeting", "n_participants": 2}],
     ),
     (  # "Hai nhà lãnh đạo …" goes on about the call just told
         "Ngày 4/4/2025, Tổng Bí thư Tô Lâm đã điện đàm với Tổng thống Donald Trump. Hai nhà lãnh đạo đã trao đổi "
@@ -235,15 +208,8 @@ CASES: list[tuple[str, str | None, list[dict[str, Any]]]] = [
         "Sau phiên họp của hai bộ trưởng về thuế đối ứng, từ ngày 12 đến 14/11/2025, các nhóm đàm phán kỹ thuật "
         "hai nước làm việc tại Washington. Ngày 20/11/2025, các nhóm kỹ thuật rà soát lại văn bản thương mại.",
         None,
-        [
-            {
-                "type": "negotiation_round",
-                "level": "technical",
-                "start": "2025-11-12",
-                "end": "2025-11-14",
-                "location": "Washington",
-            }
-        ],
+        [{"type": "negotiation_round", "level": "technical", "start": "2025-11-12", "end": "2025-11-14",
+          "location": "Washington"}],
     ),
     (  # a "phiên làm việc" at minister level is a ministerial session; the week it opens is not its end
         "Phiên làm việc cấp bộ trưởng về Hiệp định Thương mại đối ứng diễn ra ngày 11/11 tại Washington, mở đầu "
@@ -260,10 +226,8 @@ CASES: list[tuple[str, str | None, list[dict[str, Any]]]] = [
         "Theo đó, hàng hóa Việt Nam vào Mỹ sẽ chịu thuế 20%, thấp hơn nhiều so với mức 46% mà Washington công "
         "bố hôm 2/4.",
         "2025-07-03",
-        [
-            {"type": "tariff_action", "rate": 0.2, "status": "planned", "start": None},
-            {"type": "tariff_action", "rate": 0.46, "status": "held", "start": "2025-04-02"},
-        ],
+        [{"type": "tariff_action", "rate": 0.2, "status": "planned", "start": None},
+         {"type": "tariff_action", "rate": 0.46, "status": "held", "start": "2025-04-02"}],
     ),
     (  # a date before "trước khi …" is not the date of the round named after it; the teams meeting online
         # next week is a meeting of its own, and the round "bước vào" after it is to come

@@ -51,23 +51,11 @@ def scorer() -> tuple[ModuleType, Any]:
 def record(doc: Doc, ev: Event) -> dict[str, Any]:
     """An event as stored in a golden file."""
     return {
-        "type": ev.type,
-        "negotiation": ev.negotiation,
-        "ordinal": ev.ordinal,
-        "level": ev.level,
-        "mode": ev.mode,
-        "start": ev.start,
-        "end": ev.end,
-        "time_of_day": ev.time_of_day,
-        "location": ev.location,
-        "status": ev.status,
-        "participants": [p.name for p in ev.participants],
-        "topics": ev.topics,
-        "rate": ev.rate,
-        "summary": ev.summary,
-        "summary_en": ev.summary_en,
-        "evidence": [[e.start, e.end] for e in ev.evidence],
-        "timex": ev.timex,
+        "type": ev.type, "negotiation": ev.negotiation, "ordinal": ev.ordinal, "level": ev.level, "mode": ev.mode,
+        "start": ev.start, "end": ev.end, "time_of_day": ev.time_of_day, "location": ev.location,
+        "status": ev.status, "participants": [p.name for p in ev.participants], "topics": ev.topics,
+        "rate": ev.rate, "summary": ev.summary, "summary_en": ev.summary_en,
+        "evidence": [[e.start, e.end] for e in ev.evidence], "timex": ev.timex,
     }
 
 

@@ -27,10 +27,8 @@ CASES: list[tuple[str, str | None, list[dict[str, Any]]]] = [
         "Sau phiên đàm phán cấp Bộ trưởng giữa hai bên về thương mại đối ứng, chiều 5/3/2026 Thứ trưởng "
         "Bộ Công Thương Phan Thị Thắng đã làm việc với Phó Đại diện Thương mại Hoa Kỳ.",
         None,
-        [
-            {"type": "ministerial_session", "status": "held", "start": None},
-            {"type": "meeting", "start": "2026-03-05", "time_of_day": "afternoon"},
-        ],
+        [{"type": "ministerial_session", "status": "held", "start": None},
+         {"type": "meeting", "start": "2026-03-05", "time_of_day": "afternoon"}],
     ),
     (
         "Kết quả các phiên đàm phán cấp Bộ trưởng vừa qua về thương mại đối ứng Việt Nam - Hoa Kỳ được "
@@ -42,30 +40,15 @@ CASES: list[tuple[str, str | None, list[dict[str, Any]]]] = [
         "Ngày 20/3/2026, vòng đàm phán thứ 7 Hiệp định Thương mại đối ứng giữa Việt Nam và Hoa Kỳ "
         "đã diễn ra tại Hà Nội.",
         None,
-        [
-            {
-                "type": "negotiation_round",
-                "ordinal": 7,
-                "start": "2026-03-20",
-                "status": "held",
-                "negotiation": VN_US_RECIPROCAL,
-            }
-        ],
+        [{"type": "negotiation_round", "ordinal": 7, "start": "2026-03-20", "status": "held",
+          "negotiation": VN_US_RECIPROCAL}],
     ),
     (
         "Vòng đàm phán thứ hai về Hiệp định Thương mại tự do Việt Nam - EFTA được tổ chức trực tuyến "
         "từ ngày 8 đến 10/6/2024.",
         None,
-        [
-            {
-                "type": "negotiation_round",
-                "ordinal": 2,
-                "mode": "online",
-                "start": "2024-06-08",
-                "end": "2024-06-10",
-                "negotiation": "vn-efta-fta",
-            }
-        ],
+        [{"type": "negotiation_round", "ordinal": 2, "mode": "online", "start": "2024-06-08", "end": "2024-06-10",
+          "negotiation": "vn-efta-fta"}],
     ),
     (
         "Hai bên dự kiến tổ chức vòng đàm phán lần thứ 9 về FTA Việt Nam - EU tại Brussels.",
@@ -101,16 +84,8 @@ CASES: list[tuple[str, str | None, list[dict[str, Any]]]] = [
         "Vòng đàm phán thứ 8 Hiệp định Thương mại đối ứng diễn ra từ 9-11/3/2026. "
         "Vòng đàm phán thứ 8 tập trung vào quy tắc xuất xứ và hàng nông sản.",
         None,
-        [
-            {
-                "type": "negotiation_round",
-                "ordinal": 8,
-                "start": "2026-03-09",
-                "end": "2026-03-11",
-                "topics": ["agriculture", "rules_of_origin"],
-                "n_evidence": 2,
-            }
-        ],
+        [{"type": "negotiation_round", "ordinal": 8, "start": "2026-03-09", "end": "2026-03-11",
+          "topics": ["agriculture", "rules_of_origin"], "n_evidence": 2}],
     ),
     (
         "Ngày 20/6, vòng đàm phán thứ 3 Hiệp định Thương mại đối ứng sẽ khai mạc tại Washington.",
@@ -118,12 +93,14 @@ CASES: list[tuple[str, str | None, list[dict[str, Any]]]] = [
         [{"type": "negotiation_round", "ordinal": 3, "start": "2025-06-20", "status": "planned"}],
     ),
     (
-        "Phiên đàm phán cấp Bộ trưởng lần thứ 3 giữa Việt Nam và Hoa Kỳ về thương mại đối ứng diễn ra ngày 25/6/2025.",
+        "Phiên đàm phán cấp Bộ trưởng lần thứ 3 giữa Việt Nam và Hoa Kỳ về thương mại đối ứng "
+        "diễn ra ngày 25/6/2025.",
         None,
         [{"type": "ministerial_session", "ordinal": 3, "start": "2025-06-25", "negotiation": VN_US_RECIPROCAL}],
     ),
     (
-        "Hai bên nhất trí tổ chức phiên đàm phán trực tuyến cấp bộ trưởng về thương mại đối ứng trong tháng 12/2025.",
+        "Hai bên nhất trí tổ chức phiên đàm phán trực tuyến cấp bộ trưởng về thương mại đối ứng "
+        "trong tháng 12/2025.",
         None,
         [{"type": "ministerial_session", "mode": "online", "status": "planned", "start": "2025-12"}],
     ),
@@ -185,7 +162,8 @@ CASES: list[tuple[str, str | None, list[dict[str, Any]]]] = [
         [{"type": "tariff_action", "rate": 0.46, "start": "2025-04-02", "negotiation": VN_US_RECIPROCAL}],
     ),
     (
-        "Tối 2/7/2025, Mỹ thông báo áp mức thuế 20% đối với hàng hóa nhập khẩu từ Việt Nam và 40% với hàng chuyển tải.",
+        "Tối 2/7/2025, Mỹ thông báo áp mức thuế 20% đối với hàng hóa nhập khẩu từ Việt Nam "
+        "và 40% với hàng chuyển tải.",
         None,
         [{"type": "tariff_action", "rate": 0.2}, {"type": "tariff_action", "rate": 0.4, "topics": ["transshipment"]}],
     ),
@@ -208,28 +186,15 @@ CASES: list[tuple[str, str | None, list[dict[str, Any]]]] = [
         "Chiều 18/3/2026, tại Hà Nội, Bộ trưởng Bộ Công Thương Nguyễn Hồng Diên đã tiếp Đại sứ Hoa Kỳ Marc Knapper. "
         "Tại buổi tiếp, hai bên bàn về đàm phán Hiệp định Thương mại đối ứng và hợp tác năng lượng.",
         None,
-        [
-            {
-                "type": "meeting",
-                "start": "2026-03-18",
-                "time_of_day": "afternoon",
-                "location": "Hà Nội",
-                "topics": ["energy"],
-                "n_evidence": 2,
-                "n_participants": 2,
-                "negotiation": VN_US_RECIPROCAL,
-            }
-        ],
+        [{"type": "meeting", "start": "2026-03-18", "time_of_day": "afternoon", "location": "Hà Nội",
+          "topics": ["energy"], "n_evidence": 2, "n_participants": 2, "negotiation": VN_US_RECIPROCAL}],
     ),
     (
         "Bộ trưởng Nguyễn Hồng Diên đã có các buổi làm việc với Thượng nghị sĩ Steve Daines, "
         "Hạ nghị sĩ Adrian Smith và Chủ tịch Hội đồng Kinh doanh Hoa Kỳ - ASEAN Ted Osius.",
         None,
-        [
-            {"type": "meeting", "n_participants": 2},
-            {"type": "meeting", "n_participants": 2},
-            {"type": "meeting", "n_participants": 2},
-        ],
+        [{"type": "meeting", "n_participants": 2}, {"type": "meeting", "n_participants": 2},
+         {"type": "meeting", "n_participants": 2}],
     ),
     (
         "Sáng 5/9, tại trụ sở Bộ Công Thương, Thứ trưởng Nguyễn Sinh Nhật Tân tiếp đoàn doanh nghiệp Mỹ.",
@@ -244,43 +209,23 @@ CASES: list[tuple[str, str | None, list[dict[str, Any]]]] = [
     (
         "Theo thỏa thuận thương mại, hàng hóa Việt Nam vào Mỹ chịu thuế 20%, còn hàng chuyển tải chịu thuế 40%.",
         None,
-        [
-            {"type": "tariff_action", "rate": 0.2, "no_topics": ["transshipment"]},
-            {"type": "tariff_action", "rate": 0.4, "topics": ["transshipment"]},
-        ],
+        [{"type": "tariff_action", "rate": 0.2, "no_topics": ["transshipment"]},
+         {"type": "tariff_action", "rate": 0.4, "topics": ["transshipment"]}],
     ),
     (
         "Vòng đàm phán thứ ba về Hiệp định Thương mại đối ứng sẽ diễn ra tại Hà Nội từ ngày 22 đến 25/7/2025. "
         "Đây là lần đầu tiên vòng đàm phán được tổ chức tại Việt Nam.",
         None,
-        [
-            {
-                "type": "negotiation_round",
-                "ordinal": 3,
-                "status": "planned",
-                "start": "2025-07-22",
-                "end": "2025-07-25",
-                "location": "Hà Nội",
-                "n_evidence": 2,
-            }
-        ],
+        [{"type": "negotiation_round", "ordinal": 3, "status": "planned", "start": "2025-07-22", "end": "2025-07-25",
+          "location": "Hà Nội", "n_evidence": 2}],
     ),
     ("Trước đó, hai bên đã tổ chức ba vòng đàm phán trực tiếp về thương mại đối ứng.", None, []),
     (
         "Trong hai ngày 24-25/7/2025, hai đoàn đã có phiên đàm phán kỹ thuật trực tuyến về Hiệp định Thương mại "
         "đối ứng. Các nhóm kỹ thuật tập trung vào thuế quan và quy tắc xuất xứ. Giá vàng hôm nay giảm nhẹ.",
         None,
-        [
-            {
-                "type": "negotiation_round",
-                "level": "technical",
-                "mode": "online",
-                "start": "2025-07-24",
-                "end": "2025-07-25",
-                "topics": ["rules_of_origin", "tariffs"],
-                "n_evidence": 2,
-            }
-        ],
+        [{"type": "negotiation_round", "level": "technical", "mode": "online", "start": "2025-07-24",
+          "end": "2025-07-25", "topics": ["rules_of_origin", "tariffs"], "n_evidence": 2}],
     ),
     (
         "Vòng đàm phán Hiệp định Thương mại đối ứng công bằng và cân bằng Việt Nam - Hoa Kỳ lần thứ 4 "
@@ -302,15 +247,8 @@ CASES: list[tuple[str, str | None, list[dict[str, Any]]]] = [
     (
         "Phiên đàm phán thứ tư giữa hai đoàn diễn ra trực tuyến vào ngày 25/6/2025 với trọng tâm là quy tắc xuất xứ.",
         None,
-        [
-            {
-                "type": "negotiation_round",
-                "ordinal": 4,
-                "mode": "online",
-                "start": "2025-06-25",
-                "topics": ["rules_of_origin"],
-            }
-        ],
+        [{"type": "negotiation_round", "ordinal": 4, "mode": "online", "start": "2025-06-25",
+          "topics": ["rules_of_origin"]}],
     ),
     (
         "Ngày 7/5/2025, Bộ trưởng Nguyễn Hồng Diên và Đại diện Thương mại Hoa Kỳ Jamieson Greer đã có "
@@ -322,34 +260,23 @@ CASES: list[tuple[str, str | None, list[dict[str, Any]]]] = [
     (
         "Chiều 9/6/2025, tại Hà Nội, Bộ trưởng Nguyễn Hồng Diên tiếp Thượng nghị sĩ Hoa Kỳ Steve Daines.",
         None,
-        [
-            {
-                "type": "meeting",
-                "start": "2025-06-09",
-                "time_of_day": "afternoon",
-                "location": "Hà Nội",
-                "n_participants": 2,
-            }
-        ],
+        [{"type": "meeting", "start": "2025-06-09", "time_of_day": "afternoon", "location": "Hà Nội",
+          "n_participants": 2}],
     ),
     ("Sau khi ra viện, anh Nam làm việc với công an phường về vụ va chạm.", None, []),
     (
         "Sáng 5/3/2026, Bộ trưởng Nguyễn Hồng Diên đã tiếp Đại sứ Hoa Kỳ Marc Knapper và làm việc với "
         "ông Ted Osius, Chủ tịch Hội đồng Kinh doanh Hoa Kỳ - ASEAN.",
         None,
-        [
-            {"type": "meeting", "start": "2026-03-05", "n_participants": 2},
-            {"type": "meeting", "start": "2026-03-05", "n_participants": 2},
-        ],
+        [{"type": "meeting", "start": "2026-03-05", "n_participants": 2},
+         {"type": "meeting", "start": "2026-03-05", "n_participants": 2}],
     ),
     (
         "Sáng 5/3/2026, Bộ trưởng Nguyễn Hồng Diên làm việc với Đại sứ Nhật Bản Ito Naoki; chiều cùng ngày, "
         "Thứ trưởng Phan Thị Thắng tiếp ông John Smith, Giám đốc Tập đoàn ABC.",
         None,
-        [
-            {"type": "meeting", "start": "2026-03-05", "time_of_day": "morning", "n_participants": 2},
-            {"type": "meeting", "start": "2026-03-05", "time_of_day": "afternoon", "n_participants": 2},
-        ],
+        [{"type": "meeting", "start": "2026-03-05", "time_of_day": "morning", "n_participants": 2},
+         {"type": "meeting", "start": "2026-03-05", "time_of_day": "afternoon", "n_participants": 2}],
     ),
     ("Ông Nam tiếp tục làm việc tại công ty.", None, []),
     (
@@ -357,16 +284,9 @@ CASES: list[tuple[str, str | None, list[dict[str, Any]]]] = [
         "lần thứ 4 của Ủy ban Thương mại EVFTA. Vòng đàm phán thứ 5 về nâng cấp FTA Việt Nam - Hàn Quốc "
         "dự kiến diễn ra tại Seoul vào tháng 9/2024.",
         None,
-        [
-            {"type": "meeting", "ordinal": 4, "location": "Brussels", "negotiation": "vn-eu-fta"},
-            {
-                "type": "negotiation_round",
-                "ordinal": 5,
-                "status": "planned",
-                "location": "Seoul",
-                "negotiation": "vn-kr-fta",
-            },
-        ],
+        [{"type": "meeting", "ordinal": 4, "location": "Brussels", "negotiation": "vn-eu-fta"},
+         {"type": "negotiation_round", "ordinal": 5, "status": "planned", "location": "Seoul",
+          "negotiation": "vn-kr-fta"}],
     ),
     # talks and tariffs between other countries are events, but not of a Vietnamese negotiation
     (

@@ -23,208 +23,93 @@ def names_of(text: str) -> Doc:
 
 # sentence -> [(type, text as written, canonical name or None, acronym or None)] for every non-person mention
 NAMES = [
-    (
-        "Cuộc họp diễn ra tại Bộ Ngoại giao Mỹ và trụ sở Cơ quan Đại diện Thương mại Mỹ.",
-        [
-            ("organization", "Bộ Ngoại giao Mỹ", "Bộ Ngoại giao Hoa Kỳ", None),
-            ("organization", "Cơ quan Đại diện Thương mại Mỹ", "Văn phòng Đại diện Thương mại Hoa Kỳ", None),
-        ],
-    ),
-    (
-        "Phòng Thương mại và Công nghiệp Việt Nam (VCCI) tổ chức đối thoại với MOIT.",
-        [
-            (
-                "organization",
-                "Phòng Thương mại và Công nghiệp Việt Nam",
-                "Phòng Thương mại và Công nghiệp Việt Nam",
-                "VCCI",
-            ),
-            ("organization", "MOIT", "Bộ Công Thương", None),
-        ],
-    ),
-    (
-        "Đại diện Bộ Công thương và Moit đều có mặt.",
-        [("organization", "Bộ Công thương", "Bộ Công Thương", None), ("organization", "Moit", "Bộ Công Thương", None)],
-    ),
-    (
-        "Hiệp hội Nhựa Việt Nam (VPA) cho biết xuất khẩu tăng. Theo VPA, thị trường Mỹ chiếm tỷ trọng lớn.",
-        [
-            ("organization", "Hiệp hội Nhựa Việt Nam", None, "VPA"),
-            ("organization", "VPA", None, "VPA"),
-            ("country", "Mỹ", "Hoa Kỳ", None),
-        ],
-    ),
-    (
-        "Tập đoàn Excelerate Energy đã ký biên bản ghi nhớ với đối tác Việt Nam.",
-        [("organization", "Tập đoàn Excelerate Energy", None, None), ("country", "Việt Nam", "Việt Nam", None)],
-    ),
-    (
-        "Đại diện Kingsmen Capital Partners (KCP) cho biết sẽ mở văn phòng tại TP.HCM.",
-        [
-            ("organization", "Kingsmen Capital Partners", None, "KCP"),
-            ("location", "TP.HCM", "Thành phố Hồ Chí Minh", None),
-        ],
-    ),
-    (
-        "Ông ấy làm việc cho Blue Harbor Trading Group và Northwind Logistics (NL).",
-        [
-            ("organization", "Blue Harbor Trading Group", None, None),
-            ("organization", "Northwind Logistics", None, "NL"),
-        ],
-    ),
-    (
-        "Trung Quốc, Nhật Bản và Hàn Quốc là các đối tác lớn của Việt Nam.",
-        [
-            ("country", "Trung Quốc", "Trung Quốc", None),
-            ("country", "Nhật Bản", "Nhật Bản", None),
-            ("country", "Hàn Quốc", "Hàn Quốc", None),
-            ("country", "Việt Nam", "Việt Nam", None),
-        ],
-    ),
-    (
-        "Hợp chúng quốc Hoa Kỳ và Liên minh châu Âu (EU) đều là thị trường quan trọng.",
-        [
-            ("country", "Hợp chúng quốc Hoa Kỳ", "Hoa Kỳ", None),
-            ("country", "Liên minh châu Âu", "Liên minh châu Âu", None),
-            ("country", "EU", "Liên minh châu Âu", None),
-        ],
-    ),
-    (
-        "Đoàn công tác đã đến bang Texas và thành phố Houston.",
-        [("location", "Texas", "Texas", None), ("location", "Houston", "Houston", None)],
-    ),
-    (
-        "Ngân hàng Thế giới (WB) dự báo tăng trưởng khả quan cho Thái Lan và Indonesia.",
-        [
-            ("organization", "Ngân hàng Thế giới", "Ngân hàng Thế giới", "WB"),
-            ("country", "Thái Lan", "Thái Lan", None),
-            ("country", "Indonesia", "Indonesia", None),
-        ],
-    ),
-    ("Nhiều doanh nghiệp lớn, trong đó có AMAZON, đang mở rộng đầu tư.", [("organization", "AMAZON", None, None)]),
-    (
-        "Bộ Ngoại giao Nhật Bản ra thông cáo.",
-        [("organization", "Bộ Ngoại giao Nhật Bản", "Bộ Ngoại giao Nhật Bản", None)],
-    ),
-    (
-        "Bộ Tài chính Hoa Kỳ và Ngân hàng Nhà nước cùng theo dõi tỷ giá.",
-        [
-            ("organization", "Bộ Tài chính Hoa Kỳ", "Bộ Tài chính Hoa Kỳ", None),
-            ("organization", "Ngân hàng Nhà nước", "Ngân hàng Nhà nước Việt Nam", None),
-        ],
-    ),
-    (
-        "Đoàn đã tới Washington, D.C. sau khi làm việc ở bang Louisiana.",
-        [("location", "Washington, D.C.", "Washington, D.C.", None), ("location", "Louisiana", "Louisiana", None)],
-    ),
-    (
-        "Cơ quan thương mại Mỹ (USTR) công bố kết quả điều tra.",
-        [("organization", "Cơ quan thương mại Mỹ", "Văn phòng Đại diện Thương mại Hoa Kỳ", "USTR")],
-    ),
-    (
-        "Đảng Cộng sản Cuba và Đảng Cộng sản Việt Nam có quan hệ lâu đời.",
-        [("organization", "Đảng Cộng sản Cuba", None, None), ("organization", "Đảng Cộng sản Việt Nam", None, None)],
-    ),
-    (
-        "Bộ Khoa học và Công nghệ cùng Bộ Văn hóa, Thể thao và Du lịch phối hợp.",
-        [
-            ("organization", "Bộ Khoa học và Công nghệ", "Bộ Khoa học và Công nghệ", None),
-            ("organization", "Bộ Văn hóa, Thể thao và Du lịch", "Bộ Văn hóa, Thể thao và Du lịch", None),
-        ],
-    ),
-    (
-        "Người phát ngôn Bộ Thương mại Trung Quốc Gao Feng trả lời báo chí.",
-        [("organization", "Bộ Thương mại Trung Quốc", "Bộ Thương mại Trung Quốc", None)],
-    ),
-    (
-        "Người phát ngôn Bộ Thương mại Indonesia Budi Santoso trả lời báo chí.",
-        [("organization", "Bộ Thương mại Indonesia", None, None)],
-    ),
-    (
-        "Thông tin từ Thương vụ Việt Nam tại Mỹ và Đại sứ quán Nhật Bản tại Hà Nội cho thấy điều đó.",
-        [
-            ("organization", "Thương vụ Việt Nam tại Mỹ", "Thương vụ Việt Nam tại Hoa Kỳ", None),
-            ("organization", "Đại sứ quán Nhật Bản tại Hà Nội", None, None),
-        ],
-    ),
+    ("Cuộc họp diễn ra tại Bộ Ngoại giao Mỹ và trụ sở Cơ quan Đại diện Thương mại Mỹ.",
+     [("organization", "Bộ Ngoại giao Mỹ", "Bộ Ngoại giao Hoa Kỳ", None),
+      ("organization", "Cơ quan Đại diện Thương mại Mỹ", "Văn phòng Đại diện Thương mại Hoa Kỳ", None)]),
+    ("Phòng Thương mại và Công nghiệp Việt Nam (VCCI) tổ chức đối thoại với MOIT.",
+     [("organization", "Phòng Thương mại và Công nghiệp Việt Nam", "Phòng Thương mại và Công nghiệp Việt Nam",
+       "VCCI"), ("organization", "MOIT", "Bộ Công Thương", None)]),
+    ("Đại diện Bộ Công thương và Moit đều có mặt.",
+     [("organization", "Bộ Công thương", "Bộ Công Thương", None), ("organization", "Moit", "Bộ Công Thương", None)]),
+    ("Hiệp hội Nhựa Việt Nam (VPA) cho biết xuất khẩu tăng. Theo VPA, thị trường Mỹ chiếm tỷ trọng lớn.",
+     [("organization", "Hiệp hội Nhựa Việt Nam", None, "VPA"), ("organization", "VPA", None, "VPA"),
+      ("country", "Mỹ", "Hoa Kỳ", None)]),
+    ("Tập đoàn Excelerate Energy đã ký biên bản ghi nhớ với đối tác Việt Nam.",
+     [("organization", "Tập đoàn Excelerate Energy", None, None), ("country", "Việt Nam", "Việt Nam", None)]),
+    ("Đại diện Kingsmen Capital Partners (KCP) cho biết sẽ mở văn phòng tại TP.HCM.",
+     [("organization", "Kingsmen Capital Partners", None, "KCP"),
+      ("location", "TP.HCM", "Thành phố Hồ Chí Minh", None)]),
+    ("Ông ấy làm việc cho Blue Harbor Trading Group và Northwind Logistics (NL).",
+     [("organization", "Blue Harbor Trading Group", None, None), ("organization", "Northwind Logistics", None, "NL")]),
+    ("Trung Quốc, Nhật Bản và Hàn Quốc là các đối tác lớn của Việt Nam.",
+     [("country", "Trung Quốc", "Trung Quốc", None), ("country", "Nhật Bản", "Nhật Bản", None),
+      ("country", "Hàn Quốc", "Hàn Quốc", None), ("country", "Việt Nam", "Việt Nam", None)]),
+    ("Hợp chúng quốc Hoa Kỳ và Liên minh châu Âu (EU) đều là thị trường quan trọng.",
+     [("country", "Hợp chúng quốc Hoa Kỳ", "Hoa Kỳ", None), ("country", "Liên minh châu Âu", "Liên minh châu Âu", None),
+      ("country", "EU", "Liên minh châu Âu", None)]),
+    ("Đoàn công tác đã đến bang Texas và thành phố Houston.",
+     [("location", "Texas", "Texas", None), ("location", "Houston", "Houston", None)]),
+    ("Ngân hàng Thế giới (WB) dự báo tăng trưởng khả quan cho Thái Lan và Indonesia.",
+     [("organization", "Ngân hàng Thế giới", "Ngân hàng Thế giới", "WB"), ("country", "Thái Lan", "Thái Lan", None),
+      ("country", "Indonesia", "Indonesia", None)]),
+    ("Nhiều doanh nghiệp lớn, trong đó có AMAZON, đang mở rộng đầu tư.",
+     [("organization", "AMAZON", None, None)]),
+    ("Bộ Ngoại giao Nhật Bản ra thông cáo.",
+     [("organization", "Bộ Ngoại giao Nhật Bản", "Bộ Ngoại giao Nhật Bản", None)]),
+    ("Bộ Tài chính Hoa Kỳ và Ngân hàng Nhà nước cùng theo dõi tỷ giá.",
+     [("organization", "Bộ Tài chính Hoa Kỳ", "Bộ Tài chính Hoa Kỳ", None),
+      ("organization", "Ngân hàng Nhà nước", "Ngân hàng Nhà nước Việt Nam", None)]),
+    ("Đoàn đã tới Washington, D.C. sau khi làm việc ở bang Louisiana.",
+     [("location", "Washington, D.C.", "Washington, D.C.", None), ("location", "Louisiana", "Louisiana", None)]),
+    ("Cơ quan thương mại Mỹ (USTR) công bố kết quả điều tra.",
+     [("organization", "Cơ quan thương mại Mỹ", "Văn phòng Đại diện Thương mại Hoa Kỳ", "USTR")]),
+    ("Đảng Cộng sản Cuba và Đảng Cộng sản Việt Nam có quan hệ lâu đời.",
+     [("organization", "Đảng Cộng sản Cuba", None, None), ("organization", "Đảng Cộng sản Việt Nam", None, None)]),
+    ("Bộ Khoa học và Công nghệ cùng Bộ Văn hóa, Thể thao và Du lịch phối hợp.",
+     [("organization", "Bộ Khoa học và Công nghệ", "Bộ Khoa học và Công nghệ", None),
+      ("organization", "Bộ Văn hóa, Thể thao và Du lịch", "Bộ Văn hóa, Thể thao và Du lịch", None)]),
+    ("Người phát ngôn Bộ Thương mại Trung Quốc Gao Feng trả lời báo chí.",
+     [("organization", "Bộ Thương mại Trung Quốc", "Bộ Thương mại Trung Quốc", None)]),
+    ("Người phát ngôn Bộ Thương mại Indonesia Budi Santoso trả lời báo chí.",
+     [("organization", "Bộ Thương mại Indonesia", None, None)]),
+    ("Thông tin từ Thương vụ Việt Nam tại Mỹ và Đại sứ quán Nhật Bản tại Hà Nội cho thấy điều đó.",
+     [("organization", "Thương vụ Việt Nam tại Mỹ", "Thương vụ Việt Nam tại Hoa Kỳ", None),
+      ("organization", "Đại sứ quán Nhật Bản tại Hà Nội", None, None)]),
     ("Đội tuyển vô địch ASEAN Cup và giành huy chương ở SEA Games.", []),
-    (
-        "Tại Hạ viện, đại sứ gặp các thành viên Ủy ban Đối ngoại Hạ viện.",
-        [
-            ("organization", "Hạ viện", "Hạ viện Hoa Kỳ", None),
-            ("organization", "Ủy ban Đối ngoại Hạ viện", "Ủy ban Đối ngoại Hạ viện Hoa Kỳ", None),
-        ],
-    ),
-    (
-        "Ca sĩ Mỹ Tâm hát ở Hà Nội, còn Thượng nghị sĩ Mỹ Tom Cotton phát biểu. Ảnh: Tuấn Anh",
-        [("location", "Hà Nội", "Hà Nội", None), ("country", "Mỹ", "Hoa Kỳ", None)],
-    ),
+    ("Tại Hạ viện, đại sứ gặp các thành viên Ủy ban Đối ngoại Hạ viện.",
+     [("organization", "Hạ viện", "Hạ viện Hoa Kỳ", None),
+      ("organization", "Ủy ban Đối ngoại Hạ viện", "Ủy ban Đối ngoại Hạ viện Hoa Kỳ", None)]),
+    ("Ca sĩ Mỹ Tâm hát ở Hà Nội, còn Thượng nghị sĩ Mỹ Tom Cotton phát biểu. Ảnh: Tuấn Anh",
+     [("location", "Hà Nội", "Hà Nội", None), ("country", "Mỹ", "Hoa Kỳ", None)]),
     ("Anh ấy nói Anh là thị trường lớn.", [("country", "Anh", "Vương quốc Anh", None)]),
     ("Tiền đạo Xuân Son ghi bàn. Anh bị chấn thương nhẹ.", []),
-    (
-        "Anh và EU ký hiệp định. Anh cũng là thành viên CPTPP.",
-        [
-            ("country", "Anh", "Vương quốc Anh", None),
-            ("country", "EU", "Liên minh châu Âu", None),
-            ("country", "Anh", "Vương quốc Anh", None),
-        ],
-    ),
-    (
-        "Bà Lan ở huyện Mỹ Đức, còn hàng Mỹ sang Đức tăng.",
-        [("location", "Mỹ Đức", None, None), ("country", "Mỹ", "Hoa Kỳ", None), ("country", "Đức", "Đức", None)],
-    ),
+    ("Anh và EU ký hiệp định. Anh cũng là thành viên CPTPP.",
+     [("country", "Anh", "Vương quốc Anh", None), ("country", "EU", "Liên minh châu Âu", None),
+      ("country", "Anh", "Vương quốc Anh", None)]),
+    ("Bà Lan ở huyện Mỹ Đức, còn hàng Mỹ sang Đức tăng.",
+     [("location", "Mỹ Đức", None, None), ("country", "Mỹ", "Hoa Kỳ", None), ("country", "Đức", "Đức", None)]),
     ("THỨ TRƯỞNG PHAN THỊ THẮNG: DOANH NGHIỆP CẦN CHỦ ĐỘNG", []),
-    (
-        "Tại Anh, hàng dệt may Việt Nam tăng mạnh; ông Hoàng Anh nói.",
-        [("country", "Anh", "Vương quốc Anh", None), ("country", "Việt Nam", "Việt Nam", None)],
-    ),
-    (
-        "Vietjet, Vinamilk và Hiệp hội Doanh nghiệp nhỏ và vừa Hà Nội cùng ký kết.",
-        [
-            ("organization", "Vietjet", "Vietjet", None),
-            ("organization", "Vinamilk", "Vinamilk", None),
-            (
-                "organization",
-                "Hiệp hội Doanh nghiệp nhỏ và vừa Hà Nội",
-                "Hiệp hội Doanh nghiệp nhỏ và vừa Hà Nội",
-                None,
-            ),
-        ],
-    ),
-    (
-        "Học viện Không quân Mỹ lập chương trình cho sinh viên (Ảnh: Học viện Không quân Mỹ)",
-        [
-            ("organization", "Học viện Không quân Mỹ", "Học viện Không quân Hoa Kỳ", None),
-            ("organization", "Học viện Không quân Mỹ", "Học viện Không quân Hoa Kỳ", None),
-        ],
-    ),
-    (
-        "Sở Thông tin và Truyền thông, Cục Hàng không Việt Nam và Kaspersky Lab cùng tham gia.",
-        [
-            ("organization", "Sở Thông tin và Truyền thông", None, None),
-            ("organization", "Cục Hàng không Việt Nam", None, None),
-            ("organization", "Kaspersky Lab", None, None),
-        ],
-    ),
-    (
-        "Đoàn đã đến Văn phòng USTR và Bộ Thương mại Mỹ (DOC).",
-        [
-            ("organization", "USTR", "Văn phòng Đại diện Thương mại Hoa Kỳ", None),
-            ("organization", "Bộ Thương mại Mỹ", "Bộ Thương mại Hoa Kỳ", "DOC"),
-        ],
-    ),
-    ("Cục Thuế TP. Hồ Chí Minh phối hợp với ngân hàng.", [("organization", "Cục Thuế TP. Hồ Chí Minh", None, None)]),
-    (
-        "Ảnh: BCT/Vietnam+",
-        [("organization", "BCT", "Bộ Công Thương", None), ("organization", "Vietnam+", "Thông tấn xã Việt Nam", None)],
-    ),
-    (
-        "Hội đồng Kinh doanh Hoa Kỳ - ASEAN tổ chức tọa đàm tại Hà Nội.",
-        [
-            ("organization", "Hội đồng Kinh doanh Hoa Kỳ - ASEAN", "Hội đồng Kinh doanh Hoa Kỳ-ASEAN", None),
-            ("location", "Hà Nội", "Hà Nội", None),
-        ],
-    ),
+    ("Tại Anh, hàng dệt may Việt Nam tăng mạnh; ông Hoàng Anh nói.",
+     [("country", "Anh", "Vương quốc Anh", None), ("country", "Việt Nam", "Việt Nam", None)]),
+    ("Vietjet, Vinamilk và Hiệp hội Doanh nghiệp nhỏ và vừa Hà Nội cùng ký kết.",
+     [("organization", "Vietjet", "Vietjet", None), ("organization", "Vinamilk", "Vinamilk", None),
+      ("organization", "Hiệp hội Doanh nghiệp nhỏ và vừa Hà Nội", "Hiệp hội Doanh nghiệp nhỏ và vừa Hà Nội", None)]),
+    ("Học viện Không quân Mỹ lập chương trình cho sinh viên (Ảnh: Học viện Không quân Mỹ)",
+     [("organization", "Học viện Không quân Mỹ", "Học viện Không quân Hoa Kỳ", None),
+      ("organization", "Học viện Không quân Mỹ", "Học viện Không quân Hoa Kỳ", None)]),
+    ("Sở Thông tin và Truyền thông, Cục Hàng không Việt Nam và Kaspersky Lab cùng tham gia.",
+     [("organization", "Sở Thông tin và Truyền thông", None, None),
+      ("organization", "Cục Hàng không Việt Nam", None, None), ("organization", "Kaspersky Lab", None, None)]),
+    ("Đoàn đã đến Văn phòng USTR và Bộ Thương mại Mỹ (DOC).",
+     [("organization", "USTR", "Văn phòng Đại diện Thương mại Hoa Kỳ", None),
+      ("organization", "Bộ Thương mại Mỹ", "Bộ Thương mại Hoa Kỳ", "DOC")]),
+    ("Cục Thuế TP. Hồ Chí Minh phối hợp với ngân hàng.",
+     [("organization", "Cục Thuế TP. Hồ Chí Minh", None, None)]),
+    ("Ảnh: BCT/Vietnam+", [("organization", "BCT", "Bộ Công Thương", None),
+                           ("organization", "Vietnam+", "Thông tấn xã Việt Nam", None)]),
+    ("Hội đồng Kinh doanh Hoa Kỳ - ASEAN tổ chức tọa đàm tại Hà Nội.",
+     [("organization", "Hội đồng Kinh doanh Hoa Kỳ - ASEAN", "Hội đồng Kinh doanh Hoa Kỳ-ASEAN", None),
+      ("location", "Hà Nội", "Hà Nội", None)]),
 ]
 
 
@@ -234,16 +119,13 @@ def test_names_orgs_countries_places(text: str, expected: list[tuple[str, str, s
     assert found == expected
 
 
-@pytest.mark.parametrize(
-    ("text", "side"),
-    [
-        ("Phía Mỹ đánh giá cao thiện chí.", "US"),
-        ("Phía Việt Nam đề xuất lộ trình mới.", "VN"),
-        ("Đoàn Nhật Bản cũng tham dự.", "other"),
-        ("Bộ Công Thương cho biết.", "VN"),
-        ("Văn phòng Đại diện Thương mại Mỹ cho biết.", "US"),
-    ],
-)
+@pytest.mark.parametrize(("text", "side"), [
+    ("Phía Mỹ đánh giá cao thiện chí.", "US"),
+    ("Phía Việt Nam đề xuất lộ trình mới.", "VN"),
+    ("Đoàn Nhật Bản cũng tham dự.", "other"),
+    ("Bộ Công Thương cho biết.", "VN"),
+    ("Văn phòng Đại diện Thương mại Mỹ cho biết.", "US"),
+])
 def test_names_side_of_countries_and_orgs(text: str, side: str) -> None:
     (mention,) = names_of(text).mentions
     assert mention.side == side
@@ -264,16 +146,8 @@ def test_names_org_key_is_canonical_key() -> None:
 def test_names_lexicon_resources_have_sources() -> None:
     from importlib import resources
 
-    for name in (
-        "titles.tsv",
-        "organizations.tsv",
-        "countries.tsv",
-        "places.tsv",
-        "surnames.tsv",
-        "honorifics.tsv",
-        "org_heads.tsv",
-        "english_words.tsv",
-    ):
+    for name in ("titles.tsv", "organizations.tsv", "countries.tsv", "places.tsv", "surnames.tsv",
+                 "honorifics.tsv", "org_heads.tsv", "english_words.tsv"):
         text = resources.files("tradetalks.resources").joinpath(name).read_text(encoding="utf-8")
         assert text.startswith("# source:"), name
         assert "# columns:" in text.split("\n", 3)[1] or "# columns:" in text[:600], name
@@ -289,27 +163,24 @@ _ALPHABET = "aăâbcdđeêghiklmnoôơpqrstuưvxyAĂÂBCDĐEÊGHIKLMNOÔƠPQRSTU
 def test_names_any_text_gives_mentions_that_quote_it(text: str) -> None:
     doc = names_of(text)
     for m in doc.mentions:
-        assert doc.text[m.start : m.end] == m.text and m.text
+        assert doc.text[m.start:m.end] == m.text and m.text
         assert m.type in ("person", "organization", "location", "country")
         if m.role is not None:
-            assert doc.text[m.role.start : m.role.end] == m.role.text
+            assert doc.text[m.role.start:m.role.end] == m.role.text
         if m.ref is not None:
             assert doc.mentions[m.ref].type == "person"
     for before, after in zip(doc.mentions, doc.mentions[1:], strict=False):
         assert before.end <= after.start  # mentions never overlap and come in text order
 
 
-@pytest.mark.parametrize(
-    ("name", "english"),
-    [
-        ("Bộ Công thương", "Ministry of Industry and Trade"),
-        ("Mỹ", "United States"),
-        ("USTR", "Office of the United States Trade Representative"),
-        ("Hội đồng Kinh doanh Hoa Kỳ - ASEAN", "US-ASEAN Business Council"),
-        ("Hà Nội", "Hanoi"),
-        ("Một tổ chức chưa biết", None),
-    ],
-)
+@pytest.mark.parametrize(("name", "english"), [
+    ("Bộ Công thương", "Ministry of Industry and Trade"),
+    ("Mỹ", "United States"),
+    ("USTR", "Office of the United States Trade Representative"),
+    ("Hội đồng Kinh doanh Hoa Kỳ - ASEAN", "US-ASEAN Business Council"),
+    ("Hà Nội", "Hanoi"),
+    ("Một tổ chức chưa biết", None),
+])
 def test_names_english_name_of_known_names(name: str, english: str | None) -> None:
     from tradetalks.nlp.names import english_name
 

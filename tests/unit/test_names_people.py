@@ -24,226 +24,121 @@ def people(doc: Doc) -> list[Mention]:
 
 # sentence -> [(person as written, canonical title or None, organisation or None, side or None)]
 PEOPLE = [
-    (
-        "Bộ trưởng Bộ Tài chính Nguyễn Văn Thắng chủ trì cuộc họp báo chiều qua.",
-        [("Nguyễn Văn Thắng", "Bộ trưởng", "Bộ Tài chính", "VN")],
-    ),
-    (
-        "Phó Thủ tướng Bùi Thanh Sơn đã tiếp Đại sứ Hoa Kỳ tại Việt Nam Marc Knapper.",
-        [("Bùi Thanh Sơn", "Phó Thủ tướng", None, "VN"), ("Marc Knapper", "Đại sứ", None, "US")],
-    ),
-    (
-        "Bộ trưởng Thương mại Mỹ Howard Lutnick cho biết mức thuế mới sẽ có hiệu lực từ tháng sau.",
-        [("Howard Lutnick", "Bộ trưởng", "Bộ Thương mại Hoa Kỳ", "US")],
-    ),
-    (
-        "Theo Bộ trưởng Tài chính Scott Bessent, hai bên đã đạt được tiến bộ.",
-        [("Scott Bessent", "Bộ trưởng", None, None)],
-    ),
-    (
-        "Thứ trưởng Ngoại giao Đỗ Hùng Việt đã gặp Thứ trưởng Bộ Ngoại giao Nhật Bản.",
-        [("Đỗ Hùng Việt", "Thứ trưởng", "Bộ Ngoại giao", "VN")],
-    ),
-    (
-        "Thống đốc Ngân hàng Nhà nước Nguyễn Thị Hồng phát biểu tại hội nghị.",
-        [("Nguyễn Thị Hồng", "Thống đốc", "Ngân hàng Nhà nước Việt Nam", "VN")],
-    ),
-    (
-        "Quyền Bộ trưởng Bộ Nông nghiệp và Môi trường Trần Đức Thắng làm việc với doanh nghiệp.",
-        [("Trần Đức Thắng", "Bộ trưởng", "Bộ Nông nghiệp và Môi trường", "VN")],
-    ),
-    (
-        "Ông Lê Văn Thành, nguyên Phó Thủ tướng, từng phụ trách lĩnh vực kinh tế.",
-        [("Lê Văn Thành", "Phó Thủ tướng", None, "VN")],
-    ),
-    (
-        "Tổng thống Donald Trump tuyên bố áp thuế 46% đối với hàng hóa Việt Nam.",
-        [("Donald Trump", "Tổng thống", None, None)],
-    ),
-    ("Hạ nghị sĩ Hoa Kỳ Adam Smith thuộc Đảng Dân chủ đã thăm Hà Nội.", [("Adam Smith", "Hạ nghị sĩ", None, "US")]),
-    (
-        "Thượng nghị sỹ Mỹ Steve Daines có cuộc gặp với lãnh đạo Bộ Công thương.",
-        [("Steve Daines", "Thượng nghị sĩ", None, "US")],
-    ),
-    (
-        "Giám đốc điều hành Jensen Huang của NVIDIA đã thăm Việt Nam.",
-        [("Jensen Huang", "Giám đốc điều hành", None, None)],
-    ),
-    (
-        "Ông William “Bill” Reinsch nhận định đàm phán đang đi đúng hướng.",
-        [("William “Bill” Reinsch", None, None, None)],
-    ),
+    ("Bộ trưởng Bộ Tài chính Nguyễn Văn Thắng chủ trì cuộc họp báo chiều qua.",
+     [("Nguyễn Văn Thắng", "Bộ trưởng", "Bộ Tài chính", "VN")]),
+    ("Phó Thủ tướng Bùi Thanh Sơn đã tiếp Đại sứ Hoa Kỳ tại Việt Nam Marc Knapper.",
+     [("Bùi Thanh Sơn", "Phó Thủ tướng", None, "VN"), ("Marc Knapper", "Đại sứ", None, "US")]),
+    ("Bộ trưởng Thương mại Mỹ Howard Lutnick cho biết mức thuế mới sẽ có hiệu lực từ tháng sau.",
+     [("Howard Lutnick", "Bộ trưởng", "Bộ Thương mại Hoa Kỳ", "US")]),
+    ("Theo Bộ trưởng Tài chính Scott Bessent, hai bên đã đạt được tiến bộ.",
+     [("Scott Bessent", "Bộ trưởng", None, None)]),
+    ("Thứ trưởng Ngoại giao Đỗ Hùng Việt đã gặp Thứ trưởng Bộ Ngoại giao Nhật Bản.",
+     [("Đỗ Hùng Việt", "Thứ trưởng", "Bộ Ngoại giao", "VN")]),
+    ("Thống đốc Ngân hàng Nhà nước Nguyễn Thị Hồng phát biểu tại hội nghị.",
+     [("Nguyễn Thị Hồng", "Thống đốc", "Ngân hàng Nhà nước Việt Nam", "VN")]),
+    ("Quyền Bộ trưởng Bộ Nông nghiệp và Môi trường Trần Đức Thắng làm việc với doanh nghiệp.",
+     [("Trần Đức Thắng", "Bộ trưởng", "Bộ Nông nghiệp và Môi trường", "VN")]),
+    ("Ông Lê Văn Thành, nguyên Phó Thủ tướng, từng phụ trách lĩnh vực kinh tế.",
+     [("Lê Văn Thành", "Phó Thủ tướng", None, "VN")]),
+    ("Tổng thống Donald Trump tuyên bố áp thuế 46% đối với hàng hóa Việt Nam.",
+     [("Donald Trump", "Tổng thống", None, None)]),
+    ("Hạ nghị sĩ Hoa Kỳ Adam Smith thuộc Đảng Dân chủ đã thăm Hà Nội.",
+     [("Adam Smith", "Hạ nghị sĩ", None, "US")]),
+    ("Thượng nghị sỹ Mỹ Steve Daines có cuộc gặp với lãnh đạo Bộ Công thương.",
+     [("Steve Daines", "Thượng nghị sĩ", None, "US")]),
+    ("Giám đốc điều hành Jensen Huang của NVIDIA đã thăm Việt Nam.",
+     [("Jensen Huang", "Giám đốc điều hành", None, None)]),
+    ("Ông William “Bill” Reinsch nhận định đàm phán đang đi đúng hướng.",
+     [("William “Bill” Reinsch", None, None, None)]),
     ("Bà Mary (Molly) Jones phát biểu tại diễn đàn.", [("Mary (Molly) Jones", None, None, None)]),
     ("Ông John F. Kennedy từng là Tổng thống Hoa Kỳ.", [("John F. Kennedy", "Tổng thống", None, "US")]),
-    (
-        "Chủ tịch Ủy ban châu Âu Ursula von der Leyen đã điện đàm với Thủ tướng Phạm Minh Chính.",
-        [("Ursula von der Leyen", "Chủ tịch", "Ủy ban châu Âu", None), ("Phạm Minh Chính", "Thủ tướng", None, "VN")],
-    ),
+    ("Chủ tịch Ủy ban châu Âu Ursula von der Leyen đã điện đàm với Thủ tướng Phạm Minh Chính.",
+     [("Ursula von der Leyen", "Chủ tịch", "Ủy ban châu Âu", None), ("Phạm Minh Chính", "Thủ tướng", None, "VN")]),
     ("Chủ tịch Quốc hội Trần Thanh Mẫn tiếp đoàn nghị sĩ.", [("Trần Thanh Mẫn", "Chủ tịch Quốc hội", None, "VN")]),
     ("Tổng Bí thư Tô Lâm đã điện đàm với Tổng thống Mỹ.", [("Tô Lâm", "Tổng Bí thư", None, "VN")]),
-    (
-        "Các chuyên gia Michael Froman và Wendy Cutler trao đổi về thuế quan.",
-        [("Michael Froman", "Chuyên gia", None, None), ("Wendy Cutler", "Chuyên gia", None, None)],
-    ),
-    (
-        "Đoàn có các Thứ trưởng Nguyễn Văn Bình, Phan Thị Lan và Trương Văn Hòa.",
-        [
-            ("Nguyễn Văn Bình", "Thứ trưởng", None, "VN"),
-            ("Phan Thị Lan", "Thứ trưởng", None, "VN"),
-            ("Trương Văn Hòa", "Thứ trưởng", None, "VN"),
-        ],
-    ),
-    (
-        "Bộ trưởng Thương mại Hàn Quốc Ahn Duk-geun dự hội nghị tại Singapore.",
-        [("Ahn Duk-geun", "Bộ trưởng", "Bộ Thương mại Hàn Quốc", "other")],
-    ),
-    (
-        "Ông Rick Switzer - Phó Đại diện Thương mại Mỹ (Phó USTR) - đã gặp đoàn Việt Nam.",
-        [("Rick Switzer", "Phó Đại diện Thương mại", "Văn phòng Đại diện Thương mại Hoa Kỳ", "US")],
-    ),
-    (
-        "Bà Brenda Lee, Chủ tịch kiêm CEO Hội đồng Kinh doanh Hoa Kỳ - ASEAN (USABC), dự buổi tiếp.",
-        [("Brenda Lee", "Chủ tịch", "Hội đồng Kinh doanh Hoa Kỳ-ASEAN", "US")],
-    ),
-    (
-        "Ông Peter Navarro, Cố vấn thương mại của Nhà Trắng, có ý kiến khác.",
-        [("Peter Navarro", "Cố vấn", "Nhà Trắng", "US")],
-    ),
-    (
-        "Trưởng đoàn đàm phán Phạm Thị Bình cho biết vòng tới sẽ diễn ra trực tuyến.",
-        [("Phạm Thị Bình", "Trưởng đoàn đàm phán", None, "VN")],
-    ),
-    (
-        "Trợ lý Đại diện Thương mại Mỹ phụ trách Đông Nam Á và Thái Bình Dương Sarah Ellerman có mặt.",
-        [("Sarah Ellerman", "Trợ lý Đại diện Thương mại", "Văn phòng Đại diện Thương mại Hoa Kỳ", "US")],
-    ),
-    (
-        "Thủ tướng Campuchia Hun Manet và Thủ tướng Nhật Bản Ishiba Shigeru cùng dự hội nghị.",
-        [("Hun Manet", "Thủ tướng", None, "other"), ("Ishiba Shigeru", "Thủ tướng", None, "other")],
-    ),
-    (
-        "Phó Chủ tịch VCCI Hoàng Quang Phòng nhận định doanh nghiệp cần chuẩn bị.",
-        [("Hoàng Quang Phòng", "Phó Chủ tịch", "Phòng Thương mại và Công nghiệp Việt Nam", "VN")],
-    ),
-    (
-        "Chủ tịch Hiệp hội Dệt may Việt Nam (VITAS) Vũ Đức Giang cho rằng đơn hàng đang phục hồi.",
-        [("Vũ Đức Giang", "Chủ tịch", "Hiệp hội Dệt may Việt Nam", "VN")],
-    ),
-    (
-        "Cục trưởng Cục Phòng vệ thương mại Chu Thắng Trung lưu ý về gian lận xuất xứ.",
-        [("Chu Thắng Trung", "Cục trưởng", "Cục Phòng vệ thương mại", "VN")],
-    ),
-    (
-        "Theo ông Trần Thanh Hải, Phó Cục trưởng Cục Xuất nhập khẩu (Bộ Công Thương), xuất khẩu vẫn tăng.",
-        [("Trần Thanh Hải", "Phó Cục trưởng", "Cục Xuất nhập khẩu", "VN")],
-    ),
-    (
-        "Đại sứ Việt Nam tại Hoa Kỳ Nguyễn Quốc Dũng tham dự buổi làm việc.",
-        [("Nguyễn Quốc Dũng", "Đại sứ", None, "VN")],
-    ),
+    ("Các chuyên gia Michael Froman và Wendy Cutler trao đổi về thuế quan.",
+     [("Michael Froman", "Chuyên gia", None, None), ("Wendy Cutler", "Chuyên gia", None, None)]),
+    ("Đoàn có các Thứ trưởng Nguyễn Văn Bình, Phan Thị Lan và Trương Văn Hòa.",
+     [("Nguyễn Văn Bình", "Thứ trưởng", None, "VN"), ("Phan Thị Lan", "Thứ trưởng", None, "VN"),
+      ("Trương Văn Hòa", "Thứ trưởng", None, "VN")]),
+    ("Bộ trưởng Thương mại Hàn Quốc Ahn Duk-geun dự hội nghị tại Singapore.",
+     [("Ahn Duk-geun", "Bộ trưởng", "Bộ Thương mại Hàn Quốc", "other")]),
+    ("Ông Rick Switzer - Phó Đại diện Thương mại Mỹ (Phó USTR) - đã gặp đoàn Việt Nam.",
+     [("Rick Switzer", "Phó Đại diện Thương mại", "Văn phòng Đại diện Thương mại Hoa Kỳ", "US")]),
+    ("Bà Brenda Lee, Chủ tịch kiêm CEO Hội đồng Kinh doanh Hoa Kỳ - ASEAN (USABC), dự buổi tiếp.",
+     [("Brenda Lee", "Chủ tịch", "Hội đồng Kinh doanh Hoa Kỳ-ASEAN", "US")]),
+    ("Ông Peter Navarro, Cố vấn thương mại của Nhà Trắng, có ý kiến khác.",
+     [("Peter Navarro", "Cố vấn", "Nhà Trắng", "US")]),
+    ("Trưởng đoàn đàm phán Phạm Thị Bình cho biết vòng tới sẽ diễn ra trực tuyến.",
+     [("Phạm Thị Bình", "Trưởng đoàn đàm phán", None, "VN")]),
+    ("Trợ lý Đại diện Thương mại Mỹ phụ trách Đông Nam Á và Thái Bình Dương Sarah Ellerman có mặt.",
+     [("Sarah Ellerman", "Trợ lý Đại diện Thương mại", "Văn phòng Đại diện Thương mại Hoa Kỳ", "US")]),
+    ("Thủ tướng Campuchia Hun Manet và Thủ tướng Nhật Bản Ishiba Shigeru cùng dự hội nghị.",
+     [("Hun Manet", "Thủ tướng", None, "other"), ("Ishiba Shigeru", "Thủ tướng", None, "other")]),
+    ("Phó Chủ tịch VCCI Hoàng Quang Phòng nhận định doanh nghiệp cần chuẩn bị.",
+     [("Hoàng Quang Phòng", "Phó Chủ tịch", "Phòng Thương mại và Công nghiệp Việt Nam", "VN")]),
+    ("Chủ tịch Hiệp hội Dệt may Việt Nam (VITAS) Vũ Đức Giang cho rằng đơn hàng đang phục hồi.",
+     [("Vũ Đức Giang", "Chủ tịch", "Hiệp hội Dệt may Việt Nam", "VN")]),
+    ("Cục trưởng Cục Phòng vệ thương mại Chu Thắng Trung lưu ý về gian lận xuất xứ.",
+     [("Chu Thắng Trung", "Cục trưởng", "Cục Phòng vệ thương mại", "VN")]),
+    ("Theo ông Trần Thanh Hải, Phó Cục trưởng Cục Xuất nhập khẩu (Bộ Công Thương), xuất khẩu vẫn tăng.",
+     [("Trần Thanh Hải", "Phó Cục trưởng", "Cục Xuất nhập khẩu", "VN")]),
+    ("Đại sứ Việt Nam tại Hoa Kỳ Nguyễn Quốc Dũng tham dự buổi làm việc.",
+     [("Nguyễn Quốc Dũng", "Đại sứ", None, "VN")]),
     ("Chủ tịch Trung Quốc Tập Cận Bình đã gặp Tổng thống Mỹ.", [("Tập Cận Bình", "Chủ tịch", None, "other")]),
-    (
-        "Về phía Mỹ, Phó Đại diện Thương mại Kelly Ann Shaw cho biết hai bên sẽ gặp lại.",
-        [("Kelly Ann Shaw", "Phó Đại diện Thương mại", None, "US")],
-    ),
-    (
-        "Phía Hoa Kỳ, ông Mark Lee khẳng định. Ông Tom Baker thì im lặng.",
-        [("Mark Lee", None, None, "US"), ("Tom Baker", None, None, None)],
-    ),
+    ("Về phía Mỹ, Phó Đại diện Thương mại Kelly Ann Shaw cho biết hai bên sẽ gặp lại.",
+     [("Kelly Ann Shaw", "Phó Đại diện Thương mại", None, "US")]),
+    ("Phía Hoa Kỳ, ông Mark Lee khẳng định. Ông Tom Baker thì im lặng.",
+     [("Mark Lee", None, None, "US"), ("Tom Baker", None, None, None)]),
     ("Đại sứ Anh tại Washington chỉ trích Tổng thống Donald Trump.", [("Donald Trump", "Tổng thống", None, None)]),
-    (
-        "Bộ trưởng Kinh tế Cuba Alejandro Gil Fernandez phát biểu.",
-        [("Alejandro Gil Fernandez", "Bộ trưởng", "Bộ Kinh tế Cuba", "other")],
-    ),
-    (
-        "Bộ trưởng Lê Văn Bình tiếp bà Ann Carter, Chủ tịch kiêm Giám đốc điều hành Hội đồng Kinh doanh Hoa Kỳ - ASEAN.",
-        [
-            ("Lê Văn Bình", "Bộ trưởng", None, "VN"),
-            ("Ann Carter", "Chủ tịch", "Hội đồng Kinh doanh Hoa Kỳ-ASEAN", "US"),
-        ],
-    ),
-    (
-        "Theo hãng tin nước ngoài, Đại diện Thương mại Hoa Kỳ (USTR) Jamieson Greer sẵn sàng đàm phán.",
-        [("Jamieson Greer", "Đại diện Thương mại", "Văn phòng Đại diện Thương mại Hoa Kỳ", "US")],
-    ),
-    (
-        "Ủy viên Thương mại EU Maroš Šefčovič gặp bà Ana Núñez và ông Rodrigo Garza Pérez.",
-        [
-            ("Maroš Šefčovič", "Ủy viên Thương mại", None, "other"),
-            ("Ana Núñez", None, None, None),
-            ("Rodrigo Garza Pérez", None, None, None),
-        ],
-    ),
-    (
-        "Chủ tịch UBND TP Hà Nội Trần Sỹ Thanh tiếp đoàn tại đường Hoàng Văn Thụ.",
-        [("Trần Sỹ Thanh", "Chủ tịch", None, "VN")],
-    ),
-    (
-        "Ông Nguyễn Văn An (Thứ trưởng Bộ Tài chính) và bà Trần Thị Bình (Phó Chủ tịch VCCI) dự họp.",
-        [
-            ("Nguyễn Văn An", "Thứ trưởng", "Bộ Tài chính", "VN"),
-            ("Trần Thị Bình", "Phó Chủ tịch", "Phòng Thương mại và Công nghiệp Việt Nam", "VN"),
-        ],
-    ),
-    (
-        "Phó USTR Rick Switzer đã gặp đoàn đàm phán.",
-        [("Rick Switzer", "Phó Đại diện Thương mại", "Văn phòng Đại diện Thương mại Hoa Kỳ", "US")],
-    ),
-    (
-        "Bộ trưởng Ngoại giao Trung Quốc Vương Nghị thăm Hà Nội.",
-        [("Vương Nghị", "Bộ trưởng", "Bộ Ngoại giao Trung Quốc", "other")],
-    ),
-    (
-        "Ông Lê Quốc Phong, Giám đốc điều hành của Công ty Việt Thắng, cho biết.",
-        [("Lê Quốc Phong", "Giám đốc điều hành", "Công ty Việt Thắng", "VN")],
-    ),
-    (
-        "Ông Vũ Tú Thành, Phó Chủ tịch khu vực của USABC, nhận định.",
-        [("Vũ Tú Thành", "Phó Chủ tịch", "Hội đồng Kinh doanh Hoa Kỳ-ASEAN", "US")],
-    ),
-    (
-        "Chủ tịch HĐQT Vingroup Phạm Nhật Vượng đã gặp đoàn.",
-        [("Phạm Nhật Vượng", "Chủ tịch Hội đồng quản trị", "Vingroup", "VN")],
-    ),
-    (
-        "Bà Karoline Leavitt – Thư ký báo chí Nhà Trắng – cho biết.",
-        [("Karoline Leavitt", "Thư ký báo chí", "Nhà Trắng", "US")],
-    ),
-    ("HLV Park Hang-seo từng dẫn dắt đội tuyển trong nhiều năm.", [("Park Hang-seo", "Huấn luyện viên", None, None)]),
-    (
-        "Huấn luyện viên trưởng Kim Sang-sik công bố danh sách cầu thủ.",
-        [("Kim Sang-sik", "Huấn luyện viên trưởng", None, None)],
-    ),
-    (
-        "Bộ trưởng Thương mại và Công nghiệp Ấn Độ Piyush Goyal sẽ sang Washington.",
-        [("Piyush Goyal", "Bộ trưởng", "Bộ Thương mại và Công nghiệp Ấn Độ", "other")],
-    ),
-    (
-        "Bộ trưởng Kinh tế Hàn Quốc Choi Sang-mok đã gọi điện cho phía Mỹ.",
-        [("Choi Sang-mok", "Bộ trưởng", "Bộ Kinh tế Hàn Quốc", "other")],
-    ),
-    (
-        "Bộ trưởng Đầu tư, Thương mại và Công nghiệp Malaysia Tengku Zafrul Aziz ký văn kiện.",
-        [("Tengku Zafrul Aziz", "Bộ trưởng", "Bộ Đầu tư, Thương mại và Công nghiệp Malaysia", "other")],
-    ),
-    (
-        "Tổng giám đốc Vietjet Nguyễn Thị Phương Thảo dự lễ ký với Boeing.",
-        [("Nguyễn Thị Phương Thảo", "Tổng Giám đốc", "Vietjet", "VN")],
-    ),
-    (
-        "Ông Tạ Hoàng Linh, Vụ trưởng Vụ Thị trường châu Âu - châu Mỹ, thông tin thêm.",
-        [("Tạ Hoàng Linh", "Vụ trưởng", "Vụ Thị trường châu Âu - châu Mỹ", "VN")],
-    ),
+    ("Bộ trưởng Kinh tế Cuba Alejandro Gil Fernandez phát biểu.",
+     [("Alejandro Gil Fernandez", "Bộ trưởng", "Bộ Kinh tế Cuba", "other")]),
+    ("Bộ trưởng Lê Văn Bình tiếp bà Ann Carter, Chủ tịch kiêm Giám đốc điều hành Hội đồng Kinh doanh Hoa Kỳ - ASEAN.",
+     [("Lê Văn Bình", "Bộ trưởng", None, "VN"),
+      ("Ann Carter", "Chủ tịch", "Hội đồng Kinh doanh Hoa Kỳ-ASEAN", "US")]),
+    ("Theo hãng tin nước ngoài, Đại diện Thương mại Hoa Kỳ (USTR) Jamieson Greer sẵn sàng đàm phán.",
+     [("Jamieson Greer", "Đại diện Thương mại", "Văn phòng Đại diện Thương mại Hoa Kỳ", "US")]),
+    ("Ủy viên Thương mại EU Maroš Šefčovič gặp bà Ana Núñez và ông Rodrigo Garza Pérez.",
+     [("Maroš Šefčovič", "Ủy viên Thương mại", None, "other"), ("Ana Núñez", None, None, None),
+      ("Rodrigo Garza Pérez", None, None, None)]),
+    ("Chủ tịch UBND TP Hà Nội Trần Sỹ Thanh tiếp đoàn tại đường Hoàng Văn Thụ.",
+     [("Trần Sỹ Thanh", "Chủ tịch", None, "VN")]),
+    ("Ông Nguyễn Văn An (Thứ trưởng Bộ Tài chính) và bà Trần Thị Bình (Phó Chủ tịch VCCI) dự họp.",
+     [("Nguyễn Văn An", "Thứ trưởng", "Bộ Tài chính", "VN"),
+      ("Trần Thị Bình", "Phó Chủ tịch", "Phòng Thương mại và Công nghiệp Việt Nam", "VN")]),
+    ("Phó USTR Rick Switzer đã gặp đoàn đàm phán.",
+     [("Rick Switzer", "Phó Đại diện Thương mại", "Văn phòng Đại diện Thương mại Hoa Kỳ", "US")]),
+    ("Bộ trưởng Ngoại giao Trung Quốc Vương Nghị thăm Hà Nội.",
+     [("Vương Nghị", "Bộ trưởng", "Bộ Ngoại giao Trung Quốc", "other")]),
+    ("Ông Lê Quốc Phong, Giám đốc điều hành của Công ty Việt Thắng, cho biết.",
+     [("Lê Quốc Phong", "Giám đốc điều hành", "Công ty Việt Thắng", "VN")]),
+    ("Ông Vũ Tú Thành, Phó Chủ tịch khu vực của USABC, nhận định.",
+     [("Vũ Tú Thành", "Phó Chủ tịch", "Hội đồng Kinh doanh Hoa Kỳ-ASEAN", "US")]),
+    ("Chủ tịch HĐQT Vingroup Phạm Nhật Vượng đã gặp đoàn.",
+     [("Phạm Nhật Vượng", "Chủ tịch Hội đồng quản trị", "Vingroup", "VN")]),
+    ("Bà Karoline Leavitt – Thư ký báo chí Nhà Trắng – cho biết.",
+     [("Karoline Leavitt", "Thư ký báo chí", "Nhà Trắng", "US")]),
+    ("HLV Park Hang-seo từng dẫn dắt đội tuyển trong nhiều năm.",
+     [("Park Hang-seo", "Huấn luyện viên", None, None)]),
+    ("Huấn luyện viên trưởng Kim Sang-sik công bố danh sách cầu thủ.",
+     [("Kim Sang-sik", "Huấn luyện viên trưởng", None, None)]),
+    ("Bộ trưởng Thương mại và Công nghiệp Ấn Độ Piyush Goyal sẽ sang Washington.",
+     [("Piyush Goyal", "Bộ trưởng", "Bộ Thương mại và Công nghiệp Ấn Độ", "other")]),
+    ("Bộ trưởng Kinh tế Hàn Quốc Choi Sang-mok đã gọi điện cho phía Mỹ.",
+     [("Choi Sang-mok", "Bộ trưởng", "Bộ Kinh tế Hàn Quốc", "other")]),
+    ("Bộ trưởng Đầu tư, Thương mại và Công nghiệp Malaysia Tengku Zafrul Aziz ký văn kiện.",
+     [("Tengku Zafrul Aziz", "Bộ trưởng", "Bộ Đầu tư, Thương mại và Công nghiệp Malaysia", "other")]),
+    ("Tổng giám đốc Vietjet Nguyễn Thị Phương Thảo dự lễ ký với Boeing.",
+     [("Nguyễn Thị Phương Thảo", "Tổng Giám đốc", "Vietjet", "VN")]),
+    ("Ông Tạ Hoàng Linh, Vụ trưởng Vụ Thị trường châu Âu - châu Mỹ, thông tin thêm.",
+     [("Tạ Hoàng Linh", "Vụ trưởng", "Vụ Thị trường châu Âu - châu Mỹ", "VN")]),
 ]
 
 
 @pytest.mark.parametrize(("text", "expected"), PEOPLE)
 def test_names_people_with_titles(text: str, expected: list[tuple[str, str | None, str | None, str | None]]) -> None:
-    found = [
-        (m.text, m.role.title if m.role else None, m.role.organization if m.role else None, m.side)
-        for m in people(names_of(text))
-        if m.ref is None
-    ]
+    found = [(m.text, m.role.title if m.role else None, m.role.organization if m.role else None, m.side)
+             for m in people(names_of(text)) if m.ref is None]
     assert found == expected
 
 
@@ -294,39 +189,24 @@ def test_names_people_not_from_captions_headlines_places(text: str, expected: li
 
 # text -> [(short reference, the full mention it refers to)]
 REFS = [
-    (
-        "Đại diện Thương mại Hoa Kỳ Jamieson Greer đến Hà Nội. Ông Greer cho rằng cần thêm thời gian.",
-        [("Greer", "Jamieson Greer")],
-    ),
-    (
-        "Thứ trưởng Phan Thị Thắng trao đổi với bà Sarah Ellerman. Thứ trưởng Thắng nhấn mạnh vai trò doanh nghiệp.",
-        [("Thắng", "Phan Thị Thắng")],
-    ),
-    (
-        "Bộ trưởng Nguyễn Hồng Diên làm việc với doanh nghiệp. Sau đó, Bộ trưởng Diên trả lời báo chí.",
-        [("Diên", "Nguyễn Hồng Diên")],
-    ),
-    (
-        "Bộ trưởng Thương mại Mỹ Howard Lutnick đến sớm. Bộ trưởng Thương mại Lutnick phát biểu khai mạc.",
-        [("Lutnick", "Howard Lutnick")],
-    ),
-    (
-        "Thứ trưởng Trần Sinh Nhật Minh dẫn đầu đoàn. Thứ trưởng Nhật Minh cho biết sẽ sớm có kết quả.",
-        [("Nhật Minh", "Trần Sinh Nhật Minh")],
-    ),
-    ("Ông Bryan R. Switzer đã sang Hà Nội. Ông Switzer nói rằng còn nhiều việc.", [("Switzer", "Bryan R. Switzer")]),
-    (
-        "Đại sứ Trung Quốc Thôi Thiên Khải phát biểu. Ông Thôi nhấn mạnh quan hệ hai nước.",
-        [("Thôi", "Thôi Thiên Khải")],
-    ),
-    (
-        "Ông Joseph (Joe) Damond dự buổi làm việc. Theo ông Damond, hai nước đã đi một chặng dài.",
-        [("Damond", "Joseph (Joe) Damond")],
-    ),
-    (
-        "Phó Thủ tướng Hồ Đức Phớc và ông Jamieson Greer gặp nhau. Ông Phớc đề nghị sớm kết thúc đàm phán.",
-        [("Phớc", "Hồ Đức Phớc")],
-    ),
+    ("Đại diện Thương mại Hoa Kỳ Jamieson Greer đến Hà Nội. Ông Greer cho rằng cần thêm thời gian.",
+     [("Greer", "Jamieson Greer")]),
+    ("Thứ trưởng Phan Thị Thắng trao đổi với bà Sarah Ellerman. Thứ trưởng Thắng nhấn mạnh vai trò doanh nghiệp.",
+     [("Thắng", "Phan Thị Thắng")]),
+    ("Bộ trưởng Nguyễn Hồng Diên làm việc với doanh nghiệp. Sau đó, Bộ trưởng Diên trả lời báo chí.",
+     [("Diên", "Nguyễn Hồng Diên")]),
+    ("Bộ trưởng Thương mại Mỹ Howard Lutnick đến sớm. Bộ trưởng Thương mại Lutnick phát biểu khai mạc.",
+     [("Lutnick", "Howard Lutnick")]),
+    ("Thứ trưởng Trần Sinh Nhật Minh dẫn đầu đoàn. Thứ trưởng Nhật Minh cho biết sẽ sớm có kết quả.",
+     [("Nhật Minh", "Trần Sinh Nhật Minh")]),
+    ("Ông Bryan R. Switzer đã sang Hà Nội. Ông Switzer nói rằng còn nhiều việc.",
+     [("Switzer", "Bryan R. Switzer")]),
+    ("Đại sứ Trung Quốc Thôi Thiên Khải phát biểu. Ông Thôi nhấn mạnh quan hệ hai nước.",
+     [("Thôi", "Thôi Thiên Khải")]),
+    ("Ông Joseph (Joe) Damond dự buổi làm việc. Theo ông Damond, hai nước đã đi một chặng dài.",
+     [("Damond", "Joseph (Joe) Damond")]),
+    ("Phó Thủ tướng Hồ Đức Phớc và ông Jamieson Greer gặp nhau. Ông Phớc đề nghị sớm kết thúc đàm phán.",
+     [("Phớc", "Hồ Đức Phớc")]),
 ]
 
 
@@ -337,24 +217,20 @@ def test_names_short_reference_points_to_full_name(text: str, expected: list[tup
     assert refs == expected
 
 
-@pytest.mark.parametrize(
-    ("text", "key"),
-    [
-        ("Ông Joseph (Joe) Damond phát biểu.", "joseph damond"),
-        ("Ông Joseph “Joe” Damond phát biểu.", "joseph damond"),
-        ("Đại sứ Brian Mc Feeters phát biểu.", "brian mcfeeters"),
-        ("Ông Bryan R. Switzer phát biểu.", "bryan r. switzer"),
-        ("Thứ trưởng Nguyễn Sinh Nhật Tân phát biểu.", "nguyen sinh nhat tan"),
-    ],
-)
+@pytest.mark.parametrize(("text", "key"), [
+    ("Ông Joseph (Joe) Damond phát biểu.", "joseph damond"),
+    ("Ông Joseph “Joe” Damond phát biểu.", "joseph damond"),
+    ("Đại sứ Brian Mc Feeters phát biểu.", "brian mcfeeters"),
+    ("Ông Bryan R. Switzer phát biểu.", "bryan r. switzer"),
+    ("Thứ trưởng Nguyễn Sinh Nhật Tân phát biểu.", "nguyen sinh nhat tan"),
+])
 def test_names_person_key_drops_nickname(text: str, key: str) -> None:
     assert [m.key for m in people(names_of(text))] == [key]
 
 
 def test_names_role_flags_acting_and_former() -> None:
-    doc = names_of(
-        "Quyền Bộ trưởng Bộ Công Thương Lê Mạnh Hùng tiếp ông Michael Kantor, nguyên Đại diện Thương mại Mỹ."
-    )
+    doc = names_of("Quyền Bộ trưởng Bộ Công Thương Lê Mạnh Hùng tiếp ông Michael Kantor, "
+                   "nguyên Đại diện Thương mại Mỹ.")
     hung, kantor = people(doc)
     assert hung.role is not None and hung.role.acting and not hung.role.former
     assert hung.role.title_en == "Minister" and hung.role.organization == "Bộ Công Thương"
@@ -367,21 +243,18 @@ def test_names_role_offsets_quote_the_text() -> None:
     doc = names_of(text)
     (person,) = people(doc)
     assert person.role is not None
-    assert text[person.role.start : person.role.end] == person.role.text == "Thứ trưởng Công Thương"
+    assert text[person.role.start:person.role.end] == person.role.text == "Thứ trưởng Công Thương"
     assert person.role.organization == "Bộ Công Thương"
     for m in doc.mentions:
-        assert text[m.start : m.end] == m.text
+        assert text[m.start:m.end] == m.text
 
 
-@pytest.mark.parametrize(
-    "text",
-    [
-        "Bộ trưởng Nguyễn Văn An ,",
-        "Bộ trưởng Nguyễn Văn An -",
-        "Bộ trưởng Nguyễn Văn An (",
-        "Ông Trần Văn Bình từng là",
-    ],
-)
+@pytest.mark.parametrize("text", [
+    "Bộ trưởng Nguyễn Văn An ,",
+    "Bộ trưởng Nguyễn Văn An -",
+    "Bộ trưởng Nguyễn Văn An (",
+    "Ông Trần Văn Bình từng là",
+])
 def test_names_text_ending_after_a_name_and_separator(text: str) -> None:
     """A text cut off right after "name ," / "name -" still yields the person, without an error."""
     assert [m.text for m in people(names_of(text))] in (["Nguyễn Văn An"], ["Trần Văn Bình"])

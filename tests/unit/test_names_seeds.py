@@ -45,27 +45,12 @@ def gold_names() -> Any:
 
 def record(m: Mention) -> dict[str, Any]:
     """A mention as stored in a golden file (offsets and values; the text is read from the seed)."""
-    out: dict[str, Any] = {
-        "start": m.start,
-        "end": m.end,
-        "type": m.type,
-        "key": m.key,
-        "canonical": m.canonical,
-        "side": m.side,
-        "acronym": m.acronym,
-        "ref": m.ref,
-    }
+    out: dict[str, Any] = {"start": m.start, "end": m.end, "type": m.type, "key": m.key, "canonical": m.canonical,
+                           "side": m.side, "acronym": m.acronym, "ref": m.ref}
     if m.role is not None:
-        out["role"] = {
-            "start": m.role.start,
-            "end": m.role.end,
-            "title": m.role.title,
-            "title_en": m.role.title_en,
-            "organization": m.role.organization,
-            "country": m.role.country,
-            "acting": m.role.acting,
-            "former": m.role.former,
-        }
+        out["role"] = {"start": m.role.start, "end": m.role.end, "title": m.role.title, "title_en": m.role.title_en,
+                       "organization": m.role.organization, "country": m.role.country,
+                       "acting": m.role.acting, "former": m.role.former}
     return out
 
 
@@ -82,9 +67,9 @@ def test_names_seeds_match_golden_files() -> None:
 def test_names_seeds_offsets_quote_the_text() -> None:
     for doc in seed_docs().values():
         for m in doc.mentions:
-            assert doc.text[m.start : m.end] == m.text
+            assert doc.text[m.start:m.end] == m.text
             if m.role is not None:
-                assert doc.text[m.role.start : m.role.end] == m.role.text
+                assert doc.text[m.role.start:m.role.end] == m.role.text
             if m.ref is not None:
                 assert doc.mentions[m.ref].type == "person" and doc.mentions[m.ref].ref is None
 
@@ -96,18 +81,12 @@ def test_names_seeds_reach_gold_floors() -> None:
     counts = {"people": [0, 0, 0], "orgs": [0, 0, 0]}
     for art in gold["articles"]:
         doc = docs[art["file"]]
-        found_people = {
-            people.lookup((doc.mentions[m.ref] if m.ref is not None else m).text) or "?" + m.text
-            for m in doc.mentions
-            if m.type == "person"
-        }
-        found_orgs = {
-            c for m in doc.mentions if m.type == "organization" if (c := orgs.lookup(m.text, m.canonical or ""))
-        }
-        for kind, found, want in (
-            ("people", found_people, set(art["people"])),
-            ("orgs", found_orgs, set(art["organizations"])),
-        ):
+        found_people = {people.lookup((doc.mentions[m.ref] if m.ref is not None else m).text) or "?" + m.text
+                        for m in doc.mentions if m.type == "person"}
+        found_orgs = {c for m in doc.mentions if m.type == "organization"
+                      if (c := orgs.lookup(m.text, m.canonical or ""))}
+        for kind, found, want in (("people", found_people, set(art["people"])),
+                                  ("orgs", found_orgs, set(art["organizations"]))):
             counts[kind][0] += len(found & want)
             counts[kind][1] += len(found)
             counts[kind][2] += len(want)

@@ -150,15 +150,10 @@ def test_timeline_default_keeps_unknown_negotiation_only_with_people_of_the_talk
 def test_role_at_prefers_a_current_title_over_a_past_one() -> None:
     from tradetalks.model import Dossier, Entity, Role
 
-    person = Entity(
-        "p1",
-        "person",
-        "Peter Hall",
-        roles=[
-            Role("Đại sứ", None, None, None, former=True),
-            Role("Chủ tịch", None, "2026-03-03", "2026-03-03"),
-        ],
-    )
+    person = Entity("p1", "person", "Peter Hall", roles=[
+        Role("Đại sứ", None, None, None, former=True),
+        Role("Chủ tịch", None, "2026-03-03", "2026-03-03"),
+    ])
     index = DossierIndex(Dossier(entities=[person]))
     assert index.role_at(person, None).title == "Chủ tịch"
     assert index.role_at(person, "2026-03-03").title == "Chủ tịch"

@@ -59,24 +59,8 @@ def test_topics_stage_sets_the_layer() -> None:
 
 
 def test_topics_vocabulary_covers_the_specification() -> None:
-    wanted = {
-        "services",
-        "digital_trade",
-        "agriculture",
-        "tbt",
-        "sps",
-        "market_access",
-        "tariffs",
-        "transshipment",
-        "rules_of_origin",
-        "investment",
-        "energy",
-        "semiconductors",
-        "export_controls",
-        "market_economy_status",
-        "intellectual_property",
-        "labour",
-        "environment",
-    }
+    wanted = {"services", "digital_trade", "agriculture", "tbt", "sps", "market_access", "tariffs", "transshipment",
+              "rules_of_origin", "investment", "energy", "semiconductors", "export_controls",
+              "market_economy_status", "intellectual_property", "labour", "environment"}
     assert wanted <= set(topic_names())
     assert all(len(row) >= 2 and row[1] for row in read_tsv("topics.tsv"))
