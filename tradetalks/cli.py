@@ -173,6 +173,10 @@ def timeline(
     date_to: Annotated[Optional[str], typer.Option("--to", help="Last date, YYYY-MM-DD.")] = None,  # noqa: UP045
     type_: Annotated[Optional[str], typer.Option("--type", help="Only events of this type.")] = None,  # noqa: UP045
     all_negotiations: Annotated[bool, typer.Option("--all", help="Include other negotiations.")] = False,
+    negotiation: Annotated[
+        Optional[str],  # noqa: UP045
+        typer.Option("--negotiation", help="Only this negotiation (a key such as vn-efta-fta)."),
+    ] = None,
     db: DbOption = None,
     json_out: JsonOption = False,
 ) -> None:
@@ -184,11 +188,58 @@ def timeline(
 
     with open_store(db) as store:
         _current(store)
-        tl = build_timeline(store, date_from=date_from, date_to=date_to, type_=type_, all_negotiations=all_negotiations)
+        tl = build_timeline(
+            store,
+            date_from=date_from,
+            date_to=date_to,
+            type_=type_,
+            all_negotiations=all_negotiations,
+            negotiation=negotiation,
+        )
     if json_out:
         _print_json(tl)
     else:
         print_timeline(tl, console)
+
+
+@app.command()
+def status(
+    negotiation: Annotated[
+        Optional[str],  # noqa: UP045
+        typer.Argument(help="A negotiation key (default vn-us-reciprocal); 'all' lists every negotiation."),
+    ] = None,
+    db: DbOption = None,
+    json_out: JsonOption = False,
+) -> None:
+    """Where a negotiation stands: latest round or session, next planned event, tariff rates, recent topics.
+
+    Example: [bold]tradetalks status vn-us-reciprocal[/bold]
+    """
+    from tradetalks.model import VN_US_RECIPROCAL
+    from tradetalks.serve.negotiations import UnknownNegotiation, negotiation_list, print_state, state_of_play
+    from tradetalks.serve.timeline import load_index
+
+    with open_store(db) as store:
+        index = load_index(_current(store))
+    if negotiation == "all":
+        rows = negotiation_list(index)
+        if json_out:
+            _print_json(rows)
+        for row in [] if json_out else rows:
+            console.print(
+                f"{row['key']:<20} {row['events']:>4} events  latest {row['latest'] or '?'}  {row['name']}",
+                markup=False,
+            )
+        return
+    try:
+        found = state_of_play(index, negotiation or VN_US_RECIPROCAL)
+    except UnknownNegotiation:
+        err.print(f"no negotiation with key {negotiation!r} (try: tradetalks status all)")
+        raise typer.Exit(1) from None
+    if json_out:
+        _print_json(found)
+    else:
+        print_state(found, console)
 
 
 @app.command()

@@ -8,7 +8,7 @@ from pathlib import Path
 from icalendar import Calendar
 from icalendar import Event as VEvent
 
-from tradetalks.model import Dossier
+from tradetalks.model import Dossier, Event
 from tradetalks.serve.index import DossierIndex
 
 STATUS = {"held": "CONFIRMED", "planned": "TENTATIVE"}
@@ -25,12 +25,19 @@ def _day(value: str | None) -> date | None:
 def dossier_calendar(dossier: Dossier, stamp: datetime | None = None) -> Calendar:
     """A calendar of the dossier's dated events (DTSTART as DATE, DTEND exclusive)."""
     index = DossierIndex(dossier)
+    return events_calendar(index, sorted(index.events, key=index.event_order), "TradeTalks", stamp)
+
+
+def events_calendar(
+    index: DossierIndex, events: list[Event], name: str, stamp: datetime | None = None, base_url: str = ""
+) -> Calendar:
+    """A calendar of some events of an index (those with a full date); ``base_url`` set, each links to its page."""
     cal = Calendar()
     cal.add("prodid", "-//TradeTalks//dossier//VI")
     cal.add("version", "2.0")
-    cal.add("x-wr-calname", "TradeTalks")
+    cal.add("x-wr-calname", name)
     now = stamp or datetime.now(UTC)
-    for event in sorted(index.events, key=index.event_order):
+    for event in events:
         first = _day(event.start)
         if first is None:
             continue
@@ -54,6 +61,8 @@ def dossier_calendar(dossier: Dossier, stamp: datetime | None = None) -> Calenda
         for s in view["sources"]:
             lines.append(f"- {s.get('outlet') or ''} {s.get('title') or s['article']} {s.get('url') or ''}".strip())
             lines.append(f"  “{s['quote']}”")
+        if base_url:
+            item.add("url", f"{base_url.rstrip('/')}/event/{event.id}")
         item.add("description", "\n".join(lines))
         cal.add_component(item)
     return cal

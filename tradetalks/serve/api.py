@@ -201,5 +201,8 @@ def create_app(db_url: str, token: str | None = None) -> FastAPI:
     from tradetalks.serve.web import web_router
 
     app.include_router(web_router(state))
+    from tradetalks.serve.pages import negotiation_router
+
+    app.include_router(negotiation_router(state))
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     return app

@@ -87,6 +87,7 @@ def _sources(index: DossierIndex, evidence: list[Evidence], prefer: list[str]) -
                 "title": record.title if record else None,
                 "label": index.article_label(ev.article),
                 "outlet": record.outlet if record else None,
+                "outlet_label": index.outlet_label(ev.article),
                 "published": record.published if record else None,
                 "quote": ev.quote,
                 "start": ev.start,

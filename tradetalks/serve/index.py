@@ -16,6 +16,7 @@ from tradetalks.serve.labels import label
 _ISO = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 _PUNCT = re.compile(r"[^\w\s]+")
 _SPACES = re.compile(r"\s+")
+_HOST = re.compile(r"^https?://(?:www\.)?([^/:?#]+)", re.IGNORECASE)
 TIME_OF_DAY_ORDER: dict[str | None, int] = {"morning": 1, "noon": 2, "afternoon": 3, "evening": 4, "night": 5}
 
 
@@ -174,6 +175,16 @@ class DossierIndex:
         where = (record.url or record.source or "").rstrip("/")
         return record.title or record.outlet or where.rsplit("/", 1)[-1] or article_id
 
+    def outlet_label(self, article_id: str) -> str | None:
+        """Who published an article: its outlet, else its web site's host without "www." ("dantri.com.vn")."""
+        record = self.article_by_id.get(article_id)
+        if record is None:
+            return None
+        if record.outlet:
+            return record.outlet
+        host = _HOST.match(record.url or "")
+        return host.group(1).lower() if host else None
+
     def evidence_view(self, evidence: list[Any]) -> list[dict[str, Any]]:
         """Evidence grouped by article: outlet, title, url, published and the quoted sentences."""
         by_article: dict[str, dict[str, Any]] = {}
@@ -186,6 +197,7 @@ class DossierIndex:
                     "title": record.title if record else None,
                     "label": self.article_label(ev.article),
                     "outlet": record.outlet if record else None,
+                    "outlet_label": self.outlet_label(ev.article),
                     "url": record.url if record else None,
                     "published": record.published if record else None,
                     "duplicate_of": record.duplicate_of if record else None,

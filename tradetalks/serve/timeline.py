@@ -6,6 +6,7 @@ import re
 from typing import Any
 
 from rich.console import Console
+from rich.markup import escape
 from rich.table import Table
 
 from tradetalks.errors import TradeTalksError
@@ -73,21 +74,34 @@ def timeline_from_index(
     topic: str | None = None,
     person: str | None = None,
     lang: str = "vi",
+    negotiation: str | None = None,
 ) -> dict[str, Any]:
     """``build_timeline`` over an index already loaded.
 
     By default only the Vietnam–US talks are shown: events of that negotiation, and events whose negotiation
-    is not known but in which a person of those talks takes part. ``all_negotiations`` shows every event.
+    is not known but in which a person of those talks takes part. ``all_negotiations`` shows every event;
+    ``negotiation`` (a key such as "vn-efta-fta") the events of that negotiation.
     """
     lo, hi, kind = check_date("--from", date_from), check_date("--to", date_to), check_type(type_)
     talks = talk_people(index)
+    chosen: set[int] | None = None
+    if negotiation:
+        from tradetalks.serve.negotiations import UnknownNegotiation, negotiation_events
+
+        try:
+            chosen = {id(e) for e in negotiation_events(index, negotiation)}
+        except UnknownNegotiation:
+            raise QueryError(f"--negotiation: {negotiation!r} is not a known negotiation key") from None
     people: set[str] | None = None
     if person:
         people = {e.id for e in index.find_entities(person, limit=10)}
     dated: list[dict[str, Any]] = []
     undated: list[dict[str, Any]] = []
     for event in sorted(index.events, key=index.event_order):
-        if not all_negotiations and not in_talks(event, talks):
+        if chosen is not None:
+            if id(event) not in chosen:
+                continue
+        elif not all_negotiations and not in_talks(event, talks):
             continue
         if kind and event.type != kind:
             continue
@@ -108,7 +122,15 @@ def timeline_from_index(
         "events": dated,
         "undated": undated,
         "total": len(dated) + len(undated),
-        "filters": {"from": lo, "to": hi, "type": kind, "topic": topic, "person": person, "all": all_negotiations},
+        "filters": {
+            "from": lo,
+            "to": hi,
+            "type": kind,
+            "topic": topic,
+            "person": person,
+            "all": all_negotiations,
+            "negotiation": negotiation,
+        },
         "topics": topics,
     }
 
@@ -133,10 +155,15 @@ def _who(view: dict[str, Any]) -> str:
     return "\n".join(rows)
 
 
+def source_text(source: dict[str, Any]) -> str:
+    """A source as a reader names it: "outlet · publication date · title" (never a bare id)."""
+    outlet = source.get("outlet_label") or source.get("outlet") or "unknown outlet"
+    return f"{outlet} · {source.get('published') or 'undated'} · {source.get('title') or 'untitled'}"
+
+
 def _sources(view: dict[str, Any]) -> str:
-    """ "3: outlet, outlet, title" for a timeline row."""
-    names = [s.get("outlet") or s.get("title") or s["article"] for s in view["sources"]]
-    return f"{view['source_count']}: " + ", ".join(dict.fromkeys(names))
+    """One "outlet · date · title" line per source of a timeline row."""
+    return escape("\n".join(source_text(s) for s in view["sources"]))
 
 
 def print_timeline(tl: dict[str, Any], console: Console) -> None:
@@ -212,7 +239,7 @@ def print_entity(found: dict[str, Any], console: Console) -> None:
         for column in ("title", "organisation", "first seen", "last seen", "sources"):
             table.add_column(column, overflow="fold")
         for role in found["roles"]:
-            quotes = "\n".join(f"{s.get('outlet') or s['article']}: {s['quote']}" for s in role["sources"][:3])
+            quotes = escape(f"{len(role['sources'])}:\n" + "\n".join(source_text(s) for s in role["sources"][:3]))
             table.add_row(
                 role["title"] + (f"\n{role['title_en']}" if role.get("title_en") else ""),
                 role.get("organization") or "",

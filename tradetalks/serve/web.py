@@ -14,6 +14,7 @@ from markupsafe import Markup, escape
 from tradetalks.errors import TradeTalksError
 from tradetalks.model import EVENT_TYPES
 from tradetalks.serve.ask import answer_from_index
+from tradetalks.serve.event_page import source_line
 from tradetalks.serve.guard import http_url
 from tradetalks.serve.highlight import KINDS, Highlight, doc_highlights, highlight_html
 from tradetalks.serve.index import DossierIndex
@@ -120,10 +121,16 @@ def web_router(state: ServeState) -> APIRouter:
         index = state.index()
         if entity_id not in index.entity_by_id:
             return render(request, "error.html", code=404, status=404, message=f"no entity with id {entity_id[:100]!r}")
-        found = entity_from_index(index, entity_id, language(request))
-        assert found is not None
-        found["article_records"] = [index.article_by_id[a] for a in found["articles"] if a in index.article_by_id][:50]
-        return render(request, "entity.html", entity=found)
+        lang = language(request)
+
+        def build(index: DossierIndex) -> bytes:
+            found = entity_from_index(index, entity_id, lang)
+            assert found is not None
+            records = [source_line(index, a) for a in found["articles"] if a in index.article_by_id]
+            found["article_records"] = sorted(records, key=lambda r: r["published"] or "", reverse=True)[:50]
+            return render_html(request, "entity.html", entity=found).encode("utf-8")
+
+        return respond(request, state.rendered(("page/entity", entity_id, lang), build))
 
     @web.get("/article/{article_id}", response_class=HTMLResponse)
     def article_page(request: Request, article_id: str) -> Response:
