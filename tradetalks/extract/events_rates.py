@@ -1,6 +1,7 @@
 """What a reader learns about one tariff rate besides its figure: whose goods bear it, which goods, from when it
 applies and what was done with it. The phrases live in ``resources/event_cues.tsv`` (groups ``goods_lead``,
-``tariff_scope``, ``tariff_step``, ``effective``, ``effective_after``, ``announce``, ``rate_examples``)."""
+``tariff_scope``, ``tariff_step``, ``effective``, ``effective_after``, ``announce``, ``rate_examples``,
+``rate_difference``)."""
 
 from __future__ import annotations
 
@@ -8,11 +9,20 @@ import re
 import unicodedata
 from functools import lru_cache
 
-from tradetalks.extract.cues import ends_with, event_lexicon, event_table, lower_view
+from tradetalks.extract.cues import ends_with, event_lexicon, event_table, lower_view, words_pattern
 from tradetalks.extract.events_cue import CueMention
 from tradetalks.model import VN_US_RECIPROCAL, Doc, Event, Mention, Sentence, TariffFacts
 
-_GROUPS = ("goods_lead", "tariff_scope", "tariff_step", "effective", "effective_after", "announce", "rate_examples")
+_GROUPS = (
+    "goods_lead",
+    "tariff_scope",
+    "tariff_step",
+    "effective",
+    "effective_after",
+    "announce",
+    "rate_examples",
+    "rate_difference",
+)
 _ITEM_GAP = re.compile(r"^\s*(?:là|còn|ở mức|chịu|:)?\s*$")  # "Indonesia 19%", "Hàn Quốc là 15%"
 _FOREIGN_SCOPES = ("trade_remedy",)  # a duty of a trade-remedy case is no part of the reciprocal talks
 _SLUG = re.compile(r"[^a-z0-9]+")
@@ -53,6 +63,26 @@ def effective_dates(doc: Doc, low: str, key: str, s: Sentence, timexes: list[int
     return kept, effective
 
 
+@lru_cache(maxsize=1)
+def _announced_re() -> re.Pattern[str]:
+    return re.compile(rf"(?<!\w)(?:{words_pattern('announce')})(?:\s+(?:hôm|hồi|vào|vào ngày|ngày))?\s*$")
+
+
+def announcement_dates(doc: Doc, low: str, s: Sentence, timexes: list[int]) -> list[int]:
+    """Rule *announcement date*: a date right after "công bố", "tuyên bố" ("mức 25% công bố ngày 2/4", "công bố
+    hôm 2/4") in a tariff's sentence is the day a rate was told, even when a later cue of the sentence ("… như
+    thỏa thuận") took it; returns ``timexes`` with those dates added, in text order."""
+    out = list(timexes)
+    for ti, t in enumerate(doc.timexes):
+        if (
+            s.start <= t.start < s.end
+            and ti not in out
+            and _announced_re().search(low, max(s.start, t.start - 30), t.start)
+        ):
+            out.append(ti)
+    return sorted(out, key=lambda ti: doc.timexes[ti].start)
+
+
 def effect_only(low: str, key: str, s: Sentence) -> bool:
     """Rule *told, then in force*: a sentence whose only words of a time to come say from when a tariff
     applies ("công bố mức thuế 46%, có hiệu lực từ ngày 9/4") tells an announcement made, not one planned."""
@@ -71,19 +101,25 @@ def goods_country(doc: Doc, low: str, key: str, a: int, b: int, lead: int | None
     sentence, from ``lead`` ("hàng Hàn Quốc chịu 15%, thấp hơn mức 25% công bố hồi tháng 4": both Korea's)."""
     named = _parties(doc, low, key, a, b)
     for m in named:
-        if ends_with("goods_lead", low, key, max(a, m.start - 30), m.start) is not None:
+        if _after_goods_word(low, max(a, m.start - 30), m.start):
             return m
     others = [m for m in named if m.side != "US"]
     if others:
         return next((m for m in others if m.side == "VN"), others[0])
     if lead is None or lead >= a:
         return None
-    earlier = [
-        m
-        for m in _parties(doc, low, key, lead, a)
-        if ends_with("goods_lead", low, key, max(lead, m.start - 30), m.start)
-    ]
+    earlier = [m for m in _parties(doc, low, key, lead, a) if _after_goods_word(low, max(lead, m.start - 30), m.start)]
     return earlier[-1] if earlier else None
+
+
+@lru_cache(maxsize=1)
+def _goods_word_re() -> re.Pattern[str]:
+    return re.compile(rf"(?<!\w)(?:{words_pattern('goods_lead')})\s*$")
+
+
+def _after_goods_word(low: str, lo: int, hi: int) -> bool:
+    """Whether ``low[lo:hi]`` ends with a goods word ("… áp với hàng hóa ", "nhập khẩu từ ")."""
+    return _goods_word_re().search(low[lo:hi]) is not None
 
 
 def _parties(doc: Doc, low: str, key: str, a: int, b: int) -> list[Mention]:
@@ -109,13 +145,16 @@ def rate_scope(low: str, key: str, a: int, b: int, rate_at: int) -> str | None:
     return best.value or None
 
 
-def rate_step(low: str, key: str, a: int, b: int, cue_end: int) -> str | None:
+def rate_step(low: str, key: str, a: int, b: int, cue: tuple[int, int]) -> str | None:
     """Rule *step*: what the clause says was done with the rate: announced ("công bố"), imposed ("áp", "chịu"),
     suspended ("tạm hoãn"), proposed ("đe dọa", "đề xuất"): the last such word up to the tariff cue ("công bố
-    mức thuế 46%, có hiệu lực từ 9/4": announced), else the first after it."""
+    mức thuế 46%, có hiệu lực từ 9/4": announced; "tạm hoãn áp thuế": suspended), else the first after it."""
     hits = event_lexicon("tariff_step").find(low, key, a, b)
-    before = [h for h in hits if h.start < cue_end]
-    pick = before[-1] if before else (hits[0] if hits else None)
+    before = [h for h in hits if h.end <= cue[0]] or [h for h in hits if h.start < cue[1]]
+    i = len(before) - 1
+    while i > 0 and not low[before[i - 1].end : before[i].start].strip():
+        i -= 1  # "tạm hoãn áp thuế": the first verb of a chain says what was done
+    pick = before[i] if before else (hits[0] if hits else None)
     return pick.value if pick is not None else None
 
 
@@ -149,7 +188,7 @@ def describe_rate(doc: Doc, ev: Event, c: CueMention) -> None:
     country = goods_country(doc, low, key, a, b, s.start)
     facts.country = (country.canonical or country.text) if country is not None else None
     facts.scope = rate_scope(low, key, a, b, c.start)
-    facts.action = rate_step(low, key, a, b, c.end)
+    facts.action = rate_step(low, key, a, b, (c.start, c.end))
     ev.tariff = facts
     negotiation = tariff_negotiation(facts, country, _parties(doc, low, key, a, b))
     if negotiation is not None:

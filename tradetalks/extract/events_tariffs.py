@@ -7,7 +7,7 @@ from functools import lru_cache
 
 from tradetalks.extract.cues import ends_with, event_lexicon, starts_with, words_pattern
 from tradetalks.extract.events_cue import CueMention
-from tradetalks.extract.events_rates import effect_only, effective_dates, example_rates
+from tradetalks.extract.events_rates import announcement_dates, effect_only, effective_dates, example_rates
 from tradetalks.model import Doc, Sentence, TariffFacts
 
 _PERCENT = re.compile(r"(\d{1,3}(?:[.,]\d{1,2})?)\s*%")
@@ -60,6 +60,8 @@ def tariff_mentions(doc: Doc, low: str, key: str, s: Sentence, cue: CueMention) 
         if _rate_target_re().match(tail):
             continue  # "từ 46% xuống 20%": the new rate follows
         a, b = (cue.end, m.start()) if m.start() >= cue.end else (m.end(), cue.start)
+        if starts_with("rate_difference", low, key, m.end(), min(s.end, m.end() + 20)) is not None:
+            continue  # "giảm 10% so với mức công bố": how much a rate moved, not a rate
         if _is_share(low, key, s, m):
             continue  # "giảm 65% thuế nhập khẩu": a share of the tariff lines, not a rate
         if event_lexicon("rate_block").any(low, key, a, b):
@@ -81,7 +83,7 @@ def tariff_mentions(doc: Doc, low: str, key: str, s: Sentence, cue: CueMention) 
         cue.timexes, effective = effective_dates(doc, low, key, s, cue.timexes)
         cue.tariff = TariffFacts(effective=_first_value(doc, effective))
         return [cue]
-    cue.timexes, effective = effective_dates(doc, low, key, s, cue.timexes)
+    cue.timexes, effective = effective_dates(doc, low, key, s, announcement_dates(doc, low, s, cue.timexes))
     if cue.status == "planned" and effective and effect_only(low, key, s):
         cue.status = None  # "công bố mức thuế 46%, có hiệu lực từ ngày 9/4": told, then in force
     out: list[CueMention] = []
