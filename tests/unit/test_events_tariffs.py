@@ -19,8 +19,15 @@ CASES: list[tuple[str, str, str | None, list[dict[str, Any]]]] = [
         "Hôm 2/4/2025, Nhà Trắng công bố mức thuế đối ứng 46% với hàng hóa nhập khẩu từ Việt Nam, "
         "có hiệu lực từ ngày 9/4/2025.",
         None,
-        [{"rate": 0.46, "start": "2025-04-02", "status": "held", "negotiation": VN_US_RECIPROCAL,
-          "tariff": {"country": "Việt Nam", "effective": "2025-04-09", "action": "announced"}}],
+        [
+            {
+                "rate": 0.46,
+                "start": "2025-04-02",
+                "status": "held",
+                "negotiation": VN_US_RECIPROCAL,
+                "tariff": {"country": "Việt Nam", "effective": "2025-04-09", "action": "announced"},
+            }
+        ],
     ),
     (
         "effective date",
@@ -39,16 +46,19 @@ CASES: list[tuple[str, str, str | None, list[dict[str, Any]]]] = [
         "Từ ngày 7/8/2025, hàng Việt Nam vào Mỹ chịu thuế đối ứng 20%, thấp hơn nhiều so với mức 46% công bố "
         "hôm 2/4/2025.",
         None,
-        [{"rate": 0.2, "start": None, "tariff": {"effective": "2025-08-07"}},
-         {"rate": 0.46, "start": "2025-04-02", "negotiation": VN_US_RECIPROCAL, "tariff": {"effective": None}}],
+        [
+            {"rate": 0.2, "start": None, "tariff": {"effective": "2025-08-07"}},
+            {"rate": 0.46, "start": "2025-04-02", "negotiation": VN_US_RECIPROCAL, "tariff": {"effective": None}},
+        ],
     ),
     (
         "whose goods",
-        "Theo sắc lệnh mới, hàng hóa của Hàn Quốc vào Mỹ chịu thuế đối ứng 15%, thấp hơn mức 25% công bố hồi "
-        "tháng 4.",
+        "Theo sắc lệnh mới, hàng hóa của Hàn Quốc vào Mỹ chịu thuế đối ứng 15%, thấp hơn mức 25% công bố hồi tháng 4.",
         "2025-08-02",
-        [{"rate": 0.15, "negotiation": "tariffs-on-han-quoc", "tariff": {"country": "Hàn Quốc"}},
-         {"rate": 0.25, "start": "2025-04", "negotiation": "tariffs-on-han-quoc", "tariff": {"country": "Hàn Quốc"}}],
+        [
+            {"rate": 0.15, "negotiation": "tariffs-on-han-quoc", "tariff": {"country": "Hàn Quốc"}},
+            {"rate": 0.25, "start": "2025-04", "negotiation": "tariffs-on-han-quoc", "tariff": {"country": "Hàn Quốc"}},
+        ],
     ),
     (
         "whose goods",  # the country of a news agency, in brackets, bears no tariff
@@ -78,13 +88,45 @@ CASES: list[tuple[str, str, str | None, list[dict[str, Any]]]] = [
         "announcement date",  # a later cue of the sentence ("như thỏa thuận") does not take the rate's day
         "Theo phụ lục, hàng Nhật Bản chịu thuế 15%, thấp hơn mức 25% công bố hôm 2/4/2025, như thỏa thuận.",
         "2025-08-01",
-        [{"rate": 0.15, "negotiation": "tariffs-on-nhat-ban"},
-         {"rate": 0.25, "start": "2025-04-02", "negotiation": "tariffs-on-nhat-ban"}],
+        [
+            {"rate": 0.15, "negotiation": "tariffs-on-nhat-ban"},
+            {"rate": 0.25, "start": "2025-04-02", "negotiation": "tariffs-on-nhat-ban"},
+        ],
     ),
     (
         "rate difference",  # "giảm 10% so với …" says how much a rate moved
         "Mỹ áp thuế 20% với hàng Việt Nam, giảm 26% so với mức công bố ban đầu.",
         "2025-08-01",
+        [{"rate": 0.2, "negotiation": VN_US_RECIPROCAL}],
+    ),
+    (
+        "question",
+        "Sau thỏa thuận, hàng Việt Nam xuất sang Mỹ sẽ chịu mức thuế đối ứng bao nhiêu phần trăm, 15% hay 20%?",
+        None,
+        [],
+    ),
+    (
+        "a tariff without its rate",  # a state of affairs, no day, no suspension: no event
+        "Việt Nam thuộc nhóm các nước bị Mỹ áp thuế đối ứng cao nhất.",
+        None,
+        [],
+    ),
+    (
+        "a tariff without its rate",
+        "Mỹ tạm hoãn áp thuế đối ứng với hàng hóa Trung Quốc.",
+        None,
+        [{"rate": None, "tariff": {"country": "Trung Quốc", "action": "suspended"}}],
+    ),
+    (
+        "sector tariff",
+        "Ngày 26/9/2025, Mỹ tuyên bố áp thuế 50% với tủ bếp và đồ nội thất nhập khẩu, trong đó có hàng Việt Nam.",
+        None,
+        [{"rate": 0.5, "start": "2025-09-26", "negotiation": "sector-tariffs-wood-furniture"}],
+    ),
+    (
+        "sector tariff",  # called reciprocal: the country rate, whatever goods the clause names
+        "Đồ gỗ Việt Nam xuất sang Mỹ chịu thuế đối ứng 20%.",
+        None,
         [{"rate": 0.2, "negotiation": VN_US_RECIPROCAL}],
     ),
     (

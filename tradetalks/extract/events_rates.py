@@ -1,7 +1,7 @@
 """What a reader learns about one tariff rate besides its figure: whose goods bear it, which goods, from when it
 applies and what was done with it. The phrases live in ``resources/event_cues.tsv`` (groups ``goods_lead``,
 ``tariff_scope``, ``tariff_step``, ``effective``, ``effective_after``, ``announce``, ``rate_examples``,
-``rate_difference``)."""
+``rate_difference``, ``sector_scope``, ``reciprocal``)."""
 
 from __future__ import annotations
 
@@ -22,6 +22,8 @@ _GROUPS = (
     "announce",
     "rate_examples",
     "rate_difference",
+    "sector_scope",
+    "reciprocal",
 )
 _ITEM_GAP = re.compile(r"^\s*(?:là|còn|ở mức|chịu|:)?\s*$")  # "Indonesia 19%", "Hàn Quốc là 15%"
 _FOREIGN_SCOPES = ("trade_remedy",)  # a duty of a trade-remedy case is no part of the reciprocal talks
@@ -81,6 +83,21 @@ def announcement_dates(doc: Doc, low: str, s: Sentence, timexes: list[int]) -> l
         ):
             out.append(ti)
     return sorted(out, key=lambda ti: doc.timexes[ti].start)
+
+
+def is_question(low: str, s: Sentence) -> bool:
+    """Rule *question*: a sentence asking ("Hàng Việt Nam sẽ chịu mức thuế bao nhiêu?") tells no tariff."""
+    return low[s.start : s.end].rstrip().endswith("?")
+
+
+def unrated_told(doc: Doc, low: str, key: str, s: Sentence, cue: CueMention) -> bool:
+    """Rule *a tariff without its rate*: told as an event only with its day ("Ngày 9/4, Mỹ tạm dừng áp thuế
+    đối ứng") or as a suspension for a named country ("Mỹ hoãn áp thuế với Trung Quốc"); "Việt Nam nằm trong
+    nhóm bị áp thuế cao nhất" is a state of affairs, not an action."""
+    if cue.timexes:
+        return True
+    named = any(m.type == "country" and s.start <= m.start < s.end for m in doc.mentions)
+    return named and rate_step(low, key, s.start, s.end, (cue.start, cue.end)) == "suspended"
 
 
 def effect_only(low: str, key: str, s: Sentence) -> bool:
@@ -190,9 +207,24 @@ def describe_rate(doc: Doc, ev: Event, c: CueMention) -> None:
     facts.scope = rate_scope(low, key, a, b, c.start)
     facts.action = rate_step(low, key, a, b, (c.start, c.end))
     ev.tariff = facts
-    negotiation = tariff_negotiation(facts, country, _parties(doc, low, key, a, b))
+    negotiation = sector_negotiation(low, key, a, b, facts, country) or tariff_negotiation(
+        facts, country, _parties(doc, low, key, a, b)
+    )
     if negotiation is not None:
         ev.negotiation = negotiation
+
+
+def sector_negotiation(low: str, key: str, a: int, b: int, facts: TariffFacts, country: Mention | None) -> str | None:
+    """Rule *sector tariff*: a rate on one sector's goods (steel, cars, furniture, chips: group
+    ``sector_scope``), not called reciprocal in its clause, is a national-security tariff on every country's
+    goods, not a rate of Viet Nam's talks ("Mỹ áp thuế 50% với đồ gỗ nhập khẩu, kể cả từ Việt Nam")."""
+    if facts.scope is None or facts.scope not in event_table("sector_scope"):
+        return None
+    if country is not None and country.side not in ("VN", "US"):
+        return None  # another country's goods: that country's talks (rule *whose talks*)
+    if event_lexicon("reciprocal").any(low, key, a, b):
+        return None
+    return "sector-tariffs-" + facts.scope.replace("_", "-")
 
 
 def tariff_negotiation(facts: TariffFacts, country: Mention | None, named: list[Mention]) -> str | None:

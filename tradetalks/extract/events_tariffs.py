@@ -7,7 +7,14 @@ from functools import lru_cache
 
 from tradetalks.extract.cues import ends_with, event_lexicon, starts_with, words_pattern
 from tradetalks.extract.events_cue import CueMention
-from tradetalks.extract.events_rates import announcement_dates, effect_only, effective_dates, example_rates
+from tradetalks.extract.events_rates import (
+    announcement_dates,
+    effect_only,
+    effective_dates,
+    example_rates,
+    is_question,
+    unrated_told,
+)
 from tradetalks.model import Doc, Sentence, TariffFacts
 
 _PERCENT = re.compile(r"(\d{1,3}(?:[.,]\d{1,2})?)\s*%")
@@ -52,7 +59,7 @@ def _is_share(low: str, key: str, s: Sentence, m: re.Match[str]) -> bool:
 
 def tariff_mentions(doc: Doc, low: str, key: str, s: Sentence, cue: CueMention) -> list[CueMention]:
     """A tariff is an action with a rate, or with a verb ("áp", "hoãn") and a date or a country."""
-    if not _tariff_context(doc, low, key, s, cue):
+    if not _tariff_context(doc, low, key, s, cue) or is_question(low, s):
         return []
     rates: list[tuple[int, int, float]] = []
     for m in _PERCENT.finditer(low, max(s.start, cue.start - 60), min(s.end, cue.end + 130)):
@@ -77,8 +84,7 @@ def tariff_mentions(doc: Doc, low: str, key: str, s: Sentence, cue: CueMention) 
             or ends_with("tariff_verb", low, key, max(s.start, cue.start - 20), cue.start) is not None
             or starts_with("tariff_verb", low, key, cue.end, min(s.end, cue.end + 20)) is not None
         )
-        anchored = bool(cue.timexes) or any(m.type == "country" and s.start <= m.start < s.end for m in doc.mentions)
-        if not (verb and anchored):
+        if not (verb and unrated_told(doc, low, key, s, cue)):
             return []
         cue.timexes, effective = effective_dates(doc, low, key, s, cue.timexes)
         cue.tariff = TariffFacts(effective=_first_value(doc, effective))
