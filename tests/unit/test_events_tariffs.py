@@ -118,6 +118,18 @@ CASES: list[tuple[str, str, str | None, list[dict[str, Any]]]] = [
         [{"rate": None, "tariff": {"country": "Trung Quốc", "action": "suspended"}}],
     ),
     (
+        "a tariff without its rate",  # a topic the two sides discussed, not a measure taken
+        "Hai bên đã thảo luận nhiều chủ đề, bao gồm việc Mỹ gia hạn tạm dừng áp thuế với hàng Trung Quốc.",
+        None,
+        [],
+    ),
+    (
+        "transshipment origin",  # goods routed through from China bear the rate of the country they leave
+        "Theo thỏa thuận mới, hàng trung chuyển có xuất xứ từ Trung Quốc sẽ chịu thuế 40%.",
+        "2025-07-03",
+        [{"rate": 0.4, "tariff": {"country": None, "scope": "transshipment"}}],
+    ),
+    (
         "sector tariff",
         "Ngày 26/9/2025, Mỹ tuyên bố áp thuế 50% với tủ bếp và đồ nội thất nhập khẩu, trong đó có hàng Việt Nam.",
         None,

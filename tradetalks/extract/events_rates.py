@@ -24,6 +24,7 @@ _GROUPS = (
     "rate_difference",
     "sector_scope",
     "reciprocal",
+    "discussed",
 )
 _ITEM_GAP = re.compile(r"^\s*(?:là|còn|ở mức|chịu|:)?\s*$")  # "Indonesia 19%", "Hàn Quốc là 15%"
 _FOREIGN_SCOPES = ("trade_remedy",)  # a duty of a trade-remedy case is no part of the reciprocal talks
@@ -93,7 +94,11 @@ def is_question(low: str, s: Sentence) -> bool:
 def unrated_told(doc: Doc, low: str, key: str, s: Sentence, cue: CueMention) -> bool:
     """Rule *a tariff without its rate*: told as an event only with its day ("Ngày 9/4, Mỹ tạm dừng áp thuế
     đối ứng") or as a suspension for a named country ("Mỹ hoãn áp thuế với Trung Quốc"); "Việt Nam nằm trong
-    nhóm bị áp thuế cao nhất" is a state of affairs, not an action."""
+    nhóm bị áp thuế cao nhất" is a state of affairs, and "hai bên thảo luận về việc gia hạn tạm dừng áp thuế"
+    a topic of talks, not actions."""
+    lead = event_lexicon("discussed").find(low, key, s.start, cue.start)
+    if lead:
+        return False  # "hai bên thảo luận …, gia hạn tạm dừng áp thuế": a topic of talks, not a measure
     if cue.timexes:
         return True
     named = any(m.type == "country" and s.start <= m.start < s.end for m in doc.mentions)
@@ -205,6 +210,9 @@ def describe_rate(doc: Doc, ev: Event, c: CueMention) -> None:
     country = goods_country(doc, low, key, a, b, s.start)
     facts.country = (country.canonical or country.text) if country is not None else None
     facts.scope = rate_scope(low, key, a, b, c.start)
+    if facts.scope == "transshipment" and country is not None and country.side != "VN":
+        country = None  # rule *transshipment origin*: "hàng trung chuyển từ Trung Quốc" bears the shipper's rate
+        facts.country = None
     facts.action = rate_step(low, key, a, b, (c.start, c.end))
     ev.tariff = facts
     negotiation = sector_negotiation(low, key, a, b, facts, country) or tariff_negotiation(
