@@ -42,6 +42,13 @@ CASES: list[tuple[str, str, str | None, list[dict[str, Any]]]] = [
         [{"rate": 0.46, "start": None, "tariff": {"effective": "2025-04-09"}}],
     ),
     (
+        "effective date",  # a day before "trước khi … có hiệu lực" is when the pause was announced
+        "Ngày 9/4/2025, vài giờ trước khi các mức thuế riêng có hiệu lực, Mỹ thông báo tạm hoãn áp thuế đối ứng "
+        "với Việt Nam.",
+        None,
+        [{"rate": None, "start": "2025-04-09", "tariff": {"effective": None, "action": "suspended"}}],
+    ),
+    (
         "effective date",  # the rate leading the sentence has the day it applies from; the older one its own day
         "Từ ngày 7/8/2025, hàng Việt Nam vào Mỹ chịu thuế đối ứng 20%, thấp hơn nhiều so với mức 46% công bố "
         "hôm 2/4/2025.",
@@ -50,6 +57,12 @@ CASES: list[tuple[str, str, str | None, list[dict[str, Any]]]] = [
             {"rate": 0.2, "start": None, "tariff": {"effective": "2025-08-07"}},
             {"rate": 0.46, "start": "2025-04-02", "negotiation": VN_US_RECIPROCAL, "tariff": {"effective": None}},
         ],
+    ),
+    (
+        "whose goods",  # "46% lên hàng hóa …": the rate put onto goods, not a move from 46% to another rate
+        "Ngày 2/4/2025, Mỹ công bố áp thuế đối ứng 46% lên hàng hóa nhập khẩu từ Việt Nam.",
+        None,
+        [{"rate": 0.46, "start": "2025-04-02", "negotiation": VN_US_RECIPROCAL, "tariff": {"country": "Việt Nam"}}],
     ),
     (
         "whose goods",

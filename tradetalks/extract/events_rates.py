@@ -58,10 +58,7 @@ def effective_dates(doc: Doc, low: str, key: str, s: Sentence, timexes: list[int
         t = doc.timexes[ti]
         after = ends_with("effective", low, key, max(s.start, t.start - 30), t.start) is not None
         if not after:  # "Ngày 9/4, thuế đối ứng … chính thức có hiệu lực": the clause the date opens
-            stop = min(s.end, t.end + 120)
-            said = event_lexicon("effective_after").find(low, key, t.end, stop)
-            told = event_lexicon("announce").find(low, key, t.end, said[0].start) if said else []
-            after = bool(said) and not told and ";" not in low[t.end : said[0].start]
+            after = _opens_effect(low, key, t.end, min(s.end, t.end + 120))
         (effective if after else kept).append(ti)
     return kept, effective
 
@@ -69,6 +66,20 @@ def effective_dates(doc: Doc, low: str, key: str, s: Sentence, timexes: list[int
 @lru_cache(maxsize=1)
 def _announced_re() -> re.Pattern[str]:
     return re.compile(rf"(?<!\w)(?:{words_pattern('announce')})(?:\s+(?:hôm|hồi|vào|vào ngày|ngày))?\s*$")
+
+
+def _opens_effect(low: str, key: str, lo: int, hi: int) -> bool:
+    """Whether the clause a date ending at ``lo`` opens says a tariff takes effect: "có hiệu lực" follows in
+    that clause (a comma only right after the date), with no announcement and no "trước khi"/"sau khi" before
+    it ("Ngày 9/4, vài giờ trước khi thuế có hiệu lực, Mỹ thông báo tạm hoãn": 9/4 is the announcement's)."""
+    said = event_lexicon("effective_after").find(low, key, lo, hi)
+    if not said:
+        return False
+    gap = re.sub(r"^\s*\([^)]*\)", "", low[lo : said[0].start])  # "ngày 9/4 (giờ Việt Nam), …"
+    if ";" in gap or "," in gap.lstrip(" ,"):
+        return False
+    blocked = event_lexicon("announce").any(low, key, lo, said[0].start)
+    return not blocked and not event_lexicon("before_after").any(low, key, lo, said[0].start)
 
 
 def announcement_dates(doc: Doc, low: str, s: Sentence, timexes: list[int]) -> list[int]:
@@ -172,11 +183,12 @@ def rate_step(low: str, key: str, a: int, b: int, cue: tuple[int, int]) -> str |
     suspended ("tạm hoãn"), proposed ("đe dọa", "đề xuất"): the last such word up to the tariff cue ("công bố
     mức thuế 46%, có hiệu lực từ 9/4": announced; "tạm hoãn áp thuế": suspended), else the first after it."""
     hits = event_lexicon("tariff_step").find(low, key, a, b)
-    before = [h for h in hits if h.end <= cue[0]] or [h for h in hits if h.start < cue[1]]
+    before = [h for h in hits if h.start < cue[1]]
     i = len(before) - 1
     while i > 0 and not low[before[i - 1].end : before[i].start].strip():
         i -= 1  # "tạm hoãn áp thuế": the first verb of a chain says what was done
-    pick = before[i] if before else (hits[0] if hits else None)
+    chain = before[i:]  # "thông báo tạm hoãn áp thuế": what was announced, the suspension
+    pick = next((h for h in chain if h.value != "announced"), chain[0]) if chain else (hits[0] if hits else None)
     return pick.value if pick is not None else None
 
 

@@ -30,7 +30,7 @@ def rate_re(lead: str) -> re.Pattern[str]:
 
 @lru_cache(maxsize=1)
 def _rate_target_re() -> re.Pattern[str]:
-    return re.compile(rf"\s*(?:{words_pattern('rate_target')})(?!\w)")
+    return re.compile(rf"\s*(?:{words_pattern('rate_target')})(?!\w)[^%.;]{{0,20}}?\d\s*%")
 
 
 @lru_cache(maxsize=1)
@@ -63,9 +63,9 @@ def tariff_mentions(doc: Doc, low: str, key: str, s: Sentence, cue: CueMention) 
         return []
     rates: list[tuple[int, int, float]] = []
     for m in _PERCENT.finditer(low, max(s.start, cue.start - 60), min(s.end, cue.end + 130)):
-        tail = low[m.end() : m.end() + 12]
+        tail = low[m.end() : min(s.end, m.end() + 40)]
         if _rate_target_re().match(tail):
-            continue  # "từ 46% xuống 20%": the new rate follows
+            continue  # "từ 46% xuống 20%": the new rate follows (not "46% lên hàng hóa", onto the goods)
         a, b = (cue.end, m.start()) if m.start() >= cue.end else (m.end(), cue.start)
         if starts_with("rate_difference", low, key, m.end(), min(s.end, m.end() + 20)) is not None:
             continue  # "giảm 10% so với mức công bố": how much a rate moved, not a rate
