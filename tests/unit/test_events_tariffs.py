@@ -155,6 +155,12 @@ CASES: list[tuple[str, str, str | None, list[dict[str, Any]]]] = [
         [{"rate": 0.2, "negotiation": VN_US_RECIPROCAL}],
     ),
     (
+        "rate range",  # a range of rates gives the tariff no single rate
+        "Ngày 26/9/2025, Mỹ tuyên bố áp thuế từ 30-50% với hàng hóa Trung Quốc.",
+        None,
+        [{"rate": None, "start": "2025-09-26", "negotiation": "tariffs-on-trung-quoc"}],
+    ),
+    (
         "told, then in force",
         "Mỹ công bố thuế 50% với thép và nhôm nhập khẩu, có hiệu lực từ ngày 4/6/2025.",
         "2025-06-03",

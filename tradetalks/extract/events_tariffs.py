@@ -18,6 +18,7 @@ from tradetalks.extract.events_rates import (
 from tradetalks.model import Doc, Sentence, TariffFacts
 
 _PERCENT = re.compile(r"(\d{1,3}(?:[.,]\d{1,2})?)\s*%")
+_RANGE_END = re.compile(r"\d\s*[-–]\s*$")  # "30-50%": the percentage ends a range
 
 
 @lru_cache(maxsize=2)
@@ -67,6 +68,8 @@ def tariff_mentions(doc: Doc, low: str, key: str, s: Sentence, cue: CueMention) 
         if _rate_target_re().match(tail):
             continue  # "từ 46% xuống 20%": the new rate follows (not "46% lên hàng hóa", onto the goods)
         a, b = (cue.end, m.start()) if m.start() >= cue.end else (m.end(), cue.start)
+        if _RANGE_END.search(low, max(s.start, m.start() - 6), m.start()):
+            continue  # "áp thuế từ 30-50%": a range of rates, none of them the rate
         if starts_with("rate_difference", low, key, m.end(), min(s.end, m.end() + 20)) is not None:
             continue  # "giảm 10% so với mức công bố": how much a rate moved, not a rate
         if _is_share(low, key, s, m):
