@@ -143,6 +143,18 @@ CASES: list[tuple[str, str, str | None, list[dict[str, Any]]]] = [
         [{"rate": 0.4, "tariff": {"country": None, "scope": "transshipment"}}],
     ),
     (
+        "a tariff without its rate",  # the rate in force before, still applied to goods at sea
+        "Hàng hóa đã xếp lên tàu trước ngày 7/8/2025 vẫn được áp dụng mức thuế cũ khi nhập khẩu vào Mỹ.",
+        None,
+        [],
+    ),
+    (
+        "whose goods",  # "dành cho Việt Nam": the goods the rate is set for, carried to the next rate of the sentence
+        "Mức thuế đối ứng Mỹ đặt ra cho các đối tác, dành cho Việt Nam là 20%, thấp hơn con số ban đầu là 46%.",
+        None,
+        [{"rate": 0.2, "tariff": {"country": "Việt Nam"}}, {"rate": 0.46, "tariff": {"country": "Việt Nam"}}],
+    ),
+    (
         "sector tariff",
         "Ngày 26/9/2025, Mỹ tuyên bố áp thuế 50% với tủ bếp và đồ nội thất nhập khẩu, trong đó có hàng Việt Nam.",
         None,

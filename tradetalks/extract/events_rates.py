@@ -9,7 +9,7 @@ import re
 import unicodedata
 from functools import lru_cache
 
-from tradetalks.extract.cues import ends_with, event_lexicon, event_table, lower_view, words_pattern
+from tradetalks.extract.cues import ends_with, event_lexicon, event_table, lower_view, starts_with, words_pattern
 from tradetalks.extract.events_cue import CueMention
 from tradetalks.model import VN_US_RECIPROCAL, Doc, Event, Mention, Sentence, TariffFacts
 
@@ -25,6 +25,7 @@ _GROUPS = (
     "sector_scope",
     "reciprocal",
     "discussed",
+    "old_rate",
 )
 _ITEM_GAP = re.compile(r"^\s*(?:là|còn|ở mức|chịu|:)?\s*$")  # "Indonesia 19%", "Hàn Quốc là 15%"
 _FOREIGN_SCOPES = ("trade_remedy",)  # a duty of a trade-remedy case is no part of the reciprocal talks
@@ -106,7 +107,9 @@ def unrated_told(doc: Doc, low: str, key: str, s: Sentence, cue: CueMention) -> 
     """Rule *a tariff without its rate*: told as an event only with its day ("Ngày 9/4, Mỹ tạm dừng áp thuế
     đối ứng") or as a suspension for a named country ("Mỹ hoãn áp thuế với Trung Quốc"); "Việt Nam nằm trong
     nhóm bị áp thuế cao nhất" is a state of affairs, and "hai bên thảo luận về việc gia hạn tạm dừng áp thuế"
-    a topic of talks, not actions."""
+    a topic of talks, and "vẫn áp dụng mức thuế cũ" the rate before, not actions."""
+    if starts_with("old_rate", low, key, cue.end, min(s.end, cue.end + 15)) is not None:
+        return False  # "vẫn được áp dụng mức thuế cũ": the rate before, still applied
     lead = event_lexicon("discussed").find(low, key, s.start, cue.start)
     if lead:
         return False  # "hai bên thảo luận …, gia hạn tạm dừng áp thuế": a topic of talks, not a measure
