@@ -49,6 +49,12 @@ CASES: list[tuple[str, str, str | None, list[dict[str, Any]]]] = [
         [{"rate": None, "start": "2025-04-09", "tariff": {"effective": None, "action": "suspended"}}],
     ),
     (
+        "effective date",  # the first day of a period told is the measure's day, not a day it applies from
+        "Mỹ tiếp tục tạm dừng mức thuế 24% đối với hàng hóa Trung Quốc trong 90 ngày kể từ ngày 12/8/2025.",
+        None,
+        [{"rate": 0.24, "start": "2025-08-12", "tariff": {"effective": None, "country": "Trung Quốc"}}],
+    ),
+    (
         "effective date",  # the rate leading the sentence has the day it applies from; the older one its own day
         "Từ ngày 7/8/2025, hàng Việt Nam vào Mỹ chịu thuế đối ứng 20%, thấp hơn nhiều so với mức 46% công bố "
         "hôm 2/4/2025.",

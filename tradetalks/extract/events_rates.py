@@ -26,6 +26,7 @@ _GROUPS = (
     "reciprocal",
     "discussed",
     "old_rate",
+    "period_unit",
 )
 _ITEM_GAP = re.compile(r"^\s*(?:là|còn|ở mức|chịu|:)?\s*$")  # "Indonesia 19%", "Hàn Quốc là 15%"
 _FOREIGN_SCOPES = ("trade_remedy",)  # a duty of a trade-remedy case is no part of the reciprocal talks
@@ -52,12 +53,15 @@ def _countries(doc: Doc, a: int, b: int) -> list[Mention]:
 def effective_dates(doc: Doc, low: str, key: str, s: Sentence, timexes: list[int]) -> tuple[list[int], list[int]]:
     """Rule *effective date*: a date after "từ", "có hiệu lực từ", or opening a clause that says the tariff
     "có hiệu lực", is the day the rate applies from, not the day it was told ("Mỹ công bố mức thuế 46% hôm 2/4,
-    có hiệu lực từ ngày 9/4": announced 2/4, in force 9/4). Returns (announcement dates, effective dates)."""
+    có hiệu lực từ ngày 9/4": announced 2/4, in force 9/4); not the first day of a period told ("tạm dừng mức
+    thuế 24% trong 90 ngày kể từ ngày 12/8": the pause starts 12/8). Returns (announcement dates, effective
+    dates)."""
     kept: list[int] = []
     effective: list[int] = []
     for ti in timexes:
         t = doc.timexes[ti]
-        after = ends_with("effective", low, key, max(s.start, t.start - 30), t.start) is not None
+        cue = ends_with("effective", low, key, max(s.start, t.start - 30), t.start)
+        after = cue is not None and not _period_re().search(low, max(s.start, cue.start - 25), cue.start)
         if not after:  # "Ngày 9/4, thuế đối ứng … chính thức có hiệu lực": the clause the date opens
             after = _opens_effect(low, key, t.end, min(s.end, t.end + 120))
         (effective if after else kept).append(ti)
@@ -67,6 +71,12 @@ def effective_dates(doc: Doc, low: str, key: str, s: Sentence, timexes: list[int
 @lru_cache(maxsize=1)
 def _announced_re() -> re.Pattern[str]:
     return re.compile(rf"(?<!\w)(?:{words_pattern('announce')})(?:\s+(?:hôm|hồi|vào|vào ngày|ngày))?\s*$")
+
+
+@lru_cache(maxsize=1)
+def _period_re() -> re.Pattern[str]:
+    """ "trong 90 ngày " right before "kể từ": a period told from its first day."""
+    return re.compile(rf"(?<!\w)trong\s+\d+\s+(?:{words_pattern('period_unit')})\s*$")
 
 
 def _opens_effect(low: str, key: str, lo: int, hi: int) -> bool:
