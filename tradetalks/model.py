@@ -142,6 +142,16 @@ class Participant:
 
 
 @dataclass(slots=True)
+class TariffFacts:
+    """What a reader learns about one tariff rate beyond its figure (tariff_action only)."""
+
+    country: str | None = None  # whose goods bear the rate ("Hàn Quốc"), canonical country name
+    scope: str | None = None  # which goods: all_goods | transshipment | steel_aluminium | autos | … (resources)
+    effective: str | None = None  # ISO date the rate applies from ("có hiệu lực từ 7/8"); start is the announcement
+    action: str | None = None  # announced | imposed | suspended | proposed
+
+
+@dataclass(slots=True)
 class Conflict:
     field: str
     values: list[Any]
@@ -166,6 +176,7 @@ class Event:
     participants: list[Participant] = field(default_factory=list)
     topics: list[str] = field(default_factory=list)
     rate: float | None = None  # tariff_action: 0.46 for 46%
+    tariff: TariffFacts | None = None  # tariff_action: whose goods, which goods, from when
     summary: str = ""
     summary_en: str = ""
     timex: list[int] = field(default_factory=list)  # indices of the Doc's TimeExprs the dates come from

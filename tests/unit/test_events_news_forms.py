@@ -101,20 +101,21 @@ CASES: list[tuple[str, str | None, list[dict[str, Any]]]] = [
         [{"type": "roundtable", "start": "2026-01-15", "time_of_day": "morning"},
          {"type": "call", "start": "2026-01-15", "time_of_day": "afternoon"}],
     ),
-    (  # a rate after "chịu mức" is a tariff
+    (  # a rate after "chịu mức" is a tariff; the day after "từ" is when it applies, not when it was told
         "Hàng hóa bị xác định là trung chuyển tiếp tục chịu mức 40% khi nhập khẩu vào Mỹ từ ngày 7/8/2025.",
         None,
-        [{"type": "tariff_action", "rate": 0.4, "start": "2025-08-07", "topics": ["transshipment"]}],
+        [{"type": "tariff_action", "rate": 0.4, "start": None, "topics": ["transshipment"]}],
     ),
     (  # a day after "kết thúc" is the last day of the round, not its first
         "Vòng đàm phán lần thứ 4 về thuế đối ứng giữa Việt Nam và Mỹ kết thúc ngày 27/6/2025.",
         None,
         [{"type": "negotiation_round", "ordinal": 4, "start": None, "end": "2025-06-27"}],
     ),
-    (  # a tariff imposed with its rate needs no other trade word; it applies from the date after "từ"
+    (  # a tariff imposed with its rate needs no other trade word; it starts the day it was signed and applies
+        # from the date after "từ"
         "Theo sắc lệnh ký ngày 31/7/2025, Mỹ áp mức thuế 20% với hàng Việt Nam từ ngày 7/8/2025.",
         None,
-        [{"type": "tariff_action", "rate": 0.2, "start": "2025-08-07", "end": None}],
+        [{"type": "tariff_action", "rate": 0.2, "start": "2025-07-31", "end": None}],
     ),
     (  # a tariff kept, or only considered, is no new action
         "Theo văn kiện, Mỹ duy trì mức thuế 20% với hàng Việt Nam nhưng sẽ xem xét đưa một số mặt hàng về mức 0%.",
@@ -321,8 +322,8 @@ CASES: list[tuple[str, str | None, list[dict[str, Any]]]] = [
         "2025-04-03",
         [
             {"type": "tariff_action", "rate": 0.46, "negotiation": VN_US_RECIPROCAL},
-            {"type": "tariff_action", "rate": 0.32, "negotiation": None},
-            {"type": "tariff_action", "rate": 0.36, "negotiation": None},
+            {"type": "tariff_action", "rate": 0.32, "negotiation": "tariffs-on-indonesia"},
+            {"type": "tariff_action", "rate": 0.36, "negotiation": "tariffs-on-thai-lan"},
         ],
     ),
     (  # "diễn ra tại" names the place of the event even past the agreement's long name

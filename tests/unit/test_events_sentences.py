@@ -297,7 +297,7 @@ CASES: list[tuple[str, str | None, list[dict[str, Any]]]] = [
     (
         "Ngày 5/8/2025, Mỹ và Indonesia công bố Hiệp định Thương mại đối ứng, theo đó hàng Indonesia chịu thuế 19%.",
         None,
-        [{"type": "tariff_action", "rate": 0.19, "negotiation": None}],
+        [{"type": "tariff_action", "rate": 0.19, "negotiation": "tariffs-on-indonesia"}],
     ),
     # not events: sport, domestic tax, markets, other talks, past references, headlines, captions
     ("Đội tuyển Việt Nam thắng ở vòng đấu thứ 3 của vòng loại World Cup.", None, []),

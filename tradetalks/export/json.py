@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from tradetalks.errors import TradeTalksError
-from tradetalks.model import Conflict, Dossier, Entity, Event, Evidence, Role
+from tradetalks.model import Conflict, Dossier, Entity, Event, Evidence, Role, TariffFacts
 
 __all__ = ["dossier_to_json", "write_json"]
 
@@ -51,6 +51,13 @@ def _conflict(c: Conflict) -> dict[str, Any]:
     }
 
 
+def _tariff(t: TariffFacts | None) -> dict[str, Any] | None:
+    """A rate's facts (extra field): whose goods, which goods, from when it applies, what was done with it."""
+    if t is None:
+        return None
+    return {"country": t.country, "scope": t.scope, "effective": t.effective, "action": t.action}
+
+
 def _event(ev: Event) -> dict[str, Any]:
     return {
         "id": ev.id,
@@ -67,6 +74,7 @@ def _event(ev: Event) -> dict[str, Any]:
         "participants": [{"entity": p.entity, "side": p.side, "name": p.name} for p in ev.participants],
         "topics": list(ev.topics),
         "rate": ev.rate,
+        "tariff": _tariff(ev.tariff),
         "summary": ev.summary,
         "summary_en": ev.summary_en,
         "evidence": [_evidence(e) for e in ev.evidence],

@@ -14,6 +14,7 @@ from tradetalks.extract.events_cue import CueMention
 from tradetalks.extract.events_draft import Draft, ministerial, same_person
 from tradetalks.extract.events_mentions import cue_hits, sentence_cues, skipped_lines
 from tradetalks.extract.events_merge import merge_drafts
+from tradetalks.extract.events_rates import describe_rate
 from tradetalks.extract.events_text import article_place, doc_negotiations, finish_event
 from tradetalks.model import Doc, Event
 from tradetalks.pipeline import stage
@@ -65,6 +66,8 @@ def _split_counterparts(doc: Doc, c: CueMention) -> list[list[int]]:
 def _new_draft(doc: Doc, t: str, c: CueMention, people: list[int]) -> Draft:
     ev = Event(type=t, evidence=[], ordinal=c.ordinal, level=c.level, mode=c.mode, rate=c.rate)
     ev.status = c.status or "held"
+    if t == "tariff_action":
+        describe_rate(doc, ev, c)  # whose goods, which goods, from when; the talks a foreign rate belongs to
     d = Draft(ev, sentence=c.sentence)
     d.absorb(c)
     d.people = list(people)

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from tradetalks.model import TariffFacts
+
 
 @dataclass(slots=True)
 class CueMention:
@@ -19,6 +21,7 @@ class CueMention:
     mode: str | None = None
     status: str | None = None
     rate: float | None = None
+    tariff: TariffFacts | None = None  # a rate's country, scope, effective date (``events_rates``)
     timexes: list[int] = field(default_factory=list)
     people: list[int] = field(default_factory=list)
     orgs: list[int] = field(default_factory=list)

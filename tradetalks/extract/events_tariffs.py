@@ -7,9 +7,18 @@ from functools import lru_cache
 
 from tradetalks.extract.cues import ends_with, event_lexicon, starts_with, words_pattern
 from tradetalks.extract.events_cue import CueMention
-from tradetalks.model import Doc, Sentence
+from tradetalks.extract.events_rates import (
+    announcement_dates,
+    effect_only,
+    effective_dates,
+    example_rates,
+    is_question,
+    unrated_told,
+)
+from tradetalks.model import Doc, Sentence, TariffFacts
 
 _PERCENT = re.compile(r"(\d{1,3}(?:[.,]\d{1,2})?)\s*%")
+_RANGE_END = re.compile(r"\d\s*[-–]\s*$")  # "30-50%": the percentage ends a range
 
 
 @lru_cache(maxsize=2)
@@ -22,7 +31,7 @@ def rate_re(lead: str) -> re.Pattern[str]:
 
 @lru_cache(maxsize=1)
 def _rate_target_re() -> re.Pattern[str]:
-    return re.compile(rf"\s*(?:{words_pattern('rate_target')})(?!\w)")
+    return re.compile(rf"\s*(?:{words_pattern('rate_target')})(?!\w)[^%.;]{{0,20}}?\d\s*%")
 
 
 @lru_cache(maxsize=1)
@@ -51,35 +60,61 @@ def _is_share(low: str, key: str, s: Sentence, m: re.Match[str]) -> bool:
 
 def tariff_mentions(doc: Doc, low: str, key: str, s: Sentence, cue: CueMention) -> list[CueMention]:
     """A tariff is an action with a rate, or with a verb ("áp", "hoãn") and a date or a country."""
-    if not _tariff_context(doc, low, key, s, cue):
+    if not _tariff_context(doc, low, key, s, cue) or is_question(low, s):
         return []
     rates: list[tuple[int, int, float]] = []
     for m in _PERCENT.finditer(low, max(s.start, cue.start - 60), min(s.end, cue.end + 130)):
-        tail = low[m.end() : m.end() + 12]
+        tail = low[m.end() : min(s.end, m.end() + 40)]
         if _rate_target_re().match(tail):
-            continue  # "từ 46% xuống 20%": the new rate follows
+            continue  # "từ 46% xuống 20%": the new rate follows (not "46% lên hàng hóa", onto the goods)
         a, b = (cue.end, m.start()) if m.start() >= cue.end else (m.end(), cue.start)
+        if _RANGE_END.search(low, max(s.start, m.start() - 6), m.start()):
+            continue  # "áp thuế từ 30-50%": a range of rates, none of them the rate
+        if starts_with("rate_difference", low, key, m.end(), min(s.end, m.end() + 20)) is not None:
+            continue  # "giảm 10% so với mức công bố": how much a rate moved, not a rate
         if _is_share(low, key, s, m):
             continue  # "giảm 65% thuế nhập khẩu": a share of the tariff lines, not a rate
         if event_lexicon("rate_block").any(low, key, a, b):
             continue
         rates.append((m.start(), m.end(), float(m.group(1).replace(",", ".")) / 100))
+    examples = example_rates(doc, low, key, s, rates)
+    rates = [r for r in rates if r[0] not in examples]  # "như Indonesia 19%, Ấn Độ 25%": compared, not told
+    if examples and not rates:
+        return []
     if not rates:
         verb = (
             "action" in cue.flags
             or ends_with("tariff_verb", low, key, max(s.start, cue.start - 20), cue.start) is not None
             or starts_with("tariff_verb", low, key, cue.end, min(s.end, cue.end + 20)) is not None
         )
-        anchored = bool(cue.timexes) or any(
-            m.type == "country" and s.start <= m.start < s.end for m in doc.mentions
-        )
-        return [cue] if verb and anchored else []
+        if not (verb and unrated_told(doc, low, key, s, cue)):
+            return []
+        cue.timexes, effective = effective_dates(doc, low, key, s, cue.timexes)
+        cue.tariff = TariffFacts(effective=_first_value(doc, effective))
+        return [cue]
+    cue.timexes, effective = effective_dates(doc, low, key, s, announcement_dates(doc, low, s, cue.timexes))
+    if cue.status == "planned" and effective and effect_only(low, key, s):
+        cue.status = None  # "công bố mức thuế 46%, có hiệu lực từ ngày 9/4": told, then in force
     out: list[CueMention] = []
     for a, b, rate in rates:
         part = CueMention(cue.type, cue.start, cue.end, cue.sentence, set(cue.flags), status=cue.status, rate=rate)
         part.span = (a, b)  # the percentage, until _split_tariffs gives each rate its clause
+        mine = [t for t in effective if _nearest_rate(doc.timexes[t].start, rates) == a]
+        part.tariff = TariffFacts(effective=_first_value(doc, mine))
         out.append(part)
     return out
+
+
+def _nearest_rate(pos: int, rates: list[tuple[int, int, float]]) -> int:
+    """The start of the rate a date at ``pos`` goes with: the nearest one, the first for a date before all
+    ("Từ 7/8, thuế … là 20%, thấp hơn mức 46% …": 7/8 is when 20% applies)."""
+    if pos < rates[0][0]:
+        return rates[0][0]
+    return min(rates, key=lambda r: min(abs(pos - r[0]), abs(pos - r[1])))[0]
+
+
+def _first_value(doc: Doc, timexes: list[int]) -> str | None:
+    return next((doc.timexes[t].value for t in timexes if doc.timexes[t].value), None)
 
 
 def split_tariffs(low: str, key: str, s: Sentence, parts: list[CueMention]) -> list[CueMention]:

@@ -1,0 +1,217 @@
+"""Tariff rates as a reader sees them: each rate with whose goods, which goods, when it was told and from when it
+applies, and the talks it belongs to (sentences written for these tests, public facts in own words)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from conftest import check_events
+
+from tradetalks.extract.events_rates import check_groups
+from tradetalks.model import VN_US_RECIPROCAL, Article
+from tradetalks.pipeline import default_pipeline
+
+#: (rule, text, publication date, expected tariff events: Event fields, and ``tariff`` facts as a dict)
+CASES: list[tuple[str, str, str | None, list[dict[str, Any]]]] = [
+    (
+        "effective date",
+        "Hôm 2/4/2025, Nhà Trắng công bố mức thuế đối ứng 46% với hàng hóa nhập khẩu từ Việt Nam, "
+        "có hiệu lực từ ngày 9/4/2025.",
+        None,
+        [
+            {
+                "rate": 0.46,
+                "start": "2025-04-02",
+                "status": "held",
+                "negotiation": VN_US_RECIPROCAL,
+                "tariff": {"country": "Việt Nam", "effective": "2025-04-09", "action": "announced"},
+            }
+        ],
+    ),
+    (
+        "effective date",
+        "Mỹ sẽ áp thuế 25% với ô tô nhập khẩu kể từ ngày 3/4/2025.",
+        None,
+        [{"rate": 0.25, "start": None, "tariff": {"scope": "autos", "effective": "2025-04-03"}}],
+    ),
+    (
+        "effective date",
+        "Ngày 9/4/2025, thuế đối ứng của Mỹ chính thức có hiệu lực với hàng Việt Nam ở mức 46%.",
+        None,
+        [{"rate": 0.46, "start": None, "tariff": {"effective": "2025-04-09"}}],
+    ),
+    (
+        "effective date",  # a day before "trước khi … có hiệu lực" is when the pause was announced
+        "Ngày 9/4/2025, vài giờ trước khi các mức thuế riêng có hiệu lực, Mỹ thông báo tạm hoãn áp thuế đối ứng "
+        "với Việt Nam.",
+        None,
+        [{"rate": None, "start": "2025-04-09", "tariff": {"effective": None, "action": "suspended"}}],
+    ),
+    (
+        "effective date",  # the first day of a period told is the measure's day, not a day it applies from
+        "Mỹ tiếp tục tạm dừng mức thuế 24% đối với hàng hóa Trung Quốc trong 90 ngày kể từ ngày 12/8/2025.",
+        None,
+        [{"rate": 0.24, "start": "2025-08-12", "tariff": {"effective": None, "country": "Trung Quốc"}}],
+    ),
+    (
+        "effective date",  # the rate leading the sentence has the day it applies from; the older one its own day
+        "Từ ngày 7/8/2025, hàng Việt Nam vào Mỹ chịu thuế đối ứng 20%, thấp hơn nhiều so với mức 46% công bố "
+        "hôm 2/4/2025.",
+        None,
+        [
+            {"rate": 0.2, "start": None, "tariff": {"effective": "2025-08-07"}},
+            {"rate": 0.46, "start": "2025-04-02", "negotiation": VN_US_RECIPROCAL, "tariff": {"effective": None}},
+        ],
+    ),
+    (
+        "whose goods",  # "46% lên hàng hóa …": the rate put onto goods, not a move from 46% to another rate
+        "Ngày 2/4/2025, Mỹ công bố áp thuế đối ứng 46% lên hàng hóa nhập khẩu từ Việt Nam.",
+        None,
+        [{"rate": 0.46, "start": "2025-04-02", "negotiation": VN_US_RECIPROCAL, "tariff": {"country": "Việt Nam"}}],
+    ),
+    (
+        "whose goods",
+        "Theo sắc lệnh mới, hàng hóa của Hàn Quốc vào Mỹ chịu thuế đối ứng 15%, thấp hơn mức 25% công bố hồi tháng 4.",
+        "2025-08-02",
+        [
+            {"rate": 0.15, "negotiation": "tariffs-on-han-quoc", "tariff": {"country": "Hàn Quốc"}},
+            {"rate": 0.25, "start": "2025-04", "negotiation": "tariffs-on-han-quoc", "tariff": {"country": "Hàn Quốc"}},
+        ],
+    ),
+    (
+        "whose goods",  # the country of a news agency, in brackets, bears no tariff
+        "Theo hãng tin Reuters (Anh), Mỹ tạm hoãn áp thuế đối ứng trong 90 ngày kể từ ngày 10/4/2025.",
+        "2025-04-10",
+        [{"rate": None, "tariff": {"country": None, "action": "suspended"}}],
+    ),
+    (
+        "whose talks",
+        "Liên minh châu Âu áp thuế chống bán phá giá 20% với thép Việt Nam.",
+        None,
+        [{"rate": 0.2, "tariff": {"country": "Việt Nam", "scope": "trade_remedy"}}],
+    ),
+    (
+        "scope",
+        "Theo thỏa thuận, hàng Việt Nam vào Mỹ chịu thuế 20%, còn hàng trung chuyển qua Việt Nam chịu 40%.",
+        None,
+        [{"rate": 0.2, "tariff": {"scope": None}}, {"rate": 0.4, "tariff": {"scope": "transshipment"}}],
+    ),
+    (
+        "rates given as examples",
+        "Mỹ đã hạ thuế đối ứng với nhiều đối tác, như Việt Nam còn 20%, Thái Lan 19% và Lào 40%.",
+        "2025-08-02",
+        [{"rate": 0.2, "negotiation": VN_US_RECIPROCAL, "tariff": {"country": "Việt Nam"}}],
+    ),
+    (
+        "announcement date",  # a later cue of the sentence ("như thỏa thuận") does not take the rate's day
+        "Theo phụ lục, hàng Nhật Bản chịu thuế 15%, thấp hơn mức 25% công bố hôm 2/4/2025, như thỏa thuận.",
+        "2025-08-01",
+        [
+            {"rate": 0.15, "negotiation": "tariffs-on-nhat-ban"},
+            {"rate": 0.25, "start": "2025-04-02", "negotiation": "tariffs-on-nhat-ban"},
+        ],
+    ),
+    (
+        "rate difference",  # "giảm 10% so với …" says how much a rate moved
+        "Mỹ áp thuế 20% với hàng Việt Nam, giảm 26% so với mức công bố ban đầu.",
+        "2025-08-01",
+        [{"rate": 0.2, "negotiation": VN_US_RECIPROCAL}],
+    ),
+    (
+        "question",
+        "Sau thỏa thuận, hàng Việt Nam xuất sang Mỹ sẽ chịu mức thuế đối ứng bao nhiêu phần trăm, 15% hay 20%?",
+        None,
+        [],
+    ),
+    (
+        "a tariff without its rate",  # a state of affairs, no day, no suspension: no event
+        "Việt Nam thuộc nhóm các nước bị Mỹ áp thuế đối ứng cao nhất.",
+        None,
+        [],
+    ),
+    (
+        "a tariff without its rate",
+        "Mỹ tạm hoãn áp thuế đối ứng với hàng hóa Trung Quốc.",
+        None,
+        [{"rate": None, "tariff": {"country": "Trung Quốc", "action": "suspended"}}],
+    ),
+    (
+        "a tariff without its rate",  # a topic the two sides discussed, not a measure taken
+        "Hai bên đã thảo luận nhiều chủ đề, bao gồm việc Mỹ gia hạn tạm dừng áp thuế với hàng Trung Quốc.",
+        None,
+        [],
+    ),
+    (
+        "transshipment origin",  # goods routed through from China bear the rate of the country they leave
+        "Theo thỏa thuận mới, hàng trung chuyển có xuất xứ từ Trung Quốc sẽ chịu thuế 40%.",
+        "2025-07-03",
+        [{"rate": 0.4, "tariff": {"country": None, "scope": "transshipment"}}],
+    ),
+    (
+        "a tariff without its rate",  # the rate in force before, still applied to goods at sea
+        "Hàng hóa đã xếp lên tàu trước ngày 7/8/2025 vẫn được áp dụng mức thuế cũ khi nhập khẩu vào Mỹ.",
+        None,
+        [],
+    ),
+    (
+        "whose goods",  # "dành cho Việt Nam": the goods the rate is set for, carried to the next rate of the sentence
+        "Mức thuế đối ứng Mỹ đặt ra cho các đối tác, dành cho Việt Nam là 20%, thấp hơn con số ban đầu là 46%.",
+        None,
+        [{"rate": 0.2, "tariff": {"country": "Việt Nam"}}, {"rate": 0.46, "tariff": {"country": "Việt Nam"}}],
+    ),
+    (
+        "sector tariff",
+        "Ngày 26/9/2025, Mỹ tuyên bố áp thuế 50% với tủ bếp và đồ nội thất nhập khẩu, trong đó có hàng Việt Nam.",
+        None,
+        [{"rate": 0.5, "start": "2025-09-26", "negotiation": "sector-tariffs-wood-furniture"}],
+    ),
+    (
+        "sector tariff",  # called reciprocal: the country rate, whatever goods the clause names
+        "Đồ gỗ Việt Nam xuất sang Mỹ chịu thuế đối ứng 20%.",
+        None,
+        [{"rate": 0.2, "negotiation": VN_US_RECIPROCAL}],
+    ),
+    (
+        "rate range",  # a range of rates gives the tariff no single rate
+        "Ngày 26/9/2025, Mỹ tuyên bố áp thuế từ 30-50% với hàng hóa Trung Quốc.",
+        None,
+        [{"rate": None, "start": "2025-09-26", "negotiation": "tariffs-on-trung-quoc"}],
+    ),
+    (
+        "told, then in force",
+        "Mỹ công bố thuế 50% với thép và nhôm nhập khẩu, có hiệu lực từ ngày 4/6/2025.",
+        "2025-06-03",
+        [{"rate": 0.5, "status": "held", "tariff": {"scope": "steel_aluminium", "effective": "2025-06-04"}}],
+    ),
+]
+
+
+@pytest.mark.parametrize(("rule", "text", "published", "expected"), CASES, ids=[c[0] for c in CASES])
+def test_tariff_rates(rule: str, text: str, published: str | None, expected: list[dict[str, Any]]) -> None:
+    doc = default_pipeline()(Article(source="test.txt", text=text, published=published, id="a1"))
+    tariffs = [e for e in doc.events if e.type == "tariff_action"]
+    assert len(tariffs) == len(expected), (rule, [e.summary for e in doc.events])
+    for ev, want in zip(tariffs, expected, strict=True):
+        for field, value in want.items():
+            if field == "tariff":
+                assert ev.tariff is not None, rule
+                for k, v in value.items():
+                    assert getattr(ev.tariff, k) == v, (rule, k, ev.tariff)
+            else:
+                assert getattr(ev, field) == value, (rule, field, ev.summary)
+
+
+def test_rate_of_another_country_is_never_vietnams() -> None:
+    """Rule *whose talks*: Korea's rate in an article on Viet Nam's talks keeps Korea's key."""
+    text = (
+        "Việt Nam và Hoa Kỳ tiếp tục đàm phán Hiệp định Thương mại đối ứng. "
+        "Trong khi đó, Mỹ áp mức thuế 15% với hàng hóa Hàn Quốc."
+    )
+    doc = check_events(text, None, [{"type": "tariff_action", "rate": 0.15, "negotiation": "tariffs-on-han-quoc"}])
+    assert doc.events[0].negotiation != VN_US_RECIPROCAL
+
+
+def test_tariff_groups_are_present() -> None:
+    """A group the rules read that has no rows is an error when loaded, never "match nothing"."""
+    check_groups()
