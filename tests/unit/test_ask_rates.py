@@ -6,7 +6,18 @@ from typing import Any
 
 import pytest
 
-from tradetalks.model import Article, ArticleRecord, Dossier, Entity, Event, Evidence, Participant, Role, article_id
+from tradetalks.model import (
+    Article,
+    ArticleRecord,
+    Dossier,
+    Entity,
+    Event,
+    Evidence,
+    Participant,
+    Role,
+    TariffFacts,
+    article_id,
+)
 from tradetalks.serve.ask import answer_from_index
 from tradetalks.serve.index import DossierIndex
 
@@ -16,6 +27,7 @@ TEXTS = {
     "https://a.example.vn/thue-20": "Ngày 2/7, hai bên đạt thỏa thuận, hàng Việt Nam chịu thuế 20%.",
     "https://a.example.vn/trung-chuyen": "Hàng trung chuyển qua Việt Nam sẽ chịu thuế 40% theo thỏa thuận ngày 2/7.",
     "https://a.example.vn/han-quoc": "Cùng ngày, Mỹ áp thuế 15% với hàng Hàn Quốc.",
+    "https://a.example.vn/co-ban": "Từ ngày 9/4, mức thuế cơ bản 10% áp dụng cho hàng hóa mọi nước.",
     "https://a.example.vn/vong-1": "Vòng đàm phán thứ nhất có Thứ trưởng Tân và Phó Đại diện Thương mại Switzer dự.",
     "https://a.example.vn/dien-dam": "Tối 4/4, Tổng Bí thư Tô Lâm điện đàm với Tổng thống Trump, có Thủ tướng dự.",
 }
@@ -60,7 +72,10 @@ def index() -> DossierIndex:
         Event("tariff_action", [_ev("https://a.example.vn/trung-chuyen", "Hàng trung chuyển qua Việt Nam")],
               negotiation=vn, start="2025-07-02", rate=0.4, topics=["transshipment"], id="t40"),
         Event("tariff_action", [_ev("https://a.example.vn/han-quoc", "Mỹ áp thuế 15% với hàng Hàn Quốc")],
-              negotiation=None, start="2025-07-31", rate=0.15, id="t15"),
+              negotiation="tariffs-on-han-quoc", start="2025-07-31", rate=0.15, id="t15",
+              tariff=TariffFacts(country="Hàn Quốc")),
+        Event("tariff_action", [_ev("https://a.example.vn/co-ban", "mức thuế cơ bản 10%")],
+              negotiation=vn, start="2025-04-05", rate=0.1, id="t10", tariff=TariffFacts(scope="baseline")),
         Event("negotiation_round", [_ev(v1, "Vòng đàm phán thứ nhất")], negotiation=vn, ordinal=1,
               start="2025-05-01", id="r1",
               participants=[Participant("p-vn2", "VN"), Participant("p-tan", "VN"), Participant("p-sw", "US")]),
@@ -78,6 +93,7 @@ def index() -> DossierIndex:
         ("rate_initial", "Mức thuế ban đầu Mỹ công bố với hàng Việt Nam là bao nhiêu?", "t46"),
         ("rate_on_date", "Mỹ công bố mức thuế bao nhiêu với Việt Nam ngày 2/4?", "t46"),
         ("rate_scope", "Hàng trung chuyển chịu thuế bao nhiêu?", "t40"),
+        ("rate_scope", "What is the baseline tariff?", "t10"),
         ("rate_third_country", "Mỹ áp thuế bao nhiêu với hàng Hàn Quốc?", "t15"),
         ("rate_in_force", "What is the US tariff on Vietnamese goods now?", "t20"),
     ],
@@ -86,7 +102,7 @@ def test_ask_rate_asked_for(index: DossierIndex, rule: str, question: str, event
     answer: dict[str, Any] = answer_from_index(index, question)
     assert answer["kind"] == "tariff_rate", rule
     assert answer["events"] == [event], rule
-    others = {"t46": "46%", "t20": "20%", "t40": "40%", "t15": "15%"}
+    others = {"t46": "46%", "t20": "20%", "t40": "40%", "t15": "15%", "t10": "10%"}
     named = [rate for key, rate in others.items() if rate in answer["answer"]]
     assert named == [others[event]], f"{rule}: one rate, the one asked for: {answer['answer']}"
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from tradetalks.model import VN_US_RECIPROCAL, Event
 from tradetalks.serve.answers import Found, same_day
-from tradetalks.serve.index import DossierIndex, fold_name, is_dated
+from tradetalks.serve.index import DossierIndex, date_floor, fold_name, is_dated
 from tradetalks.serve.question import Question, cues
 from tradetalks.serve.wording import format_date
 
@@ -16,19 +16,26 @@ def _told(event: Event, phrases: list[str]) -> bool:
 
 
 def _scope(event: Event) -> str | None:
-    """The product scope of a tariff ("transshipment", "steel"), from its field, topics or source sentence."""
-    scope = getattr(event, "scope", None)
-    if isinstance(scope, str) and scope not in ("", "all"):
-        return scope
+    """The goods a tariff covers when not all goods ("transshipment", "baseline"), as extraction found them,
+    else as its topics or source sentence name them."""
+    if event.tariff is not None and event.tariff.scope is not None:
+        return None if event.tariff.scope == "all_goods" else event.tariff.scope
     scopes: dict[str, list[str]] = cues()["rate_scopes"]
     return next((name for name, words in scopes.items() if name in event.topics or _told(event, words)), None)
+
+
+def _on_goods_of(event: Event, countries: list[str]) -> bool:
+    """Whether a tariff is on the goods of one of the (folded) countries: its country, else its sources."""
+    if event.tariff is not None and event.tariff.country:
+        return fold_name(event.tariff.country) in countries
+    return _told(event, countries)
 
 
 def _candidates(index: DossierIndex, q: Question) -> list[Event]:
     """Tariff actions with a rate on the goods the question is about (a third country's, else Việt Nam's)."""
     actions = [e for e in index.events if e.type == "tariff_action" and e.rate is not None]
     if q.countries:  # "Mỹ áp thuế bao nhiêu với hàng Hàn Quốc?": the rate whose sources name that country
-        named = [e for e in actions if _told(e, q.countries)]
+        named = [e for e in actions if _on_goods_of(e, q.countries)]
         return [e for e in named if e.negotiation != VN_US_RECIPROCAL] or named
     if q.negotiation:
         return [e for e in actions if e.negotiation == q.negotiation]
@@ -45,15 +52,29 @@ def pick_rate(index: DossierIndex, q: Question) -> Event | None:
         pool = [e for e in pool if _scope(e) is None] or pool
     if q.date:
         pool = [e for e in pool if same_day(e, q.date)]
-    dated = [e for e in pool if is_dated(e.start)]
-    if not dated:
-        return max(pool, key=lambda e: len({v.article for v in e.evidence}), default=None)
     if q.rate_time == "initial":
-        first = min(index.event_order(e)[0] for e in dated)
-        same = [e for e in dated if index.event_order(e)[0] == first]
-        return max(same, key=lambda e: len({v.article for v in e.evidence}))
-    held = [e for e in dated if e.status == "held"] or dated
-    return max(held, key=lambda e: (index.event_order(e)[0], len({v.article for v in e.evidence})))
+        dated = [e for e in pool if is_dated(e.start)]
+        if dated:
+            first = min(index.event_order(e)[0] for e in dated)
+            return max((e for e in dated if index.event_order(e)[0] == first), key=_sources)
+    in_force = [e for e in pool if is_dated(_applies_from(e))]
+    if in_force:  # the rate in force: the one applying from the latest date, told by most sources
+        held = [e for e in in_force if e.status == "held" or _effective(e)] or in_force
+        return max(held, key=lambda e: (date_floor(_applies_from(e) or ""), _sources(e)))
+    return max(pool, key=_sources, default=None)
+
+
+def _sources(event: Event) -> int:
+    return len({v.article for v in event.evidence})
+
+
+def _effective(event: Event) -> str | None:
+    return event.tariff.effective if event.tariff is not None and is_dated(event.tariff.effective) else None
+
+
+def _applies_from(event: Event) -> str | None:
+    """The day a rate applies from: its effective date when told ("có hiệu lực từ 7/8"), else its announcement."""
+    return _effective(event) or event.start
 
 
 def answer_tariff(index: DossierIndex, q: Question) -> Found | None:
@@ -63,7 +84,10 @@ def answer_tariff(index: DossierIndex, q: Question) -> Found | None:
         return None
     rate = f"{(event.rate or 0) * 100:g}%"
     vi, en = f"Mức thuế {rate}", f"A rate of {rate}"
-    if is_dated(event.start):
+    if _effective(event):
+        vi += f", áp dụng từ {format_date(_effective(event), 'vi')}"
+        en += f", applying from {_effective(event)}"
+    elif is_dated(event.start):
         day = len(event.start or "") == 10
         when_vi = ("ngày " if day else "") + format_date(event.start, "vi")
         vi += f", {'dự kiến từ' if event.status == 'planned' else 'công bố'} {when_vi}"
