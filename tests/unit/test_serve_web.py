@@ -163,3 +163,12 @@ def test_docs_pages_are_off_but_the_schema_is_served(web: TestClient) -> None:
 def test_language_switch_stays_on_this_site(web: TestClient) -> None:
     html = web.get("//evil.example/x").text
     assert 'href="//evil.example' not in html
+
+
+def test_article_page_lists_a_bounded_number_of_events(web: TestClient, monkeypatch: pytest.MonkeyPatch) -> None:
+    from tradetalks.serve import web as pages
+
+    assert web.get(f"/article/{ROUND5}").text.count('<details class="event') == 2
+    monkeypatch.setattr(pages, "MAX_PAGE_EVENTS", 1)
+    html = web.get(f"/article/{ROUND5}").text
+    assert html.count('<details class="event') == 1 and 'id="more-events">+1 ' in html

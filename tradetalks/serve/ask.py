@@ -70,7 +70,8 @@ def _best_quotes(evidence: list[Evidence], prefer: list[str]) -> list[Evidence]:
         folded = f" {fold_name(ev.quote)} "
         return sum(f" {w} " in folded for w in prefer)
 
-    best = [max(quotes, key=lambda ev: (fit(ev), -quotes.index(ev))) for quotes in by_article.values()]
+    # the best fit, the first quote among equals (max keeps the first of equal keys)
+    best = [max(quotes, key=fit) for quotes in by_article.values()]
     best.sort(key=lambda ev: -fit(ev))
     return best[:MAX_SOURCES]
 

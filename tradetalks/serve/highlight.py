@@ -2,19 +2,20 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import html
+from typing import NamedTuple
 
-from markupsafe import Markup, escape
+from markupsafe import Markup
 
 from tradetalks.model import Doc
 
 KINDS: tuple[str, ...] = ("person", "organization", "location", "country", "date", "evidence")
+_KIND_INDEX = {kind: i for i, kind in enumerate(KINDS)}
 #: At most this many notes in one highlighted segment's tooltip.
 MAX_NOTES = 8
 
 
-@dataclass(frozen=True, slots=True)
-class Highlight:
+class Highlight(NamedTuple):
     """A span of the stored text to mark, with its kind and a tooltip."""
 
     start: int
@@ -43,41 +44,48 @@ def highlight_html(text: str, spans: list[Highlight]) -> Markup:
     """``text`` as HTML: each segment escaped, wrapped in <span class="hl hl-KIND"> for the spans covering it.
 
     One sweep over the sorted span boundaries (n log n in the number of spans, linear in the text): the spans
-    covering a segment are kept as counts per kind and per note, updated at each boundary.
+    covering a segment are kept as counts per kind and per note, updated at each boundary; the opening tag of
+    each distinct set of kinds and notes is built once.
     """
     n = len(text)
     valid = [s for s in spans if 0 <= s.start < s.end <= n]
     rank = {note: i for i, note in reversed(list(enumerate(s.note for s in valid)))}
-    opening: dict[int, list[Highlight]] = {}
-    closing: dict[int, list[Highlight]] = {}
+    opening: dict[int, list[tuple[int, str]]] = {}
+    closing: dict[int, list[tuple[int, str]]] = {}
     for s in valid:
-        opening.setdefault(s.start, []).append(s)
-        closing.setdefault(s.end, []).append(s)
+        change = (_KIND_INDEX.get(s.kind, _KIND_INDEX["organization"]), s.note)
+        opening.setdefault(s.start, []).append(change)
+        closing.setdefault(s.end, []).append(change)
     cuts = sorted({0, n, *opening, *closing})
-    kinds: dict[str, int] = dict.fromkeys(KINDS, 0)
+    counts = [0] * len(KINDS)
+    mask = 0  # bit i set while counts[i] > 0
     notes: dict[str, int] = {}
+    tags: dict[tuple[int, tuple[str, ...]], str] = {}
     out: list[str] = []
     for a, b in zip(cuts, cuts[1:], strict=False):
-        for s in closing.get(a, ()):
-            _count(kinds, notes, s, -1)
-        for s in opening.get(a, ()):
-            _count(kinds, notes, s, 1)
-        piece = str(escape(text[a:b]))
-        if not any(kinds.values()):
+        for kind, note in closing.get(a, ()):
+            counts[kind] -= 1
+            if not counts[kind]:
+                mask &= ~(1 << kind)
+            left = notes[note] - 1
+            if left:
+                notes[note] = left
+            else:
+                del notes[note]
+        for kind, note in opening.get(a, ()):
+            counts[kind] += 1
+            mask |= 1 << kind
+            notes[note] = notes.get(note, 0) + 1
+        piece = html.escape(text[a:b])
+        if not mask:
             out.append(piece)
             continue
-        shown = sorted((note for note in notes if note), key=rank.__getitem__)[:MAX_NOTES]
-        title = f' title="{escape("; ".join(shown))}"' if shown else ""
-        classes = " ".join(f"hl-{k}" for k in KINDS if kinds[k])
-        out.append(f'<span class="hl {classes}"{title}>{piece}</span>')
+        key = (mask, tuple(notes))
+        tag = tags.get(key)
+        if tag is None:
+            shown = sorted((note for note in notes if note), key=rank.__getitem__)[:MAX_NOTES]
+            title = f' title="{html.escape("; ".join(shown))}"' if shown else ""
+            classes = " ".join(f"hl-{k}" for i, k in enumerate(KINDS) if mask & (1 << i))
+            tag = tags[key] = f'<span class="hl {classes}"{title}>'
+        out += (tag, piece, "</span>")
     return Markup("".join(out).replace("\n\n", "</p><p>").join(("<p>", "</p>")))
-
-
-def _count(kinds: dict[str, int], notes: dict[str, int], span: Highlight, step: int) -> None:
-    """Add (step 1) or remove (step -1) a span from the counts of the spans covering the sweep's position."""
-    kinds[span.kind if span.kind in kinds else "organization"] += step
-    left = notes.get(span.note, 0) + step
-    if left:
-        notes[span.note] = left
-    else:
-        notes.pop(span.note, None)

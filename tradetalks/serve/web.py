@@ -26,6 +26,8 @@ from tradetalks.serve.timeline import entity_from_index, timeline_from_index
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 _MARKED = re.compile(r"\[([^\[\]]{1,200})\]")
 Text = Annotated[str, Query(max_length=20_000)]
+#: An article page lists at most this many of the article's events (the rest are on the timeline).
+MAX_PAGE_EVENTS = 200
 ENV = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=select_autoescape(["html"]), auto_reload=False)
 
 
@@ -144,6 +146,7 @@ def web_router(state: ServeState) -> APIRouter:
         spans = doc_highlights(doc) if doc else []
         spans += [Highlight(*span) for span in index.spans_by_article.get(article_id, [])]
         events = index.events_by_article.get(article_id, [])
+        shown = events[:MAX_PAGE_EVENTS]
         record = index.article_by_id.get(article_id)
         return render(
             request,
@@ -152,7 +155,8 @@ def web_router(state: ServeState) -> APIRouter:
             record=record,
             body=highlight_html(article.text, spans),
             kinds=KINDS,
-            events=[index.event_view(e, language(request)) for e in events],
+            events=[index.event_view(e, language(request)) for e in shown],
+            more_events=len(events) - len(shown),
         )
 
     @web.get("/search", response_class=HTMLResponse)
