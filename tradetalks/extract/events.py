@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from tradetalks.extract.cues import event_lexicon, lower_view, starts_with
 from tradetalks.extract.events_cue import CueMention
-from tradetalks.extract.events_draft import Draft, ministerial, same_person
+from tradetalks.extract.events_draft import Draft, known_person, ministerial, same_person
 from tradetalks.extract.events_mentions import cue_hits, sentence_cues, skipped_lines
 from tradetalks.extract.events_merge import merge_drafts
 from tradetalks.extract.events_text import article_place, doc_negotiations, finish_event
@@ -201,7 +201,7 @@ def _fits(doc: Doc, d: Draft, c: CueMention) -> bool:
     if c.ordinal is not None and d.event.ordinal is not None and c.ordinal != d.event.ordinal:
         return False
     if c.people and len(d.people) >= 2 and "attend" not in c.flags:
-        return any(same_person(doc, p, q) for p in c.people for q in d.people)
+        return any(map(known_person(doc, d.people), c.people))
     return True
 
 

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from typing import Any
 
 from tradetalks.extract.cues import event_table, lower_view
 from tradetalks.extract.events_cue import CueMention
@@ -28,13 +30,12 @@ class Draft:
 
     def absorb(self, c: CueMention) -> None:
         """Add what another mention of this event says (evidence, people, dates, places)."""
-        if c.span not in self.spans:
-            self.spans.append(c.span)
-        self.people.extend(p for p in c.people if p not in self.people)
-        self.orgs.extend(o for o in c.orgs if o not in self.orgs)
+        _extend_new(self.spans, [c.span])
+        _extend_new(self.people, c.people)
+        _extend_new(self.orgs, c.orgs)
         if not self.timexes:
             self.timexes.extend(c.timexes)
-        self.locations.extend(loc for loc in c.locations if loc not in self.locations)
+        _extend_new(self.locations, c.locations)
         ev = self.event
         ev.ordinal = ev.ordinal if ev.ordinal is not None else c.ordinal
         ev.level = ev.level or c.level
@@ -43,17 +44,15 @@ class Draft:
 
     def merge(self, other: Draft) -> None:
         """Fold another draft of the same real event into this one."""
-        for span in other.spans:
-            if span not in self.spans:
-                self.spans.append(span)
-        self.people.extend(p for p in other.people if p not in self.people)
-        self.orgs.extend(o for o in other.orgs if o not in self.orgs)
+        _extend_new(self.spans, other.spans)
+        _extend_new(self.people, other.people)
+        _extend_new(self.orgs, other.orgs)
         if not self.timexes and other.timexes:
             self.timexes = list(other.timexes)
             self.event.status = other.event.status  # the dated report tells whether it took place
             if "date_only" in other.flags:
                 self.flags.add("date_only")
-        self.locations.extend(loc for loc in other.locations if loc not in self.locations)
+        _extend_new(self.locations, other.locations)
         ev, ov = self.event, other.event
         ev.ordinal = ev.ordinal if ev.ordinal is not None else ov.ordinal
         ev.level = ev.level or ov.level
@@ -83,13 +82,33 @@ def same_person(doc: Doc, a: int, b: int) -> bool:
 
 
 def unique_people(doc: Doc, people: list[int]) -> list[int]:
-    """People mentions, one per person, full mentions preferred."""
+    """People mentions, one per person, full mentions preferred (one set lookup per mention)."""
     out: list[int] = []
+    seen: set[str] = set()
     for mi in people:
         full = person_index(doc, mi)
-        if not any(same_person(doc, full, o) for o in out):
+        keys = person_keys(doc, full)
+        if keys.isdisjoint(seen):
             out.append(full)
+            seen |= keys
     return out
+
+
+def known_person(doc: Doc, people: list[int]) -> Callable[[int], bool]:
+    """A test "does this mention name one of ``people``", built once: ``same_person`` against each, in one lookup."""
+    keys: set[str] = set()
+    for q in people:
+        keys |= person_keys(doc, q)
+    return lambda p: not person_keys(doc, p).isdisjoint(keys)
+
+
+def _extend_new(items: list[Any], more: Iterable[Any]) -> None:
+    """Append the items of ``more`` not yet in ``items``, in order."""
+    have = set(items)
+    for x in more:
+        if x not in have:
+            items.append(x)
+            have.add(x)
 
 
 def ministerial(doc: Doc, mi: int) -> bool:

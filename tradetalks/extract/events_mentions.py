@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 from functools import lru_cache
 
 from tradetalks.extract.cues import CueHit, ends_with, event_lexicon, event_table, starts_with, text_cues, words_pattern
+from tradetalks.extract.doc_index import doc_index, inside_any
 from tradetalks.extract.events_cue import CueMention
 from tradetalks.extract.events_tariffs import rate_re, split_tariffs, tariff_mentions
 from tradetalks.model import Doc, Sentence
@@ -199,7 +201,8 @@ def _owner(cues: list[CueMention], low: str, pos: int, end: int, strict: bool = 
 
 def _attach_timexes(doc: Doc, low: str, key: str, s: Sentence, cues: list[CueMention]) -> None:
     leading: list[tuple[int, CueMention]] = []
-    for ti, t in enumerate(doc.timexes):
+    for ti in doc_index(doc).timex_ids_in(s.start, s.end):
+        t = doc.timexes[ti]
         if t.start < s.start or t.end > s.end or _YEAR_SPAN.match(t.value or "") or not t.value:
             continue
         if starts_with("reporting", low, key, t.end, min(s.end, t.end + 20)):
@@ -267,8 +270,12 @@ def _is_attributed(doc: Doc, low: str, key: str, mi: int) -> bool:
 def _attach_mentions(doc: Doc, low: str, key: str, s: Sentence, cues: list[CueMention]) -> None:
     head_cues = [c for c in cues if "frame" not in c.flags]
     head = head_cues[0] if head_cues else None
-    role_spans = [(m.role.start, m.role.end) for m in doc.mentions if m.role is not None]
-    for mi, men in enumerate(doc.mentions):
+    index = doc_index(doc)
+    in_role = index.remember(
+        "in_role", lambda: inside_any([(m.role.start, m.role.end) for m in doc.mentions if m.role is not None])
+    )
+    for mi in index.mention_ids_in(s.start, s.end):
+        men = doc.mentions[mi]
         if men.start < s.start or men.end > s.end:
             continue
         if men.type in ("location", "organization", "country"):
@@ -291,7 +298,7 @@ def _attach_mentions(doc: Doc, low: str, key: str, s: Sentence, cues: list[CueMe
             if owner is not None:
                 owner.people.append(mi)
         elif men.type == "organization" and head is not None and men.start >= head.end:
-            if not any(a <= men.start and men.end <= b for a, b in role_spans):
+            if not in_role(men.start, men.end):
                 head.orgs.append(mi)
     _share_subject(doc, [c for c in cues if "frame" not in c.flags])
 
@@ -310,9 +317,45 @@ def _person_owner(cues: list[CueMention], low: str, pos: int) -> CueMention | No
     return left[-1]
 
 
+def _titled_people(doc: Doc) -> dict[str, tuple[list[tuple[int, int]], list[tuple[int, int]]]]:
+    """Full person mentions by lower-case title ("quyền …" too when acting): (start, index) sorted, the
+    Vietnamese ones apart."""
+    out: dict[str, tuple[list[tuple[int, int]], list[tuple[int, int]]]] = {}
+    for mi, m in enumerate(doc.mentions):
+        if m.type != "person" or m.role is None or m.ref is not None:
+            continue
+        title = m.role.title.lower()
+        for form in {title, *(["quyền " + title] if m.role.acting else [])}:
+            vn, other = out.setdefault(form, ([], []))
+            (vn if m.side == "VN" else other).append((m.start, mi))
+    for vn, other in out.values():
+        vn.sort()
+        other.sort()
+    return out
+
+
+def _last_titled(doc: Doc, clause: str, before: int) -> int | None:
+    """The person last told before ``before`` whose title opens ``clause``, a Vietnamese one first."""
+    titled = doc_index(doc).remember("titled_people", lambda: _titled_people(doc))
+    longest = max(map(len, titled), default=0)
+    forms = [clause[:i] for i in range(min(len(clause), longest + 1)) if clause[i] == " "]
+    if len(clause) <= longest:
+        forms.append(clause)
+    best: tuple[bool, int, int] | None = None
+    for form in forms:
+        for vn, group in zip((True, False), titled.get(form, ([], [])), strict=True):
+            i = bisect.bisect_left(group, (before, -1))
+            if i:
+                rank = (vn, group[i - 1][0], -group[i - 1][1])
+                if best is None or rank > best:
+                    best = rank
+    return -best[2] if best is not None else None
+
+
 def _title_subjects(doc: Doc, low: str, s: Sentence, cues: list[CueMention]) -> None:
     """ "Quyền Bộ trưởng lần lượt tiếp …": a clause opening with a bare title names the person last told
     with that title (a Vietnamese one first: the article's own official)."""
+    index = doc_index(doc)
     for c in cues:
         if c.type not in _TITLED_TYPES or "frame" in c.flags:
             continue
@@ -320,19 +363,10 @@ def _title_subjects(doc: Doc, low: str, s: Sentence, cues: list[CueMention]) -> 
         if any(lo <= doc.mentions[p].start < c.start for p in c.people):
             continue
         clause = low[lo : c.start].strip()
-        if any(lo <= m.start < c.start for m in doc.mentions if m.type == "person"):
+        if any(m.type == "person" for m in index.mentions_in(lo, c.start)):
             continue
-        best: tuple[bool, int] | None = None
-        for mi, m in enumerate(doc.mentions):
-            if m.type != "person" or m.role is None or m.start >= s.start or m.ref is not None:
-                continue
-            forms = {m.role.title.lower(), *(["quyền " + m.role.title.lower()] if m.role.acting else [])}
-            if any(clause == f or clause.startswith(f + " ") for f in forms):
-                rank = (m.side == "VN", m.start)
-                if best is None or rank > best:
-                    best = rank
-                    pick = mi
-        if best is not None and pick not in c.people:
+        pick = _last_titled(doc, clause, s.start)
+        if pick is not None and pick not in c.people:
             c.people.insert(0, pick)
 
 

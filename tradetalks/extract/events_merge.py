@@ -6,11 +6,15 @@ from tradetalks.extract.events_draft import (
     Draft,
     dates_overlap,
     ministerial,
+    known_person,
     same_dates,
-    same_person,
     unique_people,
 )
 from tradetalks.model import Doc
+
+#: A report merges with one of the last this many events of its type told before it (no article tells more
+#: events of one type; a longer list is a repeated or generated text, whose cost must stay linear).
+MERGE_WINDOW = 32
 
 _ONE_PER_IDENTITY = ("negotiation_round", "ministerial_session", "agreement")
 
@@ -29,7 +33,8 @@ def _same_people(doc: Doc, a: Draft, b: Draft) -> bool:
     if not pa or not pb:
         return False
     small, big = (pa, pb) if len(pa) <= len(pb) else (pb, pa)
-    shared = [p for p in small if any(same_person(doc, p, q) for q in big)]
+    known = known_person(doc, big)
+    shared = [p for p in small if known(p)]
     return len(shared) == len(small) and (len(small) >= 2 or len(small) == len(big))
 
 
@@ -101,7 +106,7 @@ def _share_dates(doc: Doc, drafts: list[Draft]) -> list[Draft]:
                 continue
             if d.timexes and not dates_overlap(draft_value(doc, d), draft_value(doc, s)):
                 break  # "loạt cuộc gặp" on a trip of 19–23/5: the meetings told on its days follow it
-            if s.people and not any(same_person(doc, p, q) for p in d.people for q in s.people):
+            if s.people and not any(map(known_person(doc, s.people), d.people)):
                 continue
             followers.append(d)
         if not followers:
@@ -119,12 +124,15 @@ def merge_drafts(doc: Doc, drafts: list[Draft]) -> list[Draft]:
     """One draft per real event of the article, in the order the article first tells them."""
     drafts = _share_dates(doc, drafts)
     out: list[Draft] = []
+    by_type: dict[str, list[Draft]] = {}
     for d in drafts:
-        into = next((e for e in out if _mergeable(doc, e, d)), None)
+        told = by_type.setdefault(d.event.type, [])
+        into = next((e for e in told[-MERGE_WINDOW:] if _mergeable(doc, e, d)), None)
         if into is not None:
             into.merge(d)
         else:
             out.append(d)
+            told.append(d)
     sessions = [d for d in out if d.event.type == "ministerial_session"]
     final: list[Draft] = []
     for d in out:

@@ -102,29 +102,65 @@ def _sentence_index(starts: list[int], pos: int) -> int:
     return bisect.bisect_right(starts, pos) - 1
 
 
-def _nearby_reference(found: Found, anchors: list[tuple[Found, date]], view: str, starts: list[int]) -> date | None:
-    """The date of the closest expression with an explicit year in the same sentence and paragraph."""
-    sentence = _sentence_index(starts, found.start)
-    best: tuple[int, date] | None = None
-    for other, reference in anchors:
-        if other is found or _sentence_index(starts, other.start) != sentence:
-            continue
-        lo, hi = (other.end, found.start) if other.end <= found.start else (found.end, other.start)
-        if "\n" in view[lo:hi]:
-            continue
-        distance = hi - lo
-        if best is None or distance < best[0]:
-            best = (distance, reference)
-    return best[1] if best else None
+class _Anchors:
+    """Expressions with an explicit year, in text order (they never overlap), found again by bisection."""
+
+    def __init__(self, anchors: list[tuple[Found, date]], view: str, starts: list[int]):
+        self.anchors = anchors
+        self.positions = [f.start for f, _ in anchors]
+        self.newlines = [i for i, c in enumerate(view) if c == "\n"]
+        self.starts = starts
+
+    def _newline_between(self, lo: int, hi: int) -> bool:
+        i = bisect.bisect_left(self.newlines, lo)
+        return i < len(self.newlines) and self.newlines[i] < hi
+
+    def nearby(self, found: Found) -> date | None:
+        """The date of the closest anchor in the same sentence and paragraph (the earlier one on a tie).
+
+        Only the last anchor before ``found`` and the first after it can be closest: any farther one shares
+        their gap, with its newline or sentence break.
+        """
+        sentence = _sentence_index(self.starts, found.start)
+        i = bisect.bisect_left(self.positions, found.start)
+        after = i + 1 if i < len(self.anchors) and self.anchors[i][0] is found else i
+        best: tuple[int, date] | None = None
+        for j in (i - 1, after):
+            if not 0 <= j < len(self.anchors):
+                continue
+            other, reference = self.anchors[j]
+            if _sentence_index(self.starts, other.start) != sentence:
+                continue
+            lo, hi = (other.end, found.start) if other.end <= found.start else (found.end, other.start)
+            if self._newline_between(lo, hi):
+                continue
+            if best is None or hi - lo < best[0]:
+                best = (hi - lo, reference)
+        return best[1] if best else None
 
 
-def _tense(view: str, found: Found, starts: list[int]) -> int:
-    """-1 when the sentence of ``found`` tells a past event ("đã"), +1 a coming one ("sẽ"), else 0."""
-    i = _sentence_index(starts, found.start)
-    lo, hi = starts[i], starts[i + 1] if i + 1 < len(starts) else len(view)
-    lo = max(lo, view.rfind("\n", lo, found.start) + 1)
-    cut = view.find("\n", found.end, hi)
-    words = " " + " ".join(re.findall(r"\w+", view[lo : hi if cut < 0 else cut].lower())) + " "
+class _Tense:
+    """The tense of each sentence piece between line breaks, read once per piece."""
+
+    def __init__(self, view: str, starts: list[int]):
+        self.view, self.starts = view, starts
+        self.seen: dict[tuple[int, int], int] = {}
+
+    def of(self, found: Found) -> int:
+        """-1 when the sentence of ``found`` tells a past event ("đã"), +1 a coming one ("sẽ"), else 0."""
+        view, starts = self.view, self.starts
+        i = _sentence_index(starts, found.start)
+        lo, hi = starts[i], starts[i + 1] if i + 1 < len(starts) else len(view)
+        lo = max(lo, view.rfind("\n", lo, found.start) + 1)
+        cut = view.find("\n", found.end, hi)
+        piece = (lo, hi if cut < 0 else cut)
+        if piece not in self.seen:
+            self.seen[piece] = _tense_of(view[piece[0] : piece[1]])
+        return self.seen[piece]
+
+
+def _tense_of(text: str) -> int:
+    words = " " + " ".join(re.findall(r"\w+", text.lower())) + " "
     sides = {int(v) for p, v in time_words().tables.get("tense", {}).items() if f" {p.lower()} " in words}
     return sides.pop() if len(sides) == 1 else 0
 
@@ -149,14 +185,15 @@ def find_timexes(
     starts = sorted(s.start for s in sentences) or [0]
     if starts[0] > 0:
         starts.insert(0, 0)
-    anchors = [(f, ref) for f in found if f.value is None and (ref := _reference(f)) is not None]
+    anchors = _Anchors([(f, ref) for f in found if f.value is None and (ref := _reference(f)) is not None], view, starts)
+    tense = _Tense(view, starts)
     for item in found:
         if item.value is None and pub is not None and item.direction == 0 and item.rel_year is None:
             side = _far_side(item, pub) if all(p.year is None for p in item.points) else 0
-            if side and _tense(view, item, starts) == -side:
+            if side and tense.of(item) == -side:
                 item.direction = -side
         if item.value is None:
-            _resolve(item, _nearby_reference(item, anchors, view, starts), pub)
+            _resolve(item, anchors.nearby(item), pub)
         if item.value is None:
             item.value = "/".join(_point_value(p) for p in item.points)
     return [

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
+from tradetalks.extract.doc_index import inside_any
 from tradetalks.extract.timex_context import Context
 from tradetalks.extract.timex_found import Found, Joined, Veto
 from tradetalks.extract.timex_patterns import patterns
@@ -96,8 +97,20 @@ def _relative(view: str, lowered: str) -> list[tuple[str, Joined]]:
     return out
 
 
-def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
-    return a[0] < b[1] and b[0] < a[1]
+class _Kept:
+    """Positions covered by kept expressions: an overlap test costs the candidate's length, not the kept count."""
+
+    def __init__(self, size: int) -> None:
+        self.covered = bytearray(size)
+
+    def overlaps(self, start: int, end: int) -> bool:
+        return self.covered.find(1, start, end) >= 0
+
+    def add(self, start: int, end: int) -> None:
+        self.covered[start:end] = b"\x01" * (end - start)
+
+    def covers(self, pos: int) -> bool:
+        return 0 <= pos < len(self.covered) and self.covered[pos] == 1
 
 
 def scan(view: str, pub: date | None) -> list[Found]:
@@ -120,13 +133,15 @@ def scan(view: str, pub: date | None) -> list[Found]:
         elif outcome is not None:
             candidates.append(outcome)
     candidates.sort(key=lambda f: (f.start - f.end, f.start))
+    vetoed = inside_any(vetoes)
+    kept = _Kept(len(view))
     taken: list[Found] = []
     for found in candidates:
-        span = (found.start, found.end)
-        if not found.strong and any(v[0] <= found.start and found.end <= v[1] for v in vetoes):
+        if not found.strong and vetoed(found.start, found.end):
             continue
-        if any(_overlaps(span, (t.start, t.end)) for t in taken):
+        if kept.overlaps(found.start, found.end):
             continue
+        kept.add(found.start, found.end)
         taken.append(found)
-    taken = [f for f in taken if f.listed_after is None or any(t.start <= f.listed_after < t.end for t in taken)]
+    taken = [f for f in taken if f.listed_after is None or kept.covers(f.listed_after)]
     return sorted(taken, key=lambda f: f.start)
