@@ -23,12 +23,14 @@ class DocIndex:
         self.size = (len(doc.sentences), len(doc.mentions), len(doc.timexes))
         self.sentence_starts = [s.start for s in doc.sentences]
         sentences = doc.sentences  # in order and disjoint (as the splitter makes them): found by bisection
-        self._ordered = all(a.end <= b.start and a.start < a.end for a, b in zip(sentences, sentences[1:]))
+        self._ordered = all(
+            a.end <= b.start and a.start < a.end for a, b in zip(sentences, sentences[1:], strict=False)
+        )
         order = sorted(range(len(doc.mentions)), key=lambda i: doc.mentions[i].start)
         self.mention_order = order
         self.mention_starts = [doc.mentions[i].start for i in order]
         self.timex_starts = [t.start for t in doc.timexes]
-        self._ordered_timexes = all(a <= b for a, b in zip(self.timex_starts, self.timex_starts[1:]))
+        self._ordered_timexes = all(a <= b for a, b in zip(self.timex_starts, self.timex_starts[1:], strict=False))
         self.memo: dict[Any, Any] = {}
 
     def sentence_at(self, pos: int) -> Sentence | None:

@@ -5,8 +5,8 @@ from __future__ import annotations
 from tradetalks.extract.events_draft import (
     Draft,
     dates_overlap,
-    ministerial,
     known_person,
+    ministerial,
     same_dates,
     unique_people,
 )
@@ -80,7 +80,7 @@ def _is_ministerial_meeting(doc: Doc, m: Draft, session: Draft) -> bool:
 
 
 def _share_dates(doc: Doc, drafts: list[Draft]) -> list[Draft]:
-    """"Cùng ngày, …" takes the date told before; meetings after "loạt cuộc gặp" take its date."""
+    """ "Cùng ngày, …" takes the date told before; meetings after "loạt cuộc gặp" take its date."""
     prev: Draft | None = None
     for d in drafts:
         if "same_day" in d.flags and not d.timexes and prev is not None:
@@ -90,8 +90,16 @@ def _share_dates(doc: Doc, drafts: list[Draft]) -> list[Draft]:
             prev = d
     for d in drafts:  # "… áp thuế 20% … . Hàng trung chuyển sẽ chịu mức thuế 40%.": one announcement, one day
         if d.event.type == "tariff_action" and not d.timexes and d.sentence > 0:
-            told = next((t for t in drafts if t.event.type == "tariff_action" and t.sentence == d.sentence - 1
-                         and t.event.status == d.event.status), None)  # the first, the sentence's main news
+            told = next(
+                (
+                    t
+                    for t in drafts
+                    if t.event.type == "tariff_action"
+                    and t.sentence == d.sentence - 1
+                    and t.event.status == d.event.status
+                ),
+                None,
+            )  # the first, the sentence's main news
             if told is not None and told.timexes:
                 d.timexes = list(told.timexes)
                 d.flags.add("date_only")

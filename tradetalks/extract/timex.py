@@ -185,7 +185,8 @@ def find_timexes(
     starts = sorted(s.start for s in sentences) or [0]
     if starts[0] > 0:
         starts.insert(0, 0)
-    anchors = _Anchors([(f, ref) for f in found if f.value is None and (ref := _reference(f)) is not None], view, starts)
+    dated = [(f, ref) for f in found if f.value is None and (ref := _reference(f)) is not None]
+    anchors = _Anchors(dated, view, starts)
     tense = _Tense(view, starts)
     for item in found:
         if item.value is None and pub is not None and item.direction == 0 and item.rel_year is None:

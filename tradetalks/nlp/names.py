@@ -8,7 +8,8 @@ by a title/form of address before them, then short references ("ông Damond") li
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Set as AbstractSet
+from collections.abc import Iterator
+from collections.abc import Set as AbstractSet
 
 from tradetalks.model import Doc, Mention, RoleMention
 from tradetalks.nlp.names_gazetteer import match_gazetteer
