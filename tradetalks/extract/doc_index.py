@@ -91,3 +91,18 @@ def inside_any(spans: list[tuple[int, int]]) -> Callable[[int, int], bool]:
         return i > 0 and reach[i - 1] >= end
 
     return inside
+
+
+def ends_inside(spans: list[tuple[int, int]]) -> Callable[[int, int], bool]:
+    """For sorted, disjoint ``spans``: a test "does [start, end) open or close inside one of them"
+    (``a <= start < b`` or ``a < end <= b``), by bisection."""
+    starts = [a for a, _ in spans]
+
+    def touches(start: int, end: int) -> bool:
+        i = bisect.bisect_right(starts, start) - 1
+        if i >= 0 and start < spans[i][1]:
+            return True
+        j = bisect.bisect_left(starts, end) - 1
+        return j >= 0 and end <= spans[j][1]
+
+    return touches

@@ -10,6 +10,7 @@ are merged (``events_merge``); the result gets its negotiation, summary and evid
 from __future__ import annotations
 
 from tradetalks.extract.cues import event_lexicon, lower_view, starts_with
+from tradetalks.extract.doc_index import ends_inside
 from tradetalks.extract.events_cue import CueMention
 from tradetalks.extract.events_draft import Draft, known_person, ministerial, same_person
 from tradetalks.extract.events_mentions import cue_hits, sentence_cues, skipped_lines
@@ -213,7 +214,7 @@ def extract_events(doc: Doc) -> Doc:
     hits = cue_hits(low, key)
     cues: list[CueMention] = []
     if hits:
-        skipped = skipped_lines(doc.text, low)
+        skipped = ends_inside(skipped_lines(doc.text, low))
         i = 0
         told = False  # whether the sentence before told of an event
         for si, s in enumerate(doc.sentences):
@@ -222,7 +223,7 @@ def extract_events(doc: Doc) -> Doc:
             j = i
             while j < len(hits) and hits[j].end <= s.end:
                 j += 1
-            if any(a <= s.start < b or a < s.end <= b for a, b in skipped):
+            if skipped(s.start, s.end):
                 told, i = False, j
                 continue
             found = sentence_cues(doc, low, key, si, hits[i:j]) if j > i else []

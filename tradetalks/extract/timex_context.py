@@ -8,6 +8,8 @@ from functools import lru_cache
 from tradetalks.extract.timex_words import TimeWords, time_words
 
 _BLANKS = " \t"
+_MOST_BEFORE = 4  # the most tokens any rule reads before a candidate
+_MOST_AFTER = 2
 _CLOSING = frozenset(",.;:!?)]}\"'”’…\n-")
 _OPENING = frozenset("\n,;.!?")
 
@@ -145,15 +147,29 @@ class Context:
     def __init__(self, view: str, cues: CueSets | None = None):
         self.view = view
         self.cues = cues or cue_sets()
+        self._before: dict[int, list[str]] = {}
+        self._after: dict[int, list[str]] = {}
+
+    def before(self, pos: int, count: int) -> list[str]:
+        """``tokens_before(view, pos, count)``, read once per position for every rule that asks."""
+        if pos not in self._before:
+            self._before[pos] = tokens_before(self.view, pos, _MOST_BEFORE)
+        return self._before[pos][:count]
+
+    def after(self, pos: int, count: int) -> list[str]:
+        """``tokens_after(view, pos, count)``, read once per position for every rule that asks."""
+        if pos not in self._after:
+            self._after[pos] = tokens_after(self.view, pos, _MOST_AFTER)
+        return self._after[pos][:count]
 
     def counted(self, start: int) -> bool:
         """A number or quantity word stands before: "30 năm nay", "những tháng tới" are durations."""
-        before = tokens_before(self.view, start, 1)
+        before = self.before(start, 1)
         return bool(before) and (before[0].isdigit() or before[0].lower() in self.cues.quantity)
 
     def ratio_or_id(self, start: int) -> bool:
         """A rank, ratio, amount or identifier word stands before ("đứng thứ", "chiếm", "Nghị định số")."""
-        before = tokens_before(self.view, start, 3)
+        before = self.before(start, 3)
         if phrase_before(before, self.cues.ratio) or phrase_before(before, self.cues.ident):
             return True
         if before and before[0] in ("/", "-", ".") or len(before) > 1 and before[1].lower() in self.cues.ident:
@@ -162,21 +178,21 @@ class Context:
 
     def identifier(self, start: int) -> bool:
         """An identifier word stands before ("số", "Nghị định", "phiên bản"), or "/" glues it to one."""
-        before = tokens_before(self.view, start, 3)
+        before = self.before(start, 3)
         return phrase_before(before, self.cues.ident) or bool(before) and before[0] in ("/", "-", ".")
 
     def decade(self, start: int) -> bool:
         """A plural word stands before "năm 1990": "những năm 1990" is the decade."""
-        before = tokens_before(self.view, start, 1)
+        before = self.before(start, 1)
         return bool(before) and before[0].lower() in self.cues.decade
 
     def modifier_taken(self, start: int) -> bool:
         """The word before "đầu"/"cuối" makes a compound with it ("bắt đầu", "hàng đầu"): not a modifier."""
-        return phrase_before(tokens_before(self.view, start, 1), self.cues.compound)
+        return phrase_before(self.before(start, 1), self.cues.compound)
 
     def after_preposition(self, start: int) -> bool:
         """A preposition stands right before ("từ", "vào", "tính đến") and no ratio word before it."""
-        before = tokens_before(self.view, start, 4)
+        before = self.before(start, 4)
         for k in (2, 1):
             if len(before) >= k and " ".join(reversed(before[:k])).lower() in self.cues.preposition:
                 return not phrase_before(before[k:], self.cues.ratio)
@@ -184,12 +200,12 @@ class Context:
 
     def opens(self, start: int) -> bool:
         """Nothing that could make a number stands before: a line or sentence start, a comma, "và"."""
-        before = tokens_before(self.view, start, 1)
+        before = self.before(start, 1)
         return not before or before[0] in _OPENING or before[0].lower() in self.cues.connector
 
     def closes(self, end: int) -> bool:
         """What follows cannot continue a number: punctuation, a capital, the end, or a date follower."""
-        after = tokens_after(self.view, end, 2)
+        after = self.after(end, 2)
         if not after:
             return True
         token = after[0]
@@ -203,17 +219,17 @@ class Context:
 
     def unit_after(self, end: int) -> bool:
         """A unit follows ("năm 2000 người", "tháng 3 lần"): a quantity, not a date."""
-        after = tokens_after(self.view, end, 2)
+        after = self.after(end, 2)
         return bool(after) and (phrase_after(after, self.cues.unit) or after[0].isdigit())
 
     def narrative_after(self, end: int) -> bool:
         """Whether "đó" or "khi" follows, tying a relative word to the story ("năm sau đó")."""
-        return phrase_after(tokens_after(self.view, end, 2), self.cues.narrative)
+        return phrase_after(self.after(end, 2), self.cues.narrative)
 
     def lunar(self, start: int, end: int) -> bool:
         """The lunar calendar is meant ("rằm tháng 7", "mùng 5 tháng 5 âm lịch")."""
-        return phrase_before(tokens_before(self.view, start, 2), self.cues.lunar) or phrase_after(
-            tokens_after(self.view, end, 2), self.cues.lunar
+        return phrase_before(self.before(start, 2), self.cues.lunar) or phrase_after(
+            self.after(end, 2), self.cues.lunar
         )
 
     def weekday_context(self, start: int) -> bool:
@@ -221,27 +237,27 @@ class Context:
 
         Otherwise "thứ Năm" is an ordinal ("vòng đàm phán thứ Năm, ngày 12/11" is the fifth round).
         """
-        before = tokens_before(self.view, start, 1)
+        before = self.before(start, 1)
         return self.opens(start) or self.after_preposition(start) or before[0].lower() in self.cues.date_word
 
     def after_period_word(self, start: int) -> bool:
         """A word for a span of years stands before ("giai đoạn", "nhiệm kỳ") or "từ"."""
-        before = tokens_before(self.view, start, 2)
+        before = self.before(start, 2)
         return phrase_before(before, self.cues.period) or phrase_before(before, self.cues.span_start)
 
     def looks_back(self, start: int) -> bool:
         """True when a word right before the expression places it in the past ("hồi tháng 4"), or its own
         date word does ("hôm 2/4": a day gone by, as "hôm thứ Ba")."""
-        head = [t.lower() for t in tokens_after(self.view, start, 1)]
+        head = [t.lower() for t in self.after(start, 1)]
         return (
             bool(head)
             and head[0] in self.cues.past_day
-            or phrase_before(tokens_before(self.view, start, 2), self.cues.past_marker)
+            or phrase_before(self.before(start, 2), self.cues.past_marker)
         )
 
     def direction(self, end: int) -> int:
         """+1 when "tới" follows (ahead of the publication date), -1 for "vừa qua", else 0."""
-        after = [t.lower() for t in tokens_after(self.view, end, 2)]
+        after = [t.lower() for t in self.after(end, 2)]
         for k in (2, 1):
             if len(after) >= k and " ".join(after[:k]) in self.cues.direction:
                 return self.cues.direction[" ".join(after[:k])]

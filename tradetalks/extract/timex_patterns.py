@@ -69,6 +69,15 @@ class Patterns:
     month_number: re.Pattern[str]  # "tháng " right before a number: that number is a month, never a day
     year_listed: re.Pattern[str]  # "2008 và " before "2018": years of one list, years only if the first is one
     year_follows: re.Pattern[str]  # ", 2021" after "các năm 2020": a list of years, not the decade
+    word_ends: frozenset[str]  # the last letters (lower case) of the words a prefix may end with
+
+    def may_end_prefix(self, view: str, pos: int, marks: str = "") -> bool:
+        """Whether a prefix word (or one of ``marks``) can end right before ``pos``, blanks aside: a cheap
+        test before a backward search, so that a run of bare numbers ("1/2 1/2 …") costs no search."""
+        i = pos
+        while i > 0 and view[i - 1] in " \t":
+            i -= 1
+        return i > 0 and (view[i - 1].lower() in self.word_ends or view[i - 1] in marks)
 
 
 def _build(words: TimeWords) -> Patterns:
@@ -178,6 +187,12 @@ def _build(words: TimeWords) -> Patterns:
         month_number=re.compile(rf"(?<!\w){month_word}\s+\Z", flags),
         year_listed=re.compile(rf"(?<![\w/.,]){YEAR}\s*(?:,|{lists})\s*\Z", flags),
         year_follows=re.compile(rf"\s*(?:,|{lists})\s*{YEAR}(?!\d)", flags),
+        word_ends=frozenset(
+            p[-1].lower()
+            for cat in ("part_of_day", "date_word", "weekday", "relative_day", "day_suffix", "modifier", "connector")
+            for p in words.phrases(cat)
+        )
+        | frozenset(p[-1].lower() for p in units),
     )
 
 

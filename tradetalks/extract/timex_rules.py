@@ -80,7 +80,9 @@ def handle_date(match: Joined, ctx: Context, pub: date | None) -> Outcome:
         return None
     start, end = match.start(), match.end()
     pod = _time_of_day(match, match.start("d"))
-    listed_day = patterns().day_listed.search(match.string, max(0, start - 24), start)
+    listed_day = patterns().may_end_prefix(match.string, start, ",") and patterns().day_listed.search(
+        match.string, max(0, start - 24), start
+    )
     strong = bool(match["wd"] or match["dw"] or pod or listed_day)
     if ctx.lunar(start, end):
         return VETO
@@ -99,7 +101,9 @@ def handle_date(match: Joined, ctx: Context, pub: date | None) -> Outcome:
         start = match.start("dw") if match["dw"] else match.start("d")
         if match["paren"]:
             end = max(match.end(g) for g in ("m", "y", "yw", "ry") if match[g])
-    listed = patterns().listed.search(match.string, max(0, start - 24), start) if not strong else None
+    listed = None
+    if not strong and patterns().may_end_prefix(match.string, start, ","):
+        listed = patterns().listed.search(match.string, max(0, start - 24), start)
     rel_year = _year_offset(match["ry"])
     found = _found(match, ctx, "date", [Point(m, d, year)], strong=strong, time_of_day=pod, rel_year=rel_year)
     found.start, found.end = start, end

@@ -17,8 +17,8 @@ _DATE_CORES = frozenset({"date_range", "day_range", "day_list", "date", "day_mon
 
 def _before(regex: re.Pattern[str], view: str, pos: int) -> re.Match[str] | None:
     """The longest run of optional words that ``regex`` accepts right before ``pos``."""
-    if pos == 0 or view[pos - 1] not in " \t(,":
-        return None
+    if pos == 0 or view[pos - 1] not in " \t(," or not patterns().may_end_prefix(view, pos, "(,"):
+        return None  # every prefix ends with a word, "(" or ","
     match = regex.search(view, max(0, pos - _PREFIX_SPAN), pos)
     return match if match is not None and match.start() < pos else None
 
@@ -28,7 +28,7 @@ def _numeric(view: str, pos: int) -> list[tuple[str, Joined]]:
     pats = patterns()
     out: list[tuple[str, Joined]] = []
     date_prefix: re.Match[str] | None | bool = False
-    month_number = pats.month_number.search(view, max(0, pos - _PREFIX_SPAN), pos) is not None
+    month_number = pats.may_end_prefix(view, pos) and pats.month_number.search(view, max(0, pos - _PREFIX_SPAN), pos)
     for name, regex in pats.numeric.items():
         core = regex.match(view, pos)
         if core is None:
