@@ -191,6 +191,7 @@ class Doc:
     timexes: list[TimeExpr] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
     topics: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)  # warnings about the extraction (a text cut at the limit)
 
     @property
     def text(self) -> str:
