@@ -2,7 +2,8 @@
 
 usage: python bench/hostile_text.py [--sizes 10,100,1000] [--family NAME ...] [--stages]
 
-Families: date phrases ("ngày 12/3 ...") repeated, ordinary sentences repeated, "1/2 " runs, digits and
+Families: date phrases ("ngày 12/3 ...") repeated, ordinary sentences repeated, event cues in one endless
+sentence, "1/2 " runs, digits and
 slashes, one very long word, and VietNews articles concatenated (../shared/data/external/vietnews; skipped
 when absent). Each text is cut to the size in KB (UTF-8 bytes) and run once through ``default_pipeline()``
 with no length limit, so the figures show the stages themselves. Times are CPU seconds. Target: no family
@@ -52,6 +53,12 @@ def sentences(size: int) -> str:
     return _repeat(lambda i: lines[i % len(lines)] + " ", size)
 
 
+def cues(size: int) -> str:
+    """Event and tariff cues in one sentence without end: every per-cue look at "its sentence" reads it all."""
+    parts = ["Mỹ áp thuế 20% với hàng Việt Nam", "vòng đàm phán thứ 5 tại Washington", "Bộ trưởng tiếp Đại sứ"]
+    return _repeat(lambda i: parts[i % len(parts)] + " và ", size)
+
+
 def halves(size: int) -> str:
     return _repeat(lambda i: "1/2 ", size)
 
@@ -85,6 +92,7 @@ def vietnews(size: int) -> str | None:
 FAMILIES: dict[str, Callable[[int], str | None]] = {
     "dates": dates,
     "sentences": sentences,
+    "cues": cues,
     "halves": halves,
     "slashes": slashes,
     "long_word": long_word,

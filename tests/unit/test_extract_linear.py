@@ -18,7 +18,8 @@ import pytest
 from tradetalks.extract.doc_index import DocIndex, ends_inside, inside_any
 from tradetalks.ingest.batch import ingest_paths
 from tradetalks.model import Article, Doc, Mention, Sentence
-from tradetalks.pipeline import EXTRACTION_LIMIT_CHARS, cut_point, default_pipeline
+from tradetalks.nlp.sentences import sentence_spans
+from tradetalks.pipeline import EXTRACTION_LIMIT_CHARS, MAX_SENTENCE_CHARS, cut_point, default_pipeline
 
 REPO = Path(__file__).resolve().parents[2]
 SENTENCE = "Sáng 12/11, Bộ trưởng Công Thương gặp Đại diện Thương mại Hoa Kỳ tại Hà Nội. "
@@ -82,6 +83,16 @@ def test_ingest_batch_stores_a_cut_article_whole_with_a_warning(tmp_path: Path) 
         store.close()
 
 
+def test_a_run_without_sentence_end_is_split_at_commas_below_the_bound() -> None:
+    run = "hai bên họp, " * 1000  # 13,000 characters, no sentence end
+    spans = sentence_spans(run)
+    assert len(spans) > 1 and all(e - s <= MAX_SENTENCE_CHARS for s, e in spans)
+    assert all(run[e - 1] == "," for s, e in spans[:-1])  # split after a comma, never inside a word
+    assert " ".join(run[s:e] for s, e in spans) == run.strip()  # nothing lost between the pieces
+    long_one = sentence_spans("Hai bên họp. Xa" + " xa" * 600 + " vòng sau.")  # 1,800 characters: whole
+    assert len(long_one) == 2 and long_one[1][1] - long_one[1][0] > 1_800
+
+
 def _brute_inside(spans: list[tuple[int, int]], a: int, b: int) -> bool:
     return any(x <= a and b <= y for x, y in spans)
 
@@ -132,7 +143,7 @@ HOSTILE = textwrap.dedent(
     sys.path.insert(0, sys.argv[1])
     import hostile_text
     run = default_pipeline(limit=None)
-    for family in ("dates", "sentences", "halves"):
+    for family in ("dates", "sentences", "cues", "halves"):
         doc = run(Article("hostile", getattr(hostile_text, family)(1_000_000), published="2025-11-14"))
         print(family, len(doc.timexes), flush=True)
     """
@@ -151,5 +162,5 @@ def test_one_megabyte_hostile_texts_finish_the_whole_pipeline(tmp_path: Any) -> 
     )
     assert done.returncode == 0, done.stderr[-2000:]
     counts = dict(line.split() for line in done.stdout.split("\n") if line)
-    assert set(counts) == {"dates", "sentences", "halves"}
+    assert set(counts) == {"dates", "sentences", "cues", "halves"}
     assert int(counts["dates"]) > 10_000  # every date phrase read, none skipped to save time

@@ -10,7 +10,7 @@ are merged (``events_merge``); the result gets its negotiation, summary and evid
 from __future__ import annotations
 
 from tradetalks.extract.cues import event_lexicon, lower_view, starts_with
-from tradetalks.extract.doc_index import ends_inside
+from tradetalks.extract.doc_index import doc_index, ends_inside
 from tradetalks.extract.events_cue import CueMention
 from tradetalks.extract.events_draft import Draft, known_person, ministerial, same_person
 from tradetalks.extract.events_mentions import cue_hits, sentence_cues, skipped_lines
@@ -41,12 +41,19 @@ def _trade_context(doc: Doc, low: str, key: str, c: CueMention, negotiations: bo
     if c.type == "tariff_action" and c.rate is not None and "action" in c.flags:
         return True  # "Mỹ áp mức thuế 20% với hàng Việt Nam": a tariff imposed says trade by itself
     s = doc.sentences[c.sentence]
-    if event_lexicon("context").any(low, key, s.start, s.end):
+    if _has_context(doc, low, key, s.start, s.end):
         return True
     # a round named with its number goes on from the sentence before ("… với Đại diện Thương mại …. Hai bên
     # thống nhất …, trong đó có vòng đàm phán thứ sáu")
     told = c.ordinal is not None and c.sentence > 0
-    return told and event_lexicon("context").any(low, key, doc.sentences[c.sentence - 1].start, s.start)
+    return told and _has_context(doc, low, key, doc.sentences[c.sentence - 1].start, s.start)
+
+
+def _has_context(doc: Doc, low: str, key: str, start: int, end: int) -> bool:
+    """Whether words about trade stand in ``[start, end)``: read once per sentence, not once per cue."""
+    return bool(
+        doc_index(doc).remember(("context", start, end), lambda: event_lexicon("context").any(low, key, start, end))
+    )
 
 
 def _split_counterparts(doc: Doc, c: CueMention) -> list[list[int]]:
@@ -182,7 +189,7 @@ def _official(doc: Doc, c: CueMention) -> bool:
     if any(doc.mentions[p].role is not None for p in c.people):
         return True
     s = doc.sentences[c.sentence]
-    return any(m.type == "organization" and s.start <= m.start < s.end for m in doc.mentions)
+    return any(m.type == "organization" for m in doc_index(doc).mentions_in(s.start, s.end))
 
 
 def _repeats(t: str, c: CueMention, d: Draft) -> bool:

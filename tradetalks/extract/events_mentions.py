@@ -65,9 +65,39 @@ def number_value(text: str) -> int | None:
     return int(value) if value else None
 
 
+_OPENING_MARKS = re.compile(r"[ \"'“”\-–]*")  # what may stand before a cue that opens its sentence
+_BLANK = re.compile(r"\s*")
+
+
+def _last_before(doc: Doc, low: str, mark: str, pos: int) -> int:
+    """``low.rfind(mark, 0, pos)`` by bisection over the positions of ``mark``, found once per text."""
+    marks = doc_index(doc).remember(("marks", mark), lambda: [m.start() for m in re.finditer(re.escape(mark), low)])
+    i = bisect.bisect_left(marks, pos - len(mark) + 1)
+    return marks[i - 1] if i else -1
+
+
 def _clause_end(low: str, start: int, stop: int) -> int:
     m = _CLAUSE_END.search(low, start, stop)
     return m.start() if m else stop
+
+
+class _Covered:
+    """The characters inside some hit: "does [a, b) meet a hit" costs b - a, not the number of hits."""
+
+    def __init__(self, size: int, hits: list[CueHit]):
+        self.inside = bytearray(size + 1)
+        for h in hits:
+            self.add(h)
+
+    def add(self, h: CueHit) -> None:
+        if h.end > h.start:
+            self.inside[h.start : h.end] = b"\x01" * (h.end - h.start)
+
+    def at(self, pos: int) -> bool:
+        return self.inside[pos] == 1
+
+    def any(self, start: int, end: int) -> bool:
+        return self.inside.find(1, start, end) >= 0
 
 
 def _word_start(low: str, i: int) -> bool:
@@ -80,21 +110,26 @@ def cue_hits(low: str, key: str) -> list[CueHit]:
     hits = list(found.get("event", []))
     ignored = found.get("ignore", [])
     if ignored and hits:
-        hits = [h for h in hits if not any(i.start < h.end and h.start < i.end for i in ignored)]
+        ignore = _Covered(len(low), ignored)
+        hits = [h for h in hits if not ignore.any(h.start, h.end)]
     numbered = list(_round_number_re().finditer(low))
     # "vòng thứ N" alone only in an article that has told of a round before it
     first = min([h.start for h in hits if h.label == "negotiation_round"] + [m.start() for m in numbered], default=-1)
     bare = [m for m in _round_ordinal_re().finditer(low) if 0 <= first < m.start()]
+    covered = _Covered(len(low), hits)
     for m in numbered + bare:
-        if _word_start(low, m.start()) and not any(h.start <= m.start() < h.end for h in hits):
+        if _word_start(low, m.start()) and not covered.at(m.start()):
             hits.append(CueHit(m.start(), m.end(), m.group(0), "negotiation_round", f"ordinal={m.group(1)}"))
+            covered.add(hits[-1])
     for m in rate_re("rate_lead").finditer(low):  # "chịu thuế 20%", "thuế quan 25%"
-        if _word_start(low, m.start()) and not any(h.start < m.end() and m.start() < h.end for h in hits):
+        if _word_start(low, m.start()) and not covered.any(m.start(), m.end()):
             hits.append(CueHit(m.start(), m.start() + 4, "thuế", "tariff_action", ""))
+            covered.add(hits[-1])
     for m in rate_re("rate_verb").finditer(low):  # "bị áp mức 46%", "chịu thêm 34%"
-        if _word_start(low, m.start()) and not any(h.start < m.end() and m.start() < h.end for h in hits):
+        if _word_start(low, m.start()) and not covered.any(m.start(), m.end()):
             verb_end = low.find(" ", m.start())
             hits.append(CueHit(m.start(), verb_end, low[m.start() : verb_end], "tariff_action", "action"))
+            covered.add(hits[-1])
     hits.sort(key=lambda h: (h.start, -h.end))
     out: list[CueHit] = []
     for h in hits:
@@ -125,10 +160,10 @@ def _describe(doc: Doc, low: str, key: str, s: Sentence, si: int, h: CueHit, nex
         if anaphor.value in ("attend", "identity"):
             m.flags.add(anaphor.value)
         before = anaphor.start
-    if not low[s.start : before].strip(" \"'“”-–"):
+    if _OPENING_MARKS.fullmatch(low, s.start, max(s.start, before)):
         m.flags.add("initial")
     # the noun phrase after the cue: ordinal, level, mode, "lần này", "vừa qua"
-    np_end = min(next_start, _clause_end(low, h.end, s.end), h.end + 100)
+    np_end = _clause_end(low, h.end, min(next_start, s.end, h.end + 100))
     near = min(np_end, h.end + 30)
     if "ordinal" in implied:
         m.ordinal = number_value(implied["ordinal"])
@@ -152,7 +187,7 @@ def _describe(doc: Doc, low: str, key: str, s: Sentence, si: int, h: CueHit, nex
     planned = [
         p
         for p in event_lexicon("planned").find(low, key, window_lo, window_hi)
-        if not (p.start >= h.end and next_start < len(low) and not low[p.end : next_start].strip())
+        if not (p.start >= h.end and next_start < len(low) and _BLANK.fullmatch(low, p.end, max(p.end, next_start)))
     ]
     if planned and not event_lexicon("held").any(low, key, window_lo, window_hi):
         m.status = "planned"
@@ -162,7 +197,7 @@ def _describe(doc: Doc, low: str, key: str, s: Sentence, si: int, h: CueHit, nex
             m.flags.add("aspiration")
         if h.label == "agreement" and event_lexicon("conditional").any(low, key, clause, h.start):
             m.flags.add("conditional")
-    clause_start = max(s.start, low.rfind(";", s.start, h.start) + 1)
+    clause_start = max(s.start, _last_before(doc, low, ";", h.start) + 1)
     same_day = event_lexicon("same_day").find(low, key, clause_start, min(h.start, clause_start + 25))
     if same_day:
         m.flags.add("same_day")

@@ -149,12 +149,20 @@ class Context:
         self.cues = cues or cue_sets()
         self._before: dict[int, list[str]] = {}
         self._after: dict[int, list[str]] = {}
+        self._phrases: dict[int, list[str]] = {}
 
     def before(self, pos: int, count: int) -> list[str]:
         """``tokens_before(view, pos, count)``, read once per position for every rule that asks."""
         if pos not in self._before:
             self._before[pos] = tokens_before(self.view, pos, _MOST_BEFORE)
         return self._before[pos][:count]
+
+    def ends_with(self, pos: int, count: int, phrases: frozenset[str]) -> bool:
+        """``phrase_before(self.before(pos, count), phrases)``, its phrases joined once per position."""
+        if pos not in self._phrases:
+            tokens = self.before(pos, 3)
+            self._phrases[pos] = [" ".join(reversed(tokens[:k])).lower() for k in range(1, len(tokens) + 1)]
+        return any(p in phrases for p in self._phrases[pos][: min(3, count)])
 
     def after(self, pos: int, count: int) -> list[str]:
         """``tokens_after(view, pos, count)``, read once per position for every rule that asks."""
@@ -170,7 +178,7 @@ class Context:
     def ratio_or_id(self, start: int) -> bool:
         """A rank, ratio, amount or identifier word stands before ("đứng thứ", "chiếm", "Nghị định số")."""
         before = self.before(start, 3)
-        if phrase_before(before, self.cues.ratio) or phrase_before(before, self.cues.ident):
+        if self.ends_with(start, 3, self.cues.ratio) or self.ends_with(start, 3, self.cues.ident):
             return True
         if before and before[0] in ("/", "-", ".") or len(before) > 1 and before[1].lower() in self.cues.ident:
             return True
@@ -179,7 +187,7 @@ class Context:
     def identifier(self, start: int) -> bool:
         """An identifier word stands before ("số", "Nghị định", "phiên bản"), or "/" glues it to one."""
         before = self.before(start, 3)
-        return phrase_before(before, self.cues.ident) or bool(before) and before[0] in ("/", "-", ".")
+        return self.ends_with(start, 3, self.cues.ident) or bool(before) and before[0] in ("/", "-", ".")
 
     def decade(self, start: int) -> bool:
         """A plural word stands before "năm 1990": "những năm 1990" is the decade."""
@@ -188,7 +196,7 @@ class Context:
 
     def modifier_taken(self, start: int) -> bool:
         """The word before "đầu"/"cuối" makes a compound with it ("bắt đầu", "hàng đầu"): not a modifier."""
-        return phrase_before(self.before(start, 1), self.cues.compound)
+        return self.ends_with(start, 1, self.cues.compound)
 
     def after_preposition(self, start: int) -> bool:
         """A preposition stands right before ("từ", "vào", "tính đến") and no ratio word before it."""
@@ -228,9 +236,7 @@ class Context:
 
     def lunar(self, start: int, end: int) -> bool:
         """The lunar calendar is meant ("rằm tháng 7", "mùng 5 tháng 5 âm lịch")."""
-        return phrase_before(self.before(start, 2), self.cues.lunar) or phrase_after(
-            self.after(end, 2), self.cues.lunar
-        )
+        return self.ends_with(start, 2, self.cues.lunar) or phrase_after(self.after(end, 2), self.cues.lunar)
 
     def weekday_context(self, start: int) -> bool:
         """What may stand before a weekday: a sentence start, a comma, a preposition, "hôm"/"ngày".
@@ -242,18 +248,13 @@ class Context:
 
     def after_period_word(self, start: int) -> bool:
         """A word for a span of years stands before ("giai đoạn", "nhiệm kỳ") or "từ"."""
-        before = self.before(start, 2)
-        return phrase_before(before, self.cues.period) or phrase_before(before, self.cues.span_start)
+        return self.ends_with(start, 2, self.cues.period) or self.ends_with(start, 2, self.cues.span_start)
 
     def looks_back(self, start: int) -> bool:
         """True when a word right before the expression places it in the past ("hồi tháng 4"), or its own
         date word does ("hôm 2/4": a day gone by, as "hôm thứ Ba")."""
         head = [t.lower() for t in self.after(start, 1)]
-        return (
-            bool(head)
-            and head[0] in self.cues.past_day
-            or phrase_before(self.before(start, 2), self.cues.past_marker)
-        )
+        return bool(head) and head[0] in self.cues.past_day or self.ends_with(start, 2, self.cues.past_marker)
 
     def direction(self, end: int) -> int:
         """+1 when "tới" follows (ahead of the publication date), -1 for "vừa qua", else 0."""

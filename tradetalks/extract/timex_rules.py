@@ -53,8 +53,10 @@ def _month_name(match: Joined) -> int | None:
 def _start(match: Joined, ctx: Context) -> int:
     """Where the expression starts: after "đầu" when it belongs to the word before ("bắt đầu tháng 4")."""
     if match["mod"] and ctx.modifier_taken(match.start()):
-        end = match.end("mod")
-        return end + len(match.string[end:]) - len(match.string[end:].lstrip())
+        text, end = match.string, match.end("mod")
+        while end < len(text) and text[end].isspace():
+            end += 1
+        return end
     return match.start()
 
 
