@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from tradetalks.extract.timex_calendar import day_exists, shift_months, week_value, weekday_in_week
-from tradetalks.extract.timex_context import Context
-from tradetalks.extract.timex_found import VETO, Found, Handler, Joined, Outcome, Point
-from tradetalks.extract.timex_patterns import patterns
-from tradetalks.extract.timex_words import time_words
+from tradetalks.extract.timex.calendar import day_exists, shift_months, week_value, weekday_in_week
+from tradetalks.extract.timex.context import Context
+from tradetalks.extract.timex.found import VETO, Found, Handler, Joined, Outcome, Point
+from tradetalks.extract.timex.patterns import patterns
+from tradetalks.extract.timex.words import time_words
 
 ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
 

@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from tradetalks.extract.timex_words import TimeWords, time_words
+from tradetalks.extract.timex.words import TimeWords, time_words
 
 DAY = r"(?:0?[1-9]|[12]\d|3[01])"
 MONTH = r"(?:0?[1-9]|1[0-2])"

@@ -13,17 +13,17 @@ import re
 from collections.abc import Sequence
 from datetime import date
 
-from tradetalks.extract.timex_calendar import (
+from tradetalks.extract.timex.calendar import (
     complete_year,
     infer_year,
     is_valid_value,
     nearest_year,
     parse_published,
 )
-from tradetalks.extract.timex_found import Found, Point
-from tradetalks.extract.timex_patterns import plain_dashes
-from tradetalks.extract.timex_scan import scan
-from tradetalks.extract.timex_words import time_words
+from tradetalks.extract.timex.found import Found, Point
+from tradetalks.extract.timex.patterns import plain_dashes
+from tradetalks.extract.timex.scan import scan
+from tradetalks.extract.timex.words import time_words
 from tradetalks.model import Doc, Sentence, TimeExpr
 from tradetalks.pipeline import stage
 

@@ -6,10 +6,10 @@ import re
 from datetime import date
 
 from tradetalks.extract.doc_index import inside_any
-from tradetalks.extract.timex_context import Context
-from tradetalks.extract.timex_found import Found, Joined, Veto
-from tradetalks.extract.timex_patterns import patterns
-from tradetalks.extract.timex_rules import HANDLERS
+from tradetalks.extract.timex.context import Context
+from tradetalks.extract.timex.found import Found, Joined, Veto
+from tradetalks.extract.timex.patterns import patterns
+from tradetalks.extract.timex.rules import HANDLERS
 
 _PREFIX_SPAN = 48
 _DATE_CORES = frozenset({"date_range", "day_range", "day_list", "date", "day_month", "day_month_range"})

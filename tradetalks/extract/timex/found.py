@@ -7,7 +7,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 
-from tradetalks.extract.timex_context import Context
+from tradetalks.extract.timex.context import Context
 
 
 @dataclass(slots=True)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
-from tradetalks.extract.timex_words import TimeWords, time_words
+from tradetalks.extract.timex.words import TimeWords, time_words
 
 _BLANKS = " \t"
 _MOST_BEFORE = 4  # the most tokens any rule reads before a candidate
