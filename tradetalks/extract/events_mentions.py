@@ -13,7 +13,7 @@ from tradetalks.extract.events_tariffs import rate_re, split_tariffs, tariff_men
 from tradetalks.model import Doc, Sentence
 
 _CLAUSE_END = re.compile(r"[,;:.(]\s|[;:(]|\.$")
-_YEAR_SPAN = re.compile(r"^\d{4}(?:/\d{4})?$")
+_YEAR_SPAN = re.compile(r"^\d{4}(?:/\d{4})?$")  # a year or years, like a part of a year, dates no event
 _LETTERS = re.compile(r"[^\W\d_]")
 _TITLED_TYPES = ("meeting", "call", "roundtable")  # events whose subject may be a bare title
 _FOLD_GAP = 15  # how far apart a signing verb and the document it signs may stand ("ký kết 17 biên bản")
@@ -238,7 +238,7 @@ def _attach_timexes(doc: Doc, low: str, key: str, s: Sentence, cues: list[CueMen
     leading: list[tuple[int, CueMention]] = []
     for ti in doc_index(doc).timex_ids_in(s.start, s.end):
         t = doc.timexes[ti]
-        if t.start < s.start or t.end > s.end or _YEAR_SPAN.match(t.value or "") or not t.value:
+        if t.start < s.start or t.end > s.end or not t.value or _YEAR_SPAN.match(t.value) or t.kind == "year_part":
             continue
         if starts_with("reporting", low, key, t.end, min(s.end, t.end + 20)):
             continue  # "Bộ Công Thương ngày 15/6 cho biết …": the day of the report, not of the event

@@ -21,7 +21,7 @@ from tradetalks.extract.timex.calendar import (
     parse_published,
 )
 from tradetalks.extract.timex.found import Found, Point
-from tradetalks.extract.timex.patterns import plain_dashes
+from tradetalks.extract.timex.patterns import patterns, plain_dashes
 from tradetalks.extract.timex.scan import scan
 from tradetalks.extract.timex.words import time_words
 from tradetalks.model import Doc, Sentence, TimeExpr
@@ -144,10 +144,11 @@ class _Tense:
 
     def __init__(self, view: str, starts: list[int]):
         self.view, self.starts = view, starts
-        self.seen: dict[tuple[int, int], int] = {}
+        self.seen: dict[tuple[int, int], frozenset[int]] = {}
 
-    def of(self, found: Found) -> int:
-        """-1 when the sentence of ``found`` tells a past event ("đã"), +1 a coming one ("sẽ"), else 0."""
+    def of(self, found: Found) -> frozenset[int]:
+        """The sides the tense words of the sentence of ``found`` tell: -1 a past event ("đã"), +1 a coming
+        one ("sẽ"); both, or none."""
         view, starts = self.view, self.starts
         i = _sentence_index(starts, found.start)
         lo, hi = starts[i], starts[i + 1] if i + 1 < len(starts) else len(view)
@@ -159,10 +160,20 @@ class _Tense:
         return self.seen[piece]
 
 
-def _tense_of(text: str) -> int:
+def _tense_of(text: str) -> frozenset[int]:
     words = " " + " ".join(re.findall(r"\w+", text.lower())) + " "
-    sides = {int(v) for p, v in time_words().tables.get("tense", {}).items() if f" {p.lower()} " in words}
-    return sides.pop() if len(sides) == 1 else 0
+    return frozenset(int(v) for p, v in time_words().tables.get("tense", {}).items() if f" {p.lower()} " in words)
+
+
+def _side_told(far_side: int, tense: frozenset[int]) -> int:
+    """Which side of the publication date a yearless date lies on when its nearest year puts it far on
+    ``far_side``: news tells what happened, so a date far ahead is in the past unless its sentence says it is
+    to come ("Đầu tháng 2, ông ký sắc lệnh", published in October: last February); a date far behind moves
+    ahead only when its sentence tells only of what is to come ("sẽ"). ``tense``: the sides its sentence's
+    tense words tell (-1 "đã", +1 "sẽ"). 0 keeps the nearest year."""
+    if far_side > 0:
+        return 0 if 1 in tense else -1
+    return 1 if tense == {1} else 0
 
 
 def _far_side(found: Found, published: date) -> int:
@@ -191,16 +202,38 @@ def find_timexes(
     for item in found:
         if item.value is None and pub is not None and item.direction == 0 and item.rel_year is None:
             side = _far_side(item, pub) if all(p.year is None for p in item.points) else 0
-            if side and tense.of(item) == -side:
-                item.direction = -side
+            if side:
+                item.direction = _side_told(side, tense.of(item))
         if item.value is None:
             _resolve(item, anchors.nearby(item), pub)
         if item.value is None:
             item.value = "/".join(_point_value(p) for p in item.points)
+    found = _with_same_day(view, found)
     return [
         TimeExpr(f.start, f.end, text[f.start : f.end], f.value or "", f.resolved_by, f.time_of_day, f.kind)
         for f in found
     ]
+
+
+_ONE_DAY = re.compile(r"^(?:\d{4}|XXXX)-\d{2}-\d{2}$")
+
+
+def _with_same_day(view: str, found: list[Found]) -> list[Found]:
+    """ "Cùng ngày, …", "chiều cùng ngày": the day of the last single day told before it, with its part of the
+    day ("Ngày 9/4, Mỹ hoãn thuế. Cùng ngày, hai bên …" -> 9 April); nothing when no day was told before."""
+    days = [f for f in found if _ONE_DAY.match(f.value or "")]
+    ends = [f.end for f in days]
+    taken = [(f.start, f.end) for f in found]
+    out = list(found)
+    for m in patterns().same_day.finditer(view):
+        i = bisect.bisect_right(ends, m.start())
+        k = bisect.bisect_left(taken, (m.end(), -1))
+        if not i or k and taken[k - 1][1] > m.start():
+            continue  # no day told before, or inside another expression
+        told = days[i - 1]
+        pod = time_words().value("part_of_day", m["pod"]) if m["pod"] else None
+        out.append(Found(m.start(), m.end(), "date", value=told.value, resolved_by=told.resolved_by, time_of_day=pod))
+    return sorted(out, key=lambda f: f.start)
 
 
 @stage(requires={"key", "sentences"}, provides={"timexes"})

@@ -66,6 +66,7 @@ class Patterns:
     listed: re.Pattern[str]  # "1/3, " before "1/4": items of one list, dates only if the first is one
     close_paren: re.Pattern[str]
     part_of_day: re.Pattern[str]
+    same_day: re.Pattern[str]  # "cùng ngày", "chiều cùng ngày": the day last told
     month_number: re.Pattern[str]  # "tháng " right before a number: that number is a month, never a day
     year_listed: re.Pattern[str]  # "2008 và " before "2018": years of one list, years only if the first is one
     year_follows: re.Pattern[str]  # ", 2021" after "các năm 2020": a list of years, not the decade
@@ -101,6 +102,7 @@ def _build(words: TimeWords) -> Patterns:
     lists = alternation(words.phrases("connector"))
     dw_plain = alternation(words.phrases("date_word"))
     anchor = rf"(?:{wd}|{rel_day}|{pod}\s+{day_suffix})"
+    year_part_tail = rf"(?:(?P<ry>{year_rel})(?!\w)|{year_word}(?:\s+(?P<y>{YEAR}))?{NUM_END})"
     year_tail = rf"(?:\s+{year_word}\s+(?P<yw>{YEAR})|\s+(?P<ry>{year_rel}))?"
     numeric = {
         "iso": rf"(?P<y>{YEAR})-(?P<m>[01]\d)-(?P<d>[0-3]\d){NUM_END}",
@@ -130,6 +132,8 @@ def _build(words: TimeWords) -> Patterns:
         ),
         "year_range": rf"(?P<y1>{YEAR})(?P<conn>\s*{conn}\s*)(?:{year_word}\s+)?(?P<y2>{YEAR}){NUM_END}",
         "year": rf"(?P<y>{YEAR}){NUM_END}",
+        # "6 tháng đầu năm 2025", "2 tháng cuối năm", "10 tháng năm 2024": months counted from a year's end
+        "year_part": rf"(?P<n>\d{{1,2}})\s+{month_word}\s+(?:(?P<mod>{mod})\s+)?{year_part_tail}",
     }
     keyword = {
         "month_range": (
@@ -141,6 +145,7 @@ def _build(words: TimeWords) -> Patterns:
             rf"{month_word}\s+(?:(?P<m>{MONTH})|(?P<mname>{month_names})(?!\w))"
             rf"(?:\s*[/.-]\s*(?P<y>{YEAR})|\s+{year_word}\s+(?P<yw>{YEAR})|\s+(?P<ry>{year_rel}))?{NUM_END}"
         ),
+        "year_share": rf"(?P<share>{alternation(words.phrases('year_share'))})\s+(?P<mod>{mod})\s+{year_part_tail}",
         "quarter": (
             rf"{quarter_word}\s+(?P<q>IV|I{{1,3}}|[1-4])(?!\w)"
             rf"(?:\s*[/-]\s*(?P<y>{YEAR})|\s+{year_word}\s+(?P<yw>{YEAR})|\s+(?P<ry>{year_rel}))?{NUM_END}"
@@ -173,6 +178,7 @@ def _build(words: TimeWords) -> Patterns:
         keywords={
             **{p: ("month_range", "month") for p, v in units.items() if v == "month"},
             **{p: ("quarter",) for p, v in units.items() if v == "quarter"},
+            **{p.lower(): ("year_share",) for p in words.phrases("year_share")},
         },
         date_prefix=re.compile(
             rf"(?<!\w)(?:{pod}\s+)?(?:(?P<wd>{anchor})\s*(?:,|(?P<paren>\())?\s*)?(?:(?P<dw>{dw})\s+)?\Z", flags
@@ -184,6 +190,7 @@ def _build(words: TimeWords) -> Patterns:
         relative_heads=frozenset(heads),
         close_paren=re.compile(r"\s*\)"),
         part_of_day=re.compile(rf"(?<!\w){pod}(?!\w)", flags),
+        same_day=re.compile(rf"(?<!\w)(?:(?P<pod>{pod})\s+)?{alternation(words.phrases('same_day'))}(?!\w)", flags),
         month_number=re.compile(rf"(?<!\w){month_word}\s+\Z", flags),
         year_listed=re.compile(rf"(?<![\w/.,]){YEAR}\s*(?:,|{lists})\s*\Z", flags),
         year_follows=re.compile(rf"\s*(?:,|{lists})\s*{YEAR}(?!\d)", flags),

@@ -281,6 +281,27 @@ def handle_year(match: Joined, ctx: Context, pub: date | None) -> Outcome:
     return Found(start, match.end(), "year", value=f"{year:04d}", resolved_by="explicit")
 
 
+def handle_year_part(match: Joined, ctx: Context, pub: date | None) -> Outcome:
+    """Like "6 tháng đầu năm 2025" (2025-01/2025-06), "nửa cuối năm nay" (July to December of the publication
+    year), "10 tháng năm 2024" (January to October): a count of months from the start or the end of a year."""
+    share = match["share"]
+    months = int(time_words().value("year_share", share) or 0) if share else _req(match, "n")
+    mod = time_words().value("modifier", match["mod"]) if match["mod"] else None
+    if not 1 <= months <= 12 or mod == "MID" or mod is None and not match["y"]:
+        return None  # "6 tháng năm" alone, "nửa giữa năm": no part of a year
+    before = ctx.before(match.start(), 1)
+    if before and before[0].lower() in ctx.cues.date_word:
+        return None  # "ngày 10 tháng năm 2025" is a day written without its month
+    offset = _year_offset(match["ry"])
+    year, resolved_by = _int(match, "y"), "explicit"
+    if year is None and pub is not None:
+        year, resolved_by = pub.year + (offset or 0), "publication_date"
+    first, last = (13 - months, 12) if mod == "END" else (1, months)
+    y = "XXXX" if year is None else f"{year:04d}"
+    value = f"{y}-{first:02d}/{y}-{last:02d}"
+    return Found(match.start(), match.end(), "year_part", value=value, resolved_by=resolved_by if year else None)
+
+
 def handle_relative(match: Joined, ctx: Context, pub: date | None) -> Outcome:
     """Like "hôm qua", "sáng nay", "tuần tới", "hôm thứ Ba", "cuối tháng này": only with a publication date."""
     if pub is None or ctx.counted(match.start()) or ctx.narrative_after(match.end()):
@@ -339,5 +360,7 @@ HANDLERS: dict[str, Handler] = {
     "quarter": handle_quarter,
     "year_range": handle_year_range,
     "year": handle_year,
+    "year_part": handle_year_part,
+    "year_share": handle_year_part,
     "relative": handle_relative,
 }
