@@ -122,6 +122,14 @@ INTERVALS = [
 ]
 
 MONTHS_YEARS = [
+    # _far_side: a month is far ahead only when its first day is (81 days here: the nearest year stands)
+    ("Tổng thống lùi hạn áp thuế sang tháng 11.", "2025-08-12", [("tháng 11", "2025-11", "publication_date", None)]),
+    # _parenthesized: a year alone in brackets after what it dates
+    (
+        "Hai cuộc khủng hoảng (1997) và (2008-2009) để lại bài học.",
+        None,
+        [("1997", "1997", "explicit", None), ("2008-2009", "2008/2009", "explicit", None)],
+    ),
     # handle_year_part: a count of months from the start or the end of a year
     (
         "Doanh thu 6 tháng đầu năm 2023 tăng mạnh.",

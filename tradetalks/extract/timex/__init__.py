@@ -11,7 +11,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Sequence
-from datetime import date
+from datetime import date, timedelta
 
 from tradetalks.extract.timex.calendar import (
     complete_year,
@@ -177,12 +177,18 @@ def _side_told(far_side: int, tense: frozenset[int]) -> int:
 
 
 def _far_side(found: Found, published: date) -> int:
-    """-1 or +1 when the nearest year puts ``found`` more than _FAR days before or after publication, else 0."""
+    """-1 or +1 when the nearest year puts ``found`` more than _FAR days before or after publication, else 0;
+    a month by its day nearest to publication ("tháng 11" told on 12 August is 81 days ahead, not far)."""
     point = found.points[0]
     year = _near(found, point, published)
     if year is None or point.quarter:
         return 0
-    gap = (date(year, point.month, point.day or 15) - published).days
+    if point.day:
+        gap = (date(year, point.month, point.day) - published).days
+    else:
+        first = date(year, point.month, 1)
+        last = date(year + point.month // 12, point.month % 12 + 1, 1) - timedelta(days=1)
+        gap = (first - published).days if first > published else min(0, (last - published).days)
     return 0 if abs(gap) <= _FAR else (1 if gap > 0 else -1)
 
 

@@ -261,10 +261,17 @@ def handle_year_range(match: Joined, ctx: Context, pub: date | None) -> Outcome:
     return Found(match.start(), match.end(), "interval", value=f"{y1:04d}/{y2:04d}", resolved_by="explicit")
 
 
+def _parenthesized(text: str, start: int, end: int) -> bool:
+    """A year alone in brackets after what it dates: "biên giới phía Bắc (1979)", "Chợ cá ( 2008 )"."""
+    before, after = text[max(0, start - 2) : start].rstrip(" "), text[end : end + 2].lstrip(" ")
+    return before.endswith("(") and after.startswith(")")
+
+
 def handle_year(match: Joined, ctx: Context, pub: date | None) -> Outcome:
     """Like "năm 2024", "cuối năm 2025", and the "2018" of "các năm 2008 và 2018"."""
     listed = None
-    if not match["nam"]:
+    alone = _parenthesized(match.string, match.start(), match.end())
+    if not match["nam"] and not alone:
         listed = patterns().year_listed.search(match.string, max(0, match.start() - 16), match.start())
         if listed is None:
             return None
