@@ -150,6 +150,18 @@ class Context:
         self._before: dict[int, list[str]] = {}
         self._after: dict[int, list[str]] = {}
         self._phrases: dict[int, list[str]] = {}
+        self._present: dict[int, bool] = {}
+        self._lowered: str | None = None
+
+    def possible(self, phrases: frozenset[str]) -> bool:
+        """Whether any of ``phrases`` can occur in the text at all (all its words do): a text without
+        "âm lịch" needs no lunar test at each of its numbers."""
+        if id(phrases) not in self._present:
+            if self._lowered is None:
+                self._lowered = self.view.lower()
+            low = self._lowered
+            self._present[id(phrases)] = any(all(w in low for w in p.split()) for p in phrases)
+        return self._present[id(phrases)]
 
     def before(self, pos: int, count: int) -> list[str]:
         """``tokens_before(view, pos, count)``, read once per position for every rule that asks."""
@@ -159,6 +171,8 @@ class Context:
 
     def ends_with(self, pos: int, count: int, phrases: frozenset[str]) -> bool:
         """``phrase_before(self.before(pos, count), phrases)``, its phrases joined once per position."""
+        if not self.possible(phrases):
+            return False
         if pos not in self._phrases:
             tokens = self.before(pos, 3)
             self._phrases[pos] = [" ".join(reversed(tokens[:k])).lower() for k in range(1, len(tokens) + 1)]
@@ -236,7 +250,8 @@ class Context:
 
     def lunar(self, start: int, end: int) -> bool:
         """The lunar calendar is meant ("rằm tháng 7", "mùng 5 tháng 5 âm lịch")."""
-        return self.ends_with(start, 2, self.cues.lunar) or phrase_after(self.after(end, 2), self.cues.lunar)
+        lunar = self.cues.lunar
+        return self.possible(lunar) and (self.ends_with(start, 2, lunar) or phrase_after(self.after(end, 2), lunar))
 
     def weekday_context(self, start: int) -> bool:
         """What may stand before a weekday: a sentence start, a comma, a preposition, "hôm"/"ngày".
