@@ -3,9 +3,8 @@
 usage: python bench/hostile_text.py [--sizes 10,100,1000] [--family NAME ...] [--stages]
 
 Families: date phrases ("ngày 12/3 ...") repeated, ordinary sentences repeated, event cues in one endless
-sentence, "1/2 " runs, digits and
-slashes, one very long word, and VietNews articles concatenated (../shared/data/external/vietnews; skipped
-when absent). Each text is cut to the size in KB (UTF-8 bytes) and run once through ``default_pipeline()``
+sentence, titled people with short references, "1/2 " runs, digits and slashes, one very long word, and
+VietNews articles concatenated (../shared/data/external/vietnews; skipped when absent). Each text is cut to the size in KB (UTF-8 bytes) and run once through ``default_pipeline()``
 with no length limit, so the figures show the stages themselves. Times are CPU seconds. Target: no family
 grows by more than 2x in ms/KB from the smallest size to the largest, and the slowest is <= 5 ms/KB.
 With --stages, prints each stage's share for the largest size.
@@ -59,6 +58,20 @@ def cues(size: int) -> str:
     return _repeat(lambda i: parts[i % len(parts)] + " và ", size)
 
 
+def people(size: int) -> str:
+    """Titled people with short references ("ông Minh"), 504 different names over and over."""
+    given = ["An", "Bình", "Cường", "Dũng", "Hải", "Khánh", "Lâm", "Minh", "Nam", "Phúc", "Quang", "Sơn", "Tâm", "Vinh"]
+    middle = ["Văn", "Thị", "Hồng", "Đức", "Minh", "Quốc"]
+    surname = ["Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Vũ"]
+
+    def piece(i: int) -> str:
+        first = given[(i // 36) % 14]
+        name = f"{surname[i % 6]} {middle[(i // 6) % 6]} {first}"
+        return f"Thứ trưởng {name} gặp Bộ trưởng Nhật Bản, ông {first} cho biết hai bên sẽ họp. "
+
+    return _repeat(piece, size)
+
+
 def halves(size: int) -> str:
     return _repeat(lambda i: "1/2 ", size)
 
@@ -93,6 +106,7 @@ FAMILIES: dict[str, Callable[[int], str | None]] = {
     "dates": dates,
     "sentences": sentences,
     "cues": cues,
+    "people": people,
     "halves": halves,
     "slashes": slashes,
     "long_word": long_word,

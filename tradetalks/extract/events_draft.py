@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from tradetalks.extract.cues import event_table, lower_view
+from tradetalks.extract.doc_index import doc_index
 from tradetalks.extract.events_cue import CueMention
 from tradetalks.model import Doc, Event
 
@@ -70,6 +71,23 @@ def person_index(doc: Doc, mi: int) -> int:
 
 def person_keys(doc: Doc, mi: int) -> set[str]:
     """Ways to recognise one person within an article: the mention key and the last name word."""
+    return _keys_of(doc)(mi)
+
+
+def _keys_of(doc: Doc) -> Callable[[int], set[str]]:
+    """``person_keys`` for one document, each read once."""
+    memo: dict[int, set[str]] = doc_index(doc).remember("person_keys", dict)
+
+    def keys(mi: int) -> set[str]:
+        found = memo.get(mi)
+        if found is None:
+            found = memo[mi] = _person_keys(doc, mi)
+        return found
+
+    return keys
+
+
+def _person_keys(doc: Doc, mi: int) -> set[str]:
     men = doc.mentions[person_index(doc, mi)]
     key = men.key or lower_view(men.text)
     words = re.findall(r"\w+", key)
@@ -85,9 +103,10 @@ def unique_people(doc: Doc, people: list[int]) -> list[int]:
     """People mentions, one per person, full mentions preferred (one set lookup per mention)."""
     out: list[int] = []
     seen: set[str] = set()
+    keys_of = _keys_of(doc)
     for mi in people:
         full = person_index(doc, mi)
-        keys = person_keys(doc, full)
+        keys = keys_of(full)
         if keys.isdisjoint(seen):
             out.append(full)
             seen |= keys
@@ -97,9 +116,10 @@ def unique_people(doc: Doc, people: list[int]) -> list[int]:
 def known_person(doc: Doc, people: list[int]) -> Callable[[int], bool]:
     """A test "does this mention name one of ``people``", built once: ``same_person`` against each, in one lookup."""
     keys: set[str] = set()
+    keys_of = _keys_of(doc)
     for q in people:
-        keys |= person_keys(doc, q)
-    return lambda p: not person_keys(doc, p).isdisjoint(keys)
+        keys |= keys_of(q)
+    return lambda p: not keys_of(p).isdisjoint(keys)
 
 
 def _extend_new(items: list[Any], more: Iterable[Any]) -> None:
