@@ -4,8 +4,9 @@ usage: python bench/hostile_text.py [--sizes 10,100,1000] [--family NAME ...] [-
 
 Families: date phrases ("ngày 12/3 ...") repeated, ordinary sentences repeated, event cues in one endless
 sentence, titled people with short references, "1/2 " runs, digits and slashes, one very long word, and
-VietNews articles concatenated (../shared/data/external/vietnews; skipped when absent). Each text is cut to the size in KB (UTF-8 bytes) and run once through ``default_pipeline()``
-with no length limit, so the figures show the stages themselves. Times are CPU seconds. Target: no family
+VietNews articles concatenated (../shared/data/external/vietnews; skipped when absent). Each text is cut
+to the size in KB (UTF-8 bytes) and run once through ``default_pipeline()`` with no length limit, so the
+figures show the stages themselves. Times are CPU seconds. Target: no family
 grows by more than 2x in ms/KB from the smallest size to the largest, and the slowest is <= 5 ms/KB.
 With --stages, prints each stage's share for the largest size.
 """

@@ -323,6 +323,14 @@ def test_timex_same_day_takes_the_day_last_told() -> None:
     assert [t.text for t in find_timexes("Từ 2-4/5 hội chợ mở cửa. Cùng ngày, giá tăng.", "2024-05-04")] == ["2-4/5"]
 
 
+def test_timex_year_is_never_taken_from_an_anniversary() -> None:
+    """_anniversary: the same day and month, dated far from publication, is what the day commemorates."""
+    text = "Sáng 19/8, thành phố kỷ niệm ngày khởi nghĩa (19/8/1945)."
+    assert [(t.text, t.value) for t in find_timexes(text, "2024-08-20")][0] == ("Sáng 19/8", "2024-08-19")
+    text = "Từ 3-5/6/2016 đoàn khảo sát, đến ngày 9/6 thì về nước."  # a report of that year keeps its year
+    assert [(t.text, t.value) for t in find_timexes(text, "2024-08-20")][1] == ("ngày 9/6", "2016-06-09")
+
+
 def test_timex_kinds() -> None:
     text = "Ngày 4/2, từ 12-14/11, tháng 11, năm 2024, quý II/2025, 1989–2001, hôm qua."
     kinds = [t.kind for t in find_timexes(text, "2025-10-15")]

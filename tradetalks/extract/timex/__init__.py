@@ -115,8 +115,9 @@ class _Anchors:
         i = bisect.bisect_left(self.newlines, lo)
         return i < len(self.newlines) and self.newlines[i] < hi
 
-    def nearby(self, found: Found) -> date | None:
-        """The date of the closest anchor in the same sentence and paragraph (the earlier one on a tie).
+    def nearby(self, found: Found, published: date | None = None) -> date | None:
+        """The date of the closest anchor in the same sentence and paragraph (the earlier one on a tie); none
+        when that anchor is an anniversary of it (``_anniversary``).
 
         Only the last anchor before ``found`` and the first after it can be closest: any farther one shares
         their gap, with its newline or sentence break.
@@ -132,11 +133,23 @@ class _Anchors:
             if _sentence_index(self.starts, other.start) != sentence:
                 continue
             lo, hi = (other.end, found.start) if other.end <= found.start else (found.end, other.start)
-            if self._newline_between(lo, hi):
+            if self._newline_between(lo, hi) or _anniversary(found, other, published):
                 continue
             if best is None or hi - lo < best[0]:
                 best = (hi - lo, reference)
         return best[1] if best else None
+
+
+def _anniversary(found: Found, anchor: Found, published: date | None) -> bool:
+    """A dated day with the same day and month as ``found`` but over a year from publication is what ``found``
+    commemorates, not its year: "Ngày 2/9, … kỷ niệm Quốc khánh (2/9/1945)", "hôm 11/9 … vụ 11/9/2001"."""
+    if published is None or not found.points or not anchor.points:
+        return False
+    mine = found.points[0]
+    theirs = next((p for p in anchor.points if p.year is not None), None)
+    if theirs is None or theirs.year is None or mine.day is None:
+        return False
+    return (mine.month, mine.day) == (theirs.month, theirs.day) and abs(theirs.year - published.year) > 1
 
 
 class _Tense:
@@ -211,7 +224,7 @@ def find_timexes(
             if side:
                 item.direction = _side_told(side, tense.of(item))
         if item.value is None:
-            _resolve(item, anchors.nearby(item), pub)
+            _resolve(item, anchors.nearby(item, pub), pub)
         if item.value is None:
             item.value = "/".join(_point_value(p) for p in item.points)
     found = _with_same_day(view, found)
