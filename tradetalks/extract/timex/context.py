@@ -88,9 +88,10 @@ def tokens_before(view: str, pos: int, count: int = 3) -> list[str]:
         if ch == "\n":
             out.append("\n")
             break
-        if _is_word_char(ch):
-            j = i
-            while j > 0 and _is_word_char(view[j - 1]) and i - j < 40:
+        if ch.isalnum() or ch == "_":
+            j = i - 1
+            stop = max(0, i - 40)
+            while j > stop and ((c := view[j - 1]).isalnum() or c == "_"):
                 j -= 1
             out.append(view[j:i])
             i = j
