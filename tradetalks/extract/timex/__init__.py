@@ -11,7 +11,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Sequence
-from datetime import date, timedelta
+from datetime import date
 
 from tradetalks.extract.timex.calendar import (
     complete_year,
@@ -178,30 +178,30 @@ def _tense_of(text: str) -> frozenset[int]:
     return frozenset(int(v) for p, v in time_words().tables.get("tense", {}).items() if f" {p.lower()} " in words)
 
 
-def _side_told(far_side: int, tense: frozenset[int]) -> int:
-    """Which side of the publication date a yearless date lies on when its nearest year puts it far on
-    ``far_side``: news tells what happened, so a date far ahead is in the past unless its sentence says it is
-    to come ("Đầu tháng 2, ông ký sắc lệnh", published in October: last February); a date far behind moves
-    ahead only when its sentence tells only of what is to come ("sẽ"). ``tense``: the sides its sentence's
-    tense words tell (-1 "đã", +1 "sẽ"). 0 keeps the nearest year."""
-    if far_side > 0:
-        return 0 if 1 in tense else -1
-    return 1 if tense == {1} else 0
+def _side_told(found: Found, published: date, tense: frozenset[int]) -> int:
+    """Which side of the publication date a yearless date lies on, when its nearest year puts it far (over
+    _FAR days) on one side: the other side when its sentence's tense words (``tense``: -1 "đã", +1 "sẽ") all
+    tell that side; and, as news tells what happened, the past for a date far ahead of publication that no
+    word tells is to come ("Đầu tháng 2, ông ký sắc lệnh", published in October: last February). A month
+    counts as far ahead by its first day there ("lùi sang tháng 11" told on 12 August: 81 days, this year).
+    0 keeps the nearest year."""
+    side = _far_side(found, published)
+    if side and tense == {-side}:
+        return -side
+    if 1 not in tense and _far_side(found, published, by_first_day=True) > 0:
+        return -1
+    return 0
 
 
-def _far_side(found: Found, published: date) -> int:
+def _far_side(found: Found, published: date, by_first_day: bool = False) -> int:
     """-1 or +1 when the nearest year puts ``found`` more than _FAR days before or after publication, else 0;
-    a month by its day nearest to publication ("tháng 11" told on 12 August is 81 days ahead, not far)."""
+    a month counts from its 15th, or ``by_first_day`` from its first day."""
     point = found.points[0]
     year = _near(found, point, published)
     if year is None or point.quarter:
         return 0
-    if point.day:
-        gap = (date(year, point.month, point.day) - published).days
-    else:
-        first = date(year, point.month, 1)
-        last = date(year + point.month // 12, point.month % 12 + 1, 1) - timedelta(days=1)
-        gap = (first - published).days if first > published else min(0, (last - published).days)
+    day = point.day or (1 if by_first_day else 15)
+    gap = (date(year, point.month, day) - published).days
     return 0 if abs(gap) <= _FAR else (1 if gap > 0 else -1)
 
 
@@ -220,9 +220,8 @@ def find_timexes(
     tense = _Tense(view, starts)
     for item in found:
         if item.value is None and pub is not None and item.direction == 0 and item.rel_year is None:
-            side = _far_side(item, pub) if all(p.year is None for p in item.points) else 0
-            if side:
-                item.direction = _side_told(side, tense.of(item))
+            if all(p.year is None for p in item.points):
+                item.direction = _side_told(item, pub, tense.of(item))
         if item.value is None:
             _resolve(item, anchors.nearby(item, pub), pub)
         if item.value is None:
