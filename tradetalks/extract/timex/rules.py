@@ -93,7 +93,7 @@ def handle_date(match: Joined, ctx: Context, pub: date | None) -> Outcome:
     if year is None and not strong:
         if match["sep"] != "/":
             return None
-        if ctx.ratio_or_id(start) or not (ctx.opens(start) or ctx.after_preposition(start)) or not ctx.closes(end):
+        if not ctx.closes(end) or ctx.ratio_or_id(start) or not (ctx.opens(start) or ctx.after_preposition(start)):
             return VETO
     elif not strong and ctx.identifier(start):
         return VETO
