@@ -40,6 +40,12 @@ DATES = [
     ("Cuộc họp ngày 2/1 vừa qua đã kết thúc.", "2025-12-30", [("ngày 2/1", "2025-01-02", "publication_date", None)]),
     # a tense word moves a date that the nearest year would put far on the other side of publication
     ("Chiều 2-4, ông Trump đã công bố.", "2025-11-15", [("Chiều 2-4", "2025-04-02", "publication_date", "afternoon")]),
+    # a relative year after a bare d/m makes it a day whatever follows
+    (
+        "Mức phí áp dụng từ 3/11 năm ngoái vẫn giữ nguyên.",
+        "2026-01-05",
+        [("3/11 năm ngoái", "2025-11-03", "publication_date", None)],
+    ),
     # far ahead with no word of a coming event: news tells what happened (_side_told)
     ("Ngày 2/4, ông Trump công bố thuế.", "2025-11-15", [("Ngày 2/4", "2025-04-02", "publication_date", None)]),
     ("Đầu tháng 2, bà ký quyết định mới.", "2025-10-20", [("Đầu tháng 2", "2025-02", "publication_date", None)]),

@@ -93,7 +93,8 @@ def handle_date(match: Joined, ctx: Context, pub: date | None) -> Outcome:
     if year is None and not strong:
         if match["sep"] != "/":
             return None
-        if not ctx.closes(end) or ctx.ratio_or_id(start) or not (ctx.opens(start) or ctx.after_preposition(start)):
+        closed = match["ry"] or ctx.closes(end)  # "từ 14/10 năm ngoái vẫn …": the year word ends the date
+        if not closed or ctx.ratio_or_id(start) or not (ctx.opens(start) or ctx.after_preposition(start)):
             return VETO
     elif not strong and ctx.identifier(start):
         return VETO
