@@ -7,7 +7,7 @@ import re
 from functools import lru_cache
 
 from tradetalks.extract.cues import CueHit, ends_with, event_lexicon, event_table, starts_with, text_cues, words_pattern
-from tradetalks.extract.doc_index import doc_index, inside_any
+from tradetalks.extract.doc_index import Coverage, doc_index, inside_any
 from tradetalks.extract.events_cue import CueMention
 from tradetalks.extract.events_tariffs import rate_re, split_tariffs, tariff_mentions
 from tradetalks.model import Doc, Sentence
@@ -81,25 +81,6 @@ def _clause_end(low: str, start: int, stop: int) -> int:
     return m.start() if m else stop
 
 
-class _Covered:
-    """The characters inside some hit: "does [a, b) meet a hit" costs b - a, not the number of hits."""
-
-    def __init__(self, size: int, hits: list[CueHit]):
-        self.inside = bytearray(size + 1)
-        for h in hits:
-            self.add(h)
-
-    def add(self, h: CueHit) -> None:
-        if h.end > h.start:
-            self.inside[h.start : h.end] = b"\x01" * (h.end - h.start)
-
-    def at(self, pos: int) -> bool:
-        return self.inside[pos] == 1
-
-    def any(self, start: int, end: int) -> bool:
-        return self.inside.find(1, start, end) >= 0
-
-
 def _word_start(low: str, i: int) -> bool:
     return i == 0 or not low[i - 1].isalnum()
 
@@ -110,26 +91,26 @@ def cue_hits(low: str, key: str) -> list[CueHit]:
     hits = list(found.get("event", []))
     ignored = found.get("ignore", [])
     if ignored and hits:
-        ignore = _Covered(len(low), ignored)
-        hits = [h for h in hits if not ignore.any(h.start, h.end)]
+        ignore = Coverage(len(low), ((i.start, i.end) for i in ignored))
+        hits = [h for h in hits if not ignore.meets(h.start, h.end)]
     numbered = list(_round_number_re().finditer(low))
     # "vòng thứ N" alone only in an article that has told of a round before it
     first = min([h.start for h in hits if h.label == "negotiation_round"] + [m.start() for m in numbered], default=-1)
     bare = [m for m in _round_ordinal_re().finditer(low) if 0 <= first < m.start()]
-    covered = _Covered(len(low), hits)
+    covered = Coverage(len(low), ((h.start, h.end) for h in hits))
     for m in numbered + bare:
-        if _word_start(low, m.start()) and not covered.at(m.start()):
+        if _word_start(low, m.start()) and not covered.covers(m.start()):
             hits.append(CueHit(m.start(), m.end(), m.group(0), "negotiation_round", f"ordinal={m.group(1)}"))
-            covered.add(hits[-1])
+            covered.add(hits[-1].start, hits[-1].end)
     for m in rate_re("rate_lead").finditer(low):  # "chịu thuế 20%", "thuế quan 25%"
-        if _word_start(low, m.start()) and not covered.any(m.start(), m.end()):
+        if _word_start(low, m.start()) and not covered.meets(m.start(), m.end()):
             hits.append(CueHit(m.start(), m.start() + 4, "thuế", "tariff_action", ""))
-            covered.add(hits[-1])
+            covered.add(hits[-1].start, hits[-1].end)
     for m in rate_re("rate_verb").finditer(low):  # "bị áp mức 46%", "chịu thêm 34%"
-        if _word_start(low, m.start()) and not covered.any(m.start(), m.end()):
+        if _word_start(low, m.start()) and not covered.meets(m.start(), m.end()):
             verb_end = low.find(" ", m.start())
             hits.append(CueHit(m.start(), verb_end, low[m.start() : verb_end], "tariff_action", "action"))
-            covered.add(hits[-1])
+            covered.add(hits[-1].start, hits[-1].end)
     hits.sort(key=lambda h: (h.start, -h.end))
     out: list[CueHit] = []
     for h in hits:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from tradetalks.extract.doc_index import inside_any
+from tradetalks.extract.doc_index import Coverage, inside_any
 from tradetalks.extract.timex.context import Context
 from tradetalks.extract.timex.found import Found, Joined, Veto
 from tradetalks.extract.timex.patterns import patterns
@@ -97,22 +97,6 @@ def _relative(view: str, lowered: str) -> list[tuple[str, Joined]]:
     return out
 
 
-class _Kept:
-    """Positions covered by kept expressions: an overlap test costs the candidate's length, not the kept count."""
-
-    def __init__(self, size: int) -> None:
-        self.covered = bytearray(size)
-
-    def overlaps(self, start: int, end: int) -> bool:
-        return self.covered.find(1, start, end) >= 0
-
-    def add(self, start: int, end: int) -> None:
-        self.covered[start:end] = b"\x01" * (end - start)
-
-    def covers(self, pos: int) -> bool:
-        return 0 <= pos < len(self.covered) and self.covered[pos] == 1
-
-
 def scan(view: str, pub: date | None) -> list[Found]:
     """Every time expression of a text (dashes already plain), without overlaps, in text order."""
     ctx = Context(view)
@@ -134,12 +118,12 @@ def scan(view: str, pub: date | None) -> list[Found]:
             candidates.append(outcome)
     candidates.sort(key=lambda f: (f.start - f.end, f.start))
     vetoed = inside_any(vetoes)
-    kept = _Kept(len(view))
+    kept = Coverage(len(view))
     taken: list[Found] = []
     for found in candidates:
         if not found.strong and vetoed(found.start, found.end):
             continue
-        if kept.overlaps(found.start, found.end):
+        if kept.meets(found.start, found.end):
             continue
         kept.add(found.start, found.end)
         taken.append(found)
