@@ -3,11 +3,12 @@
 usage: python bench/hostile_text.py [--sizes 10,100,1000] [--family NAME ...] [--stages]
 
 Families: date phrases ("ngày 12/3 ...") repeated, ordinary sentences repeated, event cues in one endless
-sentence, titled people with short references, "1/2 " runs, digits and slashes, one very long word, and
-VietNews articles concatenated (../shared/data/external/vietnews; skipped when absent). Each text is cut
-to the size in KB (UTF-8 bytes) and run once through ``default_pipeline()`` with no length limit, so the
-figures show the stages themselves. Times are CPU seconds. Target: no family
-grows by more than 2x in ms/KB from the smallest size to the largest, and the slowest is <= 5 ms/KB.
+sentence, titled people with short references, "loạt cuộc gặp" repeated, one official meeting ever new
+people, "1/2 " runs, digits and slashes, one very long word, and VietNews articles concatenated
+(../shared/data/external/vietnews; skipped when absent). Each text is cut to the size in KB (UTF-8 bytes)
+and run once through ``default_pipeline()`` with no length limit, so the figures show the stages
+themselves. Times are CPU seconds. Target: no family grows by more than 2x in ms/KB from the smallest
+size to the largest, and the slowest is <= 5 ms/KB.
 With --stages, prints each stage's share for the largest size.
 """
 
@@ -73,6 +74,17 @@ def people(size: int) -> str:
     return _repeat(piece, size)
 
 
+def series(size: int) -> str:
+    """ "loạt cuộc gặp" told again and again: each list of meetings would read every later report."""
+    told = "Bộ trưởng Nguyễn Văn An có loạt cuộc gặp với các doanh nghiệp. Ông tiếp đại diện Boeing. "
+    return _repeat(lambda i: told, size)
+
+
+def namesakes(size: int) -> str:
+    """One official meeting ever new people: one event whose people grow with the text."""
+    return _repeat(lambda i: f"Thứ trưởng Nhật Tân gặp Thứ trưởng Nguyễn Văn Nhật {i % 50}. ", size)
+
+
 def halves(size: int) -> str:
     return _repeat(lambda i: "1/2 ", size)
 
@@ -108,6 +120,8 @@ FAMILIES: dict[str, Callable[[int], str | None]] = {
     "sentences": sentences,
     "cues": cues,
     "people": people,
+    "series": series,
+    "namesakes": namesakes,
     "halves": halves,
     "slashes": slashes,
     "long_word": long_word,

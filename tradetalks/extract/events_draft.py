@@ -28,15 +28,19 @@ class Draft:
     locations: list[str] = field(default_factory=list)
     flags: set[str] = field(default_factory=set)
     sentence: int = 0
+    # unique_people_of, kept up to date as people are appended: (people list, how many read, result, keys)
+    unique: tuple[list[int], int, list[int], set[str]] | None = field(default=None, repr=False, compare=False)
+    # _extend_new: per list field, (the list, how many of its items are in the set, the set)
+    members: dict[str, tuple[list[Any], int, set[Any]]] = field(default_factory=dict, repr=False, compare=False)
 
     def absorb(self, c: CueMention) -> None:
         """Add what another mention of this event says (evidence, people, dates, places)."""
-        _extend_new(self.spans, [c.span])
-        _extend_new(self.people, c.people)
-        _extend_new(self.orgs, c.orgs)
+        _extend_new(self, "spans", [c.span])
+        _extend_new(self, "people", c.people)
+        _extend_new(self, "orgs", c.orgs)
         if not self.timexes:
             self.timexes.extend(c.timexes)
-        _extend_new(self.locations, c.locations)
+        _extend_new(self, "locations", c.locations)
         ev = self.event
         ev.ordinal = ev.ordinal if ev.ordinal is not None else c.ordinal
         ev.level = ev.level or c.level
@@ -45,15 +49,15 @@ class Draft:
 
     def merge(self, other: Draft) -> None:
         """Fold another draft of the same real event into this one."""
-        _extend_new(self.spans, other.spans)
-        _extend_new(self.people, other.people)
-        _extend_new(self.orgs, other.orgs)
+        _extend_new(self, "spans", other.spans)
+        _extend_new(self, "people", other.people)
+        _extend_new(self, "orgs", other.orgs)
         if not self.timexes and other.timexes:
             self.timexes = list(other.timexes)
             self.event.status = other.event.status  # the dated report tells whether it took place
             if "date_only" in other.flags:
                 self.flags.add("date_only")
-        _extend_new(self.locations, other.locations)
+        _extend_new(self, "locations", other.locations)
         ev, ov = self.event, other.event
         ev.ordinal = ev.ordinal if ev.ordinal is not None else ov.ordinal
         ev.level = ev.level or ov.level
@@ -113,6 +117,24 @@ def unique_people(doc: Doc, people: list[int]) -> list[int]:
     return out
 
 
+def unique_people_of(doc: Doc, d: Draft) -> tuple[list[int], set[str]]:
+    """``unique_people(doc, d.people)`` and the keys its people are known by, read on from where the last
+    call stopped (a draft's people only grow by appending), so merging many reports costs no re-reading."""
+    cache = d.unique
+    if cache is None or cache[0] is not d.people or cache[1] > len(d.people):
+        cache = (d.people, 0, [], set())
+    people, done, out, seen = cache
+    keys_of = _keys_of(doc)
+    for mi in people[done:]:
+        full = person_index(doc, mi)
+        keys = keys_of(full)
+        if keys.isdisjoint(seen):
+            out.append(full)
+            seen |= keys
+    d.unique = (people, len(people), out, seen)
+    return out, seen
+
+
 def known_person(doc: Doc, people: list[int]) -> Callable[[int], bool]:
     """A test "does this mention name one of ``people``", built once: ``same_person`` against each, in one lookup."""
     keys: set[str] = set()
@@ -122,13 +144,20 @@ def known_person(doc: Doc, people: list[int]) -> Callable[[int], bool]:
     return lambda p: not keys_of(p).isdisjoint(keys)
 
 
-def _extend_new(items: list[Any], more: Iterable[Any]) -> None:
-    """Append the items of ``more`` not yet in ``items``, in order."""
-    have = set(items)
+def _extend_new(d: Draft, name: str, more: Iterable[Any]) -> None:
+    """Append to the list field ``name`` of ``d`` the items of ``more`` it lacks, in order; the items seen so
+    far are kept in a set beside the list (read on when the list grew elsewhere, rebuilt when replaced)."""
+    items: list[Any] = getattr(d, name)
+    known = d.members.get(name)
+    if known is None or known[0] is not items or known[1] > len(items):
+        known = (items, 0, set())
+    _, done, have = known
+    have.update(items[done:])
     for x in more:
         if x not in have:
             items.append(x)
             have.add(x)
+    d.members[name] = (items, len(items), have)
 
 
 def ministerial(doc: Doc, mi: int) -> bool:

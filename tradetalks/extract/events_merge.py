@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import itertools
+
 from tradetalks.extract.events_draft import (
     Draft,
     dates_overlap,
     known_person,
     ministerial,
+    person_keys,
     same_dates,
-    unique_people,
+    unique_people_of,
 )
 from tradetalks.model import Doc
 
@@ -29,12 +32,11 @@ def _conflict(a: object, b: object) -> bool:
 
 
 def _same_people(doc: Doc, a: Draft, b: Draft) -> bool:
-    pa, pb = unique_people(doc, a.people), unique_people(doc, b.people)
+    (pa, ka), (pb, kb) = unique_people_of(doc, a), unique_people_of(doc, b)
     if not pa or not pb:
         return False
-    small, big = (pa, pb) if len(pa) <= len(pb) else (pb, pa)
-    known = known_person(doc, big)
-    shared = [p for p in small if known(p)]
+    small, big, big_keys = (pa, pb, kb) if len(pa) <= len(pb) else (pb, pa, ka)
+    shared = [p for p in small if not person_keys(doc, p).isdisjoint(big_keys)]
     return len(shared) == len(small) and (len(small) >= 2 or len(small) == len(big))
 
 
@@ -60,7 +62,7 @@ def _mergeable(doc: Doc, a: Draft, b: Draft) -> bool:
         return False
     if not _same_people(doc, a, b):
         return False
-    if len(unique_people(doc, a.people)) >= 2:
+    if len(unique_people_of(doc, a)[0]) >= 2:
         return True
     # one person only ("Bộ trưởng X làm việc với …" twice): the same meeting only on the same known day
     return same_dates(draft_value(doc, a), draft_value(doc, b))
@@ -76,7 +78,7 @@ def _is_ministerial_meeting(doc: Doc, m: Draft, session: Draft) -> bool:
         return False
     if session.people and _same_people(doc, m, session):
         return True
-    return sum(1 for p in unique_people(doc, m.people) if ministerial(doc, p)) >= 2
+    return sum(1 for p in unique_people_of(doc, m)[0] if ministerial(doc, p)) >= 2
 
 
 def _share_dates(doc: Doc, drafts: list[Draft]) -> list[Draft]:
@@ -109,12 +111,15 @@ def _share_dates(doc: Doc, drafts: list[Draft]) -> list[Draft]:
             out.append(s)
             continue
         followers = []
-        for d in drafts[i + 1 :]:
-            if d.event.type != "meeting" or "series" in d.flags or d.event.status != s.event.status:
+        known = known_person(doc, s.people)
+        for d in itertools.islice(drafts, i + 1, None):
+            if d.event.type != "meeting" or d.event.status != s.event.status:
                 continue
+            if "series" in d.flags:
+                break  # the next "loạt cuộc gặp" opens a list of its own
             if d.timexes and not dates_overlap(draft_value(doc, d), draft_value(doc, s)):
                 break  # "loạt cuộc gặp" on a trip of 19–23/5: the meetings told on its days follow it
-            if s.people and not any(map(known_person(doc, s.people), d.people)):
+            if s.people and not any(map(known, d.people)):
                 continue
             followers.append(d)
         if not followers:
