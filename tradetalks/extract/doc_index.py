@@ -69,6 +69,11 @@ class DocIndex:
 _local = threading.local()
 
 
+def forget_index() -> None:
+    """Drop the kept index (and the document it holds): called when a stage starts and ends its work."""
+    _local.index = None
+
+
 def doc_index(doc: Doc) -> DocIndex:
     """The index of ``doc``, kept for the document being worked on (one per thread)."""
     index: DocIndex | None = getattr(_local, "index", None)

@@ -10,7 +10,7 @@ are merged (``events_merge``); the result gets its negotiation, summary and evid
 from __future__ import annotations
 
 from tradetalks.extract.cues import event_lexicon, lower_view, starts_with
-from tradetalks.extract.doc_index import doc_index, ends_inside
+from tradetalks.extract.doc_index import doc_index, ends_inside, forget_index
 from tradetalks.extract.events_cue import CueMention
 from tradetalks.extract.events_draft import Draft, known_person, ministerial, same_person
 from tradetalks.extract.events_mentions import cue_hits, sentence_cues, skipped_lines
@@ -216,6 +216,14 @@ def _fits(doc: Doc, d: Draft, c: CueMention) -> bool:
 @stage(requires={"sentences", "mentions", "timexes", "topics"}, provides={"events"})
 def extract_events(doc: Doc) -> Doc:
     """doc.events: the events the article tells of, with their evidence sentences."""
+    forget_index()  # indexes and memos are built afresh for this document and dropped with it
+    try:
+        return _extract_events(doc)
+    finally:
+        forget_index()
+
+
+def _extract_events(doc: Doc) -> Doc:
     key = doc.key or doc.text
     low = lower_view(key)
     hits = cue_hits(low, key)
