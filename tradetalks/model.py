@@ -121,7 +121,7 @@ class TimeExpr:
     value: str  # "2025-11-12", "2025-11-12/2025-11-14", "2025-11", "XXXX-02-04", "1989/2001"
     resolved_by: str | None = None  # explicit | nearby_year | publication_date | article | sequence | None
     time_of_day: str | None = None  # morning | noon | afternoon | evening | night
-    kind: str = "date"  # date | interval | month | year | relative
+    kind: str = "date"  # date | interval | month | quarter | year | year_part | relative
 
 
 @dataclass(slots=True)
@@ -202,6 +202,7 @@ class Doc:
     timexes: list[TimeExpr] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
     topics: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)  # warnings about the extraction (a text cut at the limit)
 
     @property
     def text(self) -> str:

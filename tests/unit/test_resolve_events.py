@@ -332,3 +332,19 @@ def test_resolve_events_same_day_in_the_order_told(order: tuple[int, int, int]) 
     doc = build_doc("d1", text, published="2025-07-03", events=[events[i] for i in order])
     got = build_dossier([doc]).events
     assert [e.type for e in got] == ["call", "agreement", "tariff_action"]
+
+
+def test_own_dates_leave_out_spans_longer_than_a_quarter() -> None:
+    """_own_dates: "10 tháng năm 2025" (January to October) is the period figures cover, not the article's days."""
+    from tradetalks.resolve.dates import parse_range
+    from tradetalks.resolve.events import _SPAN_MONTHS, _months
+
+    def months(value: str) -> int:
+        r = parse_range(value)
+        assert r is not None
+        return _months(r)
+
+    assert months("2025-11-12/2025-11-14") == 0 and months("2025-11") == 0
+    assert months("2025-10/2025-12") == 2 <= _SPAN_MONTHS  # a quarter stays
+    assert months("2025-01/2025-10") == 9 > _SPAN_MONTHS
+    assert months("2025-11/2026-01") == 2 and months("XXXX-11-30/XXXX-12-02") == 1

@@ -7,7 +7,7 @@ from datetime import date
 import pytest
 
 from tradetalks.extract.timex import complete_year, infer_year, is_valid_value
-from tradetalks.extract.timex_calendar import nearest_year, parse_published
+from tradetalks.extract.timex.calendar import nearest_year, parse_published
 
 INFER = [
     (12, 28, date(2026, 1, 5), 2025),

@@ -40,7 +40,16 @@ DATES = [
     ("Cuộc họp ngày 2/1 vừa qua đã kết thúc.", "2025-12-30", [("ngày 2/1", "2025-01-02", "publication_date", None)]),
     # a tense word moves a date that the nearest year would put far on the other side of publication
     ("Chiều 2-4, ông Trump đã công bố.", "2025-11-15", [("Chiều 2-4", "2025-04-02", "publication_date", "afternoon")]),
-    ("Ngày 2/4, ông Trump công bố thuế.", "2025-11-15", [("Ngày 2/4", "2026-04-02", "publication_date", None)]),
+    # a relative year after a bare d/m makes it a day whatever follows
+    (
+        "Mức phí áp dụng từ 3/11 năm ngoái vẫn giữ nguyên.",
+        "2026-01-05",
+        [("3/11 năm ngoái", "2025-11-03", "publication_date", None)],
+    ),
+    # far ahead with no word of a coming event: news tells what happened (_side_told)
+    ("Ngày 2/4, ông Trump công bố thuế.", "2025-11-15", [("Ngày 2/4", "2025-04-02", "publication_date", None)]),
+    ("Đầu tháng 2, bà ký quyết định mới.", "2025-10-20", [("Đầu tháng 2", "2025-02", "publication_date", None)]),
+    ("Ngày 2/4, hai bên sẽ công bố kết quả.", "2025-11-15", [("Ngày 2/4", "2026-04-02", "publication_date", None)]),
     ("Ngày 20/9 hai bên đã họp.", "2025-06-01", [("Ngày 20/9", "2024-09-20", "publication_date", None)]),
     ("Ngày 20/1 hai bên đã họp.", "2025-11-15", [("Ngày 20/1", "2026-01-20", "publication_date", None)]),
     ("Hai bên đã nhất trí họp vào ngày 20/3.", "2025-11-15", [("ngày 20/3", "2026-03-20", "publication_date", None)]),
@@ -119,6 +128,41 @@ INTERVALS = [
 ]
 
 MONTHS_YEARS = [
+    # _far_side: a month is far ahead only when its first day is (81 days here: the nearest year stands)
+    ("Tổng thống lùi hạn áp thuế sang tháng 11.", "2025-08-12", [("tháng 11", "2025-11", "publication_date", None)]),
+    # _parenthesized: a year alone in brackets after what it dates
+    (
+        "Hai cuộc khủng hoảng (1997) và (2008-2009) để lại bài học.",
+        None,
+        [("1997", "1997", "explicit", None), ("2008-2009", "2008/2009", "explicit", None)],
+    ),
+    # handle_year_part: a count of months from the start or the end of a year
+    (
+        "Doanh thu 6 tháng đầu năm 2023 tăng mạnh.",
+        None,
+        [("6 tháng đầu năm 2023", "2023-01/2023-06", "explicit", None)],
+    ),
+    (
+        "Kế hoạch cho 3 tháng cuối năm được bàn kỹ.",
+        "2025-09-20",
+        [("3 tháng cuối năm", "2025-10/2025-12", "publication_date", None)],
+    ),
+    (
+        "Nửa cuối năm 2026 thị trường sẽ ổn định hơn.",
+        None,
+        [("Nửa cuối năm 2026", "2026-07/2026-12", "explicit", None)],
+    ),
+    (
+        "Trong nửa đầu năm nay, đơn hàng giảm.",
+        "2024-08-01",
+        [("nửa đầu năm nay", "2024-01/2024-06", "publication_date", None)],
+    ),
+    (
+        "Giá điện bình quân 11 tháng năm 2022 cao hơn.",
+        None,
+        [("11 tháng năm 2022", "2022-01/2022-11", "explicit", None)],
+    ),
+    ("Nửa đầu năm, sản lượng tăng nhẹ.", None, [("Nửa đầu năm", "XXXX-01/XXXX-06", None, None)]),
     # a bare year listed after a year written with "năm" is a year too; a listed "năm 2020" is no decade
     (
         "Đội vô địch các năm 2008 và 2018.",
@@ -200,6 +244,8 @@ RELATIVE = [
 ]
 
 NOT_DATES = [
+    "Ông bị phạt 2 năm 6 tháng tù giam.",
+    "Hai bên mất nửa năm để chuẩn bị.",
     "Có 2008 và 2018 người tham dự hội nghị.",
     "Việt Nam đứng thứ 11/142 quốc gia về chỉ số này.",
     "Tỷ lệ 3/4 số hộ đã được hỗ trợ.",
@@ -268,6 +314,27 @@ def test_timex_relative(
 @pytest.mark.parametrize("published", [None, "2025-06-15"])
 def test_timex_not_dates(text: str, published: str | None) -> None:
     assert [t.text for t in find_timexes(text, published)] == []
+
+
+def test_timex_same_day_takes_the_day_last_told() -> None:
+    """_with_same_day: "Cùng ngày" and "tối cùng ngày" are the day told before them, with their part of day."""
+    text = "Sáng 3/5, bộ trưởng thăm nhà máy. Cùng ngày, ông gặp hiệp hội. Tối cùng ngày, đoàn rời thành phố."
+    got = [(t.text, t.value, t.time_of_day) for t in find_timexes(text, "2024-05-04")]
+    assert got == [
+        ("Sáng 3/5", "2024-05-03", "morning"),
+        ("Cùng ngày", "2024-05-03", None),
+        ("Tối cùng ngày", "2024-05-03", "evening"),
+    ]
+    assert find_timexes("Cùng ngày, hai bên ký văn bản.", "2024-05-04") == []  # no day told before
+    assert [t.text for t in find_timexes("Từ 2-4/5 hội chợ mở cửa. Cùng ngày, giá tăng.", "2024-05-04")] == ["2-4/5"]
+
+
+def test_timex_year_is_never_taken_from_an_anniversary() -> None:
+    """_anniversary: the same day and month, dated far from publication, is what the day commemorates."""
+    text = "Sáng 19/8, thành phố kỷ niệm ngày khởi nghĩa (19/8/1945)."
+    assert [(t.text, t.value) for t in find_timexes(text, "2024-08-20")][0] == ("Sáng 19/8", "2024-08-19")
+    text = "Từ 3-5/6/2016 đoàn khảo sát, đến ngày 9/6 thì về nước."  # a report of that year keeps its year
+    assert [(t.text, t.value) for t in find_timexes(text, "2024-08-20")][1] == ("ngày 9/6", "2016-06-09")
 
 
 def test_timex_kinds() -> None:

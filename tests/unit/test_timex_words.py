@@ -6,7 +6,7 @@ from importlib import resources
 
 import pytest
 
-from tradetalks.extract.timex_words import CATEGORIES, TimeWordsError, parse_time_words, time_words
+from tradetalks.extract.timex.words import CATEGORIES, TimeWordsError, parse_time_words, time_words
 
 
 def test_timex_words_file_says_where_it_comes_from() -> None:

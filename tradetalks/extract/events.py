@@ -10,8 +10,9 @@ are merged (``events_merge``); the result gets its negotiation, summary and evid
 from __future__ import annotations
 
 from tradetalks.extract.cues import event_lexicon, lower_view, starts_with
+from tradetalks.extract.doc_index import doc_index, ends_inside, forget_index
 from tradetalks.extract.events_cue import CueMention
-from tradetalks.extract.events_draft import Draft, ministerial, same_person
+from tradetalks.extract.events_draft import Draft, known_person, ministerial, same_person
 from tradetalks.extract.events_mentions import cue_hits, sentence_cues, skipped_lines
 from tradetalks.extract.events_merge import merge_drafts
 from tradetalks.extract.events_rates import describe_rate
@@ -41,12 +42,19 @@ def _trade_context(doc: Doc, low: str, key: str, c: CueMention, negotiations: bo
     if c.type == "tariff_action" and c.rate is not None and "action" in c.flags:
         return True  # "Mỹ áp mức thuế 20% với hàng Việt Nam": a tariff imposed says trade by itself
     s = doc.sentences[c.sentence]
-    if event_lexicon("context").any(low, key, s.start, s.end):
+    if _has_context(doc, low, key, s.start, s.end):
         return True
     # a round named with its number goes on from the sentence before ("… với Đại diện Thương mại …. Hai bên
     # thống nhất …, trong đó có vòng đàm phán thứ sáu")
     told = c.ordinal is not None and c.sentence > 0
-    return told and event_lexicon("context").any(low, key, doc.sentences[c.sentence - 1].start, s.start)
+    return told and _has_context(doc, low, key, doc.sentences[c.sentence - 1].start, s.start)
+
+
+def _has_context(doc: Doc, low: str, key: str, start: int, end: int) -> bool:
+    """Whether words about trade stand in ``[start, end)``: read once per sentence, not once per cue."""
+    return bool(
+        doc_index(doc).remember(("context", start, end), lambda: event_lexicon("context").any(low, key, start, end))
+    )
 
 
 def _split_counterparts(doc: Doc, c: CueMention) -> list[list[int]]:
@@ -184,7 +192,7 @@ def _official(doc: Doc, c: CueMention) -> bool:
     if any(doc.mentions[p].role is not None for p in c.people):
         return True
     s = doc.sentences[c.sentence]
-    return any(m.type == "organization" and s.start <= m.start < s.end for m in doc.mentions)
+    return any(m.type == "organization" for m in doc_index(doc).mentions_in(s.start, s.end))
 
 
 def _repeats(t: str, c: CueMention, d: Draft) -> bool:
@@ -204,19 +212,27 @@ def _fits(doc: Doc, d: Draft, c: CueMention) -> bool:
     if c.ordinal is not None and d.event.ordinal is not None and c.ordinal != d.event.ordinal:
         return False
     if c.people and len(d.people) >= 2 and "attend" not in c.flags:
-        return any(same_person(doc, p, q) for p in c.people for q in d.people)
+        return any(map(known_person(doc, d.people), c.people))
     return True
 
 
 @stage(requires={"sentences", "mentions", "timexes", "topics"}, provides={"events"})
 def extract_events(doc: Doc) -> Doc:
     """doc.events: the events the article tells of, with their evidence sentences."""
+    forget_index()  # indexes and memos are built afresh for this document and dropped with it
+    try:
+        return _extract_events(doc)
+    finally:
+        forget_index()
+
+
+def _extract_events(doc: Doc) -> Doc:
     key = doc.key or doc.text
     low = lower_view(key)
     hits = cue_hits(low, key)
     cues: list[CueMention] = []
     if hits:
-        skipped = skipped_lines(doc.text, low)
+        skipped = ends_inside(skipped_lines(doc.text, low))
         i = 0
         told = False  # whether the sentence before told of an event
         for si, s in enumerate(doc.sentences):
@@ -225,7 +241,7 @@ def extract_events(doc: Doc) -> Doc:
             j = i
             while j < len(hits) and hits[j].end <= s.end:
                 j += 1
-            if any(a <= s.start < b or a < s.end <= b for a, b in skipped):
+            if skipped(s.start, s.end):
                 told, i = False, j
                 continue
             found = sentence_cues(doc, low, key, si, hits[i:j]) if j > i else []

@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from typing import Any
 
 from tradetalks.extract.cues import event_table, lower_view
+from tradetalks.extract.doc_index import doc_index
 from tradetalks.extract.events_cue import CueMention
 from tradetalks.model import Doc, Event
 
@@ -25,16 +28,19 @@ class Draft:
     locations: list[str] = field(default_factory=list)
     flags: set[str] = field(default_factory=set)
     sentence: int = 0
+    # unique_people_of, kept up to date as people are appended: (people list, how many read, result, keys)
+    unique: tuple[list[int], int, list[int], set[str]] | None = field(default=None, repr=False, compare=False)
+    # _extend_new: per list field, (the list, how many of its items are in the set, the set)
+    members: dict[str, tuple[list[Any], int, set[Any]]] = field(default_factory=dict, repr=False, compare=False)
 
     def absorb(self, c: CueMention) -> None:
         """Add what another mention of this event says (evidence, people, dates, places)."""
-        if c.span not in self.spans:
-            self.spans.append(c.span)
-        self.people.extend(p for p in c.people if p not in self.people)
-        self.orgs.extend(o for o in c.orgs if o not in self.orgs)
+        _extend_new(self, "spans", [c.span])
+        _extend_new(self, "people", c.people)
+        _extend_new(self, "orgs", c.orgs)
         if not self.timexes:
             self.timexes.extend(c.timexes)
-        self.locations.extend(loc for loc in c.locations if loc not in self.locations)
+        _extend_new(self, "locations", c.locations)
         ev = self.event
         ev.ordinal = ev.ordinal if ev.ordinal is not None else c.ordinal
         ev.level = ev.level or c.level
@@ -43,17 +49,15 @@ class Draft:
 
     def merge(self, other: Draft) -> None:
         """Fold another draft of the same real event into this one."""
-        for span in other.spans:
-            if span not in self.spans:
-                self.spans.append(span)
-        self.people.extend(p for p in other.people if p not in self.people)
-        self.orgs.extend(o for o in other.orgs if o not in self.orgs)
+        _extend_new(self, "spans", other.spans)
+        _extend_new(self, "people", other.people)
+        _extend_new(self, "orgs", other.orgs)
         if not self.timexes and other.timexes:
             self.timexes = list(other.timexes)
             self.event.status = other.event.status  # the dated report tells whether it took place
             if "date_only" in other.flags:
                 self.flags.add("date_only")
-        self.locations.extend(loc for loc in other.locations if loc not in self.locations)
+        _extend_new(self, "locations", other.locations)
         ev, ov = self.event, other.event
         ev.ordinal = ev.ordinal if ev.ordinal is not None else ov.ordinal
         ev.level = ev.level or ov.level
@@ -71,6 +75,23 @@ def person_index(doc: Doc, mi: int) -> int:
 
 def person_keys(doc: Doc, mi: int) -> set[str]:
     """Ways to recognise one person within an article: the mention key and the last name word."""
+    return _keys_of(doc)(mi)
+
+
+def _keys_of(doc: Doc) -> Callable[[int], set[str]]:
+    """``person_keys`` for one document, each read once."""
+    memo: dict[int, set[str]] = doc_index(doc).remember("person_keys", dict)
+
+    def keys(mi: int) -> set[str]:
+        found = memo.get(mi)
+        if found is None:
+            found = memo[mi] = _person_keys(doc, mi)
+        return found
+
+    return keys
+
+
+def _person_keys(doc: Doc, mi: int) -> set[str]:
     men = doc.mentions[person_index(doc, mi)]
     key = men.key or lower_view(men.text)
     words = re.findall(r"\w+", key)
@@ -83,13 +104,60 @@ def same_person(doc: Doc, a: int, b: int) -> bool:
 
 
 def unique_people(doc: Doc, people: list[int]) -> list[int]:
-    """People mentions, one per person, full mentions preferred."""
+    """People mentions, one per person, full mentions preferred (one set lookup per mention)."""
     out: list[int] = []
+    seen: set[str] = set()
+    keys_of = _keys_of(doc)
     for mi in people:
         full = person_index(doc, mi)
-        if not any(same_person(doc, full, o) for o in out):
+        keys = keys_of(full)
+        if keys.isdisjoint(seen):
             out.append(full)
+            seen |= keys
     return out
+
+
+def unique_people_of(doc: Doc, d: Draft) -> tuple[list[int], set[str]]:
+    """``unique_people(doc, d.people)`` and the keys its people are known by, read on from where the last
+    call stopped (a draft's people only grow by appending), so merging many reports costs no re-reading."""
+    cache = d.unique
+    if cache is None or cache[0] is not d.people or cache[1] > len(d.people):
+        cache = (d.people, 0, [], set())
+    people, done, out, seen = cache
+    keys_of = _keys_of(doc)
+    for mi in people[done:]:
+        full = person_index(doc, mi)
+        keys = keys_of(full)
+        if keys.isdisjoint(seen):
+            out.append(full)
+            seen |= keys
+    d.unique = (people, len(people), out, seen)
+    return out, seen
+
+
+def known_person(doc: Doc, people: list[int]) -> Callable[[int], bool]:
+    """A test "does this mention name one of ``people``", built once: ``same_person`` against each, in one lookup."""
+    keys: set[str] = set()
+    keys_of = _keys_of(doc)
+    for q in people:
+        keys |= keys_of(q)
+    return lambda p: not keys_of(p).isdisjoint(keys)
+
+
+def _extend_new(d: Draft, name: str, more: Iterable[Any]) -> None:
+    """Append to the list field ``name`` of ``d`` the items of ``more`` it lacks, in order; the items seen so
+    far are kept in a set beside the list (read on when the list grew elsewhere, rebuilt when replaced)."""
+    items: list[Any] = getattr(d, name)
+    known = d.members.get(name)
+    if known is None or known[0] is not items or known[1] > len(items):
+        known = (items, 0, set())
+    _, done, have = known
+    have.update(items[done:])
+    for x in more:
+        if x not in have:
+            items.append(x)
+            have.add(x)
+    d.members[name] = (items, len(items), have)
 
 
 def ministerial(doc: Doc, mi: int) -> bool:

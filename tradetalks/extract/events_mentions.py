@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 from functools import lru_cache
 
 from tradetalks.extract.cues import CueHit, ends_with, event_lexicon, event_table, starts_with, text_cues, words_pattern
+from tradetalks.extract.doc_index import Coverage, doc_index, inside_any
 from tradetalks.extract.events_cue import CueMention
 from tradetalks.extract.events_tariffs import rate_re, split_tariffs, tariff_mentions
 from tradetalks.model import Doc, Sentence
 
 _CLAUSE_END = re.compile(r"[,;:.(]\s|[;:(]|\.$")
-_YEAR_SPAN = re.compile(r"^\d{4}(?:/\d{4})?$")
+_YEAR_SPAN = re.compile(r"^\d{4}(?:/\d{4})?$")  # a year or years, like a part of a year, dates no event
 _LETTERS = re.compile(r"[^\W\d_]")
 _TITLED_TYPES = ("meeting", "call", "roundtable")  # events whose subject may be a bare title
 _FOLD_GAP = 15  # how far apart a signing verb and the document it signs may stand ("ký kết 17 biên bản")
@@ -63,6 +65,17 @@ def number_value(text: str) -> int | None:
     return int(value) if value else None
 
 
+_OPENING_MARKS = re.compile(r"[ \"'“”\-–]*")  # what may stand before a cue that opens its sentence
+_BLANK = re.compile(r"\s*")
+
+
+def _last_before(doc: Doc, low: str, mark: str, pos: int) -> int:
+    """``low.rfind(mark, 0, pos)`` by bisection over the positions of ``mark``, found once per text."""
+    marks = doc_index(doc).remember(("marks", mark), lambda: [m.start() for m in re.finditer(re.escape(mark), low)])
+    i = bisect.bisect_left(marks, pos - len(mark) + 1)
+    return marks[i - 1] if i else -1
+
+
 def _clause_end(low: str, start: int, stop: int) -> int:
     m = _CLAUSE_END.search(low, start, stop)
     return m.start() if m else stop
@@ -78,21 +91,26 @@ def cue_hits(low: str, key: str) -> list[CueHit]:
     hits = list(found.get("event", []))
     ignored = found.get("ignore", [])
     if ignored and hits:
-        hits = [h for h in hits if not any(i.start < h.end and h.start < i.end for i in ignored)]
+        ignore = Coverage(len(low), ((i.start, i.end) for i in ignored))
+        hits = [h for h in hits if not ignore.meets(h.start, h.end)]
     numbered = list(_round_number_re().finditer(low))
     # "vòng thứ N" alone only in an article that has told of a round before it
     first = min([h.start for h in hits if h.label == "negotiation_round"] + [m.start() for m in numbered], default=-1)
     bare = [m for m in _round_ordinal_re().finditer(low) if 0 <= first < m.start()]
+    covered = Coverage(len(low), ((h.start, h.end) for h in hits))
     for m in numbered + bare:
-        if _word_start(low, m.start()) and not any(h.start <= m.start() < h.end for h in hits):
+        if _word_start(low, m.start()) and not covered.covers(m.start()):
             hits.append(CueHit(m.start(), m.end(), m.group(0), "negotiation_round", f"ordinal={m.group(1)}"))
+            covered.add(hits[-1].start, hits[-1].end)
     for m in rate_re("rate_lead").finditer(low):  # "chịu thuế 20%", "thuế quan 25%"
-        if _word_start(low, m.start()) and not any(h.start < m.end() and m.start() < h.end for h in hits):
+        if _word_start(low, m.start()) and not covered.meets(m.start(), m.end()):
             hits.append(CueHit(m.start(), m.start() + 4, "thuế", "tariff_action", ""))
+            covered.add(hits[-1].start, hits[-1].end)
     for m in rate_re("rate_verb").finditer(low):  # "bị áp mức 46%", "chịu thêm 34%"
-        if _word_start(low, m.start()) and not any(h.start < m.end() and m.start() < h.end for h in hits):
+        if _word_start(low, m.start()) and not covered.meets(m.start(), m.end()):
             verb_end = low.find(" ", m.start())
             hits.append(CueHit(m.start(), verb_end, low[m.start() : verb_end], "tariff_action", "action"))
+            covered.add(hits[-1].start, hits[-1].end)
     hits.sort(key=lambda h: (h.start, -h.end))
     out: list[CueHit] = []
     for h in hits:
@@ -123,10 +141,10 @@ def _describe(doc: Doc, low: str, key: str, s: Sentence, si: int, h: CueHit, nex
         if anaphor.value in ("attend", "identity"):
             m.flags.add(anaphor.value)
         before = anaphor.start
-    if not low[s.start : before].strip(" \"'“”-–"):
+    if _OPENING_MARKS.fullmatch(low, s.start, max(s.start, before)):
         m.flags.add("initial")
     # the noun phrase after the cue: ordinal, level, mode, "lần này", "vừa qua"
-    np_end = min(next_start, _clause_end(low, h.end, s.end), h.end + 100)
+    np_end = _clause_end(low, h.end, min(next_start, s.end, h.end + 100))
     near = min(np_end, h.end + 30)
     if "ordinal" in implied:
         m.ordinal = number_value(implied["ordinal"])
@@ -150,7 +168,7 @@ def _describe(doc: Doc, low: str, key: str, s: Sentence, si: int, h: CueHit, nex
     planned = [
         p
         for p in event_lexicon("planned").find(low, key, window_lo, window_hi)
-        if not (p.start >= h.end and next_start < len(low) and not low[p.end : next_start].strip())
+        if not (p.start >= h.end and next_start < len(low) and _BLANK.fullmatch(low, p.end, max(p.end, next_start)))
     ]
     if planned and not event_lexicon("held").any(low, key, window_lo, window_hi):
         m.status = "planned"
@@ -160,7 +178,7 @@ def _describe(doc: Doc, low: str, key: str, s: Sentence, si: int, h: CueHit, nex
             m.flags.add("aspiration")
         if h.label == "agreement" and event_lexicon("conditional").any(low, key, clause, h.start):
             m.flags.add("conditional")
-    clause_start = max(s.start, low.rfind(";", s.start, h.start) + 1)
+    clause_start = max(s.start, _last_before(doc, low, ";", h.start) + 1)
     same_day = event_lexicon("same_day").find(low, key, clause_start, min(h.start, clause_start + 25))
     if same_day:
         m.flags.add("same_day")
@@ -199,8 +217,9 @@ def _owner(cues: list[CueMention], low: str, pos: int, end: int, strict: bool = 
 
 def _attach_timexes(doc: Doc, low: str, key: str, s: Sentence, cues: list[CueMention]) -> None:
     leading: list[tuple[int, CueMention]] = []
-    for ti, t in enumerate(doc.timexes):
-        if t.start < s.start or t.end > s.end or _YEAR_SPAN.match(t.value or "") or not t.value:
+    for ti in doc_index(doc).timex_ids_in(s.start, s.end):
+        t = doc.timexes[ti]
+        if t.start < s.start or t.end > s.end or not t.value or _YEAR_SPAN.match(t.value) or t.kind == "year_part":
             continue
         if starts_with("reporting", low, key, t.end, min(s.end, t.end + 20)):
             continue  # "Bộ Công Thương ngày 15/6 cho biết …": the day of the report, not of the event
@@ -267,8 +286,12 @@ def _is_attributed(doc: Doc, low: str, key: str, mi: int) -> bool:
 def _attach_mentions(doc: Doc, low: str, key: str, s: Sentence, cues: list[CueMention]) -> None:
     head_cues = [c for c in cues if "frame" not in c.flags]
     head = head_cues[0] if head_cues else None
-    role_spans = [(m.role.start, m.role.end) for m in doc.mentions if m.role is not None]
-    for mi, men in enumerate(doc.mentions):
+    index = doc_index(doc)
+    in_role = index.remember(
+        "in_role", lambda: inside_any([(m.role.start, m.role.end) for m in doc.mentions if m.role is not None])
+    )
+    for mi in index.mention_ids_in(s.start, s.end):
+        men = doc.mentions[mi]
         if men.start < s.start or men.end > s.end:
             continue
         if men.type in ("location", "organization", "country"):
@@ -291,7 +314,7 @@ def _attach_mentions(doc: Doc, low: str, key: str, s: Sentence, cues: list[CueMe
             if owner is not None:
                 owner.people.append(mi)
         elif men.type == "organization" and head is not None and men.start >= head.end:
-            if not any(a <= men.start and men.end <= b for a, b in role_spans):
+            if not in_role(men.start, men.end):
                 head.orgs.append(mi)
     _share_subject(doc, [c for c in cues if "frame" not in c.flags])
 
@@ -310,9 +333,45 @@ def _person_owner(cues: list[CueMention], low: str, pos: int) -> CueMention | No
     return left[-1]
 
 
+def _titled_people(doc: Doc) -> dict[str, tuple[list[tuple[int, int]], list[tuple[int, int]]]]:
+    """Full person mentions by lower-case title ("quyền …" too when acting): (start, index) sorted, the
+    Vietnamese ones apart."""
+    out: dict[str, tuple[list[tuple[int, int]], list[tuple[int, int]]]] = {}
+    for mi, m in enumerate(doc.mentions):
+        if m.type != "person" or m.role is None or m.ref is not None:
+            continue
+        title = m.role.title.lower()
+        for form in {title, *(["quyền " + title] if m.role.acting else [])}:
+            vn, other = out.setdefault(form, ([], []))
+            (vn if m.side == "VN" else other).append((m.start, mi))
+    for vn, other in out.values():
+        vn.sort()
+        other.sort()
+    return out
+
+
+def _last_titled(doc: Doc, clause: str, before: int) -> int | None:
+    """The person last told before ``before`` whose title opens ``clause``, a Vietnamese one first."""
+    titled = doc_index(doc).remember("titled_people", lambda: _titled_people(doc))
+    longest = max(map(len, titled), default=0)
+    forms = [clause[:i] for i in range(min(len(clause), longest + 1)) if clause[i] == " "]
+    if len(clause) <= longest:
+        forms.append(clause)
+    best: tuple[bool, int, int] | None = None
+    for form in forms:
+        for vn, group in zip((True, False), titled.get(form, ([], [])), strict=True):
+            i = bisect.bisect_left(group, (before, -1))
+            if i:
+                rank = (vn, group[i - 1][0], -group[i - 1][1])
+                if best is None or rank > best:
+                    best = rank
+    return -best[2] if best is not None else None
+
+
 def _title_subjects(doc: Doc, low: str, s: Sentence, cues: list[CueMention]) -> None:
     """ "Quyền Bộ trưởng lần lượt tiếp …": a clause opening with a bare title names the person last told
     with that title (a Vietnamese one first: the article's own official)."""
+    index = doc_index(doc)
     for c in cues:
         if c.type not in _TITLED_TYPES or "frame" in c.flags:
             continue
@@ -320,19 +379,10 @@ def _title_subjects(doc: Doc, low: str, s: Sentence, cues: list[CueMention]) -> 
         if any(lo <= doc.mentions[p].start < c.start for p in c.people):
             continue
         clause = low[lo : c.start].strip()
-        if any(lo <= m.start < c.start for m in doc.mentions if m.type == "person"):
+        if any(m.type == "person" for m in index.mentions_in(lo, c.start)):
             continue
-        best: tuple[bool, int] | None = None
-        for mi, m in enumerate(doc.mentions):
-            if m.type != "person" or m.role is None or m.start >= s.start or m.ref is not None:
-                continue
-            forms = {m.role.title.lower(), *(["quyền " + m.role.title.lower()] if m.role.acting else [])}
-            if any(clause == f or clause.startswith(f + " ") for f in forms):
-                rank = (m.side == "VN", m.start)
-                if best is None or rank > best:
-                    best = rank
-                    pick = mi
-        if best is not None and pick not in c.people:
+        pick = _last_titled(doc, clause, s.start)
+        if pick is not None and pick not in c.people:
             c.people.insert(0, pick)
 
 

@@ -2,15 +2,22 @@
 
 from __future__ import annotations
 
+import itertools
+
 from tradetalks.extract.events_draft import (
     Draft,
     dates_overlap,
+    known_person,
     ministerial,
+    person_keys,
     same_dates,
-    same_person,
-    unique_people,
+    unique_people_of,
 )
 from tradetalks.model import Doc
+
+#: A report merges with one of the last this many events of its type told before it (no article tells more
+#: events of one type; a longer list is a repeated or generated text, whose cost must stay linear).
+MERGE_WINDOW = 32
 
 _ONE_PER_IDENTITY = ("negotiation_round", "ministerial_session", "agreement")
 
@@ -25,11 +32,11 @@ def _conflict(a: object, b: object) -> bool:
 
 
 def _same_people(doc: Doc, a: Draft, b: Draft) -> bool:
-    pa, pb = unique_people(doc, a.people), unique_people(doc, b.people)
+    (pa, ka), (pb, kb) = unique_people_of(doc, a), unique_people_of(doc, b)
     if not pa or not pb:
         return False
-    small, big = (pa, pb) if len(pa) <= len(pb) else (pb, pa)
-    shared = [p for p in small if any(same_person(doc, p, q) for q in big)]
+    small, big, big_keys = (pa, pb, kb) if len(pa) <= len(pb) else (pb, pa, ka)
+    shared = [p for p in small if not person_keys(doc, p).isdisjoint(big_keys)]
     return len(shared) == len(small) and (len(small) >= 2 or len(small) == len(big))
 
 
@@ -55,7 +62,7 @@ def _mergeable(doc: Doc, a: Draft, b: Draft) -> bool:
         return False
     if not _same_people(doc, a, b):
         return False
-    if len(unique_people(doc, a.people)) >= 2:
+    if len(unique_people_of(doc, a)[0]) >= 2:
         return True
     # one person only ("Bộ trưởng X làm việc với …" twice): the same meeting only on the same known day
     return same_dates(draft_value(doc, a), draft_value(doc, b))
@@ -71,11 +78,11 @@ def _is_ministerial_meeting(doc: Doc, m: Draft, session: Draft) -> bool:
         return False
     if session.people and _same_people(doc, m, session):
         return True
-    return sum(1 for p in unique_people(doc, m.people) if ministerial(doc, p)) >= 2
+    return sum(1 for p in unique_people_of(doc, m)[0] if ministerial(doc, p)) >= 2
 
 
 def _share_dates(doc: Doc, drafts: list[Draft]) -> list[Draft]:
-    """"Cùng ngày, …" takes the date told before; meetings after "loạt cuộc gặp" take its date."""
+    """ "Cùng ngày, …" takes the date told before; meetings after "loạt cuộc gặp" take its date."""
     prev: Draft | None = None
     for d in drafts:
         if "same_day" in d.flags and not d.timexes and prev is not None:
@@ -85,8 +92,16 @@ def _share_dates(doc: Doc, drafts: list[Draft]) -> list[Draft]:
             prev = d
     for d in drafts:  # "… áp thuế 20% … . Hàng trung chuyển sẽ chịu mức thuế 40%.": one announcement, one day
         if d.event.type == "tariff_action" and not d.timexes and d.sentence > 0:
-            told = next((t for t in drafts if t.event.type == "tariff_action" and t.sentence == d.sentence - 1
-                         and t.event.status == d.event.status), None)  # the first, the sentence's main news
+            told = next(
+                (
+                    t
+                    for t in drafts
+                    if t.event.type == "tariff_action"
+                    and t.sentence == d.sentence - 1
+                    and t.event.status == d.event.status
+                ),
+                None,
+            )  # the first, the sentence's main news
             if told is not None and told.timexes:
                 d.timexes = list(told.timexes)
                 d.flags.add("date_only")
@@ -96,12 +111,15 @@ def _share_dates(doc: Doc, drafts: list[Draft]) -> list[Draft]:
             out.append(s)
             continue
         followers = []
-        for d in drafts[i + 1 :]:
-            if d.event.type != "meeting" or "series" in d.flags or d.event.status != s.event.status:
+        known = known_person(doc, s.people)
+        for d in itertools.islice(drafts, i + 1, None):
+            if d.event.type != "meeting" or d.event.status != s.event.status:
                 continue
+            if "series" in d.flags:
+                break  # the next "loạt cuộc gặp" opens a list of its own
             if d.timexes and not dates_overlap(draft_value(doc, d), draft_value(doc, s)):
                 break  # "loạt cuộc gặp" on a trip of 19–23/5: the meetings told on its days follow it
-            if s.people and not any(same_person(doc, p, q) for p in d.people for q in s.people):
+            if s.people and not any(map(known, d.people)):
                 continue
             followers.append(d)
         if not followers:
@@ -119,12 +137,15 @@ def merge_drafts(doc: Doc, drafts: list[Draft]) -> list[Draft]:
     """One draft per real event of the article, in the order the article first tells them."""
     drafts = _share_dates(doc, drafts)
     out: list[Draft] = []
+    by_type: dict[str, list[Draft]] = {}
     for d in drafts:
-        into = next((e for e in out if _mergeable(doc, e, d)), None)
+        told = by_type.setdefault(d.event.type, [])
+        into = next((e for e in told[-MERGE_WINDOW:] if _mergeable(doc, e, d)), None)
         if into is not None:
             into.merge(d)
         else:
             out.append(d)
+            told.append(d)
     sessions = [d for d in out if d.event.type == "ministerial_session"]
     final: list[Draft] = []
     for d in out:

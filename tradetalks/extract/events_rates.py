@@ -10,6 +10,7 @@ import unicodedata
 from functools import lru_cache
 
 from tradetalks.extract.cues import ends_with, event_lexicon, event_table, lower_view, starts_with, words_pattern
+from tradetalks.extract.doc_index import doc_index
 from tradetalks.extract.events_cue import CueMention
 from tradetalks.model import VN_US_RECIPROCAL, Doc, Event, Mention, Sentence, TariffFacts
 
@@ -125,7 +126,7 @@ def unrated_told(doc: Doc, low: str, key: str, s: Sentence, cue: CueMention) -> 
         return False  # "hai bên thảo luận …, gia hạn tạm dừng áp thuế": a topic of talks, not a measure
     if cue.timexes:
         return True
-    named = any(m.type == "country" and s.start <= m.start < s.end for m in doc.mentions)
+    named = any(m.type == "country" for m in doc_index(doc).mentions_in(s.start, s.end))
     return named and rate_step(low, key, s.start, s.end, (cue.start, cue.end)) == "suspended"
 
 

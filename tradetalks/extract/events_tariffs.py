@@ -6,6 +6,7 @@ import re
 from functools import lru_cache
 
 from tradetalks.extract.cues import ends_with, event_lexicon, starts_with, words_pattern
+from tradetalks.extract.doc_index import doc_index
 from tradetalks.extract.events_cue import CueMention
 from tradetalks.extract.events_rates import (
     announcement_dates,
@@ -39,11 +40,15 @@ def _rate_separator_re() -> re.Pattern[str]:
     return re.compile(rf",\s|;|\s(?:{words_pattern('rate_separator')})\s")
 
 
+def _names_country(doc: Doc, s: Sentence) -> bool:
+    return any(m.type == "country" for m in doc_index(doc).mentions_in(s.start, s.end))
+
+
 def _tariff_context(doc: Doc, low: str, key: str, s: Sentence, cue: CueMention) -> bool:
     """Words about imports or trade partners outside the tariff cue itself."""
     if cue.people:
         return True
-    if "action" in cue.flags and any(m.type == "country" and s.start <= m.start < s.end for m in doc.mentions):
+    if "action" in cue.flags and _names_country(doc, s):
         return True  # "Trung Quốc chịu thêm 34%": a country's goods put under a rate
     return any(
         not (cue.start <= h.start and h.end <= cue.end)

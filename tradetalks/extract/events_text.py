@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter
 from datetime import date
@@ -17,6 +18,7 @@ from tradetalks.extract.cues import (
     text_cues,
     words_pattern,
 )
+from tradetalks.extract.doc_index import doc_index
 from tradetalks.extract.events_draft import Draft, date_range, unique_people
 from tradetalks.extract.topics import topics_in
 from tradetalks.model import Doc, Event, Mention, Participant
@@ -39,25 +41,34 @@ def _talks_re() -> re.Pattern[str]:
 
 def doc_negotiations(doc: Doc, low: str, key: str) -> Counter[str]:
     """How often each negotiation's name occurs in the article (shared names only beside Viet Nam)."""
-    found = text_cues(low, key)
-    counts = Counter(h.label for h in found.get("agreement", []))
-    for h in found.get("agreement_vn", []):
-        if _about_vietnam(doc, h.start):
-            counts[h.label] += 1
-    return counts
+
+    def count() -> Counter[str]:
+        found = text_cues(low, key)
+        counts = Counter(h.label for h in found.get("agreement", []))
+        for h in found.get("agreement_vn", []):
+            if _about_vietnam(doc, h.start):
+                counts[h.label] += 1
+        return counts
+
+    return Counter(doc_index(doc).remember(("negotiations", low, key), count))
 
 
 def _about_vietnam(doc: Doc, pos: int, partner: bool = False) -> bool:
     """Whether the sentence at ``pos`` is about Viet Nam's talks: a Vietnamese party named there (or,
     when the sentence names no third country, anywhere in the article); a partner country is allowed
     only when ``partner``."""
-    s = next((s for s in doc.sentences if s.start <= pos < s.end), None)
+    index = doc_index(doc)
+    s = index.sentence_at(pos)
     if s is None:
         return False
-    sides = {m.side for m in doc.mentions if s.start <= m.start < s.end and m.side and not _is_place(doc, m)}
+    sides = index.remember(
+        ("sides", s.start, s.end),
+        lambda: {m.side for m in index.mentions_in(s.start, s.end) if m.side and not _is_place(doc, m)},
+    )
     if "other" in sides and not partner:
         return False
-    return "VN" in sides or (not partner and any(m.side == "VN" for m in doc.mentions))
+    has_vn = index.remember("has_vn", lambda: any(m.side == "VN" for m in doc.mentions))
+    return "VN" in sides or (not partner and has_vn)
 
 
 def _is_place(doc: Doc, m: Mention) -> bool:
@@ -65,7 +76,11 @@ def _is_place(doc: Doc, m: Mention) -> bool:
     key = doc.key or doc.text
     low = lower_view(key)
     if low[max(0, m.start - 3) : m.start].rstrip().endswith("("):
-        return any(o.type == "location" and 0 <= m.start - o.end <= 3 for o in doc.mentions)
+        ends = doc_index(doc).remember(
+            "location_ends", lambda: sorted(o.end for o in doc.mentions if o.type == "location")
+        )
+        i = bisect.bisect_left(ends, m.start - 3)
+        return i < len(ends) and ends[i] <= m.start
     return ends_with("locative", low, key, max(0, m.start - 30), m.start) is not None
 
 
@@ -74,7 +89,8 @@ def _foreign_tariff(doc: Doc, d: Draft) -> bool:
     if d.event.type != "tariff_action" or not d.spans:
         return False
     a, b = d.spans[0]
-    sides = {m.side for m in doc.mentions if m.type == "country" and a <= m.start < b and not _is_place(doc, m)}
+    mentions = doc_index(doc).mentions_in(a, b)
+    sides = {m.side for m in mentions if m.type == "country" and not _is_place(doc, m)}
     return "other" in sides and "VN" not in sides
 
 

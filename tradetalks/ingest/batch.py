@@ -53,6 +53,11 @@ class IngestReport:
     def skipped(self) -> list[IngestOutcome]:
         return self._with("skipped")
 
+    @property
+    def warned(self) -> list[IngestOutcome]:
+        """Stored with a warning (its extraction cut at the limit)."""
+        return [o for o in self.outcomes if o.status not in ("failed", "skipped") and o.reason]
+
     def to_dict(self) -> dict[str, Any]:
         """Counts per status, the failures with their reasons, and every outcome."""
         return {
@@ -63,6 +68,7 @@ class IngestReport:
             "skipped": len(self.skipped),
             "failures": [{"source": o.source, "reason": o.reason} for o in self.failed],
             "skips": [{"source": o.source, "reason": o.reason} for o in self.skipped],
+            "warnings": [{"source": o.source, "warning": o.reason} for o in self.warned],
             "outcomes": [asdict(o) for o in self.outcomes],
         }
 
@@ -107,9 +113,12 @@ def _ingest_one(store: Store, item: Article | IngestError, run: PipelineFn) -> I
     except Exception as exc:  # one article's extraction bug must not stop the batch
         return _failure(store, item.source, f"extraction failed ({type(exc).__name__}: {exc})")
     try:
-        return store.add_article(item, doc)
+        outcome = store.add_article(item, doc)
     except Exception as exc:  # e.g. a constraint the store enforces; the article is rolled back
         return _failure(store, item.source, f"could not be stored ({type(exc).__name__}: {exc})")
+    if doc.notes and outcome.status != "failed":  # stored, with a warning ("extraction read the first …")
+        outcome.reason = "; ".join(doc.notes)
+    return outcome
 
 
 def _failure(store: Store, source: str, reason: str) -> IngestOutcome:
@@ -191,6 +200,13 @@ def print_report(report: IngestReport, console: Console) -> None:
         for o in report.skipped:
             skipped.add_row(Text(o.source), Text(o.reason or ""))
         console.print(skipped)
+    if report.warned:
+        warnings = Table(title="Stored with a warning", show_header=True)
+        warnings.add_column("source", overflow="fold")
+        warnings.add_column("warning", overflow="fold")
+        for o in report.warned:
+            warnings.add_row(Text(o.source), Text(o.reason or ""))
+        console.print(warnings)
     if report.failed:
         failures = Table(title="Failed inputs", show_header=True)
         failures.add_column("source", overflow="fold")

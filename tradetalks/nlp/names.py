@@ -8,6 +8,8 @@ by a title/form of address before them, then short references ("ông Damond") li
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
+from collections.abc import Set as AbstractSet
 
 from tradetalks.model import Doc, Mention, RoleMention
 from tradetalks.nlp.names_gazetteer import match_gazetteer
@@ -102,9 +104,33 @@ def _share_title(scan: Scan, people: dict[int, Cand], roles: dict[int, TitleHit]
         k = nxt.j
 
 
-def _known_names(people: dict[int, Cand]) -> set[str]:
-    """The words a short reference may use: given names and surnames of the full names found so far."""
-    return {w for c in people.values() if c.full for w in c.key.split()[1:]}
+class _KnownNames(AbstractSet[str]):
+    """The words a short reference may use: given names and surnames of the full names found so far.
+
+    Read only when a name is asked about, so a title or "ông" before every name does not re-read them all.
+    """
+
+    def __init__(self, people: dict[int, Cand]):
+        self.people = people
+        self._words: set[str] | None = None
+
+    def _get(self) -> set[str]:
+        if self._words is None:
+            self._words = {w for c in self.people.values() if c.full for w in c.key.split()[1:]}
+        return self._words
+
+    def __contains__(self, word: object) -> bool:
+        return word in self._get()
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._get())
+
+    def __len__(self) -> int:
+        return len(self._get())
+
+
+def _known_names(people: dict[int, Cand]) -> AbstractSet[str]:
+    return _KnownNames(people)
 
 
 def _foreign_minister(person: Cand, hit: TitleHit) -> bool:

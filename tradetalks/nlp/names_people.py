@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Set as AbstractSet
 
 from tradetalks.nlp.names_scan import CONNECTORS, Cand, Scan
@@ -189,32 +190,47 @@ def find_refs(people: list[Cand], scan: Scan) -> dict[int, int]:
 def _link_refs(scan: Scan, people: list[Cand], shorts: list[int], fulls: list[tuple[int, Cand]],
                refs: dict[int, int]) -> None:
     """Point each short name at the nearest full name it shortens."""
+    index = _shortenings(scan, fulls)
     for n in shorts:
-        best = _nearest_full(scan, people[n], fulls)
+        best = _nearest_full(scan, people[n], index)
         if best is not None and best != n:
             refs[n] = best
             people[n].full = False
 
 
-def _nearest_full(scan: Scan, cand: Cand, fulls: list[tuple[int, Cand]]) -> int | None:
-    """The closest full name (before, else after) that ``cand`` may shorten."""
-    short = _words(scan, cand)
-    best: tuple[int, int] | None = None
-    for m, full in fulls:
+def _shortenings(scan: Scan, fulls: list[tuple[int, Cand]]) -> dict[tuple[str, ...], list[tuple[int, int, int]]]:
+    """Each short form a full name may be cut to -> (position, order among ``fulls``, index), sorted.
+
+    A Vietnamese name is cut to its last words ("Hồng Diên", "Diên"); a Latin one to its first or last word;
+    a name read from its context whose first word is no surname to that first word ("ông Thôi").
+    """
+    index: dict[tuple[str, ...], list[tuple[int, int, int]]] = {}
+    for order, (m, full) in enumerate(fulls):
         words = _words(scan, full)
-        if len(short) >= len(words):
-            continue
+        forms: set[tuple[str, ...]] = set()
         if full.latin:
-            hit = len(short) == 1 and short[0] in (words[-1], words[0])
+            if len(words) > 1:
+                forms |= {(words[-1],), (words[0],)}
         else:
-            hit = words[-len(short):] == short
-            if not hit and full.context and scan.text[full.i] not in scan.lex.surnames:
-                hit = len(short) == 1 and short[0] == words[0]  # "ông Thôi" for a Chinese name
-        if hit:
-            distance = cand.i - full.i if full.i < cand.i else 10**9 + full.i - cand.i
-            if best is None or distance < best[0]:
-                best = (distance, m)
-    return None if best is None else best[1]
+            forms |= {tuple(words[-k:]) for k in range(1, len(words))}
+            if full.context and scan.text[full.i] not in scan.lex.surnames and len(words) > 1:
+                forms.add((words[0],))
+        for form in forms:
+            index.setdefault(form, []).append((full.i, order, m))
+    for entries in index.values():
+        entries.sort()
+    return index
+
+
+def _nearest_full(scan: Scan, cand: Cand, index: dict[tuple[str, ...], list[tuple[int, int, int]]]) -> int | None:
+    """The closest full name (before, else after) that ``cand`` may shorten (the first listed on a tie)."""
+    entries = index.get(tuple(_words(scan, cand)))
+    if not entries:
+        return None
+    i = bisect.bisect_left(entries, (cand.i, -1, -1))
+    if i > 0:  # the nearest before: the last position below cand.i, first listed there
+        return entries[bisect.bisect_left(entries, (entries[i - 1][0], -1, -1))][2]
+    return entries[i][2]
 
 
 def _words(scan: Scan, cand: Cand) -> list[str]:

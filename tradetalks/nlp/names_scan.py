@@ -81,12 +81,29 @@ class Scan:
         self.cands: list[Cand] = []
         self.at: dict[int, Cand] = {}  # first token -> gazetteer/organisation candidate
         self.acronyms: dict[str, Cand] = {}
+        self._countries: tuple[int, dict[int, list[Cand]]] | None = None
         self.no_person = [False] * self.n
         for m in _CREDIT.finditer(key):
             for t in range(self.token_at(m.start()), self.n):
                 if self.start[t] >= m.end():
                     break
                 self.no_person[t] = True
+
+    def country_within(self, lo: int, end: int) -> Cand | None:
+        """The country candidate starting first after token ``lo`` and ending by ``end`` (the first listed on a
+        tie): a look at the few tokens between, not at every candidate of the text."""
+        if self._countries is None or self._countries[0] != len(self.cands):
+            starts: dict[int, list[Cand]] = {}
+            for c in self.cands:
+                if c.type == "country":
+                    starts.setdefault(c.i, []).append(c)
+            self._countries = (len(self.cands), starts)
+        starts = self._countries[1]
+        for i in range(lo + 1, end):
+            found = next((c for c in starts.get(i, ()) if c.j <= end), None)
+            if found is not None:
+                return found
+        return None
 
     def positions(self, words: Container[str]) -> list[int]:
         """The tokens whose lower-case form is one of ``words`` (title and modifier first words)."""

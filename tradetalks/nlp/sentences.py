@@ -12,7 +12,7 @@ from functools import lru_cache
 from importlib import resources
 
 from tradetalks.model import Doc, Sentence
-from tradetalks.pipeline import stage
+from tradetalks.pipeline import MAX_SENTENCE_CHARS, stage
 
 #: Sentence-ending punctuation with any closing quotes or brackets after it.
 _END = re.compile(r"(?:[.!?…]+|\.\.\.)[\"'”’»)\]]*")
@@ -50,13 +50,31 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
 
 
 def _add(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> None:
-    """Append the span trimmed of whitespace, when anything is left."""
+    """Append the span trimmed of whitespace, when anything is left; a run longer than
+    ``MAX_SENTENCE_CHARS`` is split at its last "; ", ", " or space before the bound (no real sentence is
+    that long: rules that look at "the whole sentence" for each word must not read a megabyte each time)."""
     while start < end and text[start].isspace():
         start += 1
     while end > start and text[end - 1].isspace():
         end -= 1
+    while end - start > MAX_SENTENCE_CHARS:
+        cut = _long_run_cut(text, start, start + MAX_SENTENCE_CHARS)
+        _add(text, start, cut, spans)
+        start = cut
+        while start < end and text[start].isspace():
+            start += 1
     if end > start:
         spans.append((start, end))
+
+
+def _long_run_cut(text: str, start: int, stop: int) -> int:
+    """Where to split a run of text that has no sentence end before ``stop``."""
+    lo = start + MAX_SENTENCE_CHARS // 2
+    for mark in ("; ", ", ", " "):
+        at = text.rfind(mark, lo, stop)
+        if at >= 0:
+            return at + len(mark)
+    return stop
 
 
 def _paragraphs(text: str) -> list[tuple[int, int]]:

@@ -163,8 +163,7 @@ def _ministry(scan: Scan, k: int, hit: TitleHit) -> int:
 def _ministry_of_country(scan: Scan, k: int, hit: TitleHit) -> int:
     """An unlisted ministry named up to its country: "Thương mại và Công nghiệp Ấn Độ" -> its end, or 0."""
     end = name_run(scan, k)
-    country = min((c for c in scan.cands if c.type == "country" and k < c.i and c.j <= end),
-                  key=lambda c: c.i, default=None)  # "Kinh tế Hàn Quốc Choi Sang-mok": up to the country
+    country = scan.country_within(k, end)  # "Kinh tế Hàn Quốc Choi Sang-mok": up to the country
     if country is None or country.canonical is None:
         return 0
     name, end = f"Bộ {scan.span(k, country.i)} {country.canonical}", country.j

@@ -145,11 +145,25 @@ def _windows_meet(state: EventState, cache: dict[str, list[Range]], a: Report, b
 
 
 def _own_dates(state: EventState, article: str) -> list[Range]:
-    """An article's time expressions naming a month, and its publication date."""
-    out = [r for t in state.timexes.get(article, []) if (r := parse_range(t.value)) is not None and r.lo.month]
+    """An article's time expressions naming a month (a span of a quarter at most: "10 tháng năm 2025" is the
+    period figures cover, not when the article's events happen), and its publication date."""
+    out = [
+        r
+        for t in state.timexes.get(article, [])
+        if (r := parse_range(t.value)) is not None and r.lo.month and _months(r) <= _SPAN_MONTHS
+    ]
     pub = state.published.get(article)
     pub_range = parse_range(pub.isoformat()) if pub else None
     return out + ([pub_range] if pub_range is not None else [])
+
+
+_SPAN_MONTHS = 2  # a range ending at most two months after the one it starts in
+
+
+def _months(r: Range) -> int:
+    """How many months after its first one a range ends (a year left unknown on one side counts as the same)."""
+    years = (r.hi.year - r.lo.year) if r.hi.year is not None and r.lo.year is not None else 0
+    return years * 12 + (r.hi.month or 12) - (r.lo.month or 1)
 
 
 def article_window(state: EventState, article: str, skip: int | None = None) -> list[Range]:

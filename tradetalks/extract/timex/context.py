@@ -5,9 +5,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
-from tradetalks.extract.timex_words import TimeWords, time_words
+from tradetalks.extract.timex.words import TimeWords, time_words
 
 _BLANKS = " \t"
+_MOST_BEFORE = 4  # the most tokens any rule reads before a candidate
+_MOST_AFTER = 2
 _CLOSING = frozenset(",.;:!?)]}\"'”’…\n-")
 _OPENING = frozenset("\n,;.!?")
 
@@ -86,9 +88,10 @@ def tokens_before(view: str, pos: int, count: int = 3) -> list[str]:
         if ch == "\n":
             out.append("\n")
             break
-        if _is_word_char(ch):
-            j = i
-            while j > 0 and _is_word_char(view[j - 1]) and i - j < 40:
+        if ch.isalnum() or ch == "_":
+            j = i - 1
+            stop = max(0, i - 40)
+            while j > stop and ((c := view[j - 1]).isalnum() or c == "_"):
                 j -= 1
             out.append(view[j:i])
             i = j
@@ -145,16 +148,52 @@ class Context:
     def __init__(self, view: str, cues: CueSets | None = None):
         self.view = view
         self.cues = cues or cue_sets()
+        self._before: dict[int, list[str]] = {}
+        self._after: dict[int, list[str]] = {}
+        self._phrases: dict[int, list[str]] = {}
+        self._present: dict[int, bool] = {}
+        self._lowered: str | None = None
+
+    def possible(self, phrases: frozenset[str]) -> bool:
+        """Whether any of ``phrases`` can occur in the text at all (all its words do): a text without
+        "âm lịch" needs no lunar test at each of its numbers."""
+        if id(phrases) not in self._present:
+            if self._lowered is None:
+                self._lowered = self.view.lower()
+            low = self._lowered
+            self._present[id(phrases)] = any(all(w in low for w in p.split()) for p in phrases)
+        return self._present[id(phrases)]
+
+    def before(self, pos: int, count: int) -> list[str]:
+        """``tokens_before(view, pos, count)``, read once per position for every rule that asks."""
+        if pos not in self._before:
+            self._before[pos] = tokens_before(self.view, pos, _MOST_BEFORE)
+        return self._before[pos][:count]
+
+    def ends_with(self, pos: int, count: int, phrases: frozenset[str]) -> bool:
+        """``phrase_before(self.before(pos, count), phrases)``, its phrases joined once per position."""
+        if not self.possible(phrases):
+            return False
+        if pos not in self._phrases:
+            tokens = self.before(pos, 3)
+            self._phrases[pos] = [" ".join(reversed(tokens[:k])).lower() for k in range(1, len(tokens) + 1)]
+        return any(p in phrases for p in self._phrases[pos][: min(3, count)])
+
+    def after(self, pos: int, count: int) -> list[str]:
+        """``tokens_after(view, pos, count)``, read once per position for every rule that asks."""
+        if pos not in self._after:
+            self._after[pos] = tokens_after(self.view, pos, _MOST_AFTER)
+        return self._after[pos][:count]
 
     def counted(self, start: int) -> bool:
         """A number or quantity word stands before: "30 năm nay", "những tháng tới" are durations."""
-        before = tokens_before(self.view, start, 1)
+        before = self.before(start, 1)
         return bool(before) and (before[0].isdigit() or before[0].lower() in self.cues.quantity)
 
     def ratio_or_id(self, start: int) -> bool:
         """A rank, ratio, amount or identifier word stands before ("đứng thứ", "chiếm", "Nghị định số")."""
-        before = tokens_before(self.view, start, 3)
-        if phrase_before(before, self.cues.ratio) or phrase_before(before, self.cues.ident):
+        before = self.before(start, 3)
+        if self.ends_with(start, 3, self.cues.ratio) or self.ends_with(start, 3, self.cues.ident):
             return True
         if before and before[0] in ("/", "-", ".") or len(before) > 1 and before[1].lower() in self.cues.ident:
             return True
@@ -162,21 +201,21 @@ class Context:
 
     def identifier(self, start: int) -> bool:
         """An identifier word stands before ("số", "Nghị định", "phiên bản"), or "/" glues it to one."""
-        before = tokens_before(self.view, start, 3)
-        return phrase_before(before, self.cues.ident) or bool(before) and before[0] in ("/", "-", ".")
+        before = self.before(start, 3)
+        return self.ends_with(start, 3, self.cues.ident) or bool(before) and before[0] in ("/", "-", ".")
 
     def decade(self, start: int) -> bool:
         """A plural word stands before "năm 1990": "những năm 1990" is the decade."""
-        before = tokens_before(self.view, start, 1)
+        before = self.before(start, 1)
         return bool(before) and before[0].lower() in self.cues.decade
 
     def modifier_taken(self, start: int) -> bool:
         """The word before "đầu"/"cuối" makes a compound with it ("bắt đầu", "hàng đầu"): not a modifier."""
-        return phrase_before(tokens_before(self.view, start, 1), self.cues.compound)
+        return self.ends_with(start, 1, self.cues.compound)
 
     def after_preposition(self, start: int) -> bool:
         """A preposition stands right before ("từ", "vào", "tính đến") and no ratio word before it."""
-        before = tokens_before(self.view, start, 4)
+        before = self.before(start, 4)
         for k in (2, 1):
             if len(before) >= k and " ".join(reversed(before[:k])).lower() in self.cues.preposition:
                 return not phrase_before(before[k:], self.cues.ratio)
@@ -184,12 +223,12 @@ class Context:
 
     def opens(self, start: int) -> bool:
         """Nothing that could make a number stands before: a line or sentence start, a comma, "và"."""
-        before = tokens_before(self.view, start, 1)
+        before = self.before(start, 1)
         return not before or before[0] in _OPENING or before[0].lower() in self.cues.connector
 
     def closes(self, end: int) -> bool:
         """What follows cannot continue a number: punctuation, a capital, the end, or a date follower."""
-        after = tokens_after(self.view, end, 2)
+        after = self.after(end, 2)
         if not after:
             return True
         token = after[0]
@@ -203,45 +242,39 @@ class Context:
 
     def unit_after(self, end: int) -> bool:
         """A unit follows ("năm 2000 người", "tháng 3 lần"): a quantity, not a date."""
-        after = tokens_after(self.view, end, 2)
+        after = self.after(end, 2)
         return bool(after) and (phrase_after(after, self.cues.unit) or after[0].isdigit())
 
     def narrative_after(self, end: int) -> bool:
         """Whether "đó" or "khi" follows, tying a relative word to the story ("năm sau đó")."""
-        return phrase_after(tokens_after(self.view, end, 2), self.cues.narrative)
+        return phrase_after(self.after(end, 2), self.cues.narrative)
 
     def lunar(self, start: int, end: int) -> bool:
         """The lunar calendar is meant ("rằm tháng 7", "mùng 5 tháng 5 âm lịch")."""
-        return phrase_before(tokens_before(self.view, start, 2), self.cues.lunar) or phrase_after(
-            tokens_after(self.view, end, 2), self.cues.lunar
-        )
+        lunar = self.cues.lunar
+        return self.possible(lunar) and (self.ends_with(start, 2, lunar) or phrase_after(self.after(end, 2), lunar))
 
     def weekday_context(self, start: int) -> bool:
         """What may stand before a weekday: a sentence start, a comma, a preposition, "hôm"/"ngày".
 
         Otherwise "thứ Năm" is an ordinal ("vòng đàm phán thứ Năm, ngày 12/11" is the fifth round).
         """
-        before = tokens_before(self.view, start, 1)
+        before = self.before(start, 1)
         return self.opens(start) or self.after_preposition(start) or before[0].lower() in self.cues.date_word
 
     def after_period_word(self, start: int) -> bool:
         """A word for a span of years stands before ("giai đoạn", "nhiệm kỳ") or "từ"."""
-        before = tokens_before(self.view, start, 2)
-        return phrase_before(before, self.cues.period) or phrase_before(before, self.cues.span_start)
+        return self.ends_with(start, 2, self.cues.period) or self.ends_with(start, 2, self.cues.span_start)
 
     def looks_back(self, start: int) -> bool:
         """True when a word right before the expression places it in the past ("hồi tháng 4"), or its own
         date word does ("hôm 2/4": a day gone by, as "hôm thứ Ba")."""
-        head = [t.lower() for t in tokens_after(self.view, start, 1)]
-        return (
-            bool(head)
-            and head[0] in self.cues.past_day
-            or phrase_before(tokens_before(self.view, start, 2), self.cues.past_marker)
-        )
+        head = [t.lower() for t in self.after(start, 1)]
+        return bool(head) and head[0] in self.cues.past_day or self.ends_with(start, 2, self.cues.past_marker)
 
     def direction(self, end: int) -> int:
         """+1 when "tới" follows (ahead of the publication date), -1 for "vừa qua", else 0."""
-        after = [t.lower() for t in tokens_after(self.view, end, 2)]
+        after = [t.lower() for t in self.after(end, 2)]
         for k in (2, 1):
             if len(after) >= k and " ".join(after[:k]) in self.cues.direction:
                 return self.cues.direction[" ".join(after[:k])]

@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from tradetalks.extract.timex_words import TimeWords, time_words
+from tradetalks.extract.timex.words import TimeWords, time_words
 
 DAY = r"(?:0?[1-9]|[12]\d|3[01])"
 MONTH = r"(?:0?[1-9]|1[0-2])"
@@ -66,9 +66,19 @@ class Patterns:
     listed: re.Pattern[str]  # "1/3, " before "1/4": items of one list, dates only if the first is one
     close_paren: re.Pattern[str]
     part_of_day: re.Pattern[str]
+    same_day: re.Pattern[str]  # "cùng ngày", "chiều cùng ngày": the day last told
     month_number: re.Pattern[str]  # "tháng " right before a number: that number is a month, never a day
     year_listed: re.Pattern[str]  # "2008 và " before "2018": years of one list, years only if the first is one
     year_follows: re.Pattern[str]  # ", 2021" after "các năm 2020": a list of years, not the decade
+    word_ends: frozenset[str]  # the last letters (lower case) of the words a prefix may end with
+
+    def may_end_prefix(self, view: str, pos: int, marks: str = "") -> bool:
+        """Whether a prefix word (or one of ``marks``) can end right before ``pos``, blanks aside: a cheap
+        test before a backward search, so that a run of bare numbers ("1/2 1/2 …") costs no search."""
+        i = pos
+        while i > 0 and view[i - 1] in " \t":
+            i -= 1
+        return i > 0 and (view[i - 1].lower() in self.word_ends or view[i - 1] in marks)
 
 
 def _build(words: TimeWords) -> Patterns:
@@ -92,6 +102,7 @@ def _build(words: TimeWords) -> Patterns:
     lists = alternation(words.phrases("connector"))
     dw_plain = alternation(words.phrases("date_word"))
     anchor = rf"(?:{wd}|{rel_day}|{pod}\s+{day_suffix})"
+    year_part_tail = rf"(?:(?P<ry>{year_rel})(?!\w)|{year_word}(?:\s+(?P<y>{YEAR}))?{NUM_END})"
     year_tail = rf"(?:\s+{year_word}\s+(?P<yw>{YEAR})|\s+(?P<ry>{year_rel}))?"
     numeric = {
         "iso": rf"(?P<y>{YEAR})-(?P<m>[01]\d)-(?P<d>[0-3]\d){NUM_END}",
@@ -121,6 +132,8 @@ def _build(words: TimeWords) -> Patterns:
         ),
         "year_range": rf"(?P<y1>{YEAR})(?P<conn>\s*{conn}\s*)(?:{year_word}\s+)?(?P<y2>{YEAR}){NUM_END}",
         "year": rf"(?P<y>{YEAR}){NUM_END}",
+        # "6 tháng đầu năm 2025", "2 tháng cuối năm", "10 tháng năm 2024": months counted from a year's end
+        "year_part": rf"(?P<n>\d{{1,2}})\s+{month_word}\s+(?:(?P<mod>{mod})\s+)?{year_part_tail}",
     }
     keyword = {
         "month_range": (
@@ -132,6 +145,7 @@ def _build(words: TimeWords) -> Patterns:
             rf"{month_word}\s+(?:(?P<m>{MONTH})|(?P<mname>{month_names})(?!\w))"
             rf"(?:\s*[/.-]\s*(?P<y>{YEAR})|\s+{year_word}\s+(?P<yw>{YEAR})|\s+(?P<ry>{year_rel}))?{NUM_END}"
         ),
+        "year_share": rf"(?P<share>{alternation(words.phrases('year_share'))})\s+(?P<mod>{mod})\s+{year_part_tail}",
         "quarter": (
             rf"{quarter_word}\s+(?P<q>IV|I{{1,3}}|[1-4])(?!\w)"
             rf"(?:\s*[/-]\s*(?P<y>{YEAR})|\s+{year_word}\s+(?P<yw>{YEAR})|\s+(?P<ry>{year_rel}))?{NUM_END}"
@@ -164,6 +178,7 @@ def _build(words: TimeWords) -> Patterns:
         keywords={
             **{p: ("month_range", "month") for p, v in units.items() if v == "month"},
             **{p: ("quarter",) for p, v in units.items() if v == "quarter"},
+            **{p.lower(): ("year_share",) for p in words.phrases("year_share")},
         },
         date_prefix=re.compile(
             rf"(?<!\w)(?:{pod}\s+)?(?:(?P<wd>{anchor})\s*(?:,|(?P<paren>\())?\s*)?(?:(?P<dw>{dw})\s+)?\Z", flags
@@ -175,9 +190,16 @@ def _build(words: TimeWords) -> Patterns:
         relative_heads=frozenset(heads),
         close_paren=re.compile(r"\s*\)"),
         part_of_day=re.compile(rf"(?<!\w){pod}(?!\w)", flags),
+        same_day=re.compile(rf"(?<!\w)(?:(?P<pod>{pod})\s+)?{alternation(words.phrases('same_day'))}(?!\w)", flags),
         month_number=re.compile(rf"(?<!\w){month_word}\s+\Z", flags),
         year_listed=re.compile(rf"(?<![\w/.,]){YEAR}\s*(?:,|{lists})\s*\Z", flags),
         year_follows=re.compile(rf"\s*(?:,|{lists})\s*{YEAR}(?!\d)", flags),
+        word_ends=frozenset(
+            p[-1].lower()
+            for cat in ("part_of_day", "date_word", "weekday", "relative_day", "day_suffix", "modifier", "connector")
+            for p in words.phrases(cat)
+        )
+        | frozenset(p[-1].lower() for p in units),
     )
 
 

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 
-from tradetalks.extract.timex_context import Context
+from tradetalks.extract.timex.context import Context
 
 
 @dataclass(slots=True)
@@ -26,7 +26,7 @@ class Found:
 
     start: int
     end: int
-    kind: str  # date | interval | month | quarter | year | relative
+    kind: str  # date | interval | month | quarter | year | year_part | relative
     points: list[Point] = field(default_factory=list)
     strong: bool = True  # introduced by a date word, not just a bare number
     time_of_day: str | None = None

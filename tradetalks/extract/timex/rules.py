@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from tradetalks.extract.timex_calendar import day_exists, shift_months, week_value, weekday_in_week
-from tradetalks.extract.timex_context import Context
-from tradetalks.extract.timex_found import VETO, Found, Handler, Joined, Outcome, Point
-from tradetalks.extract.timex_patterns import patterns
-from tradetalks.extract.timex_words import time_words
+from tradetalks.extract.timex.calendar import day_exists, shift_months, week_value, weekday_in_week
+from tradetalks.extract.timex.context import Context
+from tradetalks.extract.timex.found import VETO, Found, Handler, Joined, Outcome, Point
+from tradetalks.extract.timex.patterns import patterns
+from tradetalks.extract.timex.words import time_words
 
 ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
 
@@ -53,8 +53,10 @@ def _month_name(match: Joined) -> int | None:
 def _start(match: Joined, ctx: Context) -> int:
     """Where the expression starts: after "đầu" when it belongs to the word before ("bắt đầu tháng 4")."""
     if match["mod"] and ctx.modifier_taken(match.start()):
-        end = match.end("mod")
-        return end + len(match.string[end:]) - len(match.string[end:].lstrip())
+        text, end = match.string, match.end("mod")
+        while end < len(text) and text[end].isspace():
+            end += 1
+        return end
     return match.start()
 
 
@@ -80,7 +82,9 @@ def handle_date(match: Joined, ctx: Context, pub: date | None) -> Outcome:
         return None
     start, end = match.start(), match.end()
     pod = _time_of_day(match, match.start("d"))
-    listed_day = patterns().day_listed.search(match.string, max(0, start - 24), start)
+    listed_day = patterns().may_end_prefix(match.string, start, ",") and patterns().day_listed.search(
+        match.string, max(0, start - 24), start
+    )
     strong = bool(match["wd"] or match["dw"] or pod or listed_day)
     if ctx.lunar(start, end):
         return VETO
@@ -89,7 +93,8 @@ def handle_date(match: Joined, ctx: Context, pub: date | None) -> Outcome:
     if year is None and not strong:
         if match["sep"] != "/":
             return None
-        if ctx.ratio_or_id(start) or not (ctx.opens(start) or ctx.after_preposition(start)) or not ctx.closes(end):
+        closed = match["ry"] or ctx.closes(end)  # "từ 14/10 năm ngoái vẫn …": the year word ends the date
+        if not closed or ctx.ratio_or_id(start) or not (ctx.opens(start) or ctx.after_preposition(start)):
             return VETO
     elif not strong and ctx.identifier(start):
         return VETO
@@ -99,7 +104,9 @@ def handle_date(match: Joined, ctx: Context, pub: date | None) -> Outcome:
         start = match.start("dw") if match["dw"] else match.start("d")
         if match["paren"]:
             end = max(match.end(g) for g in ("m", "y", "yw", "ry") if match[g])
-    listed = patterns().listed.search(match.string, max(0, start - 24), start) if not strong else None
+    listed = None
+    if not strong and patterns().may_end_prefix(match.string, start, ","):
+        listed = patterns().listed.search(match.string, max(0, start - 24), start)
     rel_year = _year_offset(match["ry"])
     found = _found(match, ctx, "date", [Point(m, d, year)], strong=strong, time_of_day=pod, rel_year=rel_year)
     found.start, found.end = start, end
@@ -255,10 +262,17 @@ def handle_year_range(match: Joined, ctx: Context, pub: date | None) -> Outcome:
     return Found(match.start(), match.end(), "interval", value=f"{y1:04d}/{y2:04d}", resolved_by="explicit")
 
 
+def _parenthesized(text: str, start: int, end: int) -> bool:
+    """A year alone in brackets after what it dates: "biên giới phía Bắc (1979)", "Chợ cá ( 2008 )"."""
+    before, after = text[max(0, start - 2) : start].rstrip(" "), text[end : end + 2].lstrip(" ")
+    return before.endswith("(") and after.startswith(")")
+
+
 def handle_year(match: Joined, ctx: Context, pub: date | None) -> Outcome:
     """Like "năm 2024", "cuối năm 2025", and the "2018" of "các năm 2008 và 2018"."""
     listed = None
-    if not match["nam"]:
+    alone = _parenthesized(match.string, match.start(), match.end())
+    if not match["nam"] and not alone:
         listed = patterns().year_listed.search(match.string, max(0, match.start() - 16), match.start())
         if listed is None:
             return None
@@ -273,6 +287,27 @@ def handle_year(match: Joined, ctx: Context, pub: date | None) -> Outcome:
         # "những năm 1960" is the decade
         return Found(start, match.end(), "interval", value=f"{year:04d}/{year + 9:04d}", resolved_by="explicit")
     return Found(start, match.end(), "year", value=f"{year:04d}", resolved_by="explicit")
+
+
+def handle_year_part(match: Joined, ctx: Context, pub: date | None) -> Outcome:
+    """Like "6 tháng đầu năm 2025" (2025-01/2025-06), "nửa cuối năm nay" (July to December of the publication
+    year), "10 tháng năm 2024" (January to October): a count of months from the start or the end of a year."""
+    share = match["share"]
+    months = int(time_words().value("year_share", share) or 0) if share else _req(match, "n")
+    mod = time_words().value("modifier", match["mod"]) if match["mod"] else None
+    if not 1 <= months <= 12 or mod == "MID" or mod is None and not match["y"]:
+        return None  # "6 tháng năm" alone, "nửa giữa năm": no part of a year
+    before = ctx.before(match.start(), 1)
+    if before and before[0].lower() in ctx.cues.date_word:
+        return None  # "ngày 10 tháng năm 2025" is a day written without its month
+    offset = _year_offset(match["ry"])
+    year, resolved_by = _int(match, "y"), "explicit"
+    if year is None and pub is not None:
+        year, resolved_by = pub.year + (offset or 0), "publication_date"
+    first, last = (13 - months, 12) if mod == "END" else (1, months)
+    y = "XXXX" if year is None else f"{year:04d}"
+    value = f"{y}-{first:02d}/{y}-{last:02d}"
+    return Found(match.start(), match.end(), "year_part", value=value, resolved_by=resolved_by if year else None)
 
 
 def handle_relative(match: Joined, ctx: Context, pub: date | None) -> Outcome:
@@ -333,5 +368,7 @@ HANDLERS: dict[str, Handler] = {
     "quarter": handle_quarter,
     "year_range": handle_year_range,
     "year": handle_year,
+    "year_part": handle_year_part,
+    "year_share": handle_year_part,
     "relative": handle_relative,
 }

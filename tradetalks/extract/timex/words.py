@@ -20,6 +20,8 @@ CATEGORIES = frozenset(
         "relative_day",
         "day_suffix",
         "relative_period",
+        "year_share",
+        "same_day",
         "past_day",
         "direction",
         "past_marker",

@@ -5,10 +5,11 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from tradetalks.extract.timex_context import Context
-from tradetalks.extract.timex_found import Found, Joined, Veto
-from tradetalks.extract.timex_patterns import patterns
-from tradetalks.extract.timex_rules import HANDLERS
+from tradetalks.extract.doc_index import Coverage, inside_any
+from tradetalks.extract.timex.context import Context
+from tradetalks.extract.timex.found import Found, Joined, Veto
+from tradetalks.extract.timex.patterns import patterns
+from tradetalks.extract.timex.rules import HANDLERS
 
 _PREFIX_SPAN = 48
 _DATE_CORES = frozenset({"date_range", "day_range", "day_list", "date", "day_month", "day_month_range"})
@@ -16,8 +17,8 @@ _DATE_CORES = frozenset({"date_range", "day_range", "day_list", "date", "day_mon
 
 def _before(regex: re.Pattern[str], view: str, pos: int) -> re.Match[str] | None:
     """The longest run of optional words that ``regex`` accepts right before ``pos``."""
-    if pos == 0 or view[pos - 1] not in " \t(,":
-        return None
+    if pos == 0 or view[pos - 1] not in " \t(," or not patterns().may_end_prefix(view, pos, "(,"):
+        return None  # every prefix ends with a word, "(" or ","
     match = regex.search(view, max(0, pos - _PREFIX_SPAN), pos)
     return match if match is not None and match.start() < pos else None
 
@@ -27,7 +28,7 @@ def _numeric(view: str, pos: int) -> list[tuple[str, Joined]]:
     pats = patterns()
     out: list[tuple[str, Joined]] = []
     date_prefix: re.Match[str] | None | bool = False
-    month_number = pats.month_number.search(view, max(0, pos - _PREFIX_SPAN), pos) is not None
+    month_number = pats.may_end_prefix(view, pos) and pats.month_number.search(view, max(0, pos - _PREFIX_SPAN), pos)
     for name, regex in pats.numeric.items():
         core = regex.match(view, pos)
         if core is None:
@@ -96,10 +97,6 @@ def _relative(view: str, lowered: str) -> list[tuple[str, Joined]]:
     return out
 
 
-def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
-    return a[0] < b[1] and b[0] < a[1]
-
-
 def scan(view: str, pub: date | None) -> list[Found]:
     """Every time expression of a text (dashes already plain), without overlaps, in text order."""
     ctx = Context(view)
@@ -120,13 +117,15 @@ def scan(view: str, pub: date | None) -> list[Found]:
         elif outcome is not None:
             candidates.append(outcome)
     candidates.sort(key=lambda f: (f.start - f.end, f.start))
+    vetoed = inside_any(vetoes)
+    kept = Coverage(len(view))
     taken: list[Found] = []
     for found in candidates:
-        span = (found.start, found.end)
-        if not found.strong and any(v[0] <= found.start and found.end <= v[1] for v in vetoes):
+        if not found.strong and vetoed(found.start, found.end):
             continue
-        if any(_overlaps(span, (t.start, t.end)) for t in taken):
+        if kept.meets(found.start, found.end):
             continue
+        kept.add(found.start, found.end)
         taken.append(found)
-    taken = [f for f in taken if f.listed_after is None or any(t.start <= f.listed_after < t.end for t in taken)]
+    taken = [f for f in taken if f.listed_after is None or kept.covers(f.listed_after)]
     return sorted(taken, key=lambda f: f.start)
