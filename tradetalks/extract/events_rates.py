@@ -48,7 +48,7 @@ def check_groups() -> None:
 
 
 def _countries(doc: Doc, a: int, b: int) -> list[Mention]:
-    return [m for m in doc.mentions if m.type == "country" and a <= m.start < b]
+    return [m for m in doc_index(doc).mentions_in(a, b) if m.type == "country"]
 
 
 def effective_dates(doc: Doc, low: str, key: str, s: Sentence, timexes: list[int]) -> tuple[list[int], list[int]]:
