@@ -10,6 +10,8 @@ import hashlib
 from dataclasses import asdict, dataclass, field
 from typing import Any, Literal
 
+from tradetalks.event_types import event_types
+
 EntityType = Literal["person", "organization", "location", "country"]
 EventType = Literal[
     "negotiation_round",
@@ -20,15 +22,8 @@ EventType = Literal[
     "agreement",
     "tariff_action",
 ]
-EVENT_TYPES: tuple[str, ...] = (
-    "negotiation_round",
-    "ministerial_session",
-    "meeting",
-    "call",
-    "roundtable",
-    "agreement",
-    "tariff_action",
-)
+#: Every event type, in the order of ``resources/event_types.tsv`` (``EventType`` spells them for mypy).
+EVENT_TYPES: tuple[str, ...] = tuple(event_types())
 Side = Literal["VN", "US", "other"]
 
 #: The negotiation key of the Vietnam–United States reciprocal trade talks.

@@ -7,12 +7,28 @@ provides, so a missing upstream stage fails loudly before any article is read.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 
+from tradetalks.extract.events import extract_events
+from tradetalks.extract.timex import extract_timexes
+from tradetalks.extract.topics import tag_topics
 from tradetalks.model import Article, Doc
+from tradetalks.nlp.names import extract_names
+from tradetalks.nlp.normalize import add_matching_views
+from tradetalks.nlp.sentences import split_sentences
+from tradetalks.stage import StageFn, stage
 
-StageFn = Callable[[Doc], Doc]
+__all__ = [
+    "PIPELINE_VERSION",
+    "Pipeline",
+    "PipelineError",
+    "StageFn",
+    "StageSpec",
+    "default_pipeline",
+    "spec_of",
+    "stage",
+]
 
 #: Bumped whenever a stage's output changes meaning; stored with each extraction.
 PIPELINE_VERSION = 1
@@ -28,17 +44,6 @@ class StageSpec:
     fn: StageFn
     requires: frozenset[str]
     provides: frozenset[str]
-
-
-def stage(*, requires: Iterable[str] = (), provides: Iterable[str]) -> Callable[[StageFn], StageFn]:
-    """Mark a function as a pipeline stage: ``@stage(requires={"text"}, provides={"sentences"})``."""
-
-    def mark(fn: StageFn) -> StageFn:
-        fn.requires = frozenset(requires)  # type: ignore[attr-defined]
-        fn.provides = frozenset(provides)  # type: ignore[attr-defined]
-        return fn
-
-    return mark
 
 
 def spec_of(fn: StageFn) -> StageSpec:
@@ -71,11 +76,4 @@ class Pipeline:
 
 def default_pipeline() -> Pipeline:
     """normalize -> sentences -> names -> timexes -> topics -> events."""
-    from tradetalks.extract.events import extract_events
-    from tradetalks.extract.timex import extract_timexes
-    from tradetalks.extract.topics import tag_topics
-    from tradetalks.nlp.names import extract_names
-    from tradetalks.nlp.normalize import add_matching_views
-    from tradetalks.nlp.sentences import split_sentences
-
     return Pipeline([add_matching_views, split_sentences, extract_names, extract_timexes, tag_topics, extract_events])

@@ -12,7 +12,7 @@ from functools import lru_cache
 from importlib import resources
 
 from tradetalks.model import Doc, Sentence
-from tradetalks.pipeline import stage
+from tradetalks.stage import stage
 
 #: Sentence-ending punctuation with any closing quotes or brackets after it.
 _END = re.compile(r"(?:[.!?…]+|\.\.\.)[\"'”’»)\]]*")

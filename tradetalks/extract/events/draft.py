@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass, field
 
 from tradetalks.extract.cues import event_table, lower_view
-from tradetalks.extract.events_cue import CueMention
+from tradetalks.extract.events.cue import NO_FLAGS, CueFlag, CueMention
 from tradetalks.model import Doc, Event
 
 _WEEK = re.compile(r"^\d{4}-W\d{2}$")
@@ -23,8 +23,11 @@ class Draft:
     orgs: list[int] = field(default_factory=list)
     timexes: list[int] = field(default_factory=list)
     locations: list[str] = field(default_factory=list)
-    flags: set[str] = field(default_factory=set)
+    flags: CueFlag = NO_FLAGS  # what its cues said (same_day, mou)
     sentence: int = 0
+    series: bool = False  # "loạt cuộc gặp": a series of meetings, told one by one after it
+    date_only: bool = False  # dated by the event told before: its day, not its part of day
+    time_of_day: str | None = None  # "chiều cùng ngày": the part of day its own cue gives
 
     def absorb(self, c: CueMention) -> None:
         """Add what another mention of this event says (evidence, people, dates, places)."""
@@ -51,8 +54,7 @@ class Draft:
         if not self.timexes and other.timexes:
             self.timexes = list(other.timexes)
             self.event.status = other.event.status  # the dated report tells whether it took place
-            if "date_only" in other.flags:
-                self.flags.add("date_only")
+            self.date_only = self.date_only or other.date_only
         self.locations.extend(loc for loc in other.locations if loc not in self.locations)
         ev, ov = self.event, other.event
         ev.ordinal = ev.ordinal if ev.ordinal is not None else ov.ordinal
@@ -60,7 +62,8 @@ class Draft:
         ev.mode = ev.mode or ov.mode
         ev.rate = ev.rate if ev.rate is not None else ov.rate
         ev.negotiation = ev.negotiation or ov.negotiation
-        self.flags |= other.flags - {"series", "date_only"}
+        self.flags |= other.flags
+        self.time_of_day = self.time_of_day or other.time_of_day
 
 
 def person_index(doc: Doc, mi: int) -> int:

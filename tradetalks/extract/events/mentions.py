@@ -5,15 +5,16 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from tradetalks.event_types import spec, types_where
 from tradetalks.extract.cues import CueHit, ends_with, event_lexicon, event_table, starts_with, text_cues, words_pattern
-from tradetalks.extract.events_cue import CueMention
-from tradetalks.extract.events_tariffs import rate_re, split_tariffs, tariff_mentions
+from tradetalks.extract.events.cue import CueFlag, CueMention, CueValue, flag_named, parse_cue_value
+from tradetalks.extract.events.tariffs import rate_re, split_tariffs, tariff_mentions
 from tradetalks.model import Doc, Sentence
 
 _CLAUSE_END = re.compile(r"[,;:.(]\s|[;:(]|\.$")
 _YEAR_SPAN = re.compile(r"^\d{4}(?:/\d{4})?$")
 _LETTERS = re.compile(r"[^\W\d_]")
-_TITLED_TYPES = ("meeting", "call", "roundtable")  # events whose subject may be a bare title
+_TITLED_TYPES = types_where("encounter")  # events whose subject may be a bare title
 _FOLD_GAP = 15  # how far apart a signing verb and the document it signs may stand ("ký kết 17 biên bản")
 _PLACE_GAP = 100  # how far after its event's cue a place may stand, past one comma
 
@@ -52,6 +53,12 @@ def _count_re() -> re.Pattern[str]:
     words = sorted((w for w, v in event_table("number").items() if int(v) > 1), key=len, reverse=True)
     alt = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words)
     return re.compile(rf"(?:^|(?<=\s))(?:\d{{1,2}}|{alt})\s*$")
+
+
+@lru_cache(maxsize=64)
+def cue_value(value: str) -> CueValue:
+    """The flags and implied values of a cue's value column ("weak;level=technical"), checked at load."""
+    return parse_cue_value(value)
 
 
 def number_value(text: str) -> int | None:
@@ -103,47 +110,46 @@ def cue_hits(low: str, key: str) -> list[CueHit]:
 
 
 def _describe(doc: Doc, low: str, key: str, s: Sentence, si: int, h: CueHit, next_start: int) -> CueMention:
-    flags = {f for f in h.value.split(";") if f and "=" not in f}
-    implied = dict(f.split("=", 1) for f in h.value.split(";") if "=" in f)
-    m = CueMention(h.label, h.start, h.end, si, flags, span=(s.start, s.end))
+    implied = cue_value(h.value)
+    m = CueMention(h.label, h.start, h.end, si, implied.flags, span=(s.start, s.end))
     # what stands before the cue: plural words, frames ("bên lề"), anaphora ("Tại buổi làm việc")
     lo = max(s.start, h.start - 40)
     before = h.start
     plural = ends_with("plural", low, key, lo, before)
     if plural:
-        m.flags.add("plural")
+        m.flags |= CueFlag.PLURAL
         before = plural.start
     if _count_re().search(low, lo, before):  # "ba vòng đàm phán": a count of events, not one of them
-        m.flags.add("plural")
+        m.flags |= CueFlag.PLURAL
     if ends_with("frame", low, key, lo, before):
-        m.flags.add("frame")
+        m.flags |= CueFlag.FRAME
     anaphor = ends_with("anaphor_before", low, key, lo, before)
     if anaphor:
-        m.flags.add("anaphor")
-        if anaphor.value in ("attend", "identity"):
-            m.flags.add(anaphor.value)
+        m.flags |= CueFlag.ANAPHOR
+        if anaphor.value:  # "tham dự …" (attend), "Đó là …" (identity)
+            m.flags |= flag_named(anaphor.value)
         before = anaphor.start
     if not low[s.start : before].strip(" \"'“”-–"):
-        m.flags.add("initial")
+        m.flags |= CueFlag.INITIAL
     # the noun phrase after the cue: ordinal, level, mode, "lần này", "vừa qua"
     np_end = min(next_start, _clause_end(low, h.end, s.end), h.end + 100)
     near = min(np_end, h.end + 30)
-    if "ordinal" in implied:
-        m.ordinal = number_value(implied["ordinal"])
+    if implied.ordinal is not None:
+        m.ordinal = number_value(implied.ordinal)
     else:
         om = _ordinal_re().match(low, h.end, np_end)
         if om:
             m.ordinal = number_value(om.group(1) or om.group(2))
     level = event_lexicon("level").find(low, key, h.end, near)
-    m.level = implied.get("level") or (level[0].value if level else None)
+    m.level = implied.level or (level[0].value if level else None)
     mode = event_lexicon("mode").find(low, key, h.end, min(s.end, h.end + 40))
-    m.mode = implied.get("mode") or (mode[0].value if mode else None)
+    m.mode = implied.mode or (mode[0].value if mode else None)
     if event_lexicon("anaphor_after").find(low, key, h.end, near):
-        m.flags.add("anaphor")
+        m.flags |= CueFlag.ANAPHOR
     if event_lexicon("past").find(low, key, h.end, near):
-        m.flags.add("past")
+        m.flags |= CueFlag.PAST
     if event_lexicon("bilateral").find(low, key, h.end, near):
-        m.flags.add("bilateral")
+        m.flags |= CueFlag.BILATERAL
     window_lo, window_hi = max(s.start, h.start - 60), min(s.end, h.end + 90, next_start)  # not the next event's words
     # a planned phrase right before the next cue is that event's ("… trao đổi trực tuyến nhằm rà soát công
     # việc chuẩn bị cho vòng đàm phán này": the round is to come, the exchange took place)
@@ -154,19 +160,18 @@ def _describe(doc: Doc, low: str, key: str, s: Sentence, si: int, h: CueHit, nex
     ]
     if planned and not event_lexicon("held").any(low, key, window_lo, window_hi):
         m.status = "planned"
-    if h.label in ("agreement", "tariff_action"):  # "hướng tới ký kết", "sẵn sàng đưa thuế về 0%": not done
+    if spec(h.label).stands_alone:  # "hướng tới ký kết", "sẵn sàng đưa thuế về 0%": not done
         clause = max(lo, low.rfind(",", lo, h.start) + 1)
         if event_lexicon("aspiration" if h.label == "agreement" else "proposal").any(low, key, clause, h.start):
-            m.flags.add("aspiration")
+            m.flags |= CueFlag.ASPIRATION
         if h.label == "agreement" and event_lexicon("conditional").any(low, key, clause, h.start):
-            m.flags.add("conditional")
+            m.flags |= CueFlag.CONDITIONAL
     clause_start = max(s.start, low.rfind(";", s.start, h.start) + 1)
     same_day = event_lexicon("same_day").find(low, key, clause_start, min(h.start, clause_start + 25))
     if same_day:
-        m.flags.add("same_day")
-        tod = max(same_day, key=lambda x: x.end - x.start).value
-        if tod:  # "chiều cùng ngày": that day, in the afternoon
-            m.flags.add(f"tod:{tod}")
+        m.flags |= CueFlag.SAME_DAY
+        # "chiều cùng ngày": that day, in the afternoon
+        m.time_of_day = max(same_day, key=lambda x: x.end - x.start).value or None
     return m
 
 
@@ -186,7 +191,7 @@ def _owner(cues: list[CueMention], low: str, pos: int, end: int, strict: bool = 
         if "," not in gap and ";" not in gap and len(gap) <= 120:
             return last
     for c in cues:
-        if c.start >= end and "frame" not in c.flags:
+        if c.start >= end and CueFlag.FRAME not in c.flags:
             if _governed(low, end, c.start):
                 return None  # "tuần tới … họp trực tuyến … trước khi bước vào vòng thứ 6": not that round's date
             return c
@@ -215,7 +220,7 @@ def _attach_timexes(doc: Doc, low: str, key: str, s: Sentence, cues: list[CueMen
         t = doc.timexes[ti]
         for c in cues:
             later = c.start > owner.start and ";" not in low[t.end : c.start] and not _governed(low, t.end, c.start)
-            if not later or c.timexes or "frame" in c.flags:
+            if not later or c.timexes or CueFlag.FRAME in c.flags:
                 continue
             if ends_with("reference", low, key, max(s.start, c.start - 30), c.start) is None:
                 c.timexes.append(ti)
@@ -251,7 +256,7 @@ def _sole_owner(heads: list[CueMention], low: str, key: str, pos: int) -> bool:
     """A place shortly after the only event of its sentence is that event's, past a comma too; not after
     "Tại cuộc gặp, …" (what follows is what was said there). "diễn ra", "tổ chức" before it say where the
     event is held, farther from its cue too ("Vòng đàm phán thứ 6 Hiệp định …, … dự kiến diễn ra tại X")."""
-    if len(heads) != 1 or "anaphor" in heads[0].flags:
+    if len(heads) != 1 or CueFlag.ANAPHOR in heads[0].flags:
         return False
     venue = event_lexicon("venue").any(low, key, heads[0].end, pos)  # "… diễn ra trong bốn ngày, từ 9–12/6, tại X"
     gap = _PLACE_GAP * 2 if venue else _PLACE_GAP
@@ -265,7 +270,7 @@ def _is_attributed(doc: Doc, low: str, key: str, mi: int) -> bool:
 
 
 def _attach_mentions(doc: Doc, low: str, key: str, s: Sentence, cues: list[CueMention]) -> None:
-    head_cues = [c for c in cues if "frame" not in c.flags]
+    head_cues = [c for c in cues if CueFlag.FRAME not in c.flags]
     head = head_cues[0] if head_cues else None
     role_spans = [(m.role.start, m.role.end) for m in doc.mentions if m.role is not None]
     for mi, men in enumerate(doc.mentions):
@@ -293,13 +298,13 @@ def _attach_mentions(doc: Doc, low: str, key: str, s: Sentence, cues: list[CueMe
         elif men.type == "organization" and head is not None and men.start >= head.end:
             if not any(a <= men.start and men.end <= b for a, b in role_spans):
                 head.orgs.append(mi)
-    _share_subject(doc, [c for c in cues if "frame" not in c.flags])
+    _share_subject(doc, [c for c in cues if CueFlag.FRAME not in c.flags])
 
 
 def _person_owner(cues: list[CueMention], low: str, pos: int) -> CueMention | None:
     """The event a person at ``pos`` takes part in: the nearest event cue before it in its clause
     ("A làm việc với B, sau đó tiếp C"), else the first one after it (its subject)."""
-    heads = [c for c in cues if "frame" not in c.flags]
+    heads = [c for c in cues if CueFlag.FRAME not in c.flags]
     if not heads:
         return None
     left = [c for c in heads if c.end <= pos]
@@ -314,7 +319,7 @@ def _title_subjects(doc: Doc, low: str, s: Sentence, cues: list[CueMention]) -> 
     """ "Quyền Bộ trưởng lần lượt tiếp …": a clause opening with a bare title names the person last told
     with that title (a Vietnamese one first: the article's own official)."""
     for c in cues:
-        if c.type not in _TITLED_TYPES or "frame" in c.flags:
+        if c.type not in _TITLED_TYPES or CueFlag.FRAME in c.flags:
             continue
         lo = max(s.start, low.rfind(",", s.start, c.start) + 1)
         if any(lo <= doc.mentions[p].start < c.start for p in c.people):
@@ -390,7 +395,7 @@ def _fold_agreements(low: str, cues: list[CueMention]) -> list[CueMention]:
         gap = low[prev.end : c.start] if prev is not None else ""
         if prev is not None and prev.type == c.type == "agreement" and len(gap) <= _FOLD_GAP and "," not in gap:
             prev.end = c.end
-            prev.flags |= c.flags & {"mou"}
+            prev.flags |= c.flags & CueFlag.MOU
             continue
         out.append(c)
     return out

@@ -7,6 +7,7 @@ from collections import Counter
 from datetime import date
 from functools import lru_cache
 
+from tradetalks.event_types import spec
 from tradetalks.extract.cues import (
     ends_with,
     event_lexicon,
@@ -17,7 +18,7 @@ from tradetalks.extract.cues import (
     text_cues,
     words_pattern,
 )
-from tradetalks.extract.events_draft import Draft, date_range, unique_people
+from tradetalks.extract.events.draft import Draft, date_range, unique_people
 from tradetalks.extract.topics import topics_in
 from tradetalks.model import Doc, Event, Mention, Participant
 
@@ -90,7 +91,7 @@ def _negotiation(doc: Doc, low: str, key: str, d: Draft) -> str | None:
         if hits:
             return min(hits, key=lambda h: h.start).label
     for a, b in spans:
-        if _talks_re().search(low, a, b) or d.event.type in ("negotiation_round", "ministerial_session"):
+        if _talks_re().search(low, a, b) or spec(d.event.type).series:
             keys = {h.label for h in hits_within(found.get("partner", []), a, b)}
             if len(keys) == 1 and _about_vietnam(doc, a, partner=True):
                 return keys.pop()
@@ -122,8 +123,8 @@ def _dates(doc: Doc, d: Draft) -> tuple[str | None, str | None, str | None]:
         elif end is None and _first_day(rng[0]) > _first_day(start):  # a later day, not the week it lies in
             end = rng[1]
         tod = tod or t.time_of_day
-    if "date_only" in d.flags:  # the day of the event before; its own part of day, if the article gives one
-        tod = next((f[4:] for f in sorted(d.flags) if f.startswith("tod:")), None)
+    if d.date_only:  # the day of the event before; its own part of day, if the article gives one
+        tod = d.time_of_day
     return start, end, tod
 
 
@@ -243,8 +244,8 @@ def _names(doc: Doc, people: list[int]) -> tuple[list[str], list[str]]:
 
 
 def _summaries(ev: Event, names: list[str], names_en: list[str]) -> tuple[str, str]:
-    vi: list[str] = [event_table("label_vi").get(ev.type, ev.type)]
-    en: list[str] = [event_table("label_en").get(ev.type, ev.type)]
+    vi: list[str] = [spec(ev.type).label_vi]
+    en: list[str] = [spec(ev.type).label_en]
     if ev.level and ev.type == "negotiation_round":
         vi.append(event_table("level_vi").get(ev.level, ev.level))
         en.insert(0, event_table("level_en").get(ev.level, ev.level))
@@ -283,16 +284,16 @@ def finish_event(doc: Doc, low: str, key: str, d: Draft, place: str | None = Non
     if _is_future(ev.start, doc.article.published):
         ev.status = "planned"
     ev.start, ev.end = _week_month(ev.start), _week_month(ev.end)
-    in_person = ev.mode != "online" and ev.type not in ("call", "agreement", "tariff_action")
+    in_person = ev.mode != "online" and spec(ev.type).placed
     ev.location = _location(d, place) or (place if in_person and ev.status == "held" else None)
     people = unique_people(doc, d.people)
     ev.participants = [Participant(f"m{p}", doc.mentions[p].side, doc.mentions[p].text) for p in people]
-    if not people and ev.type not in ("negotiation_round", "ministerial_session", "tariff_action"):
+    if not people and spec(ev.type).organisations_take_part:
         ev.participants = [Participant(f"m{o}", doc.mentions[o].side, doc.mentions[o].text) for o in d.orgs]
     ev.negotiation = ev.negotiation or _negotiation(doc, low, key, d)
     spans = sorted(d.spans)
     ev.topics = sorted({t for a, b in spans for t in topics_in(doc, a, b)})
     ev.evidence = [doc.evidence(a, b) for a, b in spans]
-    shown = people or (d.orgs if ev.type not in ("negotiation_round", "ministerial_session", "tariff_action") else [])
+    shown = people or (d.orgs if spec(ev.type).organisations_take_part else [])
     ev.summary, ev.summary_en = _summaries(ev, *_names(doc, shown))
     return ev
