@@ -137,7 +137,7 @@ CASES: list[tuple[str, str | None, list[dict[str, Any]]]] = [
         "Scott Bessent và Phó Thủ tướng Trung Quốc Hà Lập Phong đã hội đàm về thương mại.",
         None,
         [{"type": "negotiation_round", "ordinal": 14, "negotiation": "vn-efta-fta"},
-         {"type": "meeting", "negotiation": None}],
+         {"type": "meeting", "negotiation": "talks:hoa-ky+trung-quoc"}],
     ),
     (  # "đã gặp" an official is a meeting; meeting difficulties is not
         "Sáng 13/8/2025, Thứ trưởng Nguyễn Sinh Nhật Tân đã gặp Phó Đại diện Thương mại Hoa Kỳ Bryan Switzer.",

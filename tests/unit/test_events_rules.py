@@ -10,8 +10,8 @@ import pytest
 from tradetalks.extract.cues import lower_view
 from tradetalks.extract.events.cue import CueFlag, CueMention
 from tradetalks.extract.events.extract import article_cues
+from tradetalks.extract.events.negotiation import doc_negotiations
 from tradetalks.extract.events.rules import RULES, Context, Decision, settle
-from tradetalks.extract.events.text import doc_negotiations
 from tradetalks.extract.timex import extract_timexes
 from tradetalks.extract.topics import tag_topics
 from tradetalks.model import Article

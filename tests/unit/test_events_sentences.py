@@ -288,16 +288,16 @@ CASES: list[tuple[str, str | None, list[dict[str, Any]]]] = [
          {"type": "negotiation_round", "ordinal": 5, "status": "planned", "location": "Seoul",
           "negotiation": "vn-kr-fta"}],
     ),
-    # talks and tariffs between other countries are events, but not of a Vietnamese negotiation
+    # talks and tariffs between other countries are events of their own talks, never of a Vietnamese negotiation
     (
         "Phái đoàn Trung Quốc đang tiến hành vòng đàm phán thứ hai về thương mại với Mỹ tại Washington.",
         None,
-        [{"type": "negotiation_round", "ordinal": 2, "negotiation": None}],
+        [{"type": "negotiation_round", "ordinal": 2, "negotiation": "talks:hoa-ky+trung-quoc"}],
     ),
     (
         "Ngày 5/8/2025, Mỹ và Indonesia công bố Hiệp định Thương mại đối ứng, theo đó hàng Indonesia chịu thuế 19%.",
         None,
-        [{"type": "tariff_action", "rate": 0.19, "negotiation": None}],
+        [{"type": "tariff_action", "rate": 0.19, "negotiation": "talks:hoa-ky+indonesia"}],
     ),
     # not events: sport, domestic tax, markets, other talks, past references, headlines, captions
     ("Đội tuyển Việt Nam thắng ở vòng đấu thứ 3 của vòng loại World Cup.", None, []),

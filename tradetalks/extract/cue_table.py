@@ -41,6 +41,7 @@ CUE_GROUPS: dict[str, str] = {
     "round_lead": "words naming a round by its number before the talks word (vòng)",
     "talks": "words about talks or agreements",
     "context": "words saying a sentence is about trade",
+    "trade": "words of trade proper (thương mại, thuế quan): an event about trade with a partner is in its talks",
     "tariff_context": "words about imports or trade partners",
     "tariff_verb": "verbs of tariff actions (áp, hoãn)",
     "rate_lead": "words right before a rate (thuế, thuế quan)",

@@ -25,6 +25,7 @@ class Draft:
     locations: list[str] = field(default_factory=list)
     flags: CueFlag = NO_FLAGS  # what its cues said (same_day, mou)
     sentence: int = 0
+    anchor: int = 0  # where its first cue starts
     series: bool = False  # "loạt cuộc gặp": a series of meetings, told one by one after it
     date_only: bool = False  # dated by the event told before: its day, not its part of day
     time_of_day: str | None = None  # "chiều cùng ngày": the part of day its own cue gives

@@ -13,8 +13,9 @@ from tradetalks.extract.cues import lower_view, starts_with
 from tradetalks.extract.events.cue import CueMention
 from tradetalks.extract.events.mentions import cue_hits, sentence_cues, skipped_lines
 from tradetalks.extract.events.merge import merge_drafts
+from tradetalks.extract.events.negotiation import doc_negotiations
 from tradetalks.extract.events.rules import Context, decide
-from tradetalks.extract.events.text import article_place, doc_negotiations, finish_event
+from tradetalks.extract.events.text import article_place, finish_event
 from tradetalks.model import Doc
 from tradetalks.stage import stage
 

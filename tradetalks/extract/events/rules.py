@@ -354,7 +354,7 @@ def _split_counterparts(doc: Doc, c: CueMention) -> list[list[int]]:
 def _new_draft(doc: Doc, c: CueMention, people: list[int]) -> Draft:
     ev = Event(type=c.type, evidence=[], ordinal=c.ordinal, level=c.level, mode=c.mode, rate=c.rate)
     ev.status = c.status or "held"
-    d = Draft(ev, sentence=c.sentence)
+    d = Draft(ev, sentence=c.sentence, anchor=c.start)
     d.absorb(c)
     d.people = list(people)
     counterparts = [p for p in c.people if doc.mentions[p].start >= c.end]

@@ -3,106 +3,21 @@
 from __future__ import annotations
 
 import re
-from collections import Counter
 from datetime import date
-from functools import lru_cache
 
 from tradetalks.event_types import spec
 from tradetalks.extract.cues import (
     ends_with,
-    event_lexicon,
     event_table,
-    hits_within,
     lower_view,
-    read_tsv,
-    text_cues,
-    words_pattern,
 )
 from tradetalks.extract.events.draft import Draft, date_range, unique_people
+from tradetalks.extract.events.negotiation import negotiation_of
 from tradetalks.extract.topics import topics_in
-from tradetalks.model import Doc, Event, Mention, Participant
+from tradetalks.model import Doc, Event, Participant
 
 _WEEK = re.compile(r"^(\d{4})-W(\d{2})$")
 _DAY = re.compile(r"^(?:\d{4}|XXXX)-\d{2}-\d{2}$")
-
-
-@lru_cache(maxsize=1)
-def negotiation_names() -> dict[tuple[str, str], str]:
-    """(key, "name_vi"|"name_en") -> display name of a negotiation."""
-    return {(r[0], r[1]): r[2] for r in read_tsv("negotiations.tsv") if len(r) >= 3 and r[1].startswith("name_")}
-
-
-@lru_cache(maxsize=1)
-def _talks_re() -> re.Pattern[str]:
-    """Words about talks or agreements ("đàm phán", "hiệp định"), from the data file."""
-    return re.compile(rf"(?<!\w)(?:{words_pattern('talks')})(?!\w)")
-
-
-def doc_negotiations(doc: Doc, low: str, key: str) -> Counter[str]:
-    """How often each negotiation's name occurs in the article (shared names only beside Viet Nam)."""
-    found = text_cues(low, key)
-    counts = Counter(h.label for h in found.get("agreement", []))
-    for h in found.get("agreement_vn", []):
-        if _about_vietnam(doc, h.start):
-            counts[h.label] += 1
-    return counts
-
-
-def _about_vietnam(doc: Doc, pos: int, partner: bool = False) -> bool:
-    """Whether the sentence at ``pos`` is about Viet Nam's talks: a Vietnamese party named there (or,
-    when the sentence names no third country, anywhere in the article); a partner country is allowed
-    only when ``partner``."""
-    s = next((s for s in doc.sentences if s.start <= pos < s.end), None)
-    if s is None:
-        return False
-    sides = {m.side for m in doc.mentions if s.start <= m.start < s.end and m.side and not _is_place(doc, m)}
-    if "other" in sides and not partner:
-        return False
-    return "VN" in sides or (not partner and any(m.side == "VN" for m in doc.mentions))
-
-
-def _is_place(doc: Doc, m: Mention) -> bool:
-    """A country named as where something happens, not as a party: "tại Kuala Lumpur (Malaysia)", "tại Ý"."""
-    key = doc.key or doc.text
-    low = lower_view(key)
-    if low[max(0, m.start - 3) : m.start].rstrip().endswith("("):
-        return any(o.type == "location" and 0 <= m.start - o.end <= 3 for o in doc.mentions)
-    return ends_with("locative", low, key, max(0, m.start - 30), m.start) is not None
-
-
-def _foreign_tariff(doc: Doc, d: Draft) -> bool:
-    """A rate put on another country's goods in its own clause ("…, Thái Lan 36%"): not Viet Nam's talks."""
-    if d.event.type != "tariff_action" or not d.spans:
-        return False
-    a, b = d.spans[0]
-    sides = {m.side for m in doc.mentions if m.type == "country" and a <= m.start < b and not _is_place(doc, m)}
-    return "other" in sides and "VN" not in sides
-
-
-def _negotiation(doc: Doc, low: str, key: str, d: Draft) -> str | None:
-    if _foreign_tariff(doc, d):
-        return None
-    found = text_cues(low, key)
-    s = doc.sentences[d.sentence]
-    spans = [(s.start, s.end), *sorted(d.spans)]
-    for a, b in spans:
-        hits = hits_within(found.get("agreement", []), a, b)
-        hits += [h for h in hits_within(found.get("agreement_vn", []), a, b) if _about_vietnam(doc, h.start)]
-        if hits:
-            return min(hits, key=lambda h: h.start).label
-    for a, b in spans:
-        if _talks_re().search(low, a, b) or spec(d.event.type).series:
-            keys = {h.label for h in hits_within(found.get("partner", []), a, b)}
-            if len(keys) == 1 and _about_vietnam(doc, a, partner=True):
-                return keys.pop()
-    counts = doc_negotiations(doc, low, key)
-    sides = {doc.mentions[p].side for p in d.people}
-    if not counts or ("other" in sides and "VN" not in sides):
-        return None  # US–China talks told in an article about Viet Nam's: not Viet Nam's negotiation
-    best, n = counts.most_common(1)[0]
-    # the article's negotiation, for an event told in words of trade or talks, or in an article about it
-    about_trade = any(_talks_re().search(low, a, b) or event_lexicon("context").any(low, key, a, b) for a, b in spans)
-    return best if about_trade or n >= 3 else None
 
 
 def _dates(doc: Doc, d: Draft) -> tuple[str | None, str | None, str | None]:
@@ -290,7 +205,7 @@ def finish_event(doc: Doc, low: str, key: str, d: Draft, place: str | None = Non
     ev.participants = [Participant(f"m{p}", doc.mentions[p].side, doc.mentions[p].text) for p in people]
     if not people and spec(ev.type).organisations_take_part:
         ev.participants = [Participant(f"m{o}", doc.mentions[o].side, doc.mentions[o].text) for o in d.orgs]
-    ev.negotiation = ev.negotiation or _negotiation(doc, low, key, d)
+    ev.negotiation = ev.negotiation or negotiation_of(doc, low, key, d)
     spans = sorted(d.spans)
     ev.topics = sorted({t for a, b in spans for t in topics_in(doc, a, b)})
     ev.evidence = [doc.evidence(a, b) for a, b in spans]
