@@ -52,6 +52,12 @@ CASES: dict[str, tuple[str, str, Decision | dict[str, Any]]] = {
         "phiên đàm phán",
         {"type": "ministerial_session", "level": "ministerial"},
     ),
+    "next_round": (
+        "Vòng đàm phán thứ 9 về FTA với khối EFTA kết thúc ngày 4/3/2016. Các nội dung còn lại sẽ được bàn tiếp "
+        "tại vòng đàm phán tiếp theo ở Geneva.",
+        "vòng đàm phán tiếp theo",
+        {"ordinal": 10},
+    ),
     "needs_trade_context": (
         "Câu lạc bộ và tiền đạo người Brazil đã kết thúc vòng đàm phán thứ hai về mức lương.",
         "vòng đàm phán",

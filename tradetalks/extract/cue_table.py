@@ -39,6 +39,9 @@ CUE_GROUPS: dict[str, str] = {
     "ordinal_marker": "words that lead an ordinal (thứ, lần thứ)",
     "ordinal_stop": "words an ordinal never reaches past",
     "round_lead": "words naming a round by its number before the talks word (vòng)",
+    "round_word": "words naming a round on their own once a round is told (Tại phiên 13, phiên sau)",
+    "next": "right after a round's cue: the next round (vòng thương thuyết mới, phiên sau)",
+    "next_stop": "phrases where a next word is not (sau khi, mới nhất)",
     "talks": "words about talks or agreements",
     "context": "words saying a sentence is about trade",
     "trade": "words of trade proper (thương mại, thuế quan): an event about trade with a partner is in its talks",
@@ -111,7 +114,7 @@ def parse_cue_rows(text: str, name: str = CUE_TABLE) -> tuple[CueRow, ...]:
         try:
             if row.group in types:
                 parse_cue_value(row.value, levels, modes)
-            elif row.group == "anaphor_before" and row.value:
+            elif row.group in ("anaphor_before", "next") and row.value:
                 flag_named(row.value)
             elif row.group in ("level", "mode") and row.value not in (levels if row.group == "level" else modes):
                 raise ValueError(f"unknown {row.group} {row.value!r}")

@@ -31,6 +31,8 @@ class CueFlag(enum.Flag):
     ASPIRATION = enum.auto()  # "hướng tới ký kết", a proposed tariff: not done
     CONDITIONAL = enum.auto()  # "sau khi hiệp định được ký kết": a time to come
     SAME_DAY = enum.auto()  # "Cùng ngày, …": dated by the event told before
+    NEXT = enum.auto()  # "vòng thương thuyết mới", "phiên sau": the round after the last one told
+    UPCOMING = enum.auto()  # "phiên sau", "vòng đàm phán tiếp theo": the next round, still to come
 
     def __contains__(self, other: object) -> bool:
         """``CueFlag.WEAK in flags``; a flag's lower-case name is accepted too, and an unknown name is an error."""

@@ -13,7 +13,7 @@ from tradetalks.extract.cues import lower_view, starts_with
 from tradetalks.extract.events.cue import CueMention
 from tradetalks.extract.events.mentions import cue_hits, sentence_cues, skipped_lines
 from tradetalks.extract.events.merge import merge_drafts
-from tradetalks.extract.events.negotiation import doc_negotiations
+from tradetalks.extract.events.negotiation import doc_negotiations, share_series_negotiation
 from tradetalks.extract.events.rules import Context, decide
 from tradetalks.extract.events.text import article_place, finish_event
 from tradetalks.model import Doc
@@ -75,4 +75,5 @@ def extract_events(doc: Doc) -> Doc:
     drafts = merge_drafts(doc, decide(ctx))
     place = article_place(drafts)
     doc.events = [finish_event(doc, low, key, d, place) for d in drafts]
+    share_series_negotiation(doc.events)
     return doc

@@ -22,7 +22,7 @@ _PLACE_GAP = 100  # how far after its event's cue a place may stand, past one co
 @lru_cache(maxsize=1)
 def _ordinal_re() -> re.Pattern[str]:
     """The ordinal in the noun phrase after a cue ("… trực tiếp lần thứ 5", "… thứ hai", "… đầu tiên")."""
-    gap = rf"(?:(?!\s(?:{words_pattern('ordinal_stop')})\s)[^\d,;.()])"
+    gap = rf"(?:(?!\s(?:{words_pattern('ordinal_stop')})\s)[^\d,;.)])"  # "vòng … gần đây (thứ 15)" too
     number = rf"(?:{words_pattern('ordinal_marker')})\s+(\d{{1,2}}|{words_pattern('number')})(?!\w)"
     # "đầu tiên" right after the cue, or after its mode and level ("phiên đàm phán trực tiếp cấp Bộ trưởng đầu tiên")
     described = rf"(?:\s+(?:{words_pattern('mode')}|{words_pattern('level')}))*"
@@ -30,16 +30,28 @@ def _ordinal_re() -> re.Pattern[str]:
 
 
 @lru_cache(maxsize=1)
+def _paren_ordinal_re() -> re.Pattern[str]:
+    """An ordinal in brackets shortly after a cue: "Vòng đàm phán gần đây (thứ 15)"."""
+    number = rf"(?:{words_pattern('ordinal_marker')})\s+(\d{{1,2}}|{words_pattern('number')})(?!\w)"
+    return re.compile(rf"[^,;.()]{{0,30}}?\(\s*{number}\s*\)")
+
+
+@lru_cache(maxsize=1)
 def _round_number_re() -> re.Pattern[str]:
     """A round named by its number before the talks word: "vòng 3 đàm phán", "vòng thứ hai của đàm phán"."""
     talks = rf"(?=[^.;]{{0,40}}?(?:{words_pattern('talks')}))"
-    return re.compile(rf"(?:{words_pattern('round_lead')})\s+(\d{{1,2}}|{words_pattern('number')})(?!\w){talks}")
+    number = rf"(\d{{1,2}}|{words_pattern('number')})(?!\w)"
+    lead = words_pattern("round_lead")
+    # or after the talks word: "đàm phán vòng thứ ba", "đàm phán phiên 13"
+    return re.compile(rf"(?:{lead})\s+{number}{talks}|(?:{words_pattern('talks')})\s+(?:{lead})\s+{number}")
 
 
 @lru_cache(maxsize=1)
 def _round_ordinal_re() -> re.Pattern[str]:
-    """A round named by "vòng thứ N" alone ("chuẩn bị cho vòng thứ ba"): a round only after rounds are told."""
-    return re.compile(rf"vòng\s+thứ\s+(\d{{1,2}}|{words_pattern('number')})(?!\w)")
+    """A round named by "vòng thứ N", "phiên 13" alone ("chuẩn bị cho vòng thứ ba", "Tại phiên 13"), or as the next
+    one ("phiên sau"): a round only after rounds are told."""
+    number = rf"(?:thứ\s+)?(\d{{1,2}}|{words_pattern('number')})(?!\w)"
+    return re.compile(rf"(?:{words_pattern('round_word')})\s+(?:{number}|((?:{words_pattern('next')})(?!\w)))")
 
 
 @lru_cache(maxsize=1)
@@ -90,9 +102,13 @@ def cue_hits(low: str, key: str) -> list[CueHit]:
     # "vòng thứ N" alone only in an article that has told of a round before it
     first = min([h.start for h in hits if h.label == "negotiation_round"] + [m.start() for m in numbered], default=-1)
     bare = [m for m in _round_ordinal_re().finditer(low) if 0 <= first < m.start()]
+    # "phiên sau" is the next round, "vòng sau khi …" is not
+    bare = [m for m in bare if not m.group(2) or not starts_with("next_stop", low, key, m.start(2), m.end(2) + 10)]
     for m in numbered + bare:
         if _word_start(low, m.start()) and not any(h.start <= m.start() < h.end for h in hits):
-            hits.append(CueHit(m.start(), m.end(), m.group(0), "negotiation_round", f"ordinal={m.group(1)}"))
+            number = m.group(1) or (m.group(2) if m.re is _round_number_re() else None)
+            value = f"ordinal={number}" if number else "next;upcoming"  # "phiên sau"
+            hits.append(CueHit(m.start(), m.end(), m.group(0), "negotiation_round", value))
     for m in rate_re("rate_lead").finditer(low):  # "chịu thuế 20%", "thuế quan 25%"
         if _word_start(low, m.start()) and not any(h.start < m.end() and m.start() < h.end for h in hits):
             hits.append(CueHit(m.start(), m.start() + 4, "thuế", "tariff_action", ""))
@@ -138,12 +154,20 @@ def _describe(doc: Doc, low: str, key: str, s: Sentence, si: int, h: CueHit, nex
         m.ordinal = number_value(implied.ordinal)
     else:
         om = _ordinal_re().match(low, h.end, np_end)
+        pm = _paren_ordinal_re().match(low, h.end, s.end)
         if om:
             m.ordinal = number_value(om.group(1) or om.group(2))
+        elif pm:
+            m.ordinal = number_value(pm.group(1))
     level = event_lexicon("level").find(low, key, h.end, near)
     m.level = implied.level or (level[0].value if level else None)
     mode = event_lexicon("mode").find(low, key, h.end, min(s.end, h.end + 40))
     m.mode = implied.mode or (mode[0].value if mode else None)
+    after = starts_with("next", low, key, h.end, near)
+    if after is not None and not starts_with("next_stop", low, key, h.end, near):
+        m.flags |= CueFlag.NEXT  # "vòng thương thuyết mới", "phiên đàm phán tiếp theo"
+        if after.value:
+            m.flags |= flag_named(after.value)
     if event_lexicon("anaphor_after").find(low, key, h.end, near):
         m.flags |= CueFlag.ANAPHOR
     if event_lexicon("past").find(low, key, h.end, near):

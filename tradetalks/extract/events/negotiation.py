@@ -20,7 +20,7 @@ from tradetalks.extract.cues import (
     words_pattern,
 )
 from tradetalks.extract.events.draft import Draft
-from tradetalks.model import Doc, Mention
+from tradetalks.model import Doc, Event, Mention
 
 _NAME_GAP = 80  # how far after its cue a negotiation's name may stand in the cue's noun phrase
 _CLAUSE = re.compile(r"[,;:]\s|\.\s")
@@ -67,6 +67,13 @@ def _is_place(doc: Doc, m: Mention) -> bool:
     low = lower_view(key)
     if low[max(0, m.start - 3) : m.start].rstrip().endswith("("):
         return any(o.type == "location" and 0 <= m.start - o.end <= 3 for o in doc.mentions)
+    if low[max(0, m.start - 3) : m.start].rstrip().endswith(","):  # "tại Stockholm, Thụy Điển": the city's country
+        comma = low.rfind(",", 0, m.start)
+        place = re.search(r"(?:\s[A-ZÀ-Ỹ][\w.-]*)+\s*$", key[max(0, comma - 40) : comma])
+        return (
+            place is not None
+            and ends_with("locative", low, key, max(0, comma - 70), comma - len(place.group())) is not None
+        )
     return ends_with("locative", low, key, max(0, m.start - 30), m.start) is not None
 
 
@@ -149,18 +156,20 @@ def negotiation_of(doc: Doc, low: str, key: str, d: Draft) -> str | None:
                 return named.label
     if _foreign_tariff(doc, d):
         return foreign_talks(doc, [d.spans[0]], [])  # the rate's own clause ("…, Thái Lan 36%")
+    counts = doc_negotiations(doc, low, key)
+    series = spec(d.event.type).series
+    if series and counts and counts.most_common(1)[0][1] >= 2:
+        return counts.most_common(1)[0][0]  # a round in an article about one negotiation is one of its rounds
     foreign = foreign_talks(doc, spans, d.people)
     if foreign is not None:
         return foreign
     trade = _trade_words(low, key, spans)
-    series = spec(d.event.type).series
     # a partner named with talks or trade words ("làm việc với Hoa Kỳ về thương mại"): Viet Nam's talks with it
     for a, b in spans:
         if trade or series or _talks_re().search(low, a, b):
             keys = {h.label for h in hits_within(found.get("partner", []), a, b)}
             if len(keys) == 1 and _about_vietnam(doc, a, partner=True) and (trade or series):
                 return keys.pop()
-    counts = doc_negotiations(doc, low, key)
     sides = {doc.mentions[p].side for p in d.people}
     if not counts or ("other" in sides and "VN" not in sides):
         return None  # US–China talks told in an article about Viet Nam's: not Viet Nam's negotiation
@@ -168,3 +177,15 @@ def negotiation_of(doc: Doc, low: str, key: str, d: Draft) -> str | None:
     # the article's negotiation, for an event told in words of trade or talks
     talks = any(_talks_re().search(low, a, b) for a, b in spans)
     return best if trade or talks or (n >= 3 and series) else None
+
+
+def share_series_negotiation(events: list[Event]) -> None:
+    """ "… vòng đàm phán thứ sáu EVFTA … . … một vòng thương thuyết mới tại Hà Nội": a round told without a
+    negotiation of its own belongs to the negotiation of the round told before it in the article."""
+    last: str | None = None
+    for ev in events:
+        if not spec(ev.type).series:
+            continue
+        if ev.negotiation is None:
+            ev.negotiation = last
+        last = ev.negotiation or last

@@ -112,9 +112,23 @@ def ministerial_session(ctx: Context, c: CueMention) -> Decision:
     return Decision.PASS
 
 
+def next_round(ctx: Context, c: CueMention) -> Decision:
+    """ "Vòng đàm phán thứ 6 kết thúc hôm qua; … sẽ được bàn tại một vòng thương thuyết mới tại Hà Nội": the next
+    round is numbered one after the last numbered round of its kind told before; "phiên sau", "vòng tiếp theo"
+    is still to come (the cue goes on as it)."""
+    if CueFlag.UPCOMING in c.flags and c.status is None and not c.timexes:
+        c.status = "planned"
+    if CueFlag.NEXT in c.flags and c.ordinal is None:
+        told = [d.event.ordinal for d in ctx.drafts if d.event.type == c.type and d.event.ordinal is not None]
+        if told:
+            c.ordinal = told[-1] + 1
+    return Decision.PASS
+
+
 def needs_trade_context(ctx: Context, c: CueMention) -> Decision:
     """ "vòng đàm phán" in a sentence about football transfers: rounds, sessions and tariffs need words of
-    trade in their sentence (or the sentence before, for a numbered round), or an article naming trade talks."""
+    trade in their sentence (or the sentence before or after, for a numbered round), or an article naming
+    trade talks."""
     if spec(c.type).needs_context and not _trade_context(ctx, c):
         return Decision.DROP
     return Decision.PASS
@@ -251,6 +265,7 @@ RULES: dict[str, Rule] = {
     "teams_to_meet": teams_to_meet,
     "teams_go_on": teams_go_on,
     "ministerial_session": ministerial_session,
+    "next_round": next_round,
     "needs_trade_context": needs_trade_context,
     "unofficial_verb": unofficial_verb,
     "aspiration": aspiration,
@@ -302,10 +317,12 @@ def _trade_context(ctx: Context, c: CueMention) -> bool:
     s = doc.sentences[c.sentence]
     if event_lexicon("context").any(low, key, s.start, s.end):
         return True
-    # a round named with its number goes on from the sentence before ("… với Đại diện Thương mại …. Hai bên
-    # thống nhất …, trong đó có vòng đàm phán thứ sáu")
-    told = c.ordinal is not None and c.sentence > 0
-    return told and event_lexicon("context").any(low, key, doc.sentences[c.sentence - 1].start, s.start)
+    # a round named with its number takes the words of trade of the sentence before or after ("… với Đại diện
+    # Thương mại …. Hai bên thống nhất …, trong đó có vòng đàm phán thứ sáu")
+    if c.ordinal is None:
+        return False
+    near = [doc.sentences[i] for i in (c.sentence - 1, c.sentence + 1) if 0 <= i < len(doc.sentences)]
+    return any(event_lexicon("context").any(low, key, n.start, n.end) for n in near)
 
 
 def _official(doc: Doc, c: CueMention) -> bool:
