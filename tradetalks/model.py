@@ -167,6 +167,9 @@ class Event:
     conflicts: list[Conflict] = field(default_factory=list)
     id: str | None = None
     sources: dict[str, str] = field(default_factory=dict)  # attribute -> article id it was completed from
+    # named only as background in its report ("sau vòng đàm phán thứ ba", "kể từ vòng thứ hai", "chuẩn bị cho
+    # vòng thứ tư"): its date, place and people are only those written in its own phrase, never the report's
+    reference: bool = False
 
     def first_told(self) -> tuple[str, int]:
         """(article, offset) of the earliest evidence: where the event is first told."""

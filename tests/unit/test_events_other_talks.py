@@ -16,23 +16,40 @@ CASES: list[tuple[str, str | None, list[dict[str, Any]]]] = [
         "Từ ngày 9 đến ngày 12 tháng 5 năm 2016, Phiên 15 đàm phán FTA giữa Việt Nam và khối EFTA đã diễn ra. "
         "Tại phiên 15, hai đoàn đã thống nhất chương về hải quan.",
         None,
-        [{"type": "negotiation_round", "ordinal": 15, "start": "2016-05-09", "end": "2016-05-12",
-          "negotiation": "vn-efta-fta", "n_evidence": 2}],
+        [
+            {
+                "type": "negotiation_round",
+                "ordinal": 15,
+                "start": "2016-05-09",
+                "end": "2016-05-12",
+                "negotiation": "vn-efta-fta",
+                "n_evidence": 2,
+            }
+        ],
     ),
     (  # "phiên sau" after a numbered round: the next round, of the same negotiation, to come
         "Phiên 15 đàm phán FTA giữa Việt Nam và khối EFTA kết thúc hôm 12/5/2016. Những vấn đề còn lại sẽ được bàn "
         "tại phiên sau.",
         "2016-05-13",
-        [{"type": "negotiation_round", "ordinal": 15},
-         {"type": "negotiation_round", "ordinal": 16, "status": "planned", "negotiation": "vn-efta-fta"}],
+        [
+            {"type": "negotiation_round", "ordinal": 15},
+            {"type": "negotiation_round", "ordinal": 16, "status": "planned", "negotiation": "vn-efta-fta"},
+        ],
     ),
     (  # "vòng thương thuyết mới": the next round; "mậu dịch" is a word of trade
         "Vòng đàm phán thứ tư về hiệp định tự do mậu dịch giữa Việt Nam và EU kết thúc hôm qua. Hai bên sẽ gặp lại "
         "trong một vòng thương thuyết mới tại Brussels vào tháng 6 tới.",
         "2013-03-02",
-        [{"type": "negotiation_round", "ordinal": 4, "negotiation": "vn-eu-fta"},
-         {"type": "negotiation_round", "ordinal": 5, "status": "planned", "location": "Brussels",
-          "negotiation": "vn-eu-fta"}],
+        [
+            {"type": "negotiation_round", "ordinal": 4, "negotiation": "vn-eu-fta"},
+            {
+                "type": "negotiation_round",
+                "ordinal": 5,
+                "status": "planned",
+                "location": "Brussels",
+                "negotiation": "vn-eu-fta",
+            },
+        ],
     ),
     (  # the talks word before the round: "đàm phán vòng thứ N"; words of trade in the next sentence
         "Ngày 14/9/2025, đàm phán vòng thứ tư giữa Mỹ và Trung Quốc bắt đầu tại Madrid. "

@@ -55,6 +55,7 @@ CUE_GROUPS: dict[str, str] = {
     "rate_separator": "words between the clauses of two rates",
     "same_day": "the day of the event told before; value the part of day",
     "ministerial_title": "titles of minister rank; value the English title",
+    "anniversary": "before a date in its clause: an anniversary or historical date, no event's (kỷ niệm)",
     "reference": "before a round: named as a reference (kể từ, chuẩn bị cho)",
     "reporting": "after a date: the day of a report, not of the event",
     "before_after": "trước khi / sau khi: a clause of its own",

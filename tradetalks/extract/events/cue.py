@@ -32,6 +32,7 @@ class CueFlag(enum.Flag):
     CONDITIONAL = enum.auto()  # "sau khi hiệp định được ký kết": a time to come
     SAME_DAY = enum.auto()  # "Cùng ngày, …": dated by the event told before
     NEXT = enum.auto()  # "vòng thương thuyết mới", "phiên sau": the round after the last one told
+    REFERENCE = enum.auto()  # "kể từ vòng thứ hai", "chuẩn bị cho vòng thứ ba": named as background
     UPCOMING = enum.auto()  # "phiên sau", "vòng đàm phán tiếp theo": the next round, still to come
 
     def __contains__(self, other: object) -> bool:

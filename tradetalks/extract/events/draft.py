@@ -29,9 +29,11 @@ class Draft:
     series: bool = False  # "loạt cuộc gặp": a series of meetings, told one by one after it
     date_only: bool = False  # dated by the event told before: its day, not its part of day
     time_of_day: str | None = None  # "chiều cùng ngày": the part of day its own cue gives
+    reference: bool = False  # only named as background so far ("kể từ vòng thứ hai")
 
     def absorb(self, c: CueMention) -> None:
         """Add what another mention of this event says (evidence, people, dates, places)."""
+        self.reference = self.reference and CueFlag.REFERENCE in c.flags
         if c.span not in self.spans:
             self.spans.append(c.span)
         self.people.extend(p for p in c.people if p not in self.people)
@@ -47,6 +49,7 @@ class Draft:
 
     def merge(self, other: Draft) -> None:
         """Fold another draft of the same real event into this one."""
+        self.reference = self.reference and other.reference
         for span in other.spans:
             if span not in self.spans:
                 self.spans.append(span)

@@ -147,6 +147,8 @@ def _describe(doc: Doc, low: str, key: str, s: Sentence, si: int, h: CueHit, nex
         before = anaphor.start
     if not low[s.start : before].strip(" \"'“”-–"):
         m.flags |= CueFlag.INITIAL
+    if spec(h.label).series and ends_with("reference", low, key, lo, h.start):
+        m.flags |= CueFlag.REFERENCE  # "sau vòng đàm phán thứ ba", "kể từ vòng thứ hai"
     # the noun phrase after the cue: ordinal, level, mode, "lần này", "vừa qua"
     np_end = min(next_start, _clause_end(low, h.end, s.end), h.end + 100)
     near = min(np_end, h.end + 30)
@@ -215,7 +217,7 @@ def _owner(cues: list[CueMention], low: str, pos: int, end: int, strict: bool = 
         if "," not in gap and ";" not in gap and len(gap) <= 120:
             return last
     for c in cues:
-        if c.start >= end and CueFlag.FRAME not in c.flags:
+        if c.start >= end and not c.flags & (CueFlag.FRAME | CueFlag.REFERENCE):
             if _governed(low, end, c.start):
                 return None  # "tuần tới … họp trực tuyến … trước khi bước vào vòng thứ 6": not that round's date
             return c
@@ -223,7 +225,14 @@ def _owner(cues: list[CueMention], low: str, pos: int, end: int, strict: bool = 
         return None
     if before:
         return before[-1]
-    return cues[0] if cues else None
+    return next((c for c in cues if CueFlag.REFERENCE not in c.flags), None)
+
+
+def _anniversary(low: str, key: str, s: Sentence, pos: int, cues: list[CueMention]) -> bool:
+    """Whether a date at ``pos`` is remembered: an anniversary word before it in its clause, no cue between."""
+    lo = max(s.start, low.rfind(",", s.start, pos) + 1, pos - 80)
+    found = event_lexicon("anniversary").find(low, key, lo, pos)
+    return bool(found) and not any(found[-1].end <= c.start < pos for c in cues)
 
 
 def _attach_timexes(doc: Doc, low: str, key: str, s: Sentence, cues: list[CueMention]) -> None:
@@ -233,6 +242,8 @@ def _attach_timexes(doc: Doc, low: str, key: str, s: Sentence, cues: list[CueMen
             continue
         if starts_with("reporting", low, key, t.end, min(s.end, t.end + 20)):
             continue  # "Bộ Công Thương ngày 15/6 cho biết …": the day of the report, not of the event
+        if _anniversary(low, key, s, t.start, cues):
+            continue  # "nhân kỷ niệm 30 năm … (12/7/1995 - 12/7/2025)": a date remembered, no event's
         owner = _owner(cues, low, t.start, t.end)
         if owner is not None:
             owner.timexes.append(ti)
@@ -280,7 +291,7 @@ def _sole_owner(heads: list[CueMention], low: str, key: str, pos: int) -> bool:
     """A place shortly after the only event of its sentence is that event's, past a comma too; not after
     "Tại cuộc gặp, …" (what follows is what was said there). "diễn ra", "tổ chức" before it say where the
     event is held, farther from its cue too ("Vòng đàm phán thứ 6 Hiệp định …, … dự kiến diễn ra tại X")."""
-    if len(heads) != 1 or CueFlag.ANAPHOR in heads[0].flags:
+    if len(heads) != 1 or heads[0].flags & (CueFlag.ANAPHOR | CueFlag.REFERENCE):
         return False
     venue = event_lexicon("venue").any(low, key, heads[0].end, pos)  # "… diễn ra trong bốn ngày, từ 9–12/6, tại X"
     gap = _PLACE_GAP * 2 if venue else _PLACE_GAP
@@ -302,8 +313,9 @@ def _attach_mentions(doc: Doc, low: str, key: str, s: Sentence, cues: list[CueMe
             continue
         if men.type in ("location", "organization", "country"):
             where = _location_text(doc, low, key, mi)
-            if where:
-                owner = _owner(cues, low, men.start, men.end, strict=True)
+            if where:  # a tariff is announced, not held somewhere: "vòng đàm phán về thuế … diễn ra tại X"
+                held = [c for c in cues if spec(c.type).kind != "action"]
+                owner = _owner(held, low, men.start, men.end, strict=True)
                 if owner is None and _sole_owner(head_cues, low, key, men.start):
                     owner = head_cues[0]  # "vòng … dự kiến diễn ra vào tuần tới, tiếp tục tại Washington"
                 if owner is not None:
@@ -314,6 +326,8 @@ def _attach_mentions(doc: Doc, low: str, key: str, s: Sentence, cues: list[CueMe
                 continue
             owner = _person_owner(cues, low, men.start)
             for c in cues:  # "cuộc làm việc giữa X và Y": the people named right after a cue are its own
+                if CueFlag.REFERENCE in c.flags:
+                    continue
                 gap = low[c.end : men.start]
                 if c.end <= men.start and _between_re().search(gap) and "," not in gap and len(gap) <= 120:
                     owner = c
@@ -328,14 +342,21 @@ def _attach_mentions(doc: Doc, low: str, key: str, s: Sentence, cues: list[CueMe
 def _person_owner(cues: list[CueMention], low: str, pos: int) -> CueMention | None:
     """The event a person at ``pos`` takes part in: the nearest event cue before it in its clause
     ("A làm việc với B, sau đó tiếp C"), else the first one after it (its subject)."""
-    heads = [c for c in cues if CueFlag.FRAME not in c.flags]
+    heads = [c for c in cues if not c.flags & (CueFlag.FRAME | CueFlag.REFERENCE)]
     if not heads:
         return None
     left = [c for c in heads if c.end <= pos]
     if not left:
         return heads[0]
-    if ";" in low[left[-1].end : pos]:
+    gap = low[left[-1].end : pos]
+    if ";" in gap:
         return next((c for c in heads if c.start >= pos), left[-1])
+    if "," in gap and not spec(left[-1].type).encounter:
+        # "… về thuế đối ứng, sáng 15/7 Bộ trưởng A làm việc với B": past a comma, the subject of the next
+        # encounter (a round or a tariff takes no list of people after it)
+        following = next((c for c in heads if c.start >= pos), None)
+        if following is not None and spec(following.type).encounter and "," not in low[pos : following.start]:
+            return following
     return left[-1]
 
 

@@ -379,4 +379,5 @@ def _new_draft(doc: Doc, c: CueMention, people: list[int]) -> Draft:
         d.series = True
     d.flags |= c.flags & (CueFlag.SAME_DAY | CueFlag.MOU)
     d.time_of_day = c.time_of_day
+    d.reference = CueFlag.REFERENCE in c.flags
     return d

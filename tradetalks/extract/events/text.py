@@ -115,7 +115,7 @@ def _is_site(place: str) -> bool:
 def article_place(drafts: list[Draft]) -> str | None:
     """Where the article's story takes place: the first city named for an event that was held."""
     for d in drafts:
-        if d.event.status == "held":
+        if d.event.status == "held" and not d.reference:
             cities = [p for p in d.locations if not _is_site(p)]
             if cities:
                 return cities[0]
@@ -200,7 +200,8 @@ def finish_event(doc: Doc, low: str, key: str, d: Draft, place: str | None = Non
         ev.status = "planned"
     ev.start, ev.end = _week_month(ev.start), _week_month(ev.end)
     in_person = ev.mode != "online" and spec(ev.type).placed
-    ev.location = _location(d, place) or (place if in_person and ev.status == "held" else None)
+    ev.reference = d.reference
+    ev.location = _location(d, place) or (place if in_person and ev.status == "held" and not d.reference else None)
     people = unique_people(doc, d.people)
     ev.participants = [Participant(f"m{p}", doc.mentions[p].side, doc.mentions[p].text) for p in people]
     if not people and spec(ev.type).organisations_take_part:

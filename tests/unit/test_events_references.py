@@ -1,0 +1,63 @@
+"""Rounds named only as background are marked ``reference`` and take no date, place or people of the sentence
+that names them; remembered dates (anniversaries) are no event's date. Sentences written for these tests."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from conftest import check_events
+
+#: (text, publication date, expected events in order: each a dict of Event fields to check)
+CASES: list[tuple[str, str | None, list[dict[str, Any]]]] = [
+    (  # "kể từ vòng …": a reference; the date, place and speaker of the sentence are not the round's
+        "Ngày 12/8/2025, tại Hà Nội, Thứ trưởng Bộ Công Thương Nguyễn Sinh Nhật Tân cho biết kể từ vòng đàm phán "
+        "thứ hai, hai bên đã thu hẹp nhiều khác biệt về thương mại.",
+        "2025-08-20",
+        [
+            {
+                "type": "negotiation_round",
+                "ordinal": 2,
+                "reference": True,
+                "start": None,
+                "location": None,
+                "n_participants": 0,
+            }
+        ],
+    ),
+    (  # "Sau vòng …, sáng 15/7 A làm việc với B": the date and people are the meeting's, not the round's
+        "Sau vòng đàm phán thứ ba về thuế đối ứng, sáng 15/7/2025 Bộ trưởng Nguyễn Hồng Diên đã làm việc với "
+        "Đại sứ Hoa Kỳ Marc Knapper tại Hà Nội.",
+        "2025-08-20",
+        [
+            {"type": "negotiation_round", "ordinal": 3, "reference": True, "start": None, "location": None},
+            {"type": "meeting", "start": "2025-07-15", "location": "Hà Nội", "n_participants": 2},
+        ],
+    ),
+    (  # a round told in full and named again as a reference is one event, no longer a reference
+        "Vòng đàm phán thứ ba về thuế đối ứng diễn ra tại Washington từ ngày 9 đến 12/6/2025. Kể từ vòng đàm phán "
+        "thứ ba, hai bên đã thống nhất nhiều nội dung về thương mại.",
+        "2025-08-20",
+        [
+            {
+                "type": "negotiation_round",
+                "ordinal": 3,
+                "reference": False,
+                "start": "2025-06-09",
+                "location": "Washington",
+                "n_evidence": 2,
+            }
+        ],
+    ),
+    (  # the dates of an anniversary are no event's date
+        "Nhân dịp kỷ niệm 30 năm thiết lập quan hệ ngoại giao (12/7/1995 - 12/7/2025), Bộ trưởng Nguyễn Hồng Diên "
+        "làm việc với Đại sứ Hoa Kỳ Marc Knapper tại Hà Nội.",
+        "2025-07-14",
+        [{"type": "meeting", "start": None, "location": "Hà Nội", "n_participants": 2}],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "published", "expected"), CASES)
+def test_references_and_remembered_dates(text: str, published: str | None, expected: list[dict[str, Any]]) -> None:
+    check_events(text, published, expected)
