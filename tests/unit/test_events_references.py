@@ -1,5 +1,7 @@
 """Rounds named only as background are marked ``reference`` and take no date, place or people of the sentence
-that names them; remembered dates (anniversaries) are no event's date. Sentences written for these tests."""
+that names them; remembered dates (anniversaries), the start of a period ("kể từ tháng 5") and the day of a
+report are no event's date; a delegation's head named in the next sentence takes part. Sentences written for
+these tests."""
 
 from __future__ import annotations
 
@@ -54,6 +56,30 @@ CASES: list[tuple[str, str | None, list[dict[str, Any]]]] = [
         "làm việc với Đại sứ Hoa Kỳ Marc Knapper tại Hà Nội.",
         "2025-07-14",
         [{"type": "meeting", "start": None, "location": "Hà Nội", "n_participants": 2}],
+    ),
+    (  # "kể từ tháng 5" is when a period began, not the round's date
+        "Vòng đàm phán trực tiếp thứ tư giữa Mỹ và Trung Quốc về thương mại kể từ tháng 5 diễn ra ở Madrid.",
+        "2025-09-15",
+        [{"type": "negotiation_round", "ordinal": 4, "start": None}],
+    ),
+    (  # the day a ministry reports is not the round's when the round has dates of its own
+        "Ngày 20/3, Bộ Công Thương cho biết vòng đàm phán thứ 11 về FTA với khối EFTA đang diễn ra tại Hà Nội "
+        "từ ngày 18-21/3/2024.",
+        "2024-03-20",
+        [{"type": "negotiation_round", "ordinal": 11, "start": "2024-03-18", "end": "2024-03-21"}],
+    ),
+    (  # the head of the delegation, named in the sentence after the round (past a photo caption), takes part
+        "Ngày 18/3/2024, vòng đàm phán thứ 11 về FTA giữa Việt Nam và khối EFTA khai mạc tại Hà Nội.\n"
+        "Hai trưởng đoàn tại phiên khai mạc (Ảnh: Bộ Công Thương)\n"
+        "Đoàn đàm phán Việt Nam do Thứ trưởng Bộ Công Thương Nguyễn Sinh Nhật Tân dẫn đầu.",
+        "2024-03-20",
+        [{"type": "negotiation_round", "ordinal": 11, "n_participants": 1, "n_evidence": 2}],
+    ),
+    (  # "Đây là cuộc gặp thứ ba": the round told just before, numbered
+        "Ngày 28/7/2025, Mỹ và Trung Quốc tổ chức vòng đàm phán thương mại mới tại Stockholm. Đây là cuộc gặp thứ "
+        "ba giữa hai bên trong ba tháng.",
+        "2025-07-30",
+        [{"type": "negotiation_round", "ordinal": 3, "start": "2025-07-28", "n_evidence": 2}],
     ),
 ]
 

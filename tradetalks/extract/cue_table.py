@@ -55,6 +55,8 @@ CUE_GROUPS: dict[str, str] = {
     "rate_separator": "words between the clauses of two rates",
     "same_day": "the day of the event told before; value the part of day",
     "ministerial_title": "titles of minister rank; value the English title",
+    "leading": "in a sentence going on about an event: its people lead a delegation to it (dẫn đầu)",
+    "since": "right before a date: the start of a period (kể từ tháng 5), no event's date",
     "anniversary": "before a date in its clause: an anniversary or historical date, no event's (kỷ niệm)",
     "reference": "before a round: named as a reference (kể từ, chuẩn bị cho)",
     "reporting": "after a date: the day of a report, not of the event",

@@ -9,7 +9,7 @@ result gets its negotiation, summary and evidence (``text``).
 
 from __future__ import annotations
 
-from tradetalks.extract.cues import lower_view, starts_with
+from tradetalks.extract.cues import event_lexicon, lower_view, starts_with
 from tradetalks.extract.events.cue import CueMention
 from tradetalks.extract.events.mentions import cue_hits, sentence_cues, skipped_lines
 from tradetalks.extract.events.merge import merge_drafts
@@ -31,6 +31,10 @@ def _continues(low: str, key: str, start: int, end: int) -> bool:
     return comma > 0 and starts_with("continuation", low, key, comma + 1, end) is not None
 
 
+def _in_skipped(skipped: list[tuple[int, int]], start: int, end: int) -> bool:
+    return any(a <= start < b or a < end <= b for a, b in skipped)
+
+
 def article_cues(doc: Doc, low: str, key: str) -> list[CueMention]:
     """The event cues of an article, sentence by sentence, with what each sentence ties to them; a sentence
     going on about the event told before ("Hai bên …") is a "continuation" cue."""
@@ -48,14 +52,19 @@ def article_cues(doc: Doc, low: str, key: str) -> list[CueMention]:
         while j < len(hits) and hits[j].end <= s.end:
             j += 1
         if any(a <= s.start < b or a < s.end <= b for a, b in skipped):
-            told, i = False, j
+            i = j  # a headline or a photo caption between two paragraphs does not break the story
             continue
         found = sentence_cues(doc, low, key, si, hits[i:j]) if j > i else []
         if found:
             cues.extend(found)
             told = True
         elif told and _continues(low, key, s.start, s.end):
-            cues.append(CueMention("continuation", s.start, s.start, si, span=(s.start, s.end)))
+            go_on = CueMention("continuation", s.start, s.start, si, span=(s.start, s.end))
+            if event_lexicon("leading").any(low, key, s.start, s.end):  # "Đoàn Việt Nam do Thứ trưởng A dẫn đầu"
+                go_on.people = [
+                    mi for mi, m in enumerate(doc.mentions) if m.type == "person" and s.start <= m.start < s.end
+                ]
+            cues.append(go_on)
         else:
             told = False
         i = j
@@ -72,6 +81,9 @@ def extract_events(doc: Doc) -> Doc:
         doc.events = []
         return doc
     ctx = Context(doc, low, key, cues, negotiations=bool(doc_negotiations(doc, low, key)))
+    ctx.skipped = {
+        si for si, s in enumerate(doc.sentences) if _in_skipped(skipped_lines(doc.text, low), s.start, s.end)
+    }
     drafts = merge_drafts(doc, decide(ctx))
     place = article_place(drafts)
     doc.events = [finish_event(doc, low, key, d, place) for d in drafts]

@@ -245,6 +245,9 @@ def _attach_timexes(doc: Doc, low: str, key: str, s: Sentence, cues: list[CueMen
         if _anniversary(low, key, s, t.start, cues):
             continue  # "nhân kỷ niệm 30 năm … (12/7/1995 - 12/7/2025)": a date remembered, no event's
         owner = _owner(cues, low, t.start, t.end)
+        since = ends_with("since", low, key, max(s.start, t.start - 15), t.start)
+        if since and owner is not None and spec(owner.type).kind != "action":
+            continue  # "vòng đàm phán thứ 5 kể từ tháng 5": the start of a period, not the event's date
         if owner is not None:
             owner.timexes.append(ti)
             if t.end <= owner.start:
@@ -259,6 +262,14 @@ def _attach_timexes(doc: Doc, low: str, key: str, s: Sentence, cues: list[CueMen
                 continue
             if ends_with("reference", low, key, max(s.start, c.start - 30), c.start) is None:
                 c.timexes.append(ti)
+    # "Ngày 26/11, Bộ Công Thương cho biết phiên đàm phán … diễn ra từ ngày 25-28/11": the leading date is the
+    # report's when a reporting verb stands between it and a cue that has a date of its own
+    for c in cues:
+        own = [ti for ti in c.timexes if doc.timexes[ti].start >= c.end]
+        for ti in [ti for ti in c.timexes if doc.timexes[ti].end <= c.start]:
+            reported = event_lexicon("reporting").any(low, key, doc.timexes[ti].end, c.start)
+            if own and reported:
+                c.timexes.remove(ti)
 
 
 def _attach_modes(low: str, key: str, s: Sentence, cues: list[CueMention]) -> None:

@@ -104,9 +104,12 @@ def foreign_talks(doc: Doc, spans: list[tuple[int, int]], people: list[int]) -> 
     sentence names two other countries as parties (a person of the United States standing for it) and no
     Vietnamese party belongs to their own talks ("talks:hoa-ky+trung-quoc"), never to Viet Nam's."""
     parties = _parties(doc, spans, people)
-    if any(m.side == "VN" for m in parties) or not any(m.side == "other" for m in parties):
-        return None
     countries = {m.canonical or m.text for m in parties if m.type == "country"}
+    foreign = {m.canonical or m.text for m in parties if m.type == "country" and m.side != "VN"}
+    # a Vietnamese party: Viet Nam named, or a Vietnamese person unless two other countries are the sides
+    vietnamese = any(m.side == "VN" and (m.type == "country" or len(foreign) < 2) for m in parties)
+    if vietnamese or not any(m.side == "other" for m in parties):
+        return None
     if any(m.type == "person" and m.side == "US" for m in parties):
         countries.add(_united_states())
     if len(countries) < 2:

@@ -44,6 +44,7 @@ class Context:
     touched: Draft | None = None  # the event told last, and in which sentence
     touched_at: int = -2
     trace: list[tuple[int, str, Decision]] = field(default_factory=list)  # (cue start, rule, decision)
+    skipped: set[int] = field(default_factory=set)  # sentences of headlines and captions, which break no story
 
     def join(self, d: Draft, c: CueMention) -> Decision:
         """The cue tells more of draft ``d``."""
@@ -52,12 +53,19 @@ class Context:
         return Decision.JOIN
 
     def go_on(self, c: CueMention) -> Decision:
-        """The cue's sentence goes on about the event told in the sentence before, if any."""
-        if self.touched is not None and self.touched_at == c.sentence - 1:
+        """The cue's sentence goes on about the event told in the sentence before (past captions), if any; the
+        people it names as leading a delegation take part in it."""
+        if self.touched is not None and self.next_to_touched(c.sentence):
             self.touched.spans.append(c.span)
+            self.touched.people.extend(p for p in c.people if p not in self.touched.people)
             self.touched_at = c.sentence
             return Decision.JOIN
         return Decision.DROP
+
+    def next_to_touched(self, sentence: int) -> bool:
+        """Whether only captions and headlines stand between the event told last and ``sentence``."""
+        between = range(self.touched_at + 1, sentence)
+        return self.touched_at < sentence and all(i in self.skipped for i in between)
 
     def target(self, c: CueMention) -> Draft | None:
         """The event of the cue's type told last."""
@@ -161,6 +169,8 @@ def identity(ctx: Context, c: CueMention) -> Decision:
     if spec(d.event.type).two_sided and spec(c.type).series:
         ctx.last.pop(d.event.type, None)
         d.event.type = c.type
+    if spec(d.event.type).series and spec(c.type).encounter:
+        return ctx.join(d, c)  # "… vòng đàm phán … tại Stockholm. Đây là cuộc gặp thứ ba giữa hai bên"
     if d.event.type != c.type:
         return Decision.PASS
     ctx.last[c.type] = d
