@@ -85,6 +85,19 @@ CASES: list[tuple[str, str | None, list[dict[str, Any]]]] = [
         None,
         [{"type": "negotiation_round", "ordinal": 3, "negotiation": "talks:hoa-ky+trung-quoc"}],
     ),
+    (  # "Tại cuộc gặp <another counterpart>, …": another meeting, not the one told before
+        "Tại cuộc gặp Bộ trưởng Tài chính Hoa Kỳ Scott Bessent, Phó Thủ tướng Hồ Đức Phớc đề nghị sớm đàm phán về "
+        "thuế quan. Tại cuộc gặp Bộ trưởng Thương mại Howard Lutnick, Phó Thủ tướng Hồ Đức Phớc nêu các đề xuất "
+        "về thương mại.",
+        "2025-04-10",
+        [{"type": "meeting", "n_participants": 2}, {"type": "meeting", "n_participants": 2}],
+    ),
+    (  # someone "có cuộc trao đổi với" a counterpart: a meeting of its own, not only a reference back
+        "Ngày 18/2/2026, Quyền Bộ trưởng Bộ Công Thương Lê Mạnh Hùng đã có cuộc trao đổi với ông David Fogel, "
+        "Trợ lý Bộ trưởng Thương mại Hoa Kỳ, về thương mại song phương.",
+        "2026-02-20",
+        [{"type": "meeting", "start": "2026-02-18", "n_participants": 2}],
+    ),
 ]
 
 

@@ -13,12 +13,13 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from tradetalks.event_types import spec
-from tradetalks.extract.cues import event_lexicon
+from tradetalks.extract.cues import event_lexicon, lower_view, starts_with
 from tradetalks.extract.events.cue import CueFlag, CueMention
 from tradetalks.extract.events.draft import Draft, ministerial, same_person
 from tradetalks.model import Doc, Event
 
 _TEAMS = CueFlag.WEAK | CueFlag.PLURAL | CueFlag.TEAMS
+_COUNTERPART_GAP = 50  # how far after a cue its counterpart's name may start ("cuộc gặp Bộ trưởng Tài chính B")
 
 
 class Decision(enum.Enum):
@@ -178,13 +179,20 @@ def identity(ctx: Context, c: CueMention) -> Decision:
 
 
 def either_exchange(ctx: Context, c: CueMention) -> Decision:
-    """ "Tại cuộc trao đổi, hai bên …": the call or the meeting told last, never a new event."""
+    """ "Tại cuộc trao đổi, hai bên …": the call or the meeting told last; a new one only when someone has it
+    "với" a counterpart ("A đã có cuộc trao đổi với ông B")."""
     if CueFlag.EITHER not in c.flags:
         return Decision.PASS
     told = [d for d in (ctx.last.get("call"), ctx.last.get("meeting")) if d is not None]
     target = max(told, key=lambda d: max(b for _, b in d.spans), default=None)
     if target is not None and _fits(ctx.doc, target, c):
         return ctx.join(target, c)
+    subject = any(ctx.doc.mentions[p].start < c.start for p in c.people)
+    if subject and starts_with("counterpart", ctx.low, ctx.key, c.end, c.end + 10):
+        # "Quyền Bộ trưởng A đã có cuộc trao đổi với ông B": a meeting of its own (the cue goes on as one)
+        c.type = "meeting"
+        c.flags &= ~(CueFlag.WEAK | CueFlag.EITHER)
+        return Decision.PASS
     return Decision.DROP
 
 
@@ -358,6 +366,17 @@ def _repeats(c: CueMention, d: Draft) -> bool:
 def _fits(doc: Doc, d: Draft, c: CueMention) -> bool:
     """Whether a referring mention can be the drafted event: no other ordinal, no only-new people."""
     if c.ordinal is not None and d.event.ordinal is not None and c.ordinal != d.event.ordinal:
+        return False
+    # "Tại cuộc gặp Bộ trưởng B, …": a counterpart named right after the cue who is not of the event is another
+    low = lower_view(doc.key or doc.text)
+    named = [p for p in c.people if 0 <= doc.mentions[p].start - c.end <= _COUNTERPART_GAP]
+    named = [p for p in named if "," not in low[c.end : doc.mentions[p].start]]
+    if (
+        named
+        and d.people
+        and CueFlag.ATTEND not in c.flags
+        and not any(same_person(doc, p, q) for p in named for q in d.people)
+    ):
         return False
     if c.people and len(d.people) >= 2 and CueFlag.ATTEND not in c.flags:
         return any(same_person(doc, p, q) for p in c.people for q in d.people)
