@@ -98,6 +98,13 @@ CASES: list[tuple[str, str | None, list[dict[str, Any]]]] = [
         "2026-02-20",
         [{"type": "meeting", "start": "2026-02-18", "n_participants": 2}],
     ),
+    (  # "tiếp" a titled visitor is a meeting ("tiếp Trưởng đại diện Thương mại …")
+        "Ngày 19/2/2026, Tổng Bí thư Tô Lâm đã tiếp Trưởng đại diện Thương mại Hoa Kỳ, Đại sứ Jamieson Greer tại "
+        "Washington.",
+        "2026-02-20",
+        [{"type": "meeting", "start": "2026-02-19", "location": "Washington", "n_participants": 2}],
+    ),
+    ("Trong thư gửi trực tiếp Bộ trưởng Nguyễn Văn An, các giảng viên nêu nhiều kiến nghị về thương mại.", None, []),
 ]
 
 
