@@ -47,6 +47,7 @@ CASES: list[tuple[str, str | None, list[dict[str, Any]]]] = [
                 "ordinal": 5,
                 "status": "planned",
                 "location": "Brussels",
+                "mode": "in_person",  # a round held at a named place is held in person
                 "negotiation": "vn-eu-fta",
             },
         ],

@@ -201,7 +201,10 @@ def finish_event(doc: Doc, low: str, key: str, d: Draft, place: str | None = Non
     ev.start, ev.end = _week_month(ev.start), _week_month(ev.end)
     in_person = ev.mode != "online" and spec(ev.type).placed
     ev.reference = d.reference
-    ev.location = _location(d, place) or (place if in_person and ev.status == "held" and not d.reference else None)
+    own_place = _location(d, place)
+    ev.location = own_place or (place if in_person and ev.status == "held" and not d.reference else None)
+    if own_place and in_person and ev.mode is None and spec(ev.type).series:
+        ev.mode = "in_person"  # "vòng đàm phán … diễn ra tại Hà Nội": held where people went
     people = unique_people(doc, d.people)
     ev.participants = [Participant(f"m{p}", doc.mentions[p].side, doc.mentions[p].text) for p in people]
     if not people and spec(ev.type).organisations_take_part:
