@@ -105,6 +105,12 @@ CASES: list[tuple[str, str | None, list[dict[str, Any]]]] = [
         "2026-02-20",
         [{"type": "meeting", "start": "2026-02-19", "location": "Washington", "n_participants": 2}],
     ),
+    (  # an unknown capitalised name after "tại" in the event's clause is where it is held
+        "Ngày 10/3/2025, vòng đàm phán thương mại thứ hai giữa Mỹ và Trung Quốc diễn ra tại Rosenbad từ sáng sớm.",
+        None,
+        [{"type": "negotiation_round", "ordinal": 2, "location": "Rosenbad"}],
+    ),
+    ("Các chỉ số chứng khoán tại Mỹ đã chốt phiên 10-5 ở mức tăng sau vòng đàm phán thương mại.", None, []),
     ("Trong thư gửi trực tiếp Bộ trưởng Nguyễn Văn An, các giảng viên nêu nhiều kiến nghị về thương mại.", None, []),
 ]
 

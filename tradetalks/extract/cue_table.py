@@ -63,6 +63,7 @@ CUE_GROUPS: dict[str, str] = {
     "reporting": "after a date: the day of a report, not of the event",
     "before_after": "trước khi / sau khi: a clause of its own",
     "between": "after a cue: the people it is between (giữa)",
+    "at": "before an unknown capitalised name after an event's cue: where it is held (tại, ở)",
     "locative": "before a place: where the event is (tại, ở)",
     "site": "before an organisation: a building of it (trụ sở)",
     "venue": "verbs saying where an event is held (diễn ra)",

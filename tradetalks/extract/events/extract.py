@@ -11,7 +11,8 @@ from __future__ import annotations
 
 from tradetalks.extract.cues import event_lexicon, lower_view, starts_with
 from tradetalks.extract.events.cue import CueMention
-from tradetalks.extract.events.mentions import cue_hits, sentence_cues, skipped_lines
+from tradetalks.extract.events.lines import skipped_lines
+from tradetalks.extract.events.mentions import cue_hits, sentence_cues
 from tradetalks.extract.events.merge import merge_drafts
 from tradetalks.extract.events.negotiation import doc_negotiations, share_series_negotiation
 from tradetalks.extract.events.rules import Context, decide

@@ -8,6 +8,7 @@ from functools import lru_cache
 from tradetalks.event_types import spec, types_where
 from tradetalks.extract.cues import CueHit, ends_with, event_lexicon, event_table, starts_with, text_cues, words_pattern
 from tradetalks.extract.events.cue import CueFlag, CueMention, CueValue, flag_named, parse_cue_value
+from tradetalks.extract.events.places import location_text, sole_owner, unnamed_places
 from tradetalks.extract.events.tariffs import rate_re, split_tariffs, tariff_mentions
 from tradetalks.model import Doc, Sentence
 
@@ -16,7 +17,6 @@ _YEAR_SPAN = re.compile(r"^\d{4}(?:/\d{4})?$")
 _LETTERS = re.compile(r"[^\W\d_]")
 _TITLED_TYPES = types_where("encounter")  # events whose subject may be a bare title
 _FOLD_GAP = 15  # how far apart a signing verb and the document it signs may stand ("ký kết 17 biên bản")
-_PLACE_GAP = 100  # how far after its event's cue a place may stand, past one comma
 
 
 @lru_cache(maxsize=1)
@@ -40,7 +40,7 @@ def _paren_ordinal_re() -> re.Pattern[str]:
 def _round_number_re() -> re.Pattern[str]:
     """A round named by its number before the talks word: "vòng 3 đàm phán", "vòng thứ hai của đàm phán"."""
     talks = rf"(?=[^.;]{{0,40}}?(?:{words_pattern('talks')}))"
-    number = rf"(\d{{1,2}}|{words_pattern('number')})(?!\w)"
+    number = rf"(\d{{1,2}}(?![-/.]\d)|{words_pattern('number')})(?!\w)"  # not "phiên 10-5", a day
     lead = words_pattern("round_lead")
     # or after the talks word: "đàm phán vòng thứ ba", "đàm phán phiên 13"
     return re.compile(rf"(?:{lead})\s+{number}{talks}|(?:{words_pattern('talks')})\s+(?:{lead})\s+{number}")
@@ -50,7 +50,7 @@ def _round_number_re() -> re.Pattern[str]:
 def _round_ordinal_re() -> re.Pattern[str]:
     """A round named by "vòng thứ N", "phiên 13" alone ("chuẩn bị cho vòng thứ ba", "Tại phiên 13"), or as the next
     one ("phiên sau"): a round only after rounds are told."""
-    number = rf"(?:thứ\s+)?(\d{{1,2}}|{words_pattern('number')})(?!\w)"
+    number = rf"(?:thứ\s+)?(\d{{1,2}}(?![-/.]\d)|{words_pattern('number')})(?!\w)"
     return re.compile(rf"(?:{words_pattern('round_word')})\s+(?:{number}|((?:{words_pattern('next')})(?!\w)))")
 
 
@@ -282,33 +282,6 @@ def _attach_modes(low: str, key: str, s: Sentence, cues: list[CueMention]) -> No
             before[-1].mode = h.value
 
 
-def _location_text(doc: Doc, low: str, key: str, mi: int) -> str | None:
-    """The place an event happens at if mention ``mi`` follows "tại"/"ở" ("tại trụ sở USTR")."""
-    men = doc.mentions[mi]
-    site = ends_with("site", low, key, max(0, men.start - 30), men.start)
-    head = site.start if site else men.start
-    loc = ends_with("locative", low, key, max(0, head - 30), head)
-    if loc is None or ends_with("before_after", low, key, max(0, loc.start - 20), loc.start):
-        return None  # "Trước khi sang Washington, …": where the people went next, not where the event was
-    name = men.acronym or men.text if men.type == "organization" else men.text
-    if site:
-        return f"{doc.text[site.start : site.end]} {name}"
-    if men.type == "organization":
-        return None
-    return name
-
-
-def _sole_owner(heads: list[CueMention], low: str, key: str, pos: int) -> bool:
-    """A place shortly after the only event of its sentence is that event's, past a comma too; not after
-    "Tại cuộc gặp, …" (what follows is what was said there). "diễn ra", "tổ chức" before it say where the
-    event is held, farther from its cue too ("Vòng đàm phán thứ 6 Hiệp định …, … dự kiến diễn ra tại X")."""
-    if len(heads) != 1 or heads[0].flags & (CueFlag.ANAPHOR | CueFlag.REFERENCE):
-        return False
-    venue = event_lexicon("venue").any(low, key, heads[0].end, pos)  # "… diễn ra trong bốn ngày, từ 9–12/6, tại X"
-    gap = _PLACE_GAP * 2 if venue else _PLACE_GAP
-    return 0 <= pos - heads[0].end <= gap and low.count(",", heads[0].end, pos) <= (2 if venue else 1)
-
-
 def _is_attributed(doc: Doc, low: str, key: str, mi: int) -> bool:
     men = doc.mentions[mi]
     head = men.role.start if men.role is not None and men.role.start < men.start else men.start
@@ -323,11 +296,11 @@ def _attach_mentions(doc: Doc, low: str, key: str, s: Sentence, cues: list[CueMe
         if men.start < s.start or men.end > s.end:
             continue
         if men.type in ("location", "organization", "country"):
-            where = _location_text(doc, low, key, mi)
+            where = location_text(doc, low, key, mi)
             if where:  # a tariff is announced, not held somewhere: "vòng đàm phán về thuế … diễn ra tại X"
                 held = [c for c in cues if spec(c.type).kind != "action"]
                 owner = _owner(held, low, men.start, men.end, strict=True)
-                if owner is None and _sole_owner(head_cues, low, key, men.start):
+                if owner is None and sole_owner(head_cues, low, key, men.start):
                     owner = head_cues[0]  # "vòng … dự kiến diễn ra vào tuần tới, tiếp tục tại Washington"
                 if owner is not None:
                     owner.locations.append(where)
@@ -418,6 +391,7 @@ def sentence_cues(doc: Doc, low: str, key: str, si: int, hits: list[CueHit]) -> 
     _attach_timexes(doc, low, key, s, cues)
     _attach_modes(low, key, s, cues)
     _attach_mentions(doc, low, key, s, cues)
+    unnamed_places(doc, low, key, s, cues)
     _title_subjects(doc, low, s, cues)
     out: list[CueMention] = []
     tariffs: list[CueMention] = []
@@ -454,28 +428,4 @@ def _fold_agreements(low: str, cues: list[CueMention]) -> list[CueMention]:
             prev.flags |= c.flags & CueFlag.MOU
             continue
         out.append(c)
-    return out
-
-
-def is_headline(line: str) -> bool:
-    """An all-capitals line ("VÒNG ĐÀM PHÁN KỸ THUẬT LÀ CHẶNG THEN CHỐT") or a "Title:" line."""
-    if line.lstrip().startswith("Title:"):
-        return True
-    return line.upper() == line and len(_LETTERS.findall(line)) >= 8
-
-
-def is_caption(line: str) -> bool:
-    """A photo caption line ("… (Ảnh: Moit).", "Ông A (phải) và ông B …") in lower case."""
-    return any(marker in line for marker in event_table("caption"))
-
-
-def skipped_lines(text: str, low: str) -> list[tuple[int, int]]:
-    """Spans of the lines that cannot be evidence of an event: headlines and photo captions."""
-    out: list[tuple[int, int]] = []
-    start = 0
-    for line in text.split("\n"):
-        end = start + len(line)
-        if is_headline(line) or is_caption(low[start:end]):
-            out.append((start, end))
-        start = end + 1
     return out
