@@ -75,6 +75,12 @@ CASES: list[tuple[str, str | None, list[dict[str, Any]]]] = [
         "2024-03-20",
         [{"type": "negotiation_round", "ordinal": 11, "n_participants": 1, "n_evidence": 2}],
     ),
+    (  # the technical groups negotiating in a round's sentence make it a technical round
+        "Từ ngày 2 đến 6/6/2014, vòng đàm phán thứ 6 về FTA giữa Việt Nam và Liên minh Hải quan diễn ra tại Moskva, "
+        "các nhóm đàm phán kỹ thuật đã tiến hành đàm phán về hàng hóa và dịch vụ.",
+        None,
+        [{"type": "negotiation_round", "ordinal": 6, "level": "technical", "negotiation": "vn-eaeu-fta"}],
+    ),
     (  # "Đây là cuộc gặp thứ ba": the round told just before, numbered
         "Ngày 28/7/2025, Mỹ và Trung Quốc tổ chức vòng đàm phán thương mại mới tại Stockholm. Đây là cuộc gặp thứ "
         "ba giữa hai bên trong ba tháng.",

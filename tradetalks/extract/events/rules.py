@@ -102,9 +102,13 @@ def teams_to_meet(ctx: Context, c: CueMention) -> Decision:
 
 def teams_go_on(ctx: Context, c: CueMention) -> Decision:
     """ "Các nhóm kỹ thuật đã làm việc khẩn trương.": alone in its sentence, the teams at work go on about the
-    event told just before; never an event of their own."""
+    event told just before; never an event of their own; a round they work at is a technical one."""
     if CueFlag.TEAMS not in c.flags:
         return Decision.PASS
+    d = ctx.touched  # "vòng đàm phán thứ 5 …, các nhóm đàm phán kỹ thuật đã tiến hành đàm phán về …": technical
+    told = d is not None and (ctx.touched_at == c.sentence or ctx.next_to_touched(c.sentence))
+    if d is not None and told and spec(d.event.type).series and d.event.level is None:
+        d.event.level = c.level
     alone = not any(o is not c and o.sentence == c.sentence for o in ctx.cues)
     return ctx.go_on(c) if alone else Decision.DROP
 
