@@ -75,6 +75,12 @@ CASES: list[tuple[str, str | None, list[dict[str, Any]]]] = [
         "2024-03-20",
         [{"type": "negotiation_round", "ordinal": 11, "n_participants": 1, "n_evidence": 2}],
     ),
+    (  # a date in a "trước khi …" clause after the round is that clause's
+        "Đây là vòng đàm phán thương mại thứ 5 giữa Mỹ và Trung Quốc, diễn ra ngay trước khi thời hạn đình chiến "
+        "thương mại kết thúc vào ngày 10/11.",
+        "2025-10-26",
+        [{"type": "negotiation_round", "ordinal": 5, "start": None}],
+    ),
     (  # the technical groups negotiating in a round's sentence make it a technical round
         "Từ ngày 2 đến 6/6/2014, vòng đàm phán thứ 6 về FTA giữa Việt Nam và Liên minh Hải quan diễn ra tại Moskva, "
         "các nhóm đàm phán kỹ thuật đã tiến hành đàm phán về hàng hóa và dịch vụ.",

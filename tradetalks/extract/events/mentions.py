@@ -214,6 +214,8 @@ def _owner(cues: list[CueMention], low: str, pos: int, end: int, strict: bool = 
     if before:
         last = before[-1]
         gap = low[last.end : pos]
+        if event_lexicon("before_after").any(low, low, last.end, pos):
+            return None  # "vòng … diễn ra … trước khi lệnh ngừng áp thuế hết hạn vào ngày 10/11": that clause's date
         if "," not in gap and ";" not in gap and len(gap) <= 120:
             return last
     for c in cues:
@@ -398,7 +400,8 @@ def sentence_cues(doc: Doc, low: str, key: str, si: int, hits: list[CueHit]) -> 
     for c in cues:
         if c.type == "tariff_action":
             parts = tariff_mentions(doc, low, key, s, c)
-            if not parts and out and not out[-1].timexes:  # "vòng đàm phán về thuế đối ứng kết thúc ngày 27/6"
+            clause = out and not event_lexicon("before_after").any(low, key, out[-1].end, c.start)
+            if not parts and clause and not out[-1].timexes:  # "vòng đàm phán về thuế đối ứng kết thúc ngày 27/6"
                 out[-1].timexes = list(c.timexes)
             for p in parts:
                 p.timexes, p.people, p.orgs, p.locations = list(c.timexes), list(c.people), list(c.orgs), []
