@@ -40,7 +40,7 @@ class CueFlag(enum.Flag):
         flag = flag_named(other) if isinstance(other, str) else other
         if not isinstance(flag, CueFlag):
             raise TypeError(f"not a cue flag: {other!r}")
-        return flag & self == flag
+        return flag._value_ & self._value_ == flag._value_  # plain ints: this runs for every cue and rule
 
 
 NO_FLAGS = CueFlag(0)

@@ -9,7 +9,7 @@ result gets its negotiation, summary and evidence (``text``).
 
 from __future__ import annotations
 
-from tradetalks.extract.cues import event_lexicon, lower_view, starts_with
+from tradetalks.extract.cues import CueHit, event_lexicon, lower_view, starts_with
 from tradetalks.extract.events.cue import CueMention
 from tradetalks.extract.events.lines import skipped_lines
 from tradetalks.extract.events.mentions import cue_hits, sentence_cues
@@ -32,18 +32,36 @@ def _continues(low: str, key: str, start: int, end: int) -> bool:
     return comma > 0 and starts_with("continuation", low, key, comma + 1, end) is not None
 
 
-def _in_skipped(skipped: list[tuple[int, int]], start: int, end: int) -> bool:
-    return any(a <= start < b or a < end <= b for a, b in skipped)
+def skipped_sentences(doc: Doc, low: str) -> set[int]:
+    """The sentences lying on headline or caption lines, in one sweep over both sorted lists."""
+    spans = skipped_lines(doc.text, low)
+    out: set[int] = set()
+    j = 0
+    for si, s in enumerate(doc.sentences):
+        while j < len(spans) and spans[j][1] <= s.start:
+            j += 1
+        k = j
+        while k < len(spans) and spans[k][0] < s.end:
+            a, b = spans[k]
+            if a <= s.start < b or a < s.end <= b:
+                out.add(si)
+                break
+            k += 1
+    return out
 
 
-def article_cues(doc: Doc, low: str, key: str) -> list[CueMention]:
+def article_cues(
+    doc: Doc, low: str, key: str, skipped: set[int] | None = None, hits: list[CueHit] | None = None
+) -> list[CueMention]:
     """The event cues of an article, sentence by sentence, with what each sentence ties to them; a sentence
-    going on about the event told before ("Hai bên …") is a "continuation" cue."""
-    hits = cue_hits(low, key)
+    going on about the event told before ("Hai bên …") is a "continuation" cue (``skipped``: the sentences of
+    headlines and captions, and ``hits``: the cue phrases, found here when not given)."""
+    hits = cue_hits(low, key) if hits is None else hits
     cues: list[CueMention] = []
     if not hits:
         return cues
-    skipped = skipped_lines(doc.text, low)
+    if skipped is None:
+        skipped = skipped_sentences(doc, low)
     i = 0
     told = False  # whether the sentence before told of an event
     for si, s in enumerate(doc.sentences):
@@ -52,7 +70,7 @@ def article_cues(doc: Doc, low: str, key: str) -> list[CueMention]:
         j = i
         while j < len(hits) and hits[j].end <= s.end:
             j += 1
-        if any(a <= s.start < b or a < s.end <= b for a, b in skipped):
+        if si in skipped:
             i = j  # a headline or a photo caption between two paragraphs does not break the story
             continue
         found = sentence_cues(doc, low, key, si, hits[i:j]) if j > i else []
@@ -77,14 +95,13 @@ def extract_events(doc: Doc) -> Doc:
     """doc.events: the events the article tells of, with their evidence sentences."""
     key = doc.key or doc.text
     low = lower_view(key)
-    cues = article_cues(doc, low, key)
+    hits = cue_hits(low, key)
+    skipped = skipped_sentences(doc, low) if hits else set()
+    cues = article_cues(doc, low, key, skipped, hits)
     if not cues:
         doc.events = []
         return doc
-    ctx = Context(doc, low, key, cues, negotiations=bool(doc_negotiations(doc, low, key)))
-    ctx.skipped = {
-        si for si, s in enumerate(doc.sentences) if _in_skipped(skipped_lines(doc.text, low), s.start, s.end)
-    }
+    ctx = Context(doc, low, key, cues, negotiations=bool(doc_negotiations(doc, low, key)), skipped=skipped)
     drafts = merge_drafts(doc, decide(ctx))
     place = article_place(drafts)
     doc.events = [finish_event(doc, low, key, d, place) for d in drafts]

@@ -38,12 +38,24 @@ def _paren_ordinal_re() -> re.Pattern[str]:
 
 @lru_cache(maxsize=1)
 def _round_number_re() -> re.Pattern[str]:
-    """A round named by its number before the talks word: "vòng 3 đàm phán", "vòng thứ hai của đàm phán"."""
-    talks = rf"(?=[^.;]{{0,40}}?(?:{words_pattern('talks')}))"
+    """A round word and its number ("vòng 3", "phiên thứ hai"); a round when a talks word follows it ("vòng 3
+    đàm phán", "Phiên 13 đàm phán FTA") or stands right before it ("đàm phán vòng thứ ba")."""
     number = rf"(\d{{1,2}}(?![-/.]\d)|{words_pattern('number')})(?!\w)"  # not "phiên 10-5", a day
-    lead = words_pattern("round_lead")
-    # or after the talks word: "đàm phán vòng thứ ba", "đàm phán phiên 13"
-    return re.compile(rf"(?:{lead})\s+{number}{talks}|(?:{words_pattern('talks')})\s+(?:{lead})\s+{number}")
+    return re.compile(rf"(?:{words_pattern('round_lead')})\s+{number}")
+
+
+@lru_cache(maxsize=1)
+def _talks_ahead_re() -> re.Pattern[str]:
+    return re.compile(rf"[^.;]{{0,40}}?(?:{words_pattern('talks')})")
+
+
+def _numbered_rounds(low: str, key: str) -> list[re.Match[str]]:
+    """The round words with a number that name a round of talks (see ``_round_number_re``)."""
+    out = []
+    for m in _round_number_re().finditer(low):
+        if _talks_ahead_re().match(low, m.end()) or ends_with("talks", low, key, max(0, m.start() - 20), m.start()):
+            out.append(m)
+    return out
 
 
 @lru_cache(maxsize=1)
@@ -98,15 +110,15 @@ def cue_hits(low: str, key: str) -> list[CueHit]:
     ignored = found.get("ignore", [])
     if ignored and hits:
         hits = [h for h in hits if not any(i.start < h.end and h.start < i.end for i in ignored)]
-    numbered = list(_round_number_re().finditer(low))
+    numbered = _numbered_rounds(low, key)
     # "vòng thứ N" alone only in an article that has told of a round before it
     first = min([h.start for h in hits if h.label == "negotiation_round"] + [m.start() for m in numbered], default=-1)
-    bare = [m for m in _round_ordinal_re().finditer(low) if 0 <= first < m.start()]
+    bare = list(_round_ordinal_re().finditer(low, first + 1)) if first >= 0 else []
     # "phiên sau" is the next round, "vòng sau khi …" is not
     bare = [m for m in bare if not m.group(2) or not starts_with("next_stop", low, key, m.start(2), m.end(2) + 10)]
     for m in numbered + bare:
         if _word_start(low, m.start()) and not any(h.start <= m.start() < h.end for h in hits):
-            number = m.group(1) or (m.group(2) if m.re is _round_number_re() else None)
+            number = m.group(1)
             value = f"ordinal={number}" if number else "next;upcoming"  # "phiên sau"
             hits.append(CueHit(m.start(), m.end(), m.group(0), "negotiation_round", value))
     for m in rate_re("rate_lead").finditer(low):  # "chịu thuế 20%", "thuế quan 25%"
