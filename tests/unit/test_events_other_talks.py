@@ -99,6 +99,12 @@ CASES: list[tuple[str, str | None, list[dict[str, Any]]]] = [
         "2026-02-20",
         [{"type": "meeting", "start": "2026-02-18", "n_participants": 2}],
     ),
+    (  # past a comma after an event only attended, the subject of the meeting that follows is its own
+        "Nhân dịp tham dự cuộc họp thượng đỉnh tại Kuala Lumpur, chiều 26/10/2025 Thủ tướng Phạm Minh Chính đã có "
+        "cuộc gặp với Tổng thống Hoa Kỳ Donald Trump về thương mại.",
+        "2025-10-27",
+        [{"type": "meeting", "n_participants": 0}, {"type": "meeting", "start": "2025-10-26", "n_participants": 2}],
+    ),
     (  # "tiếp" a titled visitor is a meeting ("tiếp Trưởng đại diện Thương mại …")
         "Ngày 19/2/2026, Tổng Bí thư Tô Lâm đã tiếp Trưởng đại diện Thương mại Hoa Kỳ, Đại sứ Jamieson Greer tại "
         "Washington.",

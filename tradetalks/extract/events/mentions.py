@@ -16,6 +16,7 @@ _CLAUSE_END = re.compile(r"[,;:.(]\s|[;:(]|\.$")
 _YEAR_SPAN = re.compile(r"^\d{4}(?:/\d{4})?$")
 _LETTERS = re.compile(r"[^\W\d_]")
 _TITLED_TYPES = types_where("encounter")  # events whose subject may be a bare title
+_SUBJECT_GAP = 35  # how far before its encounter's cue a subject's name may start ("Tổng Bí thư A đã có cuộc gặp")
 _FOLD_GAP = 15  # how far apart a signing verb and the document it signs may stand ("ký kết 17 biên bản")
 
 
@@ -349,11 +350,13 @@ def _person_owner(cues: list[CueMention], low: str, pos: int) -> CueMention | No
     gap = low[left[-1].end : pos]
     if ";" in gap:
         return next((c for c in heads if c.start >= pos), left[-1])
-    if "," in gap and not spec(left[-1].type).encounter:
+    framing = bool(left[-1].flags & (CueFlag.ANAPHOR | CueFlag.ATTEND))  # "Nhân dịp tham dự X, A có cuộc gặp với B"
+    if "," in gap and (framing or not spec(left[-1].type).encounter):
         # "… về thuế đối ứng, sáng 15/7 Bộ trưởng A làm việc với B": past a comma, the subject of the next
-        # encounter (a round or a tariff takes no list of people after it)
+        # encounter (a round, a tariff or an event only attended or referred to takes no list of people after it)
         following = next((c for c in heads if c.start >= pos), None)
-        if following is not None and spec(following.type).encounter and "," not in low[pos : following.start]:
+        near = following is not None and following.start - pos <= _SUBJECT_GAP
+        if following is not None and near and spec(following.type).encounter and "," not in low[pos : following.start]:
             return following
     return left[-1]
 
