@@ -105,6 +105,15 @@ CASES: list[tuple[str, str | None, list[dict[str, Any]]]] = [
         "2025-10-27",
         [{"type": "meeting", "n_participants": 0}, {"type": "meeting", "start": "2025-10-26", "n_participants": 2}],
     ),
+    (  # a long paragraph a photo credit was glued into is still text (a short caption line is skipped)
+        "Hai đoàn trao đổi tại vòng đàm phán thứ 12 về FTA giữa Việt Nam và khối EFTA. Ảnh: TTXVN Theo phóng viên "
+        "thường trú tại Geneva, vòng đàm phán thứ 12 diễn ra từ ngày 3 đến 6/3/2025 với nhiều tiến triển về thương "
+        "mại hàng hóa, dịch vụ và đầu tư; các nhóm kỹ thuật tiếp tục làm việc về quy tắc xuất xứ, sở hữu trí tuệ, "
+        "mua sắm chính phủ và phát triển bền vững trong những ngày tiếp theo.\n"
+        "Hai trưởng đoàn bắt tay trước vòng đàm phán thứ 13 (Ảnh: TTXVN)",
+        None,
+        [{"type": "negotiation_round", "ordinal": 12, "start": "2025-03-03", "negotiation": "vn-efta-fta"}],
+    ),
     (  # "tiếp" a titled visitor is a meeting ("tiếp Trưởng đại diện Thương mại …")
         "Ngày 19/2/2026, Tổng Bí thư Tô Lâm đã tiếp Trưởng đại diện Thương mại Hoa Kỳ, Đại sứ Jamieson Greer tại "
         "Washington.",

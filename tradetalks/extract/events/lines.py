@@ -7,6 +7,7 @@ import re
 from tradetalks.extract.cues import event_table
 
 _LETTERS = re.compile(r"[^\W\d_]")
+_CAPTION_MAX = 300  # a longer line with a photo credit in it is a paragraph the credit was glued into
 
 
 def is_headline(line: str) -> bool:
@@ -17,8 +18,9 @@ def is_headline(line: str) -> bool:
 
 
 def is_caption(line: str) -> bool:
-    """A photo caption line ("… (Ảnh: Moit).", "Ông A (phải) và ông B …") in lower case."""
-    return any(marker in line for marker in event_table("caption"))
+    """A photo caption line ("… (Ảnh: Moit).", "Ông A (phải) và ông B …") in lower case; a long paragraph that
+    a credit was glued into ("… Ảnh: TTXVN phát Theo phóng viên …, trong cuộc họp …") is no caption."""
+    return len(line) <= _CAPTION_MAX and any(marker in line for marker in event_table("caption"))
 
 
 def skipped_lines(text: str, low: str) -> list[tuple[int, int]]:
