@@ -114,6 +114,12 @@ CASES: list[tuple[str, str | None, list[dict[str, Any]]]] = [
         None,
         [{"type": "negotiation_round", "ordinal": 12, "start": "2025-03-03", "negotiation": "vn-efta-fta"}],
     ),
+    (  # commas of a bracketed list do not break the clause that tells where the round took place
+        "Từ ngày 3 đến 6/3/2025, vòng đàm phán thứ 12 về FTA giữa Việt Nam và khối EFTA (gồm Thụy Sĩ, Na Uy, Iceland, "
+        "Liechtenstein) đã diễn ra tại Hà Nội.",
+        None,
+        [{"type": "negotiation_round", "ordinal": 12, "location": "Hà Nội"}],
+    ),
     (  # "tiếp" a titled visitor is a meeting ("tiếp Trưởng đại diện Thương mại …")
         "Ngày 19/2/2026, Tổng Bí thư Tô Lâm đã tiếp Trưởng đại diện Thương mại Hoa Kỳ, Đại sứ Jamieson Greer tại "
         "Washington.",

@@ -36,7 +36,21 @@ def sole_owner(heads: list[CueMention], low: str, key: str, pos: int) -> bool:
         return False
     venue = event_lexicon("venue").any(low, key, heads[0].end, pos)  # "… diễn ra trong bốn ngày, từ 9–12/6, tại X"
     gap = _PLACE_GAP * 2 if venue else _PLACE_GAP
-    return 0 <= pos - heads[0].end <= gap and low.count(",", heads[0].end, pos) <= (2 if venue else 1)
+    return 0 <= pos - heads[0].end <= gap and clause_commas(low, heads[0].end, pos) <= (2 if venue else 1)
+
+
+def clause_commas(low: str, start: int, end: int) -> int:
+    """Commas in ``low[start:end]`` outside brackets: a bracketed list ("(gồm Thụy Sĩ, Na Uy, Iceland)") does not
+    break the clause."""
+    depth = count = 0
+    for ch in low[start:end]:
+        if ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth = max(0, depth - 1)
+        elif ch == "," and depth == 0:
+            count += 1
+    return count
 
 
 def _capitalised_name(text: str, start: int, end: int) -> str | None:
