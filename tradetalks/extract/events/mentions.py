@@ -17,6 +17,7 @@ _YEAR_SPAN = re.compile(r"^\d{4}(?:/\d{4})?$")
 _LETTERS = re.compile(r"[^\W\d_]")
 _TITLED_TYPES = types_where("encounter")  # events whose subject may be a bare title
 _SUBJECT_GAP = 35  # how far before its encounter's cue a subject's name may start ("Tổng Bí thư A đã có cuộc gặp")
+_YEAR_GAP = 12  # how far after an agreement's cue the year it was signed may stand ("ký kết vào năm 2000")
 _FOLD_GAP = 15  # how far apart a signing verb and the document it signs may stand ("ký kết 17 biên bản")
 
 
@@ -253,7 +254,12 @@ def _anniversary(low: str, key: str, s: Sentence, pos: int, cues: list[CueMentio
 def _attach_timexes(doc: Doc, low: str, key: str, s: Sentence, cues: list[CueMention]) -> None:
     leading: list[tuple[int, CueMention]] = []
     for ti, t in enumerate(doc.timexes):
-        if t.start < s.start or t.end > s.end or _YEAR_SPAN.match(t.value or "") or not t.value:
+        if t.start < s.start or t.end > s.end or not t.value:
+            continue
+        if _YEAR_SPAN.match(t.value):  # a bare year dates only an agreement signed in it ("được ký kết năm 2000")
+            signed = next((c for c in cues if c.type == "agreement" and 0 <= t.start - c.end <= _YEAR_GAP), None)
+            if signed is not None and "/" not in t.value and "," not in low[signed.end : t.start]:
+                signed.timexes.append(ti)
             continue
         if starts_with("reporting", low, key, t.end, min(s.end, t.end + 20)):
             continue  # "Bộ Công Thương ngày 15/6 cho biết …": the day of the report, not of the event

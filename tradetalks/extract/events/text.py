@@ -17,6 +17,7 @@ from tradetalks.extract.topics import topics_in
 from tradetalks.model import Doc, Event, Participant
 
 _WEEK = re.compile(r"^(\d{4})-W(\d{2})$")
+_YEAR = re.compile(r"^\d{4}$")
 _DAY = re.compile(r"^(?:\d{4}|XXXX)-\d{2}-\d{2}$")
 
 
@@ -30,6 +31,9 @@ def _dates(doc: Doc, d: Draft) -> tuple[str | None, str | None, str | None]:
     if d.event.type == "tariff_action" and len(values) > 1:  # "sắc lệnh ký ngày 31/7, … áp thuế từ ngày 7/8"
         values = [t for t in values if _after(doc, "effective", t.start)] or values[:1]
     for t in values:
+        if _YEAR.match(t.value or "") and start is None:  # "Hiệp định … được ký kết năm 2000"
+            start = t.value
+            continue
         rng = date_range(t.value)
         if rng is None:
             continue
