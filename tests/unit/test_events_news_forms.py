@@ -109,7 +109,8 @@ CASES: list[tuple[str, str | None, list[dict[str, Any]]]] = [
     (  # a day after "kết thúc" is the last day of the round, not its first
         "Vòng đàm phán lần thứ 4 về thuế đối ứng giữa Việt Nam và Mỹ kết thúc ngày 27/6/2025.",
         None,
-        [{"type": "negotiation_round", "ordinal": 4, "start": None, "end": "2025-06-27"}],
+        # its last day, and the month it began in (a round of a few days that ended on the 27th)
+        [{"type": "negotiation_round", "ordinal": 4, "start": "2025-06", "end": "2025-06-27"}],
     ),
     (  # a tariff imposed with its rate needs no other trade word; it applies from the date after "từ"
         "Theo sắc lệnh ký ngày 31/7/2025, Mỹ áp mức thuế 20% với hàng Việt Nam từ ngày 7/8/2025.",

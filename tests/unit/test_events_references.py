@@ -81,6 +81,11 @@ CASES: list[tuple[str, str | None, list[dict[str, Any]]]] = [
         "2025-10-26",
         [{"type": "negotiation_round", "ordinal": 5, "start": None}],
     ),
+    (  # a round that ended early in a month may have begun in the month before: no start
+        "Vòng đàm phán thứ 9 về FTA giữa Việt Nam và khối EFTA kết thúc ngày 3/7/2025.",
+        None,
+        [{"type": "negotiation_round", "ordinal": 9, "start": None, "end": "2025-07-03"}],
+    ),
     (  # the technical groups negotiating in a round's sentence make it a technical round
         "Từ ngày 2 đến 6/6/2014, vòng đàm phán thứ 6 về FTA giữa Việt Nam và Liên minh Hải quan diễn ra tại Moskva, "
         "các nhóm đàm phán kỹ thuật đã tiến hành đàm phán về hàng hóa và dịch vụ.",

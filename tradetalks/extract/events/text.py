@@ -17,6 +17,7 @@ from tradetalks.extract.topics import topics_in
 from tradetalks.model import Doc, Event, Participant
 
 _WEEK = re.compile(r"^(\d{4})-W(\d{2})$")
+_DAYS_OF_A_ROUND = 7  # a round or session lasts at most about a week
 _YEAR = re.compile(r"^\d{4}$")
 _DAY = re.compile(r"^(?:\d{4}|XXXX)-\d{2}-\d{2}$")
 
@@ -27,7 +28,10 @@ def _dates(doc: Doc, d: Draft) -> tuple[str | None, str | None, str | None]:
     day = len(values) == 1 and _DAY.match(values[0].value or "") is not None
     if day and _ends_at(doc, values[0].start):  # "vòng … kết thúc ngày 27/6": its last day only
         rng = date_range(values[0].value)
-        return None, (rng[1] if rng else None), None
+        last = rng[1] if rng else None
+        # a round of a few days that ended late in a month began in that month: its start is that month
+        began = last[:7] if last and int(last[8:10]) > _DAYS_OF_A_ROUND and spec(d.event.type).series else None
+        return began, last, None
     if d.event.type == "tariff_action" and len(values) > 1:  # "sắc lệnh ký ngày 31/7, … áp thuế từ ngày 7/8"
         values = [t for t in values if _after(doc, "effective", t.start)] or values[:1]
     for t in values:
