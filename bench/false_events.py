@@ -20,12 +20,13 @@ from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
 
+from tradetalks.event_types import types_where
 from tradetalks.model import Article
 from tradetalks.pipeline import default_pipeline
 
 REPO = Path(__file__).resolve().parents[1]
 VIETNEWS = (REPO / ".." / "shared" / "data" / "external" / "vietnews").resolve()
-WATCHED = ("negotiation_round", "ministerial_session", "tariff_action")
+WATCHED = types_where("needs_context")  # the event types that need a trade context
 NEGOTIATION_WORDS = re.compile(r"đàm[ _]phán|thương[ _]lượng|thỏa[ _]thuận|thoả[ _]thuận|hiệp[ _]định", re.IGNORECASE)
 
 

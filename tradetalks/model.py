@@ -10,6 +10,8 @@ import hashlib
 from dataclasses import asdict, dataclass, field
 from typing import Any, Literal
 
+from tradetalks.event_types import event_types
+
 EntityType = Literal["person", "organization", "location", "country"]
 EventType = Literal[
     "negotiation_round",
@@ -20,15 +22,8 @@ EventType = Literal[
     "agreement",
     "tariff_action",
 ]
-EVENT_TYPES: tuple[str, ...] = (
-    "negotiation_round",
-    "ministerial_session",
-    "meeting",
-    "call",
-    "roundtable",
-    "agreement",
-    "tariff_action",
-)
+#: Every event type, in the order of ``resources/event_types.tsv`` (``EventType`` spells them for mypy).
+EVENT_TYPES: tuple[str, ...] = tuple(event_types())
 Side = Literal["VN", "US", "other"]
 
 #: The negotiation key of the Vietnam–United States reciprocal trade talks.
@@ -183,6 +178,9 @@ class Event:
     conflicts: list[Conflict] = field(default_factory=list)
     id: str | None = None
     sources: dict[str, str] = field(default_factory=dict)  # attribute -> article id it was completed from
+    # named only as background in its report ("sau vòng đàm phán thứ ba", "kể từ vòng thứ hai", "chuẩn bị cho
+    # vòng thứ tư"): its date, place and people are only those written in its own phrase, never the report's
+    reference: bool = False
 
     def first_told(self) -> tuple[str, int]:
         """(article, offset) of the earliest evidence: where the event is first told."""

@@ -7,26 +7,35 @@ provides, so a missing upstream stage fails loudly before any article is read.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
+from tradetalks.extract.events import extract_events
+from tradetalks.extract.timex import extract_timexes
+from tradetalks.extract.topics import tag_topics
+from tradetalks.limits import EXTRACTION_LIMIT_CHARS, MAX_SENTENCE_CHARS
 from tradetalks.model import Article, Doc
+from tradetalks.nlp.names import extract_names
+from tradetalks.nlp.normalize import add_matching_views
+from tradetalks.nlp.sentences import split_sentences
+from tradetalks.stage import StageFn, stage
 
-StageFn = Callable[[Doc], Doc]
+__all__ = [
+    "EXTRACTION_LIMIT_CHARS",
+    "MAX_SENTENCE_CHARS",
+    "PIPELINE_VERSION",
+    "Pipeline",
+    "PipelineError",
+    "StageFn",
+    "StageSpec",
+    "cut_point",
+    "default_pipeline",
+    "spec_of",
+    "stage",
+]
 
 #: Bumped whenever a stage's output changes meaning; stored with each extraction.
 PIPELINE_VERSION = 1
-
-#: The most characters of one article that extraction reads. A longer text is stored whole, but its
-#: extraction stops at the last sentence end before this many characters and says so in ``Doc.notes``.
-#: Measured with bench/hostile_text.py: the slowest hostile family takes about 7 ms per KB, so one
-#: article costs at most about 10 s; real news articles are 100 times shorter.
-EXTRACTION_LIMIT_CHARS = 1_000_000
-
-#: The longest sentence the splitter makes: a longer run without a sentence end is split at a "; ", ", " or
-#: space. The longest sentence of 6,000 VietNews articles and the real-news set has 1,676 characters; rules
-#: that read a candidate's whole sentence then cost a bounded amount per candidate.
-MAX_SENTENCE_CHARS = 2_000
 
 _CUT_LOOKBACK = 0.1  # a sentence end is looked for in the last tenth before the limit, else a space
 
@@ -41,17 +50,6 @@ class StageSpec:
     fn: StageFn
     requires: frozenset[str]
     provides: frozenset[str]
-
-
-def stage(*, requires: Iterable[str] = (), provides: Iterable[str]) -> Callable[[StageFn], StageFn]:
-    """Mark a function as a pipeline stage: ``@stage(requires={"text"}, provides={"sentences"})``."""
-
-    def mark(fn: StageFn) -> StageFn:
-        fn.requires = frozenset(requires)  # type: ignore[attr-defined]
-        fn.provides = frozenset(provides)  # type: ignore[attr-defined]
-        return fn
-
-    return mark
 
 
 def spec_of(fn: StageFn) -> StageSpec:
@@ -120,12 +118,5 @@ class Pipeline:
 
 def default_pipeline(limit: int | None = EXTRACTION_LIMIT_CHARS) -> Pipeline:
     """normalize -> sentences -> names -> timexes -> topics -> events, over at most ``limit`` characters."""
-    from tradetalks.extract.events import extract_events
-    from tradetalks.extract.timex import extract_timexes
-    from tradetalks.extract.topics import tag_topics
-    from tradetalks.nlp.names import extract_names
-    from tradetalks.nlp.normalize import add_matching_views
-    from tradetalks.nlp.sentences import split_sentences
-
     stages = [add_matching_views, split_sentences, extract_names, extract_timexes, tag_topics, extract_events]
     return Pipeline(stages, limit=limit)

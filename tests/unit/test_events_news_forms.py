@@ -109,7 +109,8 @@ CASES: list[tuple[str, str | None, list[dict[str, Any]]]] = [
     (  # a day after "kết thúc" is the last day of the round, not its first
         "Vòng đàm phán lần thứ 4 về thuế đối ứng giữa Việt Nam và Mỹ kết thúc ngày 27/6/2025.",
         None,
-        [{"type": "negotiation_round", "ordinal": 4, "start": None, "end": "2025-06-27"}],
+        # its last day, and the month it began in (a round of a few days that ended on the 27th)
+        [{"type": "negotiation_round", "ordinal": 4, "start": "2025-06", "end": "2025-06-27"}],
     ),
     (  # a tariff imposed with its rate needs no other trade word; it starts the day it was signed and applies
         # from the date after "từ"
@@ -138,7 +139,7 @@ CASES: list[tuple[str, str | None, list[dict[str, Any]]]] = [
         "Scott Bessent và Phó Thủ tướng Trung Quốc Hà Lập Phong đã hội đàm về thương mại.",
         None,
         [{"type": "negotiation_round", "ordinal": 14, "negotiation": "vn-efta-fta"},
-         {"type": "meeting", "negotiation": None}],
+         {"type": "meeting", "negotiation": "talks:hoa-ky+trung-quoc"}],
     ),
     (  # "đã gặp" an official is a meeting; meeting difficulties is not
         "Sáng 13/8/2025, Thứ trưởng Nguyễn Sinh Nhật Tân đã gặp Phó Đại diện Thương mại Hoa Kỳ Bryan Switzer.",

@@ -288,11 +288,11 @@ CASES: list[tuple[str, str | None, list[dict[str, Any]]]] = [
          {"type": "negotiation_round", "ordinal": 5, "status": "planned", "location": "Seoul",
           "negotiation": "vn-kr-fta"}],
     ),
-    # talks and tariffs between other countries are events, but not of a Vietnamese negotiation
+    # talks and tariffs between other countries are events of their own talks, never of a Vietnamese negotiation
     (
         "Phái đoàn Trung Quốc đang tiến hành vòng đàm phán thứ hai về thương mại với Mỹ tại Washington.",
         None,
-        [{"type": "negotiation_round", "ordinal": 2, "negotiation": None}],
+        [{"type": "negotiation_round", "ordinal": 2, "negotiation": "talks:hoa-ky+trung-quoc"}],
     ),
     (
         "Ngày 5/8/2025, Mỹ và Indonesia công bố Hiệp định Thương mại đối ứng, theo đó hàng Indonesia chịu thuế 19%.",

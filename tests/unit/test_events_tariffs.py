@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 from conftest import check_events
 
-from tradetalks.extract.events_rates import check_groups
+from tradetalks.extract.events.rates import check_groups
 from tradetalks.model import VN_US_RECIPROCAL, Article
 from tradetalks.pipeline import default_pipeline
 

@@ -80,6 +80,7 @@ def _event(ev: Event) -> dict[str, Any]:
         "evidence": [_evidence(e) for e in ev.evidence],
         "conflicts": [_conflict(c) for c in ev.conflicts],
         "sources": dict(ev.sources),
+        "reference": ev.reference,
     }
 
 

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib import resources
 
+from tradetalks.extract.cue_table import cue_rows
 from tradetalks.model import EVENT_TYPES
 
 
@@ -124,12 +125,11 @@ class Lexicon:
 
 def _index_entries() -> list[tuple[str, str, str]]:
     entries = [(f"topic:{r[0]}", r[1], "") for r in read_tsv("topics.tsv") if len(r) >= 2]
-    for r in read_tsv("event_cues.tsv"):
-        r = r + [""] * (3 - len(r))
-        if r[0] in EVENT_TYPES:
-            entries.append((f"event:{r[0]}", r[1], r[2]))
-        elif r[0] == "ignore":
-            entries.append(("ignore:", r[1], ""))
+    for row in cue_rows():
+        if row.group in EVENT_TYPES:
+            entries.append((f"event:{row.group}", row.cue, row.value))
+        elif row.group == "ignore":
+            entries.append(("ignore:", row.cue, ""))
     for r in read_tsv("negotiations.tsv"):
         if len(r) >= 3 and r[1] in ("agreement", "agreement_vn", "partner"):
             entries.append((f"{r[1]}:{r[0]}", r[2], ""))
@@ -167,26 +167,14 @@ def hits_within(hits: list[CueHit], start: int, end: int) -> list[CueHit]:
 
 @cache
 def event_lexicon(kind: str) -> Lexicon:
-    """The rows of ``event_cues.tsv`` whose type column is ``kind`` (or starts with ``kind:``)."""
-    entries: list[tuple[str, str, str]] = []
-    for row in read_tsv("event_cues.tsv"):
-        row = row + [""] * (3 - len(row))
-        label, cue, value = row[0], row[1], row[2]
-        group, _, sub = label.partition(":")
-        if group == kind:
-            entries.append((sub or group, cue, value))
-    return Lexicon(entries)
+    """The rows of ``event_cues.tsv`` of group ``kind`` (an event type or a modifier group)."""
+    return Lexicon([(row.group, row.cue, row.value) for row in cue_rows(kind)])
 
 
 @cache
 def event_table(kind: str) -> dict[str, str]:
-    """``cue -> value`` for the rows of ``event_cues.tsv`` of type ``kind`` (labels, numbers)."""
-    table: dict[str, str] = {}
-    for row in read_tsv("event_cues.tsv"):
-        row = row + [""] * (3 - len(row))
-        if row[0] == kind:
-            table[row[1]] = row[2]
-    return table
+    """``cue -> value`` for the rows of ``event_cues.tsv`` of group ``kind`` (labels, numbers)."""
+    return {row.cue: row.value for row in cue_rows(kind)}
 
 
 @cache

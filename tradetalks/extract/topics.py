@@ -6,7 +6,7 @@ from functools import lru_cache
 
 from tradetalks.extract.cues import hits_within, lower_view, read_tsv, text_cues
 from tradetalks.model import Doc
-from tradetalks.pipeline import stage
+from tradetalks.stage import stage
 
 
 @lru_cache(maxsize=1)

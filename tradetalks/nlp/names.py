@@ -24,7 +24,7 @@ from tradetalks.nlp.names_scan import (
 )
 from tradetalks.nlp.normalize import fold
 from tradetalks.nlp.titles import TitleHit, parse_title, title_at
-from tradetalks.pipeline import stage
+from tradetalks.stage import stage
 
 __all__ = ["english_name", "extract_names"]
 

@@ -17,7 +17,7 @@ from functools import lru_cache
 
 from tradetalks.errors import IngestError
 from tradetalks.model import Doc
-from tradetalks.pipeline import stage
+from tradetalks.stage import stage
 
 # --- decoding ------------------------------------------------------------------------
 

@@ -11,8 +11,9 @@ import re
 from functools import lru_cache
 from importlib import resources
 
+from tradetalks.limits import MAX_SENTENCE_CHARS
 from tradetalks.model import Doc, Sentence
-from tradetalks.pipeline import MAX_SENTENCE_CHARS, stage
+from tradetalks.stage import stage
 
 #: Sentence-ending punctuation with any closing quotes or brackets after it.
 _END = re.compile(r"(?:[.!?…]+|\.\.\.)[\"'”’»)\]]*")

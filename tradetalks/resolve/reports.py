@@ -7,14 +7,15 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from datetime import date
 
+from tradetalks.event_types import types_where
 from tradetalks.model import Conflict, Event, Participant
 from tradetalks.resolve.dates import Range, compatible, fill_year, near, parse_range, same_day, unresolved, year_of
 from tradetalks.resolve.names import fold_text
 
 #: Events between people, told apart by who took part.
-ENCOUNTERS = frozenset({"meeting", "call", "roundtable"})
+ENCOUNTERS = frozenset(types_where("encounter"))
 #: Events numbered in a series per negotiation ("vòng thứ 5", "phiên thứ 8").
-SERIES = frozenset({"negotiation_round", "ministerial_session"})
+SERIES = frozenset(types_where("series"))
 _VOTED = ("negotiation", "ordinal", "level", "mode", "time_of_day", "location", "status", "rate")
 
 

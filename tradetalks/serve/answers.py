@@ -5,13 +5,15 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from tradetalks.event_types import types_where
 from tradetalks.model import VN_US_RECIPROCAL, Entity, Event, Evidence, Role
 from tradetalks.serve.index import DossierIndex, fold_name, is_dated
 from tradetalks.serve.labels import label
 from tradetalks.serve.question import Question, cues, has_phrase
 from tradetalks.serve.wording import event_name, person_with_title, role_text, when_text
 
-MEETING_TYPES = ("meeting", "call", "roundtable", "ministerial_session", "negotiation_round")
+#: Events people take part in: encounters and the rounds and sessions of a negotiation.
+MEETING_TYPES = types_where("encounter") + types_where("series")
 
 
 @dataclass(slots=True)
@@ -45,10 +47,8 @@ def ordinal_event(index: DossierIndex, q: Question) -> Event | None:
     """The event a question names by number: "vòng thứ 5", "phiên cấp Bộ trưởng thứ 8", "the 5th round"."""
     if q.ordinal is None and not (q.latest and q.event_type):
         return None
-    kinds = {
-        "ministerial_session": ("ministerial_session",),
-        "negotiation_round": ("negotiation_round",),
-    }.get(q.event_type or "", ("negotiation_round", "ministerial_session"))
+    series = types_where("series")
+    kinds = (q.event_type,) if q.event_type in series else series
     for kind in kinds:
         if q.ordinal is None:
             held = [e for e in _talks(index, (kind,), q.negotiation) if e.status == "held" and _default_talks(e, q)]

@@ -11,7 +11,7 @@ import weakref
 from collections import Counter, defaultdict
 from typing import Any
 
-from tradetalks.extract.events_text import negotiation_names
+from tradetalks.extract.events.negotiation import negotiation_names
 from tradetalks.model import VN_US_RECIPROCAL, Event
 from tradetalks.serve.index import DossierIndex, date_floor, is_dated
 from tradetalks.serve.labels import label

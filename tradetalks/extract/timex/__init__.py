@@ -25,7 +25,7 @@ from tradetalks.extract.timex.patterns import patterns, plain_dashes
 from tradetalks.extract.timex.scan import scan
 from tradetalks.extract.timex.words import time_words
 from tradetalks.model import Doc, Sentence, TimeExpr
-from tradetalks.pipeline import stage
+from tradetalks.stage import stage
 
 _FAR = 90  # days: a tense word moves a yearless date only when the nearest year puts it this far the other way
 

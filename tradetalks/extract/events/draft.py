@@ -9,7 +9,7 @@ from typing import Any
 
 from tradetalks.extract.cues import event_table, lower_view
 from tradetalks.extract.doc_index import doc_index
-from tradetalks.extract.events_cue import CueMention
+from tradetalks.extract.events.cue import NO_FLAGS, CueFlag, CueMention
 from tradetalks.model import Doc, Event
 
 _WEEK = re.compile(r"^\d{4}-W\d{2}$")
@@ -26,8 +26,13 @@ class Draft:
     orgs: list[int] = field(default_factory=list)
     timexes: list[int] = field(default_factory=list)
     locations: list[str] = field(default_factory=list)
-    flags: set[str] = field(default_factory=set)
+    flags: CueFlag = NO_FLAGS  # what its cues said (same_day, mou)
     sentence: int = 0
+    anchor: int = 0  # where its first cue starts
+    series: bool = False  # "loạt cuộc gặp": a series of meetings, told one by one after it
+    date_only: bool = False  # dated by the event told before: its day, not its part of day
+    time_of_day: str | None = None  # "chiều cùng ngày": the part of day its own cue gives
+    reference: bool = False  # only named as background so far ("kể từ vòng thứ hai")
     # unique_people_of, kept up to date as people are appended: (people list, how many read, result, keys)
     unique: tuple[list[int], int, list[int], set[str]] | None = field(default=None, repr=False, compare=False)
     # _extend_new: per list field, (the list, how many of its items are in the set, the set)
@@ -35,6 +40,7 @@ class Draft:
 
     def absorb(self, c: CueMention) -> None:
         """Add what another mention of this event says (evidence, people, dates, places)."""
+        self.reference = self.reference and CueFlag.REFERENCE in c.flags
         _extend_new(self, "spans", [c.span])
         _extend_new(self, "people", c.people)
         _extend_new(self, "orgs", c.orgs)
@@ -49,14 +55,14 @@ class Draft:
 
     def merge(self, other: Draft) -> None:
         """Fold another draft of the same real event into this one."""
+        self.reference = self.reference and other.reference
         _extend_new(self, "spans", other.spans)
         _extend_new(self, "people", other.people)
         _extend_new(self, "orgs", other.orgs)
         if not self.timexes and other.timexes:
             self.timexes = list(other.timexes)
             self.event.status = other.event.status  # the dated report tells whether it took place
-            if "date_only" in other.flags:
-                self.flags.add("date_only")
+            self.date_only = self.date_only or other.date_only
         _extend_new(self, "locations", other.locations)
         ev, ov = self.event, other.event
         ev.ordinal = ev.ordinal if ev.ordinal is not None else ov.ordinal
@@ -64,7 +70,8 @@ class Draft:
         ev.mode = ev.mode or ov.mode
         ev.rate = ev.rate if ev.rate is not None else ov.rate
         ev.negotiation = ev.negotiation or ov.negotiation
-        self.flags |= other.flags - {"series", "date_only"}
+        self.flags |= other.flags
+        self.time_of_day = self.time_of_day or other.time_of_day
 
 
 def person_index(doc: Doc, mi: int) -> int:

@@ -6,24 +6,27 @@ import bisect
 import re
 from functools import lru_cache
 
+from tradetalks.event_types import spec, types_where
 from tradetalks.extract.cues import CueHit, ends_with, event_lexicon, event_table, starts_with, text_cues, words_pattern
 from tradetalks.extract.doc_index import Coverage, doc_index, inside_any
-from tradetalks.extract.events_cue import CueMention
-from tradetalks.extract.events_tariffs import rate_re, split_tariffs, tariff_mentions
+from tradetalks.extract.events.cue import CueFlag, CueMention, CueValue, flag_named, parse_cue_value
+from tradetalks.extract.events.places import location_text, sole_owner, unnamed_places
+from tradetalks.extract.events.tariffs import rate_re, split_tariffs, tariff_mentions
 from tradetalks.model import Doc, Sentence
 
 _CLAUSE_END = re.compile(r"[,;:.(]\s|[;:(]|\.$")
 _YEAR_SPAN = re.compile(r"^\d{4}(?:/\d{4})?$")  # a year or years, like a part of a year, dates no event
 _LETTERS = re.compile(r"[^\W\d_]")
-_TITLED_TYPES = ("meeting", "call", "roundtable")  # events whose subject may be a bare title
+_TITLED_TYPES = types_where("encounter")  # events whose subject may be a bare title
+_SUBJECT_GAP = 35  # how far before its encounter's cue a subject's name may start ("Tổng Bí thư A đã có cuộc gặp")
+_YEAR_GAP = 12  # how far after an agreement's cue the year it was signed may stand ("ký kết vào năm 2000")
 _FOLD_GAP = 15  # how far apart a signing verb and the document it signs may stand ("ký kết 17 biên bản")
-_PLACE_GAP = 100  # how far after its event's cue a place may stand, past one comma
 
 
 @lru_cache(maxsize=1)
 def _ordinal_re() -> re.Pattern[str]:
     """The ordinal in the noun phrase after a cue ("… trực tiếp lần thứ 5", "… thứ hai", "… đầu tiên")."""
-    gap = rf"(?:(?!\s(?:{words_pattern('ordinal_stop')})\s)[^\d,;.()])"
+    gap = rf"(?:(?!\s(?:{words_pattern('ordinal_stop')})\s)[^\d,;.)])"  # "vòng … gần đây (thứ 15)" too
     number = rf"(?:{words_pattern('ordinal_marker')})\s+(\d{{1,2}}|{words_pattern('number')})(?!\w)"
     # "đầu tiên" right after the cue, or after its mode and level ("phiên đàm phán trực tiếp cấp Bộ trưởng đầu tiên")
     described = rf"(?:\s+(?:{words_pattern('mode')}|{words_pattern('level')}))*"
@@ -31,16 +34,40 @@ def _ordinal_re() -> re.Pattern[str]:
 
 
 @lru_cache(maxsize=1)
+def _paren_ordinal_re() -> re.Pattern[str]:
+    """An ordinal in brackets shortly after a cue: "Vòng đàm phán gần đây (thứ 15)"."""
+    number = rf"(?:{words_pattern('ordinal_marker')})\s+(\d{{1,2}}|{words_pattern('number')})(?!\w)"
+    return re.compile(rf"[^,;.()]{{0,30}}?\(\s*{number}\s*\)")
+
+
+@lru_cache(maxsize=1)
 def _round_number_re() -> re.Pattern[str]:
-    """A round named by its number before the talks word: "vòng 3 đàm phán", "vòng thứ hai của đàm phán"."""
-    talks = rf"(?=[^.;]{{0,40}}?(?:{words_pattern('talks')}))"
-    return re.compile(rf"(?:{words_pattern('round_lead')})\s+(\d{{1,2}}|{words_pattern('number')})(?!\w){talks}")
+    """A round word and its number ("vòng 3", "phiên thứ hai"); a round when a talks word follows it ("vòng 3
+    đàm phán", "Phiên 13 đàm phán FTA") or stands right before it ("đàm phán vòng thứ ba")."""
+    number = rf"(\d{{1,2}}(?![-/.]\d)|{words_pattern('number')})(?!\w)"  # not "phiên 10-5", a day
+    return re.compile(rf"(?:{words_pattern('round_lead')})\s+{number}")
+
+
+@lru_cache(maxsize=1)
+def _talks_ahead_re() -> re.Pattern[str]:
+    return re.compile(rf"[^.;]{{0,40}}?(?:{words_pattern('talks')})")
+
+
+def _numbered_rounds(low: str, key: str) -> list[re.Match[str]]:
+    """The round words with a number that name a round of talks (see ``_round_number_re``)."""
+    out = []
+    for m in _round_number_re().finditer(low):
+        if _talks_ahead_re().match(low, m.end()) or ends_with("talks", low, key, max(0, m.start() - 20), m.start()):
+            out.append(m)
+    return out
 
 
 @lru_cache(maxsize=1)
 def _round_ordinal_re() -> re.Pattern[str]:
-    """A round named by "vòng thứ N" alone ("chuẩn bị cho vòng thứ ba"): a round only after rounds are told."""
-    return re.compile(rf"vòng\s+thứ\s+(\d{{1,2}}|{words_pattern('number')})(?!\w)")
+    """A round named by "vòng thứ N", "phiên 13" alone ("chuẩn bị cho vòng thứ ba", "Tại phiên 13"), or as the next
+    one ("phiên sau"): a round only after rounds are told."""
+    number = rf"(?:thứ\s+)?(\d{{1,2}}(?![-/.]\d)|{words_pattern('number')})(?!\w)"
+    return re.compile(rf"(?:{words_pattern('round_word')})\s+(?:{number}|((?:{words_pattern('next')})(?!\w)))")
 
 
 @lru_cache(maxsize=1)
@@ -54,6 +81,12 @@ def _count_re() -> re.Pattern[str]:
     words = sorted((w for w, v in event_table("number").items() if int(v) > 1), key=len, reverse=True)
     alt = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words)
     return re.compile(rf"(?:^|(?<=\s))(?:\d{{1,2}}|{alt})\s*$")
+
+
+@lru_cache(maxsize=64)
+def cue_value(value: str) -> CueValue:
+    """The flags and implied values of a cue's value column ("weak;level=technical"), checked at load."""
+    return parse_cue_value(value)
 
 
 def number_value(text: str) -> int | None:
@@ -93,14 +126,18 @@ def cue_hits(low: str, key: str) -> list[CueHit]:
     if ignored and hits:
         ignore = Coverage(len(low), ((i.start, i.end) for i in ignored))
         hits = [h for h in hits if not ignore.meets(h.start, h.end)]
-    numbered = list(_round_number_re().finditer(low))
+    numbered = _numbered_rounds(low, key)
     # "vòng thứ N" alone only in an article that has told of a round before it
     first = min([h.start for h in hits if h.label == "negotiation_round"] + [m.start() for m in numbered], default=-1)
-    bare = [m for m in _round_ordinal_re().finditer(low) if 0 <= first < m.start()]
+    bare = list(_round_ordinal_re().finditer(low, first + 1)) if first >= 0 else []
+    # "phiên sau" is the next round, "vòng sau khi …" is not
+    bare = [m for m in bare if not m.group(2) or not starts_with("next_stop", low, key, m.start(2), m.end(2) + 10)]
     covered = Coverage(len(low), ((h.start, h.end) for h in hits))
     for m in numbered + bare:
         if _word_start(low, m.start()) and not covered.covers(m.start()):
-            hits.append(CueHit(m.start(), m.end(), m.group(0), "negotiation_round", f"ordinal={m.group(1)}"))
+            number = m.group(1)
+            value = f"ordinal={number}" if number else "next;upcoming"  # "phiên sau"
+            hits.append(CueHit(m.start(), m.end(), m.group(0), "negotiation_round", value))
             covered.add(hits[-1].start, hits[-1].end)
     for m in rate_re("rate_lead").finditer(low):  # "chịu thuế 20%", "thuế quan 25%"
         if _word_start(low, m.start()) and not covered.meets(m.start(), m.end()):
@@ -121,47 +158,56 @@ def cue_hits(low: str, key: str) -> list[CueHit]:
 
 
 def _describe(doc: Doc, low: str, key: str, s: Sentence, si: int, h: CueHit, next_start: int) -> CueMention:
-    flags = {f for f in h.value.split(";") if f and "=" not in f}
-    implied = dict(f.split("=", 1) for f in h.value.split(";") if "=" in f)
-    m = CueMention(h.label, h.start, h.end, si, flags, span=(s.start, s.end))
+    implied = cue_value(h.value)
+    m = CueMention(h.label, h.start, h.end, si, implied.flags, span=(s.start, s.end))
     # what stands before the cue: plural words, frames ("bên lề"), anaphora ("Tại buổi làm việc")
     lo = max(s.start, h.start - 40)
     before = h.start
     plural = ends_with("plural", low, key, lo, before)
     if plural:
-        m.flags.add("plural")
+        m.flags |= CueFlag.PLURAL
         before = plural.start
     if _count_re().search(low, lo, before):  # "ba vòng đàm phán": a count of events, not one of them
-        m.flags.add("plural")
+        m.flags |= CueFlag.PLURAL
     if ends_with("frame", low, key, lo, before):
-        m.flags.add("frame")
+        m.flags |= CueFlag.FRAME
     anaphor = ends_with("anaphor_before", low, key, lo, before)
     if anaphor:
-        m.flags.add("anaphor")
-        if anaphor.value in ("attend", "identity"):
-            m.flags.add(anaphor.value)
+        m.flags |= CueFlag.ANAPHOR
+        if anaphor.value:  # "tham dự …" (attend), "Đó là …" (identity)
+            m.flags |= flag_named(anaphor.value)
         before = anaphor.start
     if _OPENING_MARKS.fullmatch(low, s.start, max(s.start, before)):
-        m.flags.add("initial")
+        m.flags |= CueFlag.INITIAL
+    if spec(h.label).series and ends_with("reference", low, key, lo, h.start):
+        m.flags |= CueFlag.REFERENCE  # "sau vòng đàm phán thứ ba", "kể từ vòng thứ hai"
     # the noun phrase after the cue: ordinal, level, mode, "lần này", "vừa qua"
     np_end = _clause_end(low, h.end, min(next_start, s.end, h.end + 100))
     near = min(np_end, h.end + 30)
-    if "ordinal" in implied:
-        m.ordinal = number_value(implied["ordinal"])
+    if implied.ordinal is not None:
+        m.ordinal = number_value(implied.ordinal)
     else:
         om = _ordinal_re().match(low, h.end, np_end)
+        pm = _paren_ordinal_re().match(low, h.end, s.end)
         if om:
             m.ordinal = number_value(om.group(1) or om.group(2))
+        elif pm:
+            m.ordinal = number_value(pm.group(1))
     level = event_lexicon("level").find(low, key, h.end, near)
-    m.level = implied.get("level") or (level[0].value if level else None)
+    m.level = implied.level or (level[0].value if level else None)
     mode = event_lexicon("mode").find(low, key, h.end, min(s.end, h.end + 40))
-    m.mode = implied.get("mode") or (mode[0].value if mode else None)
+    m.mode = implied.mode or (mode[0].value if mode else None)
+    after = starts_with("next", low, key, h.end, near)
+    if after is not None and not starts_with("next_stop", low, key, h.end, near):
+        m.flags |= CueFlag.NEXT  # "vòng thương thuyết mới", "phiên đàm phán tiếp theo"
+        if after.value:
+            m.flags |= flag_named(after.value)
     if event_lexicon("anaphor_after").find(low, key, h.end, near):
-        m.flags.add("anaphor")
+        m.flags |= CueFlag.ANAPHOR
     if event_lexicon("past").find(low, key, h.end, near):
-        m.flags.add("past")
+        m.flags |= CueFlag.PAST
     if event_lexicon("bilateral").find(low, key, h.end, near):
-        m.flags.add("bilateral")
+        m.flags |= CueFlag.BILATERAL
     window_lo, window_hi = max(s.start, h.start - 60), min(s.end, h.end + 90, next_start)  # not the next event's words
     # a planned phrase right before the next cue is that event's ("… trao đổi trực tuyến nhằm rà soát công
     # việc chuẩn bị cho vòng đàm phán này": the round is to come, the exchange took place)
@@ -172,19 +218,18 @@ def _describe(doc: Doc, low: str, key: str, s: Sentence, si: int, h: CueHit, nex
     ]
     if planned and not event_lexicon("held").any(low, key, window_lo, window_hi):
         m.status = "planned"
-    if h.label in ("agreement", "tariff_action"):  # "hướng tới ký kết", "sẵn sàng đưa thuế về 0%": not done
+    if spec(h.label).stands_alone:  # "hướng tới ký kết", "sẵn sàng đưa thuế về 0%": not done
         clause = max(lo, low.rfind(",", lo, h.start) + 1)
         if event_lexicon("aspiration" if h.label == "agreement" else "proposal").any(low, key, clause, h.start):
-            m.flags.add("aspiration")
+            m.flags |= CueFlag.ASPIRATION
         if h.label == "agreement" and event_lexicon("conditional").any(low, key, clause, h.start):
-            m.flags.add("conditional")
+            m.flags |= CueFlag.CONDITIONAL
     clause_start = max(s.start, _last_before(doc, low, ";", h.start) + 1)
     same_day = event_lexicon("same_day").find(low, key, clause_start, min(h.start, clause_start + 25))
     if same_day:
-        m.flags.add("same_day")
-        tod = max(same_day, key=lambda x: x.end - x.start).value
-        if tod:  # "chiều cùng ngày": that day, in the afternoon
-            m.flags.add(f"tod:{tod}")
+        m.flags |= CueFlag.SAME_DAY
+        # "chiều cùng ngày": that day, in the afternoon
+        m.time_of_day = max(same_day, key=lambda x: x.end - x.start).value or None
     return m
 
 
@@ -201,10 +246,12 @@ def _owner(cues: list[CueMention], low: str, pos: int, end: int, strict: bool = 
     if before:
         last = before[-1]
         gap = low[last.end : pos]
+        if event_lexicon("before_after").any(low, low, last.end, pos):
+            return None  # "vòng … diễn ra … trước khi lệnh ngừng áp thuế hết hạn vào ngày 10/11": that clause's date
         if "," not in gap and ";" not in gap and len(gap) <= 120:
             return last
     for c in cues:
-        if c.start >= end and "frame" not in c.flags:
+        if c.start >= end and not c.flags & (CueFlag.FRAME | CueFlag.REFERENCE):
             if _governed(low, end, c.start):
                 return None  # "tuần tới … họp trực tuyến … trước khi bước vào vòng thứ 6": not that round's date
             return c
@@ -212,18 +259,35 @@ def _owner(cues: list[CueMention], low: str, pos: int, end: int, strict: bool = 
         return None
     if before:
         return before[-1]
-    return cues[0] if cues else None
+    return next((c for c in cues if CueFlag.REFERENCE not in c.flags), None)
+
+
+def _anniversary(low: str, key: str, s: Sentence, pos: int, cues: list[CueMention]) -> bool:
+    """Whether a date at ``pos`` is remembered: an anniversary word before it in its clause, no cue between."""
+    lo = max(s.start, low.rfind(",", s.start, pos) + 1, pos - 80)
+    found = event_lexicon("anniversary").find(low, key, lo, pos)
+    return bool(found) and not any(found[-1].end <= c.start < pos for c in cues)
 
 
 def _attach_timexes(doc: Doc, low: str, key: str, s: Sentence, cues: list[CueMention]) -> None:
     leading: list[tuple[int, CueMention]] = []
     for ti in doc_index(doc).timex_ids_in(s.start, s.end):
         t = doc.timexes[ti]
-        if t.start < s.start or t.end > s.end or not t.value or _YEAR_SPAN.match(t.value) or t.kind == "year_part":
+        if t.start < s.start or t.end > s.end or not t.value or t.kind == "year_part":
+            continue
+        if _YEAR_SPAN.match(t.value):  # a bare year dates only an agreement signed in it ("được ký kết năm 2000")
+            signed = next((c for c in cues if c.type == "agreement" and 0 <= t.start - c.end <= _YEAR_GAP), None)
+            if signed is not None and "/" not in t.value and "," not in low[signed.end : t.start]:
+                signed.timexes.append(ti)
             continue
         if starts_with("reporting", low, key, t.end, min(s.end, t.end + 20)):
             continue  # "Bộ Công Thương ngày 15/6 cho biết …": the day of the report, not of the event
+        if _anniversary(low, key, s, t.start, cues):
+            continue  # "nhân kỷ niệm 30 năm … (12/7/1995 - 12/7/2025)": a date remembered, no event's
         owner = _owner(cues, low, t.start, t.end)
+        since = ends_with("since", low, key, max(s.start, t.start - 15), t.start)
+        if since and owner is not None and spec(owner.type).kind != "action":
+            continue  # "vòng đàm phán thứ 5 kể từ tháng 5": the start of a period, not the event's date
         if owner is not None:
             owner.timexes.append(ti)
             if t.end <= owner.start:
@@ -234,10 +298,18 @@ def _attach_timexes(doc: Doc, low: str, key: str, s: Sentence, cues: list[CueMen
         t = doc.timexes[ti]
         for c in cues:
             later = c.start > owner.start and ";" not in low[t.end : c.start] and not _governed(low, t.end, c.start)
-            if not later or c.timexes or "frame" in c.flags:
+            if not later or c.timexes or CueFlag.FRAME in c.flags:
                 continue
             if ends_with("reference", low, key, max(s.start, c.start - 30), c.start) is None:
                 c.timexes.append(ti)
+    # "Ngày 26/11, Bộ Công Thương cho biết phiên đàm phán … diễn ra từ ngày 25-28/11": the leading date is the
+    # report's when a reporting verb stands between it and a cue that has a date of its own
+    for c in cues:
+        own = [ti for ti in c.timexes if doc.timexes[ti].start >= c.end]
+        for ti in [ti for ti in c.timexes if doc.timexes[ti].end <= c.start]:
+            reported = event_lexicon("reporting").any(low, key, doc.timexes[ti].end, c.start)
+            if own and reported:
+                c.timexes.remove(ti)
 
 
 def _attach_modes(low: str, key: str, s: Sentence, cues: list[CueMention]) -> None:
@@ -250,33 +322,6 @@ def _attach_modes(low: str, key: str, s: Sentence, cues: list[CueMention]) -> No
             before[-1].mode = h.value
 
 
-def _location_text(doc: Doc, low: str, key: str, mi: int) -> str | None:
-    """The place an event happens at if mention ``mi`` follows "tại"/"ở" ("tại trụ sở USTR")."""
-    men = doc.mentions[mi]
-    site = ends_with("site", low, key, max(0, men.start - 30), men.start)
-    head = site.start if site else men.start
-    loc = ends_with("locative", low, key, max(0, head - 30), head)
-    if loc is None or ends_with("before_after", low, key, max(0, loc.start - 20), loc.start):
-        return None  # "Trước khi sang Washington, …": where the people went next, not where the event was
-    name = men.acronym or men.text if men.type == "organization" else men.text
-    if site:
-        return f"{doc.text[site.start : site.end]} {name}"
-    if men.type == "organization":
-        return None
-    return name
-
-
-def _sole_owner(heads: list[CueMention], low: str, key: str, pos: int) -> bool:
-    """A place shortly after the only event of its sentence is that event's, past a comma too; not after
-    "Tại cuộc gặp, …" (what follows is what was said there). "diễn ra", "tổ chức" before it say where the
-    event is held, farther from its cue too ("Vòng đàm phán thứ 6 Hiệp định …, … dự kiến diễn ra tại X")."""
-    if len(heads) != 1 or "anaphor" in heads[0].flags:
-        return False
-    venue = event_lexicon("venue").any(low, key, heads[0].end, pos)  # "… diễn ra trong bốn ngày, từ 9–12/6, tại X"
-    gap = _PLACE_GAP * 2 if venue else _PLACE_GAP
-    return 0 <= pos - heads[0].end <= gap and low.count(",", heads[0].end, pos) <= (2 if venue else 1)
-
-
 def _is_attributed(doc: Doc, low: str, key: str, mi: int) -> bool:
     men = doc.mentions[mi]
     head = men.role.start if men.role is not None and men.role.start < men.start else men.start
@@ -284,7 +329,7 @@ def _is_attributed(doc: Doc, low: str, key: str, mi: int) -> bool:
 
 
 def _attach_mentions(doc: Doc, low: str, key: str, s: Sentence, cues: list[CueMention]) -> None:
-    head_cues = [c for c in cues if "frame" not in c.flags]
+    head_cues = [c for c in cues if CueFlag.FRAME not in c.flags]
     head = head_cues[0] if head_cues else None
     index = doc_index(doc)
     in_role = index.remember(
@@ -295,10 +340,11 @@ def _attach_mentions(doc: Doc, low: str, key: str, s: Sentence, cues: list[CueMe
         if men.start < s.start or men.end > s.end:
             continue
         if men.type in ("location", "organization", "country"):
-            where = _location_text(doc, low, key, mi)
-            if where:
-                owner = _owner(cues, low, men.start, men.end, strict=True)
-                if owner is None and _sole_owner(head_cues, low, key, men.start):
+            where = location_text(doc, low, key, mi)
+            if where:  # a tariff is announced, not held somewhere: "vòng đàm phán về thuế … diễn ra tại X"
+                held = [c for c in cues if spec(c.type).kind != "action"]
+                owner = _owner(held, low, men.start, men.end, strict=True)
+                if owner is None and sole_owner(head_cues, low, key, men.start):
                     owner = head_cues[0]  # "vòng … dự kiến diễn ra vào tuần tới, tiếp tục tại Washington"
                 if owner is not None:
                     owner.locations.append(where)
@@ -308,6 +354,8 @@ def _attach_mentions(doc: Doc, low: str, key: str, s: Sentence, cues: list[CueMe
                 continue
             owner = _person_owner(cues, low, men.start)
             for c in cues:  # "cuộc làm việc giữa X và Y": the people named right after a cue are its own
+                if CueFlag.REFERENCE in c.flags:
+                    continue
                 gap = low[c.end : men.start]
                 if c.end <= men.start and _between_re().search(gap) and "," not in gap and len(gap) <= 120:
                     owner = c
@@ -316,20 +364,29 @@ def _attach_mentions(doc: Doc, low: str, key: str, s: Sentence, cues: list[CueMe
         elif men.type == "organization" and head is not None and men.start >= head.end:
             if not in_role(men.start, men.end):
                 head.orgs.append(mi)
-    _share_subject(doc, [c for c in cues if "frame" not in c.flags])
+    _share_subject(doc, [c for c in cues if CueFlag.FRAME not in c.flags])
 
 
 def _person_owner(cues: list[CueMention], low: str, pos: int) -> CueMention | None:
     """The event a person at ``pos`` takes part in: the nearest event cue before it in its clause
     ("A làm việc với B, sau đó tiếp C"), else the first one after it (its subject)."""
-    heads = [c for c in cues if "frame" not in c.flags]
+    heads = [c for c in cues if not c.flags & (CueFlag.FRAME | CueFlag.REFERENCE)]
     if not heads:
         return None
     left = [c for c in heads if c.end <= pos]
     if not left:
         return heads[0]
-    if ";" in low[left[-1].end : pos]:
+    gap = low[left[-1].end : pos]
+    if ";" in gap:
         return next((c for c in heads if c.start >= pos), left[-1])
+    framing = bool(left[-1].flags & (CueFlag.ANAPHOR | CueFlag.ATTEND))  # "Nhân dịp tham dự X, A có cuộc gặp với B"
+    if "," in gap and (framing or not spec(left[-1].type).encounter):
+        # "… về thuế đối ứng, sáng 15/7 Bộ trưởng A làm việc với B": past a comma, the subject of the next
+        # encounter (a round, a tariff or an event only attended or referred to takes no list of people after it)
+        following = next((c for c in heads if c.start >= pos), None)
+        near = following is not None and following.start - pos <= _SUBJECT_GAP
+        if following is not None and near and spec(following.type).encounter and "," not in low[pos : following.start]:
+            return following
     return left[-1]
 
 
@@ -373,7 +430,7 @@ def _title_subjects(doc: Doc, low: str, s: Sentence, cues: list[CueMention]) -> 
     with that title (a Vietnamese one first: the article's own official)."""
     index = doc_index(doc)
     for c in cues:
-        if c.type not in _TITLED_TYPES or "frame" in c.flags:
+        if c.type not in _TITLED_TYPES or CueFlag.FRAME in c.flags:
             continue
         lo = max(s.start, low.rfind(",", s.start, c.start) + 1)
         if any(lo <= doc.mentions[p].start < c.start for p in c.people):
@@ -407,13 +464,15 @@ def sentence_cues(doc: Doc, low: str, key: str, si: int, hits: list[CueHit]) -> 
     _attach_timexes(doc, low, key, s, cues)
     _attach_modes(low, key, s, cues)
     _attach_mentions(doc, low, key, s, cues)
+    unnamed_places(doc, low, key, s, cues)
     _title_subjects(doc, low, s, cues)
     out: list[CueMention] = []
     tariffs: list[CueMention] = []
     for c in cues:
         if c.type == "tariff_action":
             parts = tariff_mentions(doc, low, key, s, c)
-            if not parts and out and not out[-1].timexes:  # "vòng đàm phán về thuế đối ứng kết thúc ngày 27/6"
+            clause = out and not event_lexicon("before_after").any(low, key, out[-1].end, c.start)
+            if not parts and clause and not out[-1].timexes:  # "vòng đàm phán về thuế đối ứng kết thúc ngày 27/6"
                 out[-1].timexes = list(c.timexes)
             for p in parts:
                 p.timexes, p.people, p.orgs, p.locations = list(c.timexes), list(c.people), list(c.orgs), []
@@ -440,31 +499,7 @@ def _fold_agreements(low: str, cues: list[CueMention]) -> list[CueMention]:
         gap = low[prev.end : c.start] if prev is not None else ""
         if prev is not None and prev.type == c.type == "agreement" and len(gap) <= _FOLD_GAP and "," not in gap:
             prev.end = c.end
-            prev.flags |= c.flags & {"mou"}
+            prev.flags |= c.flags & CueFlag.MOU
             continue
         out.append(c)
-    return out
-
-
-def is_headline(line: str) -> bool:
-    """An all-capitals line ("VÒNG ĐÀM PHÁN KỸ THUẬT LÀ CHẶNG THEN CHỐT") or a "Title:" line."""
-    if line.lstrip().startswith("Title:"):
-        return True
-    return line.upper() == line and len(_LETTERS.findall(line)) >= 8
-
-
-def is_caption(line: str) -> bool:
-    """A photo caption line ("… (Ảnh: Moit).", "Ông A (phải) và ông B …") in lower case."""
-    return any(marker in line for marker in event_table("caption"))
-
-
-def skipped_lines(text: str, low: str) -> list[tuple[int, int]]:
-    """Spans of the lines that cannot be evidence of an event: headlines and photo captions."""
-    out: list[tuple[int, int]] = []
-    start = 0
-    for line in text.split("\n"):
-        end = start + len(line)
-        if is_headline(line) or is_caption(low[start:end]):
-            out.append((start, end))
-        start = end + 1
     return out

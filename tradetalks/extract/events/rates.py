@@ -11,7 +11,7 @@ from functools import lru_cache
 
 from tradetalks.extract.cues import ends_with, event_lexicon, event_table, lower_view, starts_with, words_pattern
 from tradetalks.extract.doc_index import doc_index
-from tradetalks.extract.events_cue import CueMention
+from tradetalks.extract.events.cue import CueMention
 from tradetalks.model import VN_US_RECIPROCAL, Doc, Event, Mention, Sentence, TariffFacts
 
 _GROUPS = (

@@ -2,122 +2,24 @@
 
 from __future__ import annotations
 
-import bisect
 import re
-from collections import Counter
 from datetime import date
-from functools import lru_cache
 
+from tradetalks.event_types import spec
 from tradetalks.extract.cues import (
     ends_with,
-    event_lexicon,
     event_table,
-    hits_within,
     lower_view,
-    read_tsv,
-    text_cues,
-    words_pattern,
 )
-from tradetalks.extract.doc_index import doc_index
-from tradetalks.extract.events_draft import Draft, date_range, unique_people
+from tradetalks.extract.events.draft import Draft, date_range, unique_people
+from tradetalks.extract.events.negotiation import negotiation_of
 from tradetalks.extract.topics import topics_in
-from tradetalks.model import Doc, Event, Mention, Participant
+from tradetalks.model import Doc, Event, Participant
 
 _WEEK = re.compile(r"^(\d{4})-W(\d{2})$")
+_DAYS_OF_A_ROUND = 7  # a round or session lasts at most about a week
+_YEAR = re.compile(r"^\d{4}$")
 _DAY = re.compile(r"^(?:\d{4}|XXXX)-\d{2}-\d{2}$")
-
-
-@lru_cache(maxsize=1)
-def negotiation_names() -> dict[tuple[str, str], str]:
-    """(key, "name_vi"|"name_en") -> display name of a negotiation."""
-    return {(r[0], r[1]): r[2] for r in read_tsv("negotiations.tsv") if len(r) >= 3 and r[1].startswith("name_")}
-
-
-@lru_cache(maxsize=1)
-def _talks_re() -> re.Pattern[str]:
-    """Words about talks or agreements ("đàm phán", "hiệp định"), from the data file."""
-    return re.compile(rf"(?<!\w)(?:{words_pattern('talks')})(?!\w)")
-
-
-def doc_negotiations(doc: Doc, low: str, key: str) -> Counter[str]:
-    """How often each negotiation's name occurs in the article (shared names only beside Viet Nam)."""
-
-    def count() -> Counter[str]:
-        found = text_cues(low, key)
-        counts = Counter(h.label for h in found.get("agreement", []))
-        for h in found.get("agreement_vn", []):
-            if _about_vietnam(doc, h.start):
-                counts[h.label] += 1
-        return counts
-
-    return Counter(doc_index(doc).remember(("negotiations", low, key), count))
-
-
-def _about_vietnam(doc: Doc, pos: int, partner: bool = False) -> bool:
-    """Whether the sentence at ``pos`` is about Viet Nam's talks: a Vietnamese party named there (or,
-    when the sentence names no third country, anywhere in the article); a partner country is allowed
-    only when ``partner``."""
-    index = doc_index(doc)
-    s = index.sentence_at(pos)
-    if s is None:
-        return False
-    sides = index.remember(
-        ("sides", s.start, s.end),
-        lambda: {m.side for m in index.mentions_in(s.start, s.end) if m.side and not _is_place(doc, m)},
-    )
-    if "other" in sides and not partner:
-        return False
-    has_vn = index.remember("has_vn", lambda: any(m.side == "VN" for m in doc.mentions))
-    return "VN" in sides or (not partner and has_vn)
-
-
-def _is_place(doc: Doc, m: Mention) -> bool:
-    """A country named as where something happens, not as a party: "tại Kuala Lumpur (Malaysia)", "tại Ý"."""
-    key = doc.key or doc.text
-    low = lower_view(key)
-    if low[max(0, m.start - 3) : m.start].rstrip().endswith("("):
-        ends = doc_index(doc).remember(
-            "location_ends", lambda: sorted(o.end for o in doc.mentions if o.type == "location")
-        )
-        i = bisect.bisect_left(ends, m.start - 3)
-        return i < len(ends) and ends[i] <= m.start
-    return ends_with("locative", low, key, max(0, m.start - 30), m.start) is not None
-
-
-def _foreign_tariff(doc: Doc, d: Draft) -> bool:
-    """A rate put on another country's goods in its own clause ("…, Thái Lan 36%"): not Viet Nam's talks."""
-    if d.event.type != "tariff_action" or not d.spans:
-        return False
-    a, b = d.spans[0]
-    mentions = doc_index(doc).mentions_in(a, b)
-    sides = {m.side for m in mentions if m.type == "country" and not _is_place(doc, m)}
-    return "other" in sides and "VN" not in sides
-
-
-def _negotiation(doc: Doc, low: str, key: str, d: Draft) -> str | None:
-    if _foreign_tariff(doc, d):
-        return None
-    found = text_cues(low, key)
-    s = doc.sentences[d.sentence]
-    spans = [(s.start, s.end), *sorted(d.spans)]
-    for a, b in spans:
-        hits = hits_within(found.get("agreement", []), a, b)
-        hits += [h for h in hits_within(found.get("agreement_vn", []), a, b) if _about_vietnam(doc, h.start)]
-        if hits:
-            return min(hits, key=lambda h: h.start).label
-    for a, b in spans:
-        if _talks_re().search(low, a, b) or d.event.type in ("negotiation_round", "ministerial_session"):
-            keys = {h.label for h in hits_within(found.get("partner", []), a, b)}
-            if len(keys) == 1 and _about_vietnam(doc, a, partner=True):
-                return keys.pop()
-    counts = doc_negotiations(doc, low, key)
-    sides = {doc.mentions[p].side for p in d.people}
-    if not counts or ("other" in sides and "VN" not in sides):
-        return None  # US–China talks told in an article about Viet Nam's: not Viet Nam's negotiation
-    best, n = counts.most_common(1)[0]
-    # the article's negotiation, for an event told in words of trade or talks, or in an article about it
-    about_trade = any(_talks_re().search(low, a, b) or event_lexicon("context").any(low, key, a, b) for a, b in spans)
-    return best if about_trade or n >= 3 else None
 
 
 def _dates(doc: Doc, d: Draft) -> tuple[str | None, str | None, str | None]:
@@ -126,10 +28,16 @@ def _dates(doc: Doc, d: Draft) -> tuple[str | None, str | None, str | None]:
     day = len(values) == 1 and _DAY.match(values[0].value or "") is not None
     if day and _ends_at(doc, values[0].start):  # "vòng … kết thúc ngày 27/6": its last day only
         rng = date_range(values[0].value)
-        return None, (rng[1] if rng else None), None
+        last = rng[1] if rng else None
+        # a round of a few days that ended late in a month began in that month: its start is that month
+        began = last[:7] if last and int(last[8:10]) > _DAYS_OF_A_ROUND and spec(d.event.type).series else None
+        return began, last, None
     if d.event.type == "tariff_action" and len(values) > 1:  # "sắc lệnh ký ngày 31/7, … áp thuế từ ngày 7/8"
         values = [t for t in values if _after(doc, "effective", t.start)] or values[:1]
     for t in values:
+        if _YEAR.match(t.value or "") and start is None:  # "Hiệp định … được ký kết năm 2000"
+            start = t.value
+            continue
         rng = date_range(t.value)
         if rng is None:
             continue
@@ -138,8 +46,8 @@ def _dates(doc: Doc, d: Draft) -> tuple[str | None, str | None, str | None]:
         elif end is None and _first_day(rng[0]) > _first_day(start):  # a later day, not the week it lies in
             end = rng[1]
         tod = tod or t.time_of_day
-    if "date_only" in d.flags:  # the day of the event before; its own part of day, if the article gives one
-        tod = next((f[4:] for f in sorted(d.flags) if f.startswith("tod:")), None)
+    if d.date_only:  # the day of the event before; its own part of day, if the article gives one
+        tod = d.time_of_day
     return start, end, tod
 
 
@@ -215,7 +123,7 @@ def _is_site(place: str) -> bool:
 def article_place(drafts: list[Draft]) -> str | None:
     """Where the article's story takes place: the first city named for an event that was held."""
     for d in drafts:
-        if d.event.status == "held":
+        if d.event.status == "held" and not d.reference:
             cities = [p for p in d.locations if not _is_site(p)]
             if cities:
                 return cities[0]
@@ -259,8 +167,8 @@ def _names(doc: Doc, people: list[int]) -> tuple[list[str], list[str]]:
 
 
 def _summaries(ev: Event, names: list[str], names_en: list[str]) -> tuple[str, str]:
-    vi: list[str] = [event_table("label_vi").get(ev.type, ev.type)]
-    en: list[str] = [event_table("label_en").get(ev.type, ev.type)]
+    vi: list[str] = [spec(ev.type).label_vi]
+    en: list[str] = [spec(ev.type).label_en]
     if ev.level and ev.type == "negotiation_round":
         vi.append(event_table("level_vi").get(ev.level, ev.level))
         en.insert(0, event_table("level_en").get(ev.level, ev.level))
@@ -299,16 +207,20 @@ def finish_event(doc: Doc, low: str, key: str, d: Draft, place: str | None = Non
     if _is_future(ev.start, doc.article.published):
         ev.status = "planned"
     ev.start, ev.end = _week_month(ev.start), _week_month(ev.end)
-    in_person = ev.mode != "online" and ev.type not in ("call", "agreement", "tariff_action")
-    ev.location = _location(d, place) or (place if in_person and ev.status == "held" else None)
+    in_person = ev.mode != "online" and spec(ev.type).placed
+    ev.reference = d.reference
+    own_place = _location(d, place)
+    ev.location = own_place or (place if in_person and ev.status == "held" and not d.reference else None)
+    if own_place and in_person and ev.mode is None and spec(ev.type).series:
+        ev.mode = "in_person"  # "vòng đàm phán … diễn ra tại Hà Nội": held where people went
     people = unique_people(doc, d.people)
     ev.participants = [Participant(f"m{p}", doc.mentions[p].side, doc.mentions[p].text) for p in people]
-    if not people and ev.type not in ("negotiation_round", "ministerial_session", "tariff_action"):
+    if not people and spec(ev.type).organisations_take_part:
         ev.participants = [Participant(f"m{o}", doc.mentions[o].side, doc.mentions[o].text) for o in d.orgs]
-    ev.negotiation = ev.negotiation or _negotiation(doc, low, key, d)
+    ev.negotiation = ev.negotiation or negotiation_of(doc, low, key, d)
     spans = sorted(d.spans)
     ev.topics = sorted({t for a, b in spans for t in topics_in(doc, a, b)})
     ev.evidence = [doc.evidence(a, b) for a, b in spans]
-    shown = people or (d.orgs if ev.type not in ("negotiation_round", "ministerial_session", "tariff_action") else [])
+    shown = people or (d.orgs if spec(ev.type).organisations_take_part else [])
     ev.summary, ev.summary_en = _summaries(ev, *_names(doc, shown))
     return ev

@@ -7,8 +7,8 @@ from functools import lru_cache
 
 from tradetalks.extract.cues import ends_with, event_lexicon, starts_with, words_pattern
 from tradetalks.extract.doc_index import doc_index
-from tradetalks.extract.events_cue import CueMention
-from tradetalks.extract.events_rates import (
+from tradetalks.extract.events.cue import CueFlag, CueMention
+from tradetalks.extract.events.rates import (
     announcement_dates,
     effect_only,
     effective_dates,
@@ -102,7 +102,7 @@ def tariff_mentions(doc: Doc, low: str, key: str, s: Sentence, cue: CueMention) 
         cue.status = None  # "công bố mức thuế 46%, có hiệu lực từ ngày 9/4": told, then in force
     out: list[CueMention] = []
     for a, b, rate in rates:
-        part = CueMention(cue.type, cue.start, cue.end, cue.sentence, set(cue.flags), status=cue.status, rate=rate)
+        part = CueMention(cue.type, cue.start, cue.end, cue.sentence, cue.flags, status=cue.status, rate=rate)
         part.span = (a, b)  # the percentage, until _split_tariffs gives each rate its clause
         mine = [t for t in effective if _nearest_rate(doc.timexes[t].start, rates) == a]
         part.tariff = TariffFacts(effective=_first_value(doc, mine))
@@ -140,7 +140,7 @@ def split_tariffs(low: str, key: str, s: Sentence, parts: list[CueMention]) -> l
         rate_at = p.span[1]
         p.span = (s.start, s.end) if len(unique) == 1 else (bounds[i], bounds[i + 1])
         if i and event_lexicon("proposal").any(low, key, bounds[i], rate_at):
-            p.flags.add("aspiration")
+            p.flags |= CueFlag.ASPIRATION
         if len(unique) > 1:  # "sẽ chịu mức thuế 20%, thay cho mức 46% công bố hồi tháng 4": each its own tense
             planned = event_lexicon("planned").any(low, key, p.span[0], p.span[1])
             p.status = "planned" if planned and not event_lexicon("held").any(low, key, *p.span) else None

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import itertools
 
-from tradetalks.extract.events_draft import (
+from tradetalks.event_types import types_where
+from tradetalks.extract.events.cue import CueFlag
+from tradetalks.extract.events.draft import (
     Draft,
     dates_overlap,
     known_person,
@@ -19,7 +21,7 @@ from tradetalks.model import Doc
 #: events of one type; a longer list is a repeated or generated text, whose cost must stay linear).
 MERGE_WINDOW = 32
 
-_ONE_PER_IDENTITY = ("negotiation_round", "ministerial_session", "agreement")
+_ONE_PER_IDENTITY = types_where("one_per_identity")
 
 
 def draft_value(doc: Doc, d: Draft) -> str | None:
@@ -42,7 +44,7 @@ def _same_people(doc: Doc, a: Draft, b: Draft) -> bool:
 
 def _mergeable(doc: Doc, a: Draft, b: Draft) -> bool:
     ea, eb = a.event, b.event
-    if ea.type != eb.type or "series" in a.flags or "series" in b.flags:
+    if ea.type != eb.type or a.series or b.series:
         return False
     for x, y in ((ea.ordinal, eb.ordinal), (ea.mode, eb.mode), (ea.rate, eb.rate), (ea.level, eb.level)):
         if _conflict(x, y):
@@ -53,7 +55,7 @@ def _mergeable(doc: Doc, a: Draft, b: Draft) -> bool:
     if ea.status != eb.status and not named_again or not dates_overlap(draft_value(doc, a), draft_value(doc, b)):
         return False
     if ea.type in _ONE_PER_IDENTITY:
-        return ("mou" in a.flags) == ("mou" in b.flags)  # an MOU is not the statement signed beside it
+        return (CueFlag.MOU in a.flags) == (CueFlag.MOU in b.flags)  # an MOU is not the statement signed beside it
     if ea.type == "tariff_action":
         return ea.rate == eb.rate
     if _conflict(_time_of_day(doc, a), _time_of_day(doc, b)):
@@ -85,9 +87,9 @@ def _share_dates(doc: Doc, drafts: list[Draft]) -> list[Draft]:
     """ "Cùng ngày, …" takes the date told before; meetings after "loạt cuộc gặp" take its date."""
     prev: Draft | None = None
     for d in drafts:
-        if "same_day" in d.flags and not d.timexes and prev is not None:
+        if CueFlag.SAME_DAY in d.flags and not d.timexes and prev is not None:
             d.timexes = list(prev.timexes)
-            d.flags.add("date_only")  # "chiều cùng ngày": the day, not the part of day, of the event before
+            d.date_only = True  # "chiều cùng ngày": the day, not the part of day, of the event before
         if d.timexes:
             prev = d
     for d in drafts:  # "… áp thuế 20% … . Hàng trung chuyển sẽ chịu mức thuế 40%.": one announcement, one day
@@ -104,10 +106,10 @@ def _share_dates(doc: Doc, drafts: list[Draft]) -> list[Draft]:
             )  # the first, the sentence's main news
             if told is not None and told.timexes:
                 d.timexes = list(told.timexes)
-                d.flags.add("date_only")
+                d.date_only = True
     out: list[Draft] = []
     for i, s in enumerate(drafts):
-        if "series" not in s.flags:
+        if not s.series:
             out.append(s)
             continue
         followers = []
@@ -115,7 +117,7 @@ def _share_dates(doc: Doc, drafts: list[Draft]) -> list[Draft]:
         for d in itertools.islice(drafts, i + 1, None):
             if d.event.type != "meeting" or d.event.status != s.event.status:
                 continue
-            if "series" in d.flags:
+            if d.series:
                 break  # the next "loạt cuộc gặp" opens a list of its own
             if d.timexes and not dates_overlap(draft_value(doc, d), draft_value(doc, s)):
                 break  # "loạt cuộc gặp" on a trip of 19–23/5: the meetings told on its days follow it
@@ -123,7 +125,7 @@ def _share_dates(doc: Doc, drafts: list[Draft]) -> list[Draft]:
                 continue
             followers.append(d)
         if not followers:
-            s.flags.discard("series")
+            s.series = False
             out.append(s)
             continue
         for d in followers:

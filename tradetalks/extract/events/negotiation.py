@@ -1,0 +1,215 @@
+"""The negotiation an event belongs to: the one its sentence names, else the partner it is with, else the
+article's; talks between other countries get a key of their own, so they never join Viet Nam's."""
+
+from __future__ import annotations
+
+import bisect
+import re
+import unicodedata
+from collections import Counter
+from functools import lru_cache
+
+from tradetalks.event_types import spec
+from tradetalks.extract.cues import (
+    CueHit,
+    ends_with,
+    event_lexicon,
+    hits_within,
+    lower_view,
+    read_tsv,
+    text_cues,
+    words_pattern,
+)
+from tradetalks.extract.doc_index import doc_index
+from tradetalks.extract.events.draft import Draft
+from tradetalks.model import Doc, Event, Mention
+
+_NAME_GAP = 80  # how far after its cue a negotiation's name may stand in the cue's noun phrase
+_CLAUSE = re.compile(r"[,;:]\s|\.\s")
+
+
+@lru_cache(maxsize=1)
+def negotiation_names() -> dict[tuple[str, str], str]:
+    """(key, "name_vi"|"name_en") -> display name of a negotiation."""
+    return {(r[0], r[1]): r[2] for r in read_tsv("negotiations.tsv") if len(r) >= 3 and r[1].startswith("name_")}
+
+
+@lru_cache(maxsize=1)
+def _talks_re() -> re.Pattern[str]:
+    """Words about talks or agreements ("đàm phán", "hiệp định"), from the data file."""
+    return re.compile(rf"(?<!\w)(?:{words_pattern('talks')})(?!\w)")
+
+
+def doc_negotiations(doc: Doc, low: str, key: str) -> Counter[str]:
+    """How often each negotiation's name occurs in the article (shared names only beside Viet Nam)."""
+
+    def count() -> Counter[str]:
+        found = text_cues(low, key)
+        counts = Counter(h.label for h in found.get("agreement", []))
+        for h in found.get("agreement_vn", []):
+            if _about_vietnam(doc, h.start):
+                counts[h.label] += 1
+        return counts
+
+    return Counter(doc_index(doc).remember(("negotiations", low, key), count))
+
+
+def _about_vietnam(doc: Doc, pos: int, partner: bool = False) -> bool:
+    """Whether the sentence at ``pos`` is about Viet Nam's talks: a Vietnamese party named there (or,
+    when the sentence names no third country, anywhere in the article); a partner country is allowed
+    only when ``partner``."""
+    index = doc_index(doc)
+    s = index.sentence_at(pos)
+    if s is None:
+        return False
+    sides = index.remember(
+        ("sides", s.start, s.end),
+        lambda: {m.side for m in index.mentions_in(s.start, s.end) if m.side and not _is_place(doc, m)},
+    )
+    if "other" in sides and not partner:
+        return False
+    has_vn = index.remember("has_vn", lambda: any(m.side == "VN" for m in doc.mentions))
+    return "VN" in sides or (not partner and has_vn)
+
+
+def _is_place(doc: Doc, m: Mention) -> bool:
+    """A country named as where something happens, not as a party: "tại Kuala Lumpur (Malaysia)", "tại Ý"."""
+    key = doc.key or doc.text
+    low = lower_view(key)
+    if low[max(0, m.start - 3) : m.start].rstrip().endswith("("):
+        ends = doc_index(doc).remember(
+            "location_ends", lambda: sorted(o.end for o in doc.mentions if o.type == "location")
+        )
+        i = bisect.bisect_left(ends, m.start - 3)
+        return i < len(ends) and ends[i] <= m.start
+    if low[max(0, m.start - 3) : m.start].rstrip().endswith(","):  # "tại Stockholm, Thụy Điển": the city's country
+        comma = low.rfind(",", 0, m.start)
+        place = re.search(r"(?:\s[A-ZÀ-Ỹ][\w.-]*)+\s*$", key[max(0, comma - 40) : comma])
+        return (
+            place is not None
+            and ends_with("locative", low, key, max(0, comma - 70), comma - len(place.group())) is not None
+        )
+    return ends_with("locative", low, key, max(0, m.start - 30), m.start) is not None
+
+
+def _parties(doc: Doc, spans: list[tuple[int, int]], people: list[int]) -> list[Mention]:
+    """The countries and people of an event's sentences that take part (not places), and its people."""
+    index = doc_index(doc)
+    seen: set[int] = set()
+    inside: list[Mention] = []
+    for a, b in spans:
+        for mi in index.mention_ids_in(a, b):
+            m = doc.mentions[mi]
+            if mi not in seen and m.type in ("country", "person") and not _is_place(doc, m):
+                seen.add(mi)
+                inside.append(m)
+    inside.sort(key=lambda m: m.start)
+    return inside + [doc.mentions[p] for p in people]
+
+
+@lru_cache(maxsize=1)
+def _united_states() -> str:
+    """The canonical name of the country whose side is "US" in ``countries.tsv``."""
+    return next(r[0] for r in read_tsv("countries.tsv") if len(r) >= 3 and r[2] == "US")
+
+
+def _slug(name: str) -> str:
+    plain = unicodedata.normalize("NFD", name.replace("đ", "d").replace("Đ", "D"))
+    plain = "".join(c for c in plain if not unicodedata.combining(c))
+    return re.sub(r"[^a-z0-9]+", "-", plain.lower()).strip("-")
+
+
+def foreign_talks(doc: Doc, spans: list[tuple[int, int]], people: list[int]) -> str | None:
+    """ "Mỹ và Trung Quốc nhất trí …", "Bộ trưởng Tài chính Mỹ gặp Phó Thủ tướng Trung Quốc": an event whose
+    sentence names two other countries as parties (a person of the United States standing for it) and no
+    Vietnamese party belongs to their own talks ("talks:hoa-ky+trung-quoc"), never to Viet Nam's."""
+    parties = _parties(doc, spans, people)
+    countries = {m.canonical or m.text for m in parties if m.type == "country"}
+    foreign = {m.canonical or m.text for m in parties if m.type == "country" and m.side != "VN"}
+    # a Vietnamese party: Viet Nam named, or a Vietnamese person unless two other countries are the sides
+    vietnamese = any(m.side == "VN" and (m.type == "country" or len(foreign) < 2) for m in parties)
+    if vietnamese or not any(m.side == "other" for m in parties):
+        return None
+    if any(m.type == "person" and m.side == "US" for m in parties):
+        countries.add(_united_states())
+    if len(countries) < 2:
+        return None
+    return "talks:" + "+".join(sorted(_slug(c) for c in countries))
+
+
+def _foreign_tariff(doc: Doc, d: Draft) -> bool:
+    """A rate put on another country's goods in its own clause ("…, Thái Lan 36%"): not Viet Nam's talks."""
+    if d.event.type != "tariff_action" or not d.spans:
+        return False
+    a, b = d.spans[0]
+    mentions = doc_index(doc).mentions_in(a, b)
+    sides = {m.side for m in mentions if m.type == "country" and not _is_place(doc, m)}
+    return "other" in sides and "VN" not in sides
+
+
+def _named(low: str, hits: list[CueHit], anchor: int, s_start: int) -> CueHit | None:
+    """The negotiation named for the cue at ``anchor`` in its sentence: the name in the cue's noun phrase
+    ("vòng đàm phán thứ 13 Hiệp định EVFTA"), else the nearest before it in its clause, else the nearest
+    before it, else the first after it ("… Hiệp định song phương Mỹ - Việt Nam được ký kết năm 2000")."""
+    after = [h for h in hits if h.start >= anchor]
+    if after and after[0].start - anchor <= _NAME_GAP and not _CLAUSE.search(low, anchor, after[0].start):
+        return after[0]
+    before = [h for h in hits if h.end <= anchor]
+    if before:
+        clause = [h for h in before if not _CLAUSE.search(low, h.end, anchor)]
+        return (clause or before)[-1]
+    return min(hits, key=lambda h: h.start) if hits else None
+
+
+def _trade_words(low: str, key: str, spans: list[tuple[int, int]]) -> bool:
+    return any(event_lexicon("trade").any(low, key, a, b) for a, b in spans)
+
+
+def negotiation_of(doc: Doc, low: str, key: str, d: Draft) -> str | None:
+    """The negotiation of a drafted event (None when the article does not tell it)."""
+    found = text_cues(low, key)
+    s = doc.sentences[d.sentence]
+    spans = [(s.start, s.end), *sorted(d.spans)]
+    for a, b in spans:
+        hits = hits_within(found.get("agreement", []), a, b)
+        hits += [h for h in hits_within(found.get("agreement_vn", []), a, b) if _about_vietnam(doc, h.start)]
+        if hits:
+            anchor = d.anchor if a <= d.anchor < b else a
+            named = _named(low, sorted(hits, key=lambda h: h.start), anchor, a)
+            if named is not None:
+                return named.label
+    if _foreign_tariff(doc, d):
+        return foreign_talks(doc, [d.spans[0]], [])  # the rate's own clause ("…, Thái Lan 36%")
+    counts = doc_negotiations(doc, low, key)
+    series = spec(d.event.type).series
+    if series and counts and counts.most_common(1)[0][1] >= 2:
+        return counts.most_common(1)[0][0]  # a round in an article about one negotiation is one of its rounds
+    foreign = foreign_talks(doc, spans, d.people)
+    if foreign is not None:
+        return foreign
+    trade = _trade_words(low, key, spans)
+    # a partner named with talks or trade words ("làm việc với Hoa Kỳ về thương mại"): Viet Nam's talks with it
+    for a, b in spans:
+        if trade or series or _talks_re().search(low, a, b):
+            keys = {h.label for h in hits_within(found.get("partner", []), a, b)}
+            if len(keys) == 1 and _about_vietnam(doc, a, partner=True) and (trade or series):
+                return keys.pop()
+    sides = {doc.mentions[p].side for p in d.people}
+    if not counts or ("other" in sides and "VN" not in sides):
+        return None  # US–China talks told in an article about Viet Nam's: not Viet Nam's negotiation
+    best, n = counts.most_common(1)[0]
+    # the article's negotiation, for an event told in words of trade or talks
+    talks = any(_talks_re().search(low, a, b) for a, b in spans)
+    return best if trade or talks or (n >= 3 and series) else None
+
+
+def share_series_negotiation(events: list[Event]) -> None:
+    """ "… vòng đàm phán thứ sáu EVFTA … . … một vòng thương thuyết mới tại Hà Nội": a round told without a
+    negotiation of its own belongs to the negotiation of the round told before it in the article."""
+    last: str | None = None
+    for ev in events:
+        if not spec(ev.type).series:
+            continue
+        if ev.negotiation is None:
+            ev.negotiation = last
+        last = ev.negotiation or last

@@ -1,0 +1,89 @@
+"""Where an event takes place: a named place after "tại"/"ở" in its clause, known or not."""
+
+from __future__ import annotations
+
+from tradetalks.event_types import spec
+from tradetalks.extract.cues import ends_with, event_lexicon
+from tradetalks.extract.doc_index import doc_index
+from tradetalks.extract.events.cue import CueFlag, CueMention
+from tradetalks.model import Doc, Sentence
+
+_PLACE_GAP = 100  # how far after its event's cue a place may stand, past one comma
+_NAME_WORDS = 4  # how many capitalised words an unknown place name may have ("Foz do Iguaçu")
+_NAME_JOINERS = ("de", "do", "da", "du", "la", "le")  # lower-case words inside foreign place names
+_MENTION_MAX = 200  # no name mention is longer: the mentions that may cover a position start this close before it
+
+
+def location_text(doc: Doc, low: str, key: str, mi: int) -> str | None:
+    """The place an event happens at if mention ``mi`` follows "tại"/"ở" ("tại trụ sở USTR")."""
+    men = doc.mentions[mi]
+    site = ends_with("site", low, key, max(0, men.start - 30), men.start)
+    head = site.start if site else men.start
+    loc = ends_with("locative", low, key, max(0, head - 30), head)
+    if loc is None or ends_with("before_after", low, key, max(0, loc.start - 20), loc.start):
+        return None  # "Trước khi sang Washington, …": where the people went next, not where the event was
+    name = men.acronym or men.text if men.type == "organization" else men.text
+    if site:
+        return f"{doc.text[site.start : site.end]} {name}"
+    if men.type == "organization":
+        return None
+    return name
+
+
+def sole_owner(heads: list[CueMention], low: str, key: str, pos: int) -> bool:
+    """A place shortly after the only event of its sentence is that event's, past a comma too; not after
+    "Tại cuộc gặp, …" (what follows is what was said there). "diễn ra", "tổ chức" before it say where the
+    event is held, farther from its cue too ("Vòng đàm phán thứ 6 Hiệp định …, … dự kiến diễn ra tại X")."""
+    if len(heads) != 1 or heads[0].flags & (CueFlag.ANAPHOR | CueFlag.REFERENCE):
+        return False
+    venue = event_lexicon("venue").any(low, key, heads[0].end, pos)  # "… diễn ra trong bốn ngày, từ 9–12/6, tại X"
+    gap = _PLACE_GAP * 2 if venue else _PLACE_GAP
+    return 0 <= pos - heads[0].end <= gap and clause_commas(low, heads[0].end, pos) <= (2 if venue else 1)
+
+
+def clause_commas(low: str, start: int, end: int) -> int:
+    """Commas in ``low[start:end]`` outside brackets: a bracketed list ("(gồm Thụy Sĩ, Na Uy, Iceland)") does not
+    break the clause."""
+    depth = count = 0
+    for ch in low[start:end]:
+        if ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth = max(0, depth - 1)
+        elif ch == "," and depth == 0:
+            count += 1
+    return count
+
+
+def _capitalised_name(text: str, start: int, end: int) -> str | None:
+    """The run of capitalised words starting at ``start`` ("Stockholm", "Rosenbad", "Foz do Iguaçu")."""
+    words: list[str] = []
+    for raw in text[start:end].split()[: _NAME_WORDS + 2]:
+        word = raw.rstrip(",.;:()\"'“”")
+        capital = word[:1].isupper() and any(ch.islower() for ch in word)
+        if not (capital or (words and word in _NAME_JOINERS)):
+            break
+        words.append(word)
+        if word != raw or len(words) == _NAME_WORDS:
+            break
+    while words and words[-1] in _NAME_JOINERS:
+        words.pop()
+    return " ".join(words) or None
+
+
+def unnamed_places(doc: Doc, low: str, key: str, s: Sentence, cues: list[CueMention]) -> None:
+    """ "vòng đàm phán … diễn ra tại Stockholm từ 28-29/7": a capitalised name after "tại"/"ở" in the clause of
+    an event that has no place yet is where it is held, even when no list names that place."""
+    for i, c in enumerate(cues):
+        if c.locations or c.flags & (CueFlag.REFERENCE | CueFlag.FRAME) or not spec(c.type).placed:
+            continue
+        stop = min([s.end, c.end + _PLACE_GAP] + [o.start for o in cues[i + 1 :]])
+        at = next(iter(event_lexicon("at").find(low, key, c.end, stop)), None)
+        if at is None or any(ch in low[c.end : at.start] for ch in ",;"):
+            continue
+        near = doc_index(doc).mentions_in(max(0, at.end - _MENTION_MAX), at.end + 3)
+        if any(m.start <= at.end + 1 < m.end or at.end < m.start <= at.end + 2 for m in near):
+            continue  # a known name: the mentions tell it
+        name = _capitalised_name(doc.text, at.end, stop)
+        if name:
+            c.locations.append(name)

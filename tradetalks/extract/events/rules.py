@@ -1,0 +1,423 @@
+"""What each event cue of an article makes: an ordered list of named rules ``(context, cue) -> decision``.
+
+The cues are read in text order. For each cue the rules of ``RULES`` are tried in turn; the first that
+decides (anything but ``PASS``) settles it: the cue makes a new event (``NEW``), joins an event told
+before (``JOIN``), or makes nothing (``DROP``). A rule that passes may still have reshaped the cue (a
+"phiên" at minister level is a ministerial session). ``Context.trace`` records which rule decided.
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from tradetalks.event_types import spec
+from tradetalks.extract.cues import event_lexicon, lower_view, starts_with
+from tradetalks.extract.doc_index import doc_index
+from tradetalks.extract.events.cue import CueFlag, CueMention
+from tradetalks.extract.events.draft import Draft, known_person, ministerial, same_person
+from tradetalks.extract.events.rates import describe_rate
+from tradetalks.model import Doc, Event
+
+_TEAMS = CueFlag.WEAK | CueFlag.PLURAL | CueFlag.TEAMS
+_COUNTERPART_GAP = 50  # how far after a cue its counterpart's name may start ("cuộc gặp Bộ trưởng Tài chính B")
+
+
+class Decision(enum.Enum):
+    """What a rule decided for a cue."""
+
+    PASS = "pass"  # not this rule's case: the next rule decides
+    DROP = "drop"  # the cue makes no event
+    JOIN = "join"  # the cue tells more of an event told before
+    NEW = "new"  # the cue makes a new event (or one per counterpart)
+
+
+@dataclass(slots=True)
+class Context:
+    """The article and the events drafted so far, as the rules see them."""
+
+    doc: Doc
+    low: str
+    key: str
+    cues: list[CueMention]
+    negotiations: bool  # whether the article names trade talks
+    drafts: list[Draft] = field(default_factory=list)
+    last: dict[str, Draft] = field(default_factory=dict)  # the event of each type told last
+    touched: Draft | None = None  # the event told last, and in which sentence
+    touched_at: int = -2
+    trace: list[tuple[int, str, Decision]] = field(default_factory=list)  # (cue start, rule, decision)
+    skipped: set[int] = field(default_factory=set)  # sentences of headlines and captions, which break no story
+
+    def join(self, d: Draft, c: CueMention) -> Decision:
+        """The cue tells more of draft ``d``."""
+        d.absorb(c)
+        self.touched, self.touched_at = d, c.sentence
+        return Decision.JOIN
+
+    def go_on(self, c: CueMention) -> Decision:
+        """The cue's sentence goes on about the event told in the sentence before (past captions), if any; the
+        people it names as leading a delegation take part in it."""
+        if self.touched is not None and self.next_to_touched(c.sentence):
+            self.touched.spans.append(c.span)
+            self.touched.people.extend(p for p in c.people if p not in self.touched.people)
+            self.touched_at = c.sentence
+            return Decision.JOIN
+        return Decision.DROP
+
+    def next_to_touched(self, sentence: int) -> bool:
+        """Whether only captions and headlines stand between the event told last and ``sentence``."""
+        between = range(self.touched_at + 1, sentence)
+        return self.touched_at < sentence and all(i in self.skipped for i in between)
+
+    def target(self, c: CueMention) -> Draft | None:
+        """The event of the cue's type told last."""
+        return self.last.get(c.type)
+
+
+Rule = Callable[[Context, CueMention], Decision]
+
+
+def continuation(ctx: Context, c: CueMention) -> Decision:
+    """ "Vòng đàm phán diễn ra tại Hà Nội. Hai bên thống nhất lộ trình …": the second sentence is evidence
+    of the round told just before."""
+    return ctx.go_on(c) if c.type == "continuation" else Decision.PASS
+
+
+def teams_over_days(ctx: Context, c: CueMention) -> Decision:
+    """ "Từ ngày 12 đến 14/11, các nhóm kỹ thuật làm việc …": the technical teams at work over a run of days
+    are a technical round (the cue goes on to the next rules as a round)."""
+    doc = ctx.doc
+    if CueFlag.TEAMS in c.flags and any("/" in (doc.timexes[i].value or "") for i in c.timexes):
+        c.flags &= ~_TEAMS
+    return Decision.PASS
+
+
+def teams_to_meet(ctx: Context, c: CueMention) -> Decision:
+    """ "Tuần tới các nhóm kỹ thuật sẽ họp trực tuyến": the teams to meet online, or on a day to come, is a
+    meeting of the teams, not a round."""
+    if CueFlag.TEAMS in c.flags and (c.mode == "online" or c.status == "planned" and c.timexes):
+        c.type, c.level = "meeting", None
+        c.flags &= ~_TEAMS
+    return Decision.PASS
+
+
+def teams_go_on(ctx: Context, c: CueMention) -> Decision:
+    """ "Các nhóm kỹ thuật đã làm việc khẩn trương.": alone in its sentence, the teams at work go on about the
+    event told just before; never an event of their own; a round they work at is a technical one."""
+    if CueFlag.TEAMS not in c.flags:
+        return Decision.PASS
+    d = ctx.touched  # "vòng đàm phán thứ 5 …, các nhóm đàm phán kỹ thuật đã tiến hành đàm phán về …": technical
+    told = d is not None and (ctx.touched_at == c.sentence or ctx.next_to_touched(c.sentence))
+    if d is not None and told and spec(d.event.type).series and d.event.level is None:
+        d.event.level = c.level
+    alone = not any(o is not c and o.sentence == c.sentence for o in ctx.cues)
+    return ctx.go_on(c) if alone else Decision.DROP
+
+
+def ministerial_session(ctx: Context, c: CueMention) -> Decision:
+    """ "phiên đàm phán cấp Bộ trưởng", or a "phiên đàm phán" between two ministers ("Bộ trưởng A và Đại diện
+    Thương mại B"): a ministerial session (the cue goes on to the next rules as one)."""
+    if c.type == "negotiation_round" and CueFlag.SESSION in c.flags:
+        heads = [p for p in c.people if ministerial(ctx.doc, p)]
+        if c.level == "ministerial" or len(heads) >= 2:
+            c.level = "ministerial"
+            c.flags &= ~CueFlag.WEAK
+            c.type = "ministerial_session"
+    return Decision.PASS
+
+
+def next_round(ctx: Context, c: CueMention) -> Decision:
+    """ "Vòng đàm phán thứ 6 kết thúc hôm qua; … sẽ được bàn tại một vòng thương thuyết mới tại Hà Nội": the next
+    round is numbered one after the last numbered round of its kind told before; "phiên sau", "vòng tiếp theo"
+    is still to come (the cue goes on as it)."""
+    if CueFlag.UPCOMING in c.flags and c.status is None and not c.timexes:
+        c.status = "planned"
+    if CueFlag.NEXT in c.flags and c.ordinal is None:
+        told = [d.event.ordinal for d in ctx.drafts if d.event.type == c.type and d.event.ordinal is not None]
+        if told:
+            c.ordinal = told[-1] + 1
+    return Decision.PASS
+
+
+def needs_trade_context(ctx: Context, c: CueMention) -> Decision:
+    """ "vòng đàm phán" in a sentence about football transfers: rounds, sessions and tariffs need words of
+    trade in their sentence (or the sentence before or after, for a numbered round), or an article naming
+    trade talks."""
+    if spec(c.type).needs_context and not _trade_context(ctx, c):
+        return Decision.DROP
+    return Decision.PASS
+
+
+def unofficial_verb(ctx: Context, c: CueMention) -> Decision:
+    """ "anh ấy làm việc với công an phường": a bare verb makes a meeting only between people with a title or
+    with an organisation."""
+    if CueFlag.VERB in c.flags and not _official(ctx.doc, c):
+        return Decision.DROP
+    return Decision.PASS
+
+
+def aspiration(ctx: Context, c: CueMention) -> Decision:
+    """ "Hai bên hướng tới sớm ký kết thỏa thuận": a goal, not an agreement signed."""
+    return Decision.DROP if CueFlag.ASPIRATION in c.flags else Decision.PASS
+
+
+def conditional(ctx: Context, c: CueMention) -> Decision:
+    """ "… sẽ có hiệu lực sau khi hiệp định được ký kết": a time to come, not a signing (unless dated)."""
+    return Decision.DROP if CueFlag.CONDITIONAL in c.flags and not c.timexes else Decision.PASS
+
+
+def identity(ctx: Context, c: CueMention) -> Decision:
+    """ "Hai bộ trưởng đã gặp nhau tại Jeju. Đó là phiên đàm phán cấp Bộ trưởng đầu tiên …": the meeting told
+    just before is that session."""
+    d = ctx.touched
+    if CueFlag.IDENTITY not in c.flags or d is None or ctx.touched_at < c.sentence - 1 or not _fits(ctx.doc, d, c):
+        return Decision.PASS
+    if spec(d.event.type).two_sided and spec(c.type).series:
+        ctx.last.pop(d.event.type, None)
+        d.event.type = c.type
+    if spec(d.event.type).series and spec(c.type).encounter:
+        return ctx.join(d, c)  # "… vòng đàm phán … tại Stockholm. Đây là cuộc gặp thứ ba giữa hai bên"
+    if d.event.type != c.type:
+        return Decision.PASS
+    ctx.last[c.type] = d
+    return ctx.join(d, c)
+
+
+def either_exchange(ctx: Context, c: CueMention) -> Decision:
+    """ "Tại cuộc trao đổi, hai bên …": the call or the meeting told last; a new one only when someone has it
+    "với" a counterpart ("A đã có cuộc trao đổi với ông B")."""
+    if CueFlag.EITHER not in c.flags:
+        return Decision.PASS
+    told = [d for d in (ctx.last.get("call"), ctx.last.get("meeting")) if d is not None]
+    target = max(told, key=lambda d: max(b for _, b in d.spans), default=None)
+    if target is not None and _fits(ctx.doc, target, c):
+        return ctx.join(target, c)
+    subject = any(ctx.doc.mentions[p].start < c.start for p in c.people)
+    if subject and starts_with("counterpart", ctx.low, ctx.key, c.end, c.end + 10):
+        # "Quyền Bộ trưởng A đã có cuộc trao đổi với ông B": a meeting of its own (the cue goes on as one)
+        c.type = "meeting"
+        c.flags &= ~(CueFlag.WEAK | CueFlag.EITHER)
+        return Decision.PASS
+    return Decision.DROP
+
+
+def refers_back(ctx: Context, c: CueMention) -> Decision:
+    """ "Tại buổi làm việc, ông A đề nghị … trong quý I": the meeting told before (a date past the comma is
+    what was said, not the meeting's)."""
+    anaphoric = CueFlag.ANAPHOR in c.flags or (CueFlag.INITIAL in c.flags and c.ordinal is None and not c.timexes)
+    if not anaphoric:
+        return Decision.PASS
+    doc, low = ctx.doc, ctx.low
+    c.said_dates = [t for t in c.timexes if "," in low[c.end : doc.timexes[t].start]]
+    c.timexes = [t for t in c.timexes if t not in c.said_dates]
+    target = ctx.target(c)
+    if spec(c.type).refers_back and target is not None and _fits(doc, target, c):
+        return ctx.join(target, c)
+    return Decision.PASS
+
+
+def weak_cue(ctx: Context, c: CueMention) -> Decision:
+    """ "cuộc đàm phán" without an ordinal or a date, or "các phiên đàm phán": tells more of the event told
+    before, never one of its own."""
+    plural = CueFlag.PLURAL in c.flags
+    if CueFlag.WEAK not in c.flags or not (plural or (c.ordinal is None and not c.timexes)):
+        return Decision.PASS
+    target = ctx.target(c)
+    if target is not None and not plural:
+        return ctx.join(target, c)
+    return Decision.DROP
+
+
+def many_rounds(ctx: Context, c: CueMention) -> Decision:
+    """ "ba vòng đàm phán trực tiếp": a summary of many rounds, none of them told."""
+    return Decision.DROP if CueFlag.PLURAL in c.flags and spec(c.type).series else Decision.PASS
+
+
+def many_meetings(ctx: Context, c: CueMention) -> Decision:
+    """ "các phiên họp trực tuyến giữa hai đoàn kể từ tháng 4": many meetings, none told (unless people are
+    named or the meetings are to come)."""
+    if CueFlag.PLURAL in c.flags and spec(c.type).two_sided and not c.people and c.status != "planned":
+        return Decision.DROP
+    return Decision.PASS
+
+
+def named_again(ctx: Context, c: CueMention) -> Decision:
+    """ "Vòng đàm phán thứ 5 diễn ra ngày 9/6. … Vòng đàm phán tập trung vào …": a round, session or agreement
+    named again with nothing that tells it apart (no ordinal, no date) is the one told before."""
+    target = ctx.target(c)
+    if target is not None and _repeats(c, target):
+        return ctx.join(target, c)
+    return Decision.PASS
+
+
+def bare_past(ctx: Context, c: CueMention) -> Decision:
+    """ "các cuộc gặp vừa qua đã giúp …": a past or plural cue with nothing of its own (no date, people, place,
+    mode) is no event; an MOU signed just now is ("vừa ký kết các biên bản ghi nhớ")."""
+    signed = CueFlag.MOU in c.flags and event_lexicon("signing").any(ctx.low, ctx.key, max(0, c.start - 20), c.start)
+    if (CueFlag.PAST in c.flags or CueFlag.PLURAL in c.flags) and _bare(c) and not signed:
+        return Decision.DROP
+    return Decision.PASS
+
+
+def bare_mention(ctx: Context, c: CueMention) -> Decision:
+    """ "Cuộc gặp diễn ra trong bầu không khí cởi mở.": a cue with nothing of its own tells more of the event
+    of its type told before; an agreement or a tariff named bare, or a round described by its level
+    ("vòng đàm phán kỹ thuật"), or one with an organisation, is an event of its own."""
+    described = c.level is not None and c.type == "negotiation_round" and CueFlag.FRAME not in c.flags
+    if not _bare(c) or described or c.orgs or spec(c.type).stands_alone:
+        return Decision.PASS
+    target = ctx.target(c)
+    return ctx.join(target, c) if target is not None else Decision.DROP
+
+
+def new_event(ctx: Context, c: CueMention) -> Decision:
+    """ "Ngày 12/11, Bộ trưởng A làm việc với Bộ trưởng B và Thượng nghị sĩ C.": a new event, one per named
+    counterpart when the cue is plural ("các buổi làm việc với A, B và C")."""
+    for people in _split_counterparts(ctx.doc, c):
+        d = _new_draft(ctx.doc, c, people)
+        ctx.drafts.append(d)
+        ctx.last[c.type] = ctx.touched = d
+        ctx.touched_at = c.sentence
+    return Decision.NEW
+
+
+#: The rules in the order they are tried; the first that does not pass decides.
+RULES: dict[str, Rule] = {
+    "continuation": continuation,
+    "teams_over_days": teams_over_days,
+    "teams_to_meet": teams_to_meet,
+    "teams_go_on": teams_go_on,
+    "ministerial_session": ministerial_session,
+    "next_round": next_round,
+    "needs_trade_context": needs_trade_context,
+    "unofficial_verb": unofficial_verb,
+    "aspiration": aspiration,
+    "conditional": conditional,
+    "identity": identity,
+    "either_exchange": either_exchange,
+    "refers_back": refers_back,
+    "weak_cue": weak_cue,
+    "many_rounds": many_rounds,
+    "many_meetings": many_meetings,
+    "named_again": named_again,
+    "bare_past": bare_past,
+    "bare_mention": bare_mention,
+    "new_event": new_event,
+}
+
+
+def settle(ctx: Context, c: CueMention) -> tuple[str, Decision]:
+    """Try the rules in order on one cue: the name of the first that decides, and its decision."""
+    for name, rule in RULES.items():
+        decision = rule(ctx, c)
+        if decision is not Decision.PASS:
+            ctx.trace.append((c.start, name, decision))
+            return name, decision
+    raise AssertionError("new_event always decides")  # pragma: no cover
+
+
+def decide(ctx: Context) -> list[Draft]:
+    """The drafts the article's cues make, each cue settled by the first rule that decides."""
+    for c in ctx.cues:
+        settle(ctx, c)
+    return ctx.drafts
+
+
+def _bare(c: CueMention) -> bool:
+    """A cue with nothing of its own: no ordinal, date, people, place, "giữa hai bên", mode, nor a plan."""
+    own = c.ordinal is not None or bool(c.timexes or c.said_dates) or bool(c.people) or bool(c.locations)
+    own = own or bool(c.flags & (CueFlag.BILATERAL | CueFlag.SAME_DAY))  # "Cũng trong dịp này": dated before
+    return not own and c.mode is None and c.status != "planned"
+
+
+def _trade_context(ctx: Context, c: CueMention) -> bool:
+    """Rounds, sessions and tariffs need a sentence about trade or an article naming trade talks."""
+    doc, low, key = ctx.doc, ctx.low, ctx.key
+    if ctx.negotiations and (CueFlag.WEAK not in c.flags or c.ordinal is not None):
+        return True
+    if c.type == "tariff_action" and c.rate is not None and CueFlag.ACTION in c.flags:
+        return True  # "Mỹ áp mức thuế 20% với hàng Việt Nam": a tariff imposed says trade by itself
+    s = doc.sentences[c.sentence]
+    if _has_context(doc, low, key, s.start, s.end):
+        return True
+    # a round named with its number takes the words of trade of the sentence before or after ("… với Đại diện
+    # Thương mại …. Hai bên thống nhất …, trong đó có vòng đàm phán thứ sáu")
+    if c.ordinal is None:
+        return False
+    near = [doc.sentences[i] for i in (c.sentence - 1, c.sentence + 1) if 0 <= i < len(doc.sentences)]
+    return any(_has_context(doc, low, key, n.start, n.end) for n in near)
+
+
+def _has_context(doc: Doc, low: str, key: str, start: int, end: int) -> bool:
+    """Whether words about trade stand in ``[start, end)``: read once per sentence, not once per cue."""
+    return bool(
+        doc_index(doc).remember(("context", start, end), lambda: event_lexicon("context").any(low, key, start, end))
+    )
+
+
+def _official(doc: Doc, c: CueMention) -> bool:
+    """A bare verb ("làm việc với") makes an event between people with a title, or with an organisation."""
+    if any(doc.mentions[p].role is not None for p in c.people):
+        return True
+    s = doc.sentences[c.sentence]
+    return any(m.type == "organization" for m in doc_index(doc).mentions_in(s.start, s.end))
+
+
+def _repeats(c: CueMention, d: Draft) -> bool:
+    """A round, session or agreement named again with nothing new that tells it apart (no ordinal, no date)."""
+    if not spec(c.type).one_per_identity or c.ordinal is not None or c.timexes:
+        return False
+    if (CueFlag.MOU in c.flags) != (CueFlag.MOU in d.flags):
+        return False  # an MOU signed beside a joint statement is another document
+    if c.people and c.type == "ministerial_session":
+        return False
+    ev = d.event
+    return (c.mode is None or ev.mode in (None, c.mode)) and not (c.status == "planned" and ev.status == "held")
+
+
+def _fits(doc: Doc, d: Draft, c: CueMention) -> bool:
+    """Whether a referring mention can be the drafted event: no other ordinal, no only-new people."""
+    if c.ordinal is not None and d.event.ordinal is not None and c.ordinal != d.event.ordinal:
+        return False
+    # "Tại cuộc gặp Bộ trưởng B, …": a counterpart named right after the cue who is not of the event is another
+    low = lower_view(doc.key or doc.text)
+    named = [p for p in c.people if 0 <= doc.mentions[p].start - c.end <= _COUNTERPART_GAP]
+    named = [p for p in named if "," not in low[c.end : doc.mentions[p].start]]
+    known = known_person(doc, d.people)
+    if named and d.people and CueFlag.ATTEND not in c.flags and not any(map(known, named)):
+        return False
+    if c.people and len(d.people) >= 2 and CueFlag.ATTEND not in c.flags:
+        return any(map(known, c.people))
+    return True
+
+
+def _split_counterparts(doc: Doc, c: CueMention) -> list[list[int]]:
+    """ "các buổi làm việc với A, B và C": one group of people per distinct named counterpart."""
+    subject = [p for p in c.people if doc.mentions[p].start < c.start]
+    others = [p for p in c.people if doc.mentions[p].start >= c.end]
+    if CueFlag.PLURAL not in c.flags or not spec(c.type).two_sided or len(others) < 2:
+        return [c.people]
+    groups: list[list[int]] = []
+    for p in others:
+        if any(same_person(doc, p, g[-1]) for g in groups):
+            continue
+        groups.append([*subject, p])
+    return groups if len(groups) >= 2 else [c.people]
+
+
+def _new_draft(doc: Doc, c: CueMention, people: list[int]) -> Draft:
+    ev = Event(type=c.type, evidence=[], ordinal=c.ordinal, level=c.level, mode=c.mode, rate=c.rate)
+    ev.status = c.status or "held"
+    if c.type == "tariff_action":
+        describe_rate(doc, ev, c)  # whose goods, which goods, from when; the talks a foreign rate belongs to
+    d = Draft(ev, sentence=c.sentence, anchor=c.start)
+    d.absorb(c)
+    d.people = list(people)
+    counterparts = [p for p in c.people if doc.mentions[p].start >= c.end]
+    if CueFlag.PLURAL in c.flags and c.type == "meeting" and people and not counterparts:
+        d.series = True
+    d.flags |= c.flags & (CueFlag.SAME_DAY | CueFlag.MOU)
+    d.time_of_day = c.time_of_day
+    d.reference = CueFlag.REFERENCE in c.flags
+    return d
