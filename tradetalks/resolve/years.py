@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from collections import defaultdict
 from datetime import date
-from typing import TYPE_CHECKING
 
 from tradetalks.resolve.dates import (
     compatible,
@@ -21,11 +20,9 @@ from tradetalks.resolve.dates import (
     year_of,
 )
 from tradetalks.resolve.reports import SERIES
+from tradetalks.resolve.state import EventState
 
 _HALF_YEAR = 183  # days: a yearless date is placed by nearby days only when it lies this close to them
-
-if TYPE_CHECKING:
-    from tradetalks.resolve.events import EventState
 
 
 def _suffix(value: str) -> str:
