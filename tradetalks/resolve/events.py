@@ -11,7 +11,15 @@ from datetime import date
 from tradetalks.model import Doc, DossierTimex, Event, Participant
 from tradetalks.resolve.dates import Range, near, parse_range, same_day
 from tradetalks.resolve.entities import EntityIndex
-from tradetalks.resolve.reports import ENCOUNTERS, SERIES, Report, block_keys, link_score
+from tradetalks.resolve.reports import (
+    ENCOUNTERS,
+    SERIES,
+    Report,
+    block_keys,
+    clock_apart,
+    link_score,
+    same_negotiation,
+)
 from tradetalks.resolve.state import EventState
 from tradetalks.resolve.years import complete_years
 
@@ -64,13 +72,38 @@ def link_reports(state: EventState) -> None:
         score = link_score(a, b)
         if score is None:
             continue
-        if a.article != b.article and not _told_together(a, b) and not _windows_meet(state, windows, a, b):
-            continue
+        if a.article != b.article:
+            if not same_negotiation(a.event, b.event) and not _strong_link(state, windows, a, b):
+                continue
+            if not _told_together(a, b) and not _windows_meet(state, windows, a, b):
+                continue
         scored.append((-score, i, j))
     for _, i, j in sorted(scored):
         ri, rj = state.find(i), state.find(j)
         if ri != rj and state.fits(state.groups[ri], state.groups[rj]):
             state.union(ri, rj)
+
+
+def _strong_link(state: EventState, cache: dict[str, list[Range]], a: Report, b: Report) -> bool:
+    """Rule ``unknown_negotiation_needs_strong_link``: reports of two articles that do not both name one
+    negotiation are one event only on the same day (or the same sitting a time zone apart), or on the same
+    number or the same two people told by articles whose own dates lie close (both give dates). A
+    "vòng thứ 5" of an undated article is no evidence for the fifth round another article tells of."""
+    if same_day(a.range, b.range) or clock_apart(a.event, b.event, a.range, b.range):
+        return True
+    if a.event.type == "tariff_action":
+        # one rate is shared by many countries' measures: with neither negotiation known, the day must agree;
+        # with one known, both must be dated (a month will do; link_score checks they agree)
+        known = a.event.negotiation is not None or b.event.negotiation is not None
+        return known and a.range is not None and b.range is not None
+    for r in (a, b):
+        if r.article not in cache:
+            cache[r.article] = _own_dates(state, r.article)
+    wa, wb = cache[a.article], cache[b.article]
+    close = any(near(x, y, WINDOW_DAYS) for x in wa for y in wb)
+    if a.event.ordinal is not None and a.event.ordinal == b.event.ordinal:
+        return close
+    return close and a.event.type in ENCOUNTERS and len(set(a.people) & set(b.people)) >= 2
 
 
 def _told_together(a: Report, b: Report) -> bool:

@@ -15,6 +15,8 @@ from tradetalks.resolve.names import fold_text
 ENCOUNTERS = frozenset({"meeting", "call", "roundtable"})
 #: Events numbered in a series per negotiation ("vòng thứ 5", "phiên thứ 8").
 SERIES = frozenset({"negotiation_round", "ministerial_session"})
+#: Two reports of one numbered round whose dated years put them further apart than this are two rounds.
+ROUND_SPREAD_DAYS = 31
 _VOTED = ("negotiation", "ordinal", "level", "mode", "time_of_day", "location", "status", "rate")
 
 
@@ -56,10 +58,12 @@ def hard_conflict(a: Event, b: Event, a_people: dict[str, str], b_people: dict[s
         numbered = False
     if a.rate is not None and b.rate is not None and abs(a.rate - b.rate) > 1e-6:
         return True
+    ra, rb = parse_range(a.start, a.end), parse_range(b.start, b.end)
+    if numbered and rounds_apart(ra, rb):
+        return True
     if not numbered:
         if a.mode and b.mode and a.mode != b.mode:
             return True
-        ra, rb = parse_range(a.start, a.end), parse_range(b.start, b.end)
         if not compatible(ra, rb) and not clock_apart(a, b, ra, rb):
             return True
     if a.type in ENCOUNTERS and a_people and b_people:
@@ -78,6 +82,22 @@ def hard_conflict(a: Event, b: Event, a_people: dict[str, str], b_people: dict[s
             if side != "?" and not sides_a[side] & sides_b[side]:
                 return True
     return False
+
+
+def rounds_apart(ra: Range | None, rb: Range | None) -> bool:
+    """Rule ``numbered_rounds_far_apart``: one number, dates with their years months apart, two rounds.
+
+    "vòng thứ 5" held 4/11/2013 and "vòng thứ 5" held 25/10/2025 are the fifth rounds of two negotiations;
+    two days a week apart stay one round with a date conflict.
+    """
+    if ra is None or rb is None or not (ra.has_year and rb.has_year):
+        return False
+    return not near(ra, rb, ROUND_SPREAD_DAYS)
+
+
+def same_negotiation(a: Event, b: Event) -> bool:
+    """Both reports name the same negotiation (an unknown one is not the same)."""
+    return a.negotiation is not None and a.negotiation == b.negotiation
 
 
 def clock_apart(a: Event, b: Event, ra: Range | None, rb: Range | None) -> bool:

@@ -116,7 +116,11 @@ def _days(value: str | None, end: str | None) -> tuple[date, date] | None:
 
 
 def from_sequence(state: EventState) -> bool:
-    """An article about round N takes the first year that puts its dates after round N-1 (and before N+1)."""
+    """An article about round N takes the first year that puts its dates after round N-1 (and before N+1).
+
+    Rule ``sequence_within_one_negotiation``: only rounds of the same, known negotiation count; the fifth
+    round of the Viet Nam–EAEU talks in 2013 says nothing about the year of the sixth Viet Nam–US round.
+    """
     clusters = state.clusters()
     views = {root: state.view(root) for root in clusters}
     numbered: dict[str, list[tuple[int, str | None, date, date]]] = defaultdict(list)
@@ -127,9 +131,9 @@ def from_sequence(state: EventState) -> bool:
     changed = False
     for root, members in sorted(clusters.items()):
         ev = views[root]
-        if ev.type not in SERIES or ev.ordinal is None:
+        if ev.type not in SERIES or ev.ordinal is None or ev.negotiation is None:
             continue
-        same = [s for s in numbered[ev.type] if not (ev.negotiation and s[1] and s[1] != ev.negotiation)]
+        same = [s for s in numbered[ev.type] if s[1] == ev.negotiation]
         before = [hi for k, _, _, hi in same if k < ev.ordinal]
         after = [lo for k, _, lo, _ in same if k > ev.ordinal]
         if not before and not after:

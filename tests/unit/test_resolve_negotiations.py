@@ -1,0 +1,115 @@
+"""Negotiations never mixed: merging and year completion stay within one negotiation."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import build_doc
+
+from tradetalks.model import VN_US_RECIPROCAL
+from tradetalks.resolve import build_dossier
+
+_TEXT = "Hai đoàn đã bước vào vòng đàm phán thứ năm sau nhiều tháng chuẩn bị."
+_QUOTE = "vòng đàm phán thứ năm"
+
+
+def _round(aid: str, published: str | None = None, **attrs: object) -> object:
+    event = {"type": "negotiation_round", "quote": _QUOTE, "ordinal": 5, **attrs}
+    return build_doc(aid, _TEXT, published=published, events=[event])
+
+
+def test_resolve_negotiations_numbered_rounds_far_apart() -> None:
+    """Two fifth rounds held twelve years apart, in two cities, are two rounds."""
+    docs = [
+        _round("old", start="2013-11-04", location="Moskva"),
+        _round("new", "2025-10-26", start="2025-10-25", negotiation=VN_US_RECIPROCAL),
+    ]
+    events = build_dossier(docs).events
+    assert sorted(e.start or "" for e in events) == ["2013-11-04", "2025-10-25"]
+
+
+def test_resolve_negotiations_numbered_rounds_a_week_apart_stay_one() -> None:
+    docs = [
+        _round(aid, "2025-09-30", start=day, negotiation=VN_US_RECIPROCAL)
+        for aid, day in (("a", "2025-09-22"), ("b", "2025-09-29"))
+    ]
+    (ev,) = build_dossier(docs).events
+    assert [c.field for c in ev.conflicts] == ["start"]
+
+
+@pytest.mark.parametrize(
+    ("one", "two", "merged"),
+    [
+        # the number alone, one negotiation unknown, articles without dates: two rounds
+        (("a", None, {}), ("b", None, {"negotiation": VN_US_RECIPROCAL}), False),
+        # the number and articles of the same weeks: one round
+        (("a", "2025-10-20", {}), ("b", "2025-10-26", {"negotiation": VN_US_RECIPROCAL}), True),
+        # the number, articles years apart: two rounds
+        (("a", "2013-11-05", {}), ("b", "2025-10-26", {"negotiation": VN_US_RECIPROCAL}), False),
+        # the same day: one round, whatever the negotiation left unknown
+        (("a", None, {"start": "2025-10-25"}), ("b", None, {"start": "2025-10-25"}), True),
+    ],
+)
+def test_resolve_negotiations_unknown_negotiation_needs_strong_link(one: tuple, two: tuple, merged: bool) -> None:
+    docs = [_round(aid, pub, **attrs) for aid, pub, attrs in (one, two)]
+    assert (len(build_dossier(docs).events) == 1) is merged
+
+
+@pytest.mark.parametrize(
+    ("one", "two", "known", "merged"),
+    [
+        (None, None, False, False),
+        ("2025-07", "2025-07-02", False, False),
+        ("2025-07-02", "2025-07-02", False, True),
+        ("2025-07", "2025-07-02", True, True),
+        (None, "2025-07-02", True, False),
+    ],
+)
+def test_resolve_negotiations_unknown_tariffs_need_the_same_day(
+    one: str | None, two: str | None, known: bool, merged: bool
+) -> None:
+    """One rate (19%) is shared by many countries' measures: with no negotiation known, only the day links
+    them; with one side's negotiation known, both sides must be dated and agree."""
+    text = "Mỹ áp mức thuế 19% lên hàng hóa nhập khẩu."
+    docs = [
+        build_doc(
+            aid,
+            text,
+            published="2025-07-03",
+            events=[
+                {
+                    "type": "tariff_action",
+                    "quote": "áp mức thuế 19%",
+                    "rate": 0.19,
+                    "start": start,
+                    "negotiation": VN_US_RECIPROCAL if known and aid == "t2" else None,
+                }
+            ],
+        )
+        for aid, start in (("t1", one), ("t2", two))
+    ]
+    assert (len(build_dossier(docs).events) == 1) is merged
+
+
+def test_resolve_negotiations_sequence_within_one_negotiation() -> None:
+    """Round 6 of the Viet Nam–US talks takes no year from round 5 of another negotiation."""
+    sixth = "Vòng đàm phán thứ sáu diễn ra ngày 4/2 tại Hà Nội."
+    docs = [
+        _round("other", start="2013-11-04", negotiation="vn-eaeu-fta"),
+        build_doc(
+            "six",
+            sixth,
+            timexes=[{"text": "4/2", "value": "XXXX-02-04"}],
+            events=[
+                {
+                    "type": "negotiation_round",
+                    "quote": "Vòng đàm phán thứ sáu",
+                    "ordinal": 6,
+                    "negotiation": VN_US_RECIPROCAL,
+                    "start": "XXXX-02-04",
+                    "timex": ["4/2"],
+                }
+            ],
+        ),
+    ]
+    six = next(e for e in build_dossier(docs).events if e.ordinal == 6)
+    assert six.start == "XXXX-02-04"
