@@ -113,3 +113,69 @@ def test_resolve_negotiations_sequence_within_one_negotiation() -> None:
     ]
     six = next(e for e in build_dossier(docs).events if e.ordinal == 6)
     assert six.start == "XXXX-02-04"
+
+
+def test_resolve_negotiations_held_not_after_publication() -> None:
+    """A meeting an article of 20/2 tells as done is not the meeting another article dates 21/2."""
+    text = "Tổng Bí thư Tô Lâm đã tiếp ông Jamieson Greer tại thủ đô."
+    people = [{"text": "Tô Lâm", "side": "VN"}, {"text": "Jamieson Greer", "side": "US"}]
+    meeting = {
+        "type": "meeting",
+        "quote": "đã tiếp ông Jamieson Greer",
+        "people": ["Tô Lâm", "Jamieson Greer"],
+        "negotiation": VN_US_RECIPROCAL,
+    }
+    docs = [
+        build_doc(aid, text, published=pub, mentions=people, events=[{**meeting, "start": start}])
+        for aid, pub, start in (("m1", "2026-02-20", "2026-02"), ("m2", "2026-02-22", "2026-02-21"))
+    ]
+    assert len(build_dossier(docs).events) == 2
+
+
+@pytest.mark.parametrize(
+    ("published", "value"),
+    [
+        ("2025-05-05", "XXXX-05-07"),  # a round held 7/5 told on 5/5 can't be this year's: the year stays open
+        ("2025-05-09", "2025-05-07"),
+    ],
+)
+def test_resolve_negotiations_year_fits_publication(published: str, value: str) -> None:
+    """No year puts a held round after the article telling it (here from the round order of one negotiation)."""
+    first = "Vòng đàm phán thứ nhất kết thúc ngày 10/3/2025."
+    second = "Vòng đàm phán thứ hai đã diễn ra ngày 7/5."
+    docs = [
+        build_doc(
+            "one",
+            first,
+            published="2025-03-11",
+            timexes=[{"text": "10/3/2025", "value": "2025-03-10"}],
+            events=[
+                {
+                    "type": "negotiation_round",
+                    "quote": "Vòng đàm phán thứ nhất",
+                    "ordinal": 1,
+                    "negotiation": VN_US_RECIPROCAL,
+                    "start": "2025-03-10",
+                    "timex": ["10/3/2025"],
+                }
+            ],
+        ),
+        build_doc(
+            "two",
+            second,
+            published=published,
+            timexes=[{"text": "7/5", "value": "XXXX-05-07"}],
+            events=[
+                {
+                    "type": "negotiation_round",
+                    "quote": "Vòng đàm phán thứ hai",
+                    "ordinal": 2,
+                    "negotiation": VN_US_RECIPROCAL,
+                    "start": "XXXX-05-07",
+                    "timex": ["7/5"],
+                }
+            ],
+        ),
+    ]
+    two = next(e for e in build_dossier(docs).events if e.ordinal == 2)
+    assert two.start == value

@@ -49,9 +49,16 @@ def collect_reports(docs: Sequence[Doc], index: EntityIndex, hashes: Mapping[str
             event = replace(ev, participants=parts, evidence=evidence, conflicts=[], sources={}, timex=list(ev.timex))
             digest = hashes[aid] if hashes is not None and aid in hashes else doc.article.hash
             told = f"{doc.article.published or '9999'}|{digest}"
-            reports.append(Report(aid, event, people, told))
+            reports.append(Report(aid, event, people, told, _publication(doc)))
     reports.sort(key=lambda r: (r.sort_key, r.event.start or "", r.event.ordinal or 0))
     return reports
+
+
+def _publication(doc: Doc) -> date | None:
+    try:
+        return date.fromisoformat(doc.article.published or "")
+    except ValueError:
+        return None
 
 
 def link_reports(state: EventState) -> None:
@@ -264,12 +271,7 @@ def resolve_events(
     hashes: Mapping[str, str] | None = None,
 ) -> list[Event]:
     """Merge every doc's events across articles, settling years on the way (``hashes`` as in collect_reports)."""
-    published: dict[str, date | None] = {}
-    for doc in docs:
-        try:
-            published[doc.article.id or doc.article.source] = date.fromisoformat(doc.article.published or "")
-        except ValueError:
-            published[doc.article.id or doc.article.source] = None
+    published = {doc.article.id or doc.article.source: _publication(doc) for doc in docs}
     state = EventState(collect_reports(docs, index, hashes), timexes, published)
     link_reports(state)
     for _ in range(_ROUNDS):

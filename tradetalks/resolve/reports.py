@@ -28,6 +28,7 @@ class Report:
     event: Event
     people: dict[str, str] = field(default_factory=dict)  # person entity id -> side ("?" unknown)
     told: str = ""  # the article's place among the others by content (date, text hash), never by its id or path
+    published: date | None = None  # the article's publication date
 
     @property
     def range(self) -> Range | None:
@@ -110,10 +111,31 @@ def clock_apart(a: Event, b: Event, ra: Range | None, rb: Range | None) -> bool:
     return near(ra, rb, 1) and not compatible(ra, rb)
 
 
+def first_day(r: Report) -> date | None:
+    """The first day a report's dates can mean, when they give it with its year."""
+    rng = r.range
+    days = rng.days() if rng is not None and rng.has_year else None
+    return days[0] if days else None
+
+
+def told_before(a: Report, b: Report) -> bool:
+    """Rule ``held_not_after_publication``: an article cannot report as held an event that begins after it
+    was published; a report dated 21/2 is not the meeting an article of 20/2 tells as done."""
+    if a.event.status != "held" or a.published is None:
+        return False
+    day = first_day(b)
+    return day is not None and day > a.published
+
+
+def reports_conflict(a: Report, b: Report) -> bool:
+    """Facts of the events or of their articles' publication that forbid two reports being one event."""
+    return hard_conflict(a.event, b.event, a.people, b.people) or told_before(a, b) or told_before(b, a)
+
+
 def link_score(a: Report, b: Report) -> float | None:
     """How strongly two reports name one event, or None when nothing positive links them."""
     ea, eb = a.event, b.event
-    if hard_conflict(ea, eb, a.people, b.people):
+    if reports_conflict(a, b):
         return None
     ra, rb = a.range, b.range
     day = same_day(ra, rb)

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from tradetalks.model import DossierTimex, Event
-from tradetalks.resolve.reports import Report, hard_conflict, merge_reports
+from tradetalks.resolve.reports import Report, merge_reports, reports_conflict
 
 
 @dataclass(slots=True)
@@ -64,4 +64,4 @@ class EventState:
     def fits(self, a: list[int], b: list[int]) -> bool:
         """No pair of reports across the two groups forbids them being one event."""
         ra, rb = [self.reports[i] for i in a], [self.reports[i] for i in b]
-        return not any(hard_conflict(x.event, y.event, x.people, y.people) for x in ra for y in rb)
+        return not any(reports_conflict(x, y) for x in ra for y in rb)

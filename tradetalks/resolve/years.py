@@ -20,6 +20,7 @@ from tradetalks.resolve.dates import (
     year_of,
 )
 from tradetalks.resolve.reports import SERIES
+from tradetalks.resolve.sanity import YEAR_SLACK
 from tradetalks.resolve.state import EventState
 
 _HALF_YEAR = 183  # days: a yearless date is placed by nearby days only when it lies this close to them
@@ -40,10 +41,31 @@ def _open_values(state: EventState, article: str) -> list[str]:
     return sorted(v for v in values if v)
 
 
+def fits_publication(state: EventState, article: str, suffix: str, year: int) -> bool:
+    """Rule ``year_fits_publication``: a year an article leaves out lies within a year of its publication, and
+    puts none of its held events after the day it was published (an article of 5/5/2025 telling of a round
+    held "7/5" means 7/5/2024 or earlier, never 2013 and never 7/5/2025)."""
+    published = state.published.get(article)
+    if published is None:
+        return True
+    if abs(year - published.year) > YEAR_SLACK:
+        return False
+    for i in state.by_article.get(article, []):
+        r = state.reports[i]
+        start = r.event.start
+        if r.event.status != "held" or not start or not unresolved(start) or _suffix(start) != suffix:
+            continue
+        rng = parse_range(fill_year(start, year))
+        days = rng.days() if rng is not None else None
+        if days is not None and days[0] > published:
+            return False
+    return True
+
+
 def settle(state: EventState, article: str, suffix: str, year: int, how: str) -> bool:
     """Give every yearless date of ``article`` ending in ``suffix`` the year ``year``."""
     done = state.settled[article]
-    if suffix in done or not suffix:
+    if suffix in done or not suffix or not fits_publication(state, article, suffix, year):
         return False
     done[suffix] = (year, how)
     for t in state.timexes.get(article, []):
