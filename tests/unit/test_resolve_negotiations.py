@@ -179,3 +179,38 @@ def test_resolve_negotiations_year_fits_publication(published: str, value: str) 
     ]
     two = next(e for e in build_dossier(docs).events if e.ordinal == 2)
     assert two.start == value
+
+
+@pytest.mark.parametrize(
+    "other",
+    [
+        {"start": "2025-11-12", "end": "2025-11-14"},
+        {"start": "XXXX-11-12", "end": "XXXX-11-14", "location": "Washington D.C."},
+        {"start": "2025-11-13"},
+        {"start": "2025-11-12", "end": "2025-11-14", "status": "planned"},
+    ],
+)
+def test_resolve_negotiations_ordinal_missing_on_one_side(other: dict) -> None:
+    """One negotiation, type, dates and place: one round, whether or not each report gives its number."""
+    text = "Vòng đàm phán kỹ thuật diễn ra tại Washington."
+    quote = "Vòng đàm phán kỹ thuật"
+    numbered = {"ordinal": 5, "start": "2025-11-12", "end": "2025-11-14", "location": "Washington"}
+    docs = [
+        build_doc(
+            aid,
+            text,
+            published=pub,
+            events=[
+                {
+                    "type": "negotiation_round",
+                    "quote": quote,
+                    "negotiation": VN_US_RECIPROCAL,
+                    "location": "Washington",
+                    **attrs,
+                }
+            ],
+        )
+        for aid, pub, attrs in (("n", "2025-11-15", numbered), ("u", "2025-11-13", other))
+    ]
+    (ev,) = build_dossier(docs).events
+    assert ev.ordinal == 5 and (ev.start, ev.end) == ("2025-11-12", "2025-11-14")
