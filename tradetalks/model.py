@@ -172,6 +172,7 @@ class Event:
     conflicts: list[Conflict] = field(default_factory=list)
     id: str | None = None
     sources: dict[str, str] = field(default_factory=dict)  # attribute -> article id it was completed from
+    reference: bool = False  # a numbered event named only as background ("sau vòng thứ ba"): told, not described
 
     def first_told(self) -> tuple[str, int]:
         """(article, offset) of the earliest evidence: where the event is first told."""

@@ -71,7 +71,7 @@ def _new_draft(doc: Doc, t: str, c: CueMention, people: list[int]) -> Draft:
     counterparts = [p for p in c.people if doc.mentions[p].start >= c.end]
     if "plural" in c.flags and t == "meeting" and people and not counterparts:
         d.flags.add("series")
-    d.flags |= {f for f in c.flags if f in ("same_day", "mou") or f.startswith("tod:")}
+    d.flags |= {f for f in c.flags if f in ("same_day", "mou", "reference") or f.startswith("tod:")}
     return d
 
 

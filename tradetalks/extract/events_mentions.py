@@ -125,6 +125,8 @@ def _describe(doc: Doc, low: str, key: str, s: Sentence, si: int, h: CueHit, nex
         before = anaphor.start
     if not low[s.start : before].strip(" \"'“”-–"):
         m.flags.add("initial")
+    if ends_with("reference", low, key, lo, h.start):  # "sau vòng thứ ba", "kể từ vòng thứ hai": named, not told
+        m.flags.add("reference")
     # the noun phrase after the cue: ordinal, level, mode, "lần này", "vừa qua"
     np_end = min(next_start, _clause_end(low, h.end, s.end), h.end + 100)
     near = min(np_end, h.end + 30)
