@@ -47,11 +47,20 @@ def collect_reports(docs: Sequence[Doc], index: EntityIndex, hashes: Mapping[str
                     people[eid] = p.side or sides.get(eid) or "?"
             evidence = [replace(e, article=aid) for e in ev.evidence]
             event = replace(ev, participants=parts, evidence=evidence, conflicts=[], sources={}, timex=list(ev.timex))
+            if ev.reference:
+                event, people = identity_only(event), {}
             digest = hashes[aid] if hashes is not None and aid in hashes else doc.article.hash
             told = f"{doc.article.published or '9999'}|{digest}"
             reports.append(Report(aid, event, people, told, _publication(doc)))
     reports.sort(key=lambda r: (r.sort_key, r.event.start or "", r.event.ordinal or 0))
     return reports
+
+
+def identity_only(ev: Event) -> Event:
+    """Rule ``references_donate_no_attributes``: a round named only as background ("sau vòng đàm phán thứ
+    ba") keeps what names it (type, number, negotiation, tense) and gives its event none of the article's
+    date, place, level, mode or participants."""
+    return replace(ev, start=None, end=None, time_of_day=None, location=None, level=None, mode=None, participants=[])
 
 
 def _publication(doc: Doc) -> date | None:

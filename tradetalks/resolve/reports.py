@@ -315,4 +315,5 @@ def merge_reports(reports: list[Report]) -> Event:
     )
     base.summary, base.summary_en = richest.event.summary, richest.event.summary_en
     base.conflicts.sort(key=lambda c: c.field)
+    base.reference = all(r.event.reference for r in reports)
     return base
