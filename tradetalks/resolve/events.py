@@ -72,15 +72,7 @@ def _publication(doc: Doc) -> date | None:
 
 def link_reports(state: EventState) -> None:
     """Join reports that share positive evidence (ordinal, day, people, rate), strongest links first."""
-    blocks: dict[tuple[str, ...], list[int]] = defaultdict(list)
-    for i, r in enumerate(state.reports):
-        for key in block_keys(r):
-            blocks[key].append(i)
-    pairs: set[tuple[int, int]] = set()
-    for members in blocks.values():
-        for x, i in enumerate(members):
-            for j in members[x + 1 :]:
-                pairs.add((min(i, j), max(i, j)))
+    pairs = _candidate_pairs(state)
     scored = []
     windows: dict[str, list[Range]] = {}
     for i, j in pairs:
@@ -120,6 +112,47 @@ def _strong_link(state: EventState, cache: dict[str, list[Range]], a: Report, b:
     if a.event.ordinal is not None and a.event.ordinal == b.event.ordinal:
         return close
     return close and a.event.type in ENCOUNTERS and len(set(a.people) & set(b.people)) >= 2
+
+
+def _candidate_pairs(state: EventState) -> set[tuple[int, int]]:
+    """Pairs of reports that share a block key in one season; a report of an undated article ("*") meets
+    every season of its key (so cost grows with the undated reports, not with the square of the archive)."""
+    blocks: dict[tuple[str, ...], dict[str, list[int]]] = defaultdict(lambda: defaultdict(list))
+    seasons: dict[str, frozenset[str]] = {}
+    for i, r in enumerate(state.reports):
+        if r.article not in seasons:
+            seasons[r.article] = _months(_own_dates(state, r.article))
+        for key in block_keys(r, seasons[r.article]):
+            blocks[key[:-1]][key[-1]].append(i)
+    pairs: set[tuple[int, int]] = set()
+
+    def add(members: list[int], others: list[int] | None = None) -> None:
+        for x, i in enumerate(members):
+            for j in members[x + 1 :] if others is None else others:
+                if i != j:
+                    pairs.add((min(i, j), max(i, j)))
+
+    for by_season in blocks.values():
+        undated = by_season.get("*", [])
+        for season, members in by_season.items():
+            add(members)
+            if season != "*" and undated:
+                add(undated, members)
+    return pairs
+
+
+def _months(dates: list[Range]) -> frozenset[str]:
+    """The months an article's dated days fall in, each with the month after it ("*" when none has a year)."""
+    out: set[str] = set()
+    for rng in dates:
+        days = rng.days() if rng.has_year else None
+        if days is None:
+            continue
+        for d in days:
+            out.add(f"{d.year:04d}-{d.month:02d}")
+            nxt = date(d.year + d.month // 12, d.month % 12 + 1, 1)
+            out.add(f"{nxt.year:04d}-{nxt.month:02d}")
+    return frozenset(out) or frozenset({"*"})
 
 
 def _told_together(a: Report, b: Report) -> bool:

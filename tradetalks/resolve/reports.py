@@ -160,29 +160,45 @@ def link_score(a: Report, b: Report) -> float | None:
     return 1.0 if clock_apart(ea, eb, ra, rb) else None
 
 
-def block_keys(r: Report) -> Iterator[tuple[str, ...]]:
-    """Keys under which possibly linked reports meet (ordinal, day, rate, participant)."""
+def block_keys(r: Report, months: frozenset[str]) -> Iterator[tuple[str, ...]]:
+    """Keys under which possibly linked reports meet: the same negotiation's number, a day with its year,
+    or a number, a rate or two people within the months the report's article speaks of. The last part of a
+    key is its season: "" for none; the year of a day; else "YYYY-MM" of the article's dates and the month
+    after each (two articles a month apart share one); "*" when the article dates nothing (it meets every
+    season of the key).
+    A day or a season never spans years: a block holds what one season tells, not the archive."""
     e = r.event
     if e.ordinal is not None:
-        yield ("o", e.type, str(e.ordinal))
+        if e.negotiation is not None:
+            yield ("o", e.type, e.negotiation, str(e.ordinal), "")
+        for m in months:
+            yield ("om", e.type, str(e.ordinal), m)  # an unknown negotiation meets the number in its season
     rng = r.range
     if rng is not None and rng.has_day:
-        days = rng.days(rng.lo.year or 2000)
-        if days:
+        # a yearless day meets the days of its article's years and the year before ("28/12" told on 5/1)
+        years: list[int | None] = [rng.lo.year]
+        if rng.lo.year is None:
+            years = [*sorted({int(m[:4]) + k for m in months if m != "*" for k in (-1, 0)})] or [None]
+        for year in years:
+            days = rng.days(year if year is not None else 2000)
+            if not days:
+                continue
             lo, hi = days
             n = min((hi - lo).days, 14)
             if e.type in SERIES and e.location and lo == hi:
                 n += 1  # the next day too: the same sitting told in another time zone (clock_apart)
             for k in range(n + 1):
                 dd = date.fromordinal(lo.toordinal() + k)
-                yield ("d", e.type, f"{dd.month:02d}-{dd.day:02d}")
+                yield ("d", e.type, f"{dd.month:02d}-{dd.day:02d}", str(dd.year) if year is not None else "*")
     if e.rate is not None:
-        yield ("r", e.type, f"{e.rate:.4f}")
+        for m in months:
+            yield ("r", e.type, f"{e.rate:.4f}", m)
     if e.type in ENCOUNTERS:
         people = sorted(r.people)
         for i, a in enumerate(people):
             for b in people[i + 1 :]:
-                yield ("p", e.type, a, b)
+                for m in months:
+                    yield ("p", e.type, a, b, m)
 
 
 def _vote(values: list[tuple[object, str]]) -> tuple[object, Counter[object]]:
