@@ -6,6 +6,7 @@ import re
 from datetime import date, datetime
 
 from tradetalks.errors import IngestError
+from tradetalks.ingest.published import infer_published
 from tradetalks.model import Article, article_id
 from tradetalks.nlp.normalize import normalize_text
 
@@ -59,6 +60,8 @@ def build_article(
         outlet=_clean_field(outlet),
         published=iso_date(published),
     )
+    if article.published is None:
+        article.published, article.published_from = infer_published(article.url, body)
     article.id = article_id(article.key)
     return article
 
