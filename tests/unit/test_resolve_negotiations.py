@@ -214,3 +214,20 @@ def test_resolve_negotiations_ordinal_missing_on_one_side(other: dict) -> None:
     ]
     (ev,) = build_dossier(docs).events
     assert ev.ordinal == 5 and (ev.start, ev.end) == ("2025-11-12", "2025-11-14")
+
+
+@pytest.mark.parametrize(("how", "value"), [("nearby_year", "XXXX-09-05"), ("explicit", "1945-09-05")])
+def test_resolve_negotiations_unstated_year_near_publication(how: str, value: str) -> None:
+    """A year taken from a nearby year of the sentence, decades from the article's date, is forgotten; a
+    year the date writes out is kept."""
+    text = "Ngày 5/9, hai nhà lãnh đạo gặp nhau tại nơi từng diễn ra sự kiện năm 1945."
+    doc = build_doc(
+        "far",
+        text,
+        published="2018-06-12",
+        timexes=[{"text": "5/9", "value": "1945-09-05"}],
+        events=[{"type": "meeting", "quote": "gặp nhau", "start": "1945-09-05", "timex": ["5/9"]}],
+    )
+    doc.timexes[0].resolved_by = how
+    (ev,) = build_dossier([doc]).events
+    assert ev.start == value

@@ -21,7 +21,7 @@ from tradetalks.resolve.reports import (
     same_negotiation,
 )
 from tradetalks.resolve.state import EventState
-from tradetalks.resolve.years import complete_years
+from tradetalks.resolve.years import complete_years, forget_far_years
 
 #: An article's own dates reach this many days either side when placing an undated report.
 WINDOW_DAYS = 45
@@ -315,6 +315,7 @@ def resolve_events(
     """Merge every doc's events across articles, settling years on the way (``hashes`` as in collect_reports)."""
     published = {doc.article.id or doc.article.source: _publication(doc) for doc in docs}
     state = EventState(collect_reports(docs, index, hashes), timexes, published)
+    forget_far_years(state)
     link_reports(state)
     for _ in range(_ROUNDS):
         changed = complete_years(state)

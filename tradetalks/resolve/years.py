@@ -6,6 +6,7 @@ time expression records which (``resolved_by``: "article" or "sequence").
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from datetime import date
 
@@ -225,6 +226,29 @@ def from_neighbours(state: EventState) -> bool:
             if y is not None:
                 changed = settle(state, article, _suffix(value), y, "article") or changed
     return changed
+
+
+_YEAR = re.compile(r"(?<![\dX])\d{4}(?=-\d)")
+
+
+def forget_far_years(state: EventState) -> None:
+    """Rule ``unstated_year_near_publication``: a year no time expression of the event writes out (taken
+    from a nearby year in the sentence, "5/9" beside "năm 1945") and further than a year from its article's
+    publication is forgotten: the date goes back to "XXXX-09-05" for the other ways to settle."""
+    for i, r in enumerate(state.reports):
+        published, start = state.published.get(r.article), r.event.start
+        year = year_of(start)
+        if published is None or year is None or abs(year - published.year) <= YEAR_SLACK:
+            continue
+        own = state.timexes.get(r.article, [])
+        sources = [own[k] for k in r.event.timex if 0 <= k < len(own)]
+        if not sources or any(t.resolved_by == "explicit" for t in sources):
+            continue
+        r.event.start = _YEAR.sub("XXXX", start or "")
+        r.event.end = _YEAR.sub("XXXX", r.event.end) if r.event.end else None
+        for t in sources:
+            t.value, t.resolved_by = _YEAR.sub("XXXX", t.value), None
+        state.changed(i)
 
 
 def complete_years(state: EventState) -> bool:
