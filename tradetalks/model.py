@@ -52,6 +52,7 @@ class Article:
     published: str | None = None  # YYYY-MM-DD or None
     id: str | None = None  # set by the store: stable across versions of one article
     version: int = 1
+    published_from: str | None = None  # when the input gave no date: "url" or "article_dates" (not stored)
 
     @property
     def hash(self) -> str:
@@ -114,7 +115,9 @@ class TimeExpr:
     end: int
     text: str
     value: str  # "2025-11-12", "2025-11-12/2025-11-14", "2025-11", "XXXX-02-04", "1989/2001"
-    resolved_by: str | None = None  # explicit | nearby_year | publication_date | article | sequence | None
+    # explicit | nearby_year | publication_date (url | article_dates when that date was inferred) | article
+    # | sequence | None
+    resolved_by: str | None = None
     time_of_day: str | None = None  # morning | noon | afternoon | evening | night
     kind: str = "date"  # date | interval | month | quarter | year | year_part | relative
 

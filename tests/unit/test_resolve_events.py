@@ -5,8 +5,10 @@ from __future__ import annotations
 import pytest
 from conftest import build_doc, talks_corpus
 
-from tradetalks.model import Dossier, Event
+from tradetalks.model import VN_US_RECIPROCAL, Dossier, Event
 from tradetalks.resolve import build_dossier
+
+VN_US = {"negotiation": VN_US_RECIPROCAL}
 
 
 @pytest.fixture(scope="module")
@@ -101,7 +103,9 @@ def _round(aid: str, text: str, quote: str, **attrs: object) -> object:
     [
         ({"ordinal": 3, "start": "2025-07-01"}, {"ordinal": 4, "start": "2025-07-01"}, False),
         ({"ordinal": 3, "negotiation": "vn-us-reciprocal"}, {"ordinal": 3, "negotiation": "vn-eu-fta"}, False),
-        ({"ordinal": 3, "negotiation": "vn-us-reciprocal"}, {"ordinal": 3}, True),
+        # an unknown negotiation and only the number: not enough (unknown_negotiation_needs_strong_link)
+        ({"ordinal": 3, "negotiation": "vn-us-reciprocal"}, {"ordinal": 3}, False),
+        ({"ordinal": 3, "negotiation": "vn-us-reciprocal"}, {"ordinal": 3, "negotiation": "vn-us-reciprocal"}, True),
         ({"start": "2025-07-01"}, {"start": "XXXX-07-01"}, True),
         ({"start": "2025-07-01"}, {"start": "2025-07-09"}, False),
         ({"start": "2025-07-01", "end": "2025-07-03"}, {"start": "XXXX-07-02"}, True),
@@ -124,7 +128,7 @@ def test_resolve_events_merge_rules(one: dict, two: dict, merged: bool) -> None:
 def test_resolve_events_disagreement_kept_as_conflict() -> None:
     text = "Vòng đàm phán thứ 7 được tổ chức tại thủ đô."
     docs = [
-        _round(f"r{i}", text, "Vòng đàm phán thứ 7", ordinal=7, location=place)
+        _round(f"r{i}", text, "Vòng đàm phán thứ 7", ordinal=7, location=place, negotiation=VN_US_RECIPROCAL)
         for i, place in enumerate(["Hà Nội", "Hà Nội", "Hà Nội", "Washington"])
     ]
     (ev,) = build_dossier(docs).events
@@ -142,12 +146,12 @@ def test_resolve_events_different_tariff_rates_stay_apart() -> None:
             "t1",
             text,
             events=[
-                {"type": "tariff_action", "quote": "áp thuế 46%", "rate": 0.46},
-                {"type": "tariff_action", "quote": "giảm còn 20%", "rate": 0.2},
+                {"type": "tariff_action", "quote": "áp thuế 46%", "rate": 0.46, "negotiation": VN_US_RECIPROCAL},
+                {"type": "tariff_action", "quote": "giảm còn 20%", "rate": 0.2, "negotiation": VN_US_RECIPROCAL},
             ],
         ),
-        build_doc("t2", text, events=[{"type": "tariff_action", "quote": "chịu 40%", "rate": 0.4}]),
-        build_doc("t3", text, events=[{"type": "tariff_action", "quote": "áp thuế 46%", "rate": 0.46}]),
+        build_doc("t2", text, events=[{"type": "tariff_action", "quote": "chịu 40%", "rate": 0.4, **VN_US}]),
+        build_doc("t3", text, events=[{"type": "tariff_action", "quote": "áp thuế 46%", "rate": 0.46, **VN_US}]),
     ]
     events = build_dossier(docs).events
     assert sorted((e.rate, len(_articles(e))) for e in events) == [(0.2, 1), (0.4, 1), (0.46, 2)]
@@ -184,7 +188,7 @@ def test_resolve_events_undated_meetings_need_close_articles(first: str, second:
 def test_resolve_events_date_disagreement_is_a_conflict() -> None:
     text = "Vòng đàm phán thứ 4 giữa hai nước đã diễn ra."
     docs = [
-        _round(f"d{i}", text, "Vòng đàm phán thứ 4", ordinal=4, start=start)
+        _round(f"d{i}", text, "Vòng đàm phán thứ 4", ordinal=4, start=start, negotiation=VN_US_RECIPROCAL)
         for i, start in enumerate(["2025-09-22", "2025-09-22", "2025-09-29"])
     ]
     (ev,) = build_dossier(docs).events
@@ -300,7 +304,7 @@ def test_resolve_events_slim_docs_keep_their_place_by_content(tmp_path: object) 
 def test_resolve_events_one_rate_at_one_time_is_one_tariff(one: dict, two: dict, merged: bool) -> None:
     text = "Mỹ áp thuế 46% đối với hàng hóa Việt Nam."
     docs = [
-        build_doc(aid, text, events=[{"type": "tariff_action", "quote": "áp thuế 46%", "rate": 0.46, **attrs}])
+        build_doc(aid, text, events=[{"type": "tariff_action", "quote": "áp thuế 46%", "rate": 0.46, **VN_US, **attrs}])
         for aid, attrs in (("t1", one), ("t2", two))
     ]
     assert (len(build_dossier(docs).events) == 1) is merged
@@ -337,12 +341,12 @@ def test_resolve_events_same_day_in_the_order_told(order: tuple[int, int, int]) 
 def test_own_dates_leave_out_spans_longer_than_a_quarter() -> None:
     """_own_dates: "10 tháng năm 2025" (January to October) is the period figures cover, not the article's days."""
     from tradetalks.resolve.dates import parse_range
-    from tradetalks.resolve.events import _SPAN_MONTHS, _months
+    from tradetalks.resolve.events import _SPAN_MONTHS, _span_months
 
     def months(value: str) -> int:
         r = parse_range(value)
         assert r is not None
-        return _months(r)
+        return _span_months(r)
 
     assert months("2025-11-12/2025-11-14") == 0 and months("2025-11") == 0
     assert months("2025-10/2025-12") == 2 <= _SPAN_MONTHS  # a quarter stays

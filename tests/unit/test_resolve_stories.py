@@ -56,9 +56,15 @@ def test_resolve_stories_seed_like_corpus() -> None:
         assert by_id[x] != by_id[y]
 
 
-ROUND_FIVE = {"type": "negotiation_round", "quote": "Vòng đàm phán thứ 5", "ordinal": 5}
-SESSION = {"type": "ministerial_session", "quote": "điện đàm", "ordinal": 3}
-TARIFF = {"type": "tariff_action", "quote": "thuế 20%", "rate": 0.2}
+# one negotiation named: an ordinal or a rate alone links reports of unknown negotiation only when dated
+ROUND_FIVE = {
+    "type": "negotiation_round",
+    "quote": "Vòng đàm phán thứ 5",
+    "ordinal": 5,
+    "negotiation": "vn-us-reciprocal",
+}
+SESSION = {"type": "ministerial_session", "quote": "điện đàm", "ordinal": 3, "negotiation": "vn-us-reciprocal"}
+TARIFF = {"type": "tariff_action", "quote": "thuế 20%", "rate": 0.2, "negotiation": "vn-us-reciprocal"}
 
 
 @pytest.mark.parametrize(

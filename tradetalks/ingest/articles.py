@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 from tradetalks.errors import IngestError
+from tradetalks.ingest.published import infer_published
 from tradetalks.model import Article, article_id
 from tradetalks.nlp.normalize import normalize_text
 
@@ -71,6 +72,8 @@ def build_article(
         outlet=_clean_field(outlet),
         published=iso_date(published),
     )
+    if article.published is None:
+        article.published, article.published_from = infer_published(article.url, body)
     article.id = article_id(article.key)
     return article
 

@@ -11,68 +11,21 @@ from datetime import date
 from tradetalks.model import Doc, DossierTimex, Event, Participant
 from tradetalks.resolve.dates import Range, near, parse_range, same_day
 from tradetalks.resolve.entities import EntityIndex
-from tradetalks.resolve.reports import ENCOUNTERS, SERIES, Report, block_keys, hard_conflict, link_score, merge_reports
+from tradetalks.resolve.reports import (
+    ENCOUNTERS,
+    SERIES,
+    Report,
+    block_keys,
+    clock_apart,
+    link_score,
+    same_negotiation,
+)
+from tradetalks.resolve.state import EventState
+from tradetalks.resolve.years import complete_years, forget_far_years
 
 #: An article's own dates reach this many days either side when placing an undated report.
 WINDOW_DAYS = 45
 _ROUNDS = 6
-
-
-@dataclass(slots=True)
-class EventState:
-    """Reports, their grouping into events, and each article's dates while years are being settled."""
-
-    reports: list[Report]
-    timexes: dict[str, list[DossierTimex]]
-    published: dict[str, date | None]
-    parent: list[int] = field(default_factory=list)
-    groups: dict[int, list[int]] = field(default_factory=dict)
-    by_article: dict[str, list[int]] = field(default_factory=lambda: defaultdict(list))
-    views: dict[int, Event] = field(default_factory=dict)
-    settled: dict[str, dict[str, tuple[int, str]]] = field(default_factory=lambda: defaultdict(dict))
-
-    def __post_init__(self) -> None:
-        self.parent = list(range(len(self.reports)))
-        self.groups = {i: [i] for i in range(len(self.reports))}
-        for i, r in enumerate(self.reports):
-            self.by_article[r.article].append(i)
-
-    def find(self, i: int) -> int:
-        while self.parent[i] != i:
-            self.parent[i] = self.parent[self.parent[i]]
-            i = self.parent[i]
-        return i
-
-    def union(self, a: int, b: int) -> None:
-        ra, rb = self.find(a), self.find(b)
-        if ra != rb:
-            lo, hi = sorted((ra, rb))
-            self.parent[hi] = lo
-            self.groups[lo] = sorted(self.groups.pop(lo) + self.groups.pop(hi))
-            self.views.pop(lo, None)
-            self.views.pop(hi, None)
-
-    def clusters(self) -> dict[int, list[int]]:
-        return dict(self.groups)
-
-    def changed(self, report: int) -> None:
-        """Forget the merged view of the event a report belongs to (its dates changed)."""
-        self.views.pop(self.find(report), None)
-
-    def view(self, root: int) -> Event:
-        """The merged event of a cluster, computed once until it changes."""
-        ev = self.views.get(root)
-        if ev is None:
-            ev = self.views[root] = self.merged(self.groups[root])
-        return ev
-
-    def merged(self, members: list[int]) -> Event:
-        return merge_reports([self.reports[i] for i in members])
-
-    def fits(self, a: list[int], b: list[int]) -> bool:
-        """No pair of reports across the two groups forbids them being one event."""
-        ra, rb = [self.reports[i] for i in a], [self.reports[i] for i in b]
-        return not any(hard_conflict(x.event, y.event, x.people, y.people) for x in ra for y in rb)
 
 
 def collect_reports(docs: Sequence[Doc], index: EntityIndex, hashes: Mapping[str, str] | None = None) -> list[Report]:
@@ -94,24 +47,32 @@ def collect_reports(docs: Sequence[Doc], index: EntityIndex, hashes: Mapping[str
                     people[eid] = p.side or sides.get(eid) or "?"
             evidence = [replace(e, article=aid) for e in ev.evidence]
             event = replace(ev, participants=parts, evidence=evidence, conflicts=[], sources={}, timex=list(ev.timex))
+            if ev.reference:
+                event, people = identity_only(event), {}
             digest = hashes[aid] if hashes is not None and aid in hashes else doc.article.hash
             told = f"{doc.article.published or '9999'}|{digest}"
-            reports.append(Report(aid, event, people, told))
+            reports.append(Report(aid, event, people, told, _publication(doc)))
     reports.sort(key=lambda r: (r.sort_key, r.event.start or "", r.event.ordinal or 0))
     return reports
 
 
+def identity_only(ev: Event) -> Event:
+    """Rule ``references_donate_no_attributes``: a round named only as background ("sau vòng đàm phán thứ
+    ba") keeps what names it (type, number, negotiation, tense) and gives its event none of the article's
+    date, place, level, mode or participants."""
+    return replace(ev, start=None, end=None, time_of_day=None, location=None, level=None, mode=None, participants=[])
+
+
+def _publication(doc: Doc) -> date | None:
+    try:
+        return date.fromisoformat(doc.article.published or "")
+    except ValueError:
+        return None
+
+
 def link_reports(state: EventState) -> None:
     """Join reports that share positive evidence (ordinal, day, people, rate), strongest links first."""
-    blocks: dict[tuple[str, ...], list[int]] = defaultdict(list)
-    for i, r in enumerate(state.reports):
-        for key in block_keys(r):
-            blocks[key].append(i)
-    pairs: set[tuple[int, int]] = set()
-    for members in blocks.values():
-        for x, i in enumerate(members):
-            for j in members[x + 1 :]:
-                pairs.add((min(i, j), max(i, j)))
+    pairs = _candidate_pairs(state)
     scored = []
     windows: dict[str, list[Range]] = {}
     for i, j in pairs:
@@ -119,13 +80,79 @@ def link_reports(state: EventState) -> None:
         score = link_score(a, b)
         if score is None:
             continue
-        if a.article != b.article and not _told_together(a, b) and not _windows_meet(state, windows, a, b):
-            continue
+        if a.article != b.article:
+            if not same_negotiation(a.event, b.event) and not _strong_link(state, windows, a, b):
+                continue
+            if not _told_together(a, b) and not _windows_meet(state, windows, a, b):
+                continue
         scored.append((-score, i, j))
     for _, i, j in sorted(scored):
         ri, rj = state.find(i), state.find(j)
         if ri != rj and state.fits(state.groups[ri], state.groups[rj]):
             state.union(ri, rj)
+
+
+def _strong_link(state: EventState, cache: dict[str, list[Range]], a: Report, b: Report) -> bool:
+    """Rule ``unknown_negotiation_needs_strong_link``: reports of two articles that do not both name one
+    negotiation are one event only on the same day (or the same sitting a time zone apart), or on the same
+    number or the same two people told by articles whose own dates lie close (both give dates). A
+    "vòng thứ 5" of an undated article is no evidence for the fifth round another article tells of."""
+    if same_day(a.range, b.range) or clock_apart(a.event, b.event, a.range, b.range):
+        return True
+    if a.event.type == "tariff_action":
+        # one rate is shared by many countries' measures: with neither negotiation known, the day must agree;
+        # with one known, both must be dated (a month will do; link_score checks they agree)
+        known = a.event.negotiation is not None or b.event.negotiation is not None
+        return known and a.range is not None and b.range is not None
+    for r in (a, b):
+        if r.article not in cache:
+            cache[r.article] = _own_dates(state, r.article)
+    wa, wb = cache[a.article], cache[b.article]
+    close = any(near(x, y, WINDOW_DAYS) for x in wa for y in wb)
+    if a.event.ordinal is not None and a.event.ordinal == b.event.ordinal:
+        return close
+    return close and a.event.type in ENCOUNTERS and len(set(a.people) & set(b.people)) >= 2
+
+
+def _candidate_pairs(state: EventState) -> set[tuple[int, int]]:
+    """Pairs of reports that share a block key in one season; a report of an undated article ("*") meets
+    every season of its key (so cost grows with the undated reports, not with the square of the archive)."""
+    blocks: dict[tuple[str, ...], dict[str, list[int]]] = defaultdict(lambda: defaultdict(list))
+    seasons: dict[str, frozenset[str]] = {}
+    for i, r in enumerate(state.reports):
+        if r.article not in seasons:
+            seasons[r.article] = _months(_own_dates(state, r.article))
+        for key in block_keys(r, seasons[r.article]):
+            blocks[key[:-1]][key[-1]].append(i)
+    pairs: set[tuple[int, int]] = set()
+
+    def add(members: list[int], others: list[int] | None = None) -> None:
+        for x, i in enumerate(members):
+            for j in members[x + 1 :] if others is None else others:
+                if i != j:
+                    pairs.add((min(i, j), max(i, j)))
+
+    for by_season in blocks.values():
+        undated = by_season.get("*", [])
+        for season, members in by_season.items():
+            add(members)
+            if season != "*" and undated:
+                add(undated, members)
+    return pairs
+
+
+def _months(dates: list[Range]) -> frozenset[str]:
+    """The months an article's dated days fall in, each with the month after it ("*" when none has a year)."""
+    out: set[str] = set()
+    for rng in dates:
+        days = rng.days() if rng.has_year else None
+        if days is None:
+            continue
+        for d in days:
+            out.add(f"{d.year:04d}-{d.month:02d}")
+            nxt = date(d.year + d.month // 12, d.month % 12 + 1, 1)
+            out.add(f"{nxt.year:04d}-{nxt.month:02d}")
+    return frozenset(out) or frozenset({"*"})
 
 
 def _told_together(a: Report, b: Report) -> bool:
@@ -150,7 +177,7 @@ def _own_dates(state: EventState, article: str) -> list[Range]:
     out = [
         r
         for t in state.timexes.get(article, [])
-        if (r := parse_range(t.value)) is not None and r.lo.month and _months(r) <= _SPAN_MONTHS
+        if (r := parse_range(t.value)) is not None and r.lo.month and _span_months(r) <= _SPAN_MONTHS
     ]
     pub = state.published.get(article)
     pub_range = parse_range(pub.isoformat()) if pub else None
@@ -160,7 +187,7 @@ def _own_dates(state: EventState, article: str) -> list[Range]:
 _SPAN_MONTHS = 2  # a range ending at most two months after the one it starts in
 
 
-def _months(r: Range) -> int:
+def _span_months(r: Range) -> int:
     """How many months after its first one a range ends (a year left unknown on one side counts as the same)."""
     years = (r.hi.year - r.lo.year) if r.hi.year is not None and r.lo.year is not None else 0
     return years * 12 + (r.hi.month or 12) - (r.lo.month or 1)
@@ -300,15 +327,9 @@ def resolve_events(
     hashes: Mapping[str, str] | None = None,
 ) -> list[Event]:
     """Merge every doc's events across articles, settling years on the way (``hashes`` as in collect_reports)."""
-    from tradetalks.resolve.years import complete_years
-
-    published: dict[str, date | None] = {}
-    for doc in docs:
-        try:
-            published[doc.article.id or doc.article.source] = date.fromisoformat(doc.article.published or "")
-        except ValueError:
-            published[doc.article.id or doc.article.source] = None
+    published = {doc.article.id or doc.article.source: _publication(doc) for doc in docs}
     state = EventState(collect_reports(docs, index, hashes), timexes, published)
+    forget_far_years(state)
     link_reports(state)
     for _ in range(_ROUNDS):
         changed = complete_years(state)

@@ -16,6 +16,8 @@ from tradetalks.resolve.names import fold_text
 ENCOUNTERS = frozenset(types_where("encounter"))
 #: Events numbered in a series per negotiation ("vòng thứ 5", "phiên thứ 8").
 SERIES = frozenset(types_where("series"))
+#: Two reports of one numbered round whose dated years put them further apart than this are two rounds.
+ROUND_SPREAD_DAYS = 31
 _VOTED = ("negotiation", "ordinal", "level", "mode", "time_of_day", "location", "status", "rate")
 
 
@@ -27,6 +29,7 @@ class Report:
     event: Event
     people: dict[str, str] = field(default_factory=dict)  # person entity id -> side ("?" unknown)
     told: str = ""  # the article's place among the others by content (date, text hash), never by its id or path
+    published: date | None = None  # the article's publication date
 
     @property
     def range(self) -> Range | None:
@@ -57,10 +60,12 @@ def hard_conflict(a: Event, b: Event, a_people: dict[str, str], b_people: dict[s
         numbered = False
     if a.rate is not None and b.rate is not None and abs(a.rate - b.rate) > 1e-6:
         return True
+    ra, rb = parse_range(a.start, a.end), parse_range(b.start, b.end)
+    if numbered and rounds_apart(ra, rb):
+        return True
     if not numbered:
         if a.mode and b.mode and a.mode != b.mode:
             return True
-        ra, rb = parse_range(a.start, a.end), parse_range(b.start, b.end)
         if not compatible(ra, rb) and not clock_apart(a, b, ra, rb):
             return True
     if a.type in ENCOUNTERS and a_people and b_people:
@@ -81,6 +86,22 @@ def hard_conflict(a: Event, b: Event, a_people: dict[str, str], b_people: dict[s
     return False
 
 
+def rounds_apart(ra: Range | None, rb: Range | None) -> bool:
+    """Rule ``numbered_rounds_far_apart``: one number, dates with their years months apart, two rounds.
+
+    "vòng thứ 5" held 4/11/2013 and "vòng thứ 5" held 25/10/2025 are the fifth rounds of two negotiations;
+    two days a week apart stay one round with a date conflict.
+    """
+    if ra is None or rb is None or not (ra.has_year and rb.has_year):
+        return False
+    return not near(ra, rb, ROUND_SPREAD_DAYS)
+
+
+def same_negotiation(a: Event, b: Event) -> bool:
+    """Both reports name the same negotiation (an unknown one is not the same)."""
+    return a.negotiation is not None and a.negotiation == b.negotiation
+
+
 def clock_apart(a: Event, b: Event, ra: Range | None, rb: Range | None) -> bool:
     """A session or round in one place told one day apart: Washington's day and Ha Noi's day of the same
     sitting ("chiều 10/11 giờ Mỹ" is the morning of 11/11 in Viet Nam). Kept as a date conflict."""
@@ -91,10 +112,31 @@ def clock_apart(a: Event, b: Event, ra: Range | None, rb: Range | None) -> bool:
     return near(ra, rb, 1) and not compatible(ra, rb)
 
 
+def first_day(r: Report) -> date | None:
+    """The first day a report's dates can mean, when they give it with its year."""
+    rng = r.range
+    days = rng.days() if rng is not None and rng.has_year else None
+    return days[0] if days else None
+
+
+def told_before(a: Report, b: Report) -> bool:
+    """Rule ``held_not_after_publication``: an article cannot report as held an event that begins after it
+    was published; a report dated 21/2 is not the meeting an article of 20/2 tells as done."""
+    if a.event.status != "held" or a.published is None:
+        return False
+    day = first_day(b)
+    return day is not None and day > a.published
+
+
+def reports_conflict(a: Report, b: Report) -> bool:
+    """Facts of the events or of their articles' publication that forbid two reports being one event."""
+    return hard_conflict(a.event, b.event, a.people, b.people) or told_before(a, b) or told_before(b, a)
+
+
 def link_score(a: Report, b: Report) -> float | None:
     """How strongly two reports name one event, or None when nothing positive links them."""
     ea, eb = a.event, b.event
-    if hard_conflict(ea, eb, a.people, b.people):
+    if reports_conflict(a, b):
         return None
     ra, rb = a.range, b.range
     day = same_day(ra, rb)
@@ -119,29 +161,45 @@ def link_score(a: Report, b: Report) -> float | None:
     return 1.0 if clock_apart(ea, eb, ra, rb) else None
 
 
-def block_keys(r: Report) -> Iterator[tuple[str, ...]]:
-    """Keys under which possibly linked reports meet (ordinal, day, rate, participant)."""
+def block_keys(r: Report, months: frozenset[str]) -> Iterator[tuple[str, ...]]:
+    """Keys under which possibly linked reports meet: the same negotiation's number, a day with its year,
+    or a number, a rate or two people within the months the report's article speaks of. The last part of a
+    key is its season: "" for none; the year of a day; else "YYYY-MM" of the article's dates and the month
+    after each (two articles a month apart share one); "*" when the article dates nothing (it meets every
+    season of the key).
+    A day or a season never spans years: a block holds what one season tells, not the archive."""
     e = r.event
     if e.ordinal is not None:
-        yield ("o", e.type, str(e.ordinal))
+        if e.negotiation is not None:
+            yield ("o", e.type, e.negotiation, str(e.ordinal), "")
+        for m in months:
+            yield ("om", e.type, str(e.ordinal), m)  # an unknown negotiation meets the number in its season
     rng = r.range
     if rng is not None and rng.has_day:
-        days = rng.days(rng.lo.year or 2000)
-        if days:
+        # a yearless day meets the days of its article's years and the year before ("28/12" told on 5/1)
+        years: list[int | None] = [rng.lo.year]
+        if rng.lo.year is None:
+            years = [*sorted({int(m[:4]) + k for m in months if m != "*" for k in (-1, 0)})] or [None]
+        for year in years:
+            days = rng.days(year if year is not None else 2000)
+            if not days:
+                continue
             lo, hi = days
             n = min((hi - lo).days, 14)
             if e.type in SERIES and e.location and lo == hi:
                 n += 1  # the next day too: the same sitting told in another time zone (clock_apart)
             for k in range(n + 1):
                 dd = date.fromordinal(lo.toordinal() + k)
-                yield ("d", e.type, f"{dd.month:02d}-{dd.day:02d}")
+                yield ("d", e.type, f"{dd.month:02d}-{dd.day:02d}", str(dd.year) if year is not None else "*")
     if e.rate is not None:
-        yield ("r", e.type, f"{e.rate:.4f}")
+        for m in months:
+            yield ("r", e.type, f"{e.rate:.4f}", m)
     if e.type in ENCOUNTERS:
         people = sorted(r.people)
         for i, a in enumerate(people):
             for b in people[i + 1 :]:
-                yield ("p", e.type, a, b)
+                for m in months:
+                    yield ("p", e.type, a, b, m)
 
 
 def _vote(values: list[tuple[object, str]]) -> tuple[object, Counter[object]]:
@@ -274,4 +332,5 @@ def merge_reports(reports: list[Report]) -> Event:
     )
     base.summary, base.summary_en = richest.event.summary, richest.event.summary_en
     base.conflicts.sort(key=lambda c: c.field)
+    base.reference = all(r.event.reference for r in reports)
     return base

@@ -6,9 +6,9 @@ time expression records which (``resolved_by``: "article" or "sequence").
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from datetime import date
-from typing import TYPE_CHECKING
 
 from tradetalks.resolve.dates import (
     compatible,
@@ -21,11 +21,10 @@ from tradetalks.resolve.dates import (
     year_of,
 )
 from tradetalks.resolve.reports import SERIES
+from tradetalks.resolve.sanity import YEAR_SLACK
+from tradetalks.resolve.state import EventState
 
 _HALF_YEAR = 183  # days: a yearless date is placed by nearby days only when it lies this close to them
-
-if TYPE_CHECKING:
-    from tradetalks.resolve.events import EventState
 
 
 def _suffix(value: str) -> str:
@@ -43,10 +42,31 @@ def _open_values(state: EventState, article: str) -> list[str]:
     return sorted(v for v in values if v)
 
 
+def fits_publication(state: EventState, article: str, suffix: str, year: int) -> bool:
+    """Rule ``year_fits_publication``: a year an article leaves out lies within a year of its publication, and
+    puts none of its held events after the day it was published (an article of 5/5/2025 telling of a round
+    held "7/5" means 7/5/2024 or earlier, never 2013 and never 7/5/2025)."""
+    published = state.published.get(article)
+    if published is None:
+        return True
+    if abs(year - published.year) > YEAR_SLACK:
+        return False
+    for i in state.by_article.get(article, []):
+        r = state.reports[i]
+        start = r.event.start
+        if r.event.status != "held" or not start or not unresolved(start) or _suffix(start) != suffix:
+            continue
+        rng = parse_range(fill_year(start, year))
+        days = rng.days() if rng is not None else None
+        if days is not None and days[0] > published:
+            return False
+    return True
+
+
 def settle(state: EventState, article: str, suffix: str, year: int, how: str) -> bool:
     """Give every yearless date of ``article`` ending in ``suffix`` the year ``year``."""
     done = state.settled[article]
-    if suffix in done or not suffix:
+    if suffix in done or not suffix or not fits_publication(state, article, suffix, year):
         return False
     done[suffix] = (year, how)
     for t in state.timexes.get(article, []):
@@ -119,7 +139,11 @@ def _days(value: str | None, end: str | None) -> tuple[date, date] | None:
 
 
 def from_sequence(state: EventState) -> bool:
-    """An article about round N takes the first year that puts its dates after round N-1 (and before N+1)."""
+    """An article about round N takes the first year that puts its dates after round N-1 (and before N+1).
+
+    Rule ``sequence_within_one_negotiation``: only rounds of the same, known negotiation count; the fifth
+    round of the Viet Nam–EAEU talks in 2013 says nothing about the year of the sixth Viet Nam–US round.
+    """
     clusters = state.clusters()
     views = {root: state.view(root) for root in clusters}
     numbered: dict[str, list[tuple[int, str | None, date, date]]] = defaultdict(list)
@@ -130,9 +154,9 @@ def from_sequence(state: EventState) -> bool:
     changed = False
     for root, members in sorted(clusters.items()):
         ev = views[root]
-        if ev.type not in SERIES or ev.ordinal is None:
+        if ev.type not in SERIES or ev.ordinal is None or ev.negotiation is None:
             continue
-        same = [s for s in numbered[ev.type] if not (ev.negotiation and s[1] and s[1] != ev.negotiation)]
+        same = [s for s in numbered[ev.type] if s[1] == ev.negotiation]
         before = [hi for k, _, _, hi in same if k < ev.ordinal]
         after = [lo for k, _, lo, _ in same if k > ev.ordinal]
         if not before and not after:
@@ -202,6 +226,29 @@ def from_neighbours(state: EventState) -> bool:
             if y is not None:
                 changed = settle(state, article, _suffix(value), y, "article") or changed
     return changed
+
+
+_YEAR = re.compile(r"(?<![\dX])\d{4}(?=-\d)")
+
+
+def forget_far_years(state: EventState) -> None:
+    """Rule ``unstated_year_near_publication``: a year no time expression of the event writes out (taken
+    from a nearby year in the sentence, "5/9" beside "năm 1945") and further than a year from its article's
+    publication is forgotten: the date goes back to "XXXX-09-05" for the other ways to settle."""
+    for i, r in enumerate(state.reports):
+        published, start = state.published.get(r.article), r.event.start
+        year = year_of(start)
+        if published is None or year is None or abs(year - published.year) <= YEAR_SLACK:
+            continue
+        own = state.timexes.get(r.article, [])
+        sources = [own[k] for k in r.event.timex if 0 <= k < len(own)]
+        if not sources or any(t.resolved_by == "explicit" for t in sources):
+            continue
+        r.event.start = _YEAR.sub("XXXX", start or "")
+        r.event.end = _YEAR.sub("XXXX", r.event.end) if r.event.end else None
+        for t in sources:
+            t.value, t.resolved_by = _YEAR.sub("XXXX", t.value), None
+        state.changed(i)
 
 
 def complete_years(state: EventState) -> bool:

@@ -257,5 +257,10 @@ def _with_same_day(view: str, found: list[Found]) -> list[Found]:
 @stage(requires={"key", "sentences"}, provides={"timexes"})
 def extract_timexes(doc: Doc) -> Doc:
     """Append the article's time expressions to ``doc.timexes`` (offsets into ``doc.article.text``)."""
-    doc.timexes.extend(find_timexes(doc.text, doc.article.published, doc.sentences, doc.key or None))
+    found = find_timexes(doc.text, doc.article.published, doc.sentences, doc.key or None)
+    if doc.article.published_from:  # the year came from the URL or the article's own dates, not the input
+        for t in found:
+            if t.resolved_by == "publication_date":
+                t.resolved_by = doc.article.published_from
+    doc.timexes.extend(found)
     return doc
