@@ -201,6 +201,12 @@ REFS = [
      [("Nhật Minh", "Trần Sinh Nhật Minh")]),
     ("Ông Bryan R. Switzer đã sang Hà Nội. Ông Switzer nói rằng còn nhiều việc.",
      [("Switzer", "Bryan R. Switzer")]),
+    # bracket_aliases: a name in brackets after a name is the same person written another way
+    ("Ngoại trưởng Trung Quốc Vương Nghị (Wang Yi) đã đến Washington.",
+     [("Wang Yi", "Vương Nghị")]),
+    # a Chinese name shortened to its first syllable, a Vietnamese surname, when no name in the text ends with it
+    ("Phó Thủ tướng Trung Quốc Hồ Xuân Minh đã đến Washington. Ông Hồ gặp các quan chức Mỹ.",
+     [("Hồ", "Hồ Xuân Minh")]),
     ("Đại sứ Trung Quốc Thôi Thiên Khải phát biểu. Ông Thôi nhấn mạnh quan hệ hai nước.",
      [("Thôi", "Thôi Thiên Khải")]),
     ("Ông Joseph (Joe) Damond dự buổi làm việc. Theo ông Damond, hai nước đã đi một chặng dài.",

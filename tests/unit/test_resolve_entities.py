@@ -130,6 +130,35 @@ def _doc(aid: str, text: str, published: str | None, *mentions: dict) -> object:
             ("Thứ trưởng Trần Quốc Thắng dự họp.", {"text": "Trần Quốc Thắng", "side": "VN", "title": "Thứ trưởng"}),
             False,
         ),
+        # given_names.tsv: a short form of an English given name before one surname
+        (
+            ("Đô đốc Tom Hale đến thăm.", {"text": "Tom Hale", "side": "US"}),
+            ("Đô đốc Thomas Hale đến thăm.", {"text": "Thomas Hale", "side": "US"}),
+            True,
+        ),
+        # tail_of: a foreign name of two words or more that ends a longer one
+        (
+            ("Tổng thống Pedro da Costa đến.", {"text": "Pedro da Costa", "side": "other"}),
+            ("Tổng thống João Pedro da Costa đến.", {"text": "João Pedro da Costa", "side": "other"}),
+            True,
+        ),
+        # spelling_variant: each word one vowel apart is a misspelling of one name
+        (
+            ("Ngoại trưởng Marco Riera phát biểu.", {"text": "Marco Riera", "side": "other"}),
+            ("Ngoại trưởng Mario Rieira phát biểu.", {"text": "Mario Rieira", "side": "other"}),
+            False,
+        ),
+        (
+            ("Ngoại trưởng Maurio Riera phát biểu.", {"text": "Maurio Riera", "side": "other"}),
+            ("Ngoại trưởng Mauro Rieira phát biểu.", {"text": "Mauro Rieira", "side": "other"}),
+            True,
+        ),
+        # a consonant apart is another person: "Carey" is not "Carney"
+        (
+            ("Thủ tướng Mark Carey phát biểu.", {"text": "Mark Carey", "side": "other"}),
+            ("Thủ tướng Mark Carney phát biểu.", {"text": "Mark Carney", "side": "other"}),
+            False,
+        ),
         # an initial matches the given name it stands for
         (
             ("Ông J. Greer có mặt.", {"text": "J. Greer", "side": "US"}),
@@ -211,3 +240,10 @@ def test_resolve_entities_past_title_is_marked_former() -> None:
     hall = _person(build_dossier([doc]), "Peter Hall")
     by_title = {r.title: r.former for r in hall.roles}
     assert by_title == {"Chủ tịch": False, "Đại sứ": True}
+
+
+def test_resolve_entities_given_names_resource_is_validated() -> None:
+    from tradetalks.resolve.names import short_forms
+
+    pairs = short_forms()
+    assert ("thomas", "tom") in pairs and all(a.isalpha() and b.isalpha() for a, b in pairs)

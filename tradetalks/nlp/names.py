@@ -12,7 +12,7 @@ import re
 from tradetalks.model import Doc, Mention, RoleMention
 from tradetalks.nlp.names_gazetteer import match_gazetteer
 from tradetalks.nlp.names_lexicon import english_name, lexicon, name_key
-from tradetalks.nlp.names_people import context_name, find_people, find_refs
+from tradetalks.nlp.names_people import bracket_aliases, context_name, find_people, find_refs
 from tradetalks.nlp.names_scan import (
     Cand,
     Scan,
@@ -302,6 +302,8 @@ def extract_names(doc: Doc) -> Doc:
     persons = [c for c in kept if c.type == "person"]
     starts = {c.i: c for c in persons}
     refs = find_refs(persons, scan)
+    for alias, named in bracket_aliases(persons, scan).items():
+        refs.setdefault(alias, refs.get(named, named))
     index = {id(c): n for n, c in enumerate(kept)}
     mentions: list[Mention] = []
     sides: dict[int, str | None] = {}

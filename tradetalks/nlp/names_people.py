@@ -200,6 +200,7 @@ def _nearest_full(scan: Scan, cand: Cand, fulls: list[tuple[int, Cand]]) -> int 
     """The closest full name (before, else after) that ``cand`` may shorten."""
     short = _words(scan, cand)
     best: tuple[int, int] | None = None
+    ends_one = any(_words(scan, f)[-len(short):] == short for _, f in fulls if not f.latin)
     for m, full in fulls:
         words = _words(scan, full)
         if len(short) >= len(words):
@@ -208,8 +209,8 @@ def _nearest_full(scan: Scan, cand: Cand, fulls: list[tuple[int, Cand]]) -> int 
             hit = len(short) == 1 and short[0] in (words[-1], words[0])
         else:
             hit = words[-len(short):] == short
-            if not hit and full.context and scan.text[full.i] not in scan.lex.surnames:
-                hit = len(short) == 1 and short[0] == words[0]  # "ông Thôi" for a Chinese name
+            if not hit and full.context and (scan.text[full.i] not in scan.lex.surnames or not ends_one):
+                hit = len(short) == 1 and short[0] == words[0]  # "ông Thôi", "ông Hà" for a Chinese name
         if hit:
             distance = cand.i - full.i if full.i < cand.i else 10**9 + full.i - cand.i
             if best is None or distance < best[0]:
@@ -220,3 +221,14 @@ def _nearest_full(scan: Scan, cand: Cand, fulls: list[tuple[int, Cand]]) -> int 
 def _words(scan: Scan, cand: Cand) -> list[str]:
     """The folded name words of a person, initials left out: ["bryan", "switzer"]."""
     return [w for w in cand.key.split() if not w.endswith(".")]
+
+
+def bracket_aliases(people: list[Cand], scan: Scan) -> dict[int, int]:
+    """A name in brackets right after another names the same person: "Hà Lập Phong (He Lifeng)" -> {1: 0}."""
+    out: dict[int, int] = {}
+    for n in range(1, len(people)):
+        prev, cur = people[n - 1], people[n]
+        if (cur.i == prev.j + 1 and scan.text[prev.j] == "(" and cur.j < scan.n and scan.text[cur.j] == ")"
+                and len(_words(scan, cur)) > 1):
+            out[n] = n - 1
+    return out

@@ -28,6 +28,11 @@ def _vietnamese_only_letters() -> frozenset[str]:
 
 
 _VIETNAMESE_ONLY = _vietnamese_only_letters()
+
+
+def vietnamese_syllable(word: str) -> bool:
+    """A word that Vietnamese spelling allows as one syllable: "Hà", "Nghiệp"; not "Ignácio", "Pérez"."""
+    return bool(_VN_SYLLABLE.fullmatch(fold(word.lower())))
 CONNECTORS = frozenset({"of", "and", "&", "for", "the", "de"})
 #: Words that open a photo or source credit ("Ảnh: ...").
 CREDIT_WORDS = frozenset({"ảnh", "nguồn", "video", "đồ"})

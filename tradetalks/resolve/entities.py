@@ -16,8 +16,11 @@ from tradetalks.resolve.names import (
     fold_text,
     given_compatible,
     parse_person,
+    spelling_variant,
     strip_diacritics,
+    tail_of,
     vietnamese_suffix,
+    vowel_keys,
 )
 
 Ref = tuple[int, int]  # (doc index, mention index)
@@ -172,7 +175,7 @@ def _same_person(a: _Group, b: _Group) -> bool:
     na, nb = a.best, b.best
     if na.vietnamese or nb.vietnamese:
         return False
-    if given_compatible(na, nb):
+    if given_compatible(na, nb) or tail_of(na, nb) or tail_of(nb, na):
         return True
     return _roles_fit(a, b) and _times_fit(a, b)
 
@@ -221,6 +224,28 @@ def _merge_people(docs: Sequence[Doc], uf: _Union) -> None:
                 owners = {uf.find(r) for r in full if _sides_fit(groups[root], groups[r])}
                 if len(owners) == 1:
                     uf.union(root, next(iter(owners)))
+    _join_spelling_variants(groups, uf)
+
+
+def _join_spelling_variants(groups: dict[Ref, _Group], uf: _Union) -> None:
+    """Foreign full names spelled one vowel apart word by word, at one side and time, are one person:
+    "Maurio Viera" ~ "Mauro Vieira" (blocked by the surname with each vowel taken out)."""
+    by_key: dict[str, list[Ref]] = defaultdict(list)
+    for root, g in sorted(groups.items()):
+        if not g.best.vietnamese and len(g.best.tokens) >= 2:
+            for key in vowel_keys(g.best.surname):
+                by_key[key].append(root)
+    for roots in by_key.values():
+        for i, ra in enumerate(roots):
+            for rb in roots[i + 1 :]:
+                a, b = groups[ra], groups[rb]
+                if (
+                    uf.find(ra) != uf.find(rb)
+                    and spelling_variant(a.best, b.best)
+                    and _sides_fit(a, b)
+                    and _times_fit(a, b)
+                ):
+                    uf.union(ra, rb)
 
 
 # --- organisations, countries, places ------------------------------------------------------
