@@ -201,6 +201,12 @@ REFS = [
      [("Nhật Minh", "Trần Sinh Nhật Minh")]),
     ("Ông Bryan R. Switzer đã sang Hà Nội. Ông Switzer nói rằng còn nhiều việc.",
      [("Switzer", "Bryan R. Switzer")]),
+    # a short name that fits two people goes to the one named with a title, else to none
+    ("Tổng thống Mỹ Jack Brenner đến Paris cùng phu nhân Laura Brenner. Ông Brenner phát biểu ngắn.",
+     [("Brenner", "Jack Brenner")]),
+    ("Ngoại trưởng Jack Brenner gặp Thượng nghị sĩ Laura Brenner. Ông Brenner phát biểu ngắn.", []),
+    # never across "ông" and "bà": the gender of the form of address (honorifics.tsv)
+    ("Ông Jack Brenner đến Paris cùng bà Laura Brenner. Ông Brenner phát biểu ngắn.", [("Brenner", "Jack Brenner")]),
     # bracket_aliases: a name in brackets after a name is the same person written another way
     ("Ngoại trưởng Trung Quốc Vương Nghị (Wang Yi) đã đến Washington.",
      [("Wang Yi", "Vương Nghị")]),
@@ -264,3 +270,19 @@ def test_names_role_offsets_quote_the_text() -> None:
 def test_names_text_ending_after_a_name_and_separator(text: str) -> None:
     """A text cut off right after "name ," / "name -" still yields the person, without an error."""
     assert [m.text for m in people(names_of(text))] in (["Nguyễn Văn An"], ["Trần Văn Bình"])
+
+
+def test_names_person_word_never_doubled() -> None:
+    """A name never repeats its own word: "Jack Brenner Brenner" (a typo) is "Jack Brenner"."""
+    doc = names_of("Chính quyền Tổng thống Jack Brenner Brenner vẫn muốn thúc đẩy quan hệ.")
+    assert [m.text for m in people(doc)] == ["Jack Brenner"]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # _country_before_name: a country glued before a foreign name is not part of it
+    ("Tổng thống Paraguay Mateo Ruiz và người đồng cấp gặp nhau.", ["Mateo Ruiz"]),
+    ("Hôm qua, Syria Bashir Halabi tuyên bố rút quân.", ["Bashir Halabi"]),
+    ("Đệ nhất phu nhân Mỹ Laura Brenner dự tiệc.", ["Laura Brenner"]),
+])
+def test_names_country_before_name_is_not_part_of_it(text: str, expected: list[str]) -> None:
+    assert [m.text for m in people(names_of(text))] == expected

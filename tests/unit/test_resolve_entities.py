@@ -159,6 +159,30 @@ def _doc(aid: str, text: str, published: str | None, *mentions: dict) -> object:
             ("Thủ tướng Mark Carney phát biểu.", {"text": "Mark Carney", "side": "other"}),
             False,
         ),
+        # given_conflict: two different first names under one surname and one title are two people
+        (
+            (
+                "Tổng thống Jack Brenner đến.",
+                {"text": "Jack Brenner", "side": "US", "title": "Tổng thống", "country": "Hoa Kỳ"},
+            ),
+            (
+                "Tổng thống Laura Brenner đến.",
+                {"text": "Laura Brenner", "side": "US", "title": "Tổng thống", "country": "Hoa Kỳ"},
+            ),
+            False,
+        ),
+        # ... unless one first name is a misspelling of the other
+        (
+            (
+                "Tổng thống Donal Brenner đến.",
+                {"text": "Donal Brenner", "side": "US", "title": "Tổng thống", "country": "Hoa Kỳ"},
+            ),
+            (
+                "Tổng thống Donald Brenner đến.",
+                {"text": "Donald Brenner", "side": "US", "title": "Tổng thống", "country": "Hoa Kỳ"},
+            ),
+            True,
+        ),
         # an initial matches the given name it stands for
         (
             ("Ông J. Greer có mặt.", {"text": "J. Greer", "side": "US"}),
@@ -247,3 +271,18 @@ def test_resolve_entities_given_names_resource_is_validated() -> None:
 
     pairs = short_forms()
     assert ("thomas", "tom") in pairs and all(a.isalpha() and b.isalpha() for a, b in pairs)
+
+
+def test_resolve_entities_surname_alone_joins_the_one_with_its_title() -> None:
+    """Of several people with one surname across articles, "Tổng thống Brenner" joins the one who is president."""
+    d1 = _doc(
+        "x1",
+        "Tổng thống Jack Brenner đến.",
+        "2025-11-01",
+        {"text": "Jack Brenner", "side": "US", "title": "Tổng thống", "country": "Hoa Kỳ"},
+    )
+    d2 = _doc("x2", "Bà Laura Brenner đến.", "2025-11-02", {"text": "Laura Brenner", "side": "US"})
+    d3 = _doc("x3", "Tổng thống Brenner nói.", "2025-11-03", {"text": "Brenner", "side": "US", "title": "Tổng thống"})
+    people = _people(build_dossier([d1, d2, d3]))
+    assert sorted(len(p.mentions) for p in people) == [1, 2]
+    assert _person(build_dossier([d1, d2, d3]), "Jack Brenner").aliases == ["Brenner"]

@@ -146,6 +146,8 @@ def _link_honorifics(scan: Scan, people: dict[int, Cand]) -> None:
                 people[end].context = people[end].context or "honorific"
             elif (person := context_name(scan, end, "honorific", _known_names(people))) is not None:
                 people[end] = person
+            if end in people and toks in scan.lex.genders:
+                people[end].gender = scan.lex.genders[toks]
             break
 
 

@@ -24,6 +24,10 @@ def name_key(text: str) -> str:
     return _DASH.sub("-", " ".join(fold(matching_view(text)).split()))
 
 
+class ResourceError(ValueError):
+    """A malformed row in a name resource: the file, the row and what was expected."""
+
+
 @dataclass(frozen=True, slots=True)
 class Entry:
     """One known name: an organisation, country or place."""
@@ -75,6 +79,7 @@ class Lexicon:
     countries: dict[str, Entry] = field(default_factory=dict)  # canonical -> entry
     orgs: dict[str, Entry] = field(default_factory=dict)  # key of canonical or alias -> entry
     known: dict[str, Entry] = field(default_factory=dict)  # key of any spelling of any known name -> entry
+    genders: dict[tuple[str, ...], str] = field(default_factory=dict)  # form of address -> "m" | "f"
 
 
 def _rows(name: str) -> list[list[str]]:
@@ -171,9 +176,14 @@ def _load_titles(lex: Lexicon) -> None:
         lex.titles.setdefault(toks[0], []).append(Title(toks, canonical, english, kind, office))
     for titles in lex.titles.values():
         titles.sort(key=lambda t: -len(t.tokens))
-    for word, kind in _rows("honorifics.tsv"):
+    for number, row in enumerate(_rows("honorifics.tsv"), 1):
+        word, kind, gender = (row + [""])[:3] if len(row) in (2, 3) else ("", "", "?")
+        if not word or gender not in ("", "m", "f") or (gender and kind != "honorific"):
+            raise ResourceError(f"honorifics.tsv: data row {number}: expected word<TAB>kind[<TAB>m|f], got {row!r}")
         toks = tuple(t.lower() for t in tokenize(word))
         lex.modifiers.setdefault(toks[0], []).append((toks, kind))
+        if gender:
+            lex.genders[toks] = gender
     for modifiers in lex.modifiers.values():
         modifiers.sort(key=lambda m: -len(m[0]))
 

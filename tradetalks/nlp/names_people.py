@@ -73,6 +73,8 @@ def latin_name(scan: Scan, t: int, context: str | None = None) -> Cand | None:
             words += [k, k + 1]
             k += 2
         elif scan.spaced(k) and scan.is_cap(k) and scan.is_latin(k):
+            if scan.low[k] == scan.low[words[-1]]:
+                break  # a name never repeats its own word: "Donald Trump Trump" is a typo of "Donald Trump"
             words.append(k)
             k += 1
         elif scan.spaced(k) and scan.low[k] in PARTICLES and scan.text[k].islower() and _particles_end(scan, k):
@@ -144,16 +146,30 @@ def find_people(scan: Scan) -> dict[int, Cand]:
         if t and scan.text[t - 1] in scan.lex.legal:
             continue  # a company named after its owner: "Công ty luật TNHH Nghiêm Quang"
         prev_latin = t > 0 and scan.is_cap(t - 1) and scan.is_latin(t - 1) and scan.spaced(t) and t - 1 not in covered
-        cand = vietnamese_name(scan, t) or (None if prev_latin else latin_name(scan, t))
         known = scan.at.get(t)
+        if _country_before_name(scan, t):
+            continue  # "Paraguay Santiago Peña", "Syria Bashar Assad": the name starts after the country
+        cand = vietnamese_name(scan, t) or (None if prev_latin else latin_name(scan, t))
         if cand is not None and (known is None or known.j < cand.j):
             out[t] = cand
             after = cand.j
     return out
 
 
+def _country_before_name(scan: Scan, t: int) -> bool:
+    """A country or place named at ``t`` right before a capitalised foreign name: "Syria Bashar Assad"."""
+    known = scan.at.get(t)
+    if known is None or known.type not in ("country", "location"):
+        return False
+    k = known.j
+    return scan.spaced(k) and scan.is_cap(k) and scan.is_latin(k) and k not in scan.at
+
+
 def context_name(scan: Scan, k: int, context: str, known: AbstractSet[str] = frozenset()) -> Cand | None:
-    """A capitalised run after a title or "ông"/"bà" ("Thứ trưởng Tân"); not "Chính phủ" unless a known name."""
+    """A capitalised run after a title or "ông"/"bà" ("Thứ trưởng Tân"); not "Chính phủ" unless a known name.
+    A country right after the form of address is not part of the name: "phu nhân Mỹ Laura Brenner"."""
+    if _country_before_name(scan, k):
+        k = scan.at[k].j
     if k >= scan.n or scan.no_person[k] or not scan.is_cap(k):
         return None
     if (scan.is_compound(k) and fold(scan.text[k]) not in known) or _camel(scan.text[k]) or _org_head(scan, k):
@@ -179,28 +195,38 @@ def find_refs(people: list[Cand], scan: Scan) -> dict[int, int]:
     """Short references -> the full name they shorten ("ông Damond", "Thứ trưởng Nhật Tân"), by index."""
     size = [len(_words(scan, c)) for c in people]
     refs: dict[int, int] = {}
+    genders: dict[str, set[str]] = {}
+    for c in people:
+        if c.gender:
+            genders.setdefault(c.key, set()).add(c.gender)
     strong = [(n, c) for n, c in enumerate(people) if size[n] > 1 and not c.context_only]
-    _link_refs(scan, people, [n for n, c in enumerate(people) if c.context_only or size[n] < 2], strong, refs)
+    shorts = [n for n, c in enumerate(people) if c.context_only or size[n] < 2]
+    _link_refs(scan, people, shorts, strong, refs, genders)
     rest = [(n, c) for n, c in enumerate(people) if n not in refs and size[n] > 1]
-    _link_refs(scan, people, [n for n in range(len(people)) if n not in refs and size[n] < 2], rest, refs)
+    _link_refs(scan, people, [n for n in range(len(people)) if n not in refs and size[n] < 2], rest, refs, genders)
     return refs
 
 
 def _link_refs(scan: Scan, people: list[Cand], shorts: list[int], fulls: list[tuple[int, Cand]],
-               refs: dict[int, int]) -> None:
-    """Point each short name at the nearest full name it shortens."""
+               refs: dict[int, int], genders: dict[str, set[str]]) -> None:
+    """Point each short name at the nearest full name it shortens, never across "ông" and "bà"."""
     for n in shorts:
-        best = _nearest_full(scan, people[n], fulls)
+        own = people[n].gender
+        fit = [(m, f) for m, f in fulls if not own or not genders.get(f.key) or own in genders[f.key]]
+        best = _nearest_full(scan, people[n], fit)
         if best is not None and best != n:
             refs[n] = best
             people[n].full = False
 
 
 def _nearest_full(scan: Scan, cand: Cand, fulls: list[tuple[int, Cand]]) -> int | None:
-    """The closest full name (before, else after) that ``cand`` may shorten."""
+    """The closest full name (before, else after) that ``cand`` may shorten.
+
+    A short name that fits two different people is no alias of either ("ông Trump" after "Melania Trump" and
+    "Donald Trump"), unless only one of them is named with a title."""
     short = _words(scan, cand)
-    best: tuple[int, int] | None = None
     ends_one = any(_words(scan, f)[-len(short):] == short for _, f in fulls if not f.latin)
+    hits: list[tuple[int, int, Cand]] = []
     for m, full in fulls:
         words = _words(scan, full)
         if len(short) >= len(words):
@@ -213,9 +239,16 @@ def _nearest_full(scan: Scan, cand: Cand, fulls: list[tuple[int, Cand]]) -> int 
                 hit = len(short) == 1 and short[0] == words[0]  # "ông Thôi", "ông Hà" for a Chinese name
         if hit:
             distance = cand.i - full.i if full.i < cand.i else 10**9 + full.i - cand.i
-            if best is None or distance < best[0]:
-                best = (distance, m)
-    return None if best is None else best[1]
+            hits.append((distance, m, full))
+    if len({full.key for _, _, full in hits}) > 1:
+        hits = _one_titled(hits)
+    return min(hits, key=lambda h: h[:2])[1] if hits else None
+
+
+def _one_titled(hits: list[tuple[int, int, Cand]]) -> list[tuple[int, int, Cand]]:
+    """Of several people a short name fits, the one named with a title if only one is."""
+    titled = [h for h in hits if h[2].context == "title"]
+    return titled if len({full.key for _, _, full in titled}) == 1 else []
 
 
 def _words(scan: Scan, cand: Cand) -> list[str]:

@@ -57,6 +57,7 @@ class Cand:
     context_only: bool = False  # person: read only from the title or form of address before it
     full: bool = True  # person: a full name, not a bare surname or given name
     context: str | None = None  # person: "title" | "honorific" when a word before it marks a person
+    gender: str | None = None  # person: "m" | "f" from the form of address before it ("ông", "bà")
     label: str | None = None  # organisation: its name with country names made canonical
 
 

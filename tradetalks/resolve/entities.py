@@ -15,6 +15,7 @@ from tradetalks.resolve.names import (
     compact,
     fold_text,
     given_compatible,
+    given_conflict,
     parse_person,
     spelling_variant,
     strip_diacritics,
@@ -89,6 +90,7 @@ class _Group:
     sides: set[str]
     roles: set[tuple[str, str]]
     years: list[date]
+    titles: set[str] = field(default_factory=set)
     best: PersonName = PersonName("", (), (), False)
 
     def choose(self) -> _Group:
@@ -147,6 +149,7 @@ def _group(docs: Sequence[Doc], refs: list[Ref]) -> _Group:
         if m.side:
             g.sides.add(m.side)
         if m.role and not m.role.former:
+            g.titles.add(fold_text(m.role.title))
             where = fold_text(m.role.organization or m.role.country or "")
             if where:
                 g.roles.add((fold_text(m.role.title), where))
@@ -177,7 +180,7 @@ def _same_person(a: _Group, b: _Group) -> bool:
         return False
     if given_compatible(na, nb) or tail_of(na, nb) or tail_of(nb, na):
         return True
-    return _roles_fit(a, b) and _times_fit(a, b)
+    return not given_conflict(na, nb) and _roles_fit(a, b) and _times_fit(a, b)
 
 
 def _roles_fit(a: _Group, b: _Group) -> bool:
@@ -222,6 +225,12 @@ def _merge_people(docs: Sequence[Doc], uf: _Union) -> None:
         for root in roots:
             if len(groups[root].best.tokens) == 1:
                 owners = {uf.find(r) for r in full if _sides_fit(groups[root], groups[r])}
+                if len(owners) > 1:  # "Tổng thống Trump": the one of several Trumps who holds that title
+                    owners = {
+                        uf.find(r)
+                        for r in full
+                        if _sides_fit(groups[root], groups[r]) and groups[root].titles & groups[r].titles
+                    }
                 if len(owners) == 1:
                     uf.union(root, next(iter(owners)))
     _join_spelling_variants(groups, uf)

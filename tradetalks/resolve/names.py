@@ -118,6 +118,22 @@ def given_compatible(a: PersonName, b: PersonName) -> bool:
     return all(any(_token_match(g, p) for p in rest) for g in short.given[1:])
 
 
+def given_conflict(a: PersonName, b: PersonName) -> bool:
+    """Two foreign names whose first given names are different words, neither an initial, a short form or a
+    middle name of the other: two people ("Melania Trump" and "Donald Trump"), whatever titles they share."""
+    if not a.given or not b.given or a.vietnamese or b.vietnamese:
+        return False
+    heads_a, heads_b = [a.given[0], *a.nicknames], [b.given[0], *b.nicknames]
+    if min(len(a.given[0]), len(b.given[0])) < 2:
+        return False
+    if _one_edit(a.given[0], b.given[0]):
+        return False  # a misspelling: "Donal Trump"
+    words_a, words_b = [*a.given, *a.nicknames], [*b.given, *b.nicknames]
+    return not any(_token_match(h, w) for h in heads_a for w in words_b) and not any(
+        _token_match(h, w) for h in heads_b for w in words_a
+    )
+
+
 def vietnamese_suffix(short: PersonName, full: PersonName) -> bool:
     """A Vietnamese short form names the end of the full name: "Nhật Tân" ends "Nguyễn Sinh Nhật Tân"."""
     n = len(short.tokens)
@@ -161,3 +177,13 @@ def spelling_variant(a: PersonName, b: PersonName) -> bool:
 def vowel_keys(word: str) -> set[str]:
     """Blocking keys for ``vowel_variant``: the word and the word with each vowel taken out."""
     return {word} | {word[:k] + word[k + 1 :] for k, c in enumerate(word) if c in _VOWELS}
+
+
+def _one_edit(a: str, b: str) -> bool:
+    """Two words one letter apart (added, dropped or changed), both of four letters or more: "donal" ~ "donald"."""
+    if min(len(a), len(b)) < 4 or abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) == len(b):
+        return sum(x != y for x, y in zip(a, b, strict=True)) <= 1
+    short, long_ = sorted((a, b), key=len)
+    return any(long_[:k] + long_[k + 1 :] == short for k in range(len(long_)))
