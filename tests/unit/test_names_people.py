@@ -286,3 +286,15 @@ def test_names_person_word_never_doubled() -> None:
 ])
 def test_names_country_before_name_is_not_part_of_it(text: str, expected: list[str]) -> None:
     assert [m.text for m in people(names_of(text))] == expected
+
+
+@pytest.mark.parametrize(("text", "name", "title"), [
+    # _names_next: a title after a name whose clause goes on to name another person is that person's
+    ("Đó là lời của ông Brenner - Bộ trưởng bộ Tư pháp Karl Heim . Hôm sau ông nói thêm.", "Brenner", None),
+    # _same_case: a common noun and a title after a comma do not chain
+    ("Theo chuyên gia, Tổng thống Jack Brenner khó làm khác.", "Jack Brenner", "Tổng thống"),
+    ("Thứ trưởng, Trưởng đoàn đàm phán Nguyễn Văn Bình phát biểu.", "Nguyễn Văn Bình", "Thứ trưởng"),
+])
+def test_names_title_belongs_to_the_person_next_to_it(text: str, name: str, title: str | None) -> None:
+    found = [m for m in people(names_of(text)) if m.text == name]
+    assert len(found) == 1 and (found[0].role.title if found[0].role else None) == title

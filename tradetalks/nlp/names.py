@@ -257,10 +257,21 @@ def _post_role(scan: Scan, cand: Cand, people: dict[int, Cand]) -> TitleHit | No
             if kind in ("acting", "former") and tuple(scan.low[k:k + len(toks)]) == toks:
                 hit = parse_title(scan, k + len(toks))
                 break
-    if hit is None or _person_after(scan, people, hit) is not None:
+    if hit is None or _person_after(scan, people, hit) is not None or _names_next(scan, people, hit.next):
         return None
     hit.former |= former
     return hit
+
+
+def _names_next(scan: Scan, people: dict[int, Cand], k: int) -> bool:
+    """A person is named later in the clause a title opens, so the title is theirs, not the name's before it:
+    "ông A - Bộ trưởng bộ Tư pháp B"."""
+    end = min(scan.n, k + 8)
+    while k < end and scan.text[k] not in ",.;:()!?\"“”":
+        if k in people:
+            return True
+        k += 1
+    return False
 
 
 def _person_side(cand: Cand, hit: TitleHit | None) -> str | None:

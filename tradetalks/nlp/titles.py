@@ -107,7 +107,7 @@ def parse_title(scan: Scan, t: int, depth: int = 0) -> TitleHit | None:
     if k + 1 < scan.n and scan.low[k] == "tại" and (place := scan.at.get(k + 1)) and place.type != "organization":
         k = place.j
     hit.j = hit.next = k
-    if depth < 3 and k + 1 < scan.n and scan.low[k] in (",", "kiêm"):
+    if depth < 3 and k + 1 < scan.n and scan.low[k] in (",", "kiêm") and _same_case(scan, t, k + 1):
         chained = parse_title(scan, k + 1, depth + 1)
         if chained is not None:
             hit.next = chained.next
@@ -116,6 +116,12 @@ def parse_title(scan: Scan, t: int, depth: int = 0) -> TitleHit | None:
                 hit.org, hit.org_side, hit.org_country = chained.org, chained.org_side, chained.org_country
                 hit.country, hit.country_side, hit.j = chained.country, chained.country_side, chained.j
     return hit
+
+
+def _same_case(scan: Scan, t: int, k: int) -> bool:
+    """Two titles chain only when written alike: "Thứ trưởng, Trưởng đoàn X" does, but in "theo chuyên gia,
+    Tổng thống X" a common noun stands before a title that is not its own."""
+    return k < scan.n and (scan.text[t][0].isupper() or not scan.text[k][0].isupper())
 
 
 def _of_body(scan: Scan, k: int) -> int:
