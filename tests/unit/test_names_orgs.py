@@ -105,8 +105,11 @@ NAMES = [
       ("organization", "Bộ Thương mại Mỹ", "Bộ Thương mại Hoa Kỳ", "DOC")]),
     ("Cục Thuế TP. Hồ Chí Minh phối hợp với ngân hàng.",
      [("organization", "Cục Thuế TP. Hồ Chí Minh", None, None)]),
-    ("Ảnh: BCT/Vietnam+", [("organization", "BCT", "Bộ Công Thương", None),
-                           ("organization", "Vietnam+", "Thông tấn xã Việt Nam", None)]),
+    # a photo credit names who took or supplied the picture, not an organisation of the story
+    ("Ảnh: BCT/Vietnam+", []),
+    ("Hai bên bắt tay. (Ảnh: Trần Hải/TTXVN) Theo phóng viên TTXVN tại Mỹ, Bộ Công Thương dự.",
+     [("organization", "TTXVN", "Thông tấn xã Việt Nam", None), ("country", "Mỹ", "Hoa Kỳ", None),
+      ("organization", "Bộ Công Thương", "Bộ Công Thương", None)]),
     ("Hội đồng Kinh doanh Hoa Kỳ - ASEAN tổ chức tọa đàm tại Hà Nội.",
      [("organization", "Hội đồng Kinh doanh Hoa Kỳ - ASEAN", "Hội đồng Kinh doanh Hoa Kỳ-ASEAN", None),
       ("location", "Hà Nội", "Hà Nội", None)]),

@@ -312,6 +312,7 @@ def extract_names(doc: Doc) -> Doc:
     extra = _link_titles(scan, people, roles)
     _link_honorifics(scan, people)
     kept = _resolve(scan.cands + extra + list(people.values()), scan)
+    kept = [c for c in kept if c.type != "organization" or not all(scan.credit[c.i:c.j])]
     persons = [c for c in kept if c.type == "person"]
     starts = {c.i: c for c in persons}
     refs = find_refs(persons, scan)

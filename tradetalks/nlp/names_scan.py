@@ -93,6 +93,22 @@ class Scan:
                 if self.start[t] >= m.end():
                     break
                 self.no_person[t] = True
+        self.credit = self._credits()
+
+    def _credits(self) -> list[bool]:
+        """The names right after "Ảnh:" or "Nguồn:" ("Ảnh: Trần Việt/TTXVN", "(Nguồn: Reuters)"): who took or
+        supplied a picture, never an organisation the article speaks of."""
+        out = [False] * self.n
+        for t in range(self.n - 2):
+            if self.text[t] not in ("Ảnh", "Nguồn", "ảnh", "nguồn") or self.text[t + 1] != ":":
+                continue
+            k = t + 2
+            while k < self.n and (self.text[k][0].isupper() or self.text[k] in ("/", "-", "–", "&", ".", "+")):
+                if self.text[k] == "." and (k + 1 >= self.n or not self.text[k + 1][0].isupper() or self.spaced(k + 1)):
+                    break
+                out[k] = True
+                k += 1
+        return out
 
     def positions(self, words: Container[str]) -> list[int]:
         """The tokens whose lower-case form is one of ``words`` (title and modifier first words)."""
