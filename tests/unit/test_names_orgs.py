@@ -105,6 +105,9 @@ NAMES = [
       ("organization", "Bộ Thương mại Mỹ", "Bộ Thương mại Hoa Kỳ", "DOC")]),
     ("Cục Thuế TP. Hồ Chí Minh phối hợp với ngân hàng.",
      [("organization", "Cục Thuế TP. Hồ Chí Minh", None, None)]),
+    # a foreign minister's title names no ministry ("Treasury Secretary"); a Vietnamese ministry's short name does
+    ("Bộ trưởng Tài chính Mỹ Jack Brenner gặp Thứ trưởng Công Thương Nguyễn Văn Bình.",
+     [("country", "Mỹ", "Hoa Kỳ", None), ("organization", "Công Thương", "Bộ Công Thương", None)]),
     # a photo credit names who took or supplied the picture, not an organisation of the story
     ("Ảnh: BCT/Vietnam+", []),
     ("Hai bên bắt tay. (Ảnh: Trần Hải/TTXVN) Theo phóng viên TTXVN tại Mỹ, Bộ Công Thương dự.",

@@ -63,8 +63,8 @@ def _link_titles(scan: Scan, people: dict[int, Cand], roles: dict[int, TitleHit]
             person = context_name(scan, hit.next, "title", _known_names(people))
             if person is not None:
                 people[person.i] = person
-        if hit.org_cand is not None and not (person is not None and _foreign_minister(person, hit)):
-            extra.append(hit.org_cand)
+        if hit.org_cand is not None and hit.org_cand.side == "VN" and not (person is not None and person.latin):
+            extra.append(hit.org_cand)  # "Thứ trưởng Công Thương": a Vietnamese ministry by its short name
         if person is not None:
             person.context = person.context or "title"
             roles.setdefault(person.i, hit)
