@@ -64,7 +64,7 @@ NAMES = [
     ("Cơ quan thương mại Mỹ (USTR) công bố kết quả điều tra.",
      [("organization", "Cơ quan thương mại Mỹ", "Văn phòng Đại diện Thương mại Hoa Kỳ", "USTR")]),
     ("Đảng Cộng sản Cuba và Đảng Cộng sản Việt Nam có quan hệ lâu đời.",
-     [("organization", "Đảng Cộng sản Cuba", None, None), ("organization", "Đảng Cộng sản Việt Nam", None, None)]),
+     [("organization", "Đảng Cộng sản Cuba", None, None), ("organization", "Đảng Cộng sản Việt Nam", "Đảng Cộng sản Việt Nam", None)]),
     ("Bộ Khoa học và Công nghệ cùng Bộ Văn hóa, Thể thao và Du lịch phối hợp.",
      [("organization", "Bộ Khoa học và Công nghệ", "Bộ Khoa học và Công nghệ", None),
       ("organization", "Bộ Văn hóa, Thể thao và Du lịch", "Bộ Văn hóa, Thể thao và Du lịch", None)]),
