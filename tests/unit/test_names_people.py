@@ -102,7 +102,7 @@ PEOPLE = [
      [("Maroš Šefčovič", "Ủy viên Thương mại", None, "other"), ("Ana Núñez", None, None, None),
       ("Rodrigo Garza Pérez", None, None, None)]),
     ("Chủ tịch UBND TP Hà Nội Trần Sỹ Thanh tiếp đoàn tại đường Hoàng Văn Thụ.",
-     [("Trần Sỹ Thanh", "Chủ tịch", None, "VN")]),
+     [("Trần Sỹ Thanh", "Chủ tịch", "UBND TP Hà Nội", "VN")]),
     ("Ông Nguyễn Văn An (Thứ trưởng Bộ Tài chính) và bà Trần Thị Bình (Phó Chủ tịch VCCI) dự họp.",
      [("Nguyễn Văn An", "Thứ trưởng", "Bộ Tài chính", "VN"),
       ("Trần Thị Bình", "Phó Chủ tịch", "Phòng Thương mại và Công nghiệp Việt Nam", "VN")]),

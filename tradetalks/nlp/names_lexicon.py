@@ -68,6 +68,8 @@ class Lexicon:
     modifiers: dict[str, list[tuple[tuple[str, ...], str]]] = field(default_factory=dict)
     surnames: dict[str, bool] = field(default_factory=dict)  # surname -> ambiguous
     org_heads: dict[str, list[tuple[str, ...]]] = field(default_factory=dict)
+    org_inner: dict[str, list[tuple[str, ...]]] = field(default_factory=dict)  # "nhân dân", "châu"
+    org_units: dict[str, list[tuple[str, ...]]] = field(default_factory=dict)  # "thành phố", "tỉnh"
     org_suffixes: frozenset[str] = frozenset()
     org_contexts: tuple[tuple[str, ...], ...] = ()
     breaks: frozenset[str] = frozenset()
@@ -188,6 +190,9 @@ def _load_titles(lex: Lexicon) -> None:
         modifiers.sort(key=lambda m: -len(m[0]))
 
 
+_ORG_WORD_KINDS = frozenset({"legal", "head", "suffix", "break", "event", "abroad", "context", "inner", "unit"})
+
+
 def _load_words(lex: Lexicon) -> None:
     """Surnames, organisation head nouns and company suffixes, context and break words."""
     for surname, ambiguous in _rows("surnames.tsv"):
@@ -198,9 +203,16 @@ def _load_words(lex: Lexicon) -> None:
     legal: set[str] = set()
     events: set[str] = set()
     abroad: set[tuple[str, ...]] = set()
-    for kind, word in _rows("org_heads.tsv"):
+    for number, row in enumerate(_rows("org_heads.tsv"), 1):
+        if len(row) != 2 or row[0] not in _ORG_WORD_KINDS or not row[1].strip():
+            raise ResourceError(f"org_heads.tsv: data row {number}: expected kind<TAB>word, a known kind, got {row!r}")
+        kind, word = row
         toks = tuple(t.lower() for t in tokenize(word))
-        if kind == "head":
+        if kind == "inner":
+            lex.org_inner.setdefault(toks[0], []).append(toks)
+        elif kind == "unit":
+            lex.org_units.setdefault(toks[0], []).append(toks)
+        elif kind == "head":
             lex.org_heads.setdefault(toks[0], []).append(toks)
         elif kind == "suffix":
             suffixes.add(toks[0])

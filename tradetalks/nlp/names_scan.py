@@ -187,21 +187,33 @@ def _starts_title(scan: Scan, t: int) -> bool:
 
 def name_run(scan: Scan, t: int, limit: int = 12) -> int:
     """The end of a capitalised name starting at ``t``: "Tài chính", "Kinh doanh Hoa Kỳ-ASEAN"."""
+    if _phrase_end(scan.lex.org_units, scan, t):
+        return _unit_place(scan, t)  # "UBND TP Hà Nội", "Công an tỉnh Nghệ An"
     k, last, prev, opens = t, t, "", False
     while k < scan.n and k - t < limit:
         if k > t and not scan.spaced(k) and "-" not in (scan.text[k], scan.text[k - 1]):
             break
-        if k > t and scan.is_cap(k) and (_starts_person(scan, k) or _starts_title(scan, k)):
-            break
+        if k > t and (scan.is_cap(k) and (_starts_person(scan, k) or _starts_title(scan, k))
+                      or _phrase_end(scan.lex.org_units, scan, k)):
+            break  # a person, a title, or an administrative unit that _unit_place reads: "UBND TP Hà Nội"
         if k > t and scan.is_cap(k) and scan.is_foreign(k) and not scan.is_latin(k - 1) and k not in scan.at:
             break  # a foreign name after a Vietnamese name: "Bộ Thương mại Trung Quốc Gao Feng"
         known = scan.at.get(k)
+        if known is not None and known.type == "organization" and k > t and known.j > k + 1 and prev == "low":
+            prev, k, last, opens = "cap", known.j, known.j, False  # "Ủy ban Thường vụ Quốc hội"
+            continue
         if known is not None and known.type != "organization" and (known.j > k + 1 or known.type == "country"):
             prev, k, last, opens = "cap", known.j, known.j, False  # a country or place: "... Hoa Kỳ", "TP. Huế"
             if _latin_run_foreign(scan, k):
                 break  # a foreign name after the country: "Bộ Thương mại Trung Quốc Gao Feng"
             continue
-        if scan.is_upper(k):
+        inner = _phrase_end(scan.lex.org_inner, scan, k) if prev in ("", "cap", "upper", "low") else 0
+        if inner and (scan.is_cap(inner) or inner - k > 1):
+            prev, k, last = "cap", inner, inner  # "Tòa án nhân dân", "Hiệp hội Mậu dịch Tự do châu Âu"
+        elif (prev in ("cap", "low") and scan.text[k].isdigit() and len(scan.text[k]) <= 2
+              and _closes_number(scan, k + 1)):
+            prev, k, last = "num", k + 1, k + 1  # "Quân khu 5", "Tổng Công ty May 10", "Vùng 3 Hải quân"
+        elif scan.is_upper(k):
             prev, k, last = "upper", k + 1, k + 1
         elif scan.is_cap(k):
             opens = prev != "cap" and not scan.is_foreign(k) and known is None
@@ -214,7 +226,42 @@ def name_run(scan: Scan, t: int, limit: int = 12) -> int:
             prev, k, last = "low", k + 1, k + 1
         else:
             break
-    return last
+    return _unit_place(scan, last)
+
+
+def _phrase_end(table: dict[str, list[tuple[str, ...]]], scan: Scan, k: int) -> int:
+    """The end of a listed phrase written at ``k`` (spaced from the word before it), or 0."""
+    if k >= scan.n or (k and not scan.spaced(k)):
+        return 0
+    for toks in table.get(scan.low[k], ()):
+        if tuple(scan.low[k:k + len(toks)]) == toks:
+            return k + len(toks)
+    return 0
+
+
+def _closes_number(scan: Scan, k: int) -> bool:
+    """A number inside a name is followed by the end of the name: punctuation, a capital or the text's end."""
+    return k >= scan.n or (scan.text[k] in ",.;:)" and not scan.text[min(k + 1, scan.n - 1)].isdigit()) or (
+        scan.spaced(k) and scan.is_cap(k))
+
+
+def _unit_place(scan: Scan, end: int) -> int:
+    """A body's name goes on over an administrative unit and its place: "Sở Ngoại vụ thành phố Đà Nẵng"."""
+    here = scan.at.get(end)
+    if here is not None and here.type == "location" and _phrase_end(scan.lex.org_units, scan, end):
+        return here.j  # a place named with its unit: "Cục Thuế TP. Hồ Chí Minh"
+    unit = _phrase_end(scan.lex.org_units, scan, end)
+    if not unit or unit >= scan.n:
+        return unit or end
+    if scan.text[unit] in ",.;:" and (unit + 1 >= scan.n or scan.start[unit + 1] > scan.end[unit]):
+        return unit  # the city already named: "Bộ Chỉ huy Quân sự thành phố, ..."
+    place = scan.at.get(unit)
+    if place is not None and place.type in ("location", "country"):
+        return place.j
+    k = unit
+    while k < scan.n and k - unit < 4 and (scan.is_cap(k) or scan.is_upper(k)) and (k == unit or scan.spaced(k)):
+        k += 1
+    return k if k > unit else end
 
 
 def _latin_run_foreign(scan: Scan, t: int) -> bool:
@@ -255,8 +302,10 @@ def match_org_patterns(scan: Scan) -> None:
         end = 0
         for head in lex.org_heads.get(scan.low[t], ()):
             k = t + len(head)
-            if (scan.is_cap(t) and tuple(scan.low[t:k]) == head and (scan.is_cap(k) or scan.is_upper(k))
-                    and not scan.is_upper(k - 1)):
+            opens = scan.is_cap(k) or scan.is_upper(k) or _phrase_end(scan.lex.org_inner, scan, k) > 0 or (
+                _unit_place(scan, k) > k)  # "Tòa án nhân dân ...", "Công an tỉnh Nghệ An"
+            if ((scan.is_cap(t) or len(head) == 1 and scan.is_upper(t)) and tuple(scan.low[t:k]) == head and opens
+                    and (not scan.is_upper(k - 1) or len(head) == 1)):
                 end = name_run(scan, k)
                 if head in lex.abroad:
                     end = _mission_place(scan, end)
