@@ -118,6 +118,8 @@ NAMES = [
      [("organization", "Tòa án nhân dân tỉnh Gia Lai", None, None),
       ("organization", "Hiệp hội Thép châu Á", None, None), ("organization", "Tổng Công ty Dệt 8", None, None),
       ("organization", "Bộ Tư lệnh Vùng 4 Hải quân", None, None)]),
+    # "châu Mỹ" is a continent, not the country
+    ("Vụ châu Mỹ ghi nhận.", [("organization", "Vụ châu Mỹ", None, None)]),
     # ... but a number followed by a lower-case word is not part of the name
     ("Bộ Công Thương 2 năm qua đã làm nhiều việc.", [("organization", "Bộ Công Thương", "Bộ Công Thương", None)]),
     # a known body inside a longer name; "Đảng" alone is the Party, but not when it opens a longer head or name
@@ -218,3 +220,9 @@ def test_names_org_heads_resource_rejects_an_unknown_kind() -> None:
     from tradetalks.nlp.names_lexicon import _ORG_WORD_KINDS, _rows
 
     assert all(len(row) == 2 and row[0] in _ORG_WORD_KINDS for row in _rows("org_heads.tsv"))
+
+
+def test_names_unit_followed_by_a_person_names_no_city() -> None:
+    """_unit_place: "Chủ tịch UBND TP Nguyễn Văn Bình" - the body's name does not take the person's."""
+    orgs = [m.text for m in names_of("Chủ tịch UBND TP Nguyễn Văn Bình nói.").mentions if m.type == "organization"]
+    assert orgs == ["UBND"]

@@ -226,8 +226,9 @@ def _load_words(lex: Lexicon) -> None:
             abroad.add(toks)
         else:
             contexts.append(toks)
-    for heads in lex.org_heads.values():
-        heads.sort(key=lambda h: -len(h))
+    for table in (lex.org_heads, lex.org_inner, lex.org_units):
+        for phrases in table.values():
+            phrases.sort(key=lambda h: -len(h))
     lex.org_suffixes = frozenset(suffixes)
     lex.breaks = frozenset(breaks)
     lex.legal = frozenset(legal)

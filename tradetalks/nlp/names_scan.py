@@ -259,7 +259,8 @@ def _unit_place(scan: Scan, end: int) -> int:
     if place is not None and place.type in ("location", "country"):
         return place.j
     k = unit
-    while k < scan.n and k - unit < 4 and (scan.is_cap(k) or scan.is_upper(k)) and (k == unit or scan.spaced(k)):
+    while (k < scan.n and k - unit < 4 and (scan.is_cap(k) or scan.is_upper(k)) and (k == unit or scan.spaced(k))
+           and not _starts_person(scan, k)):  # "Chủ tịch UBND TP Nguyễn Văn A": the city is not named
         k += 1
     return k if k > unit else end
 
@@ -361,7 +362,7 @@ def _add_pattern_org(scan: Scan, i: int, j: int) -> None:
     pos, t = scan.start[i], i
     while t < j:
         inner = scan.at.get(t)
-        if inner is not None and inner.type == "country" and inner.j <= j:
+        if inner is not None and inner.type == "country" and inner.j <= j and scan.low[t - 1] != "châu":
             parts += [scan.key[pos:scan.start[t]], inner.canonical or ""]
             if country is None:  # the first country is the body's own: "Thương vụ Việt Nam tại Mỹ"
                 side, country = inner.side, inner.canonical
