@@ -12,14 +12,9 @@ import re
 from tradetalks.model import Doc, Mention, RoleMention
 from tradetalks.nlp.names_gazetteer import match_gazetteer
 from tradetalks.nlp.names_lexicon import english_name, lexicon, name_key
+from tradetalks.nlp.names_orgs import attach_acronyms, bare_acronyms, match_org_patterns
 from tradetalks.nlp.names_people import bracket_aliases, context_name, find_people, find_refs
-from tradetalks.nlp.names_scan import (
-    Cand,
-    Scan,
-    attach_acronyms,
-    bare_acronyms,
-    match_org_patterns,
-)
+from tradetalks.nlp.names_scan import Cand, Scan
 from tradetalks.nlp.normalize import fold
 from tradetalks.nlp.titles import TitleHit, parse_title, title_at
 from tradetalks.pipeline import stage
