@@ -118,6 +118,9 @@ NAMES = [
      [("organization", "Tòa án nhân dân tỉnh Gia Lai", None, None),
       ("organization", "Hiệp hội Thép châu Á", None, None), ("organization", "Tổng Công ty Dệt 8", None, None),
       ("organization", "Bộ Tư lệnh Vùng 4 Hải quân", None, None)]),
+    # an English company name ends with "Management"
+    ("Theo Birch Hollow Management, thị trường sẽ hồi phục.",
+     [("organization", "Birch Hollow Management", None, None)]),
     # "châu Mỹ" is a continent, not the country
     ("Vụ châu Mỹ ghi nhận.", [("organization", "Vụ châu Mỹ", None, None)]),
     # ... but a number followed by a lower-case word is not part of the name

@@ -298,3 +298,15 @@ def test_names_country_before_name_is_not_part_of_it(text: str, expected: list[s
 def test_names_title_belongs_to_the_person_next_to_it(text: str, name: str, title: str | None) -> None:
     found = [m for m in people(names_of(text)) if m.text == name]
     assert len(found) == 1 and (found[0].role.title if found[0].role else None) == title
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # an initial before the surname
+    ("Bà K. Holloway và Tổng thống R.Ferrante đã ký.", ["K. Holloway", "R.Ferrante"]),
+    # calendar_cycle.tsv: a heavenly stem and an earthly branch name a lunar date, not a person
+    ("Hôm nay là ngày Bính Ngọ, tháng Đinh Dậu, năm Quý Mão.", []),
+    # a ship and a port are no people; an index is none either
+    ("Tàu khu trục USS Walter Crane cập cảng Kuala Tanjung. Chỉ số Nasdaq Composite tăng.", []),
+])
+def test_names_not_people_or_initials(text: str, expected: list[str]) -> None:
+    assert [m.text for m in people(names_of(text))] == expected

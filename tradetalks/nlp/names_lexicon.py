@@ -71,6 +71,8 @@ class Lexicon:
     org_inner: dict[str, list[tuple[str, ...]]] = field(default_factory=dict)  # "nhân dân", "châu"
     org_units: dict[str, list[tuple[str, ...]]] = field(default_factory=dict)  # "thành phố", "tỉnh"
     org_suffixes: frozenset[str] = frozenset()
+    cycle_stems: frozenset[str] = frozenset()  # "Giáp", "Đinh": heavenly stems of the lunar calendar
+    cycle_branches: frozenset[str] = frozenset()  # "Thìn", "Hợi": earthly branches
     org_contexts: tuple[tuple[str, ...], ...] = ()
     breaks: frozenset[str] = frozenset()
     legal: frozenset[str] = frozenset()
@@ -236,6 +238,12 @@ def _load_words(lex: Lexicon) -> None:
     lex.abroad = frozenset(abroad)
     lex.org_contexts = tuple(sorted(contexts, key=len, reverse=True))
     lex.english_words = frozenset(row[0].strip().lower() for row in _rows("english_words.tsv"))
+    cycle: dict[str, set[str]] = {"stem": set(), "branch": set()}
+    for number, row in enumerate(_rows("calendar_cycle.tsv"), 1):
+        if len(row) != 2 or row[0] not in cycle or not row[1].strip():
+            raise ResourceError(f"calendar_cycle.tsv: data row {number}: expected stem|branch<TAB>word, got {row!r}")
+        cycle[row[0]].add(matching_view(row[1].strip()))
+    lex.cycle_stems, lex.cycle_branches = frozenset(cycle["stem"]), frozenset(cycle["branch"])
 
 
 def org_by_name(name: str) -> Entry | None:

@@ -48,6 +48,8 @@ def vietnamese_name(scan: Scan, t: int, context: str | None = None) -> Cand | No
             break
         k += 1
     given = k - t - 1
+    if given == 1 and scan.text[t] in scan.lex.cycle_stems and scan.text[t + 1] in scan.lex.cycle_branches:
+        return None  # "tháng Đinh Hợi": a lunar year, month or day (calendar_cycle.tsv)
     if _hyphen_glued(scan, k):
         return None  # a Vietnamese name is never hyphenated: "Kim Sang-sik" is Korean
     if given == 0 or (ambiguous and given < 2 and context is None):
@@ -64,9 +66,12 @@ def _hyphen_glued(scan: Scan, k: int) -> bool:
 
 def latin_name(scan: Scan, t: int, context: str | None = None) -> Cand | None:
     """A foreign name in Latin letters at ``t``: "Bryan R. Switzer", "Joseph (Joe) Damond", "Brian Mc Feeters"."""
-    if not (scan.is_cap(t) and scan.is_latin(t)) or t in scan.at:
-        return None
+    if not (scan.is_cap(t) and scan.is_latin(t)) or t in scan.at or scan.low[t] in scan.lex.breaks:
+        return None  # a Vietnamese function word opening a sentence: "Theo Politico", "Khi Trump"
     words, k = [t], t + 1
+    if (len(scan.text[t]) == 1 and k + 1 < scan.n and scan.text[k] == "." and scan.start[k] == scan.end[t]
+            and scan.is_cap(k + 1) and scan.is_latin(k + 1) and len(scan.text[k + 1]) > 1):
+        words, k = [t, k, k + 1], k + 2  # an initial before the surname: "C. Barshefsky", "B.Clinton"
     while k < scan.n and len(words) < 5 and k not in scan.at:
         if (scan.spaced(k) and len(scan.text[k]) == 1 and scan.text[k].isupper() and k + 2 < scan.n
                 and scan.text[k + 1] == "." and scan.end[k] == scan.start[k + 1] and scan.is_cap(k + 2)):
@@ -145,7 +150,8 @@ def find_people(scan: Scan) -> dict[int, Cand]:
             continue
         if t and scan.text[t - 1] in scan.lex.legal:
             continue  # a company named after its owner: "Công ty luật TNHH Nghiêm Quang"
-        prev_latin = t > 0 and scan.is_cap(t - 1) and scan.is_latin(t - 1) and scan.spaced(t) and t - 1 not in covered
+        prev_latin = (t > 0 and scan.is_cap(t - 1) and scan.is_latin(t - 1) and scan.spaced(t) and t - 1 not in covered
+                      and scan.low[t - 1] not in scan.lex.breaks)
         known = scan.at.get(t)
         if _country_before_name(scan, t):
             continue  # "Paraguay Santiago Peña", "Syria Bashar Assad": the name starts after the country
