@@ -233,6 +233,12 @@ def _resolve(cands: list[Cand], scan: Scan) -> list[Cand]:
     return sorted(kept, key=lambda c: c.i)
 
 
+def _cut_off(scan: Scan, cand: Cand) -> bool:
+    """A person's name that runs into the very end of a text with no closing stop: the stored copy ends
+    mid-word ("... Phó Thủ tướng Hồ Đứ"), so the name is not whole."""
+    return cand.type == "person" and cand.j == scan.n and scan.end[-1] == len(scan.key.rstrip()) and scan.n > 1
+
+
 def _post_role(scan: Scan, cand: Cand, people: dict[int, Cand]) -> TitleHit | None:
     """A title after a name: ", Chủ tịch ...", " - Phó Đại diện Thương mại Mỹ", " từng là ..."."""
     k = cand.j
@@ -307,7 +313,7 @@ def extract_names(doc: Doc) -> Doc:
     extra = _link_titles(scan, people, roles)
     _link_honorifics(scan, people)
     kept = _resolve(scan.cands + extra + list(people.values()), scan)
-    kept = [c for c in kept if c.type != "organization" or not all(scan.credit[c.i:c.j])]
+    kept = [c for c in kept if not (c.type == "organization" and all(scan.credit[c.i:c.j])) and not _cut_off(scan, c)]
     persons = [c for c in kept if c.type == "person"]
     starts = {c.i: c for c in persons}
     refs = find_refs(persons, scan)

@@ -132,7 +132,7 @@ def _org_head(scan: Scan, k: int) -> bool:
 
 def _camel(word: str) -> bool:
     """A brand written in camel case ("DongABank", "VinFast"), not a name ("McFeeters" is one)."""
-    inner = word[3:] if word.startswith("Mac") else word[2:] if word.startswith(("Mc", "O'")) else word[1:]
+    inner = word[4:] if word.startswith("Mac") else word[3:] if word.startswith(("Mc", "O'")) else word[1:]
     return any(c.isupper() for c in inner)
 
 

@@ -16,7 +16,7 @@ _VN_ONSET = "ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|b|c|d|g|h|k|l|m|n|p|r|s|t|v|x"
 #: A syllable that Vietnamese spelling allows, written without diacritics ("tan", "nghiep").
 _VN_SYLLABLE = re.compile(rf"(?:{_VN_ONSET})?[aeiouy]{{1,3}}(?:ch|ng|nh|c|m|n|p|t)?")
 _CREDIT = re.compile(r"\(\s*(?:Ảnh|Nguồn|Ảnh minh họa|Video|Đồ họa)\s*:[^)\n]*\)"
-                     r"|(?m:(?:^\s*|(?<=[.!?] ))(?:Ảnh|Nguồn)\s*:.*$)")
+                     r"|(?m:(?:^\s*|(?<=[.!?] ))(?:Ảnh|Nguồn)\s*:[^\n]{0,80}$)")  # a credit line, not a whole text
 #: Accented letters of other Latin alphabets that Vietnamese does not use ("Núñez", "Müller").
 def _vietnamese_only_letters() -> frozenset[str]:
     """Letters that only Vietnamese writes: "ă", "đ", "ơ", "ư", "ả", "ạ", "ế"... (not the "é" of "Pérez")."""
@@ -94,6 +94,22 @@ class Scan:
                     break
                 self.no_person[t] = True
         self.credit = self._credits()
+        self._title_case_lines()
+        self.no_person = [a or b for a, b in zip(self.no_person, self.credit, strict=True)]
+
+    def _title_case_lines(self) -> None:
+        """A heading written in title case ("Quan Ngại Về Thuế Quan Cao"), every word capitalised, function words
+        too, names no person: its capitals are the style of the line, not names."""
+        first = 0
+        for t in range(1, self.n + 1):
+            if t < self.n and "\n" not in self.key[self.end[t - 1]:self.start[t]]:
+                continue
+            words = [k for k in range(first, t) if self.text[k].isalpha()]
+            if (len(words) >= 4 and all(self.text[k][0].isupper() for k in words)
+                    and any(self.low[k] in self.lex.breaks for k in words)):
+                for k in range(first, t):
+                    self.no_person[k] = True
+            first = t
 
     def _credits(self) -> list[bool]:
         """The names right after "Ảnh:" or "Nguồn:" ("Ảnh: Trần Việt/TTXVN", "(Nguồn: Reuters)"): who took or
@@ -103,7 +119,8 @@ class Scan:
             if self.text[t] not in ("Ảnh", "Nguồn", "ảnh", "nguồn") or self.text[t + 1] != ":":
                 continue
             k = t + 2
-            while k < self.n and (self.text[k][0].isupper() or self.text[k] in ("/", "-", "–", "&", ".", "+")):
+            while (k < self.n and (self.text[k][0].isupper() or self.text[k] in ("/", "-", "–", "&", ".", "+"))
+                   and "\n" not in self.key[self.end[k - 1]:self.start[k]]):
                 if self.text[k] == "." and (k + 1 >= self.n or not self.text[k + 1][0].isupper() or self.spaced(k + 1)):
                     break
                 out[k] = True
