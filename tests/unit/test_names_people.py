@@ -207,6 +207,9 @@ REFS = [
     ("Ngoại trưởng Jack Brenner gặp Thượng nghị sĩ Laura Brenner. Ông Brenner phát biểu ngắn.", []),
     # never across "ông" and "bà": the gender of the form of address (honorifics.tsv)
     ("Ông Jack Brenner đến Paris cùng bà Laura Brenner. Ông Brenner phát biểu ngắn.", [("Brenner", "Jack Brenner")]),
+    # a middle word of a foreign name, written as a hyphenated transcription or not
+    ("Tổng thống Pedro Ramos Lima da Costa đến Hà Nội. Tổng thống Li-ma phát biểu.",
+     [("Li-ma", "Pedro Ramos Lima da Costa")]),
     # bracket_aliases: a name in brackets after a name is the same person written another way
     ("Ngoại trưởng Trung Quốc Vương Nghị (Wang Yi) đã đến Washington.",
      [("Wang Yi", "Vương Nghị")]),

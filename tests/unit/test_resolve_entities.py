@@ -286,3 +286,12 @@ def test_resolve_entities_surname_alone_joins_the_one_with_its_title() -> None:
     people = _people(build_dossier([d1, d2, d3]))
     assert sorted(len(p.mentions) for p in people) == [1, 2]
     assert _person(build_dossier([d1, d2, d3]), "Jack Brenner").aliases == ["Brenner"]
+
+
+def test_resolve_entities_one_word_joins_the_full_name_it_is_a_word_of() -> None:
+    """_join_by_other_word: "Li-ma" (= "Lima") in another article joins "Pedro Lima da Costa"."""
+    d1 = _doc(
+        "x1", "Tổng thống Pedro Lima da Costa đến.", "2025-11-01", {"text": "Pedro Lima da Costa", "side": "other"}
+    )
+    d2 = _doc("x2", "Tổng thống Li-ma phát biểu.", "2025-11-02", {"text": "Li-ma", "side": "other"})
+    assert len(_people(build_dossier([d1, d2]))) == 1

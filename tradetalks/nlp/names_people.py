@@ -70,7 +70,8 @@ def latin_name(scan: Scan, t: int, context: str | None = None) -> Cand | None:
         return None  # a Vietnamese function word opening a sentence: "Theo Politico", "Khi Trump"
     words, k = [t], t + 1
     if (len(scan.text[t]) == 1 and k + 1 < scan.n and scan.text[k] == "." and scan.start[k] == scan.end[t]
-            and scan.is_cap(k + 1) and scan.is_latin(k + 1) and len(scan.text[k + 1]) > 1):
+            and scan.is_cap(k + 1) and scan.is_latin(k + 1) and len(scan.text[k + 1]) > 1
+            and (scan.start[k + 1] == scan.end[k] or scan.spaced(k + 1))):
         words, k = [t, k, k + 1], k + 2  # an initial before the surname: "C. Barshefsky", "B.Clinton"
     while k < scan.n and len(words) < 5 and k not in scan.at:
         if (scan.spaced(k) and len(scan.text[k]) == 1 and scan.text[k].isupper() and k + 2 < scan.n
@@ -238,7 +239,7 @@ def _nearest_full(scan: Scan, cand: Cand, fulls: list[tuple[int, Cand]]) -> int 
         if len(short) >= len(words):
             continue
         if full.latin:
-            hit = len(short) == 1 and short[0] in (words[-1], words[0])
+            hit = len(short) == 1 and (short[0] in (words[-1], words[0]) or len(short[0]) >= 4 and short[0] in words)
         else:
             hit = words[-len(short):] == short
             if not hit and full.context and (scan.text[full.i] not in scan.lex.surnames or not ends_one):
@@ -259,7 +260,7 @@ def _one_titled(hits: list[tuple[int, int, Cand]]) -> list[tuple[int, int, Cand]
 
 def _words(scan: Scan, cand: Cand) -> list[str]:
     """The folded name words of a person, initials left out: ["bryan", "switzer"]."""
-    return [w for w in cand.key.split() if not w.endswith(".")]
+    return [w.replace("-", "") for w in cand.key.split() if not w.endswith(".")]  # "Lu-la" is "lula"
 
 
 def bracket_aliases(people: list[Cand], scan: Scan) -> dict[int, int]:

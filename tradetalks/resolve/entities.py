@@ -234,6 +234,26 @@ def _merge_people(docs: Sequence[Doc], uf: _Union) -> None:
                 if len(owners) == 1:
                     uf.union(root, next(iter(owners)))
     _join_spelling_variants(groups, uf)
+    _join_by_other_word(groups, uf)
+
+
+def _join_by_other_word(groups: dict[Ref, _Group], uf: _Union) -> None:
+    """A one-word foreign name that is no one's surname joins the one full name it is a word of, at one side:
+    "Lula" (or the transcription "Lu-la") joins "Luiz Inácio Lula da Silva"."""
+    words: dict[str, set[Ref]] = defaultdict(set)
+    surnames: set[str] = set()
+    for root, g in groups.items():
+        if not g.best.vietnamese and len(g.best.tokens) >= 2:
+            surnames.add(g.best.surname)
+            for w in g.best.tokens[:-1]:
+                if len(w) >= 4:
+                    words[w].add(root)
+    for root, g in sorted(groups.items()):
+        if g.best.vietnamese or len(g.best.tokens) != 1 or g.best.surname in surnames:
+            continue
+        owners = {uf.find(r) for r in words.get(g.best.surname, ()) if _sides_fit(g, groups[r])}
+        if len(owners) == 1:
+            uf.union(root, next(iter(owners)))
 
 
 def _join_spelling_variants(groups: dict[Ref, _Group], uf: _Union) -> None:
