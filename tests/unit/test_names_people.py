@@ -322,3 +322,9 @@ def test_names_title_belongs_to_the_person_next_to_it(text: str, name: str, titl
 ])
 def test_names_not_people_or_initials(text: str, expected: list[str]) -> None:
     assert [m.text for m in people(names_of(text))] == expected
+
+
+def test_names_acting_not_read_inside_a_compound_word() -> None:
+    """_inside_word: "chính quyền Tổng thống X" is the administration of a president, not an acting one."""
+    found = [m for m in people(names_of("Khi chính quyền Tổng thống Jack Brenner siết chặt thuế.")) if m.role]
+    assert [(m.text, m.role.title, m.role.acting) for m in found if m.role] == [("Jack Brenner", "Tổng thống", False)]

@@ -57,7 +57,8 @@ def modifiers_before(scan: Scan, t: int) -> tuple[int, bool, bool]:
         found = False
         for toks, kind in _modifier_kinds(scan):
             size = len(toks)
-            if kind in ("acting", "former") and start >= size and tuple(scan.low[start - size:start]) == toks:
+            if (kind in ("acting", "former") and start >= size and tuple(scan.low[start - size:start]) == toks
+                    and not _inside_word(scan, start - size)):
                 acting |= kind == "acting"
                 former |= kind == "former"
                 start -= size
@@ -66,6 +67,14 @@ def modifiers_before(scan: Scan, t: int) -> tuple[int, bool, bool]:
         if not found:
             break
     return start, acting, former
+
+
+def _inside_word(scan: Scan, t: int) -> bool:
+    """A lower-case modifier that ends a compound word with the word before it: "chính quyền Tổng thống X" is
+    "the administration of President X", not an acting president."""
+    prev = t - 1
+    return (scan.text[t].islower() and prev >= 0 and scan.spaced(t) and scan.text[prev].isalpha()
+            and scan.text[prev].islower() and scan.low[prev] not in scan.lex.breaks)
 
 
 def _modifier_kinds(scan: Scan) -> list[tuple[tuple[str, ...], str]]:
