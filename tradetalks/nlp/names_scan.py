@@ -17,6 +17,9 @@ _VN_ONSET = "ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|b|c|d|g|h|k|l|m|n|p|r|s|t|v|x"
 _VN_SYLLABLE = re.compile(rf"(?:{_VN_ONSET})?[aeiouy]{{1,3}}(?:ch|ng|nh|c|m|n|p|t)?")
 _CREDIT = re.compile(r"\(\s*(?:Ảnh|Nguồn|Ảnh minh họa|Video|Đồ họa)\s*:[^)\n]*\)"
                      r"|(?m:(?:^\s*|(?<=[.!?] ))(?:Ảnh|Nguồn)\s*:[^\n]{0,80}$)")  # a credit line, not a whole text
+_CREDIT_WORD = re.compile(r"(?:Ảnh|Nguồn|ảnh|nguồn) ?:")
+_WORD = re.compile(r"[^\W\d_]+")
+_LOWER_WORD = re.compile(r"(?<!\w)[a-zđàáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ]")
 #: Accented letters of other Latin alphabets that Vietnamese does not use ("Núñez", "Müller").
 def _vietnamese_only_letters() -> frozenset[str]:
     """Letters that only Vietnamese writes: "ă", "đ", "ơ", "ư", "ả", "ạ", "ế"... (not the "é" of "Pérez")."""
@@ -95,30 +98,31 @@ class Scan:
                 self.no_person[t] = True
         self.credit = self._credits()
         self._title_case_lines()
-        self.no_person = [a or b for a, b in zip(self.no_person, self.credit, strict=True)]
+        for t in compress(range(self.n), self.credit):
+            self.no_person[t] = True
 
     def _title_case_lines(self) -> None:
         """A heading written in title case ("Quan Ngại Về Thuế Quan Cao"), every word capitalised, function words
         too, names no person: its capitals are the style of the line, not names."""
-        first = 0
-        for t in range(1, self.n + 1):
-            if t < self.n and "\n" not in self.key[self.end[t - 1]:self.start[t]]:
-                continue
-            words = [k for k in range(first, t) if self.text[k].isalpha()]
-            if (len(words) >= 4 and all(self.text[k][0].isupper() for k in words)
-                    and any(self.low[k] in self.lex.breaks for k in words)):
-                for k in range(first, t):
+        pos = 0
+        for line in self.key.split("\n"):
+            start, pos = pos, pos + len(line) + 1
+            if len(line) > 160 or len(line) < 10 or _LOWER_WORD.search(line):
+                continue  # a paragraph or a line with a lower-case word, not a heading in title case
+            words = _WORD.findall(line)
+            if (len(words) >= 4 and all(w[0].isupper() for w in words)
+                    and any(w.lower() in self.lex.breaks for w in words)):
+                for k in range(self.token_at(start), self.n):
+                    if self.start[k] >= start + len(line):
+                        break
                     self.no_person[k] = True
-            first = t
 
     def _credits(self) -> list[bool]:
         """The names right after "Ảnh:" or "Nguồn:" ("Ảnh: Trần Việt/TTXVN", "(Nguồn: Reuters)"): who took or
         supplied a picture, never an organisation the article speaks of."""
         out = [False] * self.n
-        for t in range(self.n - 2):
-            if self.text[t] not in ("Ảnh", "Nguồn", "ảnh", "nguồn") or self.text[t + 1] != ":":
-                continue
-            k = t + 2
+        for m in _CREDIT_WORD.finditer(self.key):
+            k = self.token_at(m.end())
             while (k < self.n and (self.text[k][0].isupper() or self.text[k] in ("/", "-", "–", "&", ".", "+"))
                    and "\n" not in self.key[self.end[k - 1]:self.start[k]]):
                 if self.text[k] == "." and (k + 1 >= self.n or not self.text[k + 1][0].isupper() or self.spaced(k + 1)):

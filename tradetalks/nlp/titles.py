@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from tradetalks.model import RoleMention
-from tradetalks.nlp.names_lexicon import Title, name_key, org_by_name
+from tradetalks.nlp.names_lexicon import Lexicon, Title, name_key, org_by_name
 from tradetalks.nlp.names_scan import Cand, Scan, name_run
 
 
@@ -55,9 +55,9 @@ def modifiers_before(scan: Scan, t: int) -> tuple[int, bool, bool]:
     start = t
     for _ in range(2):
         found = False
-        for toks, kind in _modifier_kinds(scan):
+        for toks, kind in _title_modifiers(scan.lex):
             size = len(toks)
-            if (kind in ("acting", "former") and start >= size and tuple(scan.low[start - size:start]) == toks
+            if (start >= size and tuple(scan.low[start - size:start]) == toks
                     and not _inside_word(scan, start - size)):
                 acting |= kind == "acting"
                 former |= kind == "former"
@@ -77,9 +77,16 @@ def _inside_word(scan: Scan, t: int) -> bool:
             and scan.text[prev].islower() and scan.low[prev] not in scan.lex.breaks)
 
 
-def _modifier_kinds(scan: Scan) -> list[tuple[tuple[str, ...], str]]:
-    """Every modifier spelling with its kind (acting, former, honorific...)."""
-    return [m for bucket in scan.lex.modifiers.values() for m in bucket]
+_TITLE_MODIFIERS: dict[int, tuple[tuple[tuple[str, ...], str], ...]] = {}
+
+
+def _title_modifiers(lex: Lexicon) -> tuple[tuple[tuple[str, ...], str], ...]:
+    """The words that make a title acting or former ("Quyền", "nguyên", "cựu"), longest first (once per lexicon)."""
+    found = _TITLE_MODIFIERS.get(id(lex))
+    if found is None:
+        kinds = [m for bucket in lex.modifiers.values() for m in bucket if m[1] in ("acting", "former")]
+        found = _TITLE_MODIFIERS[id(lex)] = tuple(sorted(kinds, key=lambda m: -len(m[0])))
+    return found
 
 
 def parse_title(scan: Scan, t: int, depth: int = 0) -> TitleHit | None:
