@@ -123,6 +123,10 @@ NAMES = [
      [("organization", "Birch Hollow Management", None, None)]),
     # "châu Mỹ" is a continent, not the country
     ("Vụ châu Mỹ ghi nhận.", [("organization", "Vụ châu Mỹ", None, None)]),
+    # "quốc tế", "quốc gia", "trung ương" stay inside a name
+    ("Cơ quan Điều tra trung ương Ấn Độ và Hội đồng Di sản quốc gia cùng họp.",
+     [("organization", "Cơ quan Điều tra trung ương Ấn Độ", None, None),
+      ("organization", "Hội đồng Di sản quốc gia", None, None)]),
     # ... but a number followed by a lower-case word is not part of the name
     ("Bộ Công Thương 2 năm qua đã làm nhiều việc.", [("organization", "Bộ Công Thương", "Bộ Công Thương", None)]),
     # a known body inside a longer name; "Đảng" alone is the Party, but not when it opens a longer head or name
