@@ -328,5 +328,10 @@ def test_names_not_people_or_initials(text: str, expected: list[str]) -> None:
 
 def test_names_acting_not_read_inside_a_compound_word() -> None:
     """_inside_word: "chính quyền Tổng thống X" is the administration of a president, not an acting one."""
-    found = [m for m in people(names_of("Khi chính quyền Tổng thống Jack Brenner siết chặt thuế.")) if m.role]
-    assert [(m.text, m.role.title, m.role.acting) for m in found if m.role] == [("Jack Brenner", "Tổng thống", False)]
+    for text in ("Khi chính quyền Tổng thống Jack Brenner siết chặt thuế.", "Chính quyền Tổng thống Jack Brenner nói.",
+                 "Rõ ràng là Chính quyền Tổng thống Jack Brenner đang ưu tiên."):
+        found = [m for m in people(names_of(text)) if m.role]
+        roles = [(m.text, m.role.title, m.role.acting) for m in found if m.role]
+        assert roles == [("Jack Brenner", "Tổng thống", False)]
+    found = [m for m in people(names_of("Ông gặp ông quyền Bộ trưởng Jack Brenner.")) if m.role]
+    assert [(m.role.title, m.role.acting) for m in found if m.role] == [("Bộ trưởng", True)]

@@ -58,7 +58,7 @@ def modifiers_before(scan: Scan, t: int) -> tuple[int, bool, bool]:
         for toks, kind in _title_modifiers(scan.lex):
             size = len(toks)
             if (start >= size and tuple(scan.low[start - size:start]) == toks
-                    and not _inside_word(scan, start - size)):
+                    and not _inside_word(scan, start - size, kind == "acting")):
                 acting |= kind == "acting"
                 former |= kind == "former"
                 start -= size
@@ -69,12 +69,15 @@ def modifiers_before(scan: Scan, t: int) -> tuple[int, bool, bool]:
     return start, acting, former
 
 
-def _inside_word(scan: Scan, t: int) -> bool:
+def _inside_word(scan: Scan, t: int, any_case: bool = False) -> bool:
     """A lower-case modifier that ends a compound word with the word before it: "chính quyền Tổng thống X" is
     "the administration of President X", not an acting president."""
     prev = t - 1
-    return (scan.text[t].islower() and prev >= 0 and scan.spaced(t) and scan.text[prev].isalpha()
-            and scan.text[prev].islower() and scan.low[prev] not in scan.lex.breaks)
+    if not (scan.text[t].islower() and prev >= 0 and scan.spaced(t) and scan.text[prev].isalpha()):
+        return False
+    opens = prev == 0 or scan.text[prev - 1] in ".!?:\"“" or "\n" in scan.key[scan.end[prev - 1]:scan.start[prev]]
+    return ((scan.text[prev].islower() or opens or any_case)  # "chính quyền", "Chính quyền" (any case for "quyền")
+            and scan.low[prev] not in scan.lex.breaks and scan.low[prev] not in scan.lex.modifiers)
 
 
 _TITLE_MODIFIERS: dict[int, tuple[tuple[tuple[str, ...], str], ...]] = {}
