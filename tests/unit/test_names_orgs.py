@@ -64,7 +64,8 @@ NAMES = [
     ("Cơ quan thương mại Mỹ (USTR) công bố kết quả điều tra.",
      [("organization", "Cơ quan thương mại Mỹ", "Văn phòng Đại diện Thương mại Hoa Kỳ", "USTR")]),
     ("Đảng Cộng sản Cuba và Đảng Cộng sản Việt Nam có quan hệ lâu đời.",
-     [("organization", "Đảng Cộng sản Cuba", None, None), ("organization", "Đảng Cộng sản Việt Nam", None, None)]),
+     [("organization", "Đảng Cộng sản Cuba", None, None),
+      ("organization", "Đảng Cộng sản Việt Nam", "Đảng Cộng sản Việt Nam", None)]),
     ("Bộ Khoa học và Công nghệ cùng Bộ Văn hóa, Thể thao và Du lịch phối hợp.",
      [("organization", "Bộ Khoa học và Công nghệ", "Bộ Khoa học và Công nghệ", None),
       ("organization", "Bộ Văn hóa, Thể thao và Du lịch", "Bộ Văn hóa, Thể thao và Du lịch", None)]),
@@ -105,8 +106,42 @@ NAMES = [
       ("organization", "Bộ Thương mại Mỹ", "Bộ Thương mại Hoa Kỳ", "DOC")]),
     ("Cục Thuế TP. Hồ Chí Minh phối hợp với ngân hàng.",
      [("organization", "Cục Thuế TP. Hồ Chí Minh", None, None)]),
-    ("Ảnh: BCT/Vietnam+", [("organization", "BCT", "Bộ Công Thương", None),
-                           ("organization", "Vietnam+", "Thông tấn xã Việt Nam", None)]),
+    # unit: an administrative unit and its place belong to the body before them; a comma after the unit names
+    # the city already in question
+    ("Sở Công Thương tỉnh Lạng Sơn và Công an thành phố Huế cùng Bộ Chỉ huy Quân sự thành phố, Cục Hải quan dự.",
+     [("organization", "Sở Công Thương tỉnh Lạng Sơn", None, None),
+      ("organization", "Công an thành phố Huế", None, None),
+      ("organization", "Bộ Chỉ huy Quân sự thành phố", None, None),
+      ("organization", "Cục Hải quan", "Cục Hải quan", None)]),
+    # inner: "nhân dân" and a continent stay inside a name; a small number before punctuation or a capital too
+    ("Tòa án nhân dân tỉnh Gia Lai, Hiệp hội Thép châu Á và Tổng Công ty Dệt 8, Bộ Tư lệnh Vùng 4 Hải quân họp.",
+     [("organization", "Tòa án nhân dân tỉnh Gia Lai", None, None),
+      ("organization", "Hiệp hội Thép châu Á", None, None), ("organization", "Tổng Công ty Dệt 8", None, None),
+      ("organization", "Bộ Tư lệnh Vùng 4 Hải quân", None, None)]),
+    # an English company name ends with "Management"
+    ("Theo Birch Hollow Management, thị trường sẽ hồi phục.",
+     [("organization", "Birch Hollow Management", None, None)]),
+    # "châu Mỹ" is a continent, not the country
+    ("Vụ châu Mỹ ghi nhận.", [("organization", "Vụ châu Mỹ", None, None)]),
+    # "quốc tế", "quốc gia", "trung ương" stay inside a name
+    ("Cơ quan Điều tra trung ương Ấn Độ và Hội đồng Di sản quốc gia cùng họp.",
+     [("organization", "Cơ quan Điều tra trung ương Ấn Độ", None, None),
+      ("organization", "Hội đồng Di sản quốc gia", None, None)]),
+    # ... but a number followed by a lower-case word is not part of the name
+    ("Bộ Công Thương 2 năm qua đã làm nhiều việc.", [("organization", "Bộ Công Thương", "Bộ Công Thương", None)]),
+    # a known body inside a longer name; "Đảng" alone is the Party, but not when it opens a longer head or name
+    ("Ủy ban Thường vụ Quốc hội, Đảng ủy Chính phủ và lãnh đạo Đảng dự.",
+     [("organization", "Ủy ban Thường vụ Quốc hội", None, None),
+      ("organization", "Đảng ủy Chính phủ", None, None),
+      ("organization", "Đảng", "Đảng Cộng sản Việt Nam", None)]),
+    # a foreign minister's title names no ministry ("Treasury Secretary"); a Vietnamese ministry's short name does
+    ("Bộ trưởng Tài chính Mỹ Jack Brenner gặp Thứ trưởng Công Thương Nguyễn Văn Bình.",
+     [("country", "Mỹ", "Hoa Kỳ", None), ("organization", "Công Thương", "Bộ Công Thương", None)]),
+    # a photo credit names who took or supplied the picture, not an organisation of the story
+    ("Ảnh: BCT/Vietnam+", []),
+    ("Hai bên bắt tay. (Ảnh: Trần Hải/TTXVN) Theo phóng viên TTXVN tại Mỹ, Bộ Công Thương dự.",
+     [("organization", "TTXVN", "Thông tấn xã Việt Nam", None), ("country", "Mỹ", "Hoa Kỳ", None),
+      ("organization", "Bộ Công Thương", "Bộ Công Thương", None)]),
     ("Hội đồng Kinh doanh Hoa Kỳ - ASEAN tổ chức tọa đàm tại Hà Nội.",
      [("organization", "Hội đồng Kinh doanh Hoa Kỳ - ASEAN", "Hội đồng Kinh doanh Hoa Kỳ-ASEAN", None),
       ("location", "Hà Nội", "Hà Nội", None)]),
@@ -185,3 +220,16 @@ def test_names_english_name_of_known_names(name: str, english: str | None) -> No
     from tradetalks.nlp.names import english_name
 
     assert english_name(name) == english
+
+
+def test_names_org_heads_resource_rejects_an_unknown_kind() -> None:
+    """org_heads.tsv is validated: every row has one of the known kinds (a typo is an error)."""
+    from tradetalks.nlp.names_lexicon import _ORG_WORD_KINDS, _rows
+
+    assert all(len(row) == 2 and row[0] in _ORG_WORD_KINDS for row in _rows("org_heads.tsv"))
+
+
+def test_names_unit_followed_by_a_person_names_no_city() -> None:
+    """_unit_place: "Chủ tịch UBND TP Nguyễn Văn Bình" - the body's name does not take the person's."""
+    orgs = [m.text for m in names_of("Chủ tịch UBND TP Nguyễn Văn Bình nói.").mentions if m.type == "organization"]
+    assert orgs == ["UBND"]

@@ -102,7 +102,7 @@ PEOPLE = [
      [("Maroš Šefčovič", "Ủy viên Thương mại", None, "other"), ("Ana Núñez", None, None, None),
       ("Rodrigo Garza Pérez", None, None, None)]),
     ("Chủ tịch UBND TP Hà Nội Trần Sỹ Thanh tiếp đoàn tại đường Hoàng Văn Thụ.",
-     [("Trần Sỹ Thanh", "Chủ tịch", None, "VN")]),
+     [("Trần Sỹ Thanh", "Chủ tịch", "UBND TP Hà Nội", "VN")]),
     ("Ông Nguyễn Văn An (Thứ trưởng Bộ Tài chính) và bà Trần Thị Bình (Phó Chủ tịch VCCI) dự họp.",
      [("Nguyễn Văn An", "Thứ trưởng", "Bộ Tài chính", "VN"),
       ("Trần Thị Bình", "Phó Chủ tịch", "Phòng Thương mại và Công nghiệp Việt Nam", "VN")]),
@@ -201,6 +201,21 @@ REFS = [
      [("Nhật Minh", "Trần Sinh Nhật Minh")]),
     ("Ông Bryan R. Switzer đã sang Hà Nội. Ông Switzer nói rằng còn nhiều việc.",
      [("Switzer", "Bryan R. Switzer")]),
+    # a short name that fits two people goes to the one named with a title, else to none
+    ("Tổng thống Mỹ Jack Brenner đến Paris cùng phu nhân Laura Brenner. Ông Brenner phát biểu ngắn.",
+     [("Brenner", "Jack Brenner")]),
+    ("Ngoại trưởng Jack Brenner gặp Thượng nghị sĩ Laura Brenner. Ông Brenner phát biểu ngắn.", []),
+    # never across "ông" and "bà": the gender of the form of address (honorifics.tsv)
+    ("Ông Jack Brenner đến Paris cùng bà Laura Brenner. Ông Brenner phát biểu ngắn.", [("Brenner", "Jack Brenner")]),
+    # a middle word of a foreign name, written as a hyphenated transcription or not
+    ("Tổng thống Pedro Ramos Lima da Costa đến Hà Nội. Tổng thống Li-ma phát biểu.",
+     [("Li-ma", "Pedro Ramos Lima da Costa")]),
+    # bracket_aliases: a name in brackets after a name is the same person written another way
+    ("Ngoại trưởng Trung Quốc Vương Nghị (Wang Yi) đã đến Washington.",
+     [("Wang Yi", "Vương Nghị")]),
+    # a Chinese name shortened to its first syllable, a Vietnamese surname, when no name in the text ends with it
+    ("Phó Thủ tướng Trung Quốc Hồ Xuân Minh đã đến Washington. Ông Hồ gặp các quan chức Mỹ.",
+     [("Hồ", "Hồ Xuân Minh")]),
     ("Đại sứ Trung Quốc Thôi Thiên Khải phát biểu. Ông Thôi nhấn mạnh quan hệ hai nước.",
      [("Thôi", "Thôi Thiên Khải")]),
     ("Ông Joseph (Joe) Damond dự buổi làm việc. Theo ông Damond, hai nước đã đi một chặng dài.",
@@ -258,3 +273,65 @@ def test_names_role_offsets_quote_the_text() -> None:
 def test_names_text_ending_after_a_name_and_separator(text: str) -> None:
     """A text cut off right after "name ," / "name -" still yields the person, without an error."""
     assert [m.text for m in people(names_of(text))] in (["Nguyễn Văn An"], ["Trần Văn Bình"])
+
+
+def test_names_person_word_never_doubled() -> None:
+    """A name never repeats its own word: "Jack Brenner Brenner" (a typo) is "Jack Brenner"."""
+    doc = names_of("Chính quyền Tổng thống Jack Brenner Brenner vẫn muốn thúc đẩy quan hệ.")
+    assert [m.text for m in people(doc)] == ["Jack Brenner"]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # _country_before_name: a country glued before a foreign name is not part of it
+    ("Tổng thống Paraguay Mateo Ruiz và người đồng cấp gặp nhau.", ["Mateo Ruiz"]),
+    ("Hôm qua, Syria Bashir Halabi tuyên bố rút quân.", ["Bashir Halabi"]),
+    ("Đệ nhất phu nhân Mỹ Laura Brenner dự tiệc.", ["Laura Brenner"]),
+])
+def test_names_country_before_name_is_not_part_of_it(text: str, expected: list[str]) -> None:
+    assert [m.text for m in people(names_of(text))] == expected
+
+
+@pytest.mark.parametrize(("text", "name", "title"), [
+    # _names_next: a title after a name whose clause goes on to name another person is that person's
+    ("Đó là lời của ông Brenner - Bộ trưởng bộ Tư pháp Karl Heim . Hôm sau ông nói thêm.", "Brenner", None),
+    # _same_case: a common noun and a title after a comma do not chain
+    ("Theo chuyên gia, Tổng thống Jack Brenner khó làm khác.", "Jack Brenner", "Tổng thống"),
+    ("Thứ trưởng, Trưởng đoàn đàm phán Nguyễn Văn Bình phát biểu.", "Nguyễn Văn Bình", "Thứ trưởng"),
+])
+def test_names_title_belongs_to_the_person_next_to_it(text: str, name: str, title: str | None) -> None:
+    found = [m for m in people(names_of(text)) if m.text == name]
+    assert len(found) == 1 and (found[0].role.title if found[0].role else None) == title
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # an initial before the surname
+    ("Bà K. Holloway và Tổng thống R.Ferrante đã ký.", ["K. Holloway", "R.Ferrante"]),
+    # calendar_cycle.tsv: a heavenly stem and an earthly branch name a lunar date, not a person
+    ("Hôm nay là ngày Bính Ngọ, tháng Đinh Dậu, năm Quý Mão.", []),
+    # a heading in title case names no person; a name cut off by the end of the stored text is not whole
+    ("Doanh Nghiệp Quan Ngại Về Thuế Quan Mới\nHai bên đã họp với Phó Thủ tướng Hồ Đứ", []),
+    # a photo credit line ends at its line: the text after it is read
+    ("Ảnh: Minh Đức\nÔng Phạm Văn Hải cho biết.", ["Phạm Văn Hải"]),
+    ("Hai bên ký kết. Ảnh: TTXVN phát Theo phóng viên tại Bern, bà Anna Keller phát biểu sau đó rất lâu"
+     " về các nội dung còn lại của vòng đàm phán.",
+     ["Anna Keller"]),
+    # "Mc" then a capital is a name, not a brand in camel case
+    ("Giám đốc DPAA Kelly McTavish bày tỏ cảm ơn.", ["Kelly McTavish"]),
+    # a golf club named after its owner is no person
+    ("Hai bên gặp tại câu lạc bộ golf Jack Brenner Links hôm qua.", []),
+    # a ship and a port are no people; an index is none either
+    ("Tàu khu trục USS Walter Crane cập cảng Kuala Tanjung. Chỉ số Nasdaq Composite tăng.", []),
+])
+def test_names_not_people_or_initials(text: str, expected: list[str]) -> None:
+    assert [m.text for m in people(names_of(text))] == expected
+
+
+def test_names_acting_not_read_inside_a_compound_word() -> None:
+    """_inside_word: "chính quyền Tổng thống X" is the administration of a president, not an acting one."""
+    for text in ("Khi chính quyền Tổng thống Jack Brenner siết chặt thuế.", "Chính quyền Tổng thống Jack Brenner nói.",
+                 "Rõ ràng là Chính quyền Tổng thống Jack Brenner đang ưu tiên."):
+        found = [m for m in people(names_of(text)) if m.role]
+        roles = [(m.text, m.role.title, m.role.acting) for m in found if m.role]
+        assert roles == [("Jack Brenner", "Tổng thống", False)]
+    found = [m for m in people(names_of("Ông gặp ông quyền Bộ trưởng Jack Brenner.")) if m.role]
+    assert [(m.role.title, m.role.acting) for m in found if m.role] == [("Bộ trưởng", True)]

@@ -130,6 +130,59 @@ def _doc(aid: str, text: str, published: str | None, *mentions: dict) -> object:
             ("Thứ trưởng Trần Quốc Thắng dự họp.", {"text": "Trần Quốc Thắng", "side": "VN", "title": "Thứ trưởng"}),
             False,
         ),
+        # given_names.tsv: a short form of an English given name before one surname
+        (
+            ("Đô đốc Tom Hale đến thăm.", {"text": "Tom Hale", "side": "US"}),
+            ("Đô đốc Thomas Hale đến thăm.", {"text": "Thomas Hale", "side": "US"}),
+            True,
+        ),
+        # tail_of: a foreign name of two words or more that ends a longer one
+        (
+            ("Tổng thống Pedro da Costa đến.", {"text": "Pedro da Costa", "side": "other"}),
+            ("Tổng thống João Pedro da Costa đến.", {"text": "João Pedro da Costa", "side": "other"}),
+            True,
+        ),
+        # spelling_variant: each word one vowel apart is a misspelling of one name
+        (
+            ("Ngoại trưởng Marco Riera phát biểu.", {"text": "Marco Riera", "side": "other"}),
+            ("Ngoại trưởng Mario Rieira phát biểu.", {"text": "Mario Rieira", "side": "other"}),
+            False,
+        ),
+        (
+            ("Ngoại trưởng Maurio Riera phát biểu.", {"text": "Maurio Riera", "side": "other"}),
+            ("Ngoại trưởng Mauro Rieira phát biểu.", {"text": "Mauro Rieira", "side": "other"}),
+            True,
+        ),
+        # a consonant apart is another person: "Carey" is not "Carney"
+        (
+            ("Thủ tướng Mark Carey phát biểu.", {"text": "Mark Carey", "side": "other"}),
+            ("Thủ tướng Mark Carney phát biểu.", {"text": "Mark Carney", "side": "other"}),
+            False,
+        ),
+        # given_conflict: two different first names under one surname and one title are two people
+        (
+            (
+                "Tổng thống Jack Brenner đến.",
+                {"text": "Jack Brenner", "side": "US", "title": "Tổng thống", "country": "Hoa Kỳ"},
+            ),
+            (
+                "Tổng thống Laura Brenner đến.",
+                {"text": "Laura Brenner", "side": "US", "title": "Tổng thống", "country": "Hoa Kỳ"},
+            ),
+            False,
+        ),
+        # ... unless one first name is a misspelling of the other
+        (
+            (
+                "Tổng thống Donal Brenner đến.",
+                {"text": "Donal Brenner", "side": "US", "title": "Tổng thống", "country": "Hoa Kỳ"},
+            ),
+            (
+                "Tổng thống Donald Brenner đến.",
+                {"text": "Donald Brenner", "side": "US", "title": "Tổng thống", "country": "Hoa Kỳ"},
+            ),
+            True,
+        ),
         # an initial matches the given name it stands for
         (
             ("Ông J. Greer có mặt.", {"text": "J. Greer", "side": "US"}),
@@ -211,3 +264,34 @@ def test_resolve_entities_past_title_is_marked_former() -> None:
     hall = _person(build_dossier([doc]), "Peter Hall")
     by_title = {r.title: r.former for r in hall.roles}
     assert by_title == {"Chủ tịch": False, "Đại sứ": True}
+
+
+def test_resolve_entities_given_names_resource_is_validated() -> None:
+    from tradetalks.resolve.names import short_forms
+
+    pairs = short_forms()
+    assert ("thomas", "tom") in pairs and all(a.isalpha() and b.isalpha() for a, b in pairs)
+
+
+def test_resolve_entities_surname_alone_joins_the_one_with_its_title() -> None:
+    """Of several people with one surname across articles, "Tổng thống Brenner" joins the one who is president."""
+    d1 = _doc(
+        "x1",
+        "Tổng thống Jack Brenner đến.",
+        "2025-11-01",
+        {"text": "Jack Brenner", "side": "US", "title": "Tổng thống", "country": "Hoa Kỳ"},
+    )
+    d2 = _doc("x2", "Bà Laura Brenner đến.", "2025-11-02", {"text": "Laura Brenner", "side": "US"})
+    d3 = _doc("x3", "Tổng thống Brenner nói.", "2025-11-03", {"text": "Brenner", "side": "US", "title": "Tổng thống"})
+    people = _people(build_dossier([d1, d2, d3]))
+    assert sorted(len(p.mentions) for p in people) == [1, 2]
+    assert _person(build_dossier([d1, d2, d3]), "Jack Brenner").aliases == ["Brenner"]
+
+
+def test_resolve_entities_one_word_joins_the_full_name_it_is_a_word_of() -> None:
+    """_join_by_other_word: "Li-ma" (= "Lima") in another article joins "Pedro Lima da Costa"."""
+    d1 = _doc(
+        "x1", "Tổng thống Pedro Lima da Costa đến.", "2025-11-01", {"text": "Pedro Lima da Costa", "side": "other"}
+    )
+    d2 = _doc("x2", "Tổng thống Li-ma phát biểu.", "2025-11-02", {"text": "Li-ma", "side": "other"})
+    assert len(_people(build_dossier([d1, d2]))) == 1

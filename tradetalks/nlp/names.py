@@ -14,14 +14,9 @@ from collections.abc import Set as AbstractSet
 from tradetalks.model import Doc, Mention, RoleMention
 from tradetalks.nlp.names_gazetteer import match_gazetteer
 from tradetalks.nlp.names_lexicon import english_name, lexicon, name_key
-from tradetalks.nlp.names_people import context_name, find_people, find_refs
-from tradetalks.nlp.names_scan import (
-    Cand,
-    Scan,
-    attach_acronyms,
-    bare_acronyms,
-    match_org_patterns,
-)
+from tradetalks.nlp.names_orgs import attach_acronyms, bare_acronyms, match_org_patterns
+from tradetalks.nlp.names_people import bracket_aliases, context_name, find_people, find_refs
+from tradetalks.nlp.names_scan import Cand, Scan
 from tradetalks.nlp.normalize import fold
 from tradetalks.nlp.titles import TitleHit, parse_title, title_at
 from tradetalks.stage import stage
@@ -65,8 +60,8 @@ def _link_titles(scan: Scan, people: dict[int, Cand], roles: dict[int, TitleHit]
             person = context_name(scan, hit.next, "title", _known_names(people))
             if person is not None:
                 people[person.i] = person
-        if hit.org_cand is not None and not (person is not None and _foreign_minister(person, hit)):
-            extra.append(hit.org_cand)
+        if hit.org_cand is not None and hit.org_cand.side == "VN" and not (person is not None and person.latin):
+            extra.append(hit.org_cand)  # "Thứ trưởng Công Thương": a Vietnamese ministry by its short name
         if person is not None:
             person.context = person.context or "title"
             roles.setdefault(person.i, hit)
@@ -172,6 +167,8 @@ def _link_honorifics(scan: Scan, people: dict[int, Cand]) -> None:
                 people[end].context = people[end].context or "honorific"
             elif (person := context_name(scan, end, "honorific", _known_names(people))) is not None:
                 people[end] = person
+            if end in people and toks in scan.lex.genders:
+                people[end].gender = scan.lex.genders[toks]
             break
 
 
@@ -262,6 +259,12 @@ def _resolve(cands: list[Cand], scan: Scan) -> list[Cand]:
     return sorted(kept, key=lambda c: c.i)
 
 
+def _cut_off(scan: Scan, cand: Cand) -> bool:
+    """A person's name that runs into the very end of a text with no closing stop: the stored copy ends
+    mid-word ("... Phó Thủ tướng Hồ Đứ"), so the name is not whole."""
+    return cand.type == "person" and cand.j == scan.n and scan.end[-1] == len(scan.key.rstrip()) and scan.n > 1
+
+
 def _post_role(scan: Scan, cand: Cand, people: dict[int, Cand]) -> TitleHit | None:
     """A title after a name: ", Chủ tịch ...", " - Phó Đại diện Thương mại Mỹ", " từng là ..."."""
     k = cand.j
@@ -281,10 +284,21 @@ def _post_role(scan: Scan, cand: Cand, people: dict[int, Cand]) -> TitleHit | No
             if kind in ("acting", "former") and tuple(scan.low[k:k + len(toks)]) == toks:
                 hit = parse_title(scan, k + len(toks))
                 break
-    if hit is None or _person_after(scan, people, hit) is not None:
+    if hit is None or _person_after(scan, people, hit) is not None or _names_next(scan, people, hit.next):
         return None
     hit.former |= former
     return hit
+
+
+def _names_next(scan: Scan, people: dict[int, Cand], k: int) -> bool:
+    """A person is named later in the clause a title opens, so the title is theirs, not the name's before it:
+    "ông A - Bộ trưởng bộ Tư pháp B"."""
+    end = min(scan.n, k + 8)
+    while k < end and scan.text[k] not in ",.;:()!?\"“”":
+        if k in people:
+            return True
+        k += 1
+    return False
 
 
 def _person_side(cand: Cand, hit: TitleHit | None) -> str | None:
@@ -325,9 +339,12 @@ def extract_names(doc: Doc) -> Doc:
     extra = _link_titles(scan, people, roles)
     _link_honorifics(scan, people)
     kept = _resolve(scan.cands + extra + list(people.values()), scan)
+    kept = [c for c in kept if not (c.type == "organization" and all(scan.credit[c.i:c.j])) and not _cut_off(scan, c)]
     persons = [c for c in kept if c.type == "person"]
     starts = {c.i: c for c in persons}
     refs = find_refs(persons, scan)
+    for alias, named in bracket_aliases(persons, scan).items():
+        refs.setdefault(alias, refs.get(named, named))
     index = {id(c): n for n, c in enumerate(kept)}
     mentions: list[Mention] = []
     sides: dict[int, str | None] = {}

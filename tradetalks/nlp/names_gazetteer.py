@@ -33,6 +33,11 @@ def match_gazetteer(scan: Scan) -> None:
         if hit is None:
             continue
         size, entry = hit
+        if size == 1 and any(len(h) > 1 and tuple(low[t:t + len(h)]) == h for h in scan.lex.org_heads.get(low[t], ())):
+            continue  # "Đảng ủy Chính phủ": a longer head noun, not the party named "Đảng"
+        if (size == 1 and entry.type == "organization" and (low[t],) in scan.lex.org_heads.get(low[t], ())
+                and scan.spaced(t + 1) and (scan.is_cap(t + 1) or scan.is_upper(t + 1))):
+            continue  # "Đảng Cộng sản Cuba": a head noun that opens another name, not the one it names alone
         if size == 1 and entry.type != "organization" and (_ends_person_name(scan, t) or _opens_given_name(scan, t)
                                                        or _pronoun(scan, t)):
             continue  # "Hoàng Anh", "Mỹ Tâm": a syllable of a person's name, not the country

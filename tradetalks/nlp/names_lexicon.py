@@ -24,6 +24,10 @@ def name_key(text: str) -> str:
     return _DASH.sub("-", " ".join(fold(matching_view(text)).split()))
 
 
+class ResourceError(ValueError):
+    """A malformed row in a name resource: the file, the row and what was expected."""
+
+
 @dataclass(frozen=True, slots=True)
 class Entry:
     """One known name: an organisation, country or place."""
@@ -64,7 +68,11 @@ class Lexicon:
     modifiers: dict[str, list[tuple[tuple[str, ...], str]]] = field(default_factory=dict)
     surnames: dict[str, bool] = field(default_factory=dict)  # surname -> ambiguous
     org_heads: dict[str, list[tuple[str, ...]]] = field(default_factory=dict)
+    org_inner: dict[str, list[tuple[str, ...]]] = field(default_factory=dict)  # "nhân dân", "châu"
+    org_units: dict[str, list[tuple[str, ...]]] = field(default_factory=dict)  # "thành phố", "tỉnh"
     org_suffixes: frozenset[str] = frozenset()
+    cycle_stems: frozenset[str] = frozenset()  # "Giáp", "Đinh": heavenly stems of the lunar calendar
+    cycle_branches: frozenset[str] = frozenset()  # "Thìn", "Hợi": earthly branches
     org_contexts: tuple[tuple[str, ...], ...] = ()
     breaks: frozenset[str] = frozenset()
     legal: frozenset[str] = frozenset()
@@ -75,6 +83,7 @@ class Lexicon:
     countries: dict[str, Entry] = field(default_factory=dict)  # canonical -> entry
     orgs: dict[str, Entry] = field(default_factory=dict)  # key of canonical or alias -> entry
     known: dict[str, Entry] = field(default_factory=dict)  # key of any spelling of any known name -> entry
+    genders: dict[tuple[str, ...], str] = field(default_factory=dict)  # form of address -> "m" | "f"
 
 
 def _rows(name: str) -> list[list[str]]:
@@ -171,11 +180,19 @@ def _load_titles(lex: Lexicon) -> None:
         lex.titles.setdefault(toks[0], []).append(Title(toks, canonical, english, kind, office))
     for titles in lex.titles.values():
         titles.sort(key=lambda t: -len(t.tokens))
-    for word, kind in _rows("honorifics.tsv"):
+    for number, row in enumerate(_rows("honorifics.tsv"), 1):
+        word, kind, gender = (row + [""])[:3] if len(row) in (2, 3) else ("", "", "?")
+        if not word or gender not in ("", "m", "f") or (gender and kind != "honorific"):
+            raise ResourceError(f"honorifics.tsv: data row {number}: expected word<TAB>kind[<TAB>m|f], got {row!r}")
         toks = tuple(t.lower() for t in tokenize(word))
         lex.modifiers.setdefault(toks[0], []).append((toks, kind))
+        if gender:
+            lex.genders[toks] = gender
     for modifiers in lex.modifiers.values():
         modifiers.sort(key=lambda m: -len(m[0]))
+
+
+_ORG_WORD_KINDS = frozenset({"legal", "head", "suffix", "break", "event", "abroad", "context", "inner", "unit"})
 
 
 def _load_words(lex: Lexicon) -> None:
@@ -188,9 +205,16 @@ def _load_words(lex: Lexicon) -> None:
     legal: set[str] = set()
     events: set[str] = set()
     abroad: set[tuple[str, ...]] = set()
-    for kind, word in _rows("org_heads.tsv"):
+    for number, row in enumerate(_rows("org_heads.tsv"), 1):
+        if len(row) != 2 or row[0] not in _ORG_WORD_KINDS or not row[1].strip():
+            raise ResourceError(f"org_heads.tsv: data row {number}: expected kind<TAB>word, a known kind, got {row!r}")
+        kind, word = row
         toks = tuple(t.lower() for t in tokenize(word))
-        if kind == "head":
+        if kind == "inner":
+            lex.org_inner.setdefault(toks[0], []).append(toks)
+        elif kind == "unit":
+            lex.org_units.setdefault(toks[0], []).append(toks)
+        elif kind == "head":
             lex.org_heads.setdefault(toks[0], []).append(toks)
         elif kind == "suffix":
             suffixes.add(toks[0])
@@ -204,8 +228,9 @@ def _load_words(lex: Lexicon) -> None:
             abroad.add(toks)
         else:
             contexts.append(toks)
-    for heads in lex.org_heads.values():
-        heads.sort(key=lambda h: -len(h))
+    for table in (lex.org_heads, lex.org_inner, lex.org_units):
+        for phrases in table.values():
+            phrases.sort(key=lambda h: -len(h))
     lex.org_suffixes = frozenset(suffixes)
     lex.breaks = frozenset(breaks)
     lex.legal = frozenset(legal)
@@ -213,6 +238,12 @@ def _load_words(lex: Lexicon) -> None:
     lex.abroad = frozenset(abroad)
     lex.org_contexts = tuple(sorted(contexts, key=len, reverse=True))
     lex.english_words = frozenset(row[0].strip().lower() for row in _rows("english_words.tsv"))
+    cycle: dict[str, set[str]] = {"stem": set(), "branch": set()}
+    for number, row in enumerate(_rows("calendar_cycle.tsv"), 1):
+        if len(row) != 2 or row[0] not in cycle or not row[1].strip():
+            raise ResourceError(f"calendar_cycle.tsv: data row {number}: expected stem|branch<TAB>word, got {row!r}")
+        cycle[row[0]].add(matching_view(row[1].strip()))
+    lex.cycle_stems, lex.cycle_branches = frozenset(cycle["stem"]), frozenset(cycle["branch"])
 
 
 def org_by_name(name: str) -> Entry | None:

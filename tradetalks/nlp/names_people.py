@@ -49,6 +49,8 @@ def vietnamese_name(scan: Scan, t: int, context: str | None = None) -> Cand | No
             break
         k += 1
     given = k - t - 1
+    if given == 1 and scan.text[t] in scan.lex.cycle_stems and scan.text[t + 1] in scan.lex.cycle_branches:
+        return None  # "tháng Đinh Hợi": a lunar year, month or day (calendar_cycle.tsv)
     if _hyphen_glued(scan, k):
         return None  # a Vietnamese name is never hyphenated: "Kim Sang-sik" is Korean
     if given == 0 or (ambiguous and given < 2 and context is None):
@@ -65,15 +67,21 @@ def _hyphen_glued(scan: Scan, k: int) -> bool:
 
 def latin_name(scan: Scan, t: int, context: str | None = None) -> Cand | None:
     """A foreign name in Latin letters at ``t``: "Bryan R. Switzer", "Joseph (Joe) Damond", "Brian Mc Feeters"."""
-    if not (scan.is_cap(t) and scan.is_latin(t)) or t in scan.at:
-        return None
+    if not (scan.is_cap(t) and scan.is_latin(t)) or t in scan.at or scan.low[t] in scan.lex.breaks:
+        return None  # a Vietnamese function word opening a sentence: "Theo Politico", "Khi Trump"
     words, k = [t], t + 1
+    if (len(scan.text[t]) == 1 and k + 1 < scan.n and scan.text[k] == "." and scan.start[k] == scan.end[t]
+            and scan.is_cap(k + 1) and scan.is_latin(k + 1) and len(scan.text[k + 1]) > 1
+            and (scan.start[k + 1] == scan.end[k] or scan.spaced(k + 1))):
+        words, k = [t, k, k + 1], k + 2  # an initial before the surname: "C. Barshefsky", "B.Clinton"
     while k < scan.n and len(words) < 5 and k not in scan.at:
         if (scan.spaced(k) and len(scan.text[k]) == 1 and scan.text[k].isupper() and k + 2 < scan.n
                 and scan.text[k + 1] == "." and scan.end[k] == scan.start[k + 1] and scan.is_cap(k + 2)):
             words += [k, k + 1]
             k += 2
         elif scan.spaced(k) and scan.is_cap(k) and scan.is_latin(k):
+            if scan.low[k] == scan.low[words[-1]]:
+                break  # a name never repeats its own word: "Donald Trump Trump" is a typo of "Donald Trump"
             words.append(k)
             k += 1
         elif scan.spaced(k) and scan.low[k] in PARTICLES and scan.text[k].islower() and _particles_end(scan, k):
@@ -126,7 +134,7 @@ def _org_head(scan: Scan, k: int) -> bool:
 
 def _camel(word: str) -> bool:
     """A brand written in camel case ("DongABank", "VinFast"), not a name ("McFeeters" is one)."""
-    inner = word[3:] if word.startswith("Mac") else word[2:] if word.startswith(("Mc", "O'")) else word[1:]
+    inner = word[4:] if word.startswith("Mac") else word[3:] if word.startswith(("Mc", "O'")) else word[1:]
     return any(c.isupper() for c in inner)
 
 
@@ -144,17 +152,32 @@ def find_people(scan: Scan) -> dict[int, Cand]:
             continue
         if t and scan.text[t - 1] in scan.lex.legal:
             continue  # a company named after its owner: "Công ty luật TNHH Nghiêm Quang"
-        prev_latin = t > 0 and scan.is_cap(t - 1) and scan.is_latin(t - 1) and scan.spaced(t) and t - 1 not in covered
-        cand = vietnamese_name(scan, t) or (None if prev_latin else latin_name(scan, t))
+        prev_latin = (t > 0 and scan.is_cap(t - 1) and scan.is_latin(t - 1) and scan.spaced(t) and t - 1 not in covered
+                      and scan.low[t - 1] not in scan.lex.breaks)
         known = scan.at.get(t)
+        if _country_before_name(scan, t):
+            continue  # "Paraguay Santiago Peña", "Syria Bashar Assad": the name starts after the country
+        cand = vietnamese_name(scan, t) or (None if prev_latin else latin_name(scan, t))
         if cand is not None and (known is None or known.j < cand.j):
             out[t] = cand
             after = cand.j
     return out
 
 
+def _country_before_name(scan: Scan, t: int) -> bool:
+    """A country or place named at ``t`` right before a capitalised foreign name: "Syria Bashar Assad"."""
+    known = scan.at.get(t)
+    if known is None or known.type not in ("country", "location"):
+        return False
+    k = known.j
+    return scan.spaced(k) and scan.is_cap(k) and scan.is_latin(k) and k not in scan.at
+
+
 def context_name(scan: Scan, k: int, context: str, known: AbstractSet[str] = frozenset()) -> Cand | None:
-    """A capitalised run after a title or "ông"/"bà" ("Thứ trưởng Tân"); not "Chính phủ" unless a known name."""
+    """A capitalised run after a title or "ông"/"bà" ("Thứ trưởng Tân"); not "Chính phủ" unless a known name.
+    A country right after the form of address is not part of the name: "phu nhân Mỹ Laura Brenner"."""
+    if _country_before_name(scan, k):
+        k = scan.at[k].j
     if k >= scan.n or scan.no_person[k] or not scan.is_cap(k):
         return None
     if (scan.is_compound(k) and fold(scan.text[k]) not in known) or _camel(scan.text[k]) or _org_head(scan, k):
@@ -180,59 +203,132 @@ def find_refs(people: list[Cand], scan: Scan) -> dict[int, int]:
     """Short references -> the full name they shorten ("ông Damond", "Thứ trưởng Nhật Tân"), by index."""
     size = [len(_words(scan, c)) for c in people]
     refs: dict[int, int] = {}
+    genders: dict[str, set[str]] = {}
+    for c in people:
+        if c.gender:
+            genders.setdefault(c.key, set()).add(c.gender)
     strong = [(n, c) for n, c in enumerate(people) if size[n] > 1 and not c.context_only]
-    _link_refs(scan, people, [n for n, c in enumerate(people) if c.context_only or size[n] < 2], strong, refs)
+    shorts = [n for n, c in enumerate(people) if c.context_only or size[n] < 2]
+    _link_refs(scan, people, shorts, strong, refs, genders)
     rest = [(n, c) for n, c in enumerate(people) if n not in refs and size[n] > 1]
-    _link_refs(scan, people, [n for n in range(len(people)) if n not in refs and size[n] < 2], rest, refs)
+    _link_refs(scan, people, [n for n in range(len(people)) if n not in refs and size[n] < 2], rest, refs, genders)
     return refs
 
 
 def _link_refs(scan: Scan, people: list[Cand], shorts: list[int], fulls: list[tuple[int, Cand]],
-               refs: dict[int, int]) -> None:
-    """Point each short name at the nearest full name it shortens."""
-    index = _shortenings(scan, fulls)
+               refs: dict[int, int], genders: dict[str, set[str]]) -> None:
+    """Point each short name at the nearest full name it shortens, never across "ông" and "bà"."""
+    index = _Shortenings(scan, fulls)
     for n in shorts:
-        best = _nearest_full(scan, people[n], index)
+        best = index.nearest(scan, people[n], genders)
         if best is not None and best != n:
             refs[n] = best
             people[n].full = False
 
 
-def _shortenings(scan: Scan, fulls: list[tuple[int, Cand]]) -> dict[tuple[str, ...], list[tuple[int, int, int]]]:
-    """Each short form a full name may be cut to -> (position, order among ``fulls``, index), sorted.
+_Entries = dict[tuple[str, ...], dict[str, list[tuple[int, int]]]]  # form -> key -> [(position, index)] sorted
 
-    A Vietnamese name is cut to its last words ("Hồng Diên", "Diên"); a Latin one to its first or last word;
-    a name read from its context whose first word is no surname to that first word ("ông Thôi").
+
+class _Shortenings:
+    """The short forms full names may be cut to, indexed so a short name finds its full name in log time.
+
+    A Vietnamese name is cut to its last words ("Hồng Diên", "Diên"); a Latin one to its first or last word,
+    or any of its words of four letters or more; a name read from its context is also cut to its first word
+    ("ông Thôi", "ông Hà" for a Chinese name) when that word is no surname, or when no Vietnamese name ends
+    with the short one.
     """
-    index: dict[tuple[str, ...], list[tuple[int, int, int]]] = {}
-    for order, (m, full) in enumerate(fulls):
-        words = _words(scan, full)
-        forms: set[tuple[str, ...]] = set()
-        if full.latin:
-            if len(words) > 1:
-                forms |= {(words[-1],), (words[0],)}
-        else:
-            forms |= {tuple(words[-k:]) for k in range(1, len(words))}
-            if full.context and scan.text[full.i] not in scan.lex.surnames and len(words) > 1:
-                forms.add((words[0],))
-        for form in forms:
-            index.setdefault(form, []).append((full.i, order, m))
-    for entries in index.values():
-        entries.sort()
-    return index
+
+    def __init__(self, scan: Scan, fulls: list[tuple[int, Cand]]):
+        self.forms: _Entries = {}  # the forms every reader would cut the name to
+        self.titled: _Entries = {}  # the same, of names written with a title only
+        self.first_word: _Entries = {}  # "ông Thôi": the first word of a name read from its context
+        self.surname_first: _Entries = {}  # the same when that first word is a surname ("ông Hà")
+        self.vn_ends: set[tuple[str, ...]] = set()  # every ending of a Vietnamese full name
+        for m, full in fulls:
+            words = _words(scan, full)
+            forms: set[tuple[str, ...]] = set()
+            if full.latin:
+                if len(words) > 1:
+                    forms |= {(words[-1],), (words[0],)} | {(w,) for w in words if len(w) >= 4}
+            else:
+                forms |= {tuple(words[-k:]) for k in range(1, len(words))}
+                self.vn_ends |= {tuple(words[-k:]) for k in range(1, len(words) + 1)}
+                if full.context and len(words) > 1 and (words[0],) not in forms:
+                    surname = scan.text[full.i] in scan.lex.surnames
+                    _add(self.surname_first if surname else self.first_word, (words[0],), full.key, full.i, m)
+            for form in forms:
+                _add(self.forms, form, full.key, full.i, m)
+                if full.context == "title":
+                    _add(self.titled, form, full.key, full.i, m)
+        for table in (self.forms, self.titled, self.first_word, self.surname_first):
+            for by_key in table.values():
+                for entries in by_key.values():
+                    entries.sort()
+
+    def _fits(self, short: tuple[str, ...], titled: bool) -> dict[str, list[list[tuple[int, int]]]]:
+        out: dict[str, list[list[tuple[int, int]]]] = {}
+        tables = [self.titled if titled else self.forms, self.first_word]
+        if short not in self.vn_ends:
+            tables.append(self.surname_first)
+        for table in tables:
+            for key, entries in table.get(short, {}).items():
+                out.setdefault(key, []).append(entries)
+        return out
+
+    def nearest(self, scan: Scan, cand: Cand, genders: dict[str, set[str]]) -> int | None:
+        """The closest full name (before, else after) that ``cand`` may shorten.
+
+        A short name that fits two different people is no alias of either ("ông Trump" after "Melania Trump"
+        and "Donald Trump"), unless only one of them is named with a title."""
+        short = tuple(_words(scan, cand))
+        own = cand.gender
+
+        def allowed(fits: dict[str, list[list[tuple[int, int]]]]) -> list[str]:
+            return [k for k in fits if not own or not genders.get(k) or own in genders[k]]
+
+        fits = self._fits(short, titled=False)
+        keys = allowed(fits)
+        if len(keys) > 1:  # of several people a short name fits, the one named with a title if only one is
+            fits = self._fits(short, titled=True)
+            keys = [k for k in allowed(fits) if k in keys]
+            if len(keys) != 1:
+                return None
+        best: tuple[int, int] | None = None
+        for key in keys:
+            for entries in fits[key]:
+                hit = _closest(entries, cand.i)
+                if hit is not None and (best is None or hit < best):
+                    best = hit
+        return best[1] if best is not None else None
 
 
-def _nearest_full(scan: Scan, cand: Cand, index: dict[tuple[str, ...], list[tuple[int, int, int]]]) -> int | None:
-    """The closest full name (before, else after) that ``cand`` may shorten (the first listed on a tie)."""
-    entries = index.get(tuple(_words(scan, cand)))
-    if not entries:
-        return None
-    i = bisect.bisect_left(entries, (cand.i, -1, -1))
-    if i > 0:  # the nearest before: the last position below cand.i, first listed there
-        return entries[bisect.bisect_left(entries, (entries[i - 1][0], -1, -1))][2]
-    return entries[i][2]
+def _add(table: _Entries, form: tuple[str, ...], key: str, position: int, index: int) -> None:
+    table.setdefault(form, {}).setdefault(key, []).append((position, index))
+
+
+def _closest(entries: list[tuple[int, int]], at: int) -> tuple[int, int] | None:
+    """(distance, index) of the entry nearest before ``at`` (the first listed at that position), else the
+    first after it (its distance counted past every one before)."""
+    i = bisect.bisect_left(entries, (at, -1))
+    if i > 0:
+        pos = entries[i - 1][0]
+        return at - pos, entries[bisect.bisect_left(entries, (pos, -1))][1]
+    if i < len(entries):
+        return 10**9 + entries[i][0] - at, entries[i][1]
+    return None
 
 
 def _words(scan: Scan, cand: Cand) -> list[str]:
     """The folded name words of a person, initials left out: ["bryan", "switzer"]."""
-    return [w for w in cand.key.split() if not w.endswith(".")]
+    return [w.replace("-", "") for w in cand.key.split() if not w.endswith(".")]  # "Lu-la" is "lula"
+
+
+def bracket_aliases(people: list[Cand], scan: Scan) -> dict[int, int]:
+    """A name in brackets right after another names the same person: "Hà Lập Phong (He Lifeng)" -> {1: 0}."""
+    out: dict[int, int] = {}
+    for n in range(1, len(people)):
+        prev, cur = people[n - 1], people[n]
+        if (cur.i == prev.j + 1 and scan.text[prev.j] == "(" and cur.j < scan.n and scan.text[cur.j] == ")"
+                and len(_words(scan, cur)) > 1):
+            out[n] = n - 1
+    return out

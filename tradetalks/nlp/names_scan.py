@@ -9,14 +9,17 @@ from dataclasses import dataclass, field
 from itertools import compress
 from operator import itemgetter
 
-from tradetalks.nlp.names_lexicon import TOKEN_RE, Lexicon, name_key
+from tradetalks.nlp.names_lexicon import TOKEN_RE, Lexicon
 from tradetalks.nlp.normalize import fold
 
 _VN_ONSET = "ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|b|c|d|g|h|k|l|m|n|p|r|s|t|v|x"
 #: A syllable that Vietnamese spelling allows, written without diacritics ("tan", "nghiep").
 _VN_SYLLABLE = re.compile(rf"(?:{_VN_ONSET})?[aeiouy]{{1,3}}(?:ch|ng|nh|c|m|n|p|t)?")
 _CREDIT = re.compile(r"\(\s*(?:Ảnh|Nguồn|Ảnh minh họa|Video|Đồ họa)\s*:[^)\n]*\)"
-                     r"|(?m:(?:^\s*|(?<=[.!?] ))(?:Ảnh|Nguồn)\s*:.*$)")
+                     r"|(?m:(?:^\s*|(?<=[.!?] ))(?:Ảnh|Nguồn)\s*:[^\n]{0,80}$)")  # a credit line, not a whole text
+_CREDIT_WORD = re.compile(r"(?:Ảnh|Nguồn|ảnh|nguồn) ?:")
+_WORD = re.compile(r"[^\W\d_]+")
+_LOWER_WORD = re.compile(r"(?<!\w)[a-zđàáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ]")
 #: Accented letters of other Latin alphabets that Vietnamese does not use ("Núñez", "Müller").
 def _vietnamese_only_letters() -> frozenset[str]:
     """Letters that only Vietnamese writes: "ă", "đ", "ơ", "ư", "ả", "ạ", "ế"... (not the "é" of "Pérez")."""
@@ -28,6 +31,11 @@ def _vietnamese_only_letters() -> frozenset[str]:
 
 
 _VIETNAMESE_ONLY = _vietnamese_only_letters()
+
+
+def vietnamese_syllable(word: str) -> bool:
+    """A word that Vietnamese spelling allows as one syllable: "Hà", "Nghiệp"; not "Ignácio", "Pérez"."""
+    return bool(_VN_SYLLABLE.fullmatch(fold(word.lower())))
 CONNECTORS = frozenset({"of", "and", "&", "for", "the", "de"})
 #: Words that open a photo or source credit ("Ảnh: ...").
 CREDIT_WORDS = frozenset({"ảnh", "nguồn", "video", "đồ"})
@@ -52,6 +60,7 @@ class Cand:
     context_only: bool = False  # person: read only from the title or form of address before it
     full: bool = True  # person: a full name, not a bare surname or given name
     context: str | None = None  # person: "title" | "honorific" when a word before it marks a person
+    gender: str | None = None  # person: "m" | "f" from the form of address before it ("ông", "bà")
     label: str | None = None  # organisation: its name with country names made canonical
 
 
@@ -88,6 +97,40 @@ class Scan:
                 if self.start[t] >= m.end():
                     break
                 self.no_person[t] = True
+        self.credit = self._credits()
+        self._title_case_lines()
+        for t in compress(range(self.n), self.credit):
+            self.no_person[t] = True
+
+    def _title_case_lines(self) -> None:
+        """A heading written in title case ("Quan Ngại Về Thuế Quan Cao"), every word capitalised, function words
+        too, names no person: its capitals are the style of the line, not names."""
+        pos = 0
+        for line in self.key.split("\n"):
+            start, pos = pos, pos + len(line) + 1
+            if len(line) > 160 or len(line) < 10 or _LOWER_WORD.search(line):
+                continue  # a paragraph or a line with a lower-case word, not a heading in title case
+            words = _WORD.findall(line)
+            if (len(words) >= 4 and all(w[0].isupper() for w in words)
+                    and any(w.lower() in self.lex.breaks for w in words)):
+                for k in range(self.token_at(start), self.n):
+                    if self.start[k] >= start + len(line):
+                        break
+                    self.no_person[k] = True
+
+    def _credits(self) -> list[bool]:
+        """The names right after "Ảnh:" or "Nguồn:" ("Ảnh: Trần Việt/TTXVN", "(Nguồn: Reuters)"): who took or
+        supplied a picture, never an organisation the article speaks of."""
+        out = [False] * self.n
+        for m in _CREDIT_WORD.finditer(self.key):
+            k = self.token_at(m.end())
+            while (k < self.n and (self.text[k][0].isupper() or self.text[k] in ("/", "-", "–", "&", ".", "+"))
+                   and "\n" not in self.key[self.end[k - 1]:self.start[k]]):
+                if self.text[k] == "." and (k + 1 >= self.n or not self.text[k + 1][0].isupper() or self.spaced(k + 1)):
+                    break
+                out[k] = True
+                k += 1
+        return out
 
     def country_within(self, lo: int, end: int) -> Cand | None:
         """The country candidate starting first after token ``lo`` and ending by ``end`` (the first listed on a
@@ -182,21 +225,33 @@ def _starts_title(scan: Scan, t: int) -> bool:
 
 def name_run(scan: Scan, t: int, limit: int = 12) -> int:
     """The end of a capitalised name starting at ``t``: "Tài chính", "Kinh doanh Hoa Kỳ-ASEAN"."""
+    if phrase_end(scan.lex.org_units, scan, t):
+        return unit_place(scan, t)  # "UBND TP Hà Nội", "Công an tỉnh Nghệ An"
     k, last, prev, opens = t, t, "", False
     while k < scan.n and k - t < limit:
         if k > t and not scan.spaced(k) and "-" not in (scan.text[k], scan.text[k - 1]):
             break
-        if k > t and scan.is_cap(k) and (_starts_person(scan, k) or _starts_title(scan, k)):
-            break
+        if k > t and (scan.is_cap(k) and (_starts_person(scan, k) or _starts_title(scan, k))
+                      or phrase_end(scan.lex.org_units, scan, k)):
+            break  # a person, a title, or an administrative unit that unit_place reads: "UBND TP Hà Nội"
         if k > t and scan.is_cap(k) and scan.is_foreign(k) and not scan.is_latin(k - 1) and k not in scan.at:
             break  # a foreign name after a Vietnamese name: "Bộ Thương mại Trung Quốc Gao Feng"
         known = scan.at.get(k)
+        if known is not None and known.type == "organization" and k > t and known.j > k + 1 and prev == "low":
+            prev, k, last, opens = "cap", known.j, known.j, False  # "Ủy ban Thường vụ Quốc hội"
+            continue
         if known is not None and known.type != "organization" and (known.j > k + 1 or known.type == "country"):
             prev, k, last, opens = "cap", known.j, known.j, False  # a country or place: "... Hoa Kỳ", "TP. Huế"
             if _latin_run_foreign(scan, k):
                 break  # a foreign name after the country: "Bộ Thương mại Trung Quốc Gao Feng"
             continue
-        if scan.is_upper(k):
+        inner = phrase_end(scan.lex.org_inner, scan, k) if prev in ("", "cap", "upper", "low") else 0
+        if inner and (scan.is_cap(inner) or inner - k > 1):
+            prev, k, last = "cap", inner, inner  # "Tòa án nhân dân", "Hiệp hội Mậu dịch Tự do châu Âu"
+        elif (prev in ("cap", "low") and scan.text[k].isdigit() and len(scan.text[k]) <= 2
+              and _closes_number(scan, k + 1)):
+            prev, k, last = "num", k + 1, k + 1  # "Quân khu 5", "Tổng Công ty May 10", "Vùng 3 Hải quân"
+        elif scan.is_upper(k):
             prev, k, last = "upper", k + 1, k + 1
         elif scan.is_cap(k):
             opens = prev != "cap" and not scan.is_foreign(k) and known is None
@@ -209,7 +264,43 @@ def name_run(scan: Scan, t: int, limit: int = 12) -> int:
             prev, k, last = "low", k + 1, k + 1
         else:
             break
-    return last
+    return unit_place(scan, last)
+
+
+def phrase_end(table: dict[str, list[tuple[str, ...]]], scan: Scan, k: int) -> int:
+    """The end of a listed phrase written at ``k`` (spaced from the word before it), or 0."""
+    if k >= scan.n or (k and not scan.spaced(k)):
+        return 0
+    for toks in table.get(scan.low[k], ()):
+        if tuple(scan.low[k:k + len(toks)]) == toks:
+            return k + len(toks)
+    return 0
+
+
+def _closes_number(scan: Scan, k: int) -> bool:
+    """A number inside a name is followed by the end of the name: punctuation, a capital or the text's end."""
+    return k >= scan.n or (scan.text[k] in ",.;:)" and not scan.text[min(k + 1, scan.n - 1)].isdigit()) or (
+        scan.spaced(k) and scan.is_cap(k))
+
+
+def unit_place(scan: Scan, end: int) -> int:
+    """A body's name goes on over an administrative unit and its place: "Sở Ngoại vụ thành phố Đà Nẵng"."""
+    here = scan.at.get(end)
+    if here is not None and here.type == "location" and phrase_end(scan.lex.org_units, scan, end):
+        return here.j  # a place named with its unit: "Cục Thuế TP. Hồ Chí Minh"
+    unit = phrase_end(scan.lex.org_units, scan, end)
+    if not unit or unit >= scan.n:
+        return unit or end
+    if scan.text[unit] in ",.;:" and (unit + 1 >= scan.n or scan.start[unit + 1] > scan.end[unit]):
+        return unit  # the city already named: "Bộ Chỉ huy Quân sự thành phố, ..."
+    place = scan.at.get(unit)
+    if place is not None and place.type in ("location", "country"):
+        return place.j
+    k = unit
+    while (k < scan.n and k - unit < 4 and (scan.is_cap(k) or scan.is_upper(k)) and (k == unit or scan.spaced(k))
+           and not _starts_person(scan, k)):  # "Chủ tịch UBND TP Nguyễn Văn A": the city is not named
+        k += 1
+    return k if k > unit else end
 
 
 def _latin_run_foreign(scan: Scan, t: int) -> bool:
@@ -227,136 +318,3 @@ def _opens_name(scan: Scan, t: int) -> bool:
     if scan.at.get(t) is not None or _starts_person(scan, t):
         return True
     return any(tuple(scan.low[t:t + len(h)]) == h for h in scan.lex.org_heads.get(scan.low[t], ()))
-
-
-def _acronym_after(scan: Scan, j: int) -> str | None:
-    """The acronym in parentheses right after a name: "(USABC)" -> "USABC"."""
-    if j + 2 < scan.n and scan.text[j] == "(" and scan.text[j + 2] == ")" and scan.is_upper(j + 1):
-        return scan.text[j + 1]
-    return None
-
-
-def match_org_patterns(scan: Scan) -> None:
-    """Organisations not in the gazetteer: "Hiệp hội X", "Y Energy LLC", "Z Advisors (ZA)"."""
-    lex = scan.lex
-    after = 0
-    for t in scan.capitals:
-        if t < after:
-            continue
-        known = scan.at.get(t)
-        if known is not None:
-            after = known.j
-            continue
-        end = 0
-        for head in lex.org_heads.get(scan.low[t], ()):
-            k = t + len(head)
-            if (scan.is_cap(t) and tuple(scan.low[t:k]) == head and (scan.is_cap(k) or scan.is_upper(k))
-                    and not scan.is_upper(k - 1)):
-                end = name_run(scan, k)
-                if head in lex.abroad:
-                    end = _mission_place(scan, end)
-                inner = scan.at.get(k)
-                if inner is not None and inner.type == "organization" and inner.j >= end:
-                    end = 0  # "Văn phòng USTR": the known organisation itself
-                break
-        if not end and scan.is_cap(t) and scan.is_latin(t) and not (t and scan.is_cap(t - 1) and scan.spaced(t)):
-            end = _latin_org(scan, t)
-        if end:
-            _add_pattern_org(scan, t, end)
-            after = end
-
-
-def _mission_place(scan: Scan, end: int) -> int:
-    """The end of a mission's name that goes on with "tại" and a country or city: "Thương vụ Việt Nam tại Mỹ"."""
-    place = scan.at.get(end + 1)
-    if (end < scan.n and scan.low[end] == "tại" and scan.spaced(end) and place is not None
-            and place.type in ("country", "location")):
-        return place.j
-    return end
-
-
-def _latin_org(scan: Scan, t: int) -> int:
-    """The end of an English company name starting at ``t``, or 0."""
-    k, words, last_suffix = t, [], 0
-    while k < scan.n and (k == t or scan.spaced(k)):
-        if (scan.is_cap(k) or scan.is_upper(k)) and scan.is_latin(k):
-            words.append(k)
-            if scan.low[k] in scan.lex.org_suffixes and len(words) > 1:
-                last_suffix = k + 1
-            k += 1
-            if k < scan.n and scan.text[k] == "." and scan.low[k - 1] in scan.lex.org_suffixes:
-                k += 1
-        elif scan.low[k] in CONNECTORS and k + 1 < scan.n and scan.is_cap(k + 1):
-            k += 1
-        else:
-            break
-    acronym = _acronym_after(scan, k)
-    if acronym and len(words) > 1:
-        initials = "".join(scan.text[w][0] for w in words)
-        core = list(words)
-        while len(core) > 1 and scan.low[core[-1]] in scan.lex.org_suffixes:
-            core.pop()
-        if acronym in (initials, "".join(scan.text[w][0] for w in core)):
-            return k
-    return last_suffix
-
-
-def _add_pattern_org(scan: Scan, i: int, j: int) -> None:
-    """Add an organisation found by pattern, its country written canonically: "Bộ Kinh tế Mỹ" -> "Bộ Kinh tế Hoa Kỳ"."""
-    parts, side, country = [], None, None
-    pos, t = scan.start[i], i
-    while t < j:
-        inner = scan.at.get(t)
-        if inner is not None and inner.type == "country" and inner.j <= j:
-            parts += [scan.key[pos:scan.start[t]], inner.canonical or ""]
-            if country is None:  # the first country is the body's own: "Thương vụ Việt Nam tại Mỹ"
-                side, country = inner.side, inner.canonical
-            pos = scan.end[inner.j - 1]
-            t = inner.j
-        else:
-            t += 1
-    parts.append(scan.key[pos:scan.end[j - 1]])
-    name = "".join(parts)
-    canonical = name if name != scan.span(i, j) else None
-    scan.add(Cand(i, j, "organization", name_key(name), canonical, side, country, prio=1, label=name))
-
-
-def attach_acronyms(scan: Scan, orgs: list[Cand]) -> None:
-    """Record "Name (ACR)" acronyms on their organisations."""
-    inner: set[int] = set()
-    for cand in orgs:
-        acronym = _acronym_after(scan, cand.j)
-        if acronym and cand.acronym is None:
-            cand.acronym = acronym
-            scan.acronyms.setdefault(acronym, cand)
-            inner.add(cand.j + 1)
-    scan.cands = [c for c in scan.cands if not (c.i in inner and c.j == c.i + 1)]
-    for t in inner:
-        if t in scan.at and scan.at[t].j == t + 1:
-            del scan.at[t]
-
-
-def bare_acronyms(scan: Scan, taken: list[bool]) -> list[Cand]:
-    """Later bare uses of an acronym defined in the article, and all-capitals brands after "tập đoàn"."""
-    out = []
-    for t in scan.capitals:
-        if taken[t] or not scan.is_upper(t):
-            continue
-        if t and scan.text[t - 1] == "(":
-            continue
-        org = scan.acronyms.get(scan.text[t])
-        if org is not None:
-            out.append(Cand(t, t + 1, "organization", org.key, org.canonical, org.side, org.country,
-                            acronym=scan.text[t]))
-        elif (scan.is_upper(t) and scan.text[t] not in scan.lex.legal and _after_context(scan, t)
-              and not scan.is_upper(t - 1)):  # "DOANH NGHIỆP CẦN": a headline in capitals names no brand
-            out.append(Cand(t, t + 1, "organization", name_key(scan.text[t]), None, prio=1))
-    return out
-
-
-def _after_context(scan: Scan, t: int) -> bool:
-    """A word that names a company ("tập đoàn", "trong đó có") closes right before ``t``."""
-    for ctx in scan.lex.org_contexts:
-        if tuple(scan.low[t - len(ctx):t]) == ctx:
-            return True
-    return False

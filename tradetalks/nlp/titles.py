@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from tradetalks.model import RoleMention
-from tradetalks.nlp.names_lexicon import Title, name_key, org_by_name
+from tradetalks.nlp.names_lexicon import Lexicon, Title, name_key, org_by_name
 from tradetalks.nlp.names_scan import Cand, Scan, name_run
 
 
@@ -55,9 +55,10 @@ def modifiers_before(scan: Scan, t: int) -> tuple[int, bool, bool]:
     start = t
     for _ in range(2):
         found = False
-        for toks, kind in _modifier_kinds(scan):
+        for toks, kind in _title_modifiers(scan.lex):
             size = len(toks)
-            if kind in ("acting", "former") and start >= size and tuple(scan.low[start - size:start]) == toks:
+            if (start >= size and tuple(scan.low[start - size:start]) == toks
+                    and not _inside_word(scan, start - size, kind == "acting")):
                 acting |= kind == "acting"
                 former |= kind == "former"
                 start -= size
@@ -68,9 +69,27 @@ def modifiers_before(scan: Scan, t: int) -> tuple[int, bool, bool]:
     return start, acting, former
 
 
-def _modifier_kinds(scan: Scan) -> list[tuple[tuple[str, ...], str]]:
-    """Every modifier spelling with its kind (acting, former, honorific...)."""
-    return [m for bucket in scan.lex.modifiers.values() for m in bucket]
+def _inside_word(scan: Scan, t: int, any_case: bool = False) -> bool:
+    """A lower-case modifier that ends a compound word with the word before it: "chính quyền Tổng thống X" is
+    "the administration of President X", not an acting president."""
+    prev = t - 1
+    if not (scan.text[t].islower() and prev >= 0 and scan.spaced(t) and scan.text[prev].isalpha()):
+        return False
+    opens = prev == 0 or scan.text[prev - 1] in ".!?:\"“" or "\n" in scan.key[scan.end[prev - 1]:scan.start[prev]]
+    return ((scan.text[prev].islower() or opens or any_case)  # "chính quyền", "Chính quyền" (any case for "quyền")
+            and scan.low[prev] not in scan.lex.breaks and scan.low[prev] not in scan.lex.modifiers)
+
+
+_TITLE_MODIFIERS: dict[int, tuple[tuple[tuple[str, ...], str], ...]] = {}
+
+
+def _title_modifiers(lex: Lexicon) -> tuple[tuple[tuple[str, ...], str], ...]:
+    """The words that make a title acting or former ("Quyền", "nguyên", "cựu"), longest first (once per lexicon)."""
+    found = _TITLE_MODIFIERS.get(id(lex))
+    if found is None:
+        kinds = [m for bucket in lex.modifiers.values() for m in bucket if m[1] in ("acting", "former")]
+        found = _TITLE_MODIFIERS[id(lex)] = tuple(sorted(kinds, key=lambda m: -len(m[0])))
+    return found
 
 
 def parse_title(scan: Scan, t: int, depth: int = 0) -> TitleHit | None:
@@ -107,7 +126,7 @@ def parse_title(scan: Scan, t: int, depth: int = 0) -> TitleHit | None:
     if k + 1 < scan.n and scan.low[k] == "tại" and (place := scan.at.get(k + 1)) and place.type != "organization":
         k = place.j
     hit.j = hit.next = k
-    if depth < 3 and k + 1 < scan.n and scan.low[k] in (",", "kiêm"):
+    if depth < 3 and k + 1 < scan.n and scan.low[k] in (",", "kiêm") and _same_case(scan, t, k + 1):
         chained = parse_title(scan, k + 1, depth + 1)
         if chained is not None:
             hit.next = chained.next
@@ -116,6 +135,12 @@ def parse_title(scan: Scan, t: int, depth: int = 0) -> TitleHit | None:
                 hit.org, hit.org_side, hit.org_country = chained.org, chained.org_side, chained.org_country
                 hit.country, hit.country_side, hit.j = chained.country, chained.country_side, chained.j
     return hit
+
+
+def _same_case(scan: Scan, t: int, k: int) -> bool:
+    """Two titles chain only when written alike: "Thứ trưởng, Trưởng đoàn X" does, but in "theo chuyên gia,
+    Tổng thống X" a common noun stands before a title that is not its own."""
+    return k < scan.n and (scan.text[t][0].isupper() or not scan.text[k][0].isupper())
 
 
 def _of_body(scan: Scan, k: int) -> int:

@@ -15,9 +15,13 @@ from tradetalks.resolve.names import (
     compact,
     fold_text,
     given_compatible,
+    given_conflict,
     parse_person,
+    spelling_variant,
     strip_diacritics,
+    tail_of,
     vietnamese_suffix,
+    vowel_keys,
 )
 
 Ref = tuple[int, int]  # (doc index, mention index)
@@ -86,6 +90,7 @@ class _Group:
     sides: set[str]
     roles: set[tuple[str, str]]
     years: list[date]
+    titles: set[str] = field(default_factory=set)
     best: PersonName = PersonName("", (), (), False)
 
     def choose(self) -> _Group:
@@ -144,6 +149,7 @@ def _group(docs: Sequence[Doc], refs: list[Ref]) -> _Group:
         if m.side:
             g.sides.add(m.side)
         if m.role and not m.role.former:
+            g.titles.add(fold_text(m.role.title))
             where = fold_text(m.role.organization or m.role.country or "")
             if where:
                 g.roles.add((fold_text(m.role.title), where))
@@ -172,9 +178,9 @@ def _same_person(a: _Group, b: _Group) -> bool:
     na, nb = a.best, b.best
     if na.vietnamese or nb.vietnamese:
         return False
-    if given_compatible(na, nb):
+    if given_compatible(na, nb) or tail_of(na, nb) or tail_of(nb, na):
         return True
-    return _roles_fit(a, b) and _times_fit(a, b)
+    return not given_conflict(na, nb) and _roles_fit(a, b) and _times_fit(a, b)
 
 
 def _roles_fit(a: _Group, b: _Group) -> bool:
@@ -219,8 +225,56 @@ def _merge_people(docs: Sequence[Doc], uf: _Union) -> None:
         for root in roots:
             if len(groups[root].best.tokens) == 1:
                 owners = {uf.find(r) for r in full if _sides_fit(groups[root], groups[r])}
+                if len(owners) > 1:  # "Tổng thống Trump": the one of several Trumps who holds that title
+                    owners = {
+                        uf.find(r)
+                        for r in full
+                        if _sides_fit(groups[root], groups[r]) and groups[root].titles & groups[r].titles
+                    }
                 if len(owners) == 1:
                     uf.union(root, next(iter(owners)))
+    _join_spelling_variants(groups, uf)
+    _join_by_other_word(groups, uf)
+
+
+def _join_by_other_word(groups: dict[Ref, _Group], uf: _Union) -> None:
+    """A one-word foreign name that is no one's surname joins the one full name it is a word of, at one side:
+    "Lula" (or the transcription "Lu-la") joins "Luiz Inácio Lula da Silva"."""
+    words: dict[str, set[Ref]] = defaultdict(set)
+    surnames: set[str] = set()
+    for root, g in groups.items():
+        if not g.best.vietnamese and len(g.best.tokens) >= 2:
+            surnames.add(g.best.surname)
+            for w in g.best.tokens[:-1]:
+                if len(w) >= 4:
+                    words[w].add(root)
+    for root, g in sorted(groups.items()):
+        if g.best.vietnamese or len(g.best.tokens) != 1 or g.best.surname in surnames:
+            continue
+        owners = {uf.find(r) for r in words.get(g.best.surname, ()) if _sides_fit(g, groups[r])}
+        if len(owners) == 1:
+            uf.union(root, next(iter(owners)))
+
+
+def _join_spelling_variants(groups: dict[Ref, _Group], uf: _Union) -> None:
+    """Foreign full names spelled one vowel apart word by word, at one side and time, are one person:
+    "Maurio Viera" ~ "Mauro Vieira" (blocked by the surname with each vowel taken out)."""
+    by_key: dict[str, list[Ref]] = defaultdict(list)
+    for root, g in sorted(groups.items()):
+        if not g.best.vietnamese and len(g.best.tokens) >= 2:
+            for key in vowel_keys(g.best.surname):
+                by_key[key].append(root)
+    for roots in by_key.values():
+        for i, ra in enumerate(roots):
+            for rb in roots[i + 1 :]:
+                a, b = groups[ra], groups[rb]
+                if (
+                    uf.find(ra) != uf.find(rb)
+                    and spelling_variant(a.best, b.best)
+                    and _sides_fit(a, b)
+                    and _times_fit(a, b)
+                ):
+                    uf.union(ra, rb)
 
 
 # --- organisations, countries, places ------------------------------------------------------

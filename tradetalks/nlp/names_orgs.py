@@ -1,0 +1,144 @@
+"""Organisations found by their structure: a head noun and a name ("Hiệp hội X", "Sở Y tỉnh Z"), an English
+company name ("Y Energy LLC"), and the acronyms written after them ("(USABC)")."""
+
+from __future__ import annotations
+
+from tradetalks.nlp.names_lexicon import name_key
+from tradetalks.nlp.names_scan import CONNECTORS, Cand, Scan, name_run, phrase_end, unit_place
+
+
+def _acronym_after(scan: Scan, j: int) -> str | None:
+    """The acronym in parentheses right after a name: "(USABC)" -> "USABC"."""
+    if j + 2 < scan.n and scan.text[j] == "(" and scan.text[j + 2] == ")" and scan.is_upper(j + 1):
+        return scan.text[j + 1]
+    return None
+
+
+def match_org_patterns(scan: Scan) -> None:
+    """Organisations not in the gazetteer: "Hiệp hội X", "Y Energy LLC", "Z Advisors (ZA)"."""
+    lex = scan.lex
+    after = 0
+    for t in scan.capitals:
+        if t < after:
+            continue
+        known = scan.at.get(t)
+        if known is not None:
+            after = known.j
+            continue
+        end = 0
+        for head in lex.org_heads.get(scan.low[t], ()):
+            k = t + len(head)
+            opens = scan.is_cap(k) or scan.is_upper(k) or phrase_end(scan.lex.org_inner, scan, k) > 0 or (
+                unit_place(scan, k) > k)  # "Tòa án nhân dân ...", "Công an tỉnh Nghệ An"
+            if ((scan.is_cap(t) or len(head) == 1 and scan.is_upper(t)) and tuple(scan.low[t:k]) == head and opens
+                    and (not scan.is_upper(k - 1) or len(head) == 1)):
+                end = name_run(scan, k)
+                if head in lex.abroad:
+                    end = _mission_place(scan, end)
+                inner = scan.at.get(k)
+                if inner is not None and inner.type == "organization" and inner.j >= end:
+                    end = 0  # "Văn phòng USTR": the known organisation itself
+                break
+        after_word = t and scan.is_cap(t - 1) and scan.spaced(t) and scan.low[t - 1] not in lex.breaks
+        if (not end and scan.is_cap(t) and scan.is_latin(t) and not after_word
+                and scan.low[t] not in lex.breaks):  # "Theo Birch Management": "Theo" is "according to"
+            end = _latin_org(scan, t)
+        if end:
+            _add_pattern_org(scan, t, end)
+            after = end
+
+
+def _mission_place(scan: Scan, end: int) -> int:
+    """The end of a mission's name that goes on with "tại" and a country or city: "Thương vụ Việt Nam tại Mỹ"."""
+    place = scan.at.get(end + 1)
+    if (end < scan.n and scan.low[end] == "tại" and scan.spaced(end) and place is not None
+            and place.type in ("country", "location")):
+        return place.j
+    return end
+
+
+def _latin_org(scan: Scan, t: int) -> int:
+    """The end of an English company name starting at ``t``, or 0."""
+    k, words, last_suffix = t, [], 0
+    while k < scan.n and (k == t or scan.spaced(k)):
+        if (scan.is_cap(k) or scan.is_upper(k)) and scan.is_latin(k):
+            words.append(k)
+            if scan.low[k] in scan.lex.org_suffixes and len(words) > 1:
+                last_suffix = k + 1
+            k += 1
+            if k < scan.n and scan.text[k] == "." and scan.low[k - 1] in scan.lex.org_suffixes:
+                k += 1
+        elif scan.low[k] in CONNECTORS and k + 1 < scan.n and scan.is_cap(k + 1):
+            k += 1
+        else:
+            break
+    acronym = _acronym_after(scan, k)
+    if acronym and len(words) > 1:
+        initials = "".join(scan.text[w][0] for w in words)
+        core = list(words)
+        while len(core) > 1 and scan.low[core[-1]] in scan.lex.org_suffixes:
+            core.pop()
+        if acronym in (initials, "".join(scan.text[w][0] for w in core)):
+            return k
+    return last_suffix
+
+
+def _add_pattern_org(scan: Scan, i: int, j: int) -> None:
+    """Add an organisation found by pattern, its country written canonically: "Bộ Kinh tế Mỹ" -> "Bộ Kinh tế Hoa Kỳ"."""
+    parts, side, country = [], None, None
+    pos, t = scan.start[i], i
+    while t < j:
+        inner = scan.at.get(t)
+        if inner is not None and inner.type == "country" and inner.j <= j and scan.low[t - 1] != "châu":
+            parts += [scan.key[pos:scan.start[t]], inner.canonical or ""]
+            if country is None:  # the first country is the body's own: "Thương vụ Việt Nam tại Mỹ"
+                side, country = inner.side, inner.canonical
+            pos = scan.end[inner.j - 1]
+            t = inner.j
+        else:
+            t += 1
+    parts.append(scan.key[pos:scan.end[j - 1]])
+    name = "".join(parts)
+    canonical = name if name != scan.span(i, j) else None
+    scan.add(Cand(i, j, "organization", name_key(name), canonical, side, country, prio=1, label=name))
+
+
+def attach_acronyms(scan: Scan, orgs: list[Cand]) -> None:
+    """Record "Name (ACR)" acronyms on their organisations."""
+    inner: set[int] = set()
+    for cand in orgs:
+        acronym = _acronym_after(scan, cand.j)
+        if acronym and cand.acronym is None:
+            cand.acronym = acronym
+            scan.acronyms.setdefault(acronym, cand)
+            inner.add(cand.j + 1)
+    scan.cands = [c for c in scan.cands if not (c.i in inner and c.j == c.i + 1)]
+    for t in inner:
+        if t in scan.at and scan.at[t].j == t + 1:
+            del scan.at[t]
+
+
+def bare_acronyms(scan: Scan, taken: list[bool]) -> list[Cand]:
+    """Later bare uses of an acronym defined in the article, and all-capitals brands after "tập đoàn"."""
+    out = []
+    for t in scan.capitals:
+        if taken[t] or not scan.is_upper(t):
+            continue
+        if t and scan.text[t - 1] == "(":
+            continue
+        org = scan.acronyms.get(scan.text[t])
+        if org is not None:
+            out.append(Cand(t, t + 1, "organization", org.key, org.canonical, org.side, org.country,
+                            acronym=scan.text[t]))
+        elif (scan.is_upper(t) and scan.text[t] not in scan.lex.legal and _after_context(scan, t)
+              and not scan.is_upper(t - 1)):  # "DOANH NGHIỆP CẦN": a headline in capitals names no brand
+            out.append(Cand(t, t + 1, "organization", name_key(scan.text[t]), None, prio=1))
+    return out
+
+
+def _after_context(scan: Scan, t: int) -> bool:
+    """A word that names a company ("tập đoàn", "trong đó có") closes right before ``t``."""
+    for ctx in scan.lex.org_contexts:
+        if tuple(scan.low[t - len(ctx):t]) == ctx:
+            return True
+    return False
