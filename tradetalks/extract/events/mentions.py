@@ -327,7 +327,10 @@ def sentence_cues(doc: Doc, low: str, key: str, si: int, hits: list[CueHit]) -> 
     s = doc.sentences[si]
     cues: list[CueMention] = []
     for i, h in enumerate(hits):
-        nxt = hits[i + 1].start if i + 1 < len(hits) else s.end
+        # a tariff word inside another event's phrase ("phiên đàm phán … về thuế đối ứng … sẽ được tiến hành …") does
+        # not end that event's words
+        later = (o.start for o in hits[i + 1 :] if o.label != "tariff_action" or h.label == "tariff_action")
+        nxt = next(later, s.end)
         cues.append(_describe(doc, low, key, s, si, h, nxt))
     if not cues:
         return []
