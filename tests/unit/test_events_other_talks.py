@@ -120,6 +120,12 @@ CASES: list[tuple[str, str | None, list[dict[str, Any]]]] = [
         None,
         [{"type": "negotiation_round", "ordinal": 12, "location": "Hà Nội"}],
     ),
+    (  # leaders who "đồng ý về một thỏa thuận" reached an agreement
+        "Ngày 27/7/2025, Tổng thống Mỹ Donald Trump và Chủ tịch Ủy ban châu Âu Ursula von der Leyen đã đồng ý về "
+        "một thỏa thuận thương mại giữa hai nền kinh tế.",
+        None,
+        [{"type": "agreement", "start": "2025-07-27"}],
+    ),
     (  # "tiếp" a titled visitor is a meeting ("tiếp Trưởng đại diện Thương mại …")
         "Ngày 19/2/2026, Tổng Bí thư Tô Lâm đã tiếp Trưởng đại diện Thương mại Hoa Kỳ, Đại sứ Jamieson Greer tại "
         "Washington.",

@@ -86,6 +86,18 @@ CASES: list[tuple[str, str | None, list[dict[str, Any]]]] = [
         None,
         [{"type": "negotiation_round", "ordinal": 9, "start": None, "end": "2025-07-03"}],
     ),
+    (  # a weak mention of the session told before needs no words of trade of its own in an article on the talks
+        "Phiên đàm phán thứ năm Hiệp định EVFTA diễn ra từ ngày 4 đến 8/11/2013 tại Hà Nội. Phiên đàm phán đánh dấu "
+        "tròn một năm hai bên chính thức khởi động.",
+        None,
+        [{"type": "negotiation_round", "ordinal": 5, "n_evidence": 2}],
+    ),
+    (  # a tariff word inside the round's phrase does not hide the "sẽ" that makes it a round to come
+        "Theo Thủ tướng, phiên đàm phán đầu tiên về thuế đối ứng giữa Việt Nam và Mỹ sẽ được tiến hành vào "
+        "ngày 7/5/2025.",
+        None,
+        [{"type": "negotiation_round", "ordinal": 1, "status": "planned"}],
+    ),
     (  # the technical groups negotiating in a round's sentence make it a technical round
         "Từ ngày 2 đến 6/6/2014, vòng đàm phán thứ 6 về FTA giữa Việt Nam và Liên minh Hải quan diễn ra tại Moskva, "
         "các nhóm đàm phán kỹ thuật đã tiến hành đàm phán về hàng hóa và dịch vụ.",

@@ -99,7 +99,8 @@ def announcement_dates(doc: Doc, low: str, s: Sentence, timexes: list[int]) -> l
     hôm 2/4") in a tariff's sentence is the day a rate was told, even when a later cue of the sentence ("… như
     thỏa thuận") took it; returns ``timexes`` with those dates added, in text order."""
     out = list(timexes)
-    for ti, t in enumerate(doc.timexes):
+    for ti in doc_index(doc).timex_ids_in(s.start, s.end):
+        t = doc.timexes[ti]
         if (
             s.start <= t.start < s.end
             and ti not in out

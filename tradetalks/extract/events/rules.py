@@ -144,9 +144,12 @@ def needs_trade_context(ctx: Context, c: CueMention) -> Decision:
     """ "vòng đàm phán" in a sentence about football transfers: rounds, sessions and tariffs need words of
     trade in their sentence (or the sentence before or after, for a numbered round), or an article naming
     trade talks."""
-    if spec(c.type).needs_context and not _trade_context(ctx, c):
-        return Decision.DROP
-    return Decision.PASS
+    if not spec(c.type).needs_context or _trade_context(ctx, c):
+        return Decision.PASS
+    # "Phiên đàm phán diễn ra ở cấp Trưởng đoàn …" in an article about the talks, after the session was told:
+    # a weak cue only tells more of that event, it needs no words of trade of its own
+    told = CueFlag.WEAK in c.flags and ctx.negotiations and ctx.target(c) is not None
+    return Decision.PASS if told else Decision.DROP
 
 
 def unofficial_verb(ctx: Context, c: CueMention) -> Decision:

@@ -1,0 +1,94 @@
+"""The dates of a sentence's event cues: which cue each date belongs to, and the dates that are no event's
+(a report's day, an anniversary, the start of a period, a date of a "trước khi …" clause)."""
+
+from __future__ import annotations
+
+import re
+
+from tradetalks.event_types import spec
+from tradetalks.extract.cues import ends_with, event_lexicon, starts_with
+from tradetalks.extract.doc_index import doc_index
+from tradetalks.extract.events.cue import CueFlag, CueMention
+from tradetalks.model import Doc, Sentence
+
+_YEAR_SPAN = re.compile(r"^\d{4}(?:/\d{4})?$")
+_YEAR_GAP = 12  # how far after an agreement's cue the year it was signed may stand ("ký kết vào năm 2000")
+
+
+def _governed(low: str, lo: int, cue: int) -> bool:
+    """Whether "trước khi"/"sau khi" between a date and a cue puts the cue in a clause of its own (no comma
+    closes that clause before the cue)."""
+    found = event_lexicon("before_after").find(low, low, lo, cue)
+    return bool(found) and "," not in low[found[-1].end : cue]
+
+
+def owner_of(cues: list[CueMention], low: str, pos: int, end: int, strict: bool = False) -> CueMention | None:
+    """The cue a dated or located phrase at ``[pos, end)`` belongs to (``strict``: only a clear one)."""
+    before = [c for c in cues if c.end <= pos]
+    if before:
+        last = before[-1]
+        gap = low[last.end : pos]
+        if event_lexicon("before_after").any(low, low, last.end, pos):
+            return None  # "vòng … diễn ra … trước khi lệnh ngừng áp thuế hết hạn vào ngày 10/11": that clause's date
+        if "," not in gap and ";" not in gap and len(gap) <= 120:
+            return last
+    for c in cues:
+        if c.start >= end and not c.flags & (CueFlag.FRAME | CueFlag.REFERENCE):
+            if _governed(low, end, c.start):
+                return None  # "tuần tới … họp trực tuyến … trước khi bước vào vòng thứ 6": not that round's date
+            return c
+    if strict:
+        return None
+    if before:
+        return before[-1]
+    return next((c for c in cues if CueFlag.REFERENCE not in c.flags), None)
+
+
+def _anniversary(low: str, key: str, s: Sentence, pos: int, cues: list[CueMention]) -> bool:
+    """Whether a date at ``pos`` is remembered: an anniversary word before it in its clause, no cue between."""
+    lo = max(s.start, low.rfind(",", s.start, pos) + 1, pos - 80)
+    found = event_lexicon("anniversary").find(low, key, lo, pos)
+    return bool(found) and not any(found[-1].end <= c.start < pos for c in cues)
+
+
+def attach_timexes(doc: Doc, low: str, key: str, s: Sentence, cues: list[CueMention]) -> None:
+    leading: list[tuple[int, CueMention]] = []
+    for ti in doc_index(doc).timex_ids_in(s.start, s.end):
+        t = doc.timexes[ti]
+        if t.start < s.start or t.end > s.end or not t.value or t.kind == "year_part":
+            continue
+        if _YEAR_SPAN.match(t.value):  # a bare year dates only an agreement signed in it ("được ký kết năm 2000")
+            signed = next((c for c in cues if c.type == "agreement" and 0 <= t.start - c.end <= _YEAR_GAP), None)
+            if signed is not None and "/" not in t.value and "," not in low[signed.end : t.start]:
+                signed.timexes.append(ti)
+            continue
+        if starts_with("reporting", low, key, t.end, min(s.end, t.end + 20)):
+            continue  # "Bộ Công Thương ngày 15/6 cho biết …": the day of the report, not of the event
+        if _anniversary(low, key, s, t.start, cues):
+            continue  # "nhân kỷ niệm 30 năm … (12/7/1995 - 12/7/2025)": a date remembered, no event's
+        owner = owner_of(cues, low, t.start, t.end)
+        since = ends_with("since", low, key, max(s.start, t.start - 15), t.start)
+        if since and owner is not None and spec(owner.type).kind != "action":
+            continue  # "vòng đàm phán thứ 5 kể từ tháng 5": the start of a period, not the event's date
+        if owner is not None:
+            owner.timexes.append(ti)
+            if t.end <= owner.start:
+                leading.append((ti, owner))
+    # "Sáng 5/3, A tiếp B và làm việc với C": both that day; not a cue with a date of its own, one in a clause
+    # of its own ("trước khi …"), nor one named as a reference ("kể từ vòng thứ hai", "chuẩn bị cho vòng thứ ba")
+    for ti, owner in leading:
+        t = doc.timexes[ti]
+        for c in cues:
+            later = c.start > owner.start and ";" not in low[t.end : c.start] and not _governed(low, t.end, c.start)
+            if not later or c.timexes or CueFlag.FRAME in c.flags:
+                continue
+            if ends_with("reference", low, key, max(s.start, c.start - 30), c.start) is None:
+                c.timexes.append(ti)
+    # "Ngày 26/11, Bộ Công Thương cho biết phiên đàm phán … diễn ra từ ngày 25-28/11": the leading date is the
+    # report's when a reporting verb stands between it and a cue that has a date of its own
+    for c in cues:
+        own = [ti for ti in c.timexes if doc.timexes[ti].start >= c.end]
+        for ti in [ti for ti in c.timexes if doc.timexes[ti].end <= c.start]:
+            reported = event_lexicon("reporting").any(low, key, doc.timexes[ti].end, c.start)
+            if own and reported:
+                c.timexes.remove(ti)
