@@ -223,6 +223,4 @@ def finish_event(doc: Doc, low: str, key: str, d: Draft, place: str | None = Non
     ev.evidence = [doc.evidence(a, b) for a, b in spans]
     shown = people or (d.orgs if spec(ev.type).organisations_take_part else [])
     ev.summary, ev.summary_en = _summaries(ev, *_names(doc, shown))
-    # a numbered event the article names once, as the background of another ("sau vòng thứ ba")
-    ev.reference = "reference" in d.flags and ev.ordinal is not None and len(d.spans) == 1
     return ev
