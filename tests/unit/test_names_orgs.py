@@ -182,7 +182,7 @@ def test_names_lexicon_resources_have_sources() -> None:
     from importlib import resources
 
     for name in ("titles.tsv", "organizations.tsv", "countries.tsv", "places.tsv", "surnames.tsv",
-                 "honorifics.tsv", "org_heads.tsv", "english_words.tsv"):
+                 "honorifics.tsv", "org_heads.tsv", "english_words.tsv", "given_names.tsv", "calendar_cycle.tsv"):
         text = resources.files("tradetalks.resources").joinpath(name).read_text(encoding="utf-8")
         assert text.startswith("# source:"), name
         assert "# columns:" in text.split("\n", 3)[1] or "# columns:" in text[:600], name

@@ -317,6 +317,8 @@ def test_names_title_belongs_to_the_person_next_to_it(text: str, name: str, titl
      ["Anna Keller"]),
     # "Mc" then a capital is a name, not a brand in camel case
     ("Giám đốc DPAA Kelly McTavish bày tỏ cảm ơn.", ["Kelly McTavish"]),
+    # a surname named before, glued to another full name, is two people side by side
+    ("Ông Jack Brenner đến. Cố vấn của Tổng thống Brenner Tom Hale nói.", ["Jack Brenner", "Brenner", "Tom Hale"]),
     # a golf club named after its owner is no person
     ("Hai bên gặp tại câu lạc bộ golf Jack Brenner Links hôm qua.", []),
     # a ship and a port are no people; an index is none either

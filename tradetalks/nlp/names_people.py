@@ -158,10 +158,28 @@ def find_people(scan: Scan) -> dict[int, Cand]:
         if _country_before_name(scan, t):
             continue  # "Paraguay Santiago Peña", "Syria Bashar Assad": the name starts after the country
         cand = vietnamese_name(scan, t) or (None if prev_latin else latin_name(scan, t))
+        if cand is not None and cand.latin and _glued_surname(scan, cand, out):
+            out[t] = Cand(t, t + 1, "person", person_key(scan, [t]), prio=2, name_toks=[t], latin=True, full=False)
+            after = t + 1
+            cand = latin_name(scan, t + 1)  # "Tổng thống Trump Jared Kushner": Trump is named already
+            if cand is not None:
+                out[t + 1] = cand
+                after = cand.j
+            continue
         if cand is not None and (known is None or known.j < cand.j):
             out[t] = cand
             after = cand.j
     return out
+
+
+def _glued_surname(scan: Scan, cand: Cand, found: dict[int, Cand]) -> bool:
+    """A foreign name of three words or more whose first word is the surname of a person named before, and whose
+    other words make a name: two people side by side ("... Trump Jared Kushner"), not one."""
+    words = [w for w in cand.name_toks if scan.is_cap(w) and scan.text[w].isalpha()]
+    if len(words) < 3 or cand.name_toks[1] != words[1]:
+        return False
+    first = scan.low[cand.i]
+    return any(p.latin and p.full and p.key.split()[-1] == first and p.j <= cand.i for p in found.values())
 
 
 def _country_before_name(scan: Scan, t: int) -> bool:

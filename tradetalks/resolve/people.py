@@ -1,0 +1,250 @@
+"""People across articles: a person's mentions joined by references, full names, surnames with titles,
+spellings and transcriptions, never two people who only share a surname or a first name."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import date
+
+from tradetalks.model import Doc, Mention
+from tradetalks.resolve.names import (
+    PersonName,
+    fold_text,
+    given_compatible,
+    given_conflict,
+    parse_person,
+    spelling_variant,
+    tail_of,
+    vietnamese_suffix,
+    vowel_keys,
+)
+
+Ref = tuple[int, int]  # (doc index, mention index)
+#: Two mentions of a title count as the same time when their articles lie this close.
+_ROLE_YEARS = 400
+
+
+class UnionFind:
+    """Union-find over mention references, smallest reference as the root."""
+
+    def __init__(self) -> None:
+        self.parent: dict[Ref, Ref] = {}
+
+    def find(self, x: Ref) -> Ref:
+        self.parent.setdefault(x, x)
+        while self.parent[x] != x:
+            self.parent[x] = self.parent[self.parent[x]]
+            x = self.parent[x]
+        return x
+
+    def union(self, a: Ref, b: Ref) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            lo, hi = sorted((ra, rb))
+            self.parent[hi] = lo
+
+    def groups(self) -> list[list[Ref]]:
+        out: dict[Ref, list[Ref]] = defaultdict(list)
+        for x in self.parent:
+            out[self.find(x)].append(x)
+        return sorted(sorted(v) for v in out.values())
+
+
+def mention_at(docs: Sequence[Doc], ref: Ref) -> Mention:
+    return docs[ref[0]].mentions[ref[1]]
+
+
+@dataclass(slots=True)
+class _Group:
+    refs: list[Ref]
+    names: list[PersonName]
+    sides: set[str]
+    roles: set[tuple[str, str]]
+    years: list[date]
+    titles: set[str] = field(default_factory=set)
+    best: PersonName = PersonName("", (), (), False)
+
+    def choose(self) -> _Group:
+        """Settle the fullest written form as the group's name."""
+        self.best = max(
+            set(self.names), key=lambda n: (len(n.tokens), not n.nicknames, len(n.text), n.text, n.vietnamese)
+        )
+        return self
+
+
+def person_groups(docs: Sequence[Doc], uf: UnionFind) -> None:
+    """Join person mentions: references inside an article, then identical full names across articles."""
+    by_key: dict[str, Ref] = {}
+    for d, doc in enumerate(docs):
+        people = [(i, m) for i, m in enumerate(doc.mentions) if m.type == "person"]
+        full = {i: parse_person(m.text, m.side) for i, m in people}
+        for i, m in people:
+            uf.find((d, i))
+            if m.ref is not None and 0 <= m.ref < len(doc.mentions) and doc.mentions[m.ref].type == "person":
+                uf.union((d, i), (d, m.ref))
+                continue
+            name = full[i]
+            if len(name.tokens) >= 2 and not (name.vietnamese and len(name.tokens) == 2):
+                continue
+            hosts = {
+                full[j].key: j
+                for j, _ in people
+                if j != i
+                and len(full[j].tokens) > len(name.tokens)
+                and (vietnamese_suffix(name, full[j]) or (not name.vietnamese and full[j].surname == name.surname))
+            }
+            if len(hosts) == 1:
+                uf.union((d, i), (d, next(iter(hosts.values()))))
+        for i, _ in people:
+            name = full[i]
+            if len(name.tokens) >= 2:
+                key = name.key
+                if key in by_key:
+                    uf.union((d, i), by_key[key])
+                else:
+                    by_key[key] = (d, i)
+
+
+def _published(doc: Doc) -> date | None:
+    try:
+        return date.fromisoformat(doc.article.published or "")
+    except ValueError:
+        return None
+
+
+def _group(docs: Sequence[Doc], refs: list[Ref]) -> _Group:
+    g = _Group(refs, [], set(), set(), [])
+    for ref in refs:
+        m = mention_at(docs, ref)
+        g.names.append(parse_person(m.text, m.side))
+        if m.side:
+            g.sides.add(m.side)
+        if m.role and not m.role.former:
+            g.titles.add(fold_text(m.role.title))
+            where = fold_text(m.role.organization or m.role.country or "")
+            if where:
+                g.roles.add((fold_text(m.role.title), where))
+        pub = _published(docs[ref[0]])
+        if pub:
+            g.years.append(pub)
+    return g
+
+
+def _sides_fit(a: _Group, b: _Group) -> bool:
+    return not a.sides or not b.sides or bool(a.sides & b.sides)
+
+
+def _times_fit(a: _Group, b: _Group) -> bool:
+    if not a.years or not b.years:
+        return True
+    return (
+        abs((min(a.years) - min(b.years)).days) <= _ROLE_YEARS or abs((max(a.years) - max(b.years)).days) <= _ROLE_YEARS
+    )
+
+
+def _same_person(a: _Group, b: _Group) -> bool:
+    """Foreign names with one surname: compatible given names, or one title and organisation at one time."""
+    if not _sides_fit(a, b):
+        return False
+    na, nb = a.best, b.best
+    if na.vietnamese or nb.vietnamese:
+        return False
+    if given_compatible(na, nb) or tail_of(na, nb) or tail_of(nb, na):
+        return True
+    return not given_conflict(na, nb) and _roles_fit(a, b) and _times_fit(a, b)
+
+
+def _roles_fit(a: _Group, b: _Group) -> bool:
+    """One title at one place: "Phó Đại diện Thương mại" of "Hoa Kỳ" fits the same title of the US trade office."""
+    for ta, wa in a.roles:
+        for tb, wb in b.roles:
+            if ta == tb and (set(wa.split()) <= set(wb.split()) or set(wb.split()) <= set(wa.split())):
+                return True
+    return False
+
+
+def merge_people(docs: Sequence[Doc], uf: UnionFind) -> None:
+    """Join name groups across articles by surname with title, organisation, side and time."""
+    person_refs = [r for r in list(uf.parent) if mention_at(docs, r).type == "person"]
+    by_root: dict[Ref, list[Ref]] = defaultdict(list)
+    for r in person_refs:
+        by_root[uf.find(r)].append(r)
+    groups = {root: _group(docs, sorted(refs)).choose() for root, refs in by_root.items()}
+    blocks: dict[tuple[bool, str], list[Ref]] = defaultdict(list)
+    for root, g in groups.items():
+        best = g.best
+        if best.tokens:
+            blocks[(best.vietnamese, best.surname)].append(root)
+    for (vietnamese, _), roots in sorted(blocks.items()):
+        roots.sort()
+        if vietnamese:
+            endings: dict[tuple[str, ...], dict[str, Ref]] = defaultdict(dict)
+            for r in roots:
+                toks = groups[r].best.tokens
+                for n in range(1, len(toks)):
+                    endings[toks[-n:]].setdefault(groups[r].best.key, r)
+            for root in roots:
+                hosts = endings.get(groups[root].best.tokens, {})
+                if len(hosts) == 1 and _sides_fit(groups[root], groups[next(iter(hosts.values()))]):
+                    uf.union(root, next(iter(hosts.values())))
+            continue
+        full = [r for r in roots if len(groups[r].best.tokens) >= 2]
+        for i, ra in enumerate(full):
+            for rb in full[i + 1 :]:
+                if _same_person(groups[ra], groups[rb]):
+                    uf.union(ra, rb)
+        for root in roots:
+            if len(groups[root].best.tokens) == 1:
+                owners = {uf.find(r) for r in full if _sides_fit(groups[root], groups[r])}
+                if len(owners) > 1:  # "Tổng thống Trump": the one of several Trumps who holds that title
+                    owners = {
+                        uf.find(r)
+                        for r in full
+                        if _sides_fit(groups[root], groups[r]) and groups[root].titles & groups[r].titles
+                    }
+                if len(owners) == 1:
+                    uf.union(root, next(iter(owners)))
+    _join_spelling_variants(groups, uf)
+    _join_by_other_word(groups, uf)
+
+
+def _join_by_other_word(groups: dict[Ref, _Group], uf: UnionFind) -> None:
+    """A one-word foreign name that is no one's surname joins the one full name it is a word of, at one side:
+    "Lula" (or the transcription "Lu-la") joins "Luiz Inácio Lula da Silva"."""
+    words: dict[str, set[Ref]] = defaultdict(set)
+    surnames: set[str] = set()
+    for root, g in groups.items():
+        if not g.best.vietnamese and len(g.best.tokens) >= 2:
+            surnames.add(g.best.surname)
+            for w in g.best.tokens[:-1]:
+                if len(w) >= 4:
+                    words[w].add(root)
+    for root, g in sorted(groups.items()):
+        if g.best.vietnamese or len(g.best.tokens) != 1 or g.best.surname in surnames:
+            continue
+        owners = {uf.find(r) for r in words.get(g.best.surname, ()) if _sides_fit(g, groups[r])}
+        if len(owners) == 1:
+            uf.union(root, next(iter(owners)))
+
+
+def _join_spelling_variants(groups: dict[Ref, _Group], uf: UnionFind) -> None:
+    """Foreign full names spelled one vowel apart word by word, at one side and time, are one person:
+    "Maurio Viera" ~ "Mauro Vieira" (blocked by the surname with each vowel taken out)."""
+    by_key: dict[str, list[Ref]] = defaultdict(list)
+    for root, g in sorted(groups.items()):
+        if not g.best.vietnamese and len(g.best.tokens) >= 2:
+            for key in vowel_keys(g.best.surname):
+                by_key[key].append(root)
+    for roots in by_key.values():
+        for i, ra in enumerate(roots):
+            for rb in roots[i + 1 :]:
+                a, b = groups[ra], groups[rb]
+                if (
+                    uf.find(ra) != uf.find(rb)
+                    and spelling_variant(a.best, b.best)
+                    and _sides_fit(a, b)
+                    and _times_fit(a, b)
+                ):
+                    uf.union(ra, rb)
