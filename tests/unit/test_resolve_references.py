@@ -47,9 +47,7 @@ def test_resolve_references_donate_no_attributes() -> None:
                 {
                     **round_three,
                     "quote": "vòng đàm phán thứ ba",
-                    "start": "2025-06-20",
                     "location": "Hà Nội",
-                    "mode": "online",
                     "reference": True,
                 }
             ],

@@ -58,9 +58,10 @@ def collect_reports(docs: Sequence[Doc], index: EntityIndex, hashes: Mapping[str
 
 def identity_only(ev: Event) -> Event:
     """Rule ``references_donate_no_attributes``: a round named only as background ("sau vòng đàm phán thứ
-    ba") keeps what names it (type, number, negotiation, tense) and gives its event none of the article's
-    date, place, level, mode or participants."""
-    return replace(ev, start=None, end=None, time_of_day=None, location=None, level=None, mode=None, participants=[])
+    ba") keeps what its own phrase says (type, number, negotiation, tense, and a date, level or mode written
+    in that phrase, which is all extraction gives it: "chuẩn bị cho phiên đàm phán trực tuyến cấp bộ trưởng
+    dự kiến trong tháng 11") and gives its event none of the article's place, part of day or participants."""
+    return replace(ev, time_of_day=None, location=None, participants=[])
 
 
 def _publication(doc: Doc) -> date | None:
