@@ -179,3 +179,12 @@ def _split_parts(dossier: Dossier, target: str, target_id: str, parts: Sequence[
     if missing:
         raise CorrectionError(f"{missing[0]!r} is not a name of entity {target_id}")
     return chosen
+
+
+def target_of(dossier: Dossier, target_id: str) -> str:
+    """Whether an id names an event or an entity of the dossier (CorrectionError when neither)."""
+    if any(e.id == target_id for e in dossier.events):
+        return "event"
+    if any(e.id == target_id for e in dossier.entities):
+        return "entity"
+    raise CorrectionError(f"no event or entity with id {target_id[:100]!r} in the dossier")

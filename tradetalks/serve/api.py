@@ -198,6 +198,9 @@ def create_app(db_url: str, token: str | None = None) -> FastAPI:
         return _error(request, 500, f"internal error ({type(exc).__name__})")
 
     app.include_router(api_router(state, token or token_from_env()))
+    from tradetalks.serve.corrections import correction_router
+
+    app.include_router(correction_router(state, token or token_from_env()))
     from tradetalks.serve.web import web_router
 
     app.include_router(web_router(state))
