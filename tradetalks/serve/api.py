@@ -197,10 +197,13 @@ def create_app(db_url: str, token: str | None = None) -> FastAPI:
     async def internal(request: Request, exc: Exception) -> Response:
         return _error(request, 500, f"internal error ({type(exc).__name__})")
 
-    app.include_router(api_router(state, token or token_from_env()))
+    state.token = token or token_from_env()
+    app.include_router(api_router(state, state.token))
     from tradetalks.serve.corrections import correction_router
+    from tradetalks.serve.editor import editor_router
 
-    app.include_router(correction_router(state, token or token_from_env()))
+    app.include_router(correction_router(state, state.token))
+    app.include_router(editor_router(state, state.token))
     from tradetalks.serve.web import web_router
 
     app.include_router(web_router(state))
