@@ -150,3 +150,16 @@ def test_page_of_a_record_removed_by_a_correction(site: str, tmp_path: Path) -> 
     assert made.status_code == 201 and made.json()["status"] == "applied"
     page = httpx.get(f"{site}/event/{event['id']}")
     assert page.status_code == 404 and "a rumour, not a meeting" in page.text and "Hoa" in page.text
+
+
+def test_entity_page_form_merges_two_people(site: str) -> None:
+    people = httpx.get(f"{site}/api/entities?type=person&limit=500").json()["items"]
+    keep, join = people[0], people[1]
+    back = f"/entity/{keep['id']}"
+    client, csrf = _signed_in(site, back)
+    form = {"csrf": csrf, "kind": "merge", "id": keep["id"], "other": join["id"], "why": "one person", "back": back}
+    assert client.post("/correct", data=form).status_code == 303
+    html = client.get(back).text
+    assert "one person" in html and join["name"] in html  # the mark, and the name now an alias
+    gone = httpx.get(f"{site}/entity/{join['id']}")
+    assert gone.status_code == 404 and "one person" in gone.text and f'href="/entity/{keep["id"]}"' in gone.text
