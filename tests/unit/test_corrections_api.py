@@ -163,3 +163,28 @@ def test_entity_page_form_merges_two_people(site: str) -> None:
     assert "one person" in html and join["name"] in html  # the mark, and the name now an alias
     gone = httpx.get(f"{site}/entity/{join['id']}")
     assert gone.status_code == 404 and "one person" in gone.text and f'href="/entity/{keep["id"]}"' in gone.text
+
+
+def test_orphaned_correction_listed_on_the_corrections_page(site: str) -> None:
+    url = "https://tin.example.vn/dien-dam-thu"
+    told = ("Sáng 3/3/2025, Bộ trưởng Bộ Công Thương Trần Văn Khải đã điện đàm với Đại diện Thương mại Hoa Kỳ "
+            "về thuế đối ứng đối với hàng dệt may.")  # fmt: skip
+    item = {"url": url, "title": "Điện đàm", "published": "2025-03-03", "text": told}
+    assert httpx.post(f"{site}/api/ingest", json=[item], headers=_bearer(), timeout=120).status_code == 200
+    events = httpx.get(f"{site}/api/events?limit=500").json()["items"]
+    call = next(e for e in events if e["type"] == "call" and e["start"] == "2025-03-03")
+    body = {"kind": "set_value", "id": call["id"], "attribute": "location", "value": "Hà Nội", "why": "by phone from"}
+    made = httpx.post(f"{site}/api/corrections", json=body, headers=_bearer(), timeout=60).json()
+    assert made["status"] == "applied"
+    # the outlet rewrites the article: the call is gone from it, the correction stays, orphaned
+    rewritten = {**item, "text": "Bài viết đã được gỡ bỏ theo yêu cầu của tòa soạn."}
+    assert httpx.post(f"{site}/api/ingest", json=[rewritten], headers=_bearer(), timeout=120).status_code == 200
+    listed = {c["id"]: c for c in httpx.get(f"{site}/api/corrections").json()}
+    assert listed[made["id"]]["status"] == "orphaned" and "no event" in listed[made["id"]]["note"]
+    page = httpx.get(f"{site}/corrections?lang=en")
+    row = page.text.split(f'id="correction-{made["id"]}"', 1)[1].split("</tr>", 1)[0]
+    assert "orphaned" in row and "by phone from" in row
+    client, csrf = _signed_in(site, "/corrections")
+    assert client.post(f"/corrections/{made['id']}/remove", data={"csrf": "no"}).status_code == 403
+    assert client.post(f"/corrections/{made['id']}/remove", data={"csrf": csrf}).status_code == 303
+    assert made["id"] not in {c["id"] for c in httpx.get(f"{site}/api/corrections").json()}

@@ -21,7 +21,7 @@ from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from starlette.exceptions import HTTPException
 
-from tradetalks.serve.corrections import CorrectionIn, record_correction
+from tradetalks.serve.corrections import CorrectionIn, listed, record_correction, remove_correction
 from tradetalks.serve.state import ServeState
 from tradetalks.serve.writes import read_capped
 
@@ -160,6 +160,31 @@ def editor_router(state: ServeState, token: str | None) -> APIRouter:
         state.invalidate()
         back = local_path(str(form.get("back", "/")))
         return RedirectResponse(f"{back}#correction-{done.id}", status_code=303)
+
+    @router.get("/corrections", response_class=HTMLResponse)
+    def corrections_page(request: Request) -> Response:
+        index = state.index()
+        with state.lock:
+            rows = listed(state.store)
+        for row in rows:
+            row["links"] = [
+                (i, f"/event/{i}" if i in index.event_by_id else f"/entity/{i}")
+                for i in row["applied_to"]
+                if i in index.event_by_id or i in index.entity_by_id
+            ]
+        editor = editor_of(request.cookies.get(COOKIE), token)
+        return render(request, "corrections.html", rows=rows, editor=editor, editing=token is not None)
+
+    @router.post("/corrections/{number}/remove")
+    async def remove(request: Request, number: int) -> Response:
+        form = await read_form(request)
+        _check(request, form)
+        with state.writer() as store:
+            found = await run_in_threadpool(remove_correction, store, number)
+        state.invalidate()
+        if not found:
+            raise HTTPException(404, f"no correction number {number}")
+        return RedirectResponse("/corrections", status_code=303)
 
     def _check(request: Request, form: dict[str, Any]) -> Editor:
         """The signed-in editor whose form carries their CSRF value; 403 otherwise."""
