@@ -12,7 +12,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 from typing import Any
 
-from tradetalks.model import Entity, Event
+from tradetalks.model import Dossier, Entity, Event
 from tradetalks.resolve.names import fold_text
 
 #: At most this many pieces of evidence (or mentions) are kept in an anchor.
@@ -105,3 +105,63 @@ def find_entity(entities: Sequence[Entity], anchor: dict[str, Any]) -> Entity | 
         if score and (best is None or (score, -n) > best):
             best, found = (score, -n), entity
     return found
+
+
+class Targets:
+    """A dossier's events and entities looked up by what anchors hold (article ids, folded names, mentions),
+    so that finding a correction's target costs what the anchor touches, not the whole dossier. A correction
+    that changes which reports or names a record has tells the lookup (``update``, ``drop``)."""
+
+    def __init__(self, dossier: Dossier):
+        self.dossier = dossier
+        self._keys: dict[int, set[str]] = {}  # id(record) -> the keys it is filed under
+        self._filed: dict[str, dict[int, Event | Entity]] = defaultdict(dict)  # key -> records, in filing order
+        self._seq: dict[int, int] = {}
+        self._built: set[str] = set()
+
+    @staticmethod
+    def keys(record: Event | Entity) -> set[str]:
+        """What an event (its articles) or an entity (folded names, mention places) is filed under."""
+        if isinstance(record, Event):
+            return {f"a|{e.article}" for e in record.evidence}
+        keys = {f"n|{fold_text(record.name)}", *(f"n|{fold_text(a)}" for a in record.aliases)}
+        return keys | {f"m|{m.article}:{m.start}" for m in record.mentions}
+
+    def _build(self, kind: str) -> None:
+        """File every event (or every entity) the first time one is looked for."""
+        if kind not in self._built:
+            self._built.add(kind)
+            records: list[Event] | list[Entity] = self.dossier.events if kind == "event" else self.dossier.entities
+            for record in records:
+                if id(record) not in self._keys:
+                    self.update(record)
+
+    def update(self, record: Event | Entity) -> None:
+        """File a new or changed record under its keys of now."""
+        self.drop(record)
+        key = id(record)
+        self._seq.setdefault(key, len(self._seq))
+        self._keys[key] = self.keys(record)
+        for k in self._keys[key]:
+            self._filed[k][key] = record
+
+    def drop(self, record: Event | Entity) -> None:
+        """Forget a record (removed, or about to be filed again)."""
+        for k in self._keys.pop(id(record), ()):
+            self._filed[k].pop(id(record), None)
+
+    def _candidates(self, keys: set[str], kind: str) -> list[Any]:
+        self._build(kind)
+        found = {n: r for k in keys for n, r in self._filed.get(k, {}).items()}
+        return [found[n] for n in sorted(found, key=lambda n: self._seq[n])]
+
+    def event(self, anchor: dict[str, Any]) -> Event | None:
+        """The event an anchor meets best (as ``find_event`` over every event would find it)."""
+        keys = {f"a|{a['article']}" for a in anchor.get("evidence", [])}
+        return find_event(self._candidates(keys, "event"), anchor)
+
+    def entity(self, anchor: dict[str, Any]) -> Entity | None:
+        """The entity an anchor meets best (as ``find_entity`` over every entity would find it)."""
+        keys = {f"n|{anchor.get('name', '')}", *(f"n|{a}" for a in anchor.get("aliases", []))}
+        keys |= {f"m|{m[0]}:{m[1]}" for m in anchor.get("mentions", [])}
+        return find_entity(self._candidates(keys, "entity"), anchor)

@@ -4,16 +4,17 @@ person into two by the names used, merge two into one (see ``resolve/corrections
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
 from tradetalks.model import Correction, Dossier, Entity, EntityMention, Evidence, Role
-from tradetalks.resolve.anchors import find_entity
+from tradetalks.resolve.anchors import Targets
 from tradetalks.resolve.corrections import Orphaned, split_id
 from tradetalks.resolve.names import fold_text
 
 
-def target_entity(dossier: Dossier, anchor: dict[str, object] | None) -> Entity:
+def target_entity(t: Targets, anchor: dict[str, Any] | None) -> Entity:
     """The entity an anchor meets today, or Orphaned."""
-    found = find_entity(dossier.entities, anchor or {})
+    found = t.entity(anchor or {})
     if found is None:
         raise Orphaned("no entity bears the names it was made on any more")
     return found
@@ -38,31 +39,34 @@ def _retarget(dossier: Dossier, old: str, new: str | None) -> None:
                 role.organization = new
 
 
-def set_entity_value(dossier: Dossier, c: Correction) -> None:
+def set_entity_value(t: Targets, c: Correction) -> None:
     """Rule set_entity_value: the name (the old one kept as an alias), English name or side is the editor's."""
-    entity = target_entity(dossier, c.anchor)
+    entity = target_entity(t, c.anchor)
     if c.attribute not in ("name", "name_en", "side"):
         raise Orphaned(f"no entity attribute {c.attribute!r}")
     old = getattr(entity, c.attribute)
     setattr(entity, c.attribute, c.value)
     if c.attribute == "name":
         entity.aliases = sorted({*entity.aliases, old} - {c.value, None, ""})
+        t.update(entity)
     c.applied_to, c.note = [entity.id], f"{c.attribute}: {old} → {c.value}"
 
 
-def mark_entity_wrong(dossier: Dossier, c: Correction) -> None:
+def mark_entity_wrong(t: Targets, c: Correction) -> None:
     """Rule mark_entity_wrong: drop the entity (and its part in events), one of its aliases, or a title."""
-    entity = target_entity(dossier, c.anchor)
+    entity = target_entity(t, c.anchor)
     c.applied_to = [entity.id]
     wrong = fold_text(str(c.value or ""))
     if c.attribute is None:
-        dossier.entities.remove(entity)
-        _retarget(dossier, entity.id, None)
+        t.dossier.entities.remove(entity)
+        t.drop(entity)
+        _retarget(t.dossier, entity.id, None)
         c.note = "entity removed"
     elif c.attribute == "alias":
         kept = [a for a in entity.aliases if fold_text(a) != wrong]
         c.note = f"alias {c.value} removed" if len(kept) < len(entity.aliases) else f"no alias {c.value} any more"
         entity.aliases = kept
+        t.update(entity)
     elif c.attribute == "role":
         kept_roles = [r for r in entity.roles if wrong not in (fold_text(r.title), fold_text(r.title_en or ""))]
         removed = len(entity.roles) - len(kept_roles)
@@ -78,10 +82,10 @@ def _nearest_mention(entity: Entity, ev: Evidence) -> EntityMention | None:
     return min(same, key=lambda m: (min(abs(m.start - ev.end), abs(ev.start - m.end)), m.start), default=None)
 
 
-def split_entity(dossier: Dossier, c: Correction) -> None:
+def split_entity(t: Targets, c: Correction) -> None:
     """Rule split_entity: the mentions written as the chosen names make a new entity, with the titles written
     next to them and the events told only in their articles."""
-    entity = target_entity(dossier, c.anchor)
+    entity = target_entity(t, c.anchor)
     names = [str(v) for v in c.value or []]
     folded = {fold_text(n) for n in names}
     moved = [m for m in entity.mentions if fold_text(m.text) in folded]
@@ -107,14 +111,16 @@ def split_entity(dossier: Dossier, c: Correction) -> None:
             entity.roles.remove(role)
     moved_articles = {m.article for m in moved}
     kept_articles = {m.article for m in kept}
-    for ev in dossier.events:
+    for ev in t.dossier.events:
         told = {e.article for e in ev.evidence}
         if told & moved_articles and not told & kept_articles:
             ev.participants = [p if p.entity != entity.id else type(p)(new.id, p.side, p.name) for p in ev.participants]
-    if any(e.id == new.id for e in dossier.entities):
+    if any(e.id == new.id for e in t.dossier.entities):
         new.id = f"{new.id}-c{c.id or 0}"
-    dossier.entities.append(new)
-    dossier.entities.sort(key=lambda e: e.id)
+    t.dossier.entities.append(new)
+    t.dossier.entities.sort(key=lambda e: e.id)
+    t.update(entity)
+    t.update(new)
     c.applied_to = [entity.id, new.id]
     c.note = f"{len(moved)} mention(s) moved to a new entity {name}"
 
@@ -126,11 +132,11 @@ def _nearest_going(entity: Entity, ev: Evidence, moved: list[EntityMention]) -> 
     return nearest is not None and nearest in moved
 
 
-def merge_entities(dossier: Dossier, c: Correction) -> None:
+def merge_entities(t: Targets, c: Correction) -> None:
     """Rule merge_entities: the second entity's names, mentions and titles join the first; events and titles
     pointing at the second point at the first."""
-    a = target_entity(dossier, c.anchor)
-    b = target_entity(dossier, c.other)
+    a = target_entity(t, c.anchor)
+    b = target_entity(t, c.other)
     c.applied_to = [a.id, b.id]
     if a is b:
         c.note = "already one entity"
@@ -147,12 +153,14 @@ def merge_entities(dossier: Dossier, c: Correction) -> None:
         same.first_seen = min(filter(None, (same.first_seen, role.first_seen)), default=None)
         same.last_seen = max(filter(None, (same.last_seen, role.last_seen)), default=None)
     a.side = a.side or b.side
-    dossier.entities.remove(b)
-    _retarget(dossier, b.id, a.id)
+    t.dossier.entities.remove(b)
+    t.update(a)
+    t.drop(b)
+    _retarget(t.dossier, b.id, a.id)
     c.note = f"{b.name} merged into {a.name}"
 
 
-ENTITY_HANDLERS: dict[tuple[str, str], Callable[[Dossier, Correction], None]] = {
+ENTITY_HANDLERS: dict[tuple[str, str], Callable[[Targets, Correction], None]] = {
     ("set_value", "entity"): set_entity_value,
     ("mark_wrong", "entity"): mark_entity_wrong,
     ("split", "entity"): split_entity,

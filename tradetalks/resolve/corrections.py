@@ -15,7 +15,7 @@ from dataclasses import replace
 from typing import Any
 
 from tradetalks.model import Conflict, Correction, Dossier, Event, Evidence, Participant
-from tradetalks.resolve.anchors import find_entity, find_event
+from tradetalks.resolve.anchors import Targets
 from tradetalks.resolve.correction_values import CHOICES, REQUIRED
 
 __all__ = ["Orphaned", "apply_corrections"]
@@ -36,7 +36,8 @@ def apply_corrections(dossier: Dossier, corrections: Iterable[Correction]) -> Do
     """
     from tradetalks.resolve.correction_entities import ENTITY_HANDLERS
 
-    handlers: dict[tuple[str, str], Callable[[Dossier, Correction], None]] = {**EVENT_HANDLERS, **ENTITY_HANDLERS}
+    handlers: dict[tuple[str, str], Callable[[Targets, Correction], None]] = {**EVENT_HANDLERS, **ENTITY_HANDLERS}
+    targets = Targets(dossier)
     done: list[Correction] = []
     for stored in sorted(corrections, key=lambda c: (c.id or 0, c.at)):
         c = replace(stored, status="pending", note="", applied_to=[])
@@ -44,7 +45,7 @@ def apply_corrections(dossier: Dossier, corrections: Iterable[Correction]) -> Do
         try:
             if handler is None:
                 raise Orphaned(f"unknown correction {c.kind} of {c.target}")
-            handler(dossier, c)
+            handler(targets, c)
             c.status = "applied"
         except Orphaned as exc:
             c.status, c.note = "orphaned", str(exc)
@@ -57,9 +58,9 @@ def apply_corrections(dossier: Dossier, corrections: Iterable[Correction]) -> Do
     return dossier
 
 
-def target_event(dossier: Dossier, anchor: dict[str, Any] | None) -> Event:
+def target_event(t: Targets, anchor: dict[str, Any] | None) -> Event:
     """The event an anchor meets today, or Orphaned."""
-    found = find_event(dossier.events, anchor or {})
+    found = t.event(anchor or {})
     if found is None:
         raise Orphaned("no event holds the reports it was made on any more")
     return found
@@ -84,9 +85,9 @@ def _decide(ev: Event, field: str, value: Any, reason: str) -> None:
 # --- events -----------------------------------------------------------------------------------
 
 
-def set_event_value(dossier: Dossier, c: Correction) -> None:
+def set_event_value(t: Targets, c: Correction) -> None:
     """Rule set_event_value: the attribute takes the editor's value, whatever the sources say."""
-    ev = target_event(dossier, c.anchor)
+    ev = target_event(t, c.anchor)
     if c.attribute is None or not hasattr(ev, c.attribute):
         raise Orphaned(f"no event attribute {c.attribute!r}")
     old = getattr(ev, c.attribute)
@@ -114,16 +115,17 @@ def _replacement(ev: Event, field: str, wrong: Any) -> Any:
     return None
 
 
-def mark_event_wrong(dossier: Dossier, c: Correction) -> None:
+def mark_event_wrong(t: Targets, c: Correction) -> None:
     """Rule mark_event_wrong: drop the event, a participant of it, or a wrong value of one of its attributes
     (replaced by another value the sources gave, else emptied)."""
-    ev = target_event(dossier, c.anchor)
+    ev = target_event(t, c.anchor)
     c.applied_to = [ev.id or ""]
     if c.attribute is None:
-        dossier.events.remove(ev)
+        t.dossier.events.remove(ev)
+        t.drop(ev)
         c.note = "event removed"
     elif c.attribute == "participant":
-        entity = find_entity(dossier.entities, c.other or {})
+        entity = t.entity(c.other or {})
         if entity is None:
             raise Orphaned(f"no entity is {c.value} any more")
         kept = [p for p in ev.participants if p.entity != entity.id]
@@ -167,11 +169,11 @@ def _participants(dossier: Dossier, ev: Event, articles: set[str]) -> list[Parti
     return [p for p in ev.participants if p.entity not in mentioned or mentioned[p.entity] & articles]
 
 
-def split_event(dossier: Dossier, c: Correction) -> None:
+def split_event(t: Targets, c: Correction) -> None:
     """Rule split_event: the reports of the chosen articles leave the event and make a new one."""
     from tradetalks.resolve.events import event_id
 
-    ev = target_event(dossier, c.anchor)
+    ev = target_event(t, c.anchor)
     moved = {str(a) for a in c.value or []}
     have = {e.article for e in ev.evidence}
     if not moved & have:
@@ -181,23 +183,25 @@ def split_event(dossier: Dossier, c: Correction) -> None:
         return
     new = copy.deepcopy(ev)
     new.evidence, new.conflicts, new.sources = _part(ev, moved)
-    new.participants = _participants(dossier, ev, moved)
+    new.participants = _participants(t.dossier, ev, moved)
     ev.evidence, ev.conflicts, ev.sources = _part(ev, have - moved)
-    ev.participants = _participants(dossier, ev, have - moved)
-    taken = {e.id for e in dossier.events}
+    ev.participants = _participants(t.dossier, ev, have - moved)
+    taken = {e.id for e in t.dossier.events}
     new.id = event_id(new)
     if new.id in taken:
         new.id = f"{new.id}-c{c.id or 0}"
-    dossier.events.insert(dossier.events.index(ev) + 1, new)
+    t.dossier.events.insert(t.dossier.events.index(ev) + 1, new)
+    t.update(ev)
+    t.update(new)
     c.applied_to = [ev.id or "", new.id]
     c.note = f"{len(new.evidence)} report(s) moved to a new event"
 
 
-def merge_events(dossier: Dossier, c: Correction) -> None:
+def merge_events(t: Targets, c: Correction) -> None:
     """Rule merge_events: the second event's reports join the first; a value they disagree on is a conflict
     (the first event's kept)."""
-    a = target_event(dossier, c.anchor)
-    b = target_event(dossier, c.other)
+    a = target_event(t, c.anchor)
+    b = target_event(t, c.other)
     c.applied_to = [a.id or "", b.id or ""]
     if a is b:
         c.note = "already one event"
@@ -218,11 +222,13 @@ def merge_events(dossier: Dossier, c: Correction) -> None:
             a.conflicts.append(
                 Conflict(name, [mine, theirs], [own, list(b.evidence)], mine, f"merged by {c.by}: {c.why}")
             )
-    dossier.events.remove(b)
+    t.dossier.events.remove(b)
+    t.update(a)
+    t.drop(b)
     c.note = f"{b.id} merged into {a.id}"
 
 
-EVENT_HANDLERS: dict[tuple[str, str], Callable[[Dossier, Correction], None]] = {
+EVENT_HANDLERS: dict[tuple[str, str], Callable[[Targets, Correction], None]] = {
     ("set_value", "event"): set_event_value,
     ("mark_wrong", "event"): mark_event_wrong,
     ("split", "event"): split_event,
