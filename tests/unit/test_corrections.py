@@ -245,3 +245,25 @@ def test_evidence_meets_anchor() -> None:
     assert find_event(_renamed(d).events, anchor).id == "x" + meeting.id
     assert find_event(d.events, {"evidence": [{"article": "zz", "start": 0, "end": 5, "quote": "none"}]}) is None
     assert find_entity(d.entities, {"type": "person", "name": "nobody at all", "aliases": [], "mentions": []}) is None
+
+
+def test_entity_anchor_survives_a_new_name_and_id() -> None:
+    d = _base()
+    switzer = _person(d, "Bryan R. Switzer")
+    c = new_correction(d, "set_value", "entity", switzer.id, attribute="side", value="other", why="x", by="an")
+    c.id = 1
+    renamed = _renamed(d)
+    for entity in renamed.entities:
+        if entity.name == "Bryan R. Switzer":  # new rules choose another written form as the name
+            entity.name, entity.aliases = "Rick Switzer", ["Bryan R. Switzer"]
+    after = apply_corrections(renamed, [c])
+    assert after.corrections[0].status == "applied"
+    assert _person(after, "Rick Switzer").side == "other"
+
+
+def test_mark_status_wrong_turns_it_over() -> None:
+    d = _base()
+    planned = _event(d, "ministerial_session", "b-round-five", status="planned")
+    c = new_correction(d, "mark_wrong", "event", planned.id, attribute="status", why="it took place", by="an")
+    for after in _three_ways([c]):
+        assert _event(after, "ministerial_session", "b-round-five", start=planned.start).status == "held"

@@ -58,7 +58,11 @@ def test_api_correction_applied_listed_and_removed(site: str) -> None:
     assert made.status_code == 201, made.text
     done = made.json()
     assert (done["status"], done["by"], done["applied_to"]) == ("applied", "Hoa", [event["id"]])
-    assert httpx.get(f"{site}/api/events/{event['id']}").json()["start"] == "2024-02-03"
+    corrected = httpx.get(f"{site}/api/events/{event['id']}").json()
+    assert corrected["start"] == "2024-02-03"
+    assert [(m["by"], m["why"], m["attribute"]) for m in corrected["corrections"]] == [
+        ("Hoa", "the official notice", "start")
+    ]
     listed = {c["id"]: c for c in httpx.get(f"{site}/api/corrections").json()}
     assert listed[done["id"]]["why"] == "the official notice"
     assert listed[done["id"]]["anchor"]["evidence"]
