@@ -145,7 +145,7 @@ def test_merge_events_joins_the_reports() -> None:
         assert not [e for e in after.events if e.type == "call"]
 
 
-def test_entity_name_alias_and_title_corrections_stick() -> None:
+def test_set_entity_value_and_mark_entity_wrong_stick() -> None:
     d = _base()
     switzer = _person(d, "Bryan R. Switzer")
     greer = _person(d, "Jamieson Greer")
@@ -163,7 +163,7 @@ def test_entity_name_alias_and_title_corrections_stick() -> None:
         assert _person(after, "Nguyễn Hồng Diên").aliases == []
 
 
-def test_split_and_merge_entities_stick() -> None:
+def test_split_entity_and_merge_entities_stick() -> None:
     d = _base()
     switzer = _person(d, "Bryan R. Switzer")
     damond = _person(d, "Joseph “Joe” Damond")
@@ -200,7 +200,7 @@ def test_orphaned_correction_is_reported_not_dropped() -> None:
     assert done.applied_to == []
 
 
-def test_corrections_apply_in_the_order_they_were_made() -> None:
+def test_corrections_after_rules_apply_in_the_order_made() -> None:
     d = _base()
     call = _event(d, "call", "c-october-call")
     first = new_correction(d, "set_value", "event", call.id, attribute="start", value="2025-10-01", why="a", by="an")

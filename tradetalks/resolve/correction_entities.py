@@ -40,7 +40,10 @@ def _retarget(dossier: Dossier, old: str, new: str | None) -> None:
 
 
 def set_entity_value(t: Targets, c: Correction) -> None:
-    """Rule set_entity_value: the name (the old one kept as an alias), English name or side is the editor's."""
+    """Rule set_entity_value: the name (the old one kept as an alias), English name or side is the editor's.
+
+    "Bryan R. Switzer" named "Rick Switzer" -> name "Rick Switzer", aliases ["Bryan R. Switzer"].
+    """
     entity = target_entity(t, c.anchor)
     if c.attribute not in ("name", "name_en", "side"):
         raise Orphaned(f"no entity attribute {c.attribute!r}")
@@ -53,7 +56,11 @@ def set_entity_value(t: Targets, c: Correction) -> None:
 
 
 def mark_entity_wrong(t: Targets, c: Correction) -> None:
-    """Rule mark_entity_wrong: drop the entity (and its part in events), one of its aliases, or a title."""
+    """Rule mark_entity_wrong: drop the entity (and its part in events), one of its aliases, or a title.
+
+    Alias "Diên" marked wrong -> no longer an alias; title "Bộ trưởng" marked wrong -> that title's history
+    is dropped; the whole entity -> gone from the entities and from every event's participants.
+    """
     entity = target_entity(t, c.anchor)
     c.applied_to = [entity.id]
     wrong = fold_text(str(c.value or ""))
@@ -84,7 +91,11 @@ def _nearest_mention(entity: Entity, ev: Evidence) -> EntityMention | None:
 
 def split_entity(t: Targets, c: Correction) -> None:
     """Rule split_entity: the mentions written as the chosen names make a new entity, with the titles written
-    next to them and the events told only in their articles."""
+    next to them and the events told only in their articles.
+
+    "Bryan R. Switzer" (also written "Rick Switzer"), split off ["Rick Switzer"] -> two people, each with
+    the mentions, titles and events of the articles that wrote their name.
+    """
     entity = target_entity(t, c.anchor)
     names = [str(v) for v in c.value or []]
     folded = {fold_text(n) for n in names}
@@ -134,7 +145,10 @@ def _nearest_going(entity: Entity, ev: Evidence, moved: list[EntityMention]) -> 
 
 def merge_entities(t: Targets, c: Correction) -> None:
     """Rule merge_entities: the second entity's names, mentions and titles join the first; events and titles
-    pointing at the second point at the first."""
+    pointing at the second point at the first.
+
+    "Joseph Damond" merged with "Joe Damond" -> one person "Joseph Damond", alias "Joe Damond".
+    """
     a = target_entity(t, c.anchor)
     b = target_entity(t, c.other)
     c.applied_to = [a.id, b.id]

@@ -86,7 +86,11 @@ def _decide(ev: Event, field: str, value: Any, reason: str) -> None:
 
 
 def set_event_value(t: Targets, c: Correction) -> None:
-    """Rule set_event_value: the attribute takes the editor's value, whatever the sources say."""
+    """Rule set_event_value: the attribute takes the editor's value, whatever the sources say.
+
+    A round the sources date "2025-11-12", set to "2025-11-13" -> start "2025-11-13"; a conflict on start
+    keeps every source's value and records the editor's as the one chosen, with the reason.
+    """
     ev = target_event(t, c.anchor)
     if c.attribute is None or not hasattr(ev, c.attribute):
         raise Orphaned(f"no event attribute {c.attribute!r}")
@@ -117,7 +121,11 @@ def _replacement(ev: Event, field: str, wrong: Any) -> Any:
 
 def mark_event_wrong(t: Targets, c: Correction) -> None:
     """Rule mark_event_wrong: drop the event, a participant of it, or a wrong value of one of its attributes
-    (replaced by another value the sources gave, else emptied)."""
+    (replaced by another value the sources gave, else emptied).
+
+    Location "Washington" marked wrong, one source saying "Hà Nội" -> location "Hà Nội"; none -> no location;
+    status "planned" marked wrong -> "held".
+    """
     ev = target_event(t, c.anchor)
     c.applied_to = [ev.id or ""]
     if c.attribute is None:
@@ -170,7 +178,11 @@ def _participants(dossier: Dossier, ev: Event, articles: set[str]) -> list[Parti
 
 
 def split_event(t: Targets, c: Correction) -> None:
-    """Rule split_event: the reports of the chosen articles leave the event and make a new one."""
+    """Rule split_event: the reports of the chosen articles leave the event and make a new one.
+
+    A round told by articles a, b, c, split off [c] -> the round told by a, b and a new round told by c, each
+    with the participants named in its own articles.
+    """
     from tradetalks.resolve.events import event_id
 
     ev = target_event(t, c.anchor)
@@ -199,7 +211,10 @@ def split_event(t: Targets, c: Correction) -> None:
 
 def merge_events(t: Targets, c: Correction) -> None:
     """Rule merge_events: the second event's reports join the first; a value they disagree on is a conflict
-    (the first event's kept)."""
+    (the first event's kept).
+
+    A meeting on 2025-11-12 merged with a call undated -> one meeting on 2025-11-12 told by both articles.
+    """
     a = target_event(t, c.anchor)
     b = target_event(t, c.other)
     c.applied_to = [a.id or "", b.id or ""]
