@@ -27,7 +27,7 @@ def _call(store: Any) -> Any:
     return next(e for e in dossier.events if e.type == "call")
 
 
-def test_store_keeps_lists_and_removes_corrections(store: Any) -> None:
+def test_store_keeps_lists_and_removes_corrections(store: Any, tmp_path: Path) -> None:
     _fill(store)
     assert store.dossier_is_current()
     dossier = store.load_dossier()
@@ -46,6 +46,13 @@ def test_store_keeps_lists_and_removes_corrections(store: Any) -> None:
     exported = dossier_to_json(rebuilt)["corrections"]
     assert [(x["id"], x["status"], x["by"]) for x in exported] == [(number, "applied", "Lan")]
     json.dumps(exported)
+    from tradetalks.export.jsonl import write_jsonl
+
+    lines = tmp_path / "d.jsonl"
+    write_jsonl(rebuilt, lines)
+    records = [json.loads(line) for line in lines.read_text("utf-8").splitlines()]
+    (line,) = [r for r in records if r["kind"] == "correction"]
+    assert (line["correction"], line["status"], line["by"]) == ("set_value", "applied", "Lan")
     assert store.remove_correction(number)
     assert not store.remove_correction(number)
     assert store.corrections() == []
