@@ -381,6 +381,15 @@ def demo(db: DbOption = None) -> None:
         print_timeline(build_timeline(store), console)
 
 
+def _register_corrections() -> None:
+    from tradetalks.cli_corrections import register
+
+    register(app)
+
+
+_register_corrections()
+
+
 def main() -> None:
     """Entry point: run the app; report our own errors without a traceback."""
     try:

@@ -277,6 +277,36 @@ class DossierTimex:
     time_of_day: str | None = None
 
 
+#: What an editor can do to the dossier (see resolve/corrections.py).
+CORRECTION_KINDS: tuple[str, ...] = ("mark_wrong", "set_value", "split", "merge")
+#: What a correction is about.
+CORRECTION_TARGETS: tuple[str, ...] = ("event", "entity")
+
+
+@dataclass(slots=True)
+class Correction:
+    """An editor's correction, stored as data and applied after the rules on every rebuild.
+
+    The target is found by its ``anchor`` (evidence quotes of an event, folded names of an entity), never by
+    an id alone: ids change when the rules do. ``status``, ``note`` and ``applied_to`` say what the last
+    rebuild did with it ("applied", or "orphaned" when its anchor no longer matches anything).
+    """
+
+    kind: str  # mark_wrong | set_value | split | merge
+    target: str  # event | entity
+    anchor: dict[str, Any]
+    why: str
+    by: str
+    at: str = ""  # when it was made, ISO 8601 UTC
+    attribute: str | None = None  # the attribute ("start", "participant", "alias", "role"); None: the whole record
+    value: Any = None  # set_value: the new value; mark_wrong: the wrong value; split: articles or aliases moved
+    other: dict[str, Any] | None = None  # merge: the anchor of the second record; participant: the entity's anchor
+    id: int | None = None
+    status: str = "pending"  # pending | applied | orphaned
+    note: str = ""  # what the last rebuild did, or why it found nothing to apply to
+    applied_to: list[str] = field(default_factory=list)  # event/entity ids it changed in this dossier
+
+
 @dataclass(slots=True)
 class Dossier:
     """The resolved, deduplicated result across all articles (the JSON export)."""
@@ -285,6 +315,7 @@ class Dossier:
     entities: list[Entity] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
     timexes: list[DossierTimex] = field(default_factory=list)
+    corrections: list[Correction] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)

@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from tradetalks.errors import TradeTalksError
-from tradetalks.model import Conflict, Dossier, Entity, Event, Evidence, Role, TariffFacts
+from tradetalks.model import Conflict, Correction, Dossier, Entity, Event, Evidence, Role, TariffFacts
 
 __all__ = ["dossier_to_json", "write_json"]
 
@@ -84,8 +84,28 @@ def _event(ev: Event) -> dict[str, Any]:
     }
 
 
+def correction_json(c: Correction) -> dict[str, Any]:
+    """An editor's correction as exported: who, when, why, what, its anchor, and what the last rebuild did."""
+    return {
+        "id": c.id,
+        "kind": c.kind,
+        "target": c.target,
+        "attribute": c.attribute,
+        "value": c.value,
+        "by": c.by,
+        "at": c.at,
+        "why": c.why,
+        "anchor": c.anchor,
+        "other": c.other,
+        "status": c.status,
+        "note": c.note,
+        "applied_to": list(c.applied_to),
+    }
+
+
 def dossier_to_json(dossier: Dossier) -> dict[str, Any]:
-    """The dossier as plain JSON values: articles, entities, events, timexes (extra fields marked as such)."""
+    """The dossier as plain JSON values: articles, entities, events, timexes, and the editors' corrections with
+    their status (applied or orphaned)."""
     return {
         "articles": [
             {
@@ -114,6 +134,7 @@ def dossier_to_json(dossier: Dossier) -> dict[str, Any]:
             }
             for t in dossier.timexes
         ],
+        "corrections": [correction_json(c) for c in dossier.corrections],
     }
 
 

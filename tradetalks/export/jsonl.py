@@ -1,4 +1,4 @@
-"""The dossier as JSON Lines: one record per line with its "kind" (article, entity, event, timex)."""
+"""The dossier as JSON Lines: one record per line with its "kind" (article, entity, event, timex, correction)."""
 
 from __future__ import annotations
 
@@ -6,11 +6,13 @@ import json
 from dataclasses import asdict
 from pathlib import Path
 
+from tradetalks.export.json import correction_json
 from tradetalks.model import Dossier
 
 
 def write_jsonl(dossier: Dossier, path: Path) -> None:
-    """One JSON object per line: {"kind": "article"|"entity"|"event"|"timex", ...the record's fields}."""
+    """One JSON object per line: {"kind": "article"|"entity"|"event"|"timex", ...the record's fields}, then the
+    editors' corrections as {"kind": "correction", "correction": "set_value"|..., "status": ..., ...}."""
     groups = (
         ("article", dossier.articles),
         ("entity", dossier.entities),
@@ -21,3 +23,6 @@ def write_jsonl(dossier: Dossier, path: Path) -> None:
         for kind, records in groups:
             for record in records:
                 out.write(json.dumps({"kind": kind, **asdict(record)}, ensure_ascii=False) + "\n")
+        for c in dossier.corrections:
+            fields = {k: v for k, v in correction_json(c).items() if k != "kind"}
+            out.write(json.dumps({"kind": "correction", "correction": c.kind, **fields}, ensure_ascii=False) + "\n")

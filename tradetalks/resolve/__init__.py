@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import replace
 from datetime import date
 from typing import TYPE_CHECKING
 
 import numpy as np
 
-from tradetalks.model import ArticleRecord, Doc, Dossier, DossierTimex, Event
+from tradetalks.model import ArticleRecord, Correction, Doc, Dossier, DossierTimex, Event
+from tradetalks.resolve.corrections import apply_corrections
 from tradetalks.resolve.dates import parse_range
 from tradetalks.resolve.entities import add_roles, cluster_entities
 from tradetalks.resolve.events import resolve_events
@@ -64,10 +65,15 @@ def slim(doc: Doc, digests: dict[str, tuple[str, np.ndarray]]) -> Doc:
     return Doc(article, set(doc.layers), "", "", [], doc.mentions, doc.timexes, doc.events, doc.topics)
 
 
-def build_dossier(docs: Iterable[Doc], digests: Mapping[str, tuple[str, np.ndarray]] | None = None) -> Dossier:
+def build_dossier(
+    docs: Iterable[Doc],
+    digests: Mapping[str, tuple[str, np.ndarray]] | None = None,
+    corrections: Sequence[Correction] = (),
+) -> Dossier:
     """Resolve many articles' extractions into one dossier; the same set in any order gives the same dossier.
 
-    ``digests`` (article id -> text hash and MinHash) stands in for the text of slim docs.
+    ``digests`` (article id -> text hash and MinHash) stands in for the text of slim docs. The editors'
+    ``corrections`` are applied last, after every rule (each reported applied or orphaned in the dossier).
     """
     docs = list(docs)  # first: a generator of slim docs fills ``digests`` as it goes
     hashes = {aid: digest[0] for aid, digest in (digests or {}).items()}
@@ -99,13 +105,13 @@ def build_dossier(docs: Iterable[Doc], digests: Mapping[str, tuple[str, np.ndarr
         for doc in ordered
     ]
     all_timexes = sorted((t for ts in timexes.values() for t in ts), key=lambda t: (place[t.article], t.start, t.end))
-    return Dossier(articles, index.entities, events, all_timexes)
+    return apply_corrections(Dossier(articles, index.entities, events, all_timexes), corrections)
 
 
 def rebuild_dossier(store: Store) -> Dossier:
     """Resolve every stored extraction into a dossier, save it in the store and return it."""
     built_from = store.revision()  # read first: an article stored meanwhile leaves the dossier stale, not lost
     digests: dict[str, tuple[str, np.ndarray]] = {}
-    dossier = build_dossier((slim(doc, digests) for doc in store.docs()), digests)
+    dossier = build_dossier((slim(doc, digests) for doc in store.docs()), digests, store.corrections())
     store.save_dossier(dossier, built_from)
     return dossier

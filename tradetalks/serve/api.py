@@ -17,6 +17,7 @@ from tradetalks.errors import TradeTalksError
 from tradetalks.serve.ask import answer_from_index
 from tradetalks.serve.guard import SecurityHeaders
 from tradetalks.serve.index import DossierIndex
+from tradetalks.serve.marks import marks_on
 from tradetalks.serve.phrasing import phrase_answer
 from tradetalks.serve.render import doc_as_dict
 from tradetalks.serve.state import ServeState, clean_query, token_from_env
@@ -80,7 +81,7 @@ def api_router(state: ServeState, token: str | None) -> APIRouter:
         found = index.event_by_id.get(event_id)
         if found is None:
             raise not_found("event", event_id)
-        return index.event_view(found, lang)
+        return {**index.event_view(found, lang), "corrections": marks_on(index, event_id)}
 
     @api.get("/entities", summary="People, organisations, places and countries, paginated")
     def entities(
@@ -114,7 +115,7 @@ def api_router(state: ServeState, token: str | None) -> APIRouter:
             raise not_found("entity", entity_id)
         found = entity_from_index(index, entity_id)
         assert found is not None
-        return found
+        return {**found, "corrections": marks_on(index, entity_id)}
 
     @api.get("/articles", summary="The articles of the dossier, paginated")
     def articles(limit: Limit = 50, offset: Offset = 0) -> dict[str, Any]:
@@ -197,7 +198,13 @@ def create_app(db_url: str, token: str | None = None) -> FastAPI:
     async def internal(request: Request, exc: Exception) -> Response:
         return _error(request, 500, f"internal error ({type(exc).__name__})")
 
-    app.include_router(api_router(state, token or token_from_env()))
+    state.token = token or token_from_env()
+    app.include_router(api_router(state, state.token))
+    from tradetalks.serve.corrections import correction_router
+    from tradetalks.serve.editor import editor_router
+
+    app.include_router(correction_router(state, state.token))
+    app.include_router(editor_router(state, state.token))
     from tradetalks.serve.web import web_router
 
     app.include_router(web_router(state))

@@ -12,8 +12,10 @@ from starlette.exceptions import HTTPException
 from tradetalks.export.atom import events_feed
 from tradetalks.export.ics import events_calendar
 from tradetalks.serve.charts import negotiation_charts
+from tradetalks.serve.editor import COOKIE, editor_of
 from tradetalks.serve.event_page import event_detail
 from tradetalks.serve.index import DossierIndex, is_dated
+from tradetalks.serve.marks import corrected_attributes, event_choices, gone, marks_on
 from tradetalks.serve.negotiations import (
     UnknownNegotiation,
     event_brief,
@@ -101,7 +103,11 @@ def negotiation_router(state: ServeState) -> APIRouter:
         index = state.index()
         event = index.event_by_id.get(event_id)
         if event is None:
+            removed = gone(index, event_id)
+            if removed is not None:
+                return render(request, "gone.html", code=404, g=removed)
             return render(request, "error.html", code=404, status=404, message=f"no event with id {event_id[:100]!r}")
+        editor = editor_of(request.cookies.get(COOKIE), state.token)
 
         def text_of(article_id: str) -> str | None:
             article = state.article(article_id)
@@ -111,9 +117,26 @@ def negotiation_router(state: ServeState) -> APIRouter:
             detail = event_detail(index, event, text_of, lang)
             key = event.negotiation
             name = negotiation_title(key, lang) if key else None
-            return render_html(request, "event.html", d=detail, negotiation=key, negotiation_name=name).encode()
+            marks = marks_on(index, event_id)
+            sources = {r["article"]: f"{r['outlet_label'] or ''} · {r['published'] or ''} · {r['title'] or ''}"
+                       for r in detail["reports"]}  # fmt: skip
+            html = render_html(
+                request,
+                "event.html",
+                d=detail,
+                negotiation=key,
+                negotiation_name=name,
+                marks=marks,
+                corrected=corrected_attributes(marks),
+                choices=event_choices(index, event, lang),
+                sources=sources,
+                editor=editor,
+                editing=state.token is not None,
+            )
+            return html.encode()
 
-        return respond(request, state.rendered(("page/event", event_id, lang), build))
+        cache_key = ("page/event", event_id, lang, editor.csrf if editor else None)
+        return respond(request, state.rendered(cache_key, build))
 
     @router.get("/api/n", summary="The negotiations with their event counts and latest dates")
     def negotiations_api(lang: str = "vi") -> list[dict[str, Any]]:

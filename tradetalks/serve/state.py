@@ -29,6 +29,7 @@ class ServeState:
 
     def __init__(self, db_url: str):
         self.db_url = db_url
+        self.token: str | None = None  # the write token (TRADETALKS_TOKEN); None: writing is disabled
         self.store = open_store(db_url)
         self.lock = threading.RLock()
         self._index: DossierIndex | None = None

@@ -120,19 +120,38 @@ def web_router(state: ServeState) -> APIRouter:
 
     @web.get("/entity/{entity_id}", response_class=HTMLResponse)
     def entity_page(request: Request, entity_id: str) -> Response:
+        from tradetalks.serve.editor import COOKIE, editor_of
+        from tradetalks.serve.marks import corrected_attributes, entity_choices, gone, marks_on
+
         index = state.index()
         if entity_id not in index.entity_by_id:
+            removed = gone(index, entity_id)
+            if removed is not None:
+                return render(request, "gone.html", code=404, g=removed)
             return render(request, "error.html", code=404, status=404, message=f"no entity with id {entity_id[:100]!r}")
         lang = language(request)
+        editor = editor_of(request.cookies.get(COOKIE), state.token)
 
         def build(index: DossierIndex) -> bytes:
             found = entity_from_index(index, entity_id, lang)
             assert found is not None
             records = [source_line(index, a) for a in found["articles"] if a in index.article_by_id]
             found["article_records"] = sorted(records, key=lambda r: r["published"] or "", reverse=True)[:50]
-            return render_html(request, "entity.html", entity=found).encode("utf-8")
+            marks = marks_on(index, entity_id)
+            html = render_html(
+                request,
+                "entity.html",
+                entity=found,
+                marks=marks,
+                corrected=corrected_attributes(marks),
+                choices=entity_choices(index.entity_by_id[entity_id], lang),
+                editor=editor,
+                editing=state.token is not None,
+            )
+            return html.encode("utf-8")
 
-        return respond(request, state.rendered(("page/entity", entity_id, lang), build))
+        key = ("page/entity", entity_id, lang, editor.csrf if editor else None)
+        return respond(request, state.rendered(key, build))
 
     @web.get("/article/{article_id}", response_class=HTMLResponse)
     def article_page(request: Request, article_id: str) -> Response:

@@ -108,6 +108,16 @@ def parse_articles(body: bytes) -> list[ArticleIn]:
         raise RequestValidationError([{"loc": ("body",), "msg": f"not JSON: {exc}"[:200]}]) from exc
 
 
+def parse_model(model: type[Any], body: bytes) -> Any:
+    """A posted JSON object as ``model``; 422 (as for any invalid request) when it is not one."""
+    try:
+        return TypeAdapter(model).validate_python(json.loads(body))
+    except (ValueError, RecursionError) as exc:
+        if isinstance(exc, ValidationError):
+            raise RequestValidationError([{**e, "loc": ("body", *e["loc"])} for e in exc.errors()]) from exc
+        raise RequestValidationError([{"loc": ("body",), "msg": f"not JSON: {exc}"[:200]}]) from exc
+
+
 async def ingest_request(request: Request, state: ServeState, token: str | None) -> dict[str, Any]:
     """Check the token (headers only), then the declared length, then stream, parse and ingest the body."""
     check_writer(request.headers.get("authorization"), token)

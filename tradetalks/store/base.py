@@ -7,7 +7,7 @@ from contextlib import AbstractContextManager
 from typing import Any, Protocol, runtime_checkable
 
 from tradetalks.errors import TradeTalksError
-from tradetalks.model import Article, Doc, Dossier, IngestOutcome, SearchHit
+from tradetalks.model import Article, Correction, Doc, Dossier, IngestOutcome, SearchHit
 
 
 class StoreError(TradeTalksError):
@@ -76,6 +76,19 @@ class Store(Protocol):
         ...
 
     def load_dossier(self) -> Dossier | None:
+        ...
+
+    # corrections ------------------------------------------------------------
+    def add_correction(self, correction: Correction) -> int:
+        """Store an editor's correction (raising the revision: the dossier is stale); return its number."""
+        ...
+
+    def corrections(self) -> list[Correction]:
+        """Every stored correction, in the order they were made."""
+        ...
+
+    def remove_correction(self, number: int) -> bool:
+        """Delete a correction (raising the revision); False when there is none with this number."""
         ...
 
     # search and figures ---------------------------------------------------

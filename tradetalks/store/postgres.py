@@ -17,12 +17,12 @@ from typing import Any
 import psycopg
 from psycopg import errors as pg_errors
 
-from tradetalks.model import Article, Doc, Dossier, IngestOutcome, SearchHit, article_id
+from tradetalks.model import Article, Correction, Doc, Dossier, IngestOutcome, SearchHit, article_id
 from tradetalks.pipeline import PIPELINE_VERSION
 from tradetalks.store import search as s
 from tradetalks.store.base import StoreError
 from tradetalks.store.codec import dossier_from_dict, dossier_to_dict, extraction_to_dict
-from tradetalks.store.reads import BUMP_REVISION, SQLReads
+from tradetalks.store.reads import BUMP_REVISION, SQLReads, correction_row
 
 #: Ordered schema migrations; ``schema_version`` holds how many have been applied.
 MIGRATIONS: list[str] = [
@@ -80,6 +80,17 @@ MIGRATIONS: list[str] = [
     CREATE TABLE revision (id integer PRIMARY KEY CHECK (id = 1), n bigint NOT NULL);
     INSERT INTO revision (id, n) SELECT 1, (SELECT count(*) FROM versions) + (SELECT count(*) FROM extractions);
     ALTER TABLE dossier ADD COLUMN built_from bigint NOT NULL DEFAULT -1;
+    """,
+    # 4: editors' corrections (see the SQLite store's migration 4)
+    """
+    CREATE TABLE corrections (
+        id bigserial PRIMARY KEY,
+        kind text NOT NULL, target text NOT NULL,
+        data json NOT NULL,
+        why text NOT NULL CHECK (length(trim(why)) > 0),
+        editor text NOT NULL,
+        at text NOT NULL
+    );
     """,
 ]
 
@@ -276,6 +287,29 @@ class PostgresStore(SQLReads):
         """The saved dossier, or None before the first resolution."""
         row = self.conn.execute("SELECT data FROM dossier WHERE id = 1").fetchone()
         return dossier_from_dict(row[0]) if row else None
+
+    # corrections ------------------------------------------------------------
+    def add_correction(self, correction: Correction) -> int:
+        """Store an editor's correction (the dossier becomes stale); return its number."""
+        row = tuple(_clean(v) for v in correction_row(correction))
+        with self._lock, self.conn.transaction():
+            found = self.conn.execute(
+                "INSERT INTO corrections (kind, target, data, why, editor, at) "
+                "VALUES (%s, %s, %s, %s, %s, %s) RETURNING id",
+                row,
+            ).fetchone()
+            self.conn.execute(BUMP_REVISION)
+        assert found is not None
+        correction.id = int(found[0])
+        return correction.id
+
+    def remove_correction(self, number: int) -> bool:
+        """Delete a correction; False when there is none with this number."""
+        with self._lock, self.conn.transaction():
+            gone = self.conn.execute("DELETE FROM corrections WHERE id = %s", (number,)).rowcount
+            if gone:
+                self.conn.execute(BUMP_REVISION)
+        return bool(gone)
 
     # search and figures ---------------------------------------------------
     def search(self, query: str, limit: int = 20) -> list[SearchHit]:

@@ -7,7 +7,7 @@ import json
 from collections.abc import Iterator
 from typing import Any, ClassVar
 
-from tradetalks.model import Article, Doc
+from tradetalks.model import Article, Correction, Doc
 from tradetalks.store.codec import extraction_from_dict
 
 ARTICLE_COLS = "a.id, a.latest_version, v.source, v.url, v.outlet, v.title, v.published, v.text"
@@ -35,6 +35,23 @@ def doc_from_row(row: tuple[Any, ...]) -> Doc:
     if data is None:
         return Doc(article=article, layers={"text"})
     return extraction_from_dict(article, data if isinstance(data, dict) else json.loads(data))
+
+
+def correction_row(c: Correction) -> tuple[Any, ...]:
+    """The columns (kind, target, data, why, editor, at) a correction is stored in."""
+    data = json.dumps(
+        {"anchor": c.anchor, "attribute": c.attribute, "value": c.value, "other": c.other}, ensure_ascii=False
+    )
+    return (c.kind, c.target, data, c.why, c.by, c.at)
+
+
+def correction_from_row(row: tuple[Any, ...]) -> Correction:
+    """A Correction from (id, kind, target, data, why, editor, at)."""
+    number, kind, target, data, why, editor, at = row
+    d = data if isinstance(data, dict) else json.loads(data)
+    return Correction(
+        kind, target, d["anchor"], why, editor, at, d.get("attribute"), d.get("value"), d.get("other"), number
+    )
 
 
 class SQLReads:
@@ -83,6 +100,11 @@ class SQLReads:
         a dossier, true only while nothing is stored (an ingest killed before its first rebuild is stale)."""
         row = self.conn.execute("SELECT built_from FROM dossier WHERE id = 1").fetchone()
         return int(row[0]) == self.revision() if row else self.revision() == 0
+
+    def corrections(self) -> list[Correction]:
+        """Every stored correction, in the order they were made."""
+        rows = self.conn.execute("SELECT id, kind, target, data, why, editor, at FROM corrections ORDER BY id")
+        return [correction_from_row(r) for r in rows.fetchall()]
 
     def get_doc(self, article_id: str) -> Doc | None:
         """The extraction of the latest version (a bare Doc when it was stored without extraction)."""

@@ -11,12 +11,12 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, Literal
 
-from tradetalks.model import Article, Doc, Dossier, IngestOutcome, SearchHit, article_id
+from tradetalks.model import Article, Correction, Doc, Dossier, IngestOutcome, SearchHit, article_id
 from tradetalks.pipeline import PIPELINE_VERSION
 from tradetalks.store import search as s
 from tradetalks.store.base import StoreError
 from tradetalks.store.codec import dossier_from_dict, dossier_to_dict, extraction_to_dict
-from tradetalks.store.reads import BUMP_REVISION, SQLReads
+from tradetalks.store.reads import BUMP_REVISION, SQLReads, correction_row
 
 #: Ordered schema migrations; ``schema_version`` holds how many have been applied.
 MIGRATIONS: list[str] = [
@@ -70,6 +70,17 @@ MIGRATIONS: list[str] = [
     CREATE TABLE revision (id INTEGER PRIMARY KEY CHECK (id = 1), n INTEGER NOT NULL);
     INSERT INTO revision (id, n) SELECT 1, (SELECT count(*) FROM versions) + (SELECT count(*) FROM extractions);
     ALTER TABLE dossier ADD COLUMN built_from INTEGER NOT NULL DEFAULT -1;
+    """,
+    # 4: editors' corrections, applied after the rules on every rebuild (anchor, field, value, other in data)
+    """
+    CREATE TABLE corrections (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        kind TEXT NOT NULL, target TEXT NOT NULL,
+        data TEXT NOT NULL,
+        why TEXT NOT NULL CHECK (length(trim(why)) > 0),
+        editor TEXT NOT NULL,
+        at TEXT NOT NULL
+    );
     """,
 ]
 
@@ -244,6 +255,26 @@ class SQLiteStore(SQLReads):
         """The saved dossier, or None before the first resolution."""
         row = self.conn.execute("SELECT data FROM dossier WHERE id = 1").fetchone()
         return dossier_from_dict(json.loads(row[0])) if row else None
+
+    # corrections ------------------------------------------------------------
+    def add_correction(self, correction: Correction) -> int:
+        """Store an editor's correction (the dossier becomes stale); return its number."""
+        row = correction_row(correction)
+        with self._write() as c:
+            cur = c.execute(
+                "INSERT INTO corrections (kind, target, data, why, editor, at) VALUES (?, ?, ?, ?, ?, ?)", row
+            )
+            c.execute(BUMP_REVISION)
+        correction.id = int(cur.lastrowid or 0)
+        return correction.id
+
+    def remove_correction(self, number: int) -> bool:
+        """Delete a correction; False when there is none with this number."""
+        with self._write() as c:
+            gone = c.execute("DELETE FROM corrections WHERE id = ?", (number,)).rowcount
+            if gone:
+                c.execute(BUMP_REVISION)
+        return bool(gone)
 
     # search and figures ---------------------------------------------------
     def search(self, query: str, limit: int = 20) -> list[SearchHit]:

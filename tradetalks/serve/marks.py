@@ -1,0 +1,89 @@
+"""What the event and entity pages show of corrections: the marks "corrected by X on D: why", the page of a
+record a correction removed, and the choices of the correction forms."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from tradetalks.model import Correction, Entity, Event
+from tradetalks.resolve.correction_values import SETTABLE
+from tradetalks.serve.index import DossierIndex
+from tradetalks.serve.labels import label
+
+
+def mark(c: Correction) -> dict[str, Any]:
+    """A correction as a page shows it."""
+    return {
+        "id": c.id,
+        "kind": c.kind,
+        "attribute": c.attribute,
+        "by": c.by,
+        "date": c.at[:10],
+        "why": c.why,
+        "note": c.note,
+        "status": c.status,
+        "applied_to": list(c.applied_to),
+    }
+
+
+def marks_on(index: DossierIndex, record_id: str) -> list[dict[str, Any]]:
+    """The applied corrections that changed this event or entity, oldest first."""
+    return [mark(c) for c in index.dossier.corrections if c.status == "applied" and record_id in c.applied_to]
+
+
+def corrected_attributes(marks: list[dict[str, Any]]) -> dict[str, dict[str, Any]]:
+    """Attribute -> the last correction that set it or marked its value wrong."""
+    return {m["attribute"]: m for m in marks if m["attribute"] and m["kind"] in ("set_value", "mark_wrong")}
+
+
+def gone(index: DossierIndex, record_id: str) -> dict[str, Any] | None:
+    """The correction that removed (or merged away) a record no longer in the dossier, with where it went."""
+    for c in reversed(index.dossier.corrections):
+        if c.status != "applied" or record_id not in c.applied_to:
+            continue
+        survivors = [i for i in c.applied_to if i != record_id and (i in index.event_by_id or i in index.entity_by_id)]
+        now = survivors[0] if survivors else None
+        href = None
+        if now is not None:
+            href = f"/event/{now}" if now in index.event_by_id else f"/entity/{now}"
+        return {**mark(c), "now": now, "href": href}
+    return None
+
+
+def _shown(value: Any) -> str:
+    if isinstance(value, float):
+        return f"{value * 100:g}%"
+    return str(value)
+
+
+def event_choices(index: DossierIndex, event: Event, lang: str) -> dict[str, Any]:
+    """The choices of an event's correction forms: attributes to set, facts to mark wrong, articles to split."""
+    facts = [("", label(lang, "whole_event"))]
+    for p in event.participants:
+        entity = index.entity_by_id.get(p.entity)
+        facts.append(
+            (f"participant:{p.entity}", f"{label(lang, 'participant')}: {entity.name if entity else p.entity}")
+        )
+    for name in SETTABLE["event"]:
+        value = getattr(event, name)
+        if value not in (None, "", []) and name not in ("type", "status", "summary", "summary_en"):
+            facts.append((f"attr:{name}", f"{label(lang, f'field.{name}', name)}: {_shown(value)}"))
+    articles = list(dict.fromkeys(e.article for e in event.evidence))
+    return {
+        "attributes": [(n, label(lang, f"field.{n}", n)) for n in SETTABLE["event"]],
+        "facts": facts,
+        "articles": articles if len(articles) > 1 else [],
+    }
+
+
+def entity_choices(entity: Entity, lang: str) -> dict[str, Any]:
+    """The choices of an entity's correction forms: attributes, facts to mark wrong, names to split off."""
+    facts = [("", label(lang, "whole_entity"))]
+    facts += [(f"alias:{a}", f"{label(lang, 'alias')}: {a}") for a in entity.aliases]
+    facts += [(f"role:{t}", f"{label(lang, 'role')}: {t}") for t in dict.fromkeys(r.title for r in entity.roles)]
+    names = sorted({m.text for m in entity.mentions} | set(entity.aliases))
+    return {
+        "attributes": [(n, label(lang, f"field.{n}", n)) for n in SETTABLE["entity"]],
+        "facts": facts,
+        "names": names if len(names) > 1 else [],
+    }
