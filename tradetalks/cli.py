@@ -177,6 +177,11 @@ def timeline(
         Optional[str],  # noqa: UP045
         typer.Option("--negotiation", help="Only this negotiation (a key such as vn-efta-fta)."),
     ] = None,
+    limit: Annotated[
+        Optional[int],  # noqa: UP045
+        typer.Option("--limit", min=0, help="At most this many events (dated first, then undated)."),
+    ] = None,
+    offset: Annotated[int, typer.Option("--offset", min=0, help="Skip this many events first.")] = 0,
     db: DbOption = None,
     json_out: JsonOption = False,
 ) -> None:
@@ -195,11 +200,15 @@ def timeline(
             type_=type_,
             all_negotiations=all_negotiations,
             negotiation=negotiation,
+            limit=limit,
+            offset=offset,
         )
     if json_out:
         _print_json(tl)
     else:
         print_timeline(tl, console)
+        if "page" in tl:
+            err.print(f"events {offset + 1}-{offset + tl['page']['count']} of {tl['total']}")
 
 
 @app.command()

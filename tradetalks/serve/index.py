@@ -43,14 +43,17 @@ def date_ceiling(value: str) -> str:
 class DossierIndex:
     """Lookups over a dossier; built once per dossier and shared by the CLI, the API and the web page."""
 
-    def __init__(self, dossier: Dossier):
+    def __init__(self, dossier: Dossier, places: dict[str, int] | None = None):
+        """``places``: each event's place in the whole dossier, when ``dossier`` holds only some of its events."""
         self.dossier = dossier
         for n, event in enumerate(dossier.events):
             if not event.id:
                 event.id = f"ev{n + 1}"
         self.events: list[Event] = list(dossier.events)
         self.event_by_id: dict[str, Event] = {e.id or "": e for e in self.events}
-        self._place: dict[str, int] = {e.id or "": n for n, e in enumerate(self.events)}
+        self._place: dict[str, int] = (
+            places if places is not None else {e.id or "": n for n, e in enumerate(self.events)}
+        )
         self.entity_by_id: dict[str, Entity] = {e.id: e for e in dossier.entities}
         self.article_by_id = {a.id: a for a in dossier.articles}
         self.events_by_entity: dict[str, list[Event]] = defaultdict(list)

@@ -9,6 +9,7 @@ from typing import Any, ClassVar
 
 from tradetalks.model import Article, Doc
 from tradetalks.store.codec import extraction_from_dict
+from tradetalks.store.row_reads import DossierRows
 
 ARTICLE_COLS = "a.id, a.latest_version, v.source, v.url, v.outlet, v.title, v.published, v.text"
 LATEST = "FROM articles a JOIN versions v ON v.article_id = a.id AND v.version = a.latest_version "
@@ -83,6 +84,10 @@ class SQLReads:
         a dossier, true only while nothing is stored (an ingest killed before its first rebuild is stale)."""
         row = self.conn.execute("SELECT built_from FROM dossier WHERE id = 1").fetchone()
         return int(row[0]) == self.revision() if row else self.revision() == 0
+
+    def rows(self) -> DossierRows:
+        """The dossier's rows, to be read a piece at a time."""
+        return DossierRows(self.conn, self.mark)
 
     def get_doc(self, article_id: str) -> Doc | None:
         """The extraction of the latest version (a bare Doc when it was stored without extraction)."""

@@ -1,0 +1,78 @@
+"""The timeline and ``who`` read from the dossier's rows answer exactly as the views over the whole dossier do,
+on every backend, while loading only the events they show."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from tradetalks.model import Dossier
+from tradetalks.resolve import build_dossier
+from tradetalks.serve.index import DossierIndex
+from tradetalks.serve.row_views import entity_from_rows, timeline_from_rows
+from tradetalks.serve.timeline import QueryError, build_timeline, entity_from_index, find_entity, timeline_from_index
+
+FILTERS: list[dict[str, Any]] = [
+    {},
+    {"all_negotiations": True},
+    {"all_negotiations": True, "lang": "en"},
+    {"type_": "negotiation_round", "all_negotiations": True},
+    {"type_": "meeting"},
+    {"date_from": "2025-11-13"},
+    {"date_to": "2025-11", "all_negotiations": True},
+    {"date_from": "2025", "date_to": "2026-12-31"},
+    {"negotiation": "vn-us-reciprocal"},
+    {"negotiation": "vn-efta-fta"},
+    {"negotiation": "vn-eu-fta"},
+    {"topic": "tariffs", "all_negotiations": True},
+    {"topic": "energy"},
+    {"person": "nguyen sinh nhat tan", "all_negotiations": True},
+    {"person": "Greer"},
+    {"person": "nobody at all"},
+]
+
+
+def _dossiers(sample_dossier: Dossier) -> list[Dossier]:
+    from tests.conftest import talks_corpus
+
+    return [sample_dossier, build_dossier(talks_corpus())]
+
+
+@pytest.mark.parametrize("which", [0, 1])
+def test_timeline_rows_answer_as_the_whole_dossier(store: Any, sample_dossier: Dossier, which: int) -> None:
+    dossier = _dossiers(sample_dossier)[which]
+    store.save_dossier(dossier)
+    index = DossierIndex(store.load_dossier() or Dossier())
+    assert index.events, "a dossier with events"
+    for filters in FILTERS:
+        assert timeline_from_rows(store.rows(), **filters) == timeline_from_index(index, **filters), filters
+    assert build_timeline(store, all_negotiations=True) == timeline_from_index(index, all_negotiations=True)
+
+
+def test_timeline_rows_one_page(store: Any, sample_dossier: Dossier) -> None:
+    store.save_dossier(sample_dossier)
+    whole = timeline_from_rows(store.rows(), all_negotiations=True)
+    listed = [e["id"] for e in whole["events"] + whole["undated"]]
+    assert len(listed) >= 3
+    page = timeline_from_rows(store.rows(), all_negotiations=True, limit=2, offset=1)
+    assert [e["id"] for e in page["events"] + page["undated"]] == listed[1:3]
+    assert page["total"] == whole["total"] and page["page"] == {"offset": 1, "limit": 2, "count": 2}
+
+
+def test_timeline_rows_unknown_negotiation_is_a_query_error(store: Any, sample_dossier: Dossier) -> None:
+    store.save_dossier(sample_dossier)
+    with pytest.raises(QueryError, match="--negotiation"):
+        timeline_from_rows(store.rows(), negotiation="no-such-talks")
+
+
+@pytest.mark.parametrize("which", [0, 1])
+def test_who_rows_answer_as_the_whole_dossier(store: Any, sample_dossier: Dossier, which: int) -> None:
+    dossier = _dossiers(sample_dossier)[which]
+    store.save_dossier(dossier)
+    index = DossierIndex(store.load_dossier() or Dossier())
+    names = [e.id for e in dossier.entities] + [e.name for e in dossier.entities]
+    names += [a for e in dossier.entities for a in e.aliases] + ["nguyen sinh", "Jamieson", "Grer", "xyz nobody"]
+    for name in names:
+        assert entity_from_rows(store.rows(), name) == entity_from_index(index, name), name
+    assert find_entity(store, dossier.entities[0].name) == entity_from_index(index, dossier.entities[0].name)
