@@ -16,12 +16,12 @@ from starlette.exceptions import HTTPException
 from tradetalks.errors import TradeTalksError
 from tradetalks.serve.ask import answer_from_index
 from tradetalks.serve.guard import SecurityHeaders
-from tradetalks.serve.index import DossierIndex
 from tradetalks.serve.phrasing import phrase_answer
 from tradetalks.serve.render import doc_as_dict
+from tradetalks.serve.row_views import entity_from_rows, timeline_from_rows
 from tradetalks.serve.state import ServeState, clean_query, token_from_env
-from tradetalks.serve.timeline import entity_from_index, timeline_from_index
 from tradetalks.serve.writes import BODY_SCHEMA, ingest_request
+from tradetalks.store.row_reads import DossierRows
 
 STATIC = Path(__file__).resolve().parent / "static"
 Limit = Annotated[int, Query(ge=1, le=500, description="At most this many items.")]
@@ -57,22 +57,28 @@ def api_router(state: ServeState, token: str | None) -> APIRouter:
         person: Annotated[str | None, Query(max_length=200)] = None,
         all: bool = False,
         lang: Lang = "vi",
+        limit: Annotated[int | None, Query(ge=0, le=10_000)] = None,
+        offset: Offset = 0,
     ) -> Response:
-        key = ("api/timeline", date_from, date_to, type, topic, person, all, lang)
+        key = ("api/timeline", date_from, date_to, type, topic, person, all, lang, limit, offset)
 
-        def build(index: DossierIndex) -> bytes:
-            tl = timeline_from_index(index, date_from, date_to, type, all, topic or None, person or None, lang)
+        def build(rows: DossierRows) -> bytes:
+            tl = timeline_from_rows(
+                rows, date_from, date_to, type, all, topic or None, person or None, lang, limit=limit, offset=offset
+            )
             return json_bytes(tl)
 
-        return Response(state.rendered(key, build), media_type="application/json")
+        return Response(state.rows_rendered(key, build), media_type="application/json")
 
     @api.get("/events", summary="Every event (all negotiations), paginated")
     def events(limit: Limit = 50, offset: Offset = 0, lang: Lang = "vi") -> Response:
-        def build(index: DossierIndex) -> bytes:
-            tl = timeline_from_index(index, all_negotiations=True, lang=lang)
-            return json_bytes(page(tl["events"] + tl["undated"], limit, offset))
+        def build(rows: DossierRows) -> bytes:
+            tl = timeline_from_rows(rows, all_negotiations=True, lang=lang, limit=limit, offset=offset)
+            items = tl["events"] + tl["undated"]
+            return json_bytes({"total": tl["total"], "limit": limit, "offset": offset, "items": items})
 
-        return Response(state.rendered(("api/events", limit, offset, lang), build), media_type="application/json")
+        key = ("api/events", limit, offset, lang)
+        return Response(state.rows_rendered(key, build), media_type="application/json")
 
     @api.get("/events/{event_id}", summary="One event with participants, topics, sources and conflicts")
     def event(event_id: str, lang: Lang = "vi") -> dict[str, Any]:
@@ -108,13 +114,15 @@ def api_router(state: ServeState, token: str | None) -> APIRouter:
         return page(rows, limit, offset)
 
     @api.get("/entities/{entity_id}", summary="One entity: aliases, titles over time with sources, events")
-    def entity(entity_id: str) -> dict[str, Any]:
-        index = state.index()
-        if entity_id not in index.entity_by_id:
+    def entity(entity_id: str) -> Response:
+        def build(rows: DossierRows) -> bytes:
+            found = entity_from_rows(rows, entity_id) if rows.weights([entity_id]) else None
+            return json_bytes(found)
+
+        body = state.rows_rendered(("api/entity", entity_id), build)
+        if body == b"null":
             raise not_found("entity", entity_id)
-        found = entity_from_index(index, entity_id)
-        assert found is not None
-        return found
+        return Response(body, media_type="application/json")
 
     @api.get("/articles", summary="The articles of the dossier, paginated")
     def articles(limit: Limit = 50, offset: Offset = 0) -> dict[str, Any]:

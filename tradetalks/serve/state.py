@@ -14,6 +14,7 @@ from typing import Any
 from tradetalks.model import Article, Doc, Dossier, SearchHit
 from tradetalks.serve.index import DossierIndex
 from tradetalks.store import Store, open_store
+from tradetalks.store.row_reads import DossierRows
 
 #: How often (seconds) the store is checked for a changed dossier.
 CHECK_EVERY = 1.0
@@ -54,18 +55,40 @@ class ServeState:
                 stamps.append(None)
         return tuple(stamps)
 
-    def index(self) -> DossierIndex:
-        """The current dossier as an index; reloaded when the store changed since it was built."""
+    def _refresh(self) -> None:
+        """Forget the cached index and responses when the store changed (checked at most every CHECK_EVERY)."""
         now = time.monotonic()
+        if self._stamp is None or now - self._checked >= CHECK_EVERY:
+            self._checked = now
+            stamp = self._fingerprint()
+            if stamp != self._stamp:
+                self._stamp = stamp
+                self._index = None
+                self._rendered.clear()
+
+    def index(self) -> DossierIndex:
+        """The whole current dossier as an index; reloaded when the store changed since it was built."""
         with self.lock:
-            if self._index is None or now - self._checked >= CHECK_EVERY:
-                self._checked = now
-                stamp = self._fingerprint()
-                if self._index is None or stamp != self._stamp:
-                    self._index = DossierIndex(self.store.load_dossier() or Dossier())
-                    self._stamp = stamp
-                    self._rendered.clear()
+            self._refresh()
+            if self._index is None:
+                self._index = DossierIndex(self.store.load_dossier() or Dossier())
+                self._rendered.clear()
             return self._index
+
+    def rows_rendered(self, key: Any, build: Callable[[DossierRows], bytes]) -> bytes:
+        """A response body built from the dossier's rows (only what it shows is read), kept until the store
+        changes; the whole dossier is never loaded for it."""
+        with self.lock:
+            self._refresh()
+            body = self._rendered.get(("rows", key))
+            if body is None:
+                body = build(self.store.rows())
+                self._rendered[("rows", key)] = body
+                while len(self._rendered) > CACHE_SIZE:
+                    self._rendered.popitem(last=False)
+            else:
+                self._rendered.move_to_end(("rows", key))
+            return body
 
     def rendered(self, key: Any, build: Callable[[DossierIndex], bytes]) -> bytes:
         """A response body built from the current index, kept until the dossier changes."""

@@ -20,8 +20,10 @@ from tradetalks.serve.highlight import KINDS, Highlight, doc_highlights, highlig
 from tradetalks.serve.index import DossierIndex
 from tradetalks.serve.labels import labels, pick_language
 from tradetalks.serve.phrasing import phrase_answer
+from tradetalks.serve.row_views import timeline_from_rows
 from tradetalks.serve.state import ServeState, clean_query
-from tradetalks.serve.timeline import entity_from_index, timeline_from_index
+from tradetalks.serve.timeline import entity_from_index
+from tradetalks.store.row_reads import DossierRows
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 _MARKED = re.compile(r"\[([^\[\]]{1,200})\]")
@@ -94,11 +96,11 @@ def web_router(state: ServeState) -> APIRouter:
         lang = language(request)
         filters = {"type": type, "topic": topic, "person": person, "from": date_from, "to": date_to, "all": all}
 
-        def build(index: DossierIndex) -> bytes:
+        def build(rows: DossierRows) -> bytes:
             error = None
             try:
-                tl = timeline_from_index(
-                    index,
+                tl = timeline_from_rows(
+                    rows,
                     date_from or None,
                     date_to or None,
                     type or None,
@@ -109,12 +111,12 @@ def web_router(state: ServeState) -> APIRouter:
                 )
             except TradeTalksError as exc:
                 error = str(exc)
-                tl = timeline_from_index(index, lang=lang)
+                tl = timeline_from_rows(rows, lang=lang)
             html = render_html(request, "timeline.html", tl=tl, filters=filters, types=EVENT_TYPES, error=error)
             return html.encode("utf-8")
 
         key = ("page/", lang, tuple(sorted(filters.items())))
-        return respond(request, state.rendered(key, build))
+        return respond(request, state.rows_rendered(key, build))
 
     @web.get("/entity/{entity_id}", response_class=HTMLResponse)
     def entity_page(request: Request, entity_id: str) -> Response:
