@@ -76,3 +76,40 @@ def test_who_rows_answer_as_the_whole_dossier(store: Any, sample_dossier: Dossie
     for name in names:
         assert entity_from_rows(store.rows(), name) == entity_from_index(index, name), name
     assert find_entity(store, dossier.entities[0].name) == entity_from_index(index, dossier.entities[0].name)
+
+
+QUESTIONS = [
+    "Vòng đàm phán thứ 5 diễn ra khi nào?",
+    "When was the fifth round?",
+    "Vòng 5 diễn ra ở đâu?",
+    "What topics were discussed at the 5th round?",
+    "Ông Tân gặp ai ngày 12/11?",
+    "Who did Greer meet?",
+    "Ai là trưởng đoàn Việt Nam?",
+    "Who heads the US delegation?",
+    "Ông Nguyễn Sinh Nhật Tân giữ chức vụ gì?",
+    "Ai là Phó Đại diện Thương mại Hoa Kỳ?",
+    "Đã có bao nhiêu vòng đàm phán?",
+    "Mỹ áp thuế bao nhiêu phần trăm lên hàng Việt Nam?",
+    "Vòng đàm phán gần nhất là khi nào?",
+    "Ai là Bộ trưởng Bộ Công Thương?",
+    "Thời tiết hôm nay thế nào?",
+]
+
+
+@pytest.mark.parametrize("which", [0, 1])
+def test_ask_rows_answer_as_the_whole_dossier(store: Any, sample_dossier: Dossier, which: int) -> None:
+    from tradetalks.serve.ask import answer_from_index
+    from tradetalks.serve.row_views import question_index
+
+    dossier = _dossiers(sample_dossier)[which]
+    store.save_dossier(dossier)
+    whole = DossierIndex(store.load_dossier() or Dossier())
+    part = question_index(store.rows())
+    assert len(part.dossier.entities) <= len(whole.dossier.entities)
+    found = 0
+    for question in QUESTIONS:
+        answer = answer_from_index(part, question)
+        assert answer == answer_from_index(whole, question), question
+        found += bool(answer.get("found"))
+    assert found >= 5, "the questions reach the answering rules"

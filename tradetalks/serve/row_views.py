@@ -38,6 +38,17 @@ def _articles(rows: DossierRows, events: list[Event], entities: list[Entity]) ->
     return rows.articles(list(dict.fromkeys(quoted)))
 
 
+def question_index(rows: DossierRows) -> DossierIndex:
+    """What the answering rules of ``ask`` look at: every event, every person, participant and organisation of a
+    title (roles without mentions; prominence from the stored mention counts), and the articles they quote."""
+    listed = sorted(rows.event_ids(), key=lambda row: row[1])  # in dossier order, as the whole index has them
+    events = rows.events([i for i, _, _ in listed])
+    counts = dict(rows.question_entities())
+    entities = rows.entities(list(counts))
+    dossier = Dossier(_articles(rows, events, entities), entities, events)
+    return DossierIndex(dossier, {i: pos for i, pos, _ in listed}, counts)
+
+
 def find_entity_ids(rows: DossierRows, name: str, limit: int = 5) -> list[str]:
     """``DossierIndex.find_entities`` over rows: the exact folded key by its index, else every name whose words
     hold the query's, else the nearest spellings; people first, then the most mentioned."""

@@ -105,6 +105,16 @@ class DossierRows:
         rows = self._in("SELECT id, type, mention_count + event_count FROM d_entities WHERE id IN ({ids})", ids)
         return {r[0]: (r[1], int(r[2])) for r in rows}
 
+    def question_entities(self) -> list[tuple[str, int]]:
+        """(id, mentions) of what a question can be answered about: every person, every participant of an event,
+        every organisation of a title (places and other organisations no event or title names are left out)."""
+        sql = (
+            "SELECT id, mention_count FROM d_entities WHERE type = 'person' "
+            "OR id IN (SELECT entity FROM d_participants) "
+            "OR id IN (SELECT organization FROM d_roles WHERE organization IS NOT NULL) ORDER BY pos"
+        )
+        return [(r[0], int(r[1])) for r in self._rows(sql)]
+
     def entity_ids_by_key(self, key: str) -> list[str]:
         """The entities with this folded name key, in dossier order."""
         return [
