@@ -225,13 +225,20 @@ def status(
     Example: [bold]tradetalks status vn-us-reciprocal[/bold]
     """
     from tradetalks.model import VN_US_RECIPROCAL
-    from tradetalks.serve.negotiations import UnknownNegotiation, negotiation_list, print_state, state_of_play
-    from tradetalks.serve.timeline import load_index
+    from tradetalks.serve.negotiation_rows import negotiation_list_rows, state_from_rows
+    from tradetalks.serve.negotiations import UnknownNegotiation, print_state
 
     with open_store(db) as store:
-        index = load_index(_current(store))
+        dossier_rows = _current(store).rows()
+        if negotiation == "all":
+            rows = negotiation_list_rows(dossier_rows)
+        else:
+            try:
+                found = state_from_rows(dossier_rows, negotiation or VN_US_RECIPROCAL)
+            except UnknownNegotiation:
+                err.print(f"no negotiation with key {negotiation!r} (try: tradetalks status all)")
+                raise typer.Exit(1) from None
     if negotiation == "all":
-        rows = negotiation_list(index)
         if json_out:
             _print_json(rows)
         for row in [] if json_out else rows:
@@ -240,11 +247,6 @@ def status(
                 markup=False,
             )
         return
-    try:
-        found = state_of_play(index, negotiation or VN_US_RECIPROCAL)
-    except UnknownNegotiation:
-        err.print(f"no negotiation with key {negotiation!r} (try: tradetalks status all)")
-        raise typer.Exit(1) from None
     if json_out:
         _print_json(found)
     else:

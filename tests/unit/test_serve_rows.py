@@ -113,3 +113,20 @@ def test_ask_rows_answer_as_the_whole_dossier(store: Any, sample_dossier: Dossie
         assert answer == answer_from_index(whole, question), question
         found += bool(answer.get("found"))
     assert found >= 5, "the questions reach the answering rules"
+
+
+@pytest.mark.parametrize("which", [0, 1])
+def test_negotiations_rows_answer_as_the_whole_dossier(store: Any, sample_dossier: Dossier, which: int) -> None:
+    from tradetalks.serve.negotiation_rows import negotiation_list_rows, state_from_rows
+    from tradetalks.serve.negotiations import UnknownNegotiation, negotiation_list, state_of_play
+
+    dossier = _dossiers(sample_dossier)[which]
+    store.save_dossier(dossier)
+    whole = DossierIndex(store.load_dossier() or Dossier())
+    assert negotiation_list_rows(store.rows()) == negotiation_list(whole)
+    keys = {e.negotiation for e in dossier.events if e.negotiation} | {"vn-us-reciprocal", "vn-efta-fta"}
+    for key in sorted(keys):
+        for lang in ("vi", "en"):
+            assert state_from_rows(store.rows(), key, lang) == state_of_play(whole, key, lang), key
+    with pytest.raises(UnknownNegotiation):
+        state_from_rows(store.rows(), "no-such-talks")

@@ -70,6 +70,19 @@ def find_entity_ids(rows: DossierRows, name: str, limit: int = 5) -> list[str]:
     return ranked[:limit]
 
 
+def negotiation_where(rows: DossierRows, key: str) -> tuple[str, list[Any]]:
+    """The events of one negotiation as a condition over ``d_events e`` (for the Vietnam–US talks, rule in_talks);
+    a QueryError for a key neither the resources nor the dossier know."""
+    from tradetalks.serve.negotiations import known_negotiations
+
+    if key not in known_negotiations() and rows.count_negotiation(key) == 0:
+        raise QueryError(f"--negotiation: {key!r} is not a known negotiation key")
+    if key == VN_US_RECIPROCAL:
+        cond, params = rows.talks_where()
+        return cond, list(params)
+    return "e.negotiation = ?", [key]
+
+
 def _filters(
     rows: DossierRows,
     lo: str | None,
@@ -84,17 +97,9 @@ def _filters(
     where: list[str] = []
     params: list[Any] = []
     if negotiation:
-        from tradetalks.serve.negotiations import known_negotiations
-
-        if negotiation not in known_negotiations() and rows.count_negotiation(negotiation) == 0:
-            raise QueryError(f"--negotiation: {negotiation!r} is not a known negotiation key")
-        if negotiation == VN_US_RECIPROCAL:
-            cond, more = rows.talks_where()
-            where.append(cond)
-            params += more
-        else:
-            where.append("e.negotiation = ?")
-            params.append(negotiation)
+        cond, more = negotiation_where(rows, negotiation)
+        where.append(cond)
+        params += more
     elif not all_negotiations:
         cond, more = rows.talks_where()
         where.append(cond)

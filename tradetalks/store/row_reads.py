@@ -81,6 +81,19 @@ class DossierRows:
         """How many events carry this negotiation key."""
         return int(self._rows("SELECT count(*) FROM d_events WHERE negotiation = ?", [key])[0][0])
 
+    def negotiation_counts(self) -> dict[str, tuple[int, str | None]]:
+        """Per negotiation key: its events and the first day of the latest dated one."""
+        rows = self._rows(
+            "SELECT negotiation, count(*), max(first_day) FROM d_events WHERE negotiation IS NOT NULL "
+            "GROUP BY negotiation"
+        )
+        return {r[0]: (int(r[1]), r[2]) for r in rows}
+
+    def count_where(self, where: str, params: Sequence[Any]) -> tuple[int, str | None]:
+        """How many events ``where`` selects over ``d_events e``, and the first day of the latest dated one."""
+        row = self._rows(f"SELECT count(*), max(e.first_day) FROM d_events e WHERE {where}", params)[0]
+        return int(row[0]), row[1]
+
     def topics(self) -> list[str]:
         """Every topic of any event, sorted."""
         return sorted(r[0] for r in self._rows("SELECT DISTINCT topic FROM d_event_topics"))
