@@ -6,12 +6,14 @@ The same SQL runs on SQLite and PostgreSQL; only the parameter mark differs.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
-from tradetalks.model import VN_US_RECIPROCAL, ArticleRecord, Entity, Event
+from tradetalks.model import VN_US_RECIPROCAL, ArticleRecord, DossierTimex, Entity, Event
 from tradetalks.store.rows import ARTICLE_COLS, ENTITY_COLS, ROLE_COLS, entities_from_rows, events_from_rows
 
+#: Records per page when the whole dossier is streamed (export).
+PAGE = 500
 #: Ids per ``IN (...)`` list (SQLite allows 32,766 parameters; PostgreSQL 65,535).
 CHUNK = 500
 #: The order of the timeline: day, part of day, ordinal, the event's place in the dossier (as ``event_order``).
@@ -97,6 +99,46 @@ class DossierRows:
     def topics(self) -> list[str]:
         """Every topic of any event, sorted."""
         return sorted(r[0] for r in self._rows("SELECT DISTINCT topic FROM d_event_topics"))
+
+    # the whole dossier, a page at a time ------------------------------------
+    def _positions(self, table: str) -> Iterator[tuple[int, int]]:
+        """[lo, hi) ranges of ``pos`` covering a table, PAGE positions each."""
+        top = self._rows(f"SELECT coalesce(max(pos), -1) FROM {table}")[0][0]
+        for lo in range(0, int(top) + 1, PAGE):
+            yield lo, lo + PAGE
+
+    def iter_articles(self) -> Iterator[ArticleRecord]:
+        """Every article record in dossier order, a page at a time."""
+        for lo, hi in self._positions("d_articles"):
+            sql = f"SELECT {ARTICLE_COLS} FROM d_articles WHERE pos >= ? AND pos < ? ORDER BY pos"
+            yield from (ArticleRecord(*r) for r in self._rows(sql, [lo, hi]))
+
+    def iter_entities(self) -> Iterator[Entity]:
+        """Every entity (roles and mentions included) in dossier order, a page at a time."""
+        for lo, hi in self._positions("d_entities"):
+            ids = [
+                r[0] for r in self._rows("SELECT id FROM d_entities WHERE pos >= ? AND pos < ? ORDER BY pos", [lo, hi])
+            ]
+            yield from self.entities(ids, mentions=True)
+
+    def iter_events(self) -> Iterator[Event]:
+        """Every event in dossier order, a page at a time."""
+        for lo, hi in self._positions("d_events"):
+            ids = [
+                r[0] for r in self._rows("SELECT id FROM d_events WHERE pos >= ? AND pos < ? ORDER BY pos", [lo, hi])
+            ]
+            yield from self.events(ids)
+
+    def iter_timexes(self) -> Iterator[DossierTimex]:
+        """Every timex in dossier order, a page at a time."""
+        cols = "article, a_start, a_end, text, value, resolved_by, time_of_day"
+        for lo, hi in self._positions("d_timexes"):
+            sql = f"SELECT {cols} FROM d_timexes WHERE pos >= ? AND pos < ? ORDER BY pos"
+            yield from (DossierTimex(*r) for r in self._rows(sql, [lo, hi]))
+
+    def count(self, table: str) -> int:
+        """Rows in one of the dossier's tables."""
+        return int(self._rows(f"SELECT count(*) FROM {table}")[0][0])
 
     # entities and articles ------------------------------------------------
     def entities(self, ids: Sequence[str], mentions: bool = False) -> list[Entity]:
