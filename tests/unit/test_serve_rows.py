@@ -130,3 +130,22 @@ def test_negotiations_rows_answer_as_the_whole_dossier(store: Any, sample_dossie
             assert state_from_rows(store.rows(), key, lang) == state_of_play(whole, key, lang), key
     with pytest.raises(UnknownNegotiation):
         state_from_rows(store.rows(), "no-such-talks")
+
+
+@pytest.mark.parametrize("which", [0, 1])
+def test_event_and_article_rows_answer_as_the_whole_dossier(store: Any, sample_dossier: Dossier, which: int) -> None:
+    from tradetalks.serve.row_views import article_from_rows, event_from_rows
+
+    dossier = _dossiers(sample_dossier)[which]
+    store.save_dossier(dossier)
+    whole = DossierIndex(store.load_dossier() or Dossier())
+    for event in whole.events:
+        assert event_from_rows(store.rows(), event.id or "", "en") == whole.event_view(event, "en")
+    assert event_from_rows(store.rows(), "no-such-event") is None
+    articles = [a.id for a in dossier.articles] or sorted({v.article for e in dossier.events for v in e.evidence})
+    assert articles
+    for article in [*articles, "no-such-article"]:
+        shown = article_from_rows(store.rows(), article)
+        assert shown["spans"] == whole.spans_by_article.get(article, []), article
+        assert shown["events"] == [whole.event_view(e) for e in whole.events_by_article.get(article, [])]
+        assert shown["record"] == whole.article_by_id.get(article)

@@ -18,7 +18,7 @@ from tradetalks.serve.ask import answer_from_index
 from tradetalks.serve.guard import SecurityHeaders
 from tradetalks.serve.phrasing import phrase_answer
 from tradetalks.serve.render import doc_as_dict
-from tradetalks.serve.row_views import entity_from_rows, timeline_from_rows
+from tradetalks.serve.row_views import entity_from_rows, event_from_rows, timeline_from_rows
 from tradetalks.serve.state import ServeState, clean_query, token_from_env
 from tradetalks.serve.writes import BODY_SCHEMA, ingest_request
 from tradetalks.store.row_reads import DossierRows
@@ -82,11 +82,10 @@ def api_router(state: ServeState, token: str | None) -> APIRouter:
 
     @api.get("/events/{event_id}", summary="One event with participants, topics, sources and conflicts")
     def event(event_id: str, lang: Lang = "vi") -> dict[str, Any]:
-        index = state.index()
-        found = index.event_by_id.get(event_id)
+        found = state.with_rows(lambda rows: event_from_rows(rows, event_id, lang))
         if found is None:
             raise not_found("event", event_id)
-        return index.event_view(found, lang)
+        return found
 
     @api.get("/entities", summary="People, organisations, places and countries, paginated")
     def entities(
@@ -149,7 +148,7 @@ def api_router(state: ServeState, token: str | None) -> APIRouter:
 
     @api.get("/ask", summary="Answer a question from the dossier, with quoted sources")
     def ask(q: Annotated[str, Query(max_length=20_000)] = "") -> dict[str, Any]:
-        return phrase_answer(answer_from_index(state.index(), q, state.search))
+        return phrase_answer(answer_from_index(state.question_index(), q, state.search))
 
     @api.post(
         "/ingest",

@@ -204,3 +204,26 @@ def entity_from_rows(rows: DossierRows, name: str, lang: str = "vi") -> dict[str
 def _in_order(entities: list[Entity], ids: list[str]) -> list[Entity]:
     by_id = {e.id: e for e in entities}
     return [by_id[i] for i in ids if i in by_id]
+
+
+def event_from_rows(rows: DossierRows, event_id: str, lang: str = "vi") -> dict[str, Any] | None:
+    """One event's view (``DossierIndex.event_view``) read from rows, or None for an unknown id."""
+    found = rows.event_ids("e.id = ?", [event_id])
+    if not found:
+        return None
+    events = rows.events([event_id])
+    return partial_index(rows, events, {i: pos for i, pos, _ in found}).event_view(events[0], lang)
+
+
+def article_from_rows(rows: DossierRows, article_id: str, lang: str = "vi") -> dict[str, Any]:
+    """What an article's page shows of the dossier: its spans (mentions and evidence), its record and the views
+    of the events it is a source of, read by the article indexes."""
+    listed = rows.events_of_article(article_id)
+    events = rows.events([i for i, _, _ in listed])
+    index = partial_index(rows, events, {i: pos for i, pos, _ in listed})
+    records = rows.articles([article_id])
+    return {
+        "spans": rows.article_spans(article_id),
+        "record": records[0] if records else None,
+        "events": [index.event_view(e, lang) for e in events],
+    }

@@ -9,13 +9,14 @@ from collections import OrderedDict
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from tradetalks.model import Article, Doc, Dossier, SearchHit
 from tradetalks.serve.index import DossierIndex
 from tradetalks.store import Store, open_store
 from tradetalks.store.row_reads import DossierRows
 
+T = TypeVar("T")
 #: How often (seconds) the store is checked for a changed dossier.
 CHECK_EVERY = 1.0
 #: A store that is not a file (PostgreSQL) and cannot give its counts is reloaded at most this often.
@@ -33,6 +34,7 @@ class ServeState:
         self.store = open_store(db_url)
         self.lock = threading.RLock()
         self._index: DossierIndex | None = None
+        self._questions: DossierIndex | None = None
         self._stamp: Any = None
         self._checked = 0.0
         self._rendered: OrderedDict[Any, bytes] = OrderedDict()
@@ -64,6 +66,7 @@ class ServeState:
             if stamp != self._stamp:
                 self._stamp = stamp
                 self._index = None
+                self._questions = None
                 self._rendered.clear()
 
     def index(self) -> DossierIndex:
@@ -74,6 +77,21 @@ class ServeState:
                 self._index = DossierIndex(self.store.load_dossier() or Dossier())
                 self._rendered.clear()
             return self._index
+
+    def question_index(self) -> DossierIndex:
+        """What ``ask`` looks at (``question_index``), read from rows and kept until the store changes."""
+        from tradetalks.serve.row_views import question_index
+
+        with self.lock:
+            self._refresh()
+            if self._questions is None:
+                self._questions = question_index(self.store.rows())
+            return self._questions
+
+    def with_rows(self, read: Callable[[DossierRows], T]) -> T:
+        """``read`` over the dossier's rows, on the shared connection (under the lock), uncached."""
+        with self.lock:
+            return read(self.store.rows())
 
     def rows_rendered(self, key: Any, build: Callable[[DossierRows], bytes]) -> bytes:
         """A response body built from the dossier's rows (only what it shows is read), kept until the store
@@ -124,6 +142,7 @@ class ServeState:
         """Forget the cached index (after a write through the API)."""
         with self.lock:
             self._index = None
+            self._questions = None
             self._rendered.clear()
 
     def search(self, query: str, limit: int) -> list[SearchHit]:

@@ -12,7 +12,7 @@ from jinja2 import Environment, FileSystemLoader, select_autoescape
 from markupsafe import Markup, escape
 
 from tradetalks.errors import TradeTalksError
-from tradetalks.model import EVENT_TYPES
+from tradetalks.model import EVENT_TYPES, Dossier
 from tradetalks.serve.ask import answer_from_index
 from tradetalks.serve.event_page import source_line
 from tradetalks.serve.guard import http_url
@@ -20,9 +20,8 @@ from tradetalks.serve.highlight import KINDS, Highlight, doc_highlights, highlig
 from tradetalks.serve.index import DossierIndex
 from tradetalks.serve.labels import labels, pick_language
 from tradetalks.serve.phrasing import phrase_answer
-from tradetalks.serve.row_views import timeline_from_rows
+from tradetalks.serve.row_views import article_from_rows, entity_from_rows, timeline_from_rows
 from tradetalks.serve.state import ServeState, clean_query
-from tradetalks.serve.timeline import entity_from_index
 from tradetalks.store.row_reads import DossierRows
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
@@ -120,19 +119,19 @@ def web_router(state: ServeState) -> APIRouter:
 
     @web.get("/entity/{entity_id}", response_class=HTMLResponse)
     def entity_page(request: Request, entity_id: str) -> Response:
-        index = state.index()
-        if entity_id not in index.entity_by_id:
+        if not state.with_rows(lambda rows: rows.weights([entity_id])):
             return render(request, "error.html", code=404, status=404, message=f"no entity with id {entity_id[:100]!r}")
         lang = language(request)
 
-        def build(index: DossierIndex) -> bytes:
-            found = entity_from_index(index, entity_id, lang)
+        def build(rows: DossierRows) -> bytes:
+            found = entity_from_rows(rows, entity_id, lang)
             assert found is not None
+            index = DossierIndex(Dossier(articles=rows.articles(found["articles"])))
             records = [source_line(index, a) for a in found["articles"] if a in index.article_by_id]
             found["article_records"] = sorted(records, key=lambda r: r["published"] or "", reverse=True)[:50]
             return render_html(request, "entity.html", entity=found).encode("utf-8")
 
-        return respond(request, state.rendered(("page/entity", entity_id, lang), build))
+        return respond(request, state.rows_rendered(("page/entity", entity_id, lang), build))
 
     @web.get("/article/{article_id}", response_class=HTMLResponse)
     def article_page(request: Request, article_id: str) -> Response:
@@ -142,19 +141,18 @@ def web_router(state: ServeState) -> APIRouter:
             return render(
                 request, "error.html", code=404, status=404, message=f"no article with id {article_id[:100]!r}"
             )
-        index = state.index()
+        lang = language(request)
+        shown = state.with_rows(lambda rows: article_from_rows(rows, article_id, lang))
         spans = doc_highlights(doc) if doc else []
-        spans += [Highlight(*span) for span in index.spans_by_article.get(article_id, [])]
-        events = index.events_by_article.get(article_id, [])
-        record = index.article_by_id.get(article_id)
+        spans += [Highlight(*span) for span in shown["spans"]]
         return render(
             request,
             "article.html",
             article=article,
-            record=record,
+            record=shown["record"],
             body=highlight_html(article.text, spans),
             kinds=KINDS,
-            events=[index.event_view(e, language(request)) for e in events],
+            events=shown["events"],
         )
 
     @web.get("/search", response_class=HTMLResponse)
@@ -165,7 +163,7 @@ def web_router(state: ServeState) -> APIRouter:
 
     @web.get("/ask", response_class=HTMLResponse)
     def ask_page(request: Request, q: Text = "") -> Response:
-        answer = phrase_answer(answer_from_index(state.index(), q, state.search)) if q.strip() else None
+        answer = phrase_answer(answer_from_index(state.question_index(), q, state.search)) if q.strip() else None
         return render(request, "ask.html", q=q[:1000], answer=answer)
 
     return web

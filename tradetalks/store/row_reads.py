@@ -79,6 +79,26 @@ class DossierRows:
         """(id, place, dated) of the events an entity takes part in, in timeline order."""
         return self.event_ids("e.id IN (SELECT p.event FROM d_participants p WHERE p.entity = ?)", [entity_id])
 
+    def article_spans(self, article_id: str) -> list[tuple[int, int, str, str]]:
+        """(start, end, kind, note) of every entity mention and event evidence in one article, in dossier order
+        (as ``DossierIndex.spans_by_article``), by the article indexes."""
+        mentions = self._rows(
+            "SELECT m.a_start, m.a_end, e.type, e.name FROM d_mentions m JOIN d_entities e ON e.id = m.entity "
+            "WHERE m.article = ? ORDER BY e.pos, m.n",
+            [article_id],
+        )
+        reports = self._rows(
+            "SELECT r.a_start, r.a_end, 'evidence', e.type FROM d_reports r JOIN d_events e ON e.id = r.event "
+            "WHERE r.article = ? ORDER BY e.pos, r.n",
+            [article_id],
+        )
+        return [(int(a), int(b), str(c), str(d)) for a, b, c, d in mentions + reports]
+
+    def events_of_article(self, article_id: str) -> list[tuple[str, int, bool]]:
+        """(id, place, dated) of the events an article is a source of, in dossier order."""
+        found = self.event_ids("e.id IN (SELECT r.event FROM d_reports r WHERE r.article = ?)", [article_id])
+        return sorted(found, key=lambda row: row[1])
+
     def count_negotiation(self, key: str) -> int:
         """How many events carry this negotiation key."""
         return int(self._rows("SELECT count(*) FROM d_events WHERE negotiation = ?", [key])[0][0])
