@@ -34,6 +34,8 @@ def partial_index(
 
 def _articles(rows: DossierRows, events: list[Event], entities: list[Entity]) -> list[Any]:
     quoted = [v.article for ev in events for v in ev.evidence]
+    quoted += [a for ev in events for a in ev.sources.values()]  # where completed attributes came from
+    quoted += [v.article for ev in events for c in ev.conflicts for group in c.evidence for v in group]
     quoted += [v.article for e in entities for r in e.roles for v in r.evidence]
     return rows.articles(list(dict.fromkeys(quoted)))
 
