@@ -149,3 +149,36 @@ def test_event_and_article_rows_answer_as_the_whole_dossier(store: Any, sample_d
         assert shown["spans"] == whole.spans_by_article.get(article, []), article
         assert shown["events"] == [whole.event_view(e) for e in whole.events_by_article.get(article, [])]
         assert shown["record"] == whole.article_by_id.get(article)
+
+
+def _entity_list_from_index(index: DossierIndex, q: str, type_: str | None, limit: int, offset: int) -> Any:
+    """What /api/entities answered when it read the whole dossier."""
+    chosen = index.find_entities(q, limit=50) if q else index.dossier.entities
+    items = [
+        {
+            "id": e.id,
+            "type": e.type,
+            "name": e.name,
+            "name_en": e.name_en,
+            "aliases": e.aliases,
+            "side": e.side,
+            "titles": [r.title for r in e.roles],
+            "events": len(index.events_by_entity.get(e.id, [])),
+        }
+        for e in chosen
+        if type_ in (None, e.type)
+    ]
+    return {"total": len(items), "limit": limit, "offset": offset, "items": items[offset : offset + limit]}
+
+
+@pytest.mark.parametrize("which", [0, 1])
+def test_entity_list_rows_answers_as_the_whole_dossier(store: Any, sample_dossier: Dossier, which: int) -> None:
+    from tradetalks.serve.api import entity_list
+
+    store.save_dossier(_dossiers(sample_dossier)[which])
+    whole = DossierIndex(store.load_dossier() or Dossier())
+    for q in ("", "nguyen", "Greer", "Bộ Công Thương", "zzz"):
+        for type_ in (None, "person", "organization"):
+            for limit, offset in ((50, 0), (2, 1), (1, 5)):
+                expected = _entity_list_from_index(whole, q, type_, limit, offset)
+                assert entity_list(store.rows(), q, type_, limit, offset) == expected, (q, type_, limit, offset)

@@ -18,7 +18,7 @@ from tradetalks.serve.ask import answer_from_index
 from tradetalks.serve.guard import SecurityHeaders
 from tradetalks.serve.phrasing import phrase_answer
 from tradetalks.serve.render import doc_as_dict
-from tradetalks.serve.row_views import entity_from_rows, event_from_rows, timeline_from_rows
+from tradetalks.serve.row_views import entity_from_rows, event_from_rows, find_entity_ids, timeline_from_rows
 from tradetalks.serve.state import ServeState, clean_query, token_from_env
 from tradetalks.serve.writes import BODY_SCHEMA, ingest_request
 from tradetalks.store.row_reads import DossierRows
@@ -37,6 +37,34 @@ def json_bytes(obj: Any) -> bytes:
 def page(items: list[Any], limit: int, offset: int) -> dict[str, Any]:
     """One page of a list: {"total", "limit", "offset", "items"}."""
     return {"total": len(items), "limit": limit, "offset": offset, "items": items[offset : offset + limit]}
+
+
+def entity_list(rows: DossierRows, q: str, type_: str | None, limit: int, offset: int) -> dict[str, Any]:
+    """``/api/entities``: the entities a name finds (at most 50), else one page of all, of a type or any."""
+    if q:
+        ids = find_entity_ids(rows, q, limit=50)
+        by_id = {e.id: e for e in rows.entities(ids)}
+        chosen = [by_id[i] for i in ids if i in by_id]
+        chosen = [e for e in chosen if type_ in (None, e.type)]
+        total, chosen = len(chosen), chosen[offset : offset + limit]
+    else:
+        total, ids = rows.entity_page(type_, limit, offset)
+        chosen = rows.entities(ids)
+    events = rows.event_counts([e.id for e in chosen])
+    items = [
+        {
+            "id": e.id,
+            "type": e.type,
+            "name": e.name,
+            "name_en": e.name_en,
+            "aliases": e.aliases,
+            "side": e.side,
+            "titles": [r.title for r in e.roles],
+            "events": events.get(e.id, 0),
+        }
+        for e in chosen
+    ]
+    return {"total": total, "limit": limit, "offset": offset, "items": items}
 
 
 def not_found(what: str, key: str) -> HTTPException:
@@ -94,23 +122,8 @@ def api_router(state: ServeState, token: str | None) -> APIRouter:
         type: Annotated[str | None, Query(pattern="^(person|organization|location|country)$")] = None,
         q: Annotated[str | None, Query(max_length=10_000)] = None,
     ) -> dict[str, Any]:
-        index = state.index()
-        chosen = index.find_entities(clean_query(q), limit=50) if q else index.dossier.entities
-        rows = [
-            {
-                "id": e.id,
-                "type": e.type,
-                "name": e.name,
-                "name_en": e.name_en,
-                "aliases": e.aliases,
-                "side": e.side,
-                "titles": [r.title for r in e.roles],
-                "events": len(index.events_by_entity.get(e.id, [])),
-            }
-            for e in chosen
-            if type in (None, e.type)
-        ]
-        return page(rows, limit, offset)
+        query = clean_query(q) if q else ""
+        return state.with_rows(lambda rows: entity_list(rows, query, type, limit, offset))
 
     @api.get("/entities/{entity_id}", summary="One entity: aliases, titles over time with sources, events")
     def entity(entity_id: str) -> Response:
@@ -125,7 +138,8 @@ def api_router(state: ServeState, token: str | None) -> APIRouter:
 
     @api.get("/articles", summary="The articles of the dossier, paginated")
     def articles(limit: Limit = 50, offset: Offset = 0) -> dict[str, Any]:
-        return page([asdict(a) for a in state.index().dossier.articles], limit, offset)
+        total, records = state.with_rows(lambda rows: rows.article_page(limit, offset))
+        return {"total": total, "limit": limit, "offset": offset, "items": [asdict(a) for a in records]}
 
     @api.get("/articles/{article_id}", summary="One article: its text and what was extracted from it")
     def article(article_id: str) -> dict[str, Any]:

@@ -156,6 +156,22 @@ class DossierRows:
             sql = f"SELECT {cols} FROM d_timexes WHERE pos >= ? AND pos < ? ORDER BY pos"
             yield from (DossierTimex(*r) for r in self._rows(sql, [lo, hi]))
 
+    def entity_page(self, type_: str | None, limit: int, offset: int) -> tuple[int, list[str]]:
+        """(how many entities of the type, or of all types; the ids of one page of them in dossier order)."""
+        where, params = ("type = ?", [type_]) if type_ else ("1 = 1", [])
+        total = int(self._rows(f"SELECT count(*) FROM d_entities WHERE {where}", params)[0][0])
+        sql = f"SELECT id FROM d_entities WHERE {where} ORDER BY pos LIMIT ? OFFSET ?"
+        return total, [r[0] for r in self._rows(sql, [*params, limit, offset])]
+
+    def article_page(self, limit: int, offset: int) -> tuple[int, list[ArticleRecord]]:
+        """(how many article records; one page of them in dossier order)."""
+        sql = f"SELECT {ARTICLE_COLS} FROM d_articles ORDER BY pos LIMIT ? OFFSET ?"
+        return self.count("d_articles"), [ArticleRecord(*r) for r in self._rows(sql, [limit, offset])]
+
+    def event_counts(self, ids: Sequence[str]) -> dict[str, int]:
+        """How many events each entity takes part in."""
+        return {r[0]: int(r[1]) for r in self._in("SELECT id, event_count FROM d_entities WHERE id IN ({ids})", ids)}
+
     def count(self, table: str) -> int:
         """Rows in one of the dossier's tables."""
         return int(self._rows(f"SELECT count(*) FROM {table}")[0][0])
