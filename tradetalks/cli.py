@@ -87,6 +87,19 @@ def reprocess(db: DbOption = None) -> None:
 
 
 @app.command()
+def rebuild(db: DbOption = None) -> None:
+    """Resolve every stored extraction again into the dossier's rows (the full path; no re-extraction).
+
+    Example: [bold]tradetalks rebuild --db news.db[/bold]
+    """
+    from tradetalks.resolve import rebuild_dossier
+
+    with open_store(db) as store:
+        dossier = rebuild_dossier(store)
+    console.print(f"rebuilt the dossier: {len(dossier.events)} events, {len(dossier.entities)} entities")
+
+
+@app.command()
 def search(
     query: Annotated[str, typer.Argument(help="Words to find; diacritics optional.")],
     limit: Annotated[int, typer.Option("--limit", "-n", min=1, max=1000, help="At most this many results.")] = 10,

@@ -182,3 +182,32 @@ def test_entity_list_rows_answers_as_the_whole_dossier(store: Any, sample_dossie
             for limit, offset in ((50, 0), (2, 1), (1, 5)):
                 expected = _entity_list_from_index(whole, q, type_, limit, offset)
                 assert entity_list(store.rows(), q, type_, limit, offset) == expected, (q, type_, limit, offset)
+
+
+def test_cli_rebuild_and_paged_timeline(store_url: str) -> None:
+    """`tradetalks rebuild` resolves every stored extraction into rows; `timeline --limit` prints one page."""
+    import json
+    import subprocess
+    import sys
+
+    from tests.conftest import talks_corpus
+    from tradetalks.store import open_store
+
+    with open_store(store_url) as store:
+        for doc in talks_corpus():
+            store.add_article(doc.article, doc)
+        assert not store.dossier_is_current()
+
+    def cli(*args: str) -> subprocess.CompletedProcess[str]:
+        code = "from tradetalks.cli import main; main()"
+        return subprocess.run([sys.executable, "-c", code, *args, "--db", store_url], capture_output=True, text=True)
+
+    done = cli("rebuild")
+    assert done.returncode == 0 and "rebuilt the dossier" in done.stdout, done.stderr
+    with open_store(store_url) as store:
+        assert store.dossier_is_current() and store.rows().count("d_events") > 2
+    whole = json.loads(cli("timeline", "--all", "--json").stdout)
+    page = json.loads(cli("timeline", "--all", "--json", "--limit", "2", "--offset", "1").stdout)
+    listed = [e["id"] for e in whole["events"] + whole["undated"]]
+    assert [e["id"] for e in page["events"] + page["undated"]] == listed[1:3]
+    assert page["total"] == whole["total"] == len(listed)
