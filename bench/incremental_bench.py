@@ -1,13 +1,14 @@
 """What one new article, and one question, cost as the store grows (prints figures).
 
 Usage: python bench/incremental_bench.py [--sizes 1000,5000] [--out bench/out/incremental] [--workers 2]
-                                         [--question "..."] [--name "..."]
+                                         [--question "..."] [--name "..."] [--reads-only]
 
 For each size N it builds (once, kept under ``--out``) a SQLite store of the first N VietNews articles
 (../shared/data/external/vietnews/*.jsonl.gz, NFC, "_" -> " ") with ``tradetalks bulk``; a bigger store is
 grown from a copy of the next smaller one. Then, each as its own CLI process on a fresh copy of the store:
 ``ingest`` of 1 and of 10 articles the store does not hold, and ``timeline``, ``who``, ``ask``; for each the
-wall time and the peak resident memory of the process (``os.wait4``).
+wall time, the CPU time (user + system: less swayed by other load on the machine) and the peak resident memory
+of the process (``os.wait4``).
 """
 
 from __future__ import annotations
@@ -58,8 +59,8 @@ def write_jsonl(path: Path, start: int, stop: int) -> int:
     return n
 
 
-def run(args: list[str], env: dict[str, str]) -> tuple[float, float, int]:
-    """(wall seconds, peak RSS in MB, exit code) of one CLI process."""
+def run(args: list[str], env: dict[str, str]) -> tuple[float, float, int, float]:
+    """(wall seconds, peak RSS in MB, exit code, CPU seconds: user + system) of one CLI process."""
     started = time.perf_counter()
     proc = subprocess.Popen(args, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     _, status, usage = os.wait4(proc.pid, 0)
@@ -68,7 +69,7 @@ def run(args: list[str], env: dict[str, str]) -> tuple[float, float, int]:
     err = proc.stderr.read().decode("utf-8", "replace") if proc.stderr else ""
     if proc.returncode != 0:
         print(f"  ! {' '.join(args[1:3])} exited {proc.returncode}: {err.strip()[-300:]}", file=sys.stderr)
-    return wall, usage.ru_maxrss / 1024, proc.returncode
+    return wall, usage.ru_maxrss / 1024, proc.returncode, usage.ru_utime + usage.ru_stime
 
 
 def copy_store(src: Path, dst: Path) -> None:
@@ -91,7 +92,7 @@ def build_store(out: Path, size: int, smaller: list[int], workers: int, env: dic
     write_jsonl(part, base, size)
     started = time.perf_counter()
     cmd = [*CLI, "bulk", str(part), "--workers", str(workers), "--db", str(tmp)]
-    wall, rss, code = run(cmd, env)
+    wall, rss, code, _ = run(cmd, env)
     if code != 0:
         raise SystemExit(f"building the {size} store failed")
     print(f"built store-{size} from store-{base} + {size - base} articles in {time.perf_counter() - started:.0f} s")
@@ -109,7 +110,7 @@ def main() -> int:
     parser.add_argument("--workers", type=int, default=2, help="Dask workers when building a store")
     parser.add_argument("--question", default="Ai là Bộ trưởng Bộ Công Thương?")
     parser.add_argument("--name", default="Nguyễn Xuân Phúc")
-    parser.add_argument("--extra-offset", type=int, default=50_000, help="first record added (not in any store)")
+    parser.add_argument("--reads-only", action="store_true", help="time timeline, who and ask only (no ingest)")
     args = parser.parse_args()
     if not VIETNEWS.is_dir():
         print(f"no VietNews data at {VIETNEWS}", file=sys.stderr)
@@ -123,7 +124,7 @@ def main() -> int:
         write_jsonl(one, total - 1, total)
         write_jsonl(ten, total - 11, total - 1)
     cli = CLI
-    print(f"{'store':>7} | {'operation':<12} | {'wall s':>7} | {'peak MB':>7}")
+    print(f"{'store':>7} | {'operation':<12} | {'wall s':>7} | {'cpu s':>7} | {'peak MB':>7}")
     for size in sizes:
         db = build_store(args.out, size, sizes, args.workers, env)
         work = args.out / f"work-{size}.db"
@@ -136,14 +137,16 @@ def main() -> int:
             ("timeline", [*cli, "timeline", "--db", str(work)]),
             ("who", [*cli, "who", args.name, "--db", str(work)]),
             ("ask", [*cli, "ask", args.question, "--db", str(work)]),
-            ("add 1", [*cli, "ingest", str(one), "--db", str(work)]),
         ]
+        if not args.reads_only:
+            rows.append(("add 1", [*cli, "ingest", str(one), "--db", str(work)]))
         for label, cmd in rows:
-            wall, rss, _ = run(cmd, env)
-            print(f"{size:>7} | {label:<12} | {wall:7.2f} | {rss:7.0f}", flush=True)
-        copy_store(db, work)
-        wall, rss, _ = run([*cli, "ingest", str(ten), "--db", str(work)], env)
-        print(f"{size:>7} | {'add 10':<12} | {wall:7.2f} | {rss:7.0f}", flush=True)
+            wall, rss, _, cpu = run(cmd, env)
+            print(f"{size:>7} | {label:<12} | {wall:7.2f} | {cpu:7.2f} | {rss:7.0f}", flush=True)
+        if not args.reads_only:
+            copy_store(db, work)
+            wall, rss, _, cpu = run([*cli, "ingest", str(ten), "--db", str(work)], env)
+            print(f"{size:>7} | {'add 10':<12} | {wall:7.2f} | {cpu:7.2f} | {rss:7.0f}", flush=True)
         for suffix in SUFFIXES:
             Path(f"{work}{suffix}").unlink(missing_ok=True)
     print(f"machine: {os.cpu_count()} CPUs, load average {os.getloadavg()[0]:.1f} at the end")
