@@ -244,10 +244,12 @@ def status(
     with open_store(db) as store:
         dossier_rows = _current(store).rows()
         if negotiation == "all":
-            rows = negotiation_list_rows(dossier_rows)
+            with dossier_rows.snapshot():
+                rows = negotiation_list_rows(dossier_rows)
         else:
             try:
-                found = state_from_rows(dossier_rows, negotiation or VN_US_RECIPROCAL)
+                with dossier_rows.snapshot():
+                    found = state_from_rows(dossier_rows, negotiation or VN_US_RECIPROCAL)
             except UnknownNegotiation:
                 err.print(f"no negotiation with key {negotiation!r} (try: tradetalks status all)")
                 raise typer.Exit(1) from None

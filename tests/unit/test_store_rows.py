@@ -106,3 +106,15 @@ def test_store_rows_round_trip_of_any_dossier(store: Any) -> None:
         assert store.load_dossier() == dossier
 
     check()
+
+
+def test_store_rows_snapshot_reads_one_dossier_while_a_rebuild_commits(store_url: str, sample_dossier: Dossier) -> None:
+    from tradetalks.store import open_store
+
+    with open_store(store_url) as reader, open_store(store_url) as writer:
+        writer.save_dossier(sample_dossier)
+        with reader.rows().snapshot() as rows:
+            ids = [i for i, _, _ in rows.event_ids()]
+            writer.save_dossier(Dossier())  # another connection replaces every row meanwhile
+            assert [e.id for e in rows.events(ids)] == ids, "the snapshot still sees the dossier it began with"
+        assert reader.rows().event_ids() == [], "after it, the new dossier"

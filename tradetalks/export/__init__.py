@@ -41,13 +41,12 @@ def write_dossier(store: Store, format: str, path: str | Path) -> int:
 
     repair_stale_dossier(store)
     if format in STREAMED:  # straight from the rows, a page at a time
-        rows = store.rows()
         try:
-            with Path(path).open("w", encoding="utf-8", newline="\n") as out:
+            with store.rows().snapshot() as rows, Path(path).open("w", encoding="utf-8", newline="\n") as out:
                 STREAMED[format](rows, out)
+                return rows.count("d_events")
         except OSError as exc:
             raise TradeTalksError(f"{path}: cannot write ({exc.strerror or exc})") from exc
-        return rows.count("d_events")
     dossier = store.load_dossier() or Dossier()
     try:
         writer(dossier, Path(path))

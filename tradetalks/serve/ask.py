@@ -46,7 +46,8 @@ def answer_question(store: Store, question: str) -> dict[str, Any]:
     from tradetalks.serve.phrasing import phrase_answer
     from tradetalks.serve.row_views import question_index
 
-    index = question_index(store.rows())
+    with store.rows().snapshot() as rows:
+        index = question_index(rows)
     return phrase_answer(answer_from_index(index, question, lambda q, n: store.search(q, limit=n)))
 
 

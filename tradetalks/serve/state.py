@@ -85,13 +85,14 @@ class ServeState:
         with self.lock:
             self._refresh()
             if self._questions is None:
-                self._questions = question_index(self.store.rows())
+                with self.store.rows().snapshot() as rows:
+                    self._questions = question_index(rows)
             return self._questions
 
     def with_rows(self, read: Callable[[DossierRows], T]) -> T:
         """``read`` over the dossier's rows, on the shared connection (under the lock), uncached."""
-        with self.lock:
-            return read(self.store.rows())
+        with self.lock, self.store.rows().snapshot() as rows:
+            return read(rows)
 
     def rows_rendered(self, key: Any, build: Callable[[DossierRows], bytes]) -> bytes:
         """A response body built from the dossier's rows (only what it shows is read), kept until the store
@@ -100,7 +101,8 @@ class ServeState:
             self._refresh()
             body = self._rendered.get(("rows", key))
             if body is None:
-                body = build(self.store.rows())
+                with self.store.rows().snapshot() as rows:
+                    body = build(rows)
                 self._rendered[("rows", key)] = body
                 while len(self._rendered) > CACHE_SIZE:
                     self._rendered.popitem(last=False)

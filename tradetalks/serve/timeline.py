@@ -65,7 +65,8 @@ def build_timeline(store: Store, **filters: Any) -> dict[str, Any]:
     """
     from tradetalks.serve.row_views import timeline_from_rows
 
-    return timeline_from_rows(store.rows(), **filters)
+    with store.rows().snapshot() as rows:
+        return timeline_from_rows(rows, **filters)
 
 
 def timeline_from_index(
@@ -232,7 +233,8 @@ def find_entity(store: Store, name: str) -> dict[str, Any] | None:
     from the store's rows: the entity, its events and what they name)."""
     from tradetalks.serve.row_views import entity_from_rows
 
-    return entity_from_rows(store.rows(), name)
+    with store.rows().snapshot() as rows:
+        return entity_from_rows(rows, name)
 
 
 def print_entity(found: dict[str, Any], console: Console) -> None:

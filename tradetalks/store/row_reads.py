@@ -7,6 +7,7 @@ The same SQL runs on SQLite and PostgreSQL; only the parameter mark differs.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from typing import Any
 
 from tradetalks.model import VN_US_RECIPROCAL, ArticleRecord, DossierTimex, Entity, Event
@@ -42,6 +43,29 @@ class DossierRows:
     def __init__(self, conn: Any, mark: str):
         self.conn = conn
         self.mark = mark
+
+    @contextmanager
+    def snapshot(self) -> Iterator[DossierRows]:
+        """Every query inside reads one state of the dossier, even while a rebuild commits meanwhile (a deferred
+        transaction on SQLite's write-ahead log, REPEATABLE READ on PostgreSQL); nothing is written."""
+        if self.mark == "?":
+            if self.conn.in_transaction:
+                yield self
+                return
+            self.conn.execute("BEGIN")
+            try:
+                yield self
+            finally:
+                self.conn.execute("COMMIT")
+            return
+        from psycopg.pq import TransactionStatus
+
+        if self.conn.info.transaction_status != TransactionStatus.IDLE:
+            yield self
+            return
+        with self.conn.transaction():
+            self.conn.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY")
+            yield self
 
     def _rows(self, sql: str, params: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
         return [tuple(r) for r in self.conn.execute(sql.replace("?", self.mark), tuple(params)).fetchall()]
