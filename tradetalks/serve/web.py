@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 from typing import Annotated, Any
+from urllib.parse import urlencode
 
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse, Response
@@ -28,6 +29,10 @@ TEMPLATES = Path(__file__).resolve().parent / "templates"
 _MARKED = re.compile(r"\[([^\[\]]{1,200})\]")
 Text = Annotated[str, Query(max_length=20_000)]
 ENV = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=select_autoescape(["html"]), auto_reload=False)
+
+
+#: Events on one page of the web timeline (dated first, then undated).
+PAGE_EVENTS = 50
 
 
 def snippet_html(snippet: str) -> Markup:
@@ -78,6 +83,29 @@ def error_page(request: Request, status: int, message: str) -> str:
     )
 
 
+def _pager(request: Request, tl: dict[str, Any], page: int) -> dict[str, Any] | None:
+    """Which events of how many a timeline page shows, and the links to the pages before and after (None when
+    one page holds them all)."""
+    shown, total = tl["page"]["count"], tl["total"]
+    if page == 1 and shown >= total:
+        return None
+    first = tl["page"]["offset"] + 1
+    last = tl["page"]["offset"] + shown
+    return {
+        "first": first if shown else 0,
+        "last": last,
+        "total": total,
+        "prev": _page_href(request, page - 1) if page > 1 else None,
+        "next": _page_href(request, page + 1) if last < total else None,
+    }
+
+
+def _page_href(request: Request, page: int) -> str:
+    """A link to another page of the same timeline: the same filters, another ``page``."""
+    params = {k: v for k, v in request.query_params.items() if k != "page"}
+    return "?" + urlencode({**params, "page": str(page)})
+
+
 def web_router(state: ServeState) -> APIRouter:
     """The HTML pages."""
     web = APIRouter(include_in_schema=False)
@@ -91,9 +119,11 @@ def web_router(state: ServeState) -> APIRouter:
         date_from: Annotated[str, Query(alias="from", max_length=100)] = "",
         date_to: Annotated[str, Query(alias="to", max_length=100)] = "",
         all: bool = False,
+        page: Annotated[int, Query(ge=1, le=100_000)] = 1,
     ) -> Response:
         lang = language(request)
         filters = {"type": type, "topic": topic, "person": person, "from": date_from, "to": date_to, "all": all}
+        offset = (page - 1) * PAGE_EVENTS
 
         def build(rows: DossierRows) -> bytes:
             error = None
@@ -107,14 +137,19 @@ def web_router(state: ServeState) -> APIRouter:
                     topic or None,
                     clean_query(person) or None,
                     lang,
+                    limit=PAGE_EVENTS,
+                    offset=offset,
                 )
             except TradeTalksError as exc:
                 error = str(exc)
-                tl = timeline_from_rows(rows, lang=lang)
-            html = render_html(request, "timeline.html", tl=tl, filters=filters, types=EVENT_TYPES, error=error)
+                tl = timeline_from_rows(rows, lang=lang, limit=PAGE_EVENTS)
+            pager = _pager(request, tl, page)
+            html = render_html(
+                request, "timeline.html", tl=tl, filters=filters, types=EVENT_TYPES, error=error, pager=pager
+            )
             return html.encode("utf-8")
 
-        key = ("page/", lang, tuple(sorted(filters.items())))
+        key = ("page/", lang, page, PAGE_EVENTS, tuple(sorted(filters.items())))
         return respond(request, state.rows_rendered(key, build))
 
     @web.get("/entity/{entity_id}", response_class=HTMLResponse)
