@@ -87,6 +87,19 @@ def reprocess(db: DbOption = None) -> None:
 
 
 @app.command()
+def rebuild(db: DbOption = None) -> None:
+    """Resolve every stored extraction again into the dossier's rows (the full path; no re-extraction).
+
+    Example: [bold]tradetalks rebuild --db news.db[/bold]
+    """
+    from tradetalks.resolve import rebuild_dossier
+
+    with open_store(db) as store:
+        dossier = rebuild_dossier(store)
+    console.print(f"rebuilt the dossier: {len(dossier.events)} events, {len(dossier.entities)} entities")
+
+
+@app.command()
 def search(
     query: Annotated[str, typer.Argument(help="Words to find; diacritics optional.")],
     limit: Annotated[int, typer.Option("--limit", "-n", min=1, max=1000, help="At most this many results.")] = 10,
@@ -177,6 +190,11 @@ def timeline(
         Optional[str],  # noqa: UP045
         typer.Option("--negotiation", help="Only this negotiation (a key such as vn-efta-fta)."),
     ] = None,
+    limit: Annotated[
+        Optional[int],  # noqa: UP045
+        typer.Option("--limit", min=0, help="At most this many events (dated first, then undated)."),
+    ] = None,
+    offset: Annotated[int, typer.Option("--offset", min=0, help="Skip this many events first.")] = 0,
     db: DbOption = None,
     json_out: JsonOption = False,
 ) -> None:
@@ -195,11 +213,15 @@ def timeline(
             type_=type_,
             all_negotiations=all_negotiations,
             negotiation=negotiation,
+            limit=limit,
+            offset=offset,
         )
     if json_out:
         _print_json(tl)
     else:
         print_timeline(tl, console)
+        if "page" in tl:
+            err.print(f"events {offset + 1}-{offset + tl['page']['count']} of {tl['total']}")
 
 
 @app.command()
@@ -216,13 +238,22 @@ def status(
     Example: [bold]tradetalks status vn-us-reciprocal[/bold]
     """
     from tradetalks.model import VN_US_RECIPROCAL
-    from tradetalks.serve.negotiations import UnknownNegotiation, negotiation_list, print_state, state_of_play
-    from tradetalks.serve.timeline import load_index
+    from tradetalks.serve.negotiation_rows import negotiation_list_rows, state_from_rows
+    from tradetalks.serve.negotiations import UnknownNegotiation, print_state
 
     with open_store(db) as store:
-        index = load_index(_current(store))
+        dossier_rows = _current(store).rows()
+        if negotiation == "all":
+            with dossier_rows.snapshot():
+                rows = negotiation_list_rows(dossier_rows)
+        else:
+            try:
+                with dossier_rows.snapshot():
+                    found = state_from_rows(dossier_rows, negotiation or VN_US_RECIPROCAL)
+            except UnknownNegotiation:
+                err.print(f"no negotiation with key {negotiation!r} (try: tradetalks status all)")
+                raise typer.Exit(1) from None
     if negotiation == "all":
-        rows = negotiation_list(index)
         if json_out:
             _print_json(rows)
         for row in [] if json_out else rows:
@@ -231,11 +262,6 @@ def status(
                 markup=False,
             )
         return
-    try:
-        found = state_of_play(index, negotiation or VN_US_RECIPROCAL)
-    except UnknownNegotiation:
-        err.print(f"no negotiation with key {negotiation!r} (try: tradetalks status all)")
-        raise typer.Exit(1) from None
     if json_out:
         _print_json(found)
     else:

@@ -64,6 +64,16 @@ def test_events_pagination(client: TestClient) -> None:
     assert len(set(ids)) == 5
 
 
+def test_timeline_one_page_read_from_rows(client: TestClient) -> None:
+    whole = client.get("/api/timeline?all=true").json()
+    listed = [e["id"] for e in whole["events"] + whole["undated"]]
+    page = client.get("/api/timeline?all=true&limit=2&offset=2").json()
+    assert [e["id"] for e in page["events"] + page["undated"]] == listed[2:4]
+    assert page["total"] == whole["total"] == 5 and page["page"] == {"offset": 2, "limit": 2, "count": 2}
+    assert "page" not in whole
+    assert client.get("/api/timeline?limit=-1").status_code == 422
+
+
 def test_one_event_entity_article(client: TestClient) -> None:
     event = client.get("/api/events/ev-round5").json()
     assert event["ordinal"] == 5 and event["conflicts"][0]["field"] == "end"

@@ -12,6 +12,7 @@ from tradetalks.export.graphml import write_graphml
 from tradetalks.export.ics import write_ics
 from tradetalks.export.json import write_json
 from tradetalks.export.jsonl import write_jsonl
+from tradetalks.export.stream import STREAMED
 from tradetalks.model import Dossier
 
 if TYPE_CHECKING:
@@ -39,6 +40,13 @@ def write_dossier(store: Store, format: str, path: str | Path) -> int:
     from tradetalks.serve.fresh import repair_stale_dossier
 
     repair_stale_dossier(store)
+    if format in STREAMED:  # straight from the rows, a page at a time
+        try:
+            with store.rows().snapshot() as rows, Path(path).open("w", encoding="utf-8", newline="\n") as out:
+                STREAMED[format](rows, out)
+                return rows.count("d_events")
+        except OSError as exc:
+            raise TradeTalksError(f"{path}: cannot write ({exc.strerror or exc})") from exc
     dossier = store.load_dossier() or Dossier()
     try:
         writer(dossier, Path(path))

@@ -285,8 +285,7 @@ class Crawler:
     # dossier --------------------------------------------------------------
     def _rebuild(self, polled_at: float) -> None:
         """Rebuild the dossier; print the events it did not hold before, with poll-to-timeline latency."""
-        old = self.store.load_dossier()
-        old_ids = {e.id for e in old.events} if old is not None else set()
+        old_ids = {i for i, _, _ in self.store.rows().event_ids()}  # the ids alone, not the whole dossier
         from tradetalks.resolve import rebuild_dossier
 
         dossier = rebuild_dossier(self.store)

@@ -16,13 +16,13 @@ from starlette.exceptions import HTTPException
 from tradetalks.errors import TradeTalksError
 from tradetalks.serve.ask import answer_from_index
 from tradetalks.serve.guard import SecurityHeaders
-from tradetalks.serve.index import DossierIndex
 from tradetalks.serve.marks import marks_on
 from tradetalks.serve.phrasing import phrase_answer
 from tradetalks.serve.render import doc_as_dict
+from tradetalks.serve.row_views import entity_from_rows, event_from_rows, find_entity_ids, timeline_from_rows
 from tradetalks.serve.state import ServeState, clean_query, token_from_env
-from tradetalks.serve.timeline import entity_from_index, timeline_from_index
 from tradetalks.serve.writes import BODY_SCHEMA, ingest_request
+from tradetalks.store.row_reads import DossierRows
 
 STATIC = Path(__file__).resolve().parent / "static"
 Limit = Annotated[int, Query(ge=1, le=500, description="At most this many items.")]
@@ -38,6 +38,34 @@ def json_bytes(obj: Any) -> bytes:
 def page(items: list[Any], limit: int, offset: int) -> dict[str, Any]:
     """One page of a list: {"total", "limit", "offset", "items"}."""
     return {"total": len(items), "limit": limit, "offset": offset, "items": items[offset : offset + limit]}
+
+
+def entity_list(rows: DossierRows, q: str, type_: str | None, limit: int, offset: int) -> dict[str, Any]:
+    """``/api/entities``: the entities a name finds (at most 50), else one page of all, of a type or any."""
+    if q:
+        ids = find_entity_ids(rows, q, limit=50)
+        by_id = {e.id: e for e in rows.entities(ids)}
+        chosen = [by_id[i] for i in ids if i in by_id]
+        chosen = [e for e in chosen if type_ in (None, e.type)]
+        total, chosen = len(chosen), chosen[offset : offset + limit]
+    else:
+        total, ids = rows.entity_page(type_, limit, offset)
+        chosen = rows.entities(ids)
+    events = rows.event_counts([e.id for e in chosen])
+    items = [
+        {
+            "id": e.id,
+            "type": e.type,
+            "name": e.name,
+            "name_en": e.name_en,
+            "aliases": e.aliases,
+            "side": e.side,
+            "titles": [r.title for r in e.roles],
+            "events": events.get(e.id, 0),
+        }
+        for e in chosen
+    ]
+    return {"total": total, "limit": limit, "offset": offset, "items": items}
 
 
 def not_found(what: str, key: str) -> HTTPException:
@@ -58,30 +86,36 @@ def api_router(state: ServeState, token: str | None) -> APIRouter:
         person: Annotated[str | None, Query(max_length=200)] = None,
         all: bool = False,
         lang: Lang = "vi",
+        limit: Annotated[int | None, Query(ge=0, le=10_000)] = None,
+        offset: Offset = 0,
     ) -> Response:
-        key = ("api/timeline", date_from, date_to, type, topic, person, all, lang)
+        key = ("api/timeline", date_from, date_to, type, topic, person, all, lang, limit, offset)
 
-        def build(index: DossierIndex) -> bytes:
-            tl = timeline_from_index(index, date_from, date_to, type, all, topic or None, person or None, lang)
+        def build(rows: DossierRows) -> bytes:
+            tl = timeline_from_rows(
+                rows, date_from, date_to, type, all, topic or None, person or None, lang, limit=limit, offset=offset
+            )
             return json_bytes(tl)
 
-        return Response(state.rendered(key, build), media_type="application/json")
+        return Response(state.rows_rendered(key, build), media_type="application/json")
 
     @api.get("/events", summary="Every event (all negotiations), paginated")
     def events(limit: Limit = 50, offset: Offset = 0, lang: Lang = "vi") -> Response:
-        def build(index: DossierIndex) -> bytes:
-            tl = timeline_from_index(index, all_negotiations=True, lang=lang)
-            return json_bytes(page(tl["events"] + tl["undated"], limit, offset))
+        def build(rows: DossierRows) -> bytes:
+            tl = timeline_from_rows(rows, all_negotiations=True, lang=lang, limit=limit, offset=offset)
+            items = tl["events"] + tl["undated"]
+            return json_bytes({"total": tl["total"], "limit": limit, "offset": offset, "items": items})
 
-        return Response(state.rendered(("api/events", limit, offset, lang), build), media_type="application/json")
+        key = ("api/events", limit, offset, lang)
+        return Response(state.rows_rendered(key, build), media_type="application/json")
 
     @api.get("/events/{event_id}", summary="One event with participants, topics, sources and conflicts")
     def event(event_id: str, lang: Lang = "vi") -> dict[str, Any]:
-        index = state.index()
-        found = index.event_by_id.get(event_id)
+        found = state.with_rows(lambda rows: event_from_rows(rows, event_id, lang))
         if found is None:
             raise not_found("event", event_id)
-        return {**index.event_view(found, lang), "corrections": marks_on(index, event_id)}
+        marks = state.with_rows(lambda rows: marks_on(rows.iter_corrections(), event_id))
+        return {**found, "corrections": marks}
 
     @api.get("/entities", summary="People, organisations, places and countries, paginated")
     def entities(
@@ -90,36 +124,25 @@ def api_router(state: ServeState, token: str | None) -> APIRouter:
         type: Annotated[str | None, Query(pattern="^(person|organization|location|country)$")] = None,
         q: Annotated[str | None, Query(max_length=10_000)] = None,
     ) -> dict[str, Any]:
-        index = state.index()
-        chosen = index.find_entities(clean_query(q), limit=50) if q else index.dossier.entities
-        rows = [
-            {
-                "id": e.id,
-                "type": e.type,
-                "name": e.name,
-                "name_en": e.name_en,
-                "aliases": e.aliases,
-                "side": e.side,
-                "titles": [r.title for r in e.roles],
-                "events": len(index.events_by_entity.get(e.id, [])),
-            }
-            for e in chosen
-            if type in (None, e.type)
-        ]
-        return page(rows, limit, offset)
+        query = clean_query(q) if q else ""
+        return state.with_rows(lambda rows: entity_list(rows, query, type, limit, offset))
 
     @api.get("/entities/{entity_id}", summary="One entity: aliases, titles over time with sources, events")
-    def entity(entity_id: str) -> dict[str, Any]:
-        index = state.index()
-        if entity_id not in index.entity_by_id:
+    def entity(entity_id: str) -> Response:
+        def build(rows: DossierRows) -> bytes:
+            found = entity_from_rows(rows, entity_id) if rows.weights([entity_id]) else None
+            return json_bytes(found)
+
+        body = state.rows_rendered(("api/entity", entity_id), build)
+        if body == b"null":
             raise not_found("entity", entity_id)
-        found = entity_from_index(index, entity_id)
-        assert found is not None
-        return {**found, "corrections": marks_on(index, entity_id)}
+        marks = state.with_rows(lambda rows: marks_on(rows.iter_corrections(), entity_id))
+        return JSONResponse({**json.loads(body), "corrections": marks})
 
     @api.get("/articles", summary="The articles of the dossier, paginated")
     def articles(limit: Limit = 50, offset: Offset = 0) -> dict[str, Any]:
-        return page([asdict(a) for a in state.index().dossier.articles], limit, offset)
+        total, records = state.with_rows(lambda rows: rows.article_page(limit, offset))
+        return {"total": total, "limit": limit, "offset": offset, "items": [asdict(a) for a in records]}
 
     @api.get("/articles/{article_id}", summary="One article: its text and what was extracted from it")
     def article(article_id: str) -> dict[str, Any]:
@@ -142,7 +165,7 @@ def api_router(state: ServeState, token: str | None) -> APIRouter:
 
     @api.get("/ask", summary="Answer a question from the dossier, with quoted sources")
     def ask(q: Annotated[str, Query(max_length=20_000)] = "") -> dict[str, Any]:
-        return phrase_answer(answer_from_index(state.index(), q, state.search))
+        return phrase_answer(answer_from_index(state.question_index(), q, state.search))
 
     @api.post(
         "/ingest",

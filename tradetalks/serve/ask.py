@@ -44,9 +44,11 @@ MAX_SOURCES = 5
 def answer_question(store: Store, question: str) -> dict[str, Any]:
     """``tradetalks ask``: the answer, its sources [{article, url, quote}], kind and whether it was found."""
     from tradetalks.serve.phrasing import phrase_answer
-    from tradetalks.serve.timeline import load_index
+    from tradetalks.serve.row_views import question_index
 
-    return phrase_answer(answer_from_index(load_index(store), question, lambda q, n: store.search(q, limit=n)))
+    with store.rows().snapshot() as rows:
+        index = question_index(rows)
+    return phrase_answer(answer_from_index(index, question, lambda q, n: store.search(q, limit=n)))
 
 
 def answer_from_index(index: DossierIndex, question: str, search: Searcher | None = None) -> dict[str, Any]:

@@ -43,14 +43,21 @@ def date_ceiling(value: str) -> str:
 class DossierIndex:
     """Lookups over a dossier; built once per dossier and shared by the CLI, the API and the web page."""
 
-    def __init__(self, dossier: Dossier):
+    def __init__(
+        self, dossier: Dossier, places: dict[str, int] | None = None, mention_counts: dict[str, int] | None = None
+    ):
+        """``places``: each event's place in the whole dossier, when ``dossier`` holds only some of its events;
+        ``mention_counts``: each entity's mentions, when its entities were loaded without them."""
         self.dossier = dossier
+        self._mention_counts = mention_counts
         for n, event in enumerate(dossier.events):
             if not event.id:
                 event.id = f"ev{n + 1}"
         self.events: list[Event] = list(dossier.events)
         self.event_by_id: dict[str, Event] = {e.id or "": e for e in self.events}
-        self._place: dict[str, int] = {e.id or "": n for n, e in enumerate(self.events)}
+        self._place: dict[str, int] = (
+            places if places is not None else {e.id or "": n for n, e in enumerate(self.events)}
+        )
         self.entity_by_id: dict[str, Entity] = {e.id: e for e in dossier.entities}
         self.article_by_id = {a.id: a for a in dossier.articles}
         self.events_by_entity: dict[str, list[Event]] = defaultdict(list)
@@ -125,7 +132,11 @@ class DossierIndex:
     def weight(self, entity_id: str) -> int:
         """How prominent an entity is: its mentions plus its events."""
         entity = self.entity_by_id.get(entity_id)
-        return (len(entity.mentions) if entity else 0) + len(self.events_by_entity.get(entity_id, []))
+        if self._mention_counts is not None:
+            mentions = self._mention_counts.get(entity_id, 0)
+        else:
+            mentions = len(entity.mentions) if entity else 0
+        return mentions + len(self.events_by_entity.get(entity_id, []))
 
     def role_at(self, entity: Entity, date: str | None) -> Role | None:
         """The title an entity held on a date: the role whose seen-span covers it, else the latest one."""

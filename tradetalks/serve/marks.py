@@ -3,12 +3,16 @@ record a correction removed, and the choices of the correction forms."""
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Callable, Iterable, Sequence
+from typing import TYPE_CHECKING, Any
 
 from tradetalks.model import Correction, Entity, Event
 from tradetalks.resolve.correction_values import SETTABLE
 from tradetalks.serve.index import DossierIndex
 from tradetalks.serve.labels import label
+
+if TYPE_CHECKING:
+    from tradetalks.store.row_reads import DossierRows
 
 
 def mark(c: Correction) -> dict[str, Any]:
@@ -26,9 +30,9 @@ def mark(c: Correction) -> dict[str, Any]:
     }
 
 
-def marks_on(index: DossierIndex, record_id: str) -> list[dict[str, Any]]:
+def marks_on(corrections: Iterable[Correction], record_id: str) -> list[dict[str, Any]]:
     """The applied corrections that changed this event or entity, oldest first."""
-    return [mark(c) for c in index.dossier.corrections if c.status == "applied" and record_id in c.applied_to]
+    return [mark(c) for c in corrections if c.status == "applied" and record_id in c.applied_to]
 
 
 def corrected_attributes(marks: list[dict[str, Any]]) -> dict[str, dict[str, Any]]:
@@ -36,18 +40,30 @@ def corrected_attributes(marks: list[dict[str, Any]]) -> dict[str, dict[str, Any
     return {m["attribute"]: m for m in marks if m["attribute"] and m["kind"] in ("set_value", "mark_wrong")}
 
 
-def gone(index: DossierIndex, record_id: str) -> dict[str, Any] | None:
-    """The correction that removed (or merged away) a record no longer in the dossier, with where it went."""
-    for c in reversed(index.dossier.corrections):
+def gone(
+    corrections: Sequence[Correction], record_id: str, kind_of: Callable[[str], str | None]
+) -> dict[str, Any] | None:
+    """The correction that removed (or merged away) a record no longer in the dossier, with where it went
+    (``kind_of``: "event" or "entity" for a record still in the dossier, else None)."""
+    for c in reversed(corrections):
         if c.status != "applied" or record_id not in c.applied_to:
             continue
-        survivors = [i for i in c.applied_to if i != record_id and (i in index.event_by_id or i in index.entity_by_id)]
-        now = survivors[0] if survivors else None
-        href = None
-        if now is not None:
-            href = f"/event/{now}" if now in index.event_by_id else f"/entity/{now}"
+        kinds = {i: kind_of(i) for i in c.applied_to if i != record_id}
+        now = next((i for i, kind in kinds.items() if kind), None)
+        href = f"/{kinds[now]}/{now}" if now is not None else None
         return {**mark(c), "now": now, "href": href}
     return None
+
+
+def record_kind(rows: DossierRows) -> Callable[[str], str | None]:
+    """Whether an id is an event or an entity of the stored dossier (None when neither)."""
+
+    def kind(record_id: str) -> str | None:
+        if rows.event_ids("e.id = ?", [record_id]):
+            return "event"
+        return "entity" if rows.weights([record_id]) else None
+
+    return kind
 
 
 def _shown(value: Any) -> str:

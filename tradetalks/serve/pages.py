@@ -15,22 +15,32 @@ from tradetalks.serve.charts import negotiation_charts
 from tradetalks.serve.editor import COOKIE, editor_of
 from tradetalks.serve.event_page import event_detail
 from tradetalks.serve.index import DossierIndex, is_dated
-from tradetalks.serve.marks import corrected_attributes, event_choices, gone, marks_on
+from tradetalks.serve.marks import corrected_attributes, event_choices, gone, marks_on, record_kind
+from tradetalks.serve.negotiation_rows import negotiation_index, negotiation_list_rows
 from tradetalks.serve.negotiations import (
     UnknownNegotiation,
     event_brief,
     negotiation_events,
-    negotiation_list,
     negotiation_title,
     state_of_play,
 )
+from tradetalks.serve.row_views import partial_index
 from tradetalks.serve.state import ServeState
 from tradetalks.serve.web import language, render, render_html, respond
+from tradetalks.store.row_reads import DossierRows
 
 
 def _events_or_404(index: DossierIndex, key: str) -> list[Any]:
     try:
         return negotiation_events(index, key)
+    except UnknownNegotiation:
+        raise HTTPException(404, f"no negotiation with key {key[:100]!r}") from None
+
+
+def _negotiation(rows: DossierRows, key: str) -> DossierIndex:
+    """An index over one negotiation's events read from rows; a 404 for a key nobody knows."""
+    try:
+        return negotiation_index(rows, key)
     except UnknownNegotiation:
         raise HTTPException(404, f"no negotiation with key {key[:100]!r}") from None
 
@@ -49,17 +59,17 @@ def negotiation_router(state: ServeState) -> APIRouter:
     def negotiations_page(request: Request) -> Response:
         lang = language(request)
 
-        def build(index: DossierIndex) -> bytes:
-            return render_html(request, "negotiations.html", rows=negotiation_list(index, lang)).encode("utf-8")
+        def build(rows: DossierRows) -> bytes:
+            return render_html(request, "negotiations.html", rows=negotiation_list_rows(rows, lang)).encode("utf-8")
 
-        return respond(request, state.rendered(("page/n", lang), build))
+        return respond(request, state.rows_rendered(("page/n", lang), build))
 
     @router.get("/n/{key}", response_class=HTMLResponse, include_in_schema=False)
     def negotiation_page(request: Request, key: str) -> Response:
         lang = language(request)
-        _events_or_404(state.index(), key)
 
-        def build(index: DossierIndex) -> bytes:
+        def build(rows: DossierRows) -> bytes:
+            index = _negotiation(rows, key)
             html = render_html(
                 request,
                 "negotiation.html",
@@ -70,54 +80,55 @@ def negotiation_router(state: ServeState) -> APIRouter:
             )
             return html.encode("utf-8")
 
-        return respond(request, state.rendered(("page/n/", key, lang), build))
+        return respond(request, state.rows_rendered(("page/n/", key, lang), build))
 
     @router.get("/n/{key}/feed.atom", include_in_schema=False)
     def negotiation_feed(request: Request, key: str) -> Response:
-        _events_or_404(state.index(), key)
         base = str(request.base_url)
         name, path = negotiation_title(key, "vi"), f"/n/{key}/feed.atom"
 
-        def build(ix: DossierIndex) -> bytes:
+        def build(rows: DossierRows) -> bytes:
+            ix = _negotiation(rows, key)
             return events_feed(ix, negotiation_events(ix, key), name, base, path)
 
-        body = state.rendered(("feed", key, base), build)
+        body = state.rows_rendered(("feed", key, base), build)
         return Response(body, media_type="application/atom+xml")
 
     @router.get("/n/{key}/calendar.ics", include_in_schema=False)
     def negotiation_calendar(request: Request, key: str) -> Response:
-        _events_or_404(state.index(), key)
         base = str(request.base_url)
         name = negotiation_title(key, "vi")
 
-        def build(ix: DossierIndex) -> bytes:
+        def build(rows: DossierRows) -> bytes:
+            ix = _negotiation(rows, key)
             calendar: bytes = events_calendar(ix, negotiation_events(ix, key), name, base_url=base).to_ical()
             return calendar
 
-        body = state.rendered(("ics", key, base), build)
+        body = state.rows_rendered(("ics", key, base), build)
         return Response(body, media_type="text/calendar; charset=utf-8")
 
     @router.get("/event/{event_id}", response_class=HTMLResponse, include_in_schema=False)
     def event_page(request: Request, event_id: str) -> Response:
         lang = language(request)
-        index = state.index()
-        event = index.event_by_id.get(event_id)
-        if event is None:
-            removed = gone(index, event_id)
+        if not state.with_rows(lambda rows: rows.event_ids("e.id = ?", [event_id])):
+            removed = state.with_rows(lambda rows: gone(list(rows.iter_corrections()), event_id, record_kind(rows)))
             if removed is not None:
                 return render(request, "gone.html", code=404, g=removed)
             return render(request, "error.html", code=404, status=404, message=f"no event with id {event_id[:100]!r}")
         editor = editor_of(request.cookies.get(COOKIE), state.token)
 
         def text_of(article_id: str) -> str | None:
-            article = state.article(article_id)
+            article = state.store.get_article(article_id)  # inside build: the state's lock is held
             return article.text if article else None
 
-        def build(index: DossierIndex) -> bytes:
+        def build(rows: DossierRows) -> bytes:
+            listed = rows.event_ids("e.id = ?", [event_id])
+            (event,) = rows.events([event_id])
+            index = partial_index(rows, [event], {i: pos for i, pos, _ in listed})
             detail = event_detail(index, event, text_of, lang)
             key = event.negotiation
             name = negotiation_title(key, lang) if key else None
-            marks = marks_on(index, event_id)
+            marks = marks_on(rows.iter_corrections(), event_id)
             sources = {r["article"]: f"{r['outlet_label'] or ''} · {r['published'] or ''} · {r['title'] or ''}"
                        for r in detail["reports"]}  # fmt: skip
             html = render_html(
@@ -136,14 +147,15 @@ def negotiation_router(state: ServeState) -> APIRouter:
             return html.encode()
 
         cache_key = ("page/event", event_id, lang, editor.csrf if editor else None)
-        return respond(request, state.rendered(cache_key, build))
+        return respond(request, state.rows_rendered(cache_key, build))
 
     @router.get("/api/n", summary="The negotiations with their event counts and latest dates")
     def negotiations_api(lang: str = "vi") -> list[dict[str, Any]]:
-        return negotiation_list(state.index(), "en" if lang == "en" else "vi")
+        return state.with_rows(lambda rows: negotiation_list_rows(rows, "en" if lang == "en" else "vi"))
 
     @router.get("/api/n/{key}", summary="A negotiation's state of play and its events")
     def negotiation_api(key: str, lang: str = "vi") -> dict[str, Any]:
-        return negotiation_json(state.index(), key, "en" if lang == "en" else "vi")
+        code = "en" if lang == "en" else "vi"
+        return state.with_rows(lambda rows: negotiation_json(_negotiation(rows, key), key, code))
 
     return router

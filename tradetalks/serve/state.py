@@ -9,12 +9,14 @@ from collections import OrderedDict
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from tradetalks.model import Article, Doc, Dossier, SearchHit
 from tradetalks.serve.index import DossierIndex
 from tradetalks.store import Store, open_store
+from tradetalks.store.row_reads import DossierRows
 
+T = TypeVar("T")
 #: How often (seconds) the store is checked for a changed dossier.
 CHECK_EVERY = 1.0
 #: A store that is not a file (PostgreSQL) and cannot give its counts is reloaded at most this often.
@@ -33,6 +35,7 @@ class ServeState:
         self.store = open_store(db_url)
         self.lock = threading.RLock()
         self._index: DossierIndex | None = None
+        self._questions: DossierIndex | None = None
         self._stamp: Any = None
         self._checked = 0.0
         self._rendered: OrderedDict[Any, bytes] = OrderedDict()
@@ -55,18 +58,58 @@ class ServeState:
                 stamps.append(None)
         return tuple(stamps)
 
-    def index(self) -> DossierIndex:
-        """The current dossier as an index; reloaded when the store changed since it was built."""
+    def _refresh(self) -> None:
+        """Forget the cached index and responses when the store changed (checked at most every CHECK_EVERY)."""
         now = time.monotonic()
+        if self._stamp is None or now - self._checked >= CHECK_EVERY:
+            self._checked = now
+            stamp = self._fingerprint()
+            if stamp != self._stamp:
+                self._stamp = stamp
+                self._index = None
+                self._questions = None
+                self._rendered.clear()
+
+    def index(self) -> DossierIndex:
+        """The whole current dossier as an index; reloaded when the store changed since it was built."""
         with self.lock:
-            if self._index is None or now - self._checked >= CHECK_EVERY:
-                self._checked = now
-                stamp = self._fingerprint()
-                if self._index is None or stamp != self._stamp:
-                    self._index = DossierIndex(self.store.load_dossier() or Dossier())
-                    self._stamp = stamp
-                    self._rendered.clear()
+            self._refresh()
+            if self._index is None:
+                self._index = DossierIndex(self.store.load_dossier() or Dossier())
+                self._rendered.clear()
             return self._index
+
+    def question_index(self) -> DossierIndex:
+        """What ``ask`` looks at (``question_index``), read from rows and kept until the store changes."""
+        from tradetalks.serve.row_views import question_index
+
+        with self.lock:
+            self._refresh()
+            if self._questions is None:
+                with self.store.rows().snapshot() as rows:
+                    self._questions = question_index(rows)
+            return self._questions
+
+    def with_rows(self, read: Callable[[DossierRows], T]) -> T:
+        """``read`` over the dossier's rows, on the shared connection (under the lock), uncached."""
+        with self.lock, self.store.rows().snapshot() as rows:
+            return read(rows)
+
+    def rows_rendered(self, key: Any, build: Callable[[DossierRows], bytes]) -> bytes:
+        """A response body built from the dossier's rows (only what it shows is read), kept until the store
+        changes; the whole dossier is never loaded for it."""
+        with self.lock:
+            self._refresh()
+            body = self._rendered.get(("rows", key))
+            if body is None:
+                with self.store.rows().snapshot() as rows:
+                    body = build(rows)
+                self._rendered[("rows", key)] = body
+                while len(self._rendered) > CACHE_SIZE:
+                    self._rendered.popitem(last=False)
+            else:
+                self._rendered.move_to_end(("rows", key))
+            return body
 
     def rendered(self, key: Any, build: Callable[[DossierIndex], bytes]) -> bytes:
         """A response body built from the current index, kept until the dossier changes."""
@@ -102,6 +145,7 @@ class ServeState:
         """Forget the cached index (after a write through the API)."""
         with self.lock:
             self._index = None
+            self._questions = None
             self._rendered.clear()
 
     def search(self, query: str, limit: int) -> list[SearchHit]:

@@ -60,9 +60,13 @@ def in_talks(event: Event, talks: set[str]) -> bool:
 def build_timeline(store: Store, **filters: Any) -> dict[str, Any]:
     """The events in date order, each once with its sources; undated events apart (JSON-able).
 
-    ``filters`` are those of ``timeline_from_index`` (date_from, date_to, type_, all_negotiations, ...).
+    ``filters`` are those of ``timeline_from_rows`` (date_from, date_to, type_, all_negotiations, ..., limit,
+    offset): only the events selected, and what they name, are read from the store.
     """
-    return timeline_from_index(load_index(store), **filters)
+    from tradetalks.serve.row_views import timeline_from_rows
+
+    with store.rows().snapshot() as rows:
+        return timeline_from_rows(rows, **filters)
 
 
 def timeline_from_index(
@@ -225,8 +229,12 @@ def entity_from_index(index: DossierIndex, name: str, lang: str = "vi") -> dict[
 
 
 def find_entity(store: Store, name: str) -> dict[str, Any] | None:
-    """``tradetalks who NAME``: the best matching entity with its titles over time and events, or None."""
-    return entity_from_index(load_index(store), name)
+    """``tradetalks who NAME``: the best matching entity with its titles over time and events, or None (read
+    from the store's rows: the entity, its events and what they name)."""
+    from tradetalks.serve.row_views import entity_from_rows
+
+    with store.rows().snapshot() as rows:
+        return entity_from_rows(rows, name)
 
 
 def print_entity(found: dict[str, Any], console: Console) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 from typing import Annotated, Any
+from urllib.parse import urlencode
 
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse, Response
@@ -12,7 +13,7 @@ from jinja2 import Environment, FileSystemLoader, select_autoescape
 from markupsafe import Markup, escape
 
 from tradetalks.errors import TradeTalksError
-from tradetalks.model import EVENT_TYPES
+from tradetalks.model import EVENT_TYPES, Dossier
 from tradetalks.serve.ask import answer_from_index
 from tradetalks.serve.event_page import source_line
 from tradetalks.serve.guard import http_url
@@ -20,8 +21,9 @@ from tradetalks.serve.highlight import KINDS, Highlight, doc_highlights, highlig
 from tradetalks.serve.index import DossierIndex
 from tradetalks.serve.labels import labels, pick_language
 from tradetalks.serve.phrasing import phrase_answer
+from tradetalks.serve.row_views import article_from_rows, entity_from_rows, timeline_from_rows
 from tradetalks.serve.state import ServeState, clean_query
-from tradetalks.serve.timeline import entity_from_index, timeline_from_index
+from tradetalks.store.row_reads import DossierRows
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 _MARKED = re.compile(r"\[([^\[\]]{1,200})\]")
@@ -29,6 +31,10 @@ Text = Annotated[str, Query(max_length=20_000)]
 #: An article page lists at most this many of the article's events (the rest are on the timeline).
 MAX_PAGE_EVENTS = 200
 ENV = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=select_autoescape(["html"]), auto_reload=False)
+
+
+#: Events on one page of the web timeline (dated first, then undated).
+PAGE_EVENTS = 50
 
 
 def snippet_html(snippet: str) -> Markup:
@@ -79,6 +85,29 @@ def error_page(request: Request, status: int, message: str) -> str:
     )
 
 
+def _pager(request: Request, tl: dict[str, Any], page: int) -> dict[str, Any] | None:
+    """Which events of how many a timeline page shows, and the links to the pages before and after (None when
+    one page holds them all)."""
+    shown, total = tl["page"]["count"], tl["total"]
+    if page == 1 and shown >= total:
+        return None
+    first = tl["page"]["offset"] + 1
+    last = tl["page"]["offset"] + shown
+    return {
+        "first": first if shown else 0,
+        "last": last,
+        "total": total,
+        "prev": _page_href(request, page - 1) if page > 1 else None,
+        "next": _page_href(request, page + 1) if last < total else None,
+    }
+
+
+def _page_href(request: Request, page: int) -> str:
+    """A link to another page of the same timeline: the same filters, another ``page``."""
+    params = {k: v for k, v in request.query_params.items() if k != "page"}
+    return "?" + urlencode({**params, "page": str(page)})
+
+
 def web_router(state: ServeState) -> APIRouter:
     """The HTML pages."""
     web = APIRouter(include_in_schema=False)
@@ -92,15 +121,17 @@ def web_router(state: ServeState) -> APIRouter:
         date_from: Annotated[str, Query(alias="from", max_length=100)] = "",
         date_to: Annotated[str, Query(alias="to", max_length=100)] = "",
         all: bool = False,
+        page: Annotated[int, Query(ge=1, le=100_000)] = 1,
     ) -> Response:
         lang = language(request)
         filters = {"type": type, "topic": topic, "person": person, "from": date_from, "to": date_to, "all": all}
+        offset = (page - 1) * PAGE_EVENTS
 
-        def build(index: DossierIndex) -> bytes:
+        def build(rows: DossierRows) -> bytes:
             error = None
             try:
-                tl = timeline_from_index(
-                    index,
+                tl = timeline_from_rows(
+                    rows,
                     date_from or None,
                     date_to or None,
                     type or None,
@@ -108,50 +139,55 @@ def web_router(state: ServeState) -> APIRouter:
                     topic or None,
                     clean_query(person) or None,
                     lang,
+                    limit=PAGE_EVENTS,
+                    offset=offset,
                 )
             except TradeTalksError as exc:
                 error = str(exc)
-                tl = timeline_from_index(index, lang=lang)
-            html = render_html(request, "timeline.html", tl=tl, filters=filters, types=EVENT_TYPES, error=error)
+                tl = timeline_from_rows(rows, lang=lang, limit=PAGE_EVENTS)
+            pager = _pager(request, tl, page)
+            html = render_html(
+                request, "timeline.html", tl=tl, filters=filters, types=EVENT_TYPES, error=error, pager=pager
+            )
             return html.encode("utf-8")
 
-        key = ("page/", lang, tuple(sorted(filters.items())))
-        return respond(request, state.rendered(key, build))
+        key = ("page/", lang, page, PAGE_EVENTS, tuple(sorted(filters.items())))
+        return respond(request, state.rows_rendered(key, build))
 
     @web.get("/entity/{entity_id}", response_class=HTMLResponse)
     def entity_page(request: Request, entity_id: str) -> Response:
         from tradetalks.serve.editor import COOKIE, editor_of
-        from tradetalks.serve.marks import corrected_attributes, entity_choices, gone, marks_on
+        from tradetalks.serve.marks import corrected_attributes, entity_choices, gone, marks_on, record_kind
 
-        index = state.index()
-        if entity_id not in index.entity_by_id:
-            removed = gone(index, entity_id)
+        if not state.with_rows(lambda rows: rows.weights([entity_id])):
+            removed = state.with_rows(lambda rows: gone(list(rows.iter_corrections()), entity_id, record_kind(rows)))
             if removed is not None:
                 return render(request, "gone.html", code=404, g=removed)
             return render(request, "error.html", code=404, status=404, message=f"no entity with id {entity_id[:100]!r}")
         lang = language(request)
         editor = editor_of(request.cookies.get(COOKIE), state.token)
 
-        def build(index: DossierIndex) -> bytes:
-            found = entity_from_index(index, entity_id, lang)
+        def build(rows: DossierRows) -> bytes:
+            found = entity_from_rows(rows, entity_id, lang)
             assert found is not None
+            index = DossierIndex(Dossier(articles=rows.articles(found["articles"])))
             records = [source_line(index, a) for a in found["articles"] if a in index.article_by_id]
             found["article_records"] = sorted(records, key=lambda r: r["published"] or "", reverse=True)[:50]
-            marks = marks_on(index, entity_id)
+            marks = marks_on(rows.iter_corrections(), entity_id)
             html = render_html(
                 request,
                 "entity.html",
                 entity=found,
                 marks=marks,
                 corrected=corrected_attributes(marks),
-                choices=entity_choices(index.entity_by_id[entity_id], lang),
+                choices=entity_choices(rows.entities([entity_id])[0], lang),
                 editor=editor,
                 editing=state.token is not None,
             )
             return html.encode("utf-8")
 
         key = ("page/entity", entity_id, lang, editor.csrf if editor else None)
-        return respond(request, state.rendered(key, build))
+        return respond(request, state.rows_rendered(key, build))
 
     @web.get("/article/{article_id}", response_class=HTMLResponse)
     def article_page(request: Request, article_id: str) -> Response:
@@ -161,21 +197,19 @@ def web_router(state: ServeState) -> APIRouter:
             return render(
                 request, "error.html", code=404, status=404, message=f"no article with id {article_id[:100]!r}"
             )
-        index = state.index()
+        lang = language(request)
+        shown = state.with_rows(lambda rows: article_from_rows(rows, article_id, lang))
         spans = doc_highlights(doc) if doc else []
-        spans += [Highlight(*span) for span in index.spans_by_article.get(article_id, [])]
-        events = index.events_by_article.get(article_id, [])
-        shown = events[:MAX_PAGE_EVENTS]
-        record = index.article_by_id.get(article_id)
+        spans += [Highlight(*span) for span in shown["spans"]]
         return render(
             request,
             "article.html",
             article=article,
-            record=record,
+            record=shown["record"],
             body=highlight_html(article.text, spans),
             kinds=KINDS,
-            events=[index.event_view(e, language(request)) for e in shown],
-            more_events=len(events) - len(shown),
+            events=shown["events"][:MAX_PAGE_EVENTS],
+            more_events=max(0, len(shown["events"]) - MAX_PAGE_EVENTS),
         )
 
     @web.get("/search", response_class=HTMLResponse)
@@ -186,7 +220,7 @@ def web_router(state: ServeState) -> APIRouter:
 
     @web.get("/ask", response_class=HTMLResponse)
     def ask_page(request: Request, q: Text = "") -> Response:
-        answer = phrase_answer(answer_from_index(state.index(), q, state.search)) if q.strip() else None
+        answer = phrase_answer(answer_from_index(state.question_index(), q, state.search)) if q.strip() else None
         return render(request, "ask.html", q=q[:1000], answer=answer)
 
     return web

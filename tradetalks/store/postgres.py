@@ -21,8 +21,9 @@ from tradetalks.model import Article, Correction, Doc, Dossier, IngestOutcome, S
 from tradetalks.pipeline import PIPELINE_VERSION
 from tradetalks.store import search as s
 from tradetalks.store.base import StoreError
-from tradetalks.store.codec import dossier_from_dict, dossier_to_dict, extraction_to_dict
+from tradetalks.store.codec import extraction_to_dict
 from tradetalks.store.reads import BUMP_REVISION, SQLReads, correction_row
+from tradetalks.store.rows import ROWS_SCHEMA, load_rows, write_rows
 
 #: Ordered schema migrations; ``schema_version`` holds how many have been applied.
 MIGRATIONS: list[str] = [
@@ -92,6 +93,8 @@ MIGRATIONS: list[str] = [
         at text NOT NULL
     );
     """,
+    # 5: the dossier as indexed rows (see the SQLite store's migration 5)
+    ROWS_SCHEMA + ";\nALTER TABLE dossier DROP COLUMN data",
 ]
 
 #: Only this much of an article's folded text goes into its tsvector (PostgreSQL caps a tsvector at 1 MB).
@@ -108,6 +111,11 @@ def _safe_url(url: str) -> str:
 def _clean(value: str | None) -> str | None:
     """PostgreSQL text cannot hold NUL: it is stored as U+FFFD."""
     return value.replace("\x00", "\ufffd") if value else value
+
+
+def _clean_value(value: Any) -> Any:
+    """A row value PostgreSQL can hold: text without NUL (as ``_clean``), anything else as it is."""
+    return _clean(value) if isinstance(value, str) else value
 
 
 def migrate(conn: psycopg.Connection[Any], upto: int | None = None) -> int:
@@ -269,24 +277,23 @@ class PostgresStore(SQLReads):
     def save_dossier(self, dossier: Dossier, built_from: int | None = None) -> None:
         """Replace the resolved cross-article dossier, built from the store at revision ``built_from`` (read
         before its extractions were; default: the revision now)."""
-        data = json.dumps(dossier_to_dict(dossier), ensure_ascii=False).replace("\\u0000", "\\ufffd")
         stories = len({a.story for a in dossier.articles if a.story})
-        with self._lock:
+        with self._lock, self.conn.transaction():
             revision = self.revision() if built_from is None else built_from
-            self._write_dossier(data, len(dossier.entities), len(dossier.events), stories, revision)
-
-    def _write_dossier(self, data: str, entities: int, events: int, stories: int, built_from: int) -> None:
-        self.conn.execute(
-            "INSERT INTO dossier (id, data, entities, events, stories, built_from) VALUES (1, %s, %s, %s, %s, %s) "
-            "ON CONFLICT (id) DO UPDATE SET data = excluded.data, entities = excluded.entities, "
-            "events = excluded.events, stories = excluded.stories, built_from = excluded.built_from",
-            (data, entities, events, stories, built_from),
-        )
+            self.conn.execute(
+                "INSERT INTO dossier (id, entities, events, stories, built_from) VALUES (1, %s, %s, %s, %s) "
+                "ON CONFLICT (id) DO UPDATE SET entities = excluded.entities, events = excluded.events, "
+                "stories = excluded.stories, built_from = excluded.built_from",
+                (len(dossier.entities), len(dossier.events), stories, revision),
+            )
+            with self.conn.cursor() as cur:
+                write_rows(cur, "%s", dossier, _clean_value)
 
     def load_dossier(self) -> Dossier | None:
-        """The saved dossier, or None before the first resolution."""
-        row = self.conn.execute("SELECT data FROM dossier WHERE id = 1").fetchone()
-        return dossier_from_dict(row[0]) if row else None
+        """The whole saved dossier from its rows, or None before the first resolution."""
+        if self.conn.execute("SELECT 1 FROM dossier WHERE id = 1").fetchone() is None:
+            return None
+        return load_rows(self.conn)
 
     # corrections ------------------------------------------------------------
     def add_correction(self, correction: Correction) -> int:

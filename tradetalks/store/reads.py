@@ -9,6 +9,7 @@ from typing import Any, ClassVar
 
 from tradetalks.model import Article, Correction, Doc
 from tradetalks.store.codec import extraction_from_dict
+from tradetalks.store.row_reads import DossierRows
 
 ARTICLE_COLS = "a.id, a.latest_version, v.source, v.url, v.outlet, v.title, v.published, v.text"
 LATEST = "FROM articles a JOIN versions v ON v.article_id = a.id AND v.version = a.latest_version "
@@ -105,6 +106,10 @@ class SQLReads:
         """Every stored correction, in the order they were made."""
         rows = self.conn.execute("SELECT id, kind, target, data, why, editor, at FROM corrections ORDER BY id")
         return [correction_from_row(r) for r in rows.fetchall()]
+
+    def rows(self) -> DossierRows:
+        """The dossier's rows, to be read a piece at a time."""
+        return DossierRows(self.conn, self.mark)
 
     def get_doc(self, article_id: str) -> Doc | None:
         """The extraction of the latest version (a bare Doc when it was stored without extraction)."""

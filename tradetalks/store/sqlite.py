@@ -15,8 +15,9 @@ from tradetalks.model import Article, Correction, Doc, Dossier, IngestOutcome, S
 from tradetalks.pipeline import PIPELINE_VERSION
 from tradetalks.store import search as s
 from tradetalks.store.base import StoreError
-from tradetalks.store.codec import dossier_from_dict, dossier_to_dict, extraction_to_dict
+from tradetalks.store.codec import extraction_to_dict
 from tradetalks.store.reads import BUMP_REVISION, SQLReads, correction_row
+from tradetalks.store.rows import ROWS_SCHEMA, load_rows, write_rows
 
 #: Ordered schema migrations; ``schema_version`` holds how many have been applied.
 MIGRATIONS: list[str] = [
@@ -82,6 +83,8 @@ MIGRATIONS: list[str] = [
         at TEXT NOT NULL
     );
     """,
+    # 5: the dossier as indexed rows (store/rows.py) instead of one JSON value; rebuilt once into them
+    ROWS_SCHEMA + ";\nALTER TABLE dossier DROP COLUMN data",
 ]
 
 
@@ -241,20 +244,20 @@ class SQLiteStore(SQLReads):
     def save_dossier(self, dossier: Dossier, built_from: int | None = None) -> None:
         """Replace the resolved cross-article dossier, built from the store at revision ``built_from`` (read
         before its extractions were; default: the revision now)."""
-        data = json.dumps(dossier_to_dict(dossier), ensure_ascii=False)
         stories = len({a.story for a in dossier.articles if a.story})
         with self._write() as c:
             revision = self.revision() if built_from is None else built_from
             c.execute(
-                "INSERT OR REPLACE INTO dossier (id, data, entities, events, stories, built_from) "
-                "VALUES (1, ?, ?, ?, ?, ?)",
-                (data, len(dossier.entities), len(dossier.events), stories, revision),
+                "INSERT OR REPLACE INTO dossier (id, entities, events, stories, built_from) VALUES (1, ?, ?, ?, ?)",
+                (len(dossier.entities), len(dossier.events), stories, revision),
             )
+            write_rows(c, "?", dossier)
 
     def load_dossier(self) -> Dossier | None:
-        """The saved dossier, or None before the first resolution."""
-        row = self.conn.execute("SELECT data FROM dossier WHERE id = 1").fetchone()
-        return dossier_from_dict(json.loads(row[0])) if row else None
+        """The whole saved dossier from its rows, or None before the first resolution."""
+        if self.conn.execute("SELECT 1 FROM dossier WHERE id = 1").fetchone() is None:
+            return None
+        return load_rows(self.conn)
 
     # corrections ------------------------------------------------------------
     def add_correction(self, correction: Correction) -> int:

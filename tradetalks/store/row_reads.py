@@ -1,0 +1,265 @@
+"""Reading the dossier's rows a piece at a time: the events a filter selects (one page of them), the entities and
+article records those events name, the entities a folded name key finds. Nothing here reads the whole dossier.
+
+The same SQL runs on SQLite and PostgreSQL; only the parameter mark differs.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from typing import Any
+
+from tradetalks.model import VN_US_RECIPROCAL, ArticleRecord, Correction, DossierTimex, Entity, Event
+from tradetalks.store.codec import from_dict
+from tradetalks.store.rows import ARTICLE_COLS, ENTITY_COLS, ROLE_COLS, entities_from_rows, events_from_rows
+
+#: Records per page when the whole dossier is streamed (export).
+PAGE = 500
+#: Ids per ``IN (...)`` list (SQLite allows 32,766 parameters; PostgreSQL 65,535).
+CHUNK = 500
+#: The order of the timeline: day, part of day, ordinal, the event's place in the dossier (as ``event_order``).
+EVENT_ORDER = "coalesce(e.first_day, '9999'), e.tod, coalesce(e.ordinal, 0), e.pos"
+#: People who take part in events of the Vietnam–US talks (``talk_people``), as a sub-query.
+TALK_PEOPLE = (
+    "SELECT tp.entity FROM d_participants tp JOIN d_events te ON te.id = tp.event "
+    "JOIN d_entities tn ON tn.id = tp.entity AND tn.type = 'person' WHERE te.negotiation = ?"
+)
+#: Rule in_talks as SQL over ``d_events e``: the talks' events, and events without a negotiation but with one of
+#: their people; takes one parameter, the talks' key.
+IN_TALKS = (
+    "(e.negotiation = ? OR (e.negotiation IS NULL AND EXISTS (SELECT 1 FROM d_participants p "
+    f"WHERE p.event = e.id AND p.entity IN ({TALK_PEOPLE}))))"
+)
+
+
+def _chunks(ids: Sequence[str]) -> Iterable[Sequence[str]]:
+    for i in range(0, len(ids), CHUNK):
+        yield ids[i : i + CHUNK]
+
+
+class DossierRows:
+    """Queries over the dossier tables of one connection (``mark``: "?" for SQLite, "%s" for PostgreSQL)."""
+
+    def __init__(self, conn: Any, mark: str):
+        self.conn = conn
+        self.mark = mark
+
+    @contextmanager
+    def snapshot(self) -> Iterator[DossierRows]:
+        """Every query inside reads one state of the dossier, even while a rebuild commits meanwhile (a deferred
+        transaction on SQLite's write-ahead log, REPEATABLE READ on PostgreSQL); nothing is written."""
+        if self.mark == "?":
+            if self.conn.in_transaction:
+                yield self
+                return
+            self.conn.execute("BEGIN")
+            try:
+                yield self
+            finally:
+                self.conn.execute("COMMIT")
+            return
+        from psycopg.pq import TransactionStatus
+
+        if self.conn.info.transaction_status != TransactionStatus.IDLE:
+            yield self
+            return
+        with self.conn.transaction():
+            self.conn.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY")
+            yield self
+
+    def _rows(self, sql: str, params: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
+        return [tuple(r) for r in self.conn.execute(sql.replace("?", self.mark), tuple(params)).fetchall()]
+
+    def _in(self, sql: str, ids: Sequence[str], params: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
+        """Rows of ``sql`` whose ``IN ({ids})`` is filled chunk by chunk (``params`` come before the ids)."""
+        out: list[tuple[Any, ...]] = []
+        for part in _chunks(list(dict.fromkeys(ids))):
+            out.extend(self._rows(sql.format(ids=", ".join("?" * len(part))), [*params, *part]))
+        return out
+
+    # events ---------------------------------------------------------------
+    def event_ids(self, where: str = "1 = 1", params: Sequence[Any] = ()) -> list[tuple[str, int, bool]]:
+        """(id, place, dated) of the events ``where`` selects over ``d_events e``, in timeline order."""
+        sql = f"SELECT e.id, e.pos, e.first_day IS NOT NULL FROM d_events e WHERE {where} ORDER BY {EVENT_ORDER}"
+        return [(r[0], int(r[1]), bool(r[2])) for r in self._rows(sql, params)]
+
+    def events(self, ids: Sequence[str]) -> list[Event]:
+        """The events with these ids (evidence, participants and conflicts included), in the order given."""
+        found = events_from_rows(
+            self._in("SELECT id, data FROM d_events WHERE id IN ({ids})", ids),
+            self._in(
+                "SELECT event, article, a_start, a_end, quote FROM d_reports WHERE event IN ({ids}) ORDER BY event, n",
+                ids,
+            ),
+            self._in(
+                "SELECT event, entity, side, name FROM d_participants WHERE event IN ({ids}) ORDER BY event, n", ids
+            ),
+            self._in("SELECT event, data FROM d_conflicts WHERE event IN ({ids}) ORDER BY event, n", ids),
+        )
+        by_id = {e.id: e for e in found}
+        return [by_id[i] for i in ids if i in by_id]
+
+    def events_of_entity(self, entity_id: str) -> list[tuple[str, int, bool]]:
+        """(id, place, dated) of the events an entity takes part in, in timeline order."""
+        return self.event_ids("e.id IN (SELECT p.event FROM d_participants p WHERE p.entity = ?)", [entity_id])
+
+    def article_spans(self, article_id: str) -> list[tuple[int, int, str, str]]:
+        """(start, end, kind, note) of every entity mention and event evidence in one article, in dossier order
+        (as ``DossierIndex.spans_by_article``), by the article indexes."""
+        mentions = self._rows(
+            "SELECT m.a_start, m.a_end, e.type, e.name FROM d_mentions m JOIN d_entities e ON e.id = m.entity "
+            "WHERE m.article = ? ORDER BY e.pos, m.n",
+            [article_id],
+        )
+        reports = self._rows(
+            "SELECT r.a_start, r.a_end, 'evidence', e.type FROM d_reports r JOIN d_events e ON e.id = r.event "
+            "WHERE r.article = ? ORDER BY e.pos, r.n",
+            [article_id],
+        )
+        return [(int(a), int(b), str(c), str(d)) for a, b, c, d in mentions + reports]
+
+    def events_of_article(self, article_id: str) -> list[tuple[str, int, bool]]:
+        """(id, place, dated) of the events an article is a source of, in dossier order."""
+        found = self.event_ids("e.id IN (SELECT r.event FROM d_reports r WHERE r.article = ?)", [article_id])
+        return sorted(found, key=lambda row: row[1])
+
+    def count_negotiation(self, key: str) -> int:
+        """How many events carry this negotiation key."""
+        return int(self._rows("SELECT count(*) FROM d_events WHERE negotiation = ?", [key])[0][0])
+
+    def negotiation_counts(self) -> dict[str, tuple[int, str | None]]:
+        """Per negotiation key: its events and the first day of the latest dated one."""
+        rows = self._rows(
+            "SELECT negotiation, count(*), max(first_day) FROM d_events WHERE negotiation IS NOT NULL "
+            "GROUP BY negotiation"
+        )
+        return {r[0]: (int(r[1]), r[2]) for r in rows}
+
+    def count_where(self, where: str, params: Sequence[Any]) -> tuple[int, str | None]:
+        """How many events ``where`` selects over ``d_events e``, and the first day of the latest dated one."""
+        row = self._rows(f"SELECT count(*), max(e.first_day) FROM d_events e WHERE {where}", params)[0]
+        return int(row[0]), row[1]
+
+    def topics(self) -> list[str]:
+        """Every topic of any event, sorted."""
+        return sorted(r[0] for r in self._rows("SELECT DISTINCT topic FROM d_event_topics"))
+
+    # the whole dossier, a page at a time ------------------------------------
+    def _positions(self, table: str) -> Iterator[tuple[int, int]]:
+        """[lo, hi) ranges of ``pos`` covering a table, PAGE positions each."""
+        top = self._rows(f"SELECT coalesce(max(pos), -1) FROM {table}")[0][0]
+        for lo in range(0, int(top) + 1, PAGE):
+            yield lo, lo + PAGE
+
+    def iter_articles(self) -> Iterator[ArticleRecord]:
+        """Every article record in dossier order, a page at a time."""
+        for lo, hi in self._positions("d_articles"):
+            sql = f"SELECT {ARTICLE_COLS} FROM d_articles WHERE pos >= ? AND pos < ? ORDER BY pos"
+            yield from (ArticleRecord(*r) for r in self._rows(sql, [lo, hi]))
+
+    def iter_entities(self) -> Iterator[Entity]:
+        """Every entity (roles and mentions included) in dossier order, a page at a time."""
+        for lo, hi in self._positions("d_entities"):
+            ids = [
+                r[0] for r in self._rows("SELECT id FROM d_entities WHERE pos >= ? AND pos < ? ORDER BY pos", [lo, hi])
+            ]
+            yield from self.entities(ids, mentions=True)
+
+    def iter_events(self) -> Iterator[Event]:
+        """Every event in dossier order, a page at a time."""
+        for lo, hi in self._positions("d_events"):
+            ids = [
+                r[0] for r in self._rows("SELECT id FROM d_events WHERE pos >= ? AND pos < ? ORDER BY pos", [lo, hi])
+            ]
+            yield from self.events(ids)
+
+    def iter_timexes(self) -> Iterator[DossierTimex]:
+        """Every timex in dossier order, a page at a time."""
+        cols = "article, a_start, a_end, text, value, resolved_by, time_of_day"
+        for lo, hi in self._positions("d_timexes"):
+            sql = f"SELECT {cols} FROM d_timexes WHERE pos >= ? AND pos < ? ORDER BY pos"
+            yield from (DossierTimex(*r) for r in self._rows(sql, [lo, hi]))
+
+    def iter_corrections(self) -> Iterator[Correction]:
+        """The editors' corrections with what the last rebuild did with each (few: read at once)."""
+        for (data,) in self._rows("SELECT data FROM d_corrections ORDER BY pos", []):
+            yield from_dict(Correction, json.loads(data) if isinstance(data, str) else data)
+
+    def entity_page(self, type_: str | None, limit: int, offset: int) -> tuple[int, list[str]]:
+        """(how many entities of the type, or of all types; the ids of one page of them in dossier order)."""
+        where, params = ("type = ?", [type_]) if type_ else ("1 = 1", [])
+        total = int(self._rows(f"SELECT count(*) FROM d_entities WHERE {where}", params)[0][0])
+        sql = f"SELECT id FROM d_entities WHERE {where} ORDER BY pos LIMIT ? OFFSET ?"
+        return total, [r[0] for r in self._rows(sql, [*params, limit, offset])]
+
+    def article_page(self, limit: int, offset: int) -> tuple[int, list[ArticleRecord]]:
+        """(how many article records; one page of them in dossier order)."""
+        sql = f"SELECT {ARTICLE_COLS} FROM d_articles ORDER BY pos LIMIT ? OFFSET ?"
+        return self.count("d_articles"), [ArticleRecord(*r) for r in self._rows(sql, [limit, offset])]
+
+    def event_counts(self, ids: Sequence[str]) -> dict[str, int]:
+        """How many events each entity takes part in."""
+        return {r[0]: int(r[1]) for r in self._in("SELECT id, event_count FROM d_entities WHERE id IN ({ids})", ids)}
+
+    def count(self, table: str) -> int:
+        """Rows in one of the dossier's tables."""
+        return int(self._rows(f"SELECT count(*) FROM {table}")[0][0])
+
+    # entities and articles ------------------------------------------------
+    def entities(self, ids: Sequence[str], mentions: bool = False) -> list[Entity]:
+        """The entities with these ids, with their roles (and mentions when asked), in dossier order."""
+        rows = self._in(f"SELECT {ENTITY_COLS}, pos FROM d_entities WHERE id IN ({{ids}})", ids)
+        rows.sort(key=lambda r: r[-1])
+        roles = self._in(f"SELECT {ROLE_COLS} FROM d_roles WHERE entity IN ({{ids}}) ORDER BY entity, n", ids)
+        found = []
+        if mentions:
+            found = self._in(
+                "SELECT entity, article, a_start, a_end, text FROM d_mentions WHERE entity IN ({ids}) "
+                "ORDER BY entity, n",
+                ids,
+            )
+        return entities_from_rows([r[:-1] for r in rows], roles, found)
+
+    def weights(self, ids: Sequence[str]) -> dict[str, tuple[str, int]]:
+        """(type, mentions + events) of each entity: how prominent it is."""
+        rows = self._in("SELECT id, type, mention_count + event_count FROM d_entities WHERE id IN ({ids})", ids)
+        return {r[0]: (r[1], int(r[2])) for r in rows}
+
+    def question_entities(self) -> list[tuple[str, int]]:
+        """(id, mentions) of what a question can be answered about: every person, every participant of an event,
+        every organisation of a title (places and other organisations no event or title names are left out)."""
+        sql = (
+            "SELECT id, mention_count FROM d_entities WHERE type = 'person' "
+            "OR id IN (SELECT entity FROM d_participants) "
+            "OR id IN (SELECT organization FROM d_roles WHERE organization IS NOT NULL) ORDER BY pos"
+        )
+        return [(r[0], int(r[1])) for r in self._rows(sql)]
+
+    def entity_ids_by_key(self, key: str) -> list[str]:
+        """The entities with this folded name key, in dossier order."""
+        return [
+            r[0]
+            for r in self._rows(
+                "SELECT n.entity FROM d_names n JOIN d_entities e ON e.id = n.entity WHERE n.key = ? ORDER BY e.pos",
+                [key],
+            )
+        ]
+
+    def name_keys(self) -> list[str]:
+        """Every folded name key (the keys only), in the order of their first entity: for near spellings."""
+        rows = self._rows(
+            "SELECT n.key FROM d_names n JOIN d_entities e ON e.id = n.entity GROUP BY n.key ORDER BY min(e.pos), n.key"
+        )
+        return [r[0] for r in rows]
+
+    def articles(self, ids: Sequence[str]) -> list[ArticleRecord]:
+        """The dossier's records of these articles."""
+        return [
+            ArticleRecord(*r) for r in self._in(f"SELECT {ARTICLE_COLS} FROM d_articles WHERE id IN ({{ids}})", ids)
+        ]
+
+    def talks_where(self) -> tuple[str, list[str]]:
+        """Rule in_talks as a condition over ``d_events e`` and its parameters."""
+        return IN_TALKS, [VN_US_RECIPROCAL, VN_US_RECIPROCAL]

@@ -1,0 +1,247 @@
+"""The dossier as indexed rows, the same tables on SQLite and PostgreSQL: events with their reports (evidence),
+participants, conflicts and topics; entities with their folded name keys, roles and mentions; the dossier's
+article records (story and duplicate links) and timexes.
+
+A rebuild replaces every row in one transaction (``write_rows``); readers load only what they show
+(``store/row_reads.py``); ``load_rows`` rebuilds the whole ``Dossier`` for the export and other whole-dossier uses.
+Every list keeps its order through a position column (``pos`` or ``n``), so the round trip is exact.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterable, Sequence
+from typing import Any
+
+from tradetalks.model import (
+    ArticleRecord,
+    Conflict,
+    Correction,
+    Dossier,
+    DossierTimex,
+    Entity,
+    EntityMention,
+    Event,
+    Evidence,
+    Participant,
+    Role,
+)
+from tradetalks.serve.index import TIME_OF_DAY_ORDER, date_ceiling, date_floor, fold_name, is_dated
+from tradetalks.store.codec import from_dict, to_dict
+
+#: Migration 5 on both backends (before the backend's own statements that retire the single-value dossier).
+ROWS_SCHEMA = """
+CREATE TABLE d_articles (
+    id TEXT PRIMARY KEY, pos INTEGER NOT NULL, source TEXT NOT NULL, url TEXT, outlet TEXT, title TEXT,
+    published TEXT, story TEXT, duplicate_of TEXT
+);
+CREATE INDEX d_articles_story ON d_articles(story);
+CREATE TABLE d_events (
+    id TEXT PRIMARY KEY, pos INTEGER NOT NULL, type TEXT NOT NULL, negotiation TEXT, ordinal INTEGER,
+    month TEXT, first_day TEXT, last_day TEXT, tod INTEGER NOT NULL, data TEXT NOT NULL
+);
+CREATE INDEX d_events_block ON d_events(negotiation, type, month);
+CREATE INDEX d_events_type ON d_events(type, month);
+CREATE INDEX d_events_order ON d_events(first_day, tod, ordinal, pos);
+CREATE TABLE d_reports (
+    event TEXT NOT NULL, n INTEGER NOT NULL, article TEXT NOT NULL, a_start INTEGER NOT NULL,
+    a_end INTEGER NOT NULL, quote TEXT NOT NULL, PRIMARY KEY (event, n)
+);
+CREATE INDEX d_reports_article ON d_reports(article);
+CREATE TABLE d_participants (
+    event TEXT NOT NULL, n INTEGER NOT NULL, entity TEXT NOT NULL, side TEXT, name TEXT, PRIMARY KEY (event, n)
+);
+CREATE INDEX d_participants_entity ON d_participants(entity);
+CREATE TABLE d_conflicts (event TEXT NOT NULL, n INTEGER NOT NULL, data TEXT NOT NULL, PRIMARY KEY (event, n));
+CREATE TABLE d_event_topics (event TEXT NOT NULL, topic TEXT NOT NULL, PRIMARY KEY (event, topic));
+CREATE INDEX d_event_topics_topic ON d_event_topics(topic);
+CREATE TABLE d_entities (
+    id TEXT PRIMARY KEY, pos INTEGER NOT NULL, type TEXT NOT NULL, name TEXT NOT NULL, name_en TEXT, side TEXT,
+    aliases TEXT NOT NULL, mention_count INTEGER NOT NULL, event_count INTEGER NOT NULL
+);
+CREATE TABLE d_names (key TEXT NOT NULL, entity TEXT NOT NULL, PRIMARY KEY (key, entity));
+CREATE TABLE d_roles (
+    entity TEXT NOT NULL, n INTEGER NOT NULL, title TEXT NOT NULL, organization TEXT, first_seen TEXT,
+    last_seen TEXT, title_en TEXT, former INTEGER NOT NULL, evidence TEXT NOT NULL, PRIMARY KEY (entity, n)
+);
+CREATE TABLE d_mentions (
+    entity TEXT NOT NULL, n INTEGER NOT NULL, article TEXT NOT NULL, a_start INTEGER NOT NULL,
+    a_end INTEGER NOT NULL, text TEXT NOT NULL, PRIMARY KEY (entity, n)
+);
+CREATE INDEX d_mentions_article ON d_mentions(article);
+CREATE TABLE d_timexes (
+    pos INTEGER PRIMARY KEY, article TEXT NOT NULL, a_start INTEGER NOT NULL, a_end INTEGER NOT NULL,
+    text TEXT NOT NULL, value TEXT NOT NULL, resolved_by TEXT, time_of_day TEXT
+);
+CREATE INDEX d_timexes_article ON d_timexes(article);
+CREATE TABLE d_corrections (pos INTEGER PRIMARY KEY, number INTEGER, status TEXT NOT NULL, data TEXT NOT NULL);
+UPDATE dossier SET built_from = -1
+"""
+
+TABLES = (
+    "d_articles",
+    "d_events",
+    "d_reports",
+    "d_participants",
+    "d_conflicts",
+    "d_event_topics",
+    "d_entities",
+    "d_names",
+    "d_roles",
+    "d_mentions",
+    "d_timexes",
+    "d_corrections",
+)
+#: The event fields kept in ``d_events.data``; the lists of records have tables of their own.
+_EVENT_LISTS = ("evidence", "participants", "conflicts")
+Clean = Callable[[Any], Any]
+
+
+def _same(value: Any) -> Any:
+    return value
+
+
+def _dumps(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False)
+
+
+def event_columns(event: Event) -> tuple[str | None, str | None, str | None, int]:
+    """(month, first day, last day, part-of-day rank) of an event: the blocking key's month and the order.
+
+    E.g. start "2025-11-12", end "2025-11-14" -> ("2025-11", "2025-11-12", "2025-11-14", 0).
+    """
+    if not is_dated(event.start):
+        return None, None, None, TIME_OF_DAY_ORDER.get(event.time_of_day, 0)
+    start = event.start or ""
+    last = date_ceiling((event.end if is_dated(event.end) else start) or "")
+    month = start[:7] if len(start) >= 7 else None
+    return month, date_floor(start), last, TIME_OF_DAY_ORDER.get(event.time_of_day, 0)
+
+
+def name_keys(entity: Entity) -> set[str]:
+    """The folded keys an entity is found by: its name, English name and aliases."""
+    return {k for k in (fold_name(n) for n in {entity.name, entity.name_en or "", *entity.aliases}) if k}
+
+
+def dossier_rows(dossier: Dossier) -> dict[str, list[tuple[Any, ...]]]:
+    """Every table's rows for a dossier (events without an id get "ev<place>", as readers always named them)."""
+    out: dict[str, list[tuple[Any, ...]]] = {t: [] for t in TABLES}
+    for pos, a in enumerate(dossier.articles):
+        out["d_articles"].append((a.id, pos, a.source, a.url, a.outlet, a.title, a.published, a.story, a.duplicate_of))
+    events_of: dict[str, int] = {}
+    for pos, ev in enumerate(dossier.events):
+        eid = ev.id or f"ev{pos + 1}"
+        data = {k: v for k, v in to_dict(ev).items() if k not in _EVENT_LISTS}
+        data["id"] = eid
+        out["d_events"].append((eid, pos, ev.type, ev.negotiation, ev.ordinal, *event_columns(ev), _dumps(data)))
+        for n, v in enumerate(ev.evidence):
+            out["d_reports"].append((eid, n, v.article, v.start, v.end, v.quote))
+        for n, p in enumerate(ev.participants):
+            out["d_participants"].append((eid, n, p.entity, p.side, p.name))
+        for n, c in enumerate(ev.conflicts):
+            out["d_conflicts"].append((eid, n, _dumps(to_dict(c))))
+        for topic in dict.fromkeys(ev.topics):
+            out["d_event_topics"].append((eid, topic))
+        for entity in {p.entity for p in ev.participants}:
+            events_of[entity] = events_of.get(entity, 0) + 1
+    for pos, e in enumerate(dossier.entities):
+        out["d_entities"].append(
+            (e.id, pos, e.type, e.name, e.name_en, e.side, _dumps(e.aliases), len(e.mentions), events_of.get(e.id, 0))
+        )
+        out["d_names"].extend((key, e.id) for key in sorted(name_keys(e)))
+        for n, r in enumerate(e.roles):
+            evidence = _dumps(to_dict(r.evidence))
+            out["d_roles"].append(
+                (e.id, n, r.title, r.organization, r.first_seen, r.last_seen, r.title_en, int(r.former), evidence)
+            )
+        for n, m in enumerate(e.mentions):
+            out["d_mentions"].append((e.id, n, m.article, m.start, m.end, m.text))
+    for pos, t in enumerate(dossier.timexes):
+        out["d_timexes"].append((pos, t.article, t.start, t.end, t.text, t.value, t.resolved_by, t.time_of_day))
+    for pos, c in enumerate(dossier.corrections):  # what the last rebuild did with each editor's correction
+        out["d_corrections"].append((pos, c.id, c.status, _dumps(to_dict(c))))
+    return out
+
+
+def write_rows(cur: Any, mark: str, dossier: Dossier, clean: Clean = _same) -> None:
+    """Replace every dossier row (inside the caller's transaction); ``clean`` fixes text values for the backend."""
+    for table in TABLES:
+        cur.execute(f"DELETE FROM {table}")
+    for table, rows in dossier_rows(dossier).items():
+        if not rows:
+            continue
+        marks = ", ".join([mark] * len(rows[0]))
+        cur.executemany(f"INSERT INTO {table} VALUES ({marks})", [tuple(clean(v) for v in row) for row in rows])
+
+
+# reading back ------------------------------------------------------------------------------------------------
+def _loads(value: Any) -> Any:
+    return json.loads(value) if isinstance(value, str) else value
+
+
+def events_from_rows(
+    rows: Sequence[tuple[Any, ...]],
+    reports: Iterable[tuple[Any, ...]],
+    participants: Iterable[tuple[Any, ...]],
+    conflicts: Iterable[tuple[Any, ...]],
+) -> list[Event]:
+    """Events from ``d_events`` (id, data) rows and their lists' rows (event first, in ``n`` order)."""
+    events: dict[str, Event] = {}
+    for eid, data in rows:
+        fields = _loads(data)
+        events[eid] = from_dict(Event, {**fields, "evidence": [], "participants": [], "conflicts": []})
+    for eid, article, start, end, quote in reports:
+        events[eid].evidence.append(Evidence(article, start, end, quote))
+    for eid, entity, side, name in participants:
+        events[eid].participants.append(Participant(entity, side, name))
+    for eid, data in conflicts:
+        events[eid].conflicts.append(from_dict(Conflict, _loads(data)))
+    return list(events.values())
+
+
+def entities_from_rows(
+    rows: Sequence[tuple[Any, ...]], roles: Iterable[tuple[Any, ...]], mentions: Iterable[tuple[Any, ...]]
+) -> list[Entity]:
+    """Entities from ``d_entities`` (id, type, name, name_en, side, aliases) rows, roles and mentions (entity
+    first, in ``n`` order)."""
+    entities: dict[str, Entity] = {}
+    for eid, type_, name, name_en, side, aliases in rows:
+        entities[eid] = Entity(eid, type_, name, name_en, list(_loads(aliases)), [], [], side)
+    for eid, title, org, first, last, title_en, former, evidence in roles:
+        found = [Evidence(**v) for v in _loads(evidence)]
+        entities[eid].roles.append(Role(title, org, first, last, found, title_en, bool(former)))
+    for eid, article, start, end, text in mentions:
+        entities[eid].mentions.append(EntityMention(article, start, end, text))
+    return list(entities.values())
+
+
+ENTITY_COLS = "id, type, name, name_en, side, aliases"
+ROLE_COLS = "entity, title, organization, first_seen, last_seen, title_en, former, evidence"
+ARTICLE_COLS = "id, source, url, outlet, title, published, story, duplicate_of"
+
+
+def load_rows(conn: Any) -> Dossier:
+    """The whole dossier from its rows (for the export and the few uses that need all of it)."""
+    q = conn.execute
+    events = events_from_rows(
+        q("SELECT id, data FROM d_events ORDER BY pos").fetchall(),
+        q("SELECT event, article, a_start, a_end, quote FROM d_reports ORDER BY event, n").fetchall(),
+        q("SELECT event, entity, side, name FROM d_participants ORDER BY event, n").fetchall(),
+        q("SELECT event, data FROM d_conflicts ORDER BY event, n").fetchall(),
+    )
+    entities = entities_from_rows(
+        q(f"SELECT {ENTITY_COLS} FROM d_entities ORDER BY pos").fetchall(),
+        q(f"SELECT {ROLE_COLS} FROM d_roles ORDER BY entity, n").fetchall(),
+        q("SELECT entity, article, a_start, a_end, text FROM d_mentions ORDER BY entity, n").fetchall(),
+    )
+    articles = [ArticleRecord(*r) for r in q(f"SELECT {ARTICLE_COLS} FROM d_articles ORDER BY pos").fetchall()]
+    timexes = [
+        DossierTimex(*r)
+        for r in q(
+            "SELECT article, a_start, a_end, text, value, resolved_by, time_of_day FROM d_timexes ORDER BY pos"
+        ).fetchall()
+    ]
+    corrections = [
+        from_dict(Correction, _loads(r[0])) for r in q("SELECT data FROM d_corrections ORDER BY pos").fetchall()
+    ]
+    return Dossier(articles, entities, events, timexes, corrections)
