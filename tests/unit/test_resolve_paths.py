@@ -48,7 +48,8 @@ def _canonical(data: dict[str, Any]) -> str:
     for a in data["articles"]:
         a.pop("source", None)
     text = json.dumps(data, ensure_ascii=False, sort_keys=True)
-    return re.sub(r'"((?:[a-z]-)?[0-9a-f]{10,12}(?:-\d+)?)"', lambda m: json.dumps(names.get(m.group(1), m.group(1))), text)
+    ids = r'"((?:[a-z]-)?[0-9a-f]{10,12}(?:-\d+)?)"'
+    return re.sub(ids, lambda m: json.dumps(names.get(m.group(1), m.group(1))), text)
 
 
 @pytest.mark.parametrize("name", ["resolve", "events", "blind_tariffs"])

@@ -5,7 +5,6 @@ from __future__ import annotations
 import signal
 import subprocess
 import sys
-import time
 from typing import Any
 
 import pytest
@@ -25,6 +24,8 @@ with open_store(sys.argv[1]) as store:
         store.add_article(Article(f"ban-tin-{i}.txt", text, title=f"Bản tin {i}", url=f"https://tin.example.vn/{i}"))
         if i == 50:
             print("writing", flush=True)
+        if i == int(sys.argv[2]) // 2:
+            print("half", flush=True)
 """
 
 
@@ -40,8 +41,8 @@ def test_store_kill_mid_ingest_keeps_whole_articles(store_url: str) -> None:
         pass
     proc = subprocess.Popen([sys.executable, "-c", WRITER, store_url, str(N)], stdout=subprocess.PIPE, text=True)
     assert proc.stdout is not None and proc.stdout.readline().strip() == "writing"
-    time.sleep(0.3)
-    proc.send_signal(signal.SIGKILL)
+    assert proc.stdout.readline().strip() == "half"  # killed while a thousand articles are still to come,
+    proc.send_signal(signal.SIGKILL)  # however fast the machine writes
     proc.wait(timeout=30)
     with open_store(store_url) as store:
         articles, versions, found = consistent_counts(store)

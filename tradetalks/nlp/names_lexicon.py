@@ -77,6 +77,7 @@ class Lexicon:
     breaks: frozenset[str] = frozenset()
     legal: frozenset[str] = frozenset()
     abroad: frozenset[tuple[str, ...]] = frozenset()  # head nouns of missions named "... tại <country>"
+    missions: frozenset[tuple[str, ...]] = frozenset()  # of those, the ones naming a body only with "tại <place>"
     event_words: frozenset[str] = frozenset()  # after a name, a contest or event named after it ("ASEAN Cup")
     english_words: frozenset[str] = frozenset()  # words of institution/place names, never a person's name
     ministry_stems: dict[tuple[str, ...], dict[str | None, Entry]] = field(default_factory=dict)
@@ -192,7 +193,9 @@ def _load_titles(lex: Lexicon) -> None:
         modifiers.sort(key=lambda m: -len(m[0]))
 
 
-_ORG_WORD_KINDS = frozenset({"legal", "head", "suffix", "break", "event", "abroad", "context", "inner", "unit"})
+_ORG_WORD_KINDS = frozenset(
+    {"legal", "head", "suffix", "break", "event", "abroad", "mission", "context", "inner", "unit"}
+)
 
 
 def _load_words(lex: Lexicon) -> None:
@@ -205,6 +208,7 @@ def _load_words(lex: Lexicon) -> None:
     legal: set[str] = set()
     events: set[str] = set()
     abroad: set[tuple[str, ...]] = set()
+    missions: set[tuple[str, ...]] = set()
     for number, row in enumerate(_rows("org_heads.tsv"), 1):
         if len(row) != 2 or row[0] not in _ORG_WORD_KINDS or not row[1].strip():
             raise ResourceError(f"org_heads.tsv: data row {number}: expected kind<TAB>word, a known kind, got {row!r}")
@@ -224,8 +228,11 @@ def _load_words(lex: Lexicon) -> None:
             legal.add(word)
         elif kind == "event":
             events.add(toks[0])
-        elif kind == "abroad":
+        elif kind in ("abroad", "mission"):
             abroad.add(toks)
+            if kind == "mission":  # a body only with "tại" and its place: "Phái đoàn Việt Nam tại Geneva"
+                lex.org_heads.setdefault(toks[0], []).append(toks)
+                missions.add(toks)
         else:
             contexts.append(toks)
     for table in (lex.org_heads, lex.org_inner, lex.org_units):
@@ -236,6 +243,7 @@ def _load_words(lex: Lexicon) -> None:
     lex.legal = frozenset(legal)
     lex.event_words = frozenset(events)
     lex.abroad = frozenset(abroad)
+    lex.missions = frozenset(missions)
     lex.org_contexts = tuple(sorted(contexts, key=len, reverse=True))
     lex.english_words = frozenset(row[0].strip().lower() for row in _rows("english_words.tsv"))
     cycle: dict[str, set[str]] = {"stem": set(), "branch": set()}

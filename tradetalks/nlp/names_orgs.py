@@ -34,7 +34,10 @@ def match_org_patterns(scan: Scan) -> None:
                     and (not scan.is_upper(k - 1) or len(head) == 1)):
                 end = name_run(scan, k)
                 if head in lex.abroad:
+                    named = end
                     end = _mission_place(scan, end)
+                    if head in lex.missions and end == named:
+                        end = 0  # "Phái đoàn Trung Quốc": a country's delegation, no body without its place
                 inner = scan.at.get(k)
                 if inner is not None and inner.type == "organization" and inner.j >= end:
                     end = 0  # "Văn phòng USTR": the known organisation itself
