@@ -143,7 +143,7 @@ HOSTILE = textwrap.dedent(
     sys.path.insert(0, sys.argv[1])
     import hostile_text
     run = default_pipeline(limit=None)
-    for family in ("dates", "sentences", "cues", "halves"):
+    for family in ("dates", "sentences", "cues", "series", "namesakes", "halves"):
         doc = run(Article("hostile", getattr(hostile_text, family)(1_000_000), published="2025-11-14"))
         print(family, len(doc.timexes), flush=True)
     """
@@ -162,5 +162,5 @@ def test_one_megabyte_hostile_texts_finish_the_whole_pipeline(tmp_path: Any) -> 
     )
     assert done.returncode == 0, done.stderr[-2000:]
     counts = dict(line.split() for line in done.stdout.split("\n") if line)
-    assert set(counts) == {"dates", "sentences", "cues", "halves"}
+    assert set(counts) == {"dates", "sentences", "cues", "series", "namesakes", "halves"}
     assert int(counts["dates"]) > 10_000  # every date phrase read, none skipped to save time
