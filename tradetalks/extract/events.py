@@ -17,7 +17,7 @@ from tradetalks.extract.events_mentions import cue_hits, sentence_cues, skipped_
 from tradetalks.extract.events_merge import merge_drafts
 from tradetalks.extract.events_text import article_place, doc_negotiations, finish_event
 from tradetalks.model import Doc, Event
-from tradetalks.pipeline import stage
+from tradetalks.pipeline import MAX_EVENTS_PER_ARTICLE, stage
 
 _NEEDS_CONTEXT = ("negotiation_round", "ministerial_session", "tariff_action")
 _LEAD_MAX = 40  # how long a lead phrase before "…, các nhóm kỹ thuật" may be
@@ -254,6 +254,12 @@ def _extract_events(doc: Doc) -> Doc:
         doc.events = []
         return doc
     drafts = merge_drafts(doc, _build(doc, low, key, cues))
+    if len(drafts) > MAX_EVENTS_PER_ARTICLE:
+        doc.notes.append(
+            f"the article tells {len(drafts):,} events; only the first {MAX_EVENTS_PER_ARTICLE:,} are kept "
+            f"(limit per article)"
+        )
+        drafts = drafts[:MAX_EVENTS_PER_ARTICLE]
     place = article_place(drafts)
     doc.events = [finish_event(doc, low, key, d, place) for d in drafts]
     return doc
