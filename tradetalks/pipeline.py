@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 from tradetalks.extract.events import extract_events
 from tradetalks.extract.timex import extract_timexes
 from tradetalks.extract.topics import tag_topics
-from tradetalks.limits import EXTRACTION_LIMIT_CHARS, MAX_SENTENCE_CHARS
+from tradetalks.limits import EXTRACTION_LIMIT_CHARS, MAX_EVENTS_PER_ARTICLE, MAX_SENTENCE_CHARS
 from tradetalks.model import Article, Doc
 from tradetalks.nlp.names import extract_names
 from tradetalks.nlp.normalize import add_matching_views
@@ -22,6 +22,7 @@ from tradetalks.stage import StageFn, stage
 
 __all__ = [
     "EXTRACTION_LIMIT_CHARS",
+    "MAX_EVENTS_PER_ARTICLE",
     "MAX_SENTENCE_CHARS",
     "PIPELINE_VERSION",
     "Pipeline",

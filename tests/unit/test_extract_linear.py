@@ -19,7 +19,13 @@ from tradetalks.extract.doc_index import DocIndex, ends_inside, inside_any
 from tradetalks.ingest.batch import ingest_paths
 from tradetalks.model import Article, Doc, Mention, Sentence
 from tradetalks.nlp.sentences import sentence_spans
-from tradetalks.pipeline import EXTRACTION_LIMIT_CHARS, MAX_SENTENCE_CHARS, cut_point, default_pipeline
+from tradetalks.pipeline import (
+    EXTRACTION_LIMIT_CHARS,
+    MAX_EVENTS_PER_ARTICLE,
+    MAX_SENTENCE_CHARS,
+    cut_point,
+    default_pipeline,
+)
 
 REPO = Path(__file__).resolve().parents[2]
 SENTENCE = "Sáng 12/11, Bộ trưởng Công Thương gặp Đại diện Thương mại Hoa Kỳ tại Hà Nội. "
@@ -63,7 +69,16 @@ def test_pipeline_without_limit_reads_everything_and_notes_nothing() -> None:
 
 def test_extraction_limit_is_set_and_a_normal_article_is_never_cut() -> None:
     assert 100_000 <= EXTRACTION_LIMIT_CHARS <= 5_000_000
-    assert not default_pipeline()(Article("t", SENTENCE * 200)).notes
+    assert not default_pipeline()(Article("t", SENTENCE * 60)).notes  # 5,000 characters: a long news article
+
+
+def test_an_article_gives_at_most_max_events_per_article_and_says_so() -> None:
+    """MAX_EVENTS_PER_ARTICLE: resolution compares an article's reports with each other; the first are kept."""
+    doc = default_pipeline()(Article("t", SENTENCE * (MAX_EVENTS_PER_ARTICLE + 20)))
+    assert len(doc.events) == MAX_EVENTS_PER_ARTICLE
+    assert doc.events[0].evidence[0].start == 0
+    assert any("only the first" in note for note in doc.notes)
+    assert not default_pipeline()(Article("t", SENTENCE * 3)).notes
 
 
 def test_ingest_batch_stores_a_cut_article_whole_with_a_warning(tmp_path: Path) -> None:
@@ -143,7 +158,7 @@ HOSTILE = textwrap.dedent(
     sys.path.insert(0, sys.argv[1])
     import hostile_text
     run = default_pipeline(limit=None)
-    for family in ("dates", "sentences", "cues", "halves"):
+    for family in ("dates", "sentences", "cues", "series", "namesakes", "halves"):
         doc = run(Article("hostile", getattr(hostile_text, family)(1_000_000), published="2025-11-14"))
         print(family, len(doc.timexes), flush=True)
     """
@@ -162,5 +177,5 @@ def test_one_megabyte_hostile_texts_finish_the_whole_pipeline(tmp_path: Any) -> 
     )
     assert done.returncode == 0, done.stderr[-2000:]
     counts = dict(line.split() for line in done.stdout.split("\n") if line)
-    assert set(counts) == {"dates", "sentences", "cues", "halves"}
+    assert set(counts) == {"dates", "sentences", "cues", "series", "namesakes", "halves"}
     assert int(counts["dates"]) > 10_000  # every date phrase read, none skipped to save time

@@ -83,9 +83,11 @@ def _paragraphs(text: str) -> list[tuple[int, int]]:
     out: list[tuple[int, int]] = []
     start = 0
     for m in _LINE.finditer(text):
-        line = text[start : m.start()].rstrip()
+        last = m.start()  # the line's last visible character, read back over blanks only
+        while last > start and text[last - 1].isspace():
+            last -= 1
         after = text[m.end() : m.end() + 1]
-        soft = bool(line) and line[-1] not in _LINE_ENDS and after.islower()
+        soft = last > start and text[last - 1] not in _LINE_ENDS and after.islower()
         if not soft:
             out.append((start, m.start()))
             start = m.end()
@@ -129,6 +131,9 @@ def _glued_start(text: str, punct: int, after: int, end: int) -> bool:
     return before.isupper() and second.isupper() and punct >= 3 and text[punct - 3].isupper()  # "ASEAN.Hai"
 
 
+_LONGEST_SHORT_FORM = 40  # characters: longer than any abbreviation, initialism or list number
+
+
 def _no_end_after(text: str, para_start: int, m: re.Match[str]) -> bool:
     """True when the period is part of an abbreviation, an initial or a number."""
     if m.group()[0] != "." or m.group().startswith("..."):
@@ -137,6 +142,8 @@ def _no_end_after(text: str, para_start: int, m: re.Match[str]) -> bool:
     j = i
     while j > para_start and not text[j - 1].isspace() and text[j - 1] not in "(\"'“‘«":
         j -= 1
+        if i - j > _LONGEST_SHORT_FORM:
+            return False  # no abbreviation, initial or list number is this long: read no further back
     token = text[j:i]
     if not token:
         return False
@@ -145,8 +152,10 @@ def _no_end_after(text: str, para_start: int, m: re.Match[str]) -> bool:
     if _INITIALISM.match(token):
         return True  # "D.C.", "U.S."
     if _LIST_MARKER.match(token):
-        before = text[para_start:j].rstrip()
-        if not before or before[-1] in ":;.!?":
+        k = j
+        while k > para_start and text[k - 1].isspace():
+            k -= 1
+        if k == para_start or text[k - 1] in ":;.!?":
             return True  # "1. Thuế quan", "Gồm: a. dịch vụ"
     return token.lower() in abbreviations()
 

@@ -4,7 +4,7 @@ spellings and transcriptions, never two people who only share a surname or a fir
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -17,7 +17,6 @@ from tradetalks.resolve.names import (
     parse_person,
     spelling_variant,
     tail_of,
-    vietnamese_suffix,
     vowel_keys,
 )
 
@@ -74,12 +73,36 @@ class _Group:
         return self
 
 
+def _longer_names(full: dict[int, PersonName]) -> Callable[[PersonName], dict[str, int]]:
+    """For a short name of an article, its longer names there by key (the last mention of each): those it
+    ends ("Nhật Tân" of "Nguyễn Sinh Nhật Tân", ``vietnamese_suffix``) and, for a foreign one, those with its
+    surname. Indexed once, so an article of many names costs no comparison of every pair."""
+    ends: dict[tuple[str, ...], dict[str, int]] = {}
+    by_surname: dict[str, dict[tuple[str, int], int]] = {}
+    for j in sorted(full):
+        tokens = full[j].tokens
+        for n in range(1, len(tokens)):
+            ends.setdefault(tuple(tokens[-n:]), {})[full[j].key] = j
+        by_surname.setdefault(full[j].surname, {})[(full[j].key, len(tokens))] = j
+
+    def hosts(name: PersonName) -> dict[str, int]:
+        found = dict(ends.get(tuple(name.tokens), {}))
+        if not name.vietnamese:
+            for (key, size), j in by_surname.get(name.surname, {}).items():
+                if size > len(name.tokens):
+                    found[key] = max(j, found.get(key, -1))
+        return found
+
+    return hosts
+
+
 def person_groups(docs: Sequence[Doc], uf: UnionFind) -> None:
     """Join person mentions: references inside an article, then identical full names across articles."""
     by_key: dict[str, Ref] = {}
     for d, doc in enumerate(docs):
         people = [(i, m) for i, m in enumerate(doc.mentions) if m.type == "person"]
         full = {i: parse_person(m.text, m.side) for i, m in people}
+        hosts_of = _longer_names(full)
         for i, m in people:
             uf.find((d, i))
             if m.ref is not None and 0 <= m.ref < len(doc.mentions) and doc.mentions[m.ref].type == "person":
@@ -88,13 +111,7 @@ def person_groups(docs: Sequence[Doc], uf: UnionFind) -> None:
             name = full[i]
             if len(name.tokens) >= 2 and not (name.vietnamese and len(name.tokens) == 2):
                 continue
-            hosts = {
-                full[j].key: j
-                for j, _ in people
-                if j != i
-                and len(full[j].tokens) > len(name.tokens)
-                and (vietnamese_suffix(name, full[j]) or (not name.vietnamese and full[j].surname == name.surname))
-            }
+            hosts = hosts_of(name)
             if len(hosts) == 1:
                 uf.union((d, i), (d, next(iter(hosts.values()))))
         for i, _ in people:

@@ -18,6 +18,7 @@ from tradetalks.extract.events.merge import merge_drafts
 from tradetalks.extract.events.negotiation import doc_negotiations, share_series_negotiation
 from tradetalks.extract.events.rules import Context, decide
 from tradetalks.extract.events.text import article_place, finish_event
+from tradetalks.limits import MAX_EVENTS_PER_ARTICLE
 from tradetalks.model import Doc
 from tradetalks.stage import stage
 
@@ -112,6 +113,12 @@ def _extract_events(doc: Doc) -> Doc:
         return doc
     ctx = Context(doc, low, key, cues, negotiations=bool(doc_negotiations(doc, low, key)), skipped=skipped)
     drafts = merge_drafts(doc, decide(ctx))
+    if len(drafts) > MAX_EVENTS_PER_ARTICLE:
+        doc.notes.append(
+            f"the article tells {len(drafts):,} events; only the first {MAX_EVENTS_PER_ARTICLE:,} are kept "
+            f"(limit per article)"
+        )
+        drafts = drafts[:MAX_EVENTS_PER_ARTICLE]
     place = article_place(drafts)
     doc.events = [finish_event(doc, low, key, d, place) for d in drafts]
     share_series_negotiation(doc.events)
