@@ -13,6 +13,7 @@ import re
 from collections.abc import Sequence
 from datetime import date
 
+from tradetalks.extract.timex.anchored import with_edge_days, with_week_days
 from tradetalks.extract.timex.calendar import (
     complete_year,
     infer_year,
@@ -226,6 +227,8 @@ def find_timexes(
             _resolve(item, anchors.nearby(item, pub), pub)
         if item.value is None:
             item.value = "/".join(_point_value(p) for p in item.points)
+    found = with_edge_days(view, found)
+    found = with_week_days(view, found, tense.of)
     found = _with_same_day(view, found)
     return [
         TimeExpr(f.start, f.end, text[f.start : f.end], f.value or "", f.resolved_by, f.time_of_day, f.kind)

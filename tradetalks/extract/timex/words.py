@@ -40,6 +40,9 @@ CATEGORIES = frozenset(
         "period_word",
         "compound",
         "decade",
+        "edge_day",
+        "edge_link",
+        "year_name",
     }
 )
 
