@@ -22,6 +22,7 @@ from tradetalks.extract.timex.calendar import (
     parse_published,
 )
 from tradetalks.extract.timex.found import Found, Point
+from tradetalks.extract.timex.lunar import in_lunar_frame, with_tet_days
 from tradetalks.extract.timex.patterns import patterns, plain_dashes
 from tradetalks.extract.timex.scan import scan
 from tradetalks.extract.timex.words import time_words
@@ -227,6 +228,8 @@ def find_timexes(
             _resolve(item, anchors.nearby(item, pub), pub)
         if item.value is None:
             item.value = "/".join(_point_value(p) for p in item.points)
+    found = in_lunar_frame(view, found, starts, pub)
+    found = with_tet_days(view, found, pub)
     found = with_edge_days(view, found)
     found = with_week_days(view, found, tense.of)
     found = _with_same_day(view, found)

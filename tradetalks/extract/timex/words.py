@@ -43,6 +43,9 @@ CATEGORIES = frozenset(
         "edge_day",
         "edge_link",
         "year_name",
+        "lunar_new_year",
+        "solar_mark",
+        "lunar_frame",
     }
 )
 
