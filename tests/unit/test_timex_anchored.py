@@ -71,3 +71,40 @@ def test_timex_year_after_new_year_word() -> None:
     """ "năm mới 2026" names the year 2026 like "năm 2026"; a count after it is no year ("năm mới 2000 người")."""
     assert _got("Cả nước chuẩn bị đón năm mới 2031 trong không khí ấm áp.") == [("năm mới 2031", "2031")]
     assert _got("Lễ hội năm mới 2000 người tham dự.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        # the year before the dated period, not before publication
+        (
+            "Quý IV/2023, doanh số giảm 8% so với năm ngoái.",
+            "2024-01-25",
+            [("Quý IV/2023", "2023-Q4"), ("năm ngoái", "2022")],
+        ),
+        (
+            "Năm 2012, lượng khách tăng mạnh so với năm trước đó.",
+            "2014-06-01",
+            [("Năm 2012", "2012"), ("năm trước", "2011")],
+        ),
+        # no publication date: the dated period still tells the year
+        (
+            "Trong nửa đầu năm 2021, sản lượng cao hơn cùng kỳ năm ngoái.",
+            None,
+            [("nửa đầu năm 2021", "2021-01/2021-06"), ("năm ngoái", "2020")],
+        ),
+        # a target year after publication tells nothing: the publication year decides
+        (
+            "Đến năm 2035, công suất sẽ gấp ba so với năm ngoái.",
+            "2024-09-09",
+            [("năm 2035", "2035"), ("năm ngoái", "2023")],
+        ),
+    ],
+)
+def test_timex_compared_year(text: str, published: str | None, expected: list[tuple[str, str]]) -> None:
+    """Rule compared_year: "so với năm ngoái" counts from the period the sentence dates."""
+    assert _got(text, published) == expected
+
+
+def test_timex_compared_year_stays_in_its_sentence() -> None:
+    assert _got("Năm 2019 là năm khó. Giá tăng so với năm ngoái.", None) == [("Năm 2019", "2019")]

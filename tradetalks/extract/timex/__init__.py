@@ -13,7 +13,7 @@ import re
 from collections.abc import Sequence
 from datetime import date
 
-from tradetalks.extract.timex.anchored import with_edge_days, with_week_days
+from tradetalks.extract.timex.anchored import with_compared_years, with_edge_days, with_week_days
 from tradetalks.extract.timex.calendar import (
     complete_year,
     infer_year,
@@ -232,6 +232,7 @@ def find_timexes(
     found = with_tet_days(view, found, pub)
     found = with_edge_days(view, found)
     found = with_week_days(view, found, tense.of)
+    found = with_compared_years(view, found, starts, pub)
     found = _with_same_day(view, found)
     return [
         TimeExpr(f.start, f.end, text[f.start : f.end], f.value or "", f.resolved_by, f.time_of_day, f.kind)

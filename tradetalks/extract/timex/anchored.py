@@ -6,6 +6,7 @@ dated weekday the text gives and never invent a year of their own.
 
 from __future__ import annotations
 
+import bisect
 import calendar
 import re
 from collections.abc import Callable
@@ -131,4 +132,50 @@ def with_week_days(view: str, found: list[Found], tense: Callable[[Found], froze
         value = _shift(anchor.value or "", days)
         if value is not None:
             out.append(Found(m.start(), m.end(), "date", value=value, resolved_by=anchor.resolved_by))
+    return sorted(out, key=lambda f: f.start)
+
+
+@lru_cache(maxsize=1)
+def _compared() -> re.Pattern[str]:
+    words = time_words()
+    years = [
+        p for p in words.phrases("relative_period") if (words.value("relative_period", p) or "").startswith("year:")
+    ]
+    return re.compile(
+        rf"(?<!\w){alternation(words.phrases('comparison'))}\s+(?P<period>{alternation(years)})(?!\w)", re.IGNORECASE
+    )
+
+
+def with_compared_years(view: str, found: list[Found], starts: list[int], published: date | None) -> list[Found]:
+    """Rule ``compared_year``: after a comparison ("so với", "cùng kỳ"), "năm ngoái" / "năm trước" is the year
+    before the period the sentence dates with its own year, not before publication: "Quý IV/2025 tăng 10% so
+    với năm ngoái" -> 2024 even when told in 2026; "Năm 2016, doanh thu giảm so với năm trước đó" -> 2015.
+    Without such a dated period before it in the sentence, or when that period lies after the publication year
+    (a target: "đến năm 2030 … so với năm ngoái"), the publication date decides as for any "năm ngoái"."""
+    out = list(found)
+    at = {f.start: f for f in found}
+    ends = [f.end for f in found]
+    for m in _compared().finditer(view):
+        i = bisect.bisect_right(starts, m.start()) - 1
+        k = bisect.bisect_right(ends, m.start())
+        anchor = next(
+            (
+                f
+                for f in reversed(found[:k])
+                if f.start >= starts[i] and f.resolved_by == "explicit" and (f.value or "")[:4].isdigit()
+            ),
+            None,
+        )
+        if anchor is None or any(mark in view[anchor.end : m.start()] for mark in ("\n", ". ", "! ", "? ")):
+            continue
+        year = int((anchor.value or "").split("/")[-1][:4])
+        if published is not None and year > published.year:
+            continue
+        offset = int((time_words().value("relative_period", m["period"]) or "year:0").split(":")[1])
+        value = f"{year + offset:04d}"
+        start = m.start("period")
+        if start in at:
+            at[start].value, at[start].resolved_by = value, "nearby_year"
+        elif not any(f.start < m.end() and start < f.end for f in found):
+            out.append(Found(start, m.end(), "relative", value=value, resolved_by="nearby_year"))
     return sorted(out, key=lambda f: f.start)

@@ -46,6 +46,7 @@ CATEGORIES = frozenset(
         "lunar_new_year",
         "solar_mark",
         "lunar_frame",
+        "comparison",
     }
 )
 
