@@ -13,6 +13,7 @@ import re
 from collections.abc import Sequence
 from datetime import date
 
+from tradetalks.extract.timex.anchored import with_compared_years, with_edge_days, with_week_days
 from tradetalks.extract.timex.calendar import (
     complete_year,
     infer_year,
@@ -21,6 +22,7 @@ from tradetalks.extract.timex.calendar import (
     parse_published,
 )
 from tradetalks.extract.timex.found import Found, Point
+from tradetalks.extract.timex.lunar import in_lunar_frame, with_tet_days
 from tradetalks.extract.timex.patterns import patterns, plain_dashes
 from tradetalks.extract.timex.scan import scan
 from tradetalks.extract.timex.words import time_words
@@ -226,6 +228,11 @@ def find_timexes(
             _resolve(item, anchors.nearby(item, pub), pub)
         if item.value is None:
             item.value = "/".join(_point_value(p) for p in item.points)
+    found = in_lunar_frame(view, found, starts, pub)
+    found = with_tet_days(view, found, pub)
+    found = with_edge_days(view, found)
+    found = with_week_days(view, found, tense.of)
+    found = with_compared_years(view, found, starts, pub)
     found = _with_same_day(view, found)
     return [
         TimeExpr(f.start, f.end, text[f.start : f.end], f.value or "", f.resolved_by, f.time_of_day, f.kind)

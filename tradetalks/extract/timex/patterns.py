@@ -152,6 +152,7 @@ def _build(words: TimeWords) -> Patterns:
         ),
     }
     past = alternation(words.phrases("past_day"))
+    year_name = alternation(words.phrases("year_name"))  # "mới" of "năm mới 2026"
     ahead = alternation([p for p in words.phrases("direction") if words.value("direction", p) == "+1"])  # "tới"
     relative = (
         rf"(?<!\w)(?:(?:{pod}\s+)?(?P<rday>{rel_day})|{pod}\s+(?P<suffix>{day_suffix})"
@@ -183,7 +184,7 @@ def _build(words: TimeWords) -> Patterns:
         date_prefix=re.compile(
             rf"(?<!\w)(?:{pod}\s+)?(?:(?P<wd>{anchor})\s*(?:,|(?P<paren>\())?\s*)?(?:(?P<dw>{dw})\s+)?\Z", flags
         ),
-        year_prefix=re.compile(rf"(?<!\w)(?:(?P<mod>{mod})\s+)?(?P<nam>{year_word})\s+\Z", flags),
+        year_prefix=re.compile(rf"(?<!\w)(?:(?P<mod>{mod})\s+)?(?P<nam>{year_word})\s+(?:{year_name}\s+)?\Z", flags),
         modifier_prefix=re.compile(rf"(?<!\w)(?P<mod>{mod})\s+\Z", flags),
         relative=re.compile(relative, flags),
         relative_ends=frozenset(ends),
@@ -196,7 +197,16 @@ def _build(words: TimeWords) -> Patterns:
         year_follows=re.compile(rf"\s*(?:,|{lists})\s*{YEAR}(?!\d)", flags),
         word_ends=frozenset(
             p[-1].lower()
-            for cat in ("part_of_day", "date_word", "weekday", "relative_day", "day_suffix", "modifier", "connector")
+            for cat in (
+                "part_of_day",
+                "date_word",
+                "weekday",
+                "relative_day",
+                "day_suffix",
+                "modifier",
+                "connector",
+                "year_name",
+            )
             for p in words.phrases(cat)
         )
         | frozenset(p[-1].lower() for p in units),

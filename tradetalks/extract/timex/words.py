@@ -40,6 +40,13 @@ CATEGORIES = frozenset(
         "period_word",
         "compound",
         "decade",
+        "edge_day",
+        "edge_link",
+        "year_name",
+        "lunar_new_year",
+        "solar_mark",
+        "lunar_frame",
+        "comparison",
     }
 )
 
