@@ -158,8 +158,8 @@ def dossier_rows(dossier: Dossier) -> dict[str, list[tuple[Any, ...]]]:
             out["d_mentions"].append((e.id, n, m.article, m.start, m.end, m.text))
     for pos, t in enumerate(dossier.timexes):
         out["d_timexes"].append((pos, t.article, t.start, t.end, t.text, t.value, t.resolved_by, t.time_of_day))
-    for pos, c in enumerate(dossier.corrections):  # what the last rebuild did with each editor's correction
-        out["d_corrections"].append((pos, c.id, c.status, _dumps(to_dict(c))))
+    for pos, fix in enumerate(dossier.corrections):  # what the last rebuild did with each editor's correction
+        out["d_corrections"].append((pos, fix.id, fix.status, _dumps(to_dict(fix))))
     return out
 
 
