@@ -12,6 +12,7 @@ from functools import lru_cache
 from tradetalks.event_types import spec
 from tradetalks.extract.cues import (
     CueHit,
+    Lexicon,
     ends_with,
     event_lexicon,
     hits_within,
@@ -22,10 +23,62 @@ from tradetalks.extract.cues import (
 )
 from tradetalks.extract.doc_index import doc_index
 from tradetalks.extract.events.draft import Draft
-from tradetalks.model import Doc, Event, Mention
+from tradetalks.model import VN_US_RECIPROCAL, Doc, Event, Mention
 
 _NAME_GAP = 80  # how far after its cue a negotiation's name may stand in the cue's noun phrase
 _CLAUSE = re.compile(r"[,;:]\s|\.\s")
+NEGOTIATION_CUES = "negotiation_cues.tsv"
+#: The groups of ``negotiation_cues.tsv`` and what their cues say.
+CUE_GROUPS = {
+    "except": "right before a country: the country is left out (trừ Trung Quốc), no party",
+    "state": "right before a capitalised name: a state of a federation (bang Iowa)",
+    "not_state": "phrases holding a state word that name a whole federation (Liên bang Nga)",
+}
+
+
+class NegotiationCuesError(ValueError):
+    """``negotiation_cues.tsv`` is malformed (the message names the file and the row)."""
+
+
+def parse_negotiation_cues(rows: list[list[str]], name: str = NEGOTIATION_CUES) -> Lexicon:
+    """The cues of ``negotiation_cues.tsv`` labelled by group; an unknown or empty group is an error."""
+    entries: list[tuple[str, str, str]] = []
+    for r in rows:
+        if len(r) < 2 or r[0] not in CUE_GROUPS or not r[1]:
+            raise NegotiationCuesError(
+                f"{name}: bad row {chr(9).join(r)!r} (group must be one of {sorted(CUE_GROUPS)})"
+            )
+        entries.append((r[0], r[1], ""))
+    empty = set(CUE_GROUPS) - {e[0] for e in entries}
+    if empty:
+        raise NegotiationCuesError(f"{name}: no cues for group(s) {sorted(empty)}")
+    return Lexicon(entries)
+
+
+@lru_cache(maxsize=1)
+def negotiation_cues() -> Lexicon:
+    return parse_negotiation_cues(read_tsv(NEGOTIATION_CUES))
+
+
+def excepted(low: str, key: str, m: Mention) -> bool:
+    """Rule *excepted country*: a country right after "trừ" is left out of what is said ("hoãn thuế với mọi
+    nước (trừ Trung Quốc)"), so it is no party of the event."""
+    hits = negotiation_cues().find(low, key, max(0, m.start - 12), m.start)
+    return any(h.label == "except" and not low[h.end : m.start].strip(" (") for h in hits)
+
+
+def state_party(low: str, key: str, a: int, b: int) -> bool:
+    """Rule *state deal*: a state of a federation named in ``[a, b)`` ("ký 5 bản ghi nhớ với bang Iowa"): a
+    deal with one state is cooperation with it, not the national trade talks ("Liên bang Nga" is a country); a
+    state named as where something happens ("gặp nhau tại bang Florida", "ở Austin, bang Texas") is no party."""
+    for h in negotiation_cues().find(low, key, a, b):
+        if h.label != "state" or not re.match(r"\s+[A-ZÀ-Ỹ]", key[h.end : h.end + 3]):
+            continue
+        if low[max(a, h.start - 3) : h.start].rstrip().endswith(","):
+            continue
+        if ends_with("locative", low, key, max(a, h.start - 30), h.start) is None:
+            return True
+    return False
 
 
 @lru_cache(maxsize=1)
@@ -178,6 +231,8 @@ def negotiation_of(doc: Doc, low: str, key: str, d: Draft) -> str | None:
             named = _named(low, sorted(hits, key=lambda h: h.start), anchor, a)
             if named is not None:
                 return named.label
+    if any(state_party(low, key, a, b) for a, b in spans):
+        return None
     if _foreign_tariff(doc, d):
         return foreign_talks(doc, [d.spans[0]], [])  # the rate's own clause ("…, Thái Lan 36%")
     counts = doc_negotiations(doc, low, key)
@@ -194,6 +249,8 @@ def negotiation_of(doc: Doc, low: str, key: str, d: Draft) -> str | None:
             keys = {h.label for h in hits_within(found.get("partner", []), a, b)}
             if len(keys) == 1 and _about_vietnam(doc, a, partner=True) and (trade or series):
                 return keys.pop()
+    if us_party_talks(doc, low, key, d, spans, trade):
+        return VN_US_RECIPROCAL
     sides = {doc.mentions[p].side for p in d.people}
     if not counts or ("other" in sides and "VN" not in sides):
         return None  # US–China talks told in an article about Viet Nam's: not Viet Nam's negotiation
@@ -201,6 +258,23 @@ def negotiation_of(doc: Doc, low: str, key: str, d: Draft) -> str | None:
     # the article's negotiation, for an event told in words of trade or talks
     talks = any(_talks_re().search(low, a, b) for a, b in spans)
     return best if trade or talks or (n >= 3 and series) else None
+
+
+def us_party_talks(doc: Doc, low: str, key: str, d: Draft, spans: list[tuple[int, int]], trade: bool) -> bool:
+    """Rule *US party*: "Đại sứ Mỹ … trong buổi gặp Phó Thủ tướng …", "Tổng thống Trump đánh giá cao … cán cân
+    thương mại song phương": an event whose parties are Vietnamese and American (a person of either side
+    standing for it) and no third country, told in words of trade, is in Viet Nam's talks with the United
+    States; a meeting or call may take its words of trade from the sentence before it."""
+    parties = _parties(doc, spans, d.people)
+    sides = {m.side for m in parties if not excepted(low, key, m)}
+    if sides != {"VN", "US"}:
+        return False
+    if trade:
+        return True
+    if spec(d.event.type).kind != "encounter" or d.sentence == 0:
+        return False
+    before = doc.sentences[d.sentence - 1]
+    return _trade_words(low, key, [(before.start, before.end)])
 
 
 def share_series_negotiation(events: list[Event]) -> None:

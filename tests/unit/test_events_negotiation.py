@@ -1,0 +1,80 @@
+"""Which negotiation an event belongs to: the rules of ``extract/events/negotiation.py`` on sentences written
+for these tests in our own words, through the real pipeline."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from conftest import check_events
+
+from tradetalks.extract.cues import lower_view
+from tradetalks.extract.events.negotiation import (
+    NegotiationCuesError,
+    parse_negotiation_cues,
+    state_party,
+)
+from tradetalks.model import VN_US_RECIPROCAL
+
+#: rule name -> (text, expected events in order)
+CASES: dict[str, tuple[str, list[dict[str, Any]]]] = {
+    "excepted country": (  # a country after "trừ" is left out: the rate on Viet Nam's goods stays Viet Nam's
+        "Ngày 9/4/2025, Mỹ quyết định tạm hoãn thuế đối ứng với mọi đối tác (trừ Trung Quốc), sau khi đã công bố "
+        "thuế 46% với hàng hóa từ Việt Nam.",
+        [{"type": "tariff_action", "rate": 0.46, "negotiation": VN_US_RECIPROCAL}],
+    ),
+    "US party": (  # a Vietnamese and an American person, words of trade: Viet Nam's talks with the US
+        "Tổng thống Mỹ Donald Trump đã đón Thủ tướng Phạm Minh Chính. Ngày 5/3/2026, Tổng thống Trump và Thủ tướng "
+        "Phạm Minh Chính đã ký thỏa thuận mua nông sản nhằm cân bằng cán cân thương mại song phương.",
+        [{"type": "agreement", "negotiation": VN_US_RECIPROCAL}],
+    ),
+    "US party, trade in the sentence before": (
+        "Mỹ vừa công bố mức thuế mới với hàng xuất khẩu của Việt Nam. Ngày 6/4/2025, Phó Thủ tướng Hồ Đức Phớc "
+        "đã gặp Bộ trưởng Tài chính Mỹ Scott Bessent tại Washington.",
+        [{"type": "meeting", "negotiation": VN_US_RECIPROCAL}],
+    ),
+    "US party, other matters": (  # leaders meeting about defence: not the trade talks
+        "Ngày 12/5/2026, Chủ tịch nước Lương Cường đã gặp Tổng thống Mỹ Donald Trump tại Hà Nội. Hai bên bàn về "
+        "hợp tác quốc phòng và khắc phục hậu quả chiến tranh.",
+        [{"type": "meeting", "negotiation": None}],
+    ),
+    "state deal": (  # memoranda signed with one US state: cooperation with it, not the national talks
+        "Ngày 3/6/2025, các doanh nghiệp Việt Nam đã ký ba bản ghi nhớ về nhập khẩu đậu tương từ bang Nebraska "
+        "của Mỹ, "
+        "trị giá 500 triệu USD.",
+        [{"type": "agreement", "negotiation": None}],
+    ),
+}
+
+
+@pytest.mark.parametrize("rule", list(CASES))
+def test_negotiation_rules(rule: str) -> None:
+    text, expected = CASES[rule]
+    check_events(text, None, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "state"),
+    [
+        ("ký bản ghi nhớ với bang Texas", True),
+        ("hợp tác với Liên bang Nga", False),
+        ("bang giao hai nước", False),
+        ("hai bên gặp nhau tại bang Florida", False),
+        ("ở thành phố Austin, bang Texas", False),
+    ],
+)
+def test_state_deal_needs_a_state_name(text: str, state: bool) -> None:
+    assert state_party(lower_view(text), text, 0, len(text)) is state
+
+
+@pytest.mark.parametrize(
+    "rows",
+    [
+        [["except", "trừ"], ["state", "bang"], ["not_state", "liên bang"], ["exept", "ngoại trừ"]],  # a typo
+        [["except", "trừ"], ["state", "bang"]],  # a group with no cue
+        [["except", ""], ["state", "bang"], ["not_state", "liên bang"]],  # an empty cue
+    ],
+)
+def test_negotiation_cues_reject_bad_rows(rows: list[list[str]]) -> None:
+    with pytest.raises(NegotiationCuesError, match="negotiation_cues.tsv"):
+        parse_negotiation_cues(rows)
