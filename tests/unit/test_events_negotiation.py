@@ -44,6 +44,19 @@ CASES: dict[str, tuple[str, list[dict[str, Any]]]] = {
         "trị giá 500 triệu USD.",
         [{"type": "agreement", "negotiation": None}],
     ),
+    "shared agreement name": (  # "BTA" is any pair's bilateral agreement: with India and the US, theirs
+        "Ngày 14/9/2025, vòng đàm phán thứ năm về Hiệp định Thương mại song phương (BTA) giữa Ấn Độ và Mỹ bắt đầu "
+        "tại New Delhi.",
+        [{"type": "negotiation_round", "negotiation": "talks:an-do+hoa-ky"}],
+    ),
+    "shared agreement name beside Viet Nam": (
+        "Ngày 13/7/2000, Việt Nam đã ký kết BTA với Mỹ tại Washington.",
+        [{"type": "agreement", "negotiation": "us-vn-bta"}],  # not the reciprocal talks: no "vn-us" in its key
+    ),
+    "agreement name, partner first": (
+        "Hiệp định Thương mại song phương Hoa Kỳ - Việt Nam được ký kết ngày 13/7/2000 tại Washington.",
+        [{"type": "agreement", "start": "2000-07-13", "negotiation": "us-vn-bta"}],
+    ),
 }
 
 
