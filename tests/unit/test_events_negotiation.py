@@ -33,6 +33,16 @@ CASES: dict[str, tuple[str, list[dict[str, Any]]]] = {
         "đã gặp Bộ trưởng Tài chính Mỹ Scott Bessent tại Washington.",
         [{"type": "meeting", "negotiation": VN_US_RECIPROCAL}],
     ),
+    "US party, the other side in the sentence before": (  # an envoy of unknown side, the US named just before
+        "Đại diện Đại sứ quán Mỹ, ông Paul Gregory, nói Mỹ sẽ xem xét lại mức thuế với hàng hóa của Việt Nam. "
+        "Chiều 6/4/2025, ông Gregory đã có buổi gặp Phó Thủ tướng Bùi Thanh Sơn tại Hà Nội.",
+        [{"type": "meeting", "negotiation": VN_US_RECIPROCAL}],
+    ),
+    "US party, no trade in the sentence before": (
+        "Đại diện Đại sứ quán Mỹ, ông Paul Gregory, đã dự lễ kỷ niệm tại Đà Nẵng. Chiều 6/4/2025, ông Gregory đã "
+        "có buổi gặp Phó Thủ tướng Bùi Thanh Sơn tại Hà Nội.",
+        [{"type": "meeting", "negotiation": None}],
+    ),
     "US party, other matters": (  # leaders meeting about defence: not the trade talks
         "Ngày 12/5/2026, Chủ tịch nước Lương Cường đã gặp Tổng thống Mỹ Donald Trump tại Hà Nội. Hai bên bàn về "
         "hợp tác quốc phòng và khắc phục hậu quả chiến tranh.",

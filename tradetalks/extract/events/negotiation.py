@@ -261,20 +261,25 @@ def negotiation_of(doc: Doc, low: str, key: str, d: Draft) -> str | None:
 
 
 def us_party_talks(doc: Doc, low: str, key: str, d: Draft, spans: list[tuple[int, int]], trade: bool) -> bool:
-    """Rule *US party*: "Đại sứ Mỹ … trong buổi gặp Phó Thủ tướng …", "Tổng thống Trump đánh giá cao … cán cân
-    thương mại song phương": an event whose parties are Vietnamese and American (a person of either side
-    standing for it) and no third country, told in words of trade, is in Viet Nam's talks with the United
-    States; a meeting or call may take its words of trade from the sentence before it."""
-    parties = _parties(doc, spans, d.people)
-    sides = {m.side for m in parties if not excepted(low, key, m)}
-    if sides != {"VN", "US"}:
-        return False
+    """Rule *US party*: "Tổng thống Trump đánh giá cao … cán cân thương mại song phương": an event whose parties
+    are Vietnamese and American (a person of either side standing for it) and no third country, told in words
+    of trade, is in Viet Nam's talks with the United States. A meeting or call may take its words of trade and
+    its other side from the sentence before it ("Đại sứ Mỹ … sau khi Mỹ công bố thuế quan … . Ông … đã gặp Phó
+    Thủ tướng …")."""
+    own = _sides(doc, low, key, spans, d.people)
     if trade:
-        return True
-    if spec(d.event.type).kind != "encounter" or d.sentence == 0:
+        return own == {"VN", "US"}
+    if not own or spec(d.event.type).kind != "encounter" or d.sentence == 0:
         return False
     before = doc.sentences[d.sentence - 1]
-    return _trade_words(low, key, [(before.start, before.end)])
+    if not _trade_words(low, key, [(before.start, before.end)]):
+        return False
+    return own | _sides(doc, low, key, [(before.start, before.end)], []) == {"VN", "US"}
+
+
+def _sides(doc: Doc, low: str, key: str, spans: list[tuple[int, int]], people: list[int]) -> set[str]:
+    """The known sides of the parties of ``spans`` (countries not left out by "trừ", people)."""
+    return {m.side for m in _parties(doc, spans, people) if m.side and not excepted(low, key, m)}
 
 
 def share_series_negotiation(events: list[Event]) -> None:
