@@ -30,7 +30,6 @@ _CLAUSE = re.compile(r"[,;:]\s|\.\s")
 NEGOTIATION_CUES = "negotiation_cues.tsv"
 #: The groups of ``negotiation_cues.tsv`` and what their cues say.
 CUE_GROUPS = {
-    "except": "right before a country: the country is left out (trừ Trung Quốc), no party",
     "state": "right before a capitalised name: a state of a federation (bang Iowa)",
     "not_state": "phrases holding a state word that name a whole federation (Liên bang Nga)",
 }
@@ -58,13 +57,6 @@ def parse_negotiation_cues(rows: list[list[str]], name: str = NEGOTIATION_CUES) 
 @lru_cache(maxsize=1)
 def negotiation_cues() -> Lexicon:
     return parse_negotiation_cues(read_tsv(NEGOTIATION_CUES))
-
-
-def excepted(low: str, key: str, m: Mention) -> bool:
-    """Rule *excepted country*: a country right after "trừ" is left out of what is said ("hoãn thuế với mọi
-    nước (trừ Trung Quốc)"), so it is no party of the event."""
-    hits = negotiation_cues().find(low, key, max(0, m.start - 12), m.start)
-    return any(h.label == "except" and not low[h.end : m.start].strip(" (") for h in hits)
 
 
 def state_party(low: str, key: str, a: int, b: int) -> bool:
@@ -278,8 +270,8 @@ def us_party_talks(doc: Doc, low: str, key: str, d: Draft, spans: list[tuple[int
 
 
 def _sides(doc: Doc, low: str, key: str, spans: list[tuple[int, int]], people: list[int]) -> set[str]:
-    """The known sides of the parties of ``spans`` (countries not left out by "trừ", people)."""
-    return {m.side for m in _parties(doc, spans, people) if m.side and not excepted(low, key, m)}
+    """The known sides of the parties of ``spans`` (countries and people)."""
+    return {m.side for m in _parties(doc, spans, people) if m.side}
 
 
 def share_series_negotiation(events: list[Event]) -> None:

@@ -12,7 +12,6 @@ from functools import lru_cache
 from tradetalks.extract.cues import ends_with, event_lexicon, event_table, lower_view, starts_with, words_pattern
 from tradetalks.extract.doc_index import doc_index
 from tradetalks.extract.events.cue import CueMention
-from tradetalks.extract.events.negotiation import excepted
 from tradetalks.model import VN_US_RECIPROCAL, Doc, Event, Mention, Sentence, TariffFacts
 
 _GROUPS = (
@@ -243,8 +242,9 @@ def describe_rate(doc: Doc, ev: Event, c: CueMention) -> None:
         facts.country = None
     facts.action = rate_step(low, key, a, b, (c.start, c.end))
     ev.tariff = facts
-    parties = [m for m in _parties(doc, low, key, a, b) if not excepted(low, key, m)]  # "(trừ Trung Quốc)"
-    negotiation = sector_negotiation(low, key, a, b, facts, country) or tariff_negotiation(facts, country, parties)
+    negotiation = sector_negotiation(low, key, a, b, facts, country) or tariff_negotiation(
+        facts, country, _parties(doc, low, key, a, b)
+    )
     if negotiation is not None:
         ev.negotiation = negotiation
 
