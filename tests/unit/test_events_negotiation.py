@@ -62,6 +62,10 @@ CASES: dict[str, tuple[str, list[dict[str, Any]]]] = {
         "Hiệp định Thương mại song phương Hoa Kỳ - Việt Nam được ký kết ngày 13/7/2000 tại Washington.",
         [{"type": "agreement", "start": "2000-07-13", "negotiation": "us-vn-bta"}],
     ),
+    "delegation": (  # a delegation named after its country stands for it
+        "Phái đoàn Nhật Bản và Mỹ đã bước vào vòng đàm phán thứ ba về thuế quan tại Washington.",
+        [{"type": "negotiation_round", "ordinal": 3, "negotiation": "talks:hoa-ky+nhat-ban"}],
+    ),
 }
 
 

@@ -169,17 +169,42 @@ def foreign_talks(doc: Doc, spans: list[tuple[int, int]], people: list[int]) -> 
     sentence names two other countries as parties (a person of the United States standing for it) and no
     Vietnamese party belongs to their own talks ("talks:hoa-ky+trung-quoc"), never to Viet Nam's."""
     parties = _parties(doc, spans, people)
-    countries = {m.canonical or m.text for m in parties if m.type == "country"}
+    delegations = _delegations(doc, spans)
+    countries = {m.canonical or m.text for m in parties if m.type == "country"} | set(delegations)
     foreign = {m.canonical or m.text for m in parties if m.type == "country" and m.side != "VN"}
+    foreign |= {c for c, side in delegations.items() if side != "VN"}
     # a Vietnamese party: Viet Nam named, or a Vietnamese person unless two other countries are the sides
     vietnamese = any(m.side == "VN" and (m.type == "country" or len(foreign) < 2) for m in parties)
-    if vietnamese or not any(m.side == "other" for m in parties):
+    vietnamese = vietnamese or "VN" in delegations.values()
+    if vietnamese or (not any(m.side == "other" for m in parties) and "other" not in delegations.values()):
         return None
     if any(m.type == "person" and m.side == "US" for m in parties):
         countries.add(_united_states())
     if len(countries) < 2:
         return None
     return "talks:" + "+".join(sorted(_slug(c) for c in countries))
+
+
+@lru_cache(maxsize=1)
+def _country_names() -> Lexicon:
+    """Every name of a country in ``countries.tsv``, labelled with its canonical name."""
+    rows = [r for r in read_tsv("countries.tsv") if len(r) >= 4]
+    return Lexicon([(r[0], alias, r[2]) for r in rows for alias in r[3].split("|") if alias])
+
+
+def _delegations(doc: Doc, spans: list[tuple[int, int]]) -> dict[str, str]:
+    """Rule *delegation*: "Phái đoàn Trung Quốc đàm phán với Mỹ": an organisation of a side named after its
+    country stands for that country; canonical country name -> side."""
+    key = doc.key or doc.text
+    low = lower_view(key)
+    out: dict[str, str] = {}
+    for a, b in spans:
+        for m in doc_index(doc).mentions_in(a, b):
+            if m.type == "organization" and m.side:
+                hits = _country_names().find(low, key, m.start, m.end)
+                if hits and hits[-1].end == m.end:
+                    out[hits[-1].label] = hits[-1].value
+    return out
 
 
 def _foreign_tariff(doc: Doc, d: Draft) -> bool:
