@@ -67,7 +67,7 @@ CASES: list[tuple[str, str | None, list[dict[str, Any]]]] = [
         "Theo Bộ Công Thương, Hiệp định Thương mại đối ứng sẽ kế thừa nền tảng của Hiệp định Thương mại song phương "
         "Việt - Mỹ được ký kết năm 2000.",
         None,
-        [{"type": "agreement", "negotiation": "vn-us-bta", "start": "2000"}],  # the year it was signed
+        [{"type": "agreement", "negotiation": "us-vn-bta", "start": "2000"}],  # the year it was signed
     ),
     (  # a partner's talks only in words of trade: a defence memorandum with the partner is not the trade talks
         "Ngày 3/5/2025, Bộ trưởng Quốc phòng Phan Văn Giang hội đàm với Đại sứ Hoa Kỳ Marc Knapper về hợp tác "

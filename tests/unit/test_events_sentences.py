@@ -129,7 +129,7 @@ CASES: list[tuple[str, str | None, list[dict[str, Any]]]] = [
     (
         "Ngày 4/11/2024, cuộc họp lần thứ 9 của Hội đồng TIFA Việt Nam - Hoa Kỳ được tổ chức tại Hà Nội.",
         None,
-        [{"type": "meeting", "start": "2024-11-04", "negotiation": "vn-us-tifa"}],
+        [{"type": "meeting", "start": "2024-11-04", "negotiation": "us-vn-tifa"}],
     ),
     (
         "Bộ trưởng Bộ Công Thương tiếp xúc các nhà đầu tư Nhật Bản ngày 6/6/2025.",
@@ -204,7 +204,7 @@ CASES: list[tuple[str, str | None, list[dict[str, Any]]]] = [
     (
         "Ngày 14/10/2024, Hội đồng Thương mại và Đầu tư Việt Nam - Hoa Kỳ (TIFA) đã họp phiên thứ 10 tại Hà Nội.",
         None,
-        [{"type": "meeting", "ordinal": 10, "start": "2024-10-14", "negotiation": "vn-us-tifa"}],
+        [{"type": "meeting", "ordinal": 10, "start": "2024-10-14", "negotiation": "us-vn-tifa"}],
     ),
     (
         "Theo thỏa thuận thương mại, hàng hóa Việt Nam vào Mỹ chịu thuế 20%, còn hàng chuyển tải chịu thuế 40%.",

@@ -45,7 +45,7 @@ def known_negotiations() -> list[str]:
 
 def partner_side(key: str) -> str:
     """The side facing Viet Nam in a negotiation: "US" for the Vietnam–US talks and agreements, else "other"."""
-    return "US" if key.startswith("vn-us") else "other"
+    return "US" if key.startswith(("vn-us", "us-vn")) else "other"
 
 
 def _grouped(index: DossierIndex) -> dict[str, list[Event]]:

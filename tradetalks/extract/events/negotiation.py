@@ -12,6 +12,7 @@ from functools import lru_cache
 from tradetalks.event_types import spec
 from tradetalks.extract.cues import (
     CueHit,
+    Lexicon,
     ends_with,
     event_lexicon,
     hits_within,
@@ -22,10 +23,54 @@ from tradetalks.extract.cues import (
 )
 from tradetalks.extract.doc_index import doc_index
 from tradetalks.extract.events.draft import Draft
-from tradetalks.model import Doc, Event, Mention
+from tradetalks.model import VN_US_RECIPROCAL, Doc, Event, Mention
 
 _NAME_GAP = 80  # how far after its cue a negotiation's name may stand in the cue's noun phrase
 _CLAUSE = re.compile(r"[,;:]\s|\.\s")
+NEGOTIATION_CUES = "negotiation_cues.tsv"
+#: The groups of ``negotiation_cues.tsv`` and what their cues say.
+CUE_GROUPS = {
+    "state": "right before a capitalised name: a state of a federation (bang Iowa)",
+    "not_state": "phrases holding a state word that name a whole federation (Liên bang Nga)",
+}
+
+
+class NegotiationCuesError(ValueError):
+    """``negotiation_cues.tsv`` is malformed (the message names the file and the row)."""
+
+
+def parse_negotiation_cues(rows: list[list[str]], name: str = NEGOTIATION_CUES) -> Lexicon:
+    """The cues of ``negotiation_cues.tsv`` labelled by group; an unknown or empty group is an error."""
+    entries: list[tuple[str, str, str]] = []
+    for r in rows:
+        if len(r) < 2 or r[0] not in CUE_GROUPS or not r[1]:
+            raise NegotiationCuesError(
+                f"{name}: bad row {chr(9).join(r)!r} (group must be one of {sorted(CUE_GROUPS)})"
+            )
+        entries.append((r[0], r[1], ""))
+    empty = set(CUE_GROUPS) - {e[0] for e in entries}
+    if empty:
+        raise NegotiationCuesError(f"{name}: no cues for group(s) {sorted(empty)}")
+    return Lexicon(entries)
+
+
+@lru_cache(maxsize=1)
+def negotiation_cues() -> Lexicon:
+    return parse_negotiation_cues(read_tsv(NEGOTIATION_CUES))
+
+
+def state_party(low: str, key: str, a: int, b: int) -> bool:
+    """Rule *state deal*: a state of a federation named in ``[a, b)`` ("ký 5 bản ghi nhớ với bang Iowa"): a
+    deal with one state is cooperation with it, not the national trade talks ("Liên bang Nga" is a country); a
+    state named as where something happens ("gặp nhau tại bang Florida", "ở Austin, bang Texas") is no party."""
+    for h in negotiation_cues().find(low, key, a, b):
+        if h.label != "state" or not re.match(r"\s+[A-ZÀ-Ỹ]", key[h.end : h.end + 3]):
+            continue
+        if low[max(a, h.start - 3) : h.start].rstrip().endswith(","):
+            continue
+        if ends_with("locative", low, key, max(a, h.start - 30), h.start) is None:
+            return True
+    return False
 
 
 @lru_cache(maxsize=1)
@@ -124,17 +169,42 @@ def foreign_talks(doc: Doc, spans: list[tuple[int, int]], people: list[int]) -> 
     sentence names two other countries as parties (a person of the United States standing for it) and no
     Vietnamese party belongs to their own talks ("talks:hoa-ky+trung-quoc"), never to Viet Nam's."""
     parties = _parties(doc, spans, people)
-    countries = {m.canonical or m.text for m in parties if m.type == "country"}
+    delegations = _delegations(doc, spans)
+    countries = {m.canonical or m.text for m in parties if m.type == "country"} | set(delegations)
     foreign = {m.canonical or m.text for m in parties if m.type == "country" and m.side != "VN"}
+    foreign |= {c for c, side in delegations.items() if side != "VN"}
     # a Vietnamese party: Viet Nam named, or a Vietnamese person unless two other countries are the sides
     vietnamese = any(m.side == "VN" and (m.type == "country" or len(foreign) < 2) for m in parties)
-    if vietnamese or not any(m.side == "other" for m in parties):
+    vietnamese = vietnamese or "VN" in delegations.values()
+    if vietnamese or (not any(m.side == "other" for m in parties) and "other" not in delegations.values()):
         return None
     if any(m.type == "person" and m.side == "US" for m in parties):
         countries.add(_united_states())
     if len(countries) < 2:
         return None
     return "talks:" + "+".join(sorted(_slug(c) for c in countries))
+
+
+@lru_cache(maxsize=1)
+def _country_names() -> Lexicon:
+    """Every name of a country in ``countries.tsv``, labelled with its canonical name."""
+    rows = [r for r in read_tsv("countries.tsv") if len(r) >= 4]
+    return Lexicon([(r[0], alias, r[2]) for r in rows for alias in r[3].split("|") if alias])
+
+
+def _delegations(doc: Doc, spans: list[tuple[int, int]]) -> dict[str, str]:
+    """Rule *delegation*: "Phái đoàn Trung Quốc đàm phán với Mỹ": an organisation of a side named after its
+    country stands for that country; canonical country name -> side."""
+    key = doc.key or doc.text
+    low = lower_view(key)
+    out: dict[str, str] = {}
+    for a, b in spans:
+        for m in doc_index(doc).mentions_in(a, b):
+            if m.type == "organization" and m.side:
+                hits = _country_names().find(low, key, m.start, m.end)
+                if hits and hits[-1].end == m.end:
+                    out[hits[-1].label] = hits[-1].value
+    return out
 
 
 def _foreign_tariff(doc: Doc, d: Draft) -> bool:
@@ -178,6 +248,8 @@ def negotiation_of(doc: Doc, low: str, key: str, d: Draft) -> str | None:
             named = _named(low, sorted(hits, key=lambda h: h.start), anchor, a)
             if named is not None:
                 return named.label
+    if any(state_party(low, key, a, b) for a, b in spans):
+        return None
     if _foreign_tariff(doc, d):
         return foreign_talks(doc, [d.spans[0]], [])  # the rate's own clause ("…, Thái Lan 36%")
     counts = doc_negotiations(doc, low, key)
@@ -194,6 +266,8 @@ def negotiation_of(doc: Doc, low: str, key: str, d: Draft) -> str | None:
             keys = {h.label for h in hits_within(found.get("partner", []), a, b)}
             if len(keys) == 1 and _about_vietnam(doc, a, partner=True) and (trade or series):
                 return keys.pop()
+    if us_party_talks(doc, low, key, d, spans, trade):
+        return VN_US_RECIPROCAL
     sides = {doc.mentions[p].side for p in d.people}
     if not counts or ("other" in sides and "VN" not in sides):
         return None  # US–China talks told in an article about Viet Nam's: not Viet Nam's negotiation
@@ -201,6 +275,28 @@ def negotiation_of(doc: Doc, low: str, key: str, d: Draft) -> str | None:
     # the article's negotiation, for an event told in words of trade or talks
     talks = any(_talks_re().search(low, a, b) for a, b in spans)
     return best if trade or talks or (n >= 3 and series) else None
+
+
+def us_party_talks(doc: Doc, low: str, key: str, d: Draft, spans: list[tuple[int, int]], trade: bool) -> bool:
+    """Rule *US party*: "Tổng thống Trump đánh giá cao … cán cân thương mại song phương": an event whose parties
+    are Vietnamese and American (a person of either side standing for it) and no third country, told in words
+    of trade, is in Viet Nam's talks with the United States. A meeting or call may take its words of trade and
+    its other side from the sentence before it ("Đại sứ Mỹ … sau khi Mỹ công bố thuế quan … . Ông … đã gặp Phó
+    Thủ tướng …")."""
+    own = _sides(doc, low, key, spans, d.people)
+    if trade:
+        return own == {"VN", "US"}
+    if not own or spec(d.event.type).kind != "encounter" or d.sentence == 0:
+        return False
+    before = doc.sentences[d.sentence - 1]
+    if not _trade_words(low, key, [(before.start, before.end)]):
+        return False
+    return own | _sides(doc, low, key, [(before.start, before.end)], []) == {"VN", "US"}
+
+
+def _sides(doc: Doc, low: str, key: str, spans: list[tuple[int, int]], people: list[int]) -> set[str]:
+    """The known sides of the parties of ``spans`` (countries and people)."""
+    return {m.side for m in _parties(doc, spans, people) if m.side}
 
 
 def share_series_negotiation(events: list[Event]) -> None:
