@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from conftest import build_doc
 
-from tradetalks.model import VN_US_RECIPROCAL
+from tradetalks.model import VN_US_RECIPROCAL, TariffFacts
 from tradetalks.resolve import build_dossier
 
 _ROUND = "Hai bên kết thúc vòng đàm phán thứ hai về thương mại đối ứng."
@@ -86,3 +86,38 @@ def test_resolve_talks_tense_is_no_identity(shared: int, merged: bool) -> None:
     ]
     meetings = [e for e in build_dossier(docs).events if e.type == "meeting"]
     assert (len(meetings) == 1) is merged
+
+
+def _tariff(aid: str, named: bool = False, **facts: object) -> object:
+    text = "Mỹ áp thuế 46% đối với hàng hóa từ Việt Nam."
+    event = {"type": "tariff_action", "quote": "áp thuế 46%", "rate": 0.46, "tariff": TariffFacts(**facts)}
+    if named or aid == "named":
+        event["negotiation"] = VN_US_RECIPROCAL
+    return build_doc(aid, text, published="2025-04-05", events=[event])
+
+
+@pytest.mark.parametrize(
+    ("other", "merged"),
+    [
+        ({"country": "Việt Nam"}, True),  # one_country_one_rate: the same country's goods, the same rate
+        ({"country": "Thái Lan"}, False),
+        ({}, False),  # no country and no negotiation: the rate alone is no link
+    ],
+)
+def test_resolve_talks_one_country_one_rate(other: dict, merged: bool) -> None:
+    docs = [_tariff("named", country="Việt Nam", scope="all_goods"), _tariff("bare", **other)]
+    assert (len(build_dossier(docs).events) == 1) is merged
+
+
+@pytest.mark.parametrize(
+    ("one", "two", "merged"),
+    [
+        ({"effective": "2025-08-01"}, {"effective": "2025-08-07"}, False),
+        ({"scope": "all_goods"}, {"scope": "steel_aluminium"}, False),
+        ({"scope": "all_goods", "effective": "2025-08-07"}, {"effective": "2025-08-07"}, True),
+    ],
+)
+def test_resolve_talks_tariffs_of_other_goods_or_days(one: dict, two: dict, merged: bool) -> None:
+    """One rate of one negotiation in force from 1/8 and from 7/8, or on other goods, is two measures."""
+    docs = [_tariff("one", named=True, country="Việt Nam", **one), _tariff("two", named=True, **two)]
+    assert (len(build_dossier(docs).events) == 1) is merged

@@ -63,6 +63,8 @@ def hard_conflict(a: Event, b: Event, a_people: dict[str, str], b_people: dict[s
         numbered = False
     if a.rate is not None and b.rate is not None and abs(a.rate - b.rate) > 1e-6:
         return True
+    if _other_measure(a, b):
+        return True
     ra, rb = parse_range(a.start, a.end), parse_range(b.start, b.end)
     if numbered and rounds_apart(ra, rb):
         return True
@@ -87,6 +89,17 @@ def hard_conflict(a: Event, b: Event, a_people: dict[str, str], b_people: dict[s
             if side != "?" and not sides_a[side] & sides_b[side]:
                 return True
     return False
+
+
+def _other_measure(a: Event, b: Event) -> bool:
+    """Rule ``tariffs_of_other_goods_or_days``: two tariffs on different goods ("thép" and all goods) or in
+    force from different days ("từ 1/8" and "từ 7/8") are two measures, whatever their rate."""
+    ta, tb = a.tariff, b.tariff
+    if ta is None or tb is None:
+        return False
+    if ta.scope and tb.scope and ta.scope != tb.scope:
+        return True
+    return bool(ta.effective and tb.effective) and not compatible(parse_range(ta.effective), parse_range(tb.effective))
 
 
 def rounds_apart(ra: Range | None, rb: Range | None) -> bool:
@@ -114,9 +127,18 @@ def talks_of(r: Report) -> str | None:
 
 
 def same_talks(a: Report, b: Report) -> bool:
-    """Both reports belong to the same known negotiation, named by themselves or by their articles."""
+    """Both reports belong to the same known negotiation, named by themselves or by their articles, or are
+    tariffs on the same country's goods."""
     ta = talks_of(a)
-    return ta is not None and ta == talks_of(b)
+    return ta is not None and ta == talks_of(b) or same_target(a.event, b.event)
+
+
+def same_target(a: Event, b: Event) -> bool:
+    """Rule ``one_country_one_rate``: tariffs on the goods of one country are measures of the same talks even
+    when a report names none ("áp thuế 46% đối với hàng hóa từ Việt Nam" beside reports of the Viet Nam–US
+    talks); their rate, goods and days still have to agree (hard_conflict, link_score)."""
+    ta, tb = a.tariff, b.tariff
+    return ta is not None and tb is not None and ta.country is not None and ta.country == tb.country
 
 
 def clock_apart(a: Event, b: Event, ra: Range | None, rb: Range | None) -> bool:

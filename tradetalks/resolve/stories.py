@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import zlib
+from bisect import bisect_left
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -123,6 +124,41 @@ class _Union:
         return True
 
 
+class _Stories(_Union):
+    """Articles grouped into stories, each story with the dates its articles speak of.
+
+    Rule ``stories_meet_in_time``: two groups join only when some dates of theirs lie within STORY_DAYS (or
+    one has none), so an undated article telling of the April tariffs does not bridge an April story and a
+    September one that both mention them."""
+
+    def __init__(self, items: Sequence[StoryInput], rank: Mapping[str, tuple[str, ...]]) -> None:
+        super().__init__(rank, rank)
+        self.dates: dict[str, list[date]] = {it.id: sorted(set(it.dates)) for it in items}
+
+    def join(self, a: str, b: str, always: bool = False) -> bool:
+        """Join the stories of two articles when their dates meet (``always``: copies of one text)."""
+        ra, rb = self.find(a), self.find(b)
+        if ra == rb or not always and not _dates_meet(self.dates[ra], self.dates[rb]):
+            return False
+        merged = sorted(set(self.dates[ra]) | set(self.dates[rb]))
+        self.union(ra, rb)
+        self.dates[self.find(ra)] = merged
+        return True
+
+
+def _dates_meet(xs: list[date], ys: list[date]) -> bool:
+    """Some date of one sorted list lies within STORY_DAYS of some date of the other (or a list is empty)."""
+    if not xs or not ys:
+        return True
+    if len(xs) > len(ys):
+        xs, ys = ys, xs
+    for x in xs:
+        k = bisect_left(ys, x)
+        if any(abs((ys[i] - x).days) <= STORY_DAYS for i in (k - 1, k) if 0 <= i < len(ys)):
+            return True
+    return False
+
+
 def _lsh(threshold: float) -> MinHashLSH:
     return MinHashLSH(threshold=threshold, num_perm=NUM_PERM)
 
@@ -141,7 +177,7 @@ def cluster_stories(items: Sequence[StoryInput]) -> StoryResult:
     items = sorted(items, key=lambda it: it.id)
     rank = {it.id: (it.published or "9999-99-99", it.key, it.id) for it in items}
     dups = _Union(rank, rank)
-    stories = _Union(rank, rank)
+    stories = _Stories(items, rank)
     exact = near = 0
     first_of_hash: dict[str, str] = {}
     shingler = Shingler()
@@ -166,10 +202,10 @@ def cluster_stories(items: Sequence[StoryInput]) -> StoryResult:
         for other in rel_index.query(mh):
             o = by_id[other]
             if similarity(sig, sigs[other]) >= RELATED and len(it.entities & o.entities) >= 2 and _close_in_time(it, o):
-                stories.union(it.id, other)
+                stories.join(it.id, other)
         rel_index.insert(it.id, mh)
     for it in items:
-        stories.union(it.id, dups.find(it.id))
+        stories.join(it.id, dups.find(it.id), always=True)
     by_event: dict[str, list[str]] = defaultdict(list)
     for it in items:
         for ev in it.events:
@@ -179,11 +215,11 @@ def cluster_stories(items: Sequence[StoryInput]) -> StoryResult:
         for i, a in enumerate(members):
             for b in members[i + 1 :]:
                 shared[(a, b)] += 1
-    for (a, b), n in sorted(shared.items()):
+    for (a, b), n in sorted(shared.items(), key=lambda kv: (-kv[1], kv[0])):
         union = len(by_id[a].events | by_id[b].events)
         leads = by_id[a].lead in by_id[b].events or by_id[b].lead in by_id[a].events
         if (n >= 2 or n / union >= SAME_EVENTS or leads) and _close_in_time(by_id[a], by_id[b]):
-            stories.union(a, b)
+            stories.join(a, b)
     duplicate_of = {it.id: (None if dups.find(it.id) == it.id else dups.find(it.id)) for it in items}
     story = {it.id: "s-" + stories.find(it.id) for it in items}
     return StoryResult(story, duplicate_of, exact, near)
