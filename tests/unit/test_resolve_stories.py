@@ -100,3 +100,22 @@ def test_resolve_stories_stories_meet_in_time() -> None:
     story = cluster_stories(items).story
     assert story["april"] != story["september"]
     assert story["undated"] in (story["april"], story["september"])
+
+
+def _named(aid: str, day: date, names: set[str]) -> StoryInput:
+    return StoryInput(aid, day.isoformat(), "h" + aid, "bai " + aid, entities=names, dates=[day])
+
+
+def test_resolve_stories_rare_names_same_days() -> None:
+    """Two articles of the same days naming the same captain and port, in other words, tell one story; the
+    same names three weeks apart, or names every article of the week carries, tie nothing."""
+    names = {"p-captain", "o-port"}
+    story = cluster_stories(
+        [_named("a", date(2025, 12, 8), names), _named("b", date(2025, 12, 9), names | {"p-mayor"})]
+    ).story
+    assert story["a"] == story["b"]
+    far = cluster_stories([_named("a", date(2025, 12, 8), names), _named("b", date(2025, 12, 29), names)]).story
+    assert far["a"] != far["b"]
+    common = {"p-president", "o-assembly"}
+    week = [_named(k, date(2025, 12, 8 + n), common) for n, k in enumerate("abc")]
+    assert len(set(cluster_stories(week).story.values())) == 3

@@ -27,6 +27,10 @@ RELATED = 0.3
 SAME_EVENTS = 0.5
 #: Articles of one story lie this many days apart at most, when both dates are known.
 STORY_DAYS = 7
+#: A name told by at most this share of the articles (or by two) is rare enough to tie two articles.
+RARE_NAME_SHARE = 0.05
+#: How many rare names two dated articles of the same days must share to tell one story.
+RARE_NAMES = 2
 _WORD = re.compile(r"\w+")
 _MAX_HASH = np.uint64((1 << 32) - 1)
 
@@ -220,9 +224,44 @@ def cluster_stories(items: Sequence[StoryInput]) -> StoryResult:
         leads = by_id[a].lead in by_id[b].events or by_id[b].lead in by_id[a].events
         if (n >= 2 or n / union >= SAME_EVENTS or leads) and _close_in_time(by_id[a], by_id[b]):
             stories.join(a, b)
+    for a, b in _rare_names_shared(items):
+        stories.join(a, b)
     duplicate_of = {it.id: (None if dups.find(it.id) == it.id else dups.find(it.id)) for it in items}
     story = {it.id: "s-" + stories.find(it.id) for it in items}
     return StoryResult(story, duplicate_of, exact, near)
+
+
+def _rare_names_shared(items: Sequence[StoryInput]) -> list[tuple[str, str]]:
+    """Rule ``rare_names_same_days``: two articles dated within STORY_DAYS that both name two or more people or
+    organisations the news seldom names (a ship's captain, a university) tell one story, whatever their
+    wording. A name is rare when at most RARE_NAME_SHARE of all the articles (or two) name it, and as few of
+    its week's: a prime minister named every day is no tie, in a small set or a large archive. Pairs are
+    sought per name and week (and the weeks beside it), never over all articles."""
+    total: dict[str, int] = defaultdict(int)
+    for it in items:
+        for e in it.entities:
+            total[e] += 1
+    per_week: dict[int, int] = defaultdict(int)
+    by_week: dict[tuple[str, int], list[StoryInput]] = defaultdict(list)
+    for it in items:
+        for w in {d.toordinal() // 7 for d in it.dates}:
+            per_week[w] += 1
+            for e in it.entities:
+                by_week[(e, w)].append(it)
+    rare = {
+        key: members
+        for key, members in by_week.items()
+        if len(members) <= max(2, int(RARE_NAME_SHARE * per_week[key[1]]))
+        and total[key[0]] <= max(2, int(RARE_NAME_SHARE * len(items)))
+    }
+    shared: dict[tuple[str, str], set[str]] = defaultdict(set)
+    for (e, w), members in rare.items():
+        near = members + [o for k in (w - 1, w + 1) for o in rare.get((e, k), [])]
+        for a in members:
+            for b in near:
+                if a.id < b.id and _close_in_time(a, b):
+                    shared[(a.id, b.id)].add(e)
+    return sorted(pair for pair, names in shared.items() if len(names) >= RARE_NAMES)
 
 
 def text_digest(text: str, folded: str = "") -> tuple[str, np.ndarray]:
