@@ -121,3 +121,25 @@ def test_resolve_talks_tariffs_of_other_goods_or_days(one: dict, two: dict, merg
     """One rate of one negotiation in force from 1/8 and from 7/8, or on other goods, is two measures."""
     docs = [_tariff("one", named=True, country="Việt Nam", **one), _tariff("two", named=True, **two)]
     assert (len(build_dossier(docs).events) == 1) is merged
+
+
+def test_resolve_talks_agreements_placed_by_dated_windows() -> None:
+    """An undated agreement of an article whose only date is "14/3" (no year) is not placed by it: it stays
+    apart from the dated agreement another article tells."""
+    dated = build_doc(
+        "dated",
+        "Việt Nam và Hoa Kỳ công bố thỏa thuận thuế quan ngày 14/3/2025.",
+        published="2025-03-15",
+        timexes=[{"text": "14/3/2025", "value": "2025-03-14"}],
+        events=[
+            {"type": "agreement", "quote": "công bố thỏa thuận", "start": "2025-03-14", "negotiation": VN_US_RECIPROCAL}
+        ],
+    )
+    text = "Hai nước đạt thỏa thuận về thuế quan, theo thông báo hôm 14/3."
+    yearless = build_doc(
+        "yearless",
+        text,
+        timexes=[{"text": "14/3", "value": "XXXX-03-14"}],
+        events=[{"type": "agreement", "quote": "đạt thỏa thuận", "negotiation": VN_US_RECIPROCAL}],
+    )
+    assert len(_agreements([dated, yearless])) == 2

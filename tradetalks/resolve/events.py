@@ -341,9 +341,11 @@ def _candidates(state: EventState, root: int, index: _Pass) -> list[int]:
         if ev.type in ENCOUNTERS and not people & index.people[other]:
             continue
         same_article = not index.articles[root].isdisjoint(index.articles[other])
-        in_window = o_rng is not None and o_rng.has_year and any(near(o_rng, w, WINDOW_DAYS) for w in windows)
-        undated_docs = not windows and ev.type in DOCUMENTS  # the one agreement of its talks the archive dates
-        if (same_article or in_window or undated_docs) and state.fits(members, om):
+        # an agreement of another article must be placed by dates with their year: a negotiation signs and
+        # announces several, and "2/7" alone may be any year's (rule agreements_placed_by_dated_windows)
+        placing = [w for w in windows if w.has_year] if ev.type in DOCUMENTS else windows
+        in_window = o_rng is not None and o_rng.has_year and any(near(o_rng, w, WINDOW_DAYS) for w in placing)
+        if (same_article or in_window) and state.fits(members, om):
             found.append(other)
             if len(found) > 1:
                 break  # more than one event fits: the report stays apart
