@@ -178,7 +178,8 @@ def cluster_stories(items: Sequence[StoryInput]) -> StoryResult:
 
     The original of two copies never depends on ids, which come from the path an article was read from.
     """
-    items = sorted(items, key=lambda it: it.id)
+    # by content, then id: which links join first (stories_meet_in_time) never depends on paths
+    items = sorted(items, key=lambda it: (it.hash, it.id))
     rank = {it.id: (it.published or "9999-99-99", it.key, it.id) for it in items}
     dups = _Union(rank, rank)
     stories = _Stories(items, rank)
@@ -203,7 +204,7 @@ def cluster_stories(items: Sequence[StoryInput]) -> StoryResult:
         dup_index.insert(it.id, mh)
         if len(it.entities) < 2:
             continue  # similarity alone never makes a story: at least two shared names are needed
-        for other in rel_index.query(mh):
+        for other in sorted(rel_index.query(mh), key=lambda k: (by_id[k].hash, k)):
             o = by_id[other]
             if similarity(sig, sigs[other]) >= RELATED and len(it.entities & o.entities) >= 2 and _close_in_time(it, o):
                 stories.join(it.id, other)
@@ -219,7 +220,8 @@ def cluster_stories(items: Sequence[StoryInput]) -> StoryResult:
         for i, a in enumerate(members):
             for b in members[i + 1 :]:
                 shared[(a, b)] += 1
-    for (a, b), n in sorted(shared.items(), key=lambda kv: (-kv[1], kv[0])):
+    content = {it.id: it.hash for it in items}
+    for (a, b), n in sorted(shared.items(), key=lambda kv: (-kv[1], sorted(content[x] for x in kv[0]), kv[0])):
         union = len(by_id[a].events | by_id[b].events)
         leads = by_id[a].lead in by_id[b].events or by_id[b].lead in by_id[a].events
         if (n >= 2 or n / union >= SAME_EVENTS or leads) and _close_in_time(by_id[a], by_id[b]):
@@ -261,7 +263,9 @@ def _rare_names_shared(items: Sequence[StoryInput]) -> list[tuple[str, str]]:
             for b in near:
                 if a.id < b.id and _close_in_time(a, b):
                     shared[(a.id, b.id)].add(e)
-    return sorted(pair for pair, names in shared.items() if len(names) >= RARE_NAMES)
+    content = {it.id: it.hash for it in items}
+    found = [pair for pair, names in shared.items() if len(names) >= RARE_NAMES]
+    return sorted(found, key=lambda p: (sorted(content[x] for x in p), p))
 
 
 def text_digest(text: str, folded: str = "") -> tuple[str, np.ndarray]:
