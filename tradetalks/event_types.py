@@ -46,6 +46,11 @@ class EventTypeSpec:
         return self.kind == "encounter"
 
     @property
+    def document(self) -> bool:
+        """An agreement signed or announced ("thỏa thuận", "tuyên bố chung"): one per negotiation and day."""
+        return self.kind == "document"
+
+    @property
     def stands_alone(self) -> bool:
         """An agreement signed or a tariff imposed is news even named bare, without a date or people."""
         return self.kind in ("document", "action")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 from conftest import build_doc, talks_corpus
 
@@ -85,3 +87,35 @@ def test_resolve_stories_shared_events(first: list[dict], second: list[dict], to
     ]
     by_id = {a.id: a.story for a in build_dossier(docs).articles}
     assert (by_id["s1"] == by_id["s2"]) is together
+
+
+def test_resolve_stories_stories_meet_in_time() -> None:
+    """An undated article sharing an event with an April story and a September one joins one of them and
+    never makes the two one story (rule stories_meet_in_time)."""
+    items = [
+        StoryInput("undated", None, "h0", "ba muoi", events={"e-46"}),
+        StoryInput("april", "2025-04-04", "h1", "mot hai", events={"e-46"}, dates=[date(2025, 4, 4)]),
+        StoryInput("september", "2025-09-08", "h2", "bon nam", events={"e-46"}, dates=[date(2025, 9, 8)]),
+    ]
+    story = cluster_stories(items).story
+    assert story["april"] != story["september"]
+    assert story["undated"] in (story["april"], story["september"])
+
+
+def _named(aid: str, day: date, names: set[str]) -> StoryInput:
+    return StoryInput(aid, day.isoformat(), "h" + aid, "bai " + aid, entities=names, dates=[day])
+
+
+def test_resolve_stories_rare_names_same_days() -> None:
+    """Two articles of the same days naming the same captain and port, in other words, tell one story; the
+    same names three weeks apart, or names every article of the week carries, tie nothing."""
+    names = {"p-captain", "o-port"}
+    story = cluster_stories(
+        [_named("a", date(2025, 12, 8), names), _named("b", date(2025, 12, 9), names | {"p-mayor"})]
+    ).story
+    assert story["a"] == story["b"]
+    far = cluster_stories([_named("a", date(2025, 12, 8), names), _named("b", date(2025, 12, 29), names)]).story
+    assert far["a"] != far["b"]
+    common = {"p-president", "o-assembly"}
+    week = [_named(k, date(2025, 12, 8 + n), common) for n, k in enumerate("abc")]
+    assert len(set(cluster_stories(week).story.values())) == 3

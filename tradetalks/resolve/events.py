@@ -12,17 +12,23 @@ from tradetalks.model import Doc, DossierTimex, Event, Participant
 from tradetalks.resolve.dates import Range, near, parse_range, same_day
 from tradetalks.resolve.entities import EntityIndex
 from tradetalks.resolve.reports import (
+    DOCUMENTS,
     ENCOUNTERS,
     SERIES,
     Report,
     block_keys,
     clock_apart,
     link_score,
-    same_negotiation,
+    reports_conflict,
+    same_talks,
+    talks_of,
 )
 from tradetalks.resolve.state import EventState
 from tradetalks.resolve.years import complete_years, forget_far_years
 
+#: Types whose negotiation is the country a rate targets, never the article's talks (a report names the
+#: rates of many countries: "Mỹ áp thuế 145% lên Trung Quốc" in an article about the Viet Nam–US talks).
+COUNTRY_RATES = frozenset({"tariff_action"})
 #: An article's own dates reach this many days either side when placing an undated report.
 WINDOW_DAYS = 45
 _ROUNDS = 6
@@ -52,6 +58,13 @@ def collect_reports(docs: Sequence[Doc], index: EntityIndex, hashes: Mapping[str
             digest = hashes[aid] if hashes is not None and aid in hashes else doc.article.hash
             told = f"{doc.article.published or '9999'}|{digest}"
             reports.append(Report(aid, event, people, told, _publication(doc)))
+    named: dict[str, set[str]] = defaultdict(set)
+    for r in reports:
+        if r.event.negotiation is not None:
+            named[r.article].add(r.event.negotiation)
+    for r in reports:
+        if r.event.negotiation is None and r.event.type not in COUNTRY_RATES and len(named[r.article]) == 1:
+            r.context = next(iter(named[r.article]))
     reports.sort(key=lambda r: (r.sort_key, r.event.start or "", r.event.ordinal or 0))
     return reports
 
@@ -79,10 +92,12 @@ def link_reports(state: EventState) -> None:
     for i, j in pairs:
         a, b = state.reports[i], state.reports[j]
         score = link_score(a, b)
+        if score is None and _one_agreement_of_one_day(state, windows, a, b):
+            score = 1.0
         if score is None:
             continue
         if a.article != b.article:
-            if not same_negotiation(a.event, b.event) and not _strong_link(state, windows, a, b):
+            if not same_talks(a, b) and not _strong_link(state, windows, a, b):
                 continue
             if not _told_together(a, b) and not _windows_meet(state, windows, a, b):
                 continue
@@ -113,6 +128,29 @@ def _strong_link(state: EventState, cache: dict[str, list[Range]], a: Report, b:
     if a.event.ordinal is not None and a.event.ordinal == b.event.ordinal:
         return close
     return close and a.event.type in ENCOUNTERS and len(set(a.people) & set(b.people)) >= 2
+
+
+def _one_agreement_of_one_day(state: EventState, cache: dict[str, list[Range]], a: Report, b: Report) -> bool:
+    """Rule ``agreement_of_the_days_both_articles_name``: an agreement of one negotiation left undated in
+    one article or both is the same agreement when nothing about the two reports conflicts and the two
+    articles name the same day ("thỏa thuận" in two articles of 20/2 that both speak of 18/2)."""
+    if a.article == b.article or a.event.type not in DOCUMENTS or b.event.type != a.event.type:
+        return False
+    ra, rb = a.range, b.range
+    if ra is not None and ra.has_day and rb is not None and rb.has_day:
+        return False  # two dated reports link by their days (link_score)
+    if not same_talks(a, b) or reports_conflict(a, b):
+        return False
+    for r in (a, b):
+        if r.article not in cache:
+            cache[r.article] = _own_dates(state, r.article)
+    days_a = {d for x in cache[a.article] if (d := _one_day(x)) is not None}
+    return any(_one_day(y) in days_a for y in cache[b.article])
+
+
+def _one_day(rng: Range) -> date | None:
+    days = rng.days() if rng.has_year and rng.has_day else None
+    return days[0] if days is not None and days[0] == days[1] else None
 
 
 def _candidate_pairs(state: EventState) -> set[tuple[int, int]]:
@@ -229,6 +267,7 @@ class _Pass:
 
     by_month: dict[tuple[str, int | None, int], list[int]] = field(default_factory=lambda: defaultdict(list))
     by_person: dict[tuple[str, str], list[int]] = field(default_factory=lambda: defaultdict(list))
+    by_talks: dict[tuple[str, str], list[int]] = field(default_factory=lambda: defaultdict(list))
     windows: dict[str, list[Range]] = field(default_factory=dict)
     people: dict[int, set[str]] = field(default_factory=dict)
     articles: dict[int, set[str]] = field(default_factory=dict)
@@ -247,7 +286,17 @@ def _index(state: EventState) -> _Pass:
         elif ev.type in SERIES and rng is not None and rng.lo.month is not None and rng.has_day:
             index.by_month[(ev.type, None, rng.lo.month)].append(root)
             index.by_month[(ev.type, rng.lo.year, rng.lo.month)].append(root)
+        elif ev.type in DOCUMENTS and rng is not None and rng.has_year and rng.has_day:
+            talks = _group_talks(state, members)
+            if talks is not None:
+                index.by_talks[(ev.type, talks)].append(root)
     return index
+
+
+def _group_talks(state: EventState, members: list[int]) -> str | None:
+    """The one negotiation an event's reports belong to (named by them or by their articles), else None."""
+    named = {talks_of(state.reports[i]) for i in members}
+    return next(iter(named)) if len(named) == 1 else None
 
 
 def _candidates(state: EventState, root: int, index: _Pass) -> list[int]:
@@ -266,6 +315,10 @@ def _candidates(state: EventState, root: int, index: _Pass) -> list[int]:
     if ev.type in ENCOUNTERS:
         for p in people:
             pool.update(index.by_person.get((ev.type, p), ()))
+    elif ev.type in DOCUMENTS:
+        talks = _group_talks(state, members)
+        if talks is not None:
+            pool.update(index.by_talks.get((ev.type, talks), ()))
     elif ev.type in SERIES:
         for w in windows:
             years: list[int | None] = [None] if w.lo.year is None else [w.lo.year - 1, w.lo.year, w.lo.year + 1]
@@ -288,7 +341,10 @@ def _candidates(state: EventState, root: int, index: _Pass) -> list[int]:
         if ev.type in ENCOUNTERS and not people & index.people[other]:
             continue
         same_article = not index.articles[root].isdisjoint(index.articles[other])
-        in_window = o_rng is not None and o_rng.has_year and any(near(o_rng, w, WINDOW_DAYS) for w in windows)
+        # an agreement of another article must be placed by dates with their year: a negotiation signs and
+        # announces several, and "2/7" alone may be any year's (rule agreements_placed_by_dated_windows)
+        placing = [w for w in windows if w.has_year] if ev.type in DOCUMENTS else windows
+        in_window = o_rng is not None and o_rng.has_year and any(near(o_rng, w, WINDOW_DAYS) for w in placing)
         if (same_article or in_window) and state.fits(members, om):
             found.append(other)
             if len(found) > 1:

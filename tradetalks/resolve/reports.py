@@ -16,6 +16,8 @@ from tradetalks.resolve.names import fold_text
 ENCOUNTERS = frozenset(types_where("encounter"))
 #: Events numbered in a series per negotiation ("vòng thứ 5", "phiên thứ 8").
 SERIES = frozenset(types_where("series"))
+#: Agreements of a negotiation, told apart by their day.
+DOCUMENTS = frozenset(types_where("document"))
 #: Two reports of one numbered round whose dated years put them further apart than this are two rounds.
 ROUND_SPREAD_DAYS = 31
 _VOTED = ("negotiation", "ordinal", "level", "mode", "time_of_day", "location", "status", "rate")
@@ -30,6 +32,7 @@ class Report:
     people: dict[str, str] = field(default_factory=dict)  # person entity id -> side ("?" unknown)
     told: str = ""  # the article's place among the others by content (date, text hash), never by its id or path
     published: date | None = None  # the article's publication date
+    context: str | None = None  # the one negotiation the article's other reports name (see talks_of)
 
     @property
     def range(self) -> Range | None:
@@ -60,6 +63,8 @@ def hard_conflict(a: Event, b: Event, a_people: dict[str, str], b_people: dict[s
         numbered = False
     if a.rate is not None and b.rate is not None and abs(a.rate - b.rate) > 1e-6:
         return True
+    if _other_measure(a, b):
+        return True
     ra, rb = parse_range(a.start, a.end), parse_range(b.start, b.end)
     if numbered and rounds_apart(ra, rb):
         return True
@@ -86,6 +91,17 @@ def hard_conflict(a: Event, b: Event, a_people: dict[str, str], b_people: dict[s
     return False
 
 
+def _other_measure(a: Event, b: Event) -> bool:
+    """Rule ``tariffs_of_other_goods_or_days``: two tariffs on different goods ("thép" and all goods) or in
+    force from different days ("từ 1/8" and "từ 7/8") are two measures, whatever their rate."""
+    ta, tb = a.tariff, b.tariff
+    if ta is None or tb is None:
+        return False
+    if ta.scope and tb.scope and ta.scope != tb.scope:
+        return True
+    return bool(ta.effective and tb.effective) and not compatible(parse_range(ta.effective), parse_range(tb.effective))
+
+
 def rounds_apart(ra: Range | None, rb: Range | None) -> bool:
     """Rule ``numbered_rounds_far_apart``: one number, dates with their years months apart, two rounds.
 
@@ -100,6 +116,29 @@ def rounds_apart(ra: Range | None, rb: Range | None) -> bool:
 def same_negotiation(a: Event, b: Event) -> bool:
     """Both reports name the same negotiation (an unknown one is not the same)."""
     return a.negotiation is not None and a.negotiation == b.negotiation
+
+
+def talks_of(r: Report) -> str | None:
+    """Rule ``article_names_the_talks``: a report that names no negotiation belongs to the one negotiation
+    every other report of its article names ("Thỏa thuận" in an article whose rounds and calls are all of
+    the Viet Nam–US talks); an article naming two negotiations, or none, gives it none. A tariff takes no
+    negotiation from its article: its rate belongs to the country it targets."""
+    return r.event.negotiation or r.context
+
+
+def same_talks(a: Report, b: Report) -> bool:
+    """Both reports belong to the same known negotiation, named by themselves or by their articles, or are
+    tariffs on the same country's goods."""
+    ta = talks_of(a)
+    return ta is not None and ta == talks_of(b) or same_target(a.event, b.event)
+
+
+def same_target(a: Event, b: Event) -> bool:
+    """Rule ``one_country_one_rate``: tariffs on the goods of one country are measures of the same talks even
+    when a report names none ("áp thuế 46% đối với hàng hóa từ Việt Nam" beside reports of the Viet Nam–US
+    talks); their rate, goods and days still have to agree (hard_conflict, link_score)."""
+    ta, tb = a.tariff, b.tariff
+    return ta is not None and tb is not None and ta.country is not None and ta.country == tb.country
 
 
 def clock_apart(a: Event, b: Event, ra: Range | None, rb: Range | None) -> bool:
@@ -145,10 +184,10 @@ def link_score(a: Report, b: Report) -> float | None:
     same_rate = ea.type == "tariff_action" and ea.rate is not None and ea.rate == eb.rate
     if same_rate and ra is not None and rb is not None:
         return 2.0 + day  # one rate at one time is one measure, announced ("dự kiến") or in force
-    if ea.status != eb.status and not day:
-        return None
+    shared = len(set(a.people) & set(b.people))
+    if ea.status != eb.status and not day and not (ea.type in ENCOUNTERS and shared >= 2):
+        return None  # rule ``tense_is_no_identity``: "sẽ gặp" and "đã gặp" of the same two people can be one
     if ea.type in ENCOUNTERS:
-        shared = len(set(a.people) & set(b.people))
         if day and shared >= 1 or shared >= 2:
             return 1.0 + shared + day
         return None
@@ -194,6 +233,10 @@ def block_keys(r: Report, months: frozenset[str]) -> Iterator[tuple[str, ...]]:
     if e.rate is not None:
         for m in months:
             yield ("r", e.type, f"{e.rate:.4f}", m)
+    talks = talks_of(r)
+    if e.type in DOCUMENTS and talks is not None and not (rng is not None and rng.has_day):
+        for m in months:
+            yield ("t", e.type, talks, m)  # an undated agreement meets those of its talks in its season
     if e.type in ENCOUNTERS:
         people = sorted(r.people)
         for i, a in enumerate(people):

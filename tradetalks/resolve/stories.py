@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import zlib
+from bisect import bisect_left
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -26,6 +27,10 @@ RELATED = 0.3
 SAME_EVENTS = 0.5
 #: Articles of one story lie this many days apart at most, when both dates are known.
 STORY_DAYS = 7
+#: A name told by at most this share of the articles (or by two) is rare enough to tie two articles.
+RARE_NAME_SHARE = 0.05
+#: How many rare names two dated articles of the same days must share to tell one story.
+RARE_NAMES = 2
 _WORD = re.compile(r"\w+")
 _MAX_HASH = np.uint64((1 << 32) - 1)
 
@@ -123,6 +128,41 @@ class _Union:
         return True
 
 
+class _Stories(_Union):
+    """Articles grouped into stories, each story with the dates its articles speak of.
+
+    Rule ``stories_meet_in_time``: two groups join only when some dates of theirs lie within STORY_DAYS (or
+    one has none), so an undated article telling of the April tariffs does not bridge an April story and a
+    September one that both mention them."""
+
+    def __init__(self, items: Sequence[StoryInput], rank: Mapping[str, tuple[str, ...]]) -> None:
+        super().__init__(rank, rank)
+        self.dates: dict[str, list[date]] = {it.id: sorted(set(it.dates)) for it in items}
+
+    def join(self, a: str, b: str, always: bool = False) -> bool:
+        """Join the stories of two articles when their dates meet (``always``: copies of one text)."""
+        ra, rb = self.find(a), self.find(b)
+        if ra == rb or not always and not _dates_meet(self.dates[ra], self.dates[rb]):
+            return False
+        merged = sorted(set(self.dates[ra]) | set(self.dates[rb]))
+        self.union(ra, rb)
+        self.dates[self.find(ra)] = merged
+        return True
+
+
+def _dates_meet(xs: list[date], ys: list[date]) -> bool:
+    """Some date of one sorted list lies within STORY_DAYS of some date of the other (or a list is empty)."""
+    if not xs or not ys:
+        return True
+    if len(xs) > len(ys):
+        xs, ys = ys, xs
+    for x in xs:
+        k = bisect_left(ys, x)
+        if any(abs((ys[i] - x).days) <= STORY_DAYS for i in (k - 1, k) if 0 <= i < len(ys)):
+            return True
+    return False
+
+
 def _lsh(threshold: float) -> MinHashLSH:
     return MinHashLSH(threshold=threshold, num_perm=NUM_PERM)
 
@@ -138,10 +178,11 @@ def cluster_stories(items: Sequence[StoryInput]) -> StoryResult:
 
     The original of two copies never depends on ids, which come from the path an article was read from.
     """
-    items = sorted(items, key=lambda it: it.id)
+    # by content, then id: which links join first (stories_meet_in_time) never depends on paths
+    items = sorted(items, key=lambda it: (it.hash, it.id))
     rank = {it.id: (it.published or "9999-99-99", it.key, it.id) for it in items}
     dups = _Union(rank, rank)
-    stories = _Union(rank, rank)
+    stories = _Stories(items, rank)
     exact = near = 0
     first_of_hash: dict[str, str] = {}
     shingler = Shingler()
@@ -163,13 +204,13 @@ def cluster_stories(items: Sequence[StoryInput]) -> StoryResult:
         dup_index.insert(it.id, mh)
         if len(it.entities) < 2:
             continue  # similarity alone never makes a story: at least two shared names are needed
-        for other in rel_index.query(mh):
+        for other in sorted(rel_index.query(mh), key=lambda k: (by_id[k].hash, k)):
             o = by_id[other]
             if similarity(sig, sigs[other]) >= RELATED and len(it.entities & o.entities) >= 2 and _close_in_time(it, o):
-                stories.union(it.id, other)
+                stories.join(it.id, other)
         rel_index.insert(it.id, mh)
     for it in items:
-        stories.union(it.id, dups.find(it.id))
+        stories.join(it.id, dups.find(it.id), always=True)
     by_event: dict[str, list[str]] = defaultdict(list)
     for it in items:
         for ev in it.events:
@@ -179,14 +220,52 @@ def cluster_stories(items: Sequence[StoryInput]) -> StoryResult:
         for i, a in enumerate(members):
             for b in members[i + 1 :]:
                 shared[(a, b)] += 1
-    for (a, b), n in sorted(shared.items()):
+    content = {it.id: it.hash for it in items}
+    for (a, b), n in sorted(shared.items(), key=lambda kv: (-kv[1], sorted(content[x] for x in kv[0]), kv[0])):
         union = len(by_id[a].events | by_id[b].events)
         leads = by_id[a].lead in by_id[b].events or by_id[b].lead in by_id[a].events
         if (n >= 2 or n / union >= SAME_EVENTS or leads) and _close_in_time(by_id[a], by_id[b]):
-            stories.union(a, b)
+            stories.join(a, b)
+    for a, b in _rare_names_shared(items):
+        stories.join(a, b)
     duplicate_of = {it.id: (None if dups.find(it.id) == it.id else dups.find(it.id)) for it in items}
     story = {it.id: "s-" + stories.find(it.id) for it in items}
     return StoryResult(story, duplicate_of, exact, near)
+
+
+def _rare_names_shared(items: Sequence[StoryInput]) -> list[tuple[str, str]]:
+    """Rule ``rare_names_same_days``: two articles dated within STORY_DAYS that both name two or more people or
+    organisations the news seldom names (a ship's captain, a university) tell one story, whatever their
+    wording. A name is rare when at most RARE_NAME_SHARE of all the articles (or two) name it, and as few of
+    its week's: a prime minister named every day is no tie, in a small set or a large archive. Pairs are
+    sought per name and week (and the weeks beside it), never over all articles."""
+    total: dict[str, int] = defaultdict(int)
+    for it in items:
+        for e in it.entities:
+            total[e] += 1
+    per_week: dict[int, int] = defaultdict(int)
+    by_week: dict[tuple[str, int], list[StoryInput]] = defaultdict(list)
+    for it in items:
+        for w in {d.toordinal() // 7 for d in it.dates}:
+            per_week[w] += 1
+            for e in it.entities:
+                by_week[(e, w)].append(it)
+    rare = {
+        key: members
+        for key, members in by_week.items()
+        if len(members) <= max(2, int(RARE_NAME_SHARE * per_week[key[1]]))
+        and total[key[0]] <= max(2, int(RARE_NAME_SHARE * len(items)))
+    }
+    shared: dict[tuple[str, str], set[str]] = defaultdict(set)
+    for (e, w), members in rare.items():
+        near = members + [o for k in (w - 1, w + 1) for o in rare.get((e, k), [])]
+        for a in members:
+            for b in near:
+                if a.id < b.id and _close_in_time(a, b):
+                    shared[(a.id, b.id)].add(e)
+    content = {it.id: it.hash for it in items}
+    found = [pair for pair, names in shared.items() if len(names) >= RARE_NAMES]
+    return sorted(found, key=lambda p: (sorted(content[x] for x in p), p))
 
 
 def text_digest(text: str, folded: str = "") -> tuple[str, np.ndarray]:
