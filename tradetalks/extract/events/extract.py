@@ -17,7 +17,7 @@ from tradetalks.extract.events.mentions import cue_hits, sentence_cues
 from tradetalks.extract.events.merge import merge_drafts
 from tradetalks.extract.events.negotiation import doc_negotiations, share_series_negotiation
 from tradetalks.extract.events.rules import Context, decide
-from tradetalks.extract.events.text import article_place, finish_event
+from tradetalks.extract.events.text import article_place, finish_event, told_after
 from tradetalks.model import Doc
 from tradetalks.stage import stage
 
@@ -113,6 +113,7 @@ def _extract_events(doc: Doc) -> Doc:
     ctx = Context(doc, low, key, cues, negotiations=bool(doc_negotiations(doc, low, key)), skipped=skipped)
     drafts = merge_drafts(doc, decide(ctx))
     place = article_place(drafts)
-    doc.events = [finish_event(doc, low, key, d, place) for d in drafts]
+    after = told_after(doc, drafts, skipped)
+    doc.events = [finish_event(doc, low, key, d, place, more) for d, more in zip(drafts, after, strict=True)]
     share_series_negotiation(doc.events)
     return doc

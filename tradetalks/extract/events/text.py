@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from datetime import date
 
 from tradetalks.event_types import spec
@@ -11,7 +12,8 @@ from tradetalks.extract.cues import (
     event_table,
     lower_view,
 )
-from tradetalks.extract.events.draft import Draft, date_range, unique_people
+from tradetalks.extract.doc_index import doc_index
+from tradetalks.extract.events.draft import Draft, date_range, known_person, unique_people
 from tradetalks.extract.events.negotiation import negotiation_of
 from tradetalks.extract.topics import topics_in
 from tradetalks.model import Doc, Event, Participant
@@ -20,6 +22,7 @@ _WEEK = re.compile(r"^(\d{4})-W(\d{2})$")
 _DAYS_OF_A_ROUND = 7  # a round or session lasts at most about a week
 _YEAR = re.compile(r"^\d{4}$")
 _DAY = re.compile(r"^(?:\d{4}|XXXX)-\d{2}-\d{2}$")
+_TOLD_AFTER = 3  # how many sentences after a meeting or round may go on telling what it was about
 
 
 def _dates(doc: Doc, d: Draft) -> tuple[str | None, str | None, str | None]:
@@ -199,8 +202,51 @@ def _summaries(ev: Event, names: list[str], names_en: list[str]) -> tuple[str, s
     return summary_vi, summary_en
 
 
-def finish_event(doc: Doc, low: str, key: str, d: Draft, place: str | None = None) -> Event:
-    """The finished ``Event`` of a draft: every field filled from what the article says."""
+def _sentence_at(doc: Doc, starts: list[int], pos: int) -> int:
+    """The index of the sentence holding position ``pos``."""
+    return max(0, bisect_right(starts, pos) - 1)
+
+
+def told_after(doc: Doc, drafts: list[Draft], skipped: set[int]) -> list[list[tuple[int, int]]]:
+    """Rule ``topics_told_after``: what a meeting, call or round was about is told in the sentences after it
+    ("A tiếp B. Ông B cho biết … LNG …. Thủ tướng đề nghị …"), up to ``_TOLD_AFTER`` sentences (headlines and
+    captions skipped), until a sentence that tells another event with none of its people. Per draft, the spans
+    of those sentences (their topics are the event's too)."""
+    starts = [s.start for s in doc.sentences]
+    owners: dict[int, list[int]] = {}
+    for i, d in enumerate(drafts):
+        for a, _ in d.spans:
+            owners.setdefault(_sentence_at(doc, starts, a), []).append(i)
+    out: list[list[tuple[int, int]]] = []
+    for i, d in enumerate(drafts):
+        spans: list[tuple[int, int]] = []
+        out.append(spans)
+        if spec(d.event.type).kind not in ("series", "encounter") or d.reference or not d.spans:
+            continue
+        known = known_person(doc, d.people)
+        si = max(_sentence_at(doc, starts, a) for a, _ in d.spans)
+        told = 0
+        while told < _TOLD_AFTER and si + 1 < len(doc.sentences):
+            si += 1
+            if si in skipped:
+                continue
+            told += 1
+            s = doc.sentences[si]
+            others = [o for o in owners.get(si, []) if o != i]
+            if others and not any(
+                known(mi) for mi in doc_index(doc).mention_ids_in(s.start, s.end) if doc.mentions[mi].type == "person"
+            ):
+                break
+            if i not in owners.get(si, []):
+                spans.append((s.start, s.end))
+    return out
+
+
+def finish_event(
+    doc: Doc, low: str, key: str, d: Draft, place: str | None = None, after: list[tuple[int, int]] | None = None
+) -> Event:
+    """The finished ``Event`` of a draft: every field filled from what the article says (``after``: the spans of
+    the sentences that go on telling what it was about, ``told_after``)."""
     ev = d.event
     ev.start, ev.end, ev.time_of_day = _dates(doc, d)
     ev.timex = sorted(set(d.timexes))
@@ -219,7 +265,7 @@ def finish_event(doc: Doc, low: str, key: str, d: Draft, place: str | None = Non
         ev.participants = [Participant(f"m{o}", doc.mentions[o].side, doc.mentions[o].text) for o in d.orgs]
     ev.negotiation = ev.negotiation or negotiation_of(doc, low, key, d)
     spans = sorted(d.spans)
-    ev.topics = sorted({t for a, b in spans for t in topics_in(doc, a, b)})
+    ev.topics = sorted({t for a, b in spans + (after or []) for t in topics_in(doc, a, b)})
     ev.evidence = [doc.evidence(a, b) for a, b in spans]
     shown = people or (d.orgs if spec(ev.type).organisations_take_part else [])
     ev.summary, ev.summary_en = _summaries(ev, *_names(doc, shown))
