@@ -21,6 +21,12 @@ CASES: dict[str, tuple[str, str | None, list[dict[str, Any]]]] = {
             {"type": "call", "topics": ["tariffs"], "no_topics": ["energy"]},
         ],
     ),
+    "lead_place": (
+        "Chiều 6/11, tại Trụ sở Bộ Công Thương, Bộ trưởng Nguyễn Hồng Diên làm việc với Đại sứ Marc Knapper. "
+        "Tại Hội chợ, sáng 8/11, Bộ trưởng Nguyễn Hồng Diên tiếp ông John Miller.",
+        None,
+        [{"type": "meeting", "location": "Trụ sở Bộ Công Thương"}, {"type": "meeting", "location": None}],
+    ),
 }
 
 

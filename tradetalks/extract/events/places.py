@@ -12,6 +12,8 @@ _PLACE_GAP = 100  # how far after its event's cue a place may stand, past one co
 _NAME_WORDS = 4  # how many capitalised words an unknown place name may have ("Foz do Iguaçu")
 _NAME_JOINERS = ("de", "do", "da", "du", "la", "le")  # lower-case words inside foreign place names
 _MENTION_MAX = 200  # no name mention is longer: the mentions that may cover a position start this close before it
+_LEAD_PLACE_MAX = 60  # how long a leading "tại X," phrase may be
+_LEAD_PLACE_WORDS = 8  # how many words it may have ("tại Trụ sở Bộ Quốc phòng ở Hà Nội")
 
 
 def location_text(doc: Doc, low: str, key: str, mi: int) -> str | None:
@@ -87,3 +89,38 @@ def unnamed_places(doc: Doc, low: str, key: str, s: Sentence, cues: list[CueMent
         name = _capitalised_name(doc.text, at.end, stop)
         if name:
             c.locations.append(name)
+
+
+def _lead_place(doc: Doc, low: str, key: str, s: Sentence, cue: CueMention) -> str | None:
+    """ "Ngày 29/5, tại Trụ sở Chính phủ, Thủ tướng … đã tiếp …": the capitalised phrase of a "tại X," clause that
+    opens the sentence (after its date, if any) and ends before the event's cue."""
+    for at in event_lexicon("at").find(low, key, s.start, cue.start):
+        lead = low[s.start : at.start].strip()
+        if lead and not (lead.endswith(",") and _dated(doc, s.start, at.start)):
+            continue
+        comma = low.find(",", at.end, cue.start)
+        phrase = doc.text[at.end : comma].strip() if comma > 0 else ""
+        if not phrase[:1].isupper() or len(phrase) > _LEAD_PLACE_MAX or len(phrase.split()) > _LEAD_PLACE_WORDS:
+            continue
+        words = phrase.split()
+        capitals = sum(1 for w in words if w[:1].isupper())
+        if any(ch in phrase for ch in ';:"“”') or capitals < min(2, len(words)):
+            continue  # "Tại cuộc gặp, …", "Tại hội nghị, …": no name of a place
+        return phrase
+    return None
+
+
+def _dated(doc: Doc, start: int, end: int) -> bool:
+    """Whether ``[start, end)`` holds a time expression ("Ngày 29/5, ", "Chiều 6-11, ")."""
+    return any(start <= doc.timexes[t].start < end for t in doc_index(doc).timex_ids_in(start, end))
+
+
+def leading_places(doc: Doc, low: str, key: str, s: Sentence, cues: list[CueMention]) -> None:
+    """Rule ``lead_place``: a sentence that opens with where it happened ("Ngày 29/5, tại Trụ sở Chính phủ, …",
+    "Tại Hà Nội, …") places its first event held somewhere, when no place is known for it yet."""
+    heads = [c for c in cues if not c.flags & (CueFlag.REFERENCE | CueFlag.FRAME)]
+    if not heads or heads[0].locations or not spec(heads[0].type).placed:
+        return
+    place = _lead_place(doc, low, key, s, heads[0])
+    if place:
+        heads[0].locations.append(place)
