@@ -27,6 +27,27 @@ CASES: dict[str, tuple[str, str | None, list[dict[str, Any]]]] = {
         None,
         [{"type": "meeting", "location": "Trụ sở Bộ Công Thương"}, {"type": "meeting", "location": None}],
     ),
+    "day_refines_month": (
+        "Vòng đàm phán thứ 8 Hiệp định thương mại tự do giữa Việt Nam và EFTA sẽ diễn ra vào tháng 3 tới "
+        "tại Hà Nội (từ 17-21/3/2026).",
+        "2026-01-10",
+        [{"type": "negotiation_round", "start": "2026-03-17", "end": "2026-03-21", "status": "planned"}],
+    ),
+    "day_refines_month (not the day it ended)": (
+        "Vòng đàm phán thứ 8 Hiệp định thương mại tự do giữa Việt Nam và EFTA diễn ra trong tháng 3/2026, "
+        "kết thúc ngày 21/3.",
+        "2026-04-10",
+        [{"type": "negotiation_round", "start": "2026-03", "end": "2026-03-21"}],
+    ),
+    "year_closes_name": (
+        "Hai bên nhắc lại các văn bản về thương mại đã ký, trong đó có Bản ghi nhớ về hợp tác thương mại song "
+        "phương (năm 2015) và Tuyên bố chung về quan hệ đối tác kinh tế (năm 2023), mang lại nhiều kết quả.",
+        "2025-11-02",
+        [
+            {"type": "agreement", "start": "2015", "summary": "Thỏa thuận, năm 2015"},
+            {"type": "agreement", "start": "2023"},
+        ],
+    ),
 }
 
 

@@ -22,6 +22,7 @@ _WEEK = re.compile(r"^(\d{4})-W(\d{2})$")
 _DAYS_OF_A_ROUND = 7  # a round or session lasts at most about a week
 _YEAR = re.compile(r"^\d{4}$")
 _DAY = re.compile(r"^(?:\d{4}|XXXX)-\d{2}-\d{2}$")
+_MONTH = re.compile(r"^\d{4}-\d{2}$")
 _TOLD_AFTER = 3  # how many sentences after a meeting or round may go on telling what it was about
 
 
@@ -44,7 +45,7 @@ def _dates(doc: Doc, d: Draft) -> tuple[str | None, str | None, str | None]:
         rng = date_range(t.value)
         if rng is None:
             continue
-        if start is None:
+        if start is None or (_refines(start, end, rng) and not _ends_at(doc, t.start)):
             start, end = rng[0], (rng[1] if rng[1] != rng[0] else None)
         elif end is None and _first_day(rng[0]) > _first_day(start):  # a later day, not the week it lies in
             end = rng[1]
@@ -52,6 +53,13 @@ def _dates(doc: Doc, d: Draft) -> tuple[str | None, str | None, str | None]:
     if d.date_only:  # the day of the event before; its own part of day, if the article gives one
         tod = d.time_of_day
     return start, end, tod
+
+
+def _refines(start: str, end: str | None, rng: tuple[str, str]) -> bool:
+    """Rule ``day_refines_month``: "vào tháng 3 tới, … (17-23/3/2014)": days that lie within the month an event
+    was first dated by are its dates (both ends inside that month; not a day it ended on, "kết thúc ngày 21/3")."""
+    month = _MONTH.match(start)
+    return end is None and month is not None and all(_MONTH.match(v[:7]) and v[:7] == start for v in rng)
 
 
 def _after(doc: Doc, kind: str, pos: int) -> bool:
@@ -141,6 +149,8 @@ def _date_vi(start: str | None, end: str | None) -> str:
     if not start:
         return ""
     y, m, dd = dm(start)
+    if not m:  # "Hiệp định … ký năm 2000": a year only
+        return f"{event_table('word_vi')['year']} {y}"
     year = "" if y.startswith("X") else f"/{y}"
     if not dd:
         return f"tháng {m}{year}"
