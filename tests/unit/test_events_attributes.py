@@ -48,6 +48,19 @@ CASES: dict[str, tuple[str, str | None, list[dict[str, Any]]]] = {
             {"type": "agreement", "start": "2023"},
         ],
     ),
+    "ministers_make_the_level": (
+        "Bộ trưởng Thương mại Hàn Quốc Yeo Han-koo và Đại diện Thương mại Hoa Kỳ Jamieson Greer đã tiến hành "
+        "vòng đàm phán thương mại thứ hai tại Washington ngày 14/5/2025. Ngày 20/5/2025, Thứ trưởng Bộ Công Thương "
+        "Nguyễn Sinh Nhật Tân và Phó Đại diện Thương mại Hoa Kỳ tiến hành vòng đàm phán thương mại thứ ba.",
+        "2025-05-25",
+        [{"type": "negotiation_round", "level": "ministerial"}, {"type": "negotiation_round", "level": None}],
+    ),
+    "level (senior officials are no leaders)": (
+        "Đàm phán vòng thứ tư giữa các quan chức cấp cao Mỹ và Nhật Bản về thuế quan bắt đầu ngày 3/6/2025 "
+        "tại Washington.",
+        "2025-06-05",
+        [{"type": "negotiation_round", "level": "ministerial"}],
+    ),
 }
 
 

@@ -13,7 +13,7 @@ from tradetalks.extract.cues import (
     lower_view,
 )
 from tradetalks.extract.doc_index import doc_index
-from tradetalks.extract.events.draft import Draft, date_range, known_person, unique_people
+from tradetalks.extract.events.draft import Draft, date_range, known_person, ministerial, unique_people
 from tradetalks.extract.events.negotiation import negotiation_of
 from tradetalks.extract.topics import topics_in
 from tradetalks.model import Doc, Event, Participant
@@ -270,6 +270,8 @@ def finish_event(
     if own_place and in_person and ev.mode is None and spec(ev.type).series:
         ev.mode = "in_person"  # "vòng đàm phán … diễn ra tại Hà Nội": held where people went
     people = unique_people(doc, d.people)
+    if ev.level is None and spec(ev.type).series and sum(ministerial(doc, p) for p in people) >= 2:
+        ev.level = "ministerial"  # rule ministers_make_the_level: a round held by two ministers is ministerial
     ev.participants = [Participant(f"m{p}", doc.mentions[p].side, doc.mentions[p].text) for p in people]
     if not people and spec(ev.type).organisations_take_part:
         ev.participants = [Participant(f"m{o}", doc.mentions[o].side, doc.mentions[o].text) for o in d.orgs]
