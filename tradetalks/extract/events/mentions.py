@@ -363,10 +363,16 @@ def _title_subjects(doc: Doc, low: str, s: Sentence, cues: list[CueMention]) -> 
             c.people.insert(0, pick)
 
 
+_JOINED = re.compile(r"[^.;:]*\svà\s[^.;:,]*")  # a cue's clause joined to the one before by "và"
+
+
 def _share_subject(doc: Doc, heads: list[CueMention]) -> None:
-    """ "A làm việc với B và tiếp C": a later cue with no subject of its own shares the earlier one's."""
+    """ "A làm việc với B và tiếp C": a later cue with no subject of its own shares the earlier one's; so does a
+    later cue with no people at all joined by "và" ("A và B gặp nhau tại X và đồng ý về một thỏa thuận")."""
+    key = doc.key or doc.text
     for prev, c in zip(heads, heads[1:], strict=False):
-        if c.people and all(doc.mentions[p].start > c.start for p in c.people):
+        joined = not c.people and _JOINED.fullmatch(key, prev.end, c.start) is not None
+        if joined or (c.people and all(doc.mentions[p].start > c.start for p in c.people)):
             subject = [p for p in prev.people if doc.mentions[p].start < prev.start]
             c.people[:0] = [p for p in subject if p not in c.people]
 

@@ -267,8 +267,8 @@ def finish_event(
     ev.reference = d.reference
     own_place = _location(d, place)
     ev.location = own_place or (place if in_person and ev.status == "held" and not d.reference else None)
-    if own_place and in_person and ev.mode is None and spec(ev.type).series:
-        ev.mode = "in_person"  # "vòng đàm phán … diễn ra tại Hà Nội": held where people went
+    if own_place and in_person and ev.mode is None and spec(ev.type).kind in ("series", "encounter"):
+        ev.mode = "in_person"  # "vòng đàm phán … diễn ra tại Hà Nội", "A gặp B tại X": held where people went
     people = unique_people(doc, d.people)
     if ev.level is None and spec(ev.type).series and sum(ministerial(doc, p) for p in people) >= 2:
         ev.level = "ministerial"  # rule ministers_make_the_level: a round held by two ministers is ministerial
