@@ -61,19 +61,25 @@ CASES: dict[str, tuple[str, str | None, list[dict[str, Any]]]] = {
         "2025-06-05",
         [{"type": "negotiation_round", "level": "ministerial"}],
     ),
-    "placed_encounter_in_person and share_subject (joined by và)": (
+    "placed_encounter_in_person, share_subject and joined_place (joined by và)": (
         "Tổng thống Mỹ Donald Trump và Thủ tướng Nhật Bản Ishiba Shigeru đã gặp nhau tại Tokyo vào ngày 5/7/2025 "
         "và đồng ý về một thỏa thuận thương mại.",
         "2025-07-06",
         [
             {"type": "meeting", "mode": "in_person", "location": "Tokyo", "n_participants": 2},
-            {"type": "agreement", "n_participants": 2},
+            {"type": "agreement", "n_participants": 2, "location": "Tokyo", "start": "2025-07-05"},
         ],
     ),
     "placed_encounter_in_person (a call is no meeting)": (
         "Ngày 5/7/2025, Tổng thống Mỹ Donald Trump điện đàm với Thủ tướng Nhật Bản Ishiba Shigeru về thuế quan.",
         "2025-07-06",
         [{"type": "call", "mode": None}],
+    ),
+    "place name through a joiner (Foz de Iguazu)": (
+        "Ngày 20/12/2025, tại Hội nghị Thượng đỉnh diễn ra tại thành phố Foz de Iguazu, Brazil, Bộ trưởng "
+        "Nguyễn Hồng Diên đã gặp Bộ trưởng Ngoại giao Brazil Mauro Vieira.",
+        None,
+        [{"type": "meeting", "location": "Foz de Iguazu"}],
     ),
 }
 

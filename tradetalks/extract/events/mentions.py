@@ -11,7 +11,13 @@ from tradetalks.extract.cues import CueHit, ends_with, event_lexicon, event_tabl
 from tradetalks.extract.doc_index import Coverage, doc_index, inside_any
 from tradetalks.extract.events.cue import CueFlag, CueMention, CueValue, flag_named, parse_cue_value
 from tradetalks.extract.events.dates import attach_timexes, owner_of
-from tradetalks.extract.events.places import leading_places, location_text, sole_owner, unnamed_places
+from tradetalks.extract.events.places import (
+    leading_places,
+    location_text,
+    share_joined_place,
+    sole_owner,
+    unnamed_places,
+)
 from tradetalks.extract.events.tariffs import rate_re, split_tariffs, tariff_mentions
 from tradetalks.model import Doc, Sentence
 
@@ -395,6 +401,7 @@ def sentence_cues(doc: Doc, low: str, key: str, si: int, hits: list[CueHit]) -> 
     _attach_mentions(doc, low, key, s, cues)
     unnamed_places(doc, low, key, s, cues)
     leading_places(doc, low, key, s, cues)
+    share_joined_place(key, cues)
     _title_subjects(doc, low, s, cues)
     out: list[CueMention] = []
     tariffs: list[CueMention] = []
