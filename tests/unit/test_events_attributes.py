@@ -81,6 +81,18 @@ CASES: dict[str, tuple[str, str | None, list[dict[str, Any]]]] = {
         None,
         [{"type": "meeting", "location": "Foz de Iguazu"}],
     ),
+    "peer_of_country": (
+        "Tổng thống Hàn Quốc Lee Jae Myung đón Tổng thống Mỹ Donald Trump tại Gyeongju. Tổng thống Trump hôm nay "
+        "đã hội đàm với người đồng cấp Hàn Quốc và dự hội nghị APEC.",
+        "2025-10-29",
+        [{"type": "meeting", "n_participants": 2}],
+    ),
+    "peer_of_country (another rank is no peer)": (
+        "Thủ tướng Hàn Quốc Kim Min-seok đón Tổng thống Mỹ Donald Trump tại Gyeongju. Tổng thống Trump hôm nay "
+        "đã hội đàm với người đồng cấp Hàn Quốc và dự hội nghị APEC.",
+        "2025-10-29",
+        [{"type": "meeting", "n_participants": 1}],
+    ),
 }
 
 

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from bisect import bisect_right
 from datetime import date
 
 from tradetalks.event_types import spec
 from tradetalks.extract.cues import (
     ends_with,
+    event_lexicon,
     event_table,
     lower_view,
 )
@@ -252,6 +254,46 @@ def told_after(doc: Doc, drafts: list[Draft], skipped: set[int]) -> list[list[tu
     return out
 
 
+def _fold(text: str) -> str:
+    """ "Hàn Quốc" -> "han quoc": the form a country mention's key takes."""
+    text = unicodedata.normalize("NFD", text.lower().replace("đ", "d"))
+    return " ".join("".join(ch for ch in text if unicodedata.category(ch) != "Mn").split())
+
+
+def _peers(doc: Doc, low: str, key: str, spans: list[tuple[int, int]], people: list[int]) -> list[int]:
+    """Rule ``peer_of_country``: "Tổng thống Trump hội đàm với người đồng cấp Hàn Quốc": when no name follows, the
+    peer is the person of that country with the same title named elsewhere in the article ("Tổng thống Hàn Quốc
+    Lee Jae Myung")."""
+    index = doc_index(doc)
+    titles = {role.title for p in people if (role := doc.mentions[p].role) is not None}
+    out: list[int] = []
+    for a, b in spans:
+        for hit in event_lexicon("peer").find(low, key, a, b):
+            after = [m for m in index.mention_ids_in(hit.end, hit.end + 3) if doc.mentions[m].type == "country"]
+            if not after:
+                continue
+            country = doc.mentions[after[0]]
+            named = index.mention_ids_in(country.end, country.end + 3)
+            if any(doc.mentions[m].type == "person" for m in named):
+                continue  # "người đồng cấp Ba Lan Andrzej Duda": named, the mentions tell it
+            by_country = index.remember("people_by_country", lambda: _people_by_country(doc))
+            for mi in by_country.get(country.key, []):
+                role = doc.mentions[mi].role
+                if role is not None and role.title in titles and mi not in people:
+                    out.append(mi)
+                    break
+    return out
+
+
+def _people_by_country(doc: Doc) -> dict[str, list[int]]:
+    """Person mentions by the folded country of their title, in text order (read once per article)."""
+    out: dict[str, list[int]] = {}
+    for mi, men in enumerate(doc.mentions):
+        if men.type == "person" and men.role is not None and men.role.country:
+            out.setdefault(_fold(men.role.country), []).append(mi)
+    return out
+
+
 def finish_event(
     doc: Doc, low: str, key: str, d: Draft, place: str | None = None, after: list[tuple[int, int]] | None = None
 ) -> Event:
@@ -270,6 +312,8 @@ def finish_event(
     if own_place and in_person and ev.mode is None and spec(ev.type).kind in ("series", "encounter"):
         ev.mode = "in_person"  # "vòng đàm phán … diễn ra tại Hà Nội", "A gặp B tại X": held where people went
     people = unique_people(doc, d.people)
+    if spec(ev.type).two_sided:
+        people += [p for p in unique_people(doc, _peers(doc, low, key, d.spans, people)) if p not in people]
     if ev.level is None and spec(ev.type).series and sum(ministerial(doc, p) for p in people) >= 2:
         ev.level = "ministerial"  # rule ministers_make_the_level: a round held by two ministers is ministerial
     ev.participants = [Participant(f"m{p}", doc.mentions[p].side, doc.mentions[p].text) for p in people]
