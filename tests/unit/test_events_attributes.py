@@ -93,6 +93,12 @@ CASES: dict[str, tuple[str, str | None, list[dict[str, Any]]]] = {
         "2025-10-29",
         [{"type": "meeting", "n_participants": 1}],
     ),
+    "old_date_is_history": (
+        "Sau hiệp định khung, ASEAN và Trung Quốc tiếp tục đàm phán và ký kết hiệp định về thương mại hàng hóa "
+        "(có hiệu lực từ tháng 7/2005), mở đường cho khu vực thương mại tự do.",
+        "2025-10-28",
+        [{"type": "agreement", "start": "2005-07", "status": "held"}],
+    ),
 }
 
 

@@ -25,6 +25,7 @@ _DAYS_OF_A_ROUND = 7  # a round or session lasts at most about a week
 _YEAR = re.compile(r"^\d{4}$")
 _DAY = re.compile(r"^(?:\d{4}|XXXX)-\d{2}-\d{2}$")
 _MONTH = re.compile(r"^\d{4}-\d{2}$")
+_HISTORY_YEARS = 2  # an event dated this many calendar years before its report is history, never a plan
 _TOLD_AFTER = 3  # how many sentences after a meeting or round may go on telling what it was about
 
 
@@ -113,6 +114,14 @@ def _is_future(start: str | None, published: str | None) -> bool:
         except ValueError:
             return False
     return start[:10] > published[: len(start[:10])]
+
+
+def _long_before(start: str | None, published: str | None) -> bool:
+    """Whether an event is dated two calendar years or more before the article that reports it: told as history, it was
+    no plan when written (a plan postponed is reported within the year)."""
+    if not start or not published or not _YEAR.match(start[:4]) or not _YEAR.match(published[:4]):
+        return False
+    return int(published[:4]) - int(start[:4]) >= _HISTORY_YEARS and start[:7] < published[:7]
 
 
 def _location(d: Draft, article_place: str | None) -> str | None:
@@ -304,6 +313,8 @@ def finish_event(
     ev.timex = sorted(set(d.timexes))
     if _is_future(ev.start, doc.article.published):
         ev.status = "planned"
+    elif ev.status == "planned" and _long_before(ev.start, doc.article.published):
+        ev.status = "held"  # rule old_date_is_history: "… ký kết các hiệp định (có hiệu lực từ tháng 7/2005)"
     ev.start, ev.end = _week_month(ev.start), _week_month(ev.end)
     in_person = ev.mode != "online" and spec(ev.type).placed
     ev.reference = d.reference
