@@ -99,6 +99,12 @@ CASES: dict[str, tuple[str, str | None, list[dict[str, Any]]]] = {
         "2025-10-28",
         [{"type": "agreement", "start": "2005-07", "status": "held"}],
     ),
+    "planned (a tariff one is at risk of)": (
+        "Các doanh nghiệp bán dẫn của Malaysia xuất khẩu sang Mỹ có nguy cơ bị đánh thuế 100% đối với chip "
+        "trong cuộc rà soát thương mại.",
+        "2025-10-18",
+        [{"type": "tariff_action", "rate": 1.0, "status": "planned"}],
+    ),
 }
 
 
