@@ -105,18 +105,6 @@ CASES: dict[str, tuple[str, str | None, list[dict[str, Any]]]] = {
         "2025-10-18",
         [{"type": "tariff_action", "rate": 1.0, "status": "planned"}],
     ),
-    "pronoun_subject": (
-        "Bộ trưởng Công Thương Nguyễn Hồng Diên đến Washington ngày 3/6/2025 để thúc đẩy đàm phán thương mại. "
-        "Ông cũng điện đàm với Bộ trưởng Thương mại Hàn Quốc Yeo Han-koo.",
-        "2025-06-05",
-        [{"type": "call", "n_participants": 2}],
-    ),
-    "pronoun_subject (no pronoun, no subject; not inside công, không)": (
-        "Bộ trưởng Công Thương Nguyễn Hồng Diên đến Washington ngày 3/6/2025. Trong chuyến công tác không dài, "
-        "các doanh nghiệp đã làm việc với Đại diện Thương mại Hoa Kỳ Jamieson Greer.",
-        "2025-06-05",
-        [{"type": "meeting", "n_participants": 1}],
-    ),
 }
 
 

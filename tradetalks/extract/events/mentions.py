@@ -18,7 +18,6 @@ from tradetalks.extract.events.places import (
     sole_owner,
     unnamed_places,
 )
-from tradetalks.extract.events.subjects import pronoun_subjects
 from tradetalks.extract.events.tariffs import rate_re, split_tariffs, tariff_mentions
 from tradetalks.model import Doc, Sentence
 
@@ -404,7 +403,6 @@ def sentence_cues(doc: Doc, low: str, key: str, si: int, hits: list[CueHit]) -> 
     leading_places(doc, low, key, s, cues)
     share_joined_place(key, cues)
     _title_subjects(doc, low, s, cues)
-    pronoun_subjects(doc, low, key, si, cues)
     out: list[CueMention] = []
     tariffs: list[CueMention] = []
     for c in cues:
