@@ -105,6 +105,15 @@ CASES: dict[str, tuple[str, str | None, list[dict[str, Any]]]] = {
         "2025-10-18",
         [{"type": "tariff_action", "rate": 1.0, "status": "planned"}],
     ),
+    "decree_part_of_day": (
+        "Vào chiều ngày 31/7 (giờ địa phương), Tổng thống Mỹ Donald Trump đã ký sắc lệnh điều chỉnh thuế đối ứng "
+        "với nhiều quốc gia. Trong phụ lục kèm theo, mức thuế đối ứng áp với hàng hóa Thái Lan là 19%.",
+        "2025-08-01",
+        [
+            {"type": "tariff_action", "time_of_day": "afternoon"},
+            {"type": "tariff_action", "rate": 0.19, "start": "2025-07-31", "time_of_day": "afternoon"},
+        ],
+    ),
 }
 
 

@@ -53,7 +53,10 @@ def _dates(doc: Doc, d: Draft) -> tuple[str | None, str | None, str | None]:
         elif end is None and _first_day(rng[0]) > _first_day(start):  # a later day, not the week it lies in
             end = rng[1]
         tod = tod or t.time_of_day
-    if d.date_only:  # the day of the event before; its own part of day, if the article gives one
+    if d.date_only and (d.time_of_day or spec(d.event.type).kind != "action"):
+        # the day of the event before; its own part of day, if the article gives one. Rule decree_part_of_day: a
+        # rate told after the decree that sets it ("Chiều 31/7, … ký sắc lệnh …. Trong phụ lục, … 15%") was
+        # announced then, in that part of the day
         tod = d.time_of_day
     return start, end, tod
 
