@@ -28,6 +28,10 @@ CASES: list[tuple[str, list[str]]] = [
     ("Ông Chipman đến Hà Nội.", []),  # "chip" only as a whole word
     ("Hợp tác về chuỗi cung ứng và đầu tư vào Việt Nam.", ["investment", "supply_chain"]),
     ("Vấn đề hoà giải tranh chấp không thuộc chủ đề nào.", []),
+    ("Trung Quốc cam kết mua thêm đậu nành, lúa mì và thịt lợn của Mỹ.", ["agriculture"]),
+    ("Doanh nghiệp nhập nguyên liệu thức ăn chăn nuôi từ bang Iowa.", ["agriculture"]),
+    ("Châu Âu giảm phụ thuộc vào khí đốt và dầu thô nhập khẩu.", ["energy"]),
+    ("Mỹ muốn giảm mất cân bằng thương mại; Việt Nam xuất siêu lớn sang Mỹ.", ["trade_balance"]),
 ]
 
 

@@ -13,6 +13,7 @@ from tradetalks.model import Doc, Sentence
 
 _YEAR_SPAN = re.compile(r"^\d{4}(?:/\d{4})?$")
 _YEAR_GAP = 12  # how far after an agreement's cue the year it was signed may stand ("ký kết vào năm 2000")
+_NAME_GAP = 100  # how long the name of a document may run before the year in brackets that closes it
 
 
 def _governed(low: str, lo: int, cue: int) -> bool:
@@ -51,6 +52,18 @@ def _anniversary(low: str, key: str, s: Sentence, pos: int, cues: list[CueMentio
     return bool(found) and not any(found[-1].end <= c.start < pos for c in cues)
 
 
+def _named_year(low: str, start: int, end: int, cues: list[CueMention]) -> CueMention | None:
+    """Rule ``year_closes_name``: "Bản ghi nhớ về hợp tác … (năm 2011)": a year in brackets closing the name of a
+    document (no comma or other cue between) is the year it was signed."""
+    if low.rfind("(", max(0, start - 5), start) < 0 or ")" not in low[end : end + 2]:
+        return None
+    before = [c for c in cues if c.end <= start]
+    if not before or before[-1].type != "agreement":
+        return None
+    gap = low[before[-1].end : low.rfind("(", 0, start)]
+    return before[-1] if len(gap) <= _NAME_GAP and not any(ch in gap for ch in ",;()") else None
+
+
 def attach_timexes(doc: Doc, low: str, key: str, s: Sentence, cues: list[CueMention]) -> None:
     leading: list[tuple[int, CueMention]] = []
     for ti in doc_index(doc).timex_ids_in(s.start, s.end):
@@ -59,6 +72,7 @@ def attach_timexes(doc: Doc, low: str, key: str, s: Sentence, cues: list[CueMent
             continue
         if _YEAR_SPAN.match(t.value):  # a bare year dates only an agreement signed in it ("được ký kết năm 2000")
             signed = next((c for c in cues if c.type == "agreement" and 0 <= t.start - c.end <= _YEAR_GAP), None)
+            signed = signed or _named_year(low, t.start, t.end, cues)
             if signed is not None and "/" not in t.value and "," not in low[signed.end : t.start]:
                 signed.timexes.append(ti)
             continue

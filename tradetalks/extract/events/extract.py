@@ -17,7 +17,7 @@ from tradetalks.extract.events.mentions import cue_hits, sentence_cues
 from tradetalks.extract.events.merge import merge_drafts
 from tradetalks.extract.events.negotiation import doc_negotiations, share_series_negotiation
 from tradetalks.extract.events.rules import Context, decide
-from tradetalks.extract.events.text import article_place, finish_event
+from tradetalks.extract.events.text import article_place, finish_event, told_after
 from tradetalks.limits import MAX_EVENTS_PER_ARTICLE
 from tradetalks.model import Doc
 from tradetalks.stage import stage
@@ -120,6 +120,7 @@ def _extract_events(doc: Doc) -> Doc:
         )
         drafts = drafts[:MAX_EVENTS_PER_ARTICLE]
     place = article_place(drafts)
-    doc.events = [finish_event(doc, low, key, d, place) for d in drafts]
+    after = told_after(doc, drafts, skipped)
+    doc.events = [finish_event(doc, low, key, d, place, more) for d, more in zip(drafts, after, strict=True)]
     share_series_negotiation(doc.events)
     return doc

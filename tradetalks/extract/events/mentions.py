@@ -11,7 +11,13 @@ from tradetalks.extract.cues import CueHit, ends_with, event_lexicon, event_tabl
 from tradetalks.extract.doc_index import Coverage, doc_index, inside_any
 from tradetalks.extract.events.cue import CueFlag, CueMention, CueValue, flag_named, parse_cue_value
 from tradetalks.extract.events.dates import attach_timexes, owner_of
-from tradetalks.extract.events.places import location_text, sole_owner, unnamed_places
+from tradetalks.extract.events.places import (
+    leading_places,
+    location_text,
+    share_joined_place,
+    sole_owner,
+    unnamed_places,
+)
 from tradetalks.extract.events.tariffs import rate_re, split_tariffs, tariff_mentions
 from tradetalks.model import Doc, Sentence
 
@@ -363,10 +369,16 @@ def _title_subjects(doc: Doc, low: str, s: Sentence, cues: list[CueMention]) -> 
             c.people.insert(0, pick)
 
 
+_JOINED = re.compile(r"[^.;:]*\svà\s[^.;:,]*")  # a cue's clause joined to the one before by "và"
+
+
 def _share_subject(doc: Doc, heads: list[CueMention]) -> None:
-    """ "A làm việc với B và tiếp C": a later cue with no subject of its own shares the earlier one's."""
+    """ "A làm việc với B và tiếp C": a later cue with no subject of its own shares the earlier one's; so does a
+    later cue with no people at all joined by "và" ("A và B gặp nhau tại X và đồng ý về một thỏa thuận")."""
+    key = doc.key or doc.text
     for prev, c in zip(heads, heads[1:], strict=False):
-        if c.people and all(doc.mentions[p].start > c.start for p in c.people):
+        joined = not c.people and _JOINED.fullmatch(key, prev.end, c.start) is not None
+        if joined or (c.people and all(doc.mentions[p].start > c.start for p in c.people)):
             subject = [p for p in prev.people if doc.mentions[p].start < prev.start]
             c.people[:0] = [p for p in subject if p not in c.people]
 
@@ -388,6 +400,8 @@ def sentence_cues(doc: Doc, low: str, key: str, si: int, hits: list[CueHit]) -> 
     _attach_modes(low, key, s, cues)
     _attach_mentions(doc, low, key, s, cues)
     unnamed_places(doc, low, key, s, cues)
+    leading_places(doc, low, key, s, cues)
+    share_joined_place(key, cues)
     _title_subjects(doc, low, s, cues)
     out: list[CueMention] = []
     tariffs: list[CueMention] = []

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from tradetalks.event_types import spec
 from tradetalks.extract.cues import ends_with, event_lexicon
 from tradetalks.extract.doc_index import doc_index
@@ -11,7 +13,11 @@ from tradetalks.model import Doc, Sentence
 _PLACE_GAP = 100  # how far after its event's cue a place may stand, past one comma
 _NAME_WORDS = 4  # how many capitalised words an unknown place name may have ("Foz do Iguaçu")
 _NAME_JOINERS = ("de", "do", "da", "du", "la", "le")  # lower-case words inside foreign place names
+_JOINED_NAME = re.compile(rf"\s({'|'.join(_NAME_JOINERS)})\s(\w[\w-]*)")  # " de Iguazu"
+_JOINED = re.compile(r"[^.;:]*\svà\s[^.;:,]*")  # a cue's clause joined to the one before by "và"
 _MENTION_MAX = 200  # no name mention is longer: the mentions that may cover a position start this close before it
+_LEAD_PLACE_MAX = 60  # how long a leading "tại X," phrase may be
+_LEAD_PLACE_WORDS = 8  # how many words it may have ("tại Trụ sở Bộ Quốc phòng ở Hà Nội")
 
 
 def location_text(doc: Doc, low: str, key: str, mi: int) -> str | None:
@@ -27,7 +33,14 @@ def location_text(doc: Doc, low: str, key: str, mi: int) -> str | None:
         return f"{doc.text[site.start : site.end]} {name}"
     if men.type == "organization":
         return None
-    return name
+    return _joined_name(doc.text, men.end, name)
+
+
+def _joined_name(text: str, end: int, name: str) -> str:
+    """ "Foz de Iguazu" where only "Foz" was recognised: a known place name goes on through a lower-case joiner
+    of foreign place names and the capitalised word after it."""
+    m = _JOINED_NAME.match(text, end)
+    return f"{name} {m.group(1)} {m.group(2)}" if m and m.group(2)[0].isupper() else name
 
 
 def sole_owner(heads: list[CueMention], low: str, key: str, pos: int) -> bool:
@@ -84,6 +97,54 @@ def unnamed_places(doc: Doc, low: str, key: str, s: Sentence, cues: list[CueMent
         near = doc_index(doc).mentions_in(max(0, at.end - _MENTION_MAX), at.end + 3)
         if any(m.start <= at.end + 1 < m.end or at.end < m.start <= at.end + 2 for m in near):
             continue  # a known name: the mentions tell it
-        name = _capitalised_name(doc.text, at.end, stop)
+        name = _capitalised_name(doc.text, at.end, s.end)  # "tại" lies within reach; its name may run past it
         if name:
             c.locations.append(name)
+
+
+def _lead_place(doc: Doc, low: str, key: str, s: Sentence, cue: CueMention) -> str | None:
+    """ "Ngày 29/5, tại Trụ sở Chính phủ, Thủ tướng … đã tiếp …": the capitalised phrase of a "tại X," clause that
+    opens the sentence (after its date, if any) and ends before the event's cue."""
+    for at in event_lexicon("at").find(low, key, s.start, cue.start):
+        lead = low[s.start : at.start].strip()
+        if lead and not (lead.endswith(",") and _dated(doc, s.start, at.start)):
+            continue
+        comma = low.find(",", at.end, cue.start)
+        phrase = doc.text[at.end : comma].strip() if comma > 0 else ""
+        if not phrase[:1].isupper() or len(phrase) > _LEAD_PLACE_MAX or len(phrase.split()) > _LEAD_PLACE_WORDS:
+            continue
+        words = phrase.split()
+        capitals = sum(1 for w in words if w[:1].isupper())
+        if any(ch in phrase for ch in ';:"“”') or capitals < min(2, len(words)):
+            continue  # "Tại cuộc gặp, …", "Tại hội nghị, …": no name of a place
+        return phrase
+    return None
+
+
+def _dated(doc: Doc, start: int, end: int) -> bool:
+    """Whether ``[start, end)`` holds a time expression ("Ngày 29/5, ", "Chiều 6-11, ")."""
+    return any(start <= doc.timexes[t].start < end for t in doc_index(doc).timex_ids_in(start, end))
+
+
+def leading_places(doc: Doc, low: str, key: str, s: Sentence, cues: list[CueMention]) -> None:
+    """Rule ``lead_place``: a sentence that opens with where it happened ("Ngày 29/5, tại Trụ sở Chính phủ, …",
+    "Tại Hà Nội, …") places its first event held somewhere, when no place is known for it yet."""
+    heads = [c for c in cues if not c.flags & (CueFlag.REFERENCE | CueFlag.FRAME)]
+    if not heads or heads[0].locations or not spec(heads[0].type).placed:
+        return
+    place = _lead_place(doc, low, key, s, heads[0])
+    if place:
+        heads[0].locations.append(place)
+
+
+def share_joined_place(key: str, cues: list[CueMention]) -> None:
+    """Rule ``joined_place``: "A và B gặp nhau tại X vào ngày 5/7 và đồng ý về một thỏa thuận": a cue with no place
+    or date of its own, joined to the one before by "và" in the same clause, happened where and when that one did."""
+    heads = [c for c in cues if not c.flags & (CueFlag.REFERENCE | CueFlag.FRAME)]
+    for prev, c in zip(heads, heads[1:], strict=False):
+        if not _JOINED.fullmatch(key, prev.end, c.start):
+            continue
+        if prev.locations and not c.locations:
+            c.locations = list(prev.locations)
+        if prev.timexes and not c.timexes:
+            c.timexes = list(prev.timexes)
