@@ -113,13 +113,21 @@ def _country_variants(spelling: str, countries: dict[str, list[str]]) -> list[st
     """The spelling with a country name in it replaced by each other name of that country."""
     out = [spelling]
     for canonical, names in countries.items():
-        for name in (canonical, *names):
-            if re.search(rf"(?<!\w){re.escape(name)}(?!\w)", spelling):
-                for other in names:
-                    if len(other) >= 2 and not other.isupper():
-                        out.append(re.sub(rf"(?<!\w){re.escape(name)}(?!\w)", other, spelling))
+        written = (canonical, *names)
+        if not _word_pattern(written).search(spelling):
+            continue
+        for name in written:
+            word = _word_pattern((name,))
+            if word.search(spelling):
+                out.extend(word.sub(other, spelling) for other in names if len(other) >= 2 and not other.isupper())
                 break
     return list(dict.fromkeys(out))
+
+
+@lru_cache(maxsize=1024)
+def _word_pattern(names: tuple[str, ...]) -> re.Pattern[str]:
+    """Any of ``names`` as a whole word (compiled once: the names of every country meet every organisation)."""
+    return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(n) for n in names) + r")(?!\w)")
 
 
 def _add_stem(lex: Lexicon, spelling: str, entry: Entry, countries: dict[str, list[str]]) -> None:
