@@ -110,7 +110,7 @@ class _Anchors:
     def __init__(self, anchors: list[tuple[Found, date]], view: str, starts: list[int]):
         self.anchors = anchors
         self.positions = [f.start for f, _ in anchors]
-        self.newlines = [i for i, c in enumerate(view) if c == "\n"]
+        self.newlines = [m.start() for m in _NEWLINE.finditer(view)]
         self.starts = starts
 
     def _newline_between(self, lo: int, hi: int) -> bool:
@@ -241,11 +241,15 @@ def find_timexes(
 
 
 _ONE_DAY = re.compile(r"^(?:\d{4}|XXXX)-\d{2}-\d{2}$")
+_NEWLINE = re.compile("\n")
+_SAME_DAY_WORDS = re.compile(r"cùng\s+ngày", re.IGNORECASE)  # a quick test before the full pattern
 
 
 def _with_same_day(view: str, found: list[Found]) -> list[Found]:
     """ "Cùng ngày, …", "chiều cùng ngày": the day of the last single day told before it, with its part of the
     day ("Ngày 9/4, Mỹ hoãn thuế. Cùng ngày, hai bên …" -> 9 April); nothing when no day was told before."""
+    if not _SAME_DAY_WORDS.search(view):
+        return found
     days = [f for f in found if _ONE_DAY.match(f.value or "")]
     ends = [f.end for f in days]
     taken = [(f.start, f.end) for f in found]

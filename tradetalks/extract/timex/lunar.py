@@ -29,6 +29,9 @@ class _Patterns:
     frame: re.Pattern[str]  # "Theo lịch âm," opening a sentence
 
 
+_TET = re.compile("tết", re.IGNORECASE)  # a quick test before the full pattern
+
+
 @lru_cache(maxsize=1)
 def _patterns() -> _Patterns:
     words = time_words()
@@ -65,7 +68,7 @@ def with_tet_days(view: str, found: list[Found], published: date | None) -> list
     """Rule ``tet_day``: "mùng 1 Tết", "mồng 3 tết" are the first days of the lunar year nearest the publication
     date ("mùng 1 Tết" told in December 2025 -> 17 February 2026); not "Tết Dương lịch" (the solar New Year),
     nor inside another expression, nor without a publication date."""
-    if published is None:
+    if published is None or not _TET.search(view):
         return found
     taken = [(f.start, f.end) for f in found]
     out = list(found)
