@@ -35,6 +35,26 @@ CASES: list[tuple[str, str | None, list[dict[str, Any]]]] = [
         None,
         [],
     ),
+    (  # agreements made by a class of countries: many agreements summed up, none told
+        "Những nước đã đạt được thỏa thuận với Washington được hưởng mức thuế thấp hơn.",
+        None,
+        [],
+    ),
+    (  # each of several countries reached one: a summary too
+        "Indonesia và Philippines đều đạt thỏa thuận với Mỹ để giảm thuế xuống 19%.",
+        None,
+        [],
+    ),
+    (  # but one dated agreement of a country is told
+        "Ngày 22/7/2025, Philippines đạt thỏa thuận với Mỹ về thuế quan.",
+        None,
+        [{"type": "agreement", "start": "2025-07-22"}],
+    ),
+    (  # "as agreed" refers to an agreement, it tells of none
+        "Thuế với ô tô giảm xuống 15% từ ngày 1/8, đúng như thỏa thuận đã đạt được giữa hai bên.",
+        None,
+        [],
+    ),
 ]
 
 

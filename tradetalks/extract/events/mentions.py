@@ -223,6 +223,8 @@ def _describe(doc: Doc, low: str, key: str, s: Sentence, si: int, h: CueHit, nex
             m.flags |= CueFlag.ASPIRATION
         if h.label == "agreement" and event_lexicon("conditional").any(low, key, clause, h.start):
             m.flags |= CueFlag.CONDITIONAL
+        if h.label == "agreement" and event_lexicon("many_parties").any(low, key, clause, h.start):
+            m.flags |= CueFlag.PLURAL  # "các nước đã đạt thỏa thuận với Mỹ": many agreements, none told
     clause_start = max(s.start, _last_before(doc, low, ";", h.start) + 1)
     same_day = event_lexicon("same_day").find(low, key, clause_start, min(h.start, clause_start + 25))
     if same_day:
