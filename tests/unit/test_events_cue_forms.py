@@ -1,5 +1,5 @@
-"""Agreements told by forms beyond "ký" and "đạt được thỏa thuận" (sentences written for these tests, in our
-own words), through the real pipeline."""
+"""Agreements told by forms beyond "ký" and "đạt được thỏa thuận", summed up or referred to, and their tense
+(sentences written for these tests, in our own words), through the real pipeline."""
 
 from __future__ import annotations
 
@@ -54,6 +54,11 @@ CASES: list[tuple[str, str | None, list[dict[str, Any]]]] = [
         "Thuế với ô tô giảm xuống 15% từ ngày 1/8, đúng như thỏa thuận đã đạt được giữa hai bên.",
         None,
         [],
+    ),
+    (  # reached already ("đã đạt được"): held, though what it brings is still to come ("sẽ giảm thuế")
+        "Ngày 5/3/2026, Úc và Ấn Độ đã đạt được thỏa thuận thương mại, theo đó Ấn Độ sẽ giảm thuế với len thô.",
+        None,
+        [{"type": "agreement", "start": "2026-03-05", "status": "held"}],
     ),
 ]
 

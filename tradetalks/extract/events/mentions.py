@@ -215,7 +215,9 @@ def _describe(doc: Doc, low: str, key: str, s: Sentence, si: int, h: CueHit, nex
         for p in event_lexicon("planned").find(low, key, window_lo, window_hi)
         if not (p.start >= h.end and next_start < len(low) and _BLANK.fullmatch(low, p.end, max(p.end, next_start)))
     ]
-    if planned and not event_lexicon("held").any(low, key, window_lo, window_hi):
+    # "đã đạt được thỏa thuận, theo đó Mỹ sẽ giảm …": past right before the cue, what is to come is something else
+    done = ends_with("done", low, key, lo, h.start)
+    if planned and not done and not event_lexicon("held").any(low, key, window_lo, window_hi):
         m.status = "planned"
     if spec(h.label).stands_alone:  # "hướng tới ký kết", "sẵn sàng đưa thuế về 0%": not done
         clause = max(lo, low.rfind(",", lo, h.start) + 1)
