@@ -176,6 +176,8 @@ def _describe(doc: Doc, low: str, key: str, s: Sentence, si: int, h: CueHit, nex
         if anaphor.value:  # "tham dự …" (attend), "Đó là …" (identity)
             m.flags |= flag_named(anaphor.value)
         before = anaphor.start
+    if h.label in _TITLED_TYPES and ends_with("both_sides", low, key, lo, before):
+        m.flags |= CueFlag.BILATERAL  # "Ngay sau lễ đón, hai bên tiến hành hội đàm": the two sides' own talks
     if _OPENING_MARKS.fullmatch(low, s.start, max(s.start, before)):
         m.flags |= CueFlag.INITIAL
     if spec(h.label).series and ends_with("reference", low, key, lo, h.start):

@@ -1,0 +1,34 @@
+"""A meeting or call held by "hai bên" (the two sides) is one encounter of its own, even undated (sentences
+written for these tests, in our own words), through the real pipeline."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from conftest import check_events
+
+#: (text, publication date, expected events in order: each a dict of Event fields to check)
+CASES: list[tuple[str, str | None, list[dict[str, Any]]]] = [
+    (  # talks of the two sides right after a welcome ceremony
+        "Sáng 9/7/2025, Bộ trưởng Ngoại giao Bùi Thanh Sơn chủ trì lễ đón Ngoại trưởng Canada Mélanie Joly tại "
+        "Hà Nội. Sau lễ đón, hai bên tiến hành hội đàm.",
+        None,
+        [{"type": "meeting", "status": "held"}],
+    ),
+    (  # a call of the two sides
+        "Hai bên đã có cuộc điện đàm kéo dài một giờ về thương mại.",
+        None,
+        [{"type": "call", "status": "held"}],
+    ),
+    (  # a meeting named bare, with no sides as its subject, tells no event of its own
+        "Sau lễ đón, cuộc hội đàm diễn ra trong không khí thân mật.",
+        None,
+        [],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "published", "expected"), CASES)
+def test_events_both_sides(text: str, published: str | None, expected: list[dict[str, Any]]) -> None:
+    check_events(text, published, expected)
