@@ -1,5 +1,5 @@
-"""A meeting or call held by "hai bên" (the two sides) is one encounter of its own, even undated (sentences
-written for these tests, in our own words), through the real pipeline."""
+"""When a meeting or call is an encounter of its own: held by "hai bên" (the two sides), even undated, or named
+as told before but with a counterpart (sentences written for these tests, in our own words)."""
 
 from __future__ import annotations
 
@@ -23,6 +23,16 @@ CASES: list[tuple[str, str | None, list[dict[str, Any]]]] = [
     ),
     (  # a meeting named bare, with no sides as its subject, tells no event of its own
         "Sau lễ đón, cuộc hội đàm diễn ra trong không khí thân mật.",
+        None,
+        [],
+    ),
+    (  # named as told before ("Tại cuộc họp"), none told, but with a counterpart: an encounter of its own
+        "Tại cuộc họp với Thụy Sĩ ngày 25/2/2026, hai bên bàn về thương mại.",
+        None,
+        [{"type": "meeting", "start": "2026-02-25"}],
+    ),
+    (  # named as told before, none told, and no one in it: a sitting of something else (rule nobody_met)
+        "Tại phiên làm việc sáng 12/5/2025, hội nghị đã biểu quyết thông qua nghị quyết về ngân sách.",
         None,
         [],
     ),

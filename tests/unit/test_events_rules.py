@@ -96,6 +96,11 @@ CASES: dict[str, tuple[str, str, Decision | dict[str, Any]]] = {
         "buổi làm việc",
         Decision.JOIN,
     ),
+    "nobody_met": (
+        "Tại phiên làm việc sáng 12/5/2025, hội nghị đã biểu quyết thông qua nghị quyết về ngân sách.",
+        "phiên làm việc",
+        Decision.DROP,
+    ),
     "weak_cue": (
         "Vòng đàm phán thứ tư về thuế đối ứng diễn ra ngày 10/6/2025 tại Washington. "
         "Theo Bộ Công Thương, cuộc đàm phán tập trung vào quy tắc xuất xứ.",

@@ -220,6 +220,16 @@ def refers_back(ctx: Context, c: CueMention) -> Decision:
     return Decision.PASS
 
 
+def nobody_met(ctx: Context, c: CueMention) -> Decision:
+    """ "Tại phiên làm việc chiều 21/1, Đại hội đã biểu quyết …": a meeting or call named as told before, with
+    none of its type told and no one in it, is a sitting of something else, not an encounter between sides."""
+    if CueFlag.ANAPHOR not in c.flags or not spec(c.type).two_sided or ctx.target(c) is not None:
+        return Decision.PASS
+    with_someone = starts_with("counterpart", ctx.low, ctx.key, c.end, c.end + 25)  # "cuộc họp với Thụy Sĩ"
+    alone = not (c.people or c.orgs or c.locations or with_someone or CueFlag.BILATERAL in c.flags)
+    return Decision.DROP if alone else Decision.PASS
+
+
 def weak_cue(ctx: Context, c: CueMention) -> Decision:
     """ "cuộc đàm phán" without an ordinal or a date, or "các phiên đàm phán": tells more of the event told
     before, never one of its own."""
@@ -300,6 +310,7 @@ RULES: dict[str, Rule] = {
     "identity": identity,
     "either_exchange": either_exchange,
     "refers_back": refers_back,
+    "nobody_met": nobody_met,
     "weak_cue": weak_cue,
     "many_rounds": many_rounds,
     "many_meetings": many_meetings,
