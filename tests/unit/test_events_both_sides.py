@@ -1,5 +1,6 @@
 """When a meeting or call is an encounter of its own: held by "hai bên" (the two sides), even undated, or named
-as told before but with a counterpart (sentences written for these tests, in our own words)."""
+as told before but with a counterpart; many forums named in passing are none (sentences written for these
+tests, in our own words)."""
 
 from __future__ import annotations
 
@@ -35,6 +36,16 @@ CASES: list[tuple[str, str | None, list[dict[str, Any]]]] = [
         "Tại phiên làm việc sáng 12/5/2025, hội nghị đã biểu quyết thông qua nghị quyết về ngân sách.",
         None,
         [],
+    ),
+    (  # many forums named with a person in the sentence: none told (rule many_meetings)
+        "Tổng thống Pháp Emmanuel Macron đánh giá cao tiếng nói của Việt Nam tại các diễn đàn khu vực và quốc tế.",
+        None,
+        [],
+    ),
+    (  # but dated, they are told
+        "Ngày 12/3/2025, các hội thảo về thuế quan diễn ra tại Hà Nội.",
+        None,
+        [{"type": "roundtable", "start": "2025-03-12"}],
     ),
 ]
 

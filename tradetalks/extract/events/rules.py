@@ -249,10 +249,13 @@ def many_rounds(ctx: Context, c: CueMention) -> Decision:
 
 def many_meetings(ctx: Context, c: CueMention) -> Decision:
     """ "các phiên họp trực tuyến giữa hai đoàn kể từ tháng 4": many meetings, none told (unless people are
-    named or the meetings are to come)."""
-    if CueFlag.PLURAL in c.flags and spec(c.type).two_sided and not c.people and c.status != "planned":
-        return Decision.DROP
-    return Decision.PASS
+    named or the meetings are to come); "tiếng nói của Việt Nam tại các diễn đàn khu vực": many forums, none
+    told (unless dated: a forum has no counterpart to tell one apart)."""
+    if CueFlag.PLURAL not in c.flags or c.status == "planned" or not spec(c.type).encounter:
+        return Decision.PASS
+    if spec(c.type).two_sided:
+        return Decision.DROP if not c.people else Decision.PASS
+    return Decision.DROP if not c.timexes else Decision.PASS
 
 
 def named_again(ctx: Context, c: CueMention) -> Decision:
