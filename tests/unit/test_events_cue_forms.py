@@ -55,6 +55,16 @@ CASES: list[tuple[str, str | None, list[dict[str, Any]]]] = [
         None,
         [],
     ),
+    (  # the signing named as a topic: what it would bring, no signing told
+        "Bộ trưởng Canada cho rằng việc ký kết hiệp định thương mại sẽ mở ra nhiều cơ hội cho doanh nghiệp.",
+        None,
+        [],
+    ),
+    (  # the signing named as a topic with a date of its own is told
+        "Việc ký kết hiệp định thương mại giữa Canada và Ecuador diễn ra ngày 3/2/2025 tại Ottawa.",
+        None,
+        [{"type": "agreement", "start": "2025-02-03"}],
+    ),
     (  # reached already ("đã đạt được"): held, though what it brings is still to come ("sẽ giảm thuế")
         "Ngày 5/3/2026, Úc và Ấn Độ đã đạt được thỏa thuận thương mại, theo đó Ấn Độ sẽ giảm thuế với len thô.",
         None,

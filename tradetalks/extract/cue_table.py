@@ -30,6 +30,7 @@ CUE_GROUPS: dict[str, str] = {
     "proposal": "before a tariff: proposed, not done",
     "aspiration": "before an agreement: a goal, not a signing",
     "conditional": "before an agreement: a time to come (sau khi … được ký kết)",
+    "as_topic": "right before an agreement: the signing named as a topic (việc ký kết …), none told unless dated",
     "many_parties": "before an agreement in its clause: made by a class of parties, or by each of several (các nước "
     "đã đạt …, A và B đều ký …): a summary of many agreements",
     "ended": "before a date: the event's last day",

@@ -227,6 +227,8 @@ def _describe(doc: Doc, low: str, key: str, s: Sentence, si: int, h: CueHit, nex
             m.flags |= CueFlag.ASPIRATION
         if h.label == "agreement" and event_lexicon("conditional").any(low, key, clause, h.start):
             m.flags |= CueFlag.CONDITIONAL
+        if h.label == "agreement" and ends_with("as_topic", low, key, clause, h.start):
+            m.flags |= CueFlag.CONDITIONAL  # "việc ký kết FTA sẽ mở ra …": what a signing brings, no signing
         if h.label == "agreement" and event_lexicon("many_parties").any(low, key, clause, h.start):
             m.flags |= CueFlag.PLURAL  # "các nước đã đạt thỏa thuận với Mỹ": many agreements, none told
     clause_start = max(s.start, _last_before(doc, low, ";", h.start) + 1)
