@@ -65,6 +65,11 @@ CASES: list[tuple[str, str | None, list[dict[str, Any]]]] = [
         None,
         [{"type": "agreement", "start": "2025-02-03"}],
     ),
+    (  # minutes of a handover signed: a record, no agreement
+        "Sáng 4/6/2025, hai đơn vị đã ký kết biên bản bàn giao khu đất cho thành phố.",
+        None,
+        [],
+    ),
     (  # reached already ("đã đạt được"): held, though what it brings is still to come ("sẽ giảm thuế")
         "Ngày 5/3/2026, Úc và Ấn Độ đã đạt được thỏa thuận thương mại, theo đó Ấn Độ sẽ giảm thuế với len thô.",
         None,
