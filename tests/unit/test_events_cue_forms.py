@@ -70,6 +70,16 @@ CASES: list[tuple[str, str | None, list[dict[str, Any]]]] = [
         None,
         [],
     ),
+    (  # many agreements reached, none told (rule many_rounds)
+        '"Nhiều vấn đề được bàn, nhiều thỏa thuận đạt được", Thủ tướng Canada Mark Carney viết trên mạng xã hội.',
+        None,
+        [],
+    ),
+    (  # dated, they are told
+        "Ngày 5/3/2025, nhiều thỏa thuận đạt được giữa Úc và Ấn Độ.",
+        None,
+        [{"type": "agreement", "start": "2025-03-05"}],
+    ),
     (  # reached already ("đã đạt được"): held, though what it brings is still to come ("sẽ giảm thuế")
         "Ngày 5/3/2026, Úc và Ấn Độ đã đạt được thỏa thuận thương mại, theo đó Ấn Độ sẽ giảm thuế với len thô.",
         None,

@@ -243,8 +243,14 @@ def weak_cue(ctx: Context, c: CueMention) -> Decision:
 
 
 def many_rounds(ctx: Context, c: CueMention) -> Decision:
-    """ "ba vòng đàm phán trực tiếp": a summary of many rounds, none of them told."""
-    return Decision.DROP if CueFlag.PLURAL in c.flags and spec(c.type).series else Decision.PASS
+    """ "ba vòng đàm phán trực tiếp": a summary of many rounds, none of them told; "nhiều thỏa thuận đạt được":
+    many agreements, none told unless dated or MOUs signed now."""
+    if CueFlag.PLURAL not in c.flags:
+        return Decision.PASS
+    if spec(c.type).series:
+        return Decision.DROP
+    summed = c.type == "agreement" and CueFlag.MOU not in c.flags and not c.timexes and c.status != "planned"
+    return Decision.DROP if summed else Decision.PASS
 
 
 def many_meetings(ctx: Context, c: CueMention) -> Decision:
