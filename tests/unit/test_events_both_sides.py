@@ -15,7 +15,7 @@ CASES: list[tuple[str, str | None, list[dict[str, Any]]]] = [
         "Sáng 9/7/2025, Bộ trưởng Ngoại giao Bùi Thanh Sơn chủ trì lễ đón Ngoại trưởng Canada Mélanie Joly tại "
         "Hà Nội. Sau lễ đón, hai bên tiến hành hội đàm.",
         None,
-        [{"type": "meeting", "status": "held"}],
+        [{"type": "meeting", "status": "held", "start": "2025-07-09", "n_participants": 2, "time_of_day": "morning"}],
     ),
     (  # a call of the two sides
         "Hai bên đã có cuộc điện đàm kéo dài một giờ về thương mại.",
@@ -36,6 +36,11 @@ CASES: list[tuple[str, str | None, list[dict[str, Any]]]] = [
         "Tại phiên làm việc sáng 12/5/2025, hội nghị đã biểu quyết thông qua nghị quyết về ngân sách.",
         None,
         [],
+    ),
+    (  # named as told before with its level: a call of the leaders
+        "Thuế giảm xuống 20% sau cuộc điện đàm cấp cao hôm 2/7/2025.",
+        None,
+        [{"type": "call", "start": "2025-07-02"}],
     ),
     (  # many forums named with a person in the sentence: none told (rule many_meetings)
         "Tổng thống Pháp Emmanuel Macron đánh giá cao tiếng nói của Việt Nam tại các diễn đàn khu vực và quốc tế.",

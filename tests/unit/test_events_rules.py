@@ -133,6 +133,12 @@ CASES: dict[str, tuple[str, str, Decision | dict[str, Any]]] = {
         "cuộc gặp",
         Decision.DROP,
     ),
+    "sides_named_before": (
+        "Sáng 9/7/2025, tại Hà Nội, Bộ trưởng Ngoại giao Bùi Thanh Sơn chủ trì lễ đón Ngoại trưởng Canada Mélanie "
+        "Joly. Sau lễ đón, hai bên tiến hành hội đàm.",
+        "hội đàm",
+        {"type": "meeting", "locations": ["Hà Nội"]},
+    ),
     "new_event": (
         "Ngày 12/11/2025, Bộ trưởng Nguyễn Hồng Diên làm việc với Đại sứ Hoa Kỳ Marc Knapper tại Hà Nội.",
         "làm việc với",

@@ -17,6 +17,7 @@ from tradetalks.extract.cues import event_lexicon, lower_view, starts_with
 from tradetalks.extract.doc_index import doc_index
 from tradetalks.extract.events.cue import CueFlag, CueMention
 from tradetalks.extract.events.draft import Draft, known_person, ministerial, same_person
+from tradetalks.extract.events.places import location_text
 from tradetalks.extract.events.rates import describe_rate
 from tradetalks.model import Doc, Event
 
@@ -222,11 +223,12 @@ def refers_back(ctx: Context, c: CueMention) -> Decision:
 
 def nobody_met(ctx: Context, c: CueMention) -> Decision:
     """ "Tại phiên làm việc chiều 21/1, Đại hội đã biểu quyết …": a meeting or call named as told before, with
-    none of its type told and no one in it, is a sitting of something else, not an encounter between sides."""
+    none of its type told and no one in it, is a sitting of something else, not an encounter between sides; a
+    level ("sau cuộc điện đàm cấp cao hôm 2/7") names who took part."""
     if CueFlag.ANAPHOR not in c.flags or not spec(c.type).two_sided or ctx.target(c) is not None:
         return Decision.PASS
     with_someone = starts_with("counterpart", ctx.low, ctx.key, c.end, c.end + 25)  # "cuộc họp với Thụy Sĩ"
-    alone = not (c.people or c.orgs or c.locations or with_someone or CueFlag.BILATERAL in c.flags)
+    alone = not (c.people or c.orgs or c.locations or c.level or with_someone or CueFlag.BILATERAL in c.flags)
     return Decision.DROP if alone else Decision.PASS
 
 
@@ -293,6 +295,32 @@ def bare_mention(ctx: Context, c: CueMention) -> Decision:
     return ctx.join(target, c) if target is not None else Decision.DROP
 
 
+def sides_named_before(ctx: Context, c: CueMention) -> Decision:
+    """ "Chiều 2/11, tại Hà Nội, Bộ trưởng A chủ trì lễ đón Bộ trưởng B. Sau lễ đón, hai bên tiến hành hội đàm.":
+    the two sides of a meeting or call that names no one are the people of the sentence before (one that told
+    no event, with two people, one titled), met on its date and at its place (the cue goes on with them)."""
+    if CueFlag.BILATERAL not in c.flags or not spec(c.type).two_sided or c.people:
+        return Decision.PASS
+    prev = c.sentence - 1
+    while prev in ctx.skipped:
+        prev -= 1
+    if prev < 0 or ctx.touched_at >= prev:
+        return Decision.PASS
+    doc, s = ctx.doc, ctx.doc.sentences[prev]
+    ids = doc_index(doc).mention_ids_in(s.start, s.end)
+    people: list[int] = []
+    for i in ids:
+        if doc.mentions[i].type == "person" and not any(same_person(doc, i, p) for p in people):
+            people.append(i)
+    if len(people) < 2 or all(doc.mentions[i].role is None for i in people):
+        return Decision.PASS
+    c.people = people
+    c.timexes = c.timexes or doc_index(doc).timex_ids_in(s.start, s.end)[:1]
+    places = [location_text(doc, ctx.low, ctx.key, i) for i in ids if doc.mentions[i].type != "person"]
+    c.locations = c.locations or [p for p in places if p][:1]
+    return Decision.PASS
+
+
 def new_event(ctx: Context, c: CueMention) -> Decision:
     """ "Ngày 12/11, Bộ trưởng A làm việc với Bộ trưởng B và Thượng nghị sĩ C.": a new event, one per named
     counterpart when the cue is plural ("các buổi làm việc với A, B và C")."""
@@ -326,6 +354,7 @@ RULES: dict[str, Rule] = {
     "named_again": named_again,
     "bare_past": bare_past,
     "bare_mention": bare_mention,
+    "sides_named_before": sides_named_before,
     "new_event": new_event,
 }
 
