@@ -80,6 +80,16 @@ CASES: list[tuple[str, str | None, list[dict[str, Any]]]] = [
         None,
         [{"type": "agreement", "start": "2025-03-05"}],
     ),
+    (  # a signing ceremony named by what it signs
+        "Bộ trưởng Thương mại hai nước có mặt tại lễ ký CEPA ngày 18/5/2022 ở Dubai.",
+        None,
+        [{"type": "agreement", "start": "2022-05-18"}],
+    ),
+    (  # a law signed at a ceremony is no agreement
+        "Tổng thống Pháp phát biểu tại lễ ký đạo luật ngân sách ngày 3/2/2025.",
+        None,
+        [],
+    ),
     (  # reached already ("đã đạt được"): held, though what it brings is still to come ("sẽ giảm thuế")
         "Ngày 5/3/2026, Úc và Ấn Độ đã đạt được thỏa thuận thương mại, theo đó Ấn Độ sẽ giảm thuế với len thô.",
         None,
