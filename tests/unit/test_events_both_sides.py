@@ -1,6 +1,6 @@
 """When a meeting or call is an encounter of its own: held by "hai bên" (the two sides), even undated, or named
-as told before but with a counterpart; many forums named in passing are none (sentences written for these
-tests, in our own words)."""
+as told before but with a counterpart; one told within a numbered round is that round; many forums named in
+passing are none (sentences written for these tests, in our own words)."""
 
 from __future__ import annotations
 
@@ -41,6 +41,18 @@ CASES: list[tuple[str, str | None, list[dict[str, Any]]]] = [
         "Thuế giảm xuống 20% sau cuộc điện đàm cấp cao hôm 2/7/2025.",
         None,
         [{"type": "call", "start": "2025-07-02"}],
+    ),
+    (  # a meeting told "…, trong vòng đàm phán thứ 3" in its own sentence is that round
+        "Bộ trưởng Thương mại Úc Don Farrell đã gặp Bộ trưởng Thương mại Ấn Độ Piyush Goyal tại New Delhi, trong "
+        "vòng đàm phán thương mại thứ 3 giữa hai nước.",
+        None,
+        [{"type": "negotiation_round", "ordinal": 3, "n_participants": 2}],
+    ),
+    (  # a round named in the next sentence is another event
+        "Bộ trưởng Thương mại Úc Don Farrell đã gặp Bộ trưởng Thương mại Ấn Độ Piyush Goyal tại New Delhi. Trong "
+        "vòng đàm phán thương mại thứ 3 diễn ra tháng trước, hai bên đã bàn về nông sản.",
+        None,
+        [{"type": "meeting", "n_participants": 2}, {"type": "negotiation_round", "ordinal": 3}],
     ),
     (  # many forums named with a person in the sentence: none told (rule many_meetings)
         "Tổng thống Pháp Emmanuel Macron đánh giá cao tiếng nói của Việt Nam tại các diễn đàn khu vực và quốc tế.",

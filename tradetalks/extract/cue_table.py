@@ -21,6 +21,7 @@ CUE_GROUPS: dict[str, str] = {
     "anaphor_before": "before a cue: the event told before (Tại buổi làm việc); value attend or identity",
     "anaphor_after": "after a cue: the event told before (lần này)",
     "bilateral": "after a cue: one particular session between the two sides",
+    "within_round": "right before a numbered round, after a meeting told in its sentence: the meeting is that round",
     "both_sides": "right before a meeting or call: the two sides hold it (hai bên tiến hành hội đàm), one event",
     "past": "after a cue: an event told as past (vừa qua)",
     "plural": "before a cue: many events (các)",

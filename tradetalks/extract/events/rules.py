@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from tradetalks.event_types import spec
-from tradetalks.extract.cues import event_lexicon, lower_view, starts_with
+from tradetalks.extract.cues import ends_with, event_lexicon, lower_view, starts_with
 from tradetalks.extract.doc_index import doc_index
 from tradetalks.extract.events.cue import CueFlag, CueMention
 from tradetalks.extract.events.draft import Draft, known_person, ministerial, same_person
@@ -173,9 +173,11 @@ def conditional(ctx: Context, c: CueMention) -> Decision:
 
 def identity(ctx: Context, c: CueMention) -> Decision:
     """ "Hai bộ trưởng đã gặp nhau tại Jeju. Đó là phiên đàm phán cấp Bộ trưởng đầu tiên …": the meeting told
-    just before is that session."""
+    just before is that session; so is one told in the same sentence "…, trong vòng đàm phán thứ 5"."""
     d = ctx.touched
-    if CueFlag.IDENTITY not in c.flags or d is None or ctx.touched_at < c.sentence - 1 or not _fits(ctx.doc, d, c):
+    if d is None or not (CueFlag.IDENTITY in c.flags or _within_round(ctx, d, c)):
+        return Decision.PASS
+    if ctx.touched_at < c.sentence - 1 or not _fits(ctx.doc, d, c):
         return Decision.PASS
     if spec(d.event.type).two_sided and spec(c.type).series:
         ctx.last.pop(d.event.type, None)
@@ -374,6 +376,14 @@ def decide(ctx: Context) -> list[Draft]:
     for c in ctx.cues:
         settle(ctx, c)
     return ctx.drafts
+
+
+def _within_round(ctx: Context, d: Draft, c: CueMention) -> bool:
+    """ "A đã gặp B tại Kuala Lumpur, trong vòng đàm phán trực tiếp thứ 5": a numbered round the meeting told in
+    the same sentence took place within."""
+    if not spec(c.type).series or c.ordinal is None or ctx.touched_at != c.sentence or not spec(d.event.type).two_sided:
+        return False
+    return ends_with("within_round", ctx.low, ctx.key, max(0, c.start - 15), c.start) is not None
 
 
 def _bare(c: CueMention) -> bool:
