@@ -1,6 +1,7 @@
 """When a meeting or call is an encounter of its own: held by "hai bên" (the two sides), even undated, or named
-as told before but with a counterpart; one told within a numbered round is that round; many forums named in
-passing are none (sentences written for these tests, in our own words)."""
+as told before but with a counterpart; one told within a numbered round is that round; one opening the sentence
+after it goes on about it; many forums named in passing are none (sentences written for these tests, in our
+own words)."""
 
 from __future__ import annotations
 
@@ -53,6 +54,19 @@ CASES: list[tuple[str, str | None, list[dict[str, Any]]]] = [
         "vòng đàm phán thương mại thứ 3 diễn ra tháng trước, hai bên đã bàn về nông sản.",
         None,
         [{"type": "meeting", "n_participants": 2}, {"type": "negotiation_round", "ordinal": 3}],
+    ),
+    (  # "Buổi điện đàm …" opening the next sentence goes on about the call; its dates are what it is about
+        "Tối 12/9/2025, Bộ trưởng Bộ Công Thương Nguyễn Hồng Diên có buổi điện đàm với Bộ trưởng Thương mại Chile "
+        "Alberto van Klaveren. Buổi điện đàm nhằm cụ thể hóa kết quả chuyến thăm của Tổng thống Chile Gabriel Boric "
+        "hồi tháng 3/2025.",
+        None,
+        [{"type": "call", "start": "2025-09-12", "n_participants": 2, "n_evidence": 2}],
+    ),
+    (  # dated right after the cue, it is another call
+        "Tối 12/9/2025, Bộ trưởng Bộ Công Thương Nguyễn Hồng Diên có buổi điện đàm với Bộ trưởng Thương mại Chile "
+        "Alberto van Klaveren. Buổi điện đàm ngày 20/9/2025 sẽ bàn tiếp về nông sản.",
+        None,
+        [{"type": "call", "start": "2025-09-12"}, {"type": "call", "start": "2025-09-20"}],
     ),
     (  # many forums named with a person in the sentence: none told (rule many_meetings)
         "Tổng thống Pháp Emmanuel Macron đánh giá cao tiếng nói của Việt Nam tại các diễn đàn khu vực và quốc tế.",
