@@ -68,6 +68,18 @@ CASES: list[tuple[str, str | None, list[dict[str, Any]]]] = [
         None,
         [{"type": "call", "start": "2025-09-12"}, {"type": "call", "start": "2025-09-20"}],
     ),
+    (  # "Cuộc gặp …" opening the sentence after a round told goes on about the round
+        'Ngày 8/9/2025, vòng đàm phán thương mại thứ hai giữa Canada và Ecuador kết thúc tại Quito. "Cuộc gặp rất '
+        'hiệu quả với Ecuador tại Quito", Bộ trưởng Canada viết.',
+        None,
+        [{"type": "negotiation_round", "start": "2025-09-08", "n_evidence": 2}],
+    ),
+    (  # naming its own sides, it is a meeting of its own
+        "Ngày 8/9/2025, vòng đàm phán thương mại thứ hai giữa Canada và Ecuador kết thúc tại Quito. Cuộc gặp giữa "
+        "Thủ tướng Canada Mark Carney và Tổng thống Ecuador Daniel Noboa diễn ra ngày 10/9/2025.",
+        None,
+        [{"type": "negotiation_round", "start": "2025-09-08"}, {"type": "meeting", "start": "2025-09-10"}],
+    ),
     (  # many forums named with a person in the sentence: none told (rule many_meetings)
         "Tổng thống Pháp Emmanuel Macron đánh giá cao tiếng nói của Việt Nam tại các diễn đàn khu vực và quốc tế.",
         None,

@@ -215,16 +215,16 @@ def refers_back(ctx: Context, c: CueMention) -> Decision:
     opens = CueFlag.INITIAL in c.flags and c.ordinal is None
     # "… tối 27/8, A có buổi điện đàm với B. Buổi điện đàm cũng nhằm cụ thể hóa … hồi tháng 3": opening the
     # sentence right after the encounter told, its dates (not right after the cue) are what it is about
-    goes_on = opens and CueFlag.ANAPHOR not in c.flags and _goes_on_about(ctx, c)
-    anaphoric = CueFlag.ANAPHOR in c.flags or (opens and (not c.timexes or goes_on))
+    about = _goes_on_about(ctx, c) if opens and CueFlag.ANAPHOR not in c.flags else None
+    anaphoric = CueFlag.ANAPHOR in c.flags or (opens and (not c.timexes or about is not None))
     if not anaphoric:
         return Decision.PASS
-    c.said_dates = [t for t in c.timexes if goes_on or "," in low[c.end : doc.timexes[t].start]]
+    c.said_dates = [t for t in c.timexes if about is not None or "," in low[c.end : doc.timexes[t].start]]
     c.timexes = [t for t in c.timexes if t not in c.said_dates]
-    target = ctx.target(c)
-    if goes_on and target is not None:
+    if about is not None:
         c.people = []  # the people it is about ("trao đổi giữa lãnh đạo A và B"), not of the encounter
-        return ctx.join(target, c)
+        return ctx.join(about, c)
+    target = ctx.target(c)
     if spec(c.type).refers_back and target is not None and _fits(doc, target, c):
         return ctx.join(target, c)
     return Decision.PASS
@@ -385,18 +385,24 @@ def decide(ctx: Context) -> list[Draft]:
     return ctx.drafts
 
 
-def _goes_on_about(ctx: Context, c: CueMention) -> bool:
-    """A meeting or call cue that opens its sentence right after one of its type was told, neither the next one
-    nor dated right after the cue ("Buổi điện đàm ngày 5/3 …") nor naming its own sides ("Cuộc gặp giữa A và B")."""
-    target = ctx.target(c)
-    if not spec(c.type).two_sided or target is None or target is not ctx.touched or not ctx.next_to_touched(c.sentence):
-        return False
-    if c.flags & (CueFlag.NEXT | CueFlag.UPCOMING) or c.status != target.event.status and c.status is not None:
-        return False
+def _goes_on_about(ctx: Context, c: CueMention) -> Draft | None:
+    """The event a meeting or call cue opening its sentence goes on about: the one of its type (or a round, for a
+    meeting: "Cuộc gặp rất tốt", of talks just told) told in the sentence before, when the cue is neither the
+    next one, nor dated right after it ("Buổi điện đàm ngày 5/3 …"), nor naming its own sides ("Cuộc gặp giữa A
+    và B")."""
+    d, target = ctx.touched, ctx.target(c)
+    if not spec(c.type).two_sided or d is None or not ctx.next_to_touched(c.sentence):
+        return None
+    if target is not None and max(b for _, b in target.spans) > ctx.doc.sentences[ctx.touched_at].start:
+        d = target  # "A có phiên làm việc với B nhằm khởi động vòng đàm phán. Buổi làm việc …": the meeting
+    if d is not target and not (c.type == "meeting" and spec(d.event.type).series):
+        return None
+    if c.flags & (CueFlag.NEXT | CueFlag.UPCOMING) or c.status != d.event.status and c.status is not None:
+        return None
     low, key = ctx.low, ctx.key
     if any(starts_with(k, low, key, c.end, c.end + 10) for k in ("between", "counterpart")):
-        return False  # "Cuộc gặp giữa A và B …": an encounter of its own people
-    return all(ctx.doc.timexes[t].start - c.end > 15 for t in c.timexes)
+        return None  # "Cuộc gặp giữa A và B …": an encounter of its own people
+    return d if all(ctx.doc.timexes[t].start - c.end > 15 for t in c.timexes) else None
 
 
 def _within_round(ctx: Context, d: Draft, c: CueMention) -> bool:
