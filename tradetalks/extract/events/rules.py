@@ -13,16 +13,15 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from tradetalks.event_types import spec
-from tradetalks.extract.cues import ends_with, event_lexicon, lower_view, starts_with
+from tradetalks.extract.cues import ends_with, event_lexicon, starts_with
 from tradetalks.extract.doc_index import doc_index
 from tradetalks.extract.events.cue import CueFlag, CueMention
-from tradetalks.extract.events.draft import Draft, known_person, ministerial, same_person
-from tradetalks.extract.events.places import location_text
+from tradetalks.extract.events.draft import Draft, ministerial
+from tradetalks.extract.events.encounters import fits, official, sides_in_sentence, split_counterparts
 from tradetalks.extract.events.rates import describe_rate
 from tradetalks.model import Doc, Event
 
 _TEAMS = CueFlag.WEAK | CueFlag.PLURAL | CueFlag.TEAMS
-_COUNTERPART_GAP = 50  # how far after a cue its counterpart's name may start ("cuộc gặp Bộ trưởng Tài chính B")
 
 
 class Decision(enum.Enum):
@@ -156,7 +155,7 @@ def needs_trade_context(ctx: Context, c: CueMention) -> Decision:
 def unofficial_verb(ctx: Context, c: CueMention) -> Decision:
     """ "anh ấy làm việc với công an phường": a bare verb makes a meeting only between people with a title or
     with an organisation."""
-    if CueFlag.VERB in c.flags and not _official(ctx.doc, c):
+    if CueFlag.VERB in c.flags and not official(ctx.doc, c):
         return Decision.DROP
     return Decision.PASS
 
@@ -177,7 +176,7 @@ def identity(ctx: Context, c: CueMention) -> Decision:
     d = ctx.touched
     if d is None or not (CueFlag.IDENTITY in c.flags or _within_round(ctx, d, c)):
         return Decision.PASS
-    if ctx.touched_at < c.sentence - 1 or not _fits(ctx.doc, d, c):
+    if ctx.touched_at < c.sentence - 1 or not fits(ctx.doc, d, c):
         return Decision.PASS
     if spec(d.event.type).two_sided and spec(c.type).series:
         ctx.last.pop(d.event.type, None)
@@ -197,7 +196,7 @@ def either_exchange(ctx: Context, c: CueMention) -> Decision:
         return Decision.PASS
     told = [d for d in (ctx.last.get("call"), ctx.last.get("meeting")) if d is not None]
     target = max(told, key=lambda d: max(b for _, b in d.spans), default=None)
-    if target is not None and _fits(ctx.doc, target, c):
+    if target is not None and fits(ctx.doc, target, c):
         return ctx.join(target, c)
     subject = any(ctx.doc.mentions[p].start < c.start for p in c.people)
     if subject and starts_with("counterpart", ctx.low, ctx.key, c.end, c.end + 10):
@@ -225,7 +224,7 @@ def refers_back(ctx: Context, c: CueMention) -> Decision:
         c.people = []  # the people it is about ("trao đổi giữa lãnh đạo A và B"), not of the encounter
         return ctx.join(about, c)
     target = ctx.target(c)
-    if spec(c.type).refers_back and target is not None and _fits(doc, target, c):
+    if spec(c.type).refers_back and target is not None and fits(doc, target, c):
         return ctx.join(target, c)
     return Decision.PASS
 
@@ -315,25 +314,18 @@ def sides_named_before(ctx: Context, c: CueMention) -> Decision:
         prev -= 1
     if prev < 0 or ctx.touched_at >= prev:
         return Decision.PASS
-    doc, s = ctx.doc, ctx.doc.sentences[prev]
-    ids = doc_index(doc).mention_ids_in(s.start, s.end)
-    people: list[int] = []
-    for i in ids:
-        if doc.mentions[i].type == "person" and not any(same_person(doc, i, p) for p in people):
-            people.append(i)
-    if len(people) < 2 or all(doc.mentions[i].role is None for i in people):
-        return Decision.PASS
-    c.people = people
-    c.timexes = c.timexes or doc_index(doc).timex_ids_in(s.start, s.end)[:1]
-    places = [location_text(doc, ctx.low, ctx.key, i) for i in ids if doc.mentions[i].type != "person"]
-    c.locations = c.locations or [p for p in places if p][:1]
+    sides = sides_in_sentence(ctx.doc, ctx.low, ctx.key, prev)
+    if sides is not None:
+        c.people = sides.people
+        c.timexes = c.timexes or sides.timexes
+        c.locations = c.locations or sides.places
     return Decision.PASS
 
 
 def new_event(ctx: Context, c: CueMention) -> Decision:
     """ "Ngày 12/11, Bộ trưởng A làm việc với Bộ trưởng B và Thượng nghị sĩ C.": a new event, one per named
     counterpart when the cue is plural ("các buổi làm việc với A, B và C")."""
-    for people in _split_counterparts(ctx.doc, c):
+    for people in split_counterparts(ctx.doc, c):
         d = _new_draft(ctx.doc, c, people)
         ctx.drafts.append(d)
         ctx.last[c.type] = ctx.touched = d
@@ -445,14 +437,6 @@ def _has_context(doc: Doc, low: str, key: str, start: int, end: int) -> bool:
     )
 
 
-def _official(doc: Doc, c: CueMention) -> bool:
-    """A bare verb ("làm việc với") makes an event between people with a title, or with an organisation."""
-    if any(doc.mentions[p].role is not None for p in c.people):
-        return True
-    s = doc.sentences[c.sentence]
-    return any(m.type == "organization" for m in doc_index(doc).mentions_in(s.start, s.end))
-
-
 def _repeats(c: CueMention, d: Draft) -> bool:
     """A round, session or agreement named again with nothing new that tells it apart (no ordinal, no date)."""
     if not spec(c.type).one_per_identity or c.ordinal is not None or c.timexes:
@@ -463,36 +447,6 @@ def _repeats(c: CueMention, d: Draft) -> bool:
         return False
     ev = d.event
     return (c.mode is None or ev.mode in (None, c.mode)) and not (c.status == "planned" and ev.status == "held")
-
-
-def _fits(doc: Doc, d: Draft, c: CueMention) -> bool:
-    """Whether a referring mention can be the drafted event: no other ordinal, no only-new people."""
-    if c.ordinal is not None and d.event.ordinal is not None and c.ordinal != d.event.ordinal:
-        return False
-    # "Tại cuộc gặp Bộ trưởng B, …": a counterpart named right after the cue who is not of the event is another
-    low = lower_view(doc.key or doc.text)
-    named = [p for p in c.people if 0 <= doc.mentions[p].start - c.end <= _COUNTERPART_GAP]
-    named = [p for p in named if "," not in low[c.end : doc.mentions[p].start]]
-    known = known_person(doc, d.people)
-    if named and d.people and CueFlag.ATTEND not in c.flags and not any(map(known, named)):
-        return False
-    if c.people and len(d.people) >= 2 and CueFlag.ATTEND not in c.flags:
-        return any(map(known, c.people))
-    return True
-
-
-def _split_counterparts(doc: Doc, c: CueMention) -> list[list[int]]:
-    """ "các buổi làm việc với A, B và C": one group of people per distinct named counterpart."""
-    subject = [p for p in c.people if doc.mentions[p].start < c.start]
-    others = [p for p in c.people if doc.mentions[p].start >= c.end]
-    if CueFlag.PLURAL not in c.flags or not spec(c.type).two_sided or len(others) < 2:
-        return [c.people]
-    groups: list[list[int]] = []
-    for p in others:
-        if any(same_person(doc, p, g[-1]) for g in groups):
-            continue
-        groups.append([*subject, p])
-    return groups if len(groups) >= 2 else [c.people]
 
 
 def _new_draft(doc: Doc, c: CueMention, people: list[int]) -> Draft:
