@@ -80,6 +80,23 @@ CASES: list[tuple[str, str | None, list[dict[str, Any]]]] = [
         None,
         [{"type": "negotiation_round", "start": "2025-09-08"}, {"type": "meeting", "start": "2025-09-10"}],
     ),
+    (  # talks named with their place, none told before, are a round (rule weak_cue passes them on)
+        "Cuộc đàm phán lần này diễn ra tại thành phố Bern của Thụy Sĩ. Việt Nam và Khối EFTA đang đàm phán Hiệp "
+        "định thương mại tự do Việt Nam - EFTA.",
+        "2025-09-10",
+        [{"type": "negotiation_round", "location": "Bern"}],
+    ),
+    (  # the day of a praise is not the day of the talks praised
+        "Tổng thống Pháp Emmanuel Macron hôm 11/5/2025 đánh giá cao cuộc đàm phán thương mại với Úc tại Paris.",
+        None,
+        [{"type": "negotiation_round", "start": None, "location": "Paris"}],
+    ),
+    (  # without a place, such talks tell more of nothing told: no event
+        "Cuộc đàm phán lần này diễn ra trong không khí cởi mở. Việt Nam và Khối EFTA đang đàm phán Hiệp định "
+        "thương mại tự do Việt Nam - EFTA.",
+        "2025-09-10",
+        [],
+    ),
     (  # many forums named with a person in the sentence: none told (rule many_meetings)
         "Tổng thống Pháp Emmanuel Macron đánh giá cao tiếng nói của Việt Nam tại các diễn đàn khu vực và quốc tế.",
         None,

@@ -148,7 +148,7 @@ def needs_trade_context(ctx: Context, c: CueMention) -> Decision:
         return Decision.PASS
     # "Phiên đàm phán diễn ra ở cấp Trưởng đoàn …" in an article about the talks, after the session was told:
     # a weak cue only tells more of that event, it needs no words of trade of its own
-    told = CueFlag.WEAK in c.flags and ctx.negotiations and ctx.target(c) is not None
+    told = CueFlag.WEAK in c.flags and ctx.negotiations and (ctx.target(c) is not None or _placed_here(c))
     return Decision.PASS if told else Decision.DROP
 
 
@@ -242,14 +242,15 @@ def nobody_met(ctx: Context, c: CueMention) -> Decision:
 
 def weak_cue(ctx: Context, c: CueMention) -> Decision:
     """ "cuộc đàm phán" without an ordinal or a date, or "các phiên đàm phán": tells more of the event told
-    before, never one of its own."""
+    before, never one of its own; "Cuộc đàm phán lần này diễn ra tại New Delhi", the talks at hand with their
+    place, are one when none was told before (an article whose opening is cut)."""
     plural = CueFlag.PLURAL in c.flags
     if CueFlag.WEAK not in c.flags or not (plural or (c.ordinal is None and not c.timexes)):
         return Decision.PASS
     target = ctx.target(c)
     if target is not None and not plural:
         return ctx.join(target, c)
-    return Decision.DROP
+    return Decision.PASS if target is None and _placed_here(c) else Decision.DROP
 
 
 def many_rounds(ctx: Context, c: CueMention) -> Decision:
@@ -395,6 +396,12 @@ def _goes_on_about(ctx: Context, c: CueMention) -> Draft | None:
     if any(starts_with(k, low, key, c.end, c.end + 10) for k in ("between", "counterpart")):
         return None  # "Cuộc gặp giữa A và B …": an encounter of its own people
     return d if all(ctx.doc.timexes[t].start - c.end > 15 for t in c.timexes) else None
+
+
+def _placed_here(c: CueMention) -> bool:
+    """ "Cuộc đàm phán lần này diễn ra tại New Delhi", "cuộc đàm phán thương mại với Trung Quốc tại Thụy Sĩ": one
+    event named with its place."""
+    return CueFlag.PLURAL not in c.flags and c.ordinal is None and bool(c.locations)
 
 
 def _within_round(ctx: Context, d: Draft, c: CueMention) -> bool:
