@@ -96,6 +96,11 @@ CASES: dict[str, tuple[str, str, Decision | dict[str, Any]]] = {
         "buổi làm việc",
         Decision.JOIN,
     ),
+    "nobody_met": (
+        "Tại phiên làm việc sáng 12/5/2025, hội nghị đã biểu quyết thông qua nghị quyết về ngân sách.",
+        "phiên làm việc",
+        Decision.DROP,
+    ),
     "weak_cue": (
         "Vòng đàm phán thứ tư về thuế đối ứng diễn ra ngày 10/6/2025 tại Washington. "
         "Theo Bộ Công Thương, cuộc đàm phán tập trung vào quy tắc xuất xứ.",
@@ -127,6 +132,12 @@ CASES: dict[str, tuple[str, str, Decision | dict[str, Any]]] = {
         "Theo các chuyên gia, cuộc gặp diễn ra trong bầu không khí cởi mở.",
         "cuộc gặp",
         Decision.DROP,
+    ),
+    "sides_named_before": (
+        "Sáng 9/7/2025, tại Hà Nội, Bộ trưởng Ngoại giao Bùi Thanh Sơn chủ trì lễ đón Ngoại trưởng Canada Mélanie "
+        "Joly. Sau lễ đón, hai bên tiến hành hội đàm.",
+        "hội đàm",
+        {"type": "meeting", "locations": ["Hà Nội"]},
     ),
     "new_event": (
         "Ngày 12/11/2025, Bộ trưởng Nguyễn Hồng Diên làm việc với Đại sứ Hoa Kỳ Marc Knapper tại Hà Nội.",

@@ -182,6 +182,8 @@ def _describe(doc: Doc, low: str, key: str, s: Sentence, si: int, h: CueHit, nex
         if anaphor.value:  # "tham dự …" (attend), "Đó là …" (identity)
             m.flags |= flag_named(anaphor.value)
         before = anaphor.start
+    if h.label in _TITLED_TYPES and ends_with("both_sides", low, key, lo, before):
+        m.flags |= CueFlag.BILATERAL  # "Ngay sau lễ đón, hai bên tiến hành hội đàm": the two sides' own talks
     if _OPENING_MARKS.fullmatch(low, s.start, max(s.start, before)):
         m.flags |= CueFlag.INITIAL
     if spec(h.label).series and ends_with("reference", low, key, lo, h.start):
@@ -221,7 +223,9 @@ def _describe(doc: Doc, low: str, key: str, s: Sentence, si: int, h: CueHit, nex
         for p in event_lexicon("planned").find(low, key, window_lo, window_hi)
         if not (p.start >= h.end and next_start < len(low) and _BLANK.fullmatch(low, p.end, max(p.end, next_start)))
     ]
-    if planned and not event_lexicon("held").any(low, key, window_lo, window_hi):
+    # "đã đạt được thỏa thuận, theo đó Mỹ sẽ giảm …": past right before the cue, what is to come is something else
+    done = ends_with("done", low, key, lo, h.start)
+    if planned and not done and not event_lexicon("held").any(low, key, window_lo, window_hi):
         m.status = "planned"
     if spec(h.label).stands_alone:  # "hướng tới ký kết", "sẵn sàng đưa thuế về 0%": not done
         clause = max(lo, low.rfind(",", lo, h.start) + 1)
@@ -229,6 +233,10 @@ def _describe(doc: Doc, low: str, key: str, s: Sentence, si: int, h: CueHit, nex
             m.flags |= CueFlag.ASPIRATION
         if h.label == "agreement" and event_lexicon("conditional").any(low, key, clause, h.start):
             m.flags |= CueFlag.CONDITIONAL
+        if h.label == "agreement" and ends_with("as_topic", low, key, clause, h.start):
+            m.flags |= CueFlag.CONDITIONAL  # "việc ký kết FTA sẽ mở ra …": what a signing brings, no signing
+        if h.label == "agreement" and event_lexicon("many_parties").any(low, key, clause, h.start):
+            m.flags |= CueFlag.PLURAL  # "các nước đã đạt thỏa thuận với Mỹ": many agreements, none told
     clause_start = max(s.start, _last_before(doc, low, ";", h.start) + 1)
     same_day = event_lexicon("same_day").find(low, key, clause_start, min(h.start, clause_start + 25))
     if same_day:

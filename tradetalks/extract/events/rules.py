@@ -13,15 +13,15 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from tradetalks.event_types import spec
-from tradetalks.extract.cues import event_lexicon, lower_view, starts_with
+from tradetalks.extract.cues import ends_with, event_lexicon, starts_with
 from tradetalks.extract.doc_index import doc_index
 from tradetalks.extract.events.cue import CueFlag, CueMention
-from tradetalks.extract.events.draft import Draft, known_person, ministerial, same_person
+from tradetalks.extract.events.draft import Draft, ministerial
+from tradetalks.extract.events.encounters import fits, official, sides_in_sentence, split_counterparts
 from tradetalks.extract.events.rates import describe_rate
 from tradetalks.model import Doc, Event
 
 _TEAMS = CueFlag.WEAK | CueFlag.PLURAL | CueFlag.TEAMS
-_COUNTERPART_GAP = 50  # how far after a cue its counterpart's name may start ("cuộc gặp Bộ trưởng Tài chính B")
 
 
 class Decision(enum.Enum):
@@ -148,14 +148,14 @@ def needs_trade_context(ctx: Context, c: CueMention) -> Decision:
         return Decision.PASS
     # "Phiên đàm phán diễn ra ở cấp Trưởng đoàn …" in an article about the talks, after the session was told:
     # a weak cue only tells more of that event, it needs no words of trade of its own
-    told = CueFlag.WEAK in c.flags and ctx.negotiations and ctx.target(c) is not None
+    told = CueFlag.WEAK in c.flags and ctx.negotiations and (ctx.target(c) is not None or _placed_here(c))
     return Decision.PASS if told else Decision.DROP
 
 
 def unofficial_verb(ctx: Context, c: CueMention) -> Decision:
     """ "anh ấy làm việc với công an phường": a bare verb makes a meeting only between people with a title or
     with an organisation."""
-    if CueFlag.VERB in c.flags and not _official(ctx.doc, c):
+    if CueFlag.VERB in c.flags and not official(ctx.doc, c):
         return Decision.DROP
     return Decision.PASS
 
@@ -172,9 +172,11 @@ def conditional(ctx: Context, c: CueMention) -> Decision:
 
 def identity(ctx: Context, c: CueMention) -> Decision:
     """ "Hai bộ trưởng đã gặp nhau tại Jeju. Đó là phiên đàm phán cấp Bộ trưởng đầu tiên …": the meeting told
-    just before is that session."""
+    just before is that session; so is one told in the same sentence "…, trong vòng đàm phán thứ 5"."""
     d = ctx.touched
-    if CueFlag.IDENTITY not in c.flags or d is None or ctx.touched_at < c.sentence - 1 or not _fits(ctx.doc, d, c):
+    if d is None or not (CueFlag.IDENTITY in c.flags or _within_round(ctx, d, c)):
+        return Decision.PASS
+    if ctx.touched_at < c.sentence - 1 or not fits(ctx.doc, d, c):
         return Decision.PASS
     if spec(d.event.type).two_sided and spec(c.type).series:
         ctx.last.pop(d.event.type, None)
@@ -194,7 +196,7 @@ def either_exchange(ctx: Context, c: CueMention) -> Decision:
         return Decision.PASS
     told = [d for d in (ctx.last.get("call"), ctx.last.get("meeting")) if d is not None]
     target = max(told, key=lambda d: max(b for _, b in d.spans), default=None)
-    if target is not None and _fits(ctx.doc, target, c):
+    if target is not None and fits(ctx.doc, target, c):
         return ctx.join(target, c)
     subject = any(ctx.doc.mentions[p].start < c.start for p in c.people)
     if subject and starts_with("counterpart", ctx.low, ctx.key, c.end, c.end + 10):
@@ -208,41 +210,69 @@ def either_exchange(ctx: Context, c: CueMention) -> Decision:
 def refers_back(ctx: Context, c: CueMention) -> Decision:
     """ "Tại buổi làm việc, ông A đề nghị … trong quý I": the meeting told before (a date past the comma is
     what was said, not the meeting's)."""
-    anaphoric = CueFlag.ANAPHOR in c.flags or (CueFlag.INITIAL in c.flags and c.ordinal is None and not c.timexes)
+    doc, low = ctx.doc, ctx.low
+    opens = CueFlag.INITIAL in c.flags and c.ordinal is None
+    # "… tối 27/8, A có buổi điện đàm với B. Buổi điện đàm cũng nhằm cụ thể hóa … hồi tháng 3": opening the
+    # sentence right after the encounter told, its dates (not right after the cue) are what it is about
+    about = _goes_on_about(ctx, c) if opens and CueFlag.ANAPHOR not in c.flags else None
+    anaphoric = CueFlag.ANAPHOR in c.flags or (opens and (not c.timexes or about is not None))
     if not anaphoric:
         return Decision.PASS
-    doc, low = ctx.doc, ctx.low
-    c.said_dates = [t for t in c.timexes if "," in low[c.end : doc.timexes[t].start]]
+    c.said_dates = [t for t in c.timexes if about is not None or "," in low[c.end : doc.timexes[t].start]]
     c.timexes = [t for t in c.timexes if t not in c.said_dates]
+    if about is not None:
+        c.people = []  # the people it is about ("trao đổi giữa lãnh đạo A và B"), not of the encounter
+        return ctx.join(about, c)
     target = ctx.target(c)
-    if spec(c.type).refers_back and target is not None and _fits(doc, target, c):
+    if spec(c.type).refers_back and target is not None and fits(doc, target, c):
         return ctx.join(target, c)
     return Decision.PASS
 
 
+def nobody_met(ctx: Context, c: CueMention) -> Decision:
+    """ "Tại phiên làm việc chiều 21/1, Đại hội đã biểu quyết …": a meeting or call named as told before, with
+    none of its type told and no one in it, is a sitting of something else, not an encounter between sides; a
+    level ("sau cuộc điện đàm cấp cao hôm 2/7") names who took part."""
+    if CueFlag.ANAPHOR not in c.flags or not spec(c.type).two_sided or ctx.target(c) is not None:
+        return Decision.PASS
+    with_someone = starts_with("counterpart", ctx.low, ctx.key, c.end, c.end + 25)  # "cuộc họp với Thụy Sĩ"
+    alone = not (c.people or c.orgs or c.locations or c.level or with_someone or CueFlag.BILATERAL in c.flags)
+    return Decision.DROP if alone else Decision.PASS
+
+
 def weak_cue(ctx: Context, c: CueMention) -> Decision:
     """ "cuộc đàm phán" without an ordinal or a date, or "các phiên đàm phán": tells more of the event told
-    before, never one of its own."""
+    before, never one of its own; "Cuộc đàm phán lần này diễn ra tại New Delhi", the talks at hand with their
+    place, are one when none was told before (an article whose opening is cut)."""
     plural = CueFlag.PLURAL in c.flags
     if CueFlag.WEAK not in c.flags or not (plural or (c.ordinal is None and not c.timexes)):
         return Decision.PASS
     target = ctx.target(c)
     if target is not None and not plural:
         return ctx.join(target, c)
-    return Decision.DROP
+    return Decision.PASS if target is None and _placed_here(c) else Decision.DROP
 
 
 def many_rounds(ctx: Context, c: CueMention) -> Decision:
-    """ "ba vòng đàm phán trực tiếp": a summary of many rounds, none of them told."""
-    return Decision.DROP if CueFlag.PLURAL in c.flags and spec(c.type).series else Decision.PASS
+    """ "ba vòng đàm phán trực tiếp": a summary of many rounds, none of them told; "nhiều thỏa thuận đạt được":
+    many agreements, none told unless dated or MOUs signed now."""
+    if CueFlag.PLURAL not in c.flags:
+        return Decision.PASS
+    if spec(c.type).series:
+        return Decision.DROP
+    summed = c.type == "agreement" and CueFlag.MOU not in c.flags and not c.timexes and c.status != "planned"
+    return Decision.DROP if summed else Decision.PASS
 
 
 def many_meetings(ctx: Context, c: CueMention) -> Decision:
     """ "các phiên họp trực tuyến giữa hai đoàn kể từ tháng 4": many meetings, none told (unless people are
-    named or the meetings are to come)."""
-    if CueFlag.PLURAL in c.flags and spec(c.type).two_sided and not c.people and c.status != "planned":
-        return Decision.DROP
-    return Decision.PASS
+    named or the meetings are to come); "tiếng nói của Việt Nam tại các diễn đàn khu vực": many forums, none
+    told (unless dated: a forum has no counterpart to tell one apart)."""
+    if CueFlag.PLURAL not in c.flags or c.status == "planned" or not spec(c.type).encounter:
+        return Decision.PASS
+    if spec(c.type).two_sided:
+        return Decision.DROP if not c.people else Decision.PASS
+    return Decision.DROP if not c.timexes else Decision.PASS
 
 
 def named_again(ctx: Context, c: CueMention) -> Decision:
@@ -274,10 +304,29 @@ def bare_mention(ctx: Context, c: CueMention) -> Decision:
     return ctx.join(target, c) if target is not None else Decision.DROP
 
 
+def sides_named_before(ctx: Context, c: CueMention) -> Decision:
+    """ "Chiều 2/11, tại Hà Nội, Bộ trưởng A chủ trì lễ đón Bộ trưởng B. Sau lễ đón, hai bên tiến hành hội đàm.":
+    the two sides of a meeting or call that names no one are the people of the sentence before (one that told
+    no event, with two people, one titled), met on its date and at its place (the cue goes on with them)."""
+    if CueFlag.BILATERAL not in c.flags or not spec(c.type).two_sided or c.people:
+        return Decision.PASS
+    prev = c.sentence - 1
+    while prev in ctx.skipped:
+        prev -= 1
+    if prev < 0 or ctx.touched_at >= prev:
+        return Decision.PASS
+    sides = sides_in_sentence(ctx.doc, ctx.low, ctx.key, prev)
+    if sides is not None:
+        c.people = sides.people
+        c.timexes = c.timexes or sides.timexes
+        c.locations = c.locations or sides.places
+    return Decision.PASS
+
+
 def new_event(ctx: Context, c: CueMention) -> Decision:
     """ "Ngày 12/11, Bộ trưởng A làm việc với Bộ trưởng B và Thượng nghị sĩ C.": a new event, one per named
     counterpart when the cue is plural ("các buổi làm việc với A, B và C")."""
-    for people in _split_counterparts(ctx.doc, c):
+    for people in split_counterparts(ctx.doc, c):
         d = _new_draft(ctx.doc, c, people)
         ctx.drafts.append(d)
         ctx.last[c.type] = ctx.touched = d
@@ -300,12 +349,14 @@ RULES: dict[str, Rule] = {
     "identity": identity,
     "either_exchange": either_exchange,
     "refers_back": refers_back,
+    "nobody_met": nobody_met,
     "weak_cue": weak_cue,
     "many_rounds": many_rounds,
     "many_meetings": many_meetings,
     "named_again": named_again,
     "bare_past": bare_past,
     "bare_mention": bare_mention,
+    "sides_named_before": sides_named_before,
     "new_event": new_event,
 }
 
@@ -325,6 +376,40 @@ def decide(ctx: Context) -> list[Draft]:
     for c in ctx.cues:
         settle(ctx, c)
     return ctx.drafts
+
+
+def _goes_on_about(ctx: Context, c: CueMention) -> Draft | None:
+    """The event a meeting or call cue opening its sentence goes on about: the one of its type (or a round, for a
+    meeting: "Cuộc gặp rất tốt", of talks just told) told in the sentence before, when the cue is neither the
+    next one, nor dated right after it ("Buổi điện đàm ngày 5/3 …"), nor naming its own sides ("Cuộc gặp giữa A
+    và B")."""
+    d, target = ctx.touched, ctx.target(c)
+    if not spec(c.type).two_sided or d is None or not ctx.next_to_touched(c.sentence):
+        return None
+    if target is not None and max(b for _, b in target.spans) > ctx.doc.sentences[ctx.touched_at].start:
+        d = target  # "A có phiên làm việc với B nhằm khởi động vòng đàm phán. Buổi làm việc …": the meeting
+    if d is not target and not (c.type == "meeting" and spec(d.event.type).series):
+        return None
+    if c.flags & (CueFlag.NEXT | CueFlag.UPCOMING) or c.status != d.event.status and c.status is not None:
+        return None
+    low, key = ctx.low, ctx.key
+    if any(starts_with(k, low, key, c.end, c.end + 10) for k in ("between", "counterpart")):
+        return None  # "Cuộc gặp giữa A và B …": an encounter of its own people
+    return d if all(ctx.doc.timexes[t].start - c.end > 15 for t in c.timexes) else None
+
+
+def _placed_here(c: CueMention) -> bool:
+    """ "Cuộc đàm phán lần này diễn ra tại New Delhi", "cuộc đàm phán thương mại với Trung Quốc tại Thụy Sĩ": one
+    event named with its place."""
+    return CueFlag.PLURAL not in c.flags and c.ordinal is None and bool(c.locations)
+
+
+def _within_round(ctx: Context, d: Draft, c: CueMention) -> bool:
+    """ "A đã gặp B tại Kuala Lumpur, trong vòng đàm phán trực tiếp thứ 5": a numbered round the meeting told in
+    the same sentence took place within."""
+    if not spec(c.type).series or c.ordinal is None or ctx.touched_at != c.sentence or not spec(d.event.type).two_sided:
+        return False
+    return ends_with("within_round", ctx.low, ctx.key, max(0, c.start - 15), c.start) is not None
 
 
 def _bare(c: CueMention) -> bool:
@@ -359,14 +444,6 @@ def _has_context(doc: Doc, low: str, key: str, start: int, end: int) -> bool:
     )
 
 
-def _official(doc: Doc, c: CueMention) -> bool:
-    """A bare verb ("làm việc với") makes an event between people with a title, or with an organisation."""
-    if any(doc.mentions[p].role is not None for p in c.people):
-        return True
-    s = doc.sentences[c.sentence]
-    return any(m.type == "organization" for m in doc_index(doc).mentions_in(s.start, s.end))
-
-
 def _repeats(c: CueMention, d: Draft) -> bool:
     """A round, session or agreement named again with nothing new that tells it apart (no ordinal, no date)."""
     if not spec(c.type).one_per_identity or c.ordinal is not None or c.timexes:
@@ -377,36 +454,6 @@ def _repeats(c: CueMention, d: Draft) -> bool:
         return False
     ev = d.event
     return (c.mode is None or ev.mode in (None, c.mode)) and not (c.status == "planned" and ev.status == "held")
-
-
-def _fits(doc: Doc, d: Draft, c: CueMention) -> bool:
-    """Whether a referring mention can be the drafted event: no other ordinal, no only-new people."""
-    if c.ordinal is not None and d.event.ordinal is not None and c.ordinal != d.event.ordinal:
-        return False
-    # "Tại cuộc gặp Bộ trưởng B, …": a counterpart named right after the cue who is not of the event is another
-    low = lower_view(doc.key or doc.text)
-    named = [p for p in c.people if 0 <= doc.mentions[p].start - c.end <= _COUNTERPART_GAP]
-    named = [p for p in named if "," not in low[c.end : doc.mentions[p].start]]
-    known = known_person(doc, d.people)
-    if named and d.people and CueFlag.ATTEND not in c.flags and not any(map(known, named)):
-        return False
-    if c.people and len(d.people) >= 2 and CueFlag.ATTEND not in c.flags:
-        return any(map(known, c.people))
-    return True
-
-
-def _split_counterparts(doc: Doc, c: CueMention) -> list[list[int]]:
-    """ "các buổi làm việc với A, B và C": one group of people per distinct named counterpart."""
-    subject = [p for p in c.people if doc.mentions[p].start < c.start]
-    others = [p for p in c.people if doc.mentions[p].start >= c.end]
-    if CueFlag.PLURAL not in c.flags or not spec(c.type).two_sided or len(others) < 2:
-        return [c.people]
-    groups: list[list[int]] = []
-    for p in others:
-        if any(same_person(doc, p, g[-1]) for g in groups):
-            continue
-        groups.append([*subject, p])
-    return groups if len(groups) >= 2 else [c.people]
 
 
 def _new_draft(doc: Doc, c: CueMention, people: list[int]) -> Draft:

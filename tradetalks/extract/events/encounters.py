@@ -1,0 +1,80 @@
+"""Who a meeting or call is between, as the rules of ``rules.py`` ask it: whether a bare verb joins people of
+rank, whether a mention can be an event told before, the counterparts of a plural cue, and the sides a
+sentence names for the encounter told after it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from tradetalks.event_types import spec
+from tradetalks.extract.cues import lower_view
+from tradetalks.extract.doc_index import doc_index
+from tradetalks.extract.events.cue import CueFlag, CueMention
+from tradetalks.extract.events.draft import Draft, known_person, same_person
+from tradetalks.extract.events.places import location_text
+from tradetalks.model import Doc
+
+COUNTERPART_GAP = 50  # how far after a cue its counterpart's name may start ("cuộc gặp Bộ trưởng Tài chính B")
+
+
+@dataclass(slots=True)
+class Sides:
+    """The people a sentence names (two or more, one titled), its first date and its place."""
+
+    people: list[int]
+    timexes: list[int]
+    places: list[str]
+
+
+def sides_in_sentence(doc: Doc, low: str, key: str, si: int) -> Sides | None:
+    """ "Chiều 2/11, tại Hà Nội, Bộ trưởng A chủ trì lễ đón Bộ trưởng B.": A and B, that afternoon, in Hà Nội;
+    None unless two people are named, one of them with a title."""
+    s = doc.sentences[si]
+    index = doc_index(doc)
+    ids = index.mention_ids_in(s.start, s.end)
+    people: list[int] = []
+    for i in ids:
+        if doc.mentions[i].type == "person" and not any(same_person(doc, i, p) for p in people):
+            people.append(i)
+    if len(people) < 2 or all(doc.mentions[i].role is None for i in people):
+        return None
+    places = [location_text(doc, low, key, i) for i in ids if doc.mentions[i].type != "person"]
+    return Sides(people, index.timex_ids_in(s.start, s.end)[:1], [p for p in places if p][:1])
+
+
+def official(doc: Doc, c: CueMention) -> bool:
+    """A bare verb ("làm việc với") makes an event between people with a title, or with an organisation."""
+    if any(doc.mentions[p].role is not None for p in c.people):
+        return True
+    s = doc.sentences[c.sentence]
+    return any(m.type == "organization" for m in doc_index(doc).mentions_in(s.start, s.end))
+
+
+def fits(doc: Doc, d: Draft, c: CueMention) -> bool:
+    """Whether a referring mention can be the drafted event: no other ordinal, no only-new people."""
+    if c.ordinal is not None and d.event.ordinal is not None and c.ordinal != d.event.ordinal:
+        return False
+    # "Tại cuộc gặp Bộ trưởng B, …": a counterpart named right after the cue who is not of the event is another
+    low = lower_view(doc.key or doc.text)
+    named = [p for p in c.people if 0 <= doc.mentions[p].start - c.end <= COUNTERPART_GAP]
+    named = [p for p in named if "," not in low[c.end : doc.mentions[p].start]]
+    known = known_person(doc, d.people)
+    if named and d.people and CueFlag.ATTEND not in c.flags and not any(map(known, named)):
+        return False
+    if c.people and len(d.people) >= 2 and CueFlag.ATTEND not in c.flags:
+        return any(map(known, c.people))
+    return True
+
+
+def split_counterparts(doc: Doc, c: CueMention) -> list[list[int]]:
+    """ "các buổi làm việc với A, B và C": one group of people per distinct named counterpart."""
+    subject = [p for p in c.people if doc.mentions[p].start < c.start]
+    others = [p for p in c.people if doc.mentions[p].start >= c.end]
+    if CueFlag.PLURAL not in c.flags or not spec(c.type).two_sided or len(others) < 2:
+        return [c.people]
+    groups: list[list[int]] = []
+    for p in others:
+        if any(same_person(doc, p, g[-1]) for g in groups):
+            continue
+        groups.append([*subject, p])
+    return groups if len(groups) >= 2 else [c.people]
