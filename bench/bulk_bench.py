@@ -18,26 +18,11 @@ import os
 import sys
 import tempfile
 import time
-from collections.abc import Iterator
 from pathlib import Path
 
+from vietnews import VIETNEWS, vietnews_records  # noqa: E402
+
 REPO = Path(__file__).resolve().parents[1]
-VIETNEWS = (REPO / ".." / "shared" / "data" / "external" / "vietnews").resolve()
-
-
-def vietnews_records(limit: int | None) -> Iterator[dict[str, str]]:
-    """VietNews articles as ingest records: title = first block, text = the rest, "_" -> " "."""
-    count = 0
-    for path in sorted(VIETNEWS.glob("vietnews_*.jsonl.gz")):
-        with gzip.open(path, "rt", encoding="utf-8") as f:
-            for line in f:
-                rec = json.loads(line)
-                blocks = rec["text"].replace("_", " ").strip("\n").split("\n\n")
-                yield {"url": f"https://vietnews.invalid/{rec['id']}", "title": blocks[0],
-                       "text": "\n\n".join(blocks[1:]) or blocks[0]}
-                count += 1
-                if limit is not None and count >= limit:
-                    return
 
 
 def write_archive(folder: Path, limit: int | None) -> tuple[Path, int]:

@@ -14,36 +14,19 @@ of the process (``os.wait4``).
 from __future__ import annotations
 
 import argparse
-import gzip
 import json
 import os
 import shutil
 import subprocess
 import sys
 import time
-import unicodedata
-from collections.abc import Iterator
 from pathlib import Path
 
+from vietnews import VIETNEWS, vietnews_records  # noqa: E402
+
 REPO = Path(__file__).resolve().parents[1]
-VIETNEWS = (REPO / ".." / "shared" / "data" / "external" / "vietnews").resolve()
 SUFFIXES = ("", "-wal", "-shm")
 CLI = [sys.executable, "-c", "import sys; from tradetalks.cli import main; sys.exit(main())"]
-
-
-def vietnews_records() -> Iterator[dict[str, str]]:
-    """VietNews articles as ingest records: title = first block, text = the rest (NFC, "_" -> " ")."""
-    for path in sorted(VIETNEWS.glob("vietnews_*.jsonl.gz")):
-        with gzip.open(path, "rt", encoding="utf-8") as f:
-            for line in f:
-                rec = json.loads(line)
-                text = unicodedata.normalize("NFC", rec["text"].replace("_", " "))
-                blocks = text.strip("\n").split("\n\n")
-                yield {
-                    "url": f"https://vietnews.invalid/{rec['id']}",
-                    "title": blocks[0],
-                    "text": "\n\n".join(blocks[1:]) or blocks[0],
-                }
 
 
 def write_jsonl(path: Path, start: int, stop: int) -> int:

@@ -19,33 +19,13 @@ import json
 import sys
 import tempfile
 import time
-import unicodedata
-from collections.abc import Iterator
 from pathlib import Path
+
+from vietnews import VIETNEWS, vietnews_records  # noqa: E402
 
 REPO = Path(__file__).resolve().parents[1]
 SHARED = (REPO / ".." / "shared").resolve()
-VIETNEWS = SHARED / "data" / "external" / "vietnews"
 REAL = SHARED / "data" / "real" / "articles.jsonl"
-
-
-def vietnews_records(limit: int | None) -> Iterator[dict[str, str]]:
-    """VietNews articles as ingest records: title = first block, text = the rest."""
-    count = 0
-    for path in sorted(VIETNEWS.glob("vietnews_*.jsonl.gz")):
-        with gzip.open(path, "rt", encoding="utf-8") as f:
-            for line in f:
-                rec = json.loads(line)
-                text = unicodedata.normalize("NFC", rec["text"].replace("_", " "))
-                blocks = text.strip("\n").split("\n\n")
-                yield {
-                    "url": f"https://vietnews.invalid/{rec['id']}",
-                    "title": blocks[0],
-                    "text": "\n\n".join(blocks[1:]) or blocks[0],
-                }
-                count += 1
-                if limit is not None and count >= limit:
-                    return
 
 
 def run(name: str, source: Path, db: Path, show: int) -> None:

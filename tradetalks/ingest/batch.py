@@ -193,24 +193,20 @@ def print_report(report: IngestReport, console: Console) -> None:
         table.add_column(name, justify="right")
     table.add_row(*(str(len(getattr(report, name))) for name in names))
     console.print(table)
-    if report.skipped:
-        skipped = Table(title="Skipped inputs", show_header=True)
-        skipped.add_column("source", overflow="fold")
-        skipped.add_column("reason", overflow="fold")
-        for o in report.skipped:
-            skipped.add_row(Text(o.source), Text(o.reason or ""))
-        console.print(skipped)
-    if report.warned:
-        warnings = Table(title="Stored with a warning", show_header=True)
-        warnings.add_column("source", overflow="fold")
-        warnings.add_column("warning", overflow="fold")
-        for o in report.warned:
-            warnings.add_row(Text(o.source), Text(o.reason or ""))
-        console.print(warnings)
-    if report.failed:
-        failures = Table(title="Failed inputs", show_header=True)
-        failures.add_column("source", overflow="fold")
-        failures.add_column("reason", overflow="fold")
-        for o in report.failed:
-            failures.add_row(Text(o.source), Text(o.reason or ""))
-        console.print(failures)
+    for title, column, outcomes in (
+        ("Skipped inputs", "reason", report.skipped),
+        ("Stored with a warning", "warning", report.warned),
+        ("Failed inputs", "reason", report.failed),
+    ):
+        if outcomes:
+            console.print(_reasons(title, column, outcomes))
+
+
+def _reasons(title: str, column: str, outcomes: list[IngestOutcome]) -> Table:
+    """One table of inputs and what was said of each (why it failed or was skipped, its warning)."""
+    table = Table(title=title, show_header=True)
+    table.add_column("source", overflow="fold")
+    table.add_column(column, overflow="fold")
+    for o in outcomes:
+        table.add_row(Text(o.source), Text(o.reason or ""))
+    return table
