@@ -30,6 +30,7 @@ TEXTS = {
     "https://a.example.vn/co-ban": "Từ ngày 9/4, mức thuế cơ bản 10% áp dụng cho hàng hóa mọi nước.",
     "https://a.example.vn/vong-1": "Vòng đàm phán thứ nhất có Thứ trưởng Tân và Phó Đại diện Thương mại Switzer dự.",
     "https://a.example.vn/dien-dam": "Tối 4/4, Tổng Bí thư Tô Lâm điện đàm với Tổng thống Trump, có Thủ tướng dự.",
+    "https://a.example.vn/evfta": "Vòng đàm phán thứ năm của EVFTA diễn ra tại Hà Nội đầu tháng 11/2013.",
 }
 
 
@@ -79,6 +80,8 @@ def index() -> DossierIndex:
         Event("negotiation_round", [_ev(v1, "Vòng đàm phán thứ nhất")], negotiation=vn, ordinal=1,
               start="2025-05-01", id="r1",
               participants=[Participant("p-vn2", "VN"), Participant("p-tan", "VN"), Participant("p-sw", "US")]),
+        Event("negotiation_round", [_ev("https://a.example.vn/evfta", "Vòng đàm phán thứ năm của EVFTA")],
+              negotiation="vn-eu-fta", ordinal=5, start="2013-11-04", location="Hà Nội", id="eu5"),
         Event("call", [_ev(call, "Tô Lâm điện đàm với Tổng thống Trump")], negotiation=vn, start="2025-04-04",
               time_of_day="evening", id="c1",
               participants=[Participant("p-lam", "VN"), Participant("p-pm", "VN"), Participant("p-trump", "US")]),
@@ -125,3 +128,9 @@ def test_ask_met_names_counterparts_only(index: DossierIndex) -> None:
     answer = answer_from_index(index, "Tô Lâm điện đàm với ai?")
     assert answer["kind"] == "met_on"
     assert "Donald Trump" in answer["answer"] and "Phạm Minh Chính" not in answer["answer"]
+
+
+def test_ask_round_number_counts_within_the_talks_asked_about(index: DossierIndex) -> None:
+    assert not answer_from_index(index, "Vòng đàm phán thứ 5 diễn ra khi nào?")["found"]
+    named = answer_from_index(index, "Vòng đàm phán thứ 5 của EVFTA diễn ra khi nào?")
+    assert named["events"] == ["eu5"] and "2013" in named["answer"]

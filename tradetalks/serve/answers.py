@@ -55,7 +55,8 @@ def ordinal_event(index: DossierIndex, q: Question) -> Event | None:
             if held:
                 return max(held, key=lambda e: (e.ordinal or 0, index.event_order(e)))
             continue
-        numbered = [e for e in _talks(index, (kind,), q.negotiation) if e.ordinal == q.ordinal]
+        # a number counts within the talks asked about: round 5 of another negotiation is no answer
+        numbered = [e for e in _talks(index, (kind,), q.negotiation) if e.ordinal == q.ordinal and _default_talks(e, q)]
         if numbered:
             rank = {VN_US_RECIPROCAL: 0, None: 1}
             return min(
