@@ -11,6 +11,7 @@ from conftest import check_events
 from tradetalks.extract.cues import lower_view
 from tradetalks.extract.events.negotiation import (
     NegotiationCuesError,
+    excluded_country,
     parse_negotiation_cues,
     state_party,
 )
@@ -66,6 +67,24 @@ CASES: dict[str, tuple[str, list[dict[str, Any]]]] = {
         "Phái đoàn Nhật Bản và Mỹ đã bước vào vòng đàm phán thứ ba về thuế quan tại Washington.",
         [{"type": "negotiation_round", "ordinal": 3, "negotiation": "talks:hoa-ky+nhat-ban"}],
     ),
+    "excluded country": (  # the country left out is no party: the rate on Viet Nam's goods is of its talks
+        "Ngày 10/4/2025, Mỹ hoãn áp thuế đối ứng với mọi đối tác (trừ Trung Quốc), hàng hóa của Việt Nam chỉ còn "
+        "chịu mức thuế 10%.",
+        [{"type": "tariff_action", "negotiation": VN_US_RECIPROCAL}],
+    ),
+    "Viet Nam among others": (  # Viet Nam named beside a third country still tells what the article is about
+        "Campuchia và Việt Nam cùng được Mỹ hạ thuế đối ứng trong tháng 7/2025. Các doanh nghiệp dệt may cho biết "
+        "việc bị áp thuế 20% làm tăng giá thành xuất khẩu.",
+        [{"type": "tariff_action", "negotiation": VN_US_RECIPROCAL}],
+    ),
+    "former rate": (  # the rate that held before is no step of the talks
+        "Mỹ áp thuế đối ứng 20% với hàng hóa Việt Nam từ ngày 7/8/2025. Trước đây, hạt tiêu xuất khẩu sang Mỹ chỉ "
+        "chịu thuế 0%.",
+        [
+            {"type": "tariff_action", "negotiation": VN_US_RECIPROCAL},
+            {"type": "tariff_action", "negotiation": None},
+        ],
+    ),
 }
 
 
@@ -87,6 +106,21 @@ def test_negotiation_rules(rule: str) -> None:
 )
 def test_state_deal_needs_a_state_name(text: str, state: bool) -> None:
     assert state_party(lower_view(text), text, 0, len(text)) is state
+
+
+@pytest.mark.parametrize(
+    ("text", "excluded"),
+    [
+        ("mọi đối tác, trừ Trung Quốc", True),
+        ("mọi đối tác (ngoại trừ Trung Quốc)", True),
+        ("không loại trừ Trung Quốc", False),
+        ("khấu trừ Trung Quốc", False),
+        ("hàng hóa của Trung Quốc", False),
+    ],
+)
+def test_excluded_country_needs_an_exclusion_word(text: str, excluded: bool) -> None:
+    start = text.index("Trung Quốc")
+    assert excluded_country(lower_view(text), text, start) is excluded
 
 
 @pytest.mark.parametrize(

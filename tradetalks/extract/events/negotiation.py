@@ -32,6 +32,9 @@ NEGOTIATION_CUES = "negotiation_cues.tsv"
 CUE_GROUPS = {
     "state": "right before a capitalised name: a state of a federation (bang Iowa)",
     "not_state": "phrases holding a state word that name a whole federation (Liên bang Nga)",
+    "excluded": "right before a country: the country is left out, no party (trừ Trung Quốc)",
+    "not_excluded": "phrases ending in an exclusion word that leave nothing out (khấu trừ, loại trừ)",
+    "former": "opening a sentence: what it tells held before (trước đây)",
 }
 
 
@@ -73,6 +76,25 @@ def state_party(low: str, key: str, a: int, b: int) -> bool:
     return False
 
 
+def excluded_country(low: str, key: str, start: int) -> bool:
+    """Rule *excluded country*: a country right after "trừ" or "ngoại trừ" ("hoãn thuế với mọi nước, trừ Trung
+    Quốc") is the one left out, not a party; "khấu trừ", "loại trừ" leave nothing out."""
+    hi = start
+    while hi > 0 and (low[hi - 1].isspace() or low[hi - 1] == "("):
+        hi -= 1
+    hits = [h for h in negotiation_cues().find(low, key, max(0, hi - 20), hi) if h.end == hi]
+    return bool(hits) and hits[-1].label == "excluded"
+
+
+def former_rate(low: str, key: str, d: Draft, s_start: int) -> bool:
+    """Rule *former rate*: "Trước đây, mặt hàng này vào Mỹ chịu thuế 0%": a rate told in a sentence opening with
+    "trước đây" is the one that held before, no step of the talks the article is about."""
+    if d.event.type != "tariff_action":
+        return False
+    first = negotiation_cues().find(low, key, s_start, s_start + 12)
+    return bool(first) and first[0].start == s_start and first[0].label == "former"
+
+
 @lru_cache(maxsize=1)
 def negotiation_names() -> dict[tuple[str, str], str]:
     """(key, "name_vi"|"name_en") -> display name of a negotiation."""
@@ -92,29 +114,37 @@ def doc_negotiations(doc: Doc, low: str, key: str) -> Counter[str]:
         found = text_cues(low, key)
         counts = Counter(h.label for h in found.get("agreement", []))
         for h in found.get("agreement_vn", []):
-            if _about_vietnam(doc, h.start):
+            if _about_vietnam(doc, h.start, named_vn=True):
                 counts[h.label] += 1
         return counts
 
     return Counter(doc_index(doc).remember(("negotiations", low, key), count))
 
 
-def _about_vietnam(doc: Doc, pos: int, partner: bool = False) -> bool:
+def _about_vietnam(doc: Doc, pos: int, partner: bool = False, named_vn: bool = False) -> bool:
     """Whether the sentence at ``pos`` is about Viet Nam's talks: a Vietnamese party named there (or,
     when the sentence names no third country, anywhere in the article); a partner country is allowed
-    only when ``partner``."""
+    only when ``partner``, any third country when ``named_vn`` and a Vietnamese party is named there (rule
+    *Viet Nam among others*: "Việt Nam và Bangladesh đều được giảm thuế đối ứng" tells of Viet Nam's talks
+    too, enough to know what the article is about)."""
     index = doc_index(doc)
     s = index.sentence_at(pos)
     if s is None:
         return False
     sides = index.remember(
         ("sides", s.start, s.end),
-        lambda: {m.side for m in index.mentions_in(s.start, s.end) if m.side and not _is_place(doc, m)},
+        lambda: {m.side for m in index.mentions_in(s.start, s.end) if m.side and not _not_party(doc, m)},
     )
     if "other" in sides and not partner:
-        return False
+        return named_vn and "VN" in sides
     has_vn = index.remember("has_vn", lambda: any(m.side == "VN" for m in doc.mentions))
     return "VN" in sides or (not partner and has_vn)
+
+
+def _not_party(doc: Doc, m: Mention) -> bool:
+    """A country named as a place or as the one left out (rule *excluded country*): no party."""
+    key = doc.key or doc.text
+    return _is_place(doc, m) or excluded_country(lower_view(key), key, m.start)
 
 
 def _is_place(doc: Doc, m: Mention) -> bool:
@@ -145,7 +175,7 @@ def _parties(doc: Doc, spans: list[tuple[int, int]], people: list[int]) -> list[
     for a, b in spans:
         for mi in index.mention_ids_in(a, b):
             m = doc.mentions[mi]
-            if mi not in seen and m.type in ("country", "person") and not _is_place(doc, m):
+            if mi not in seen and m.type in ("country", "person") and not _not_party(doc, m):
                 seen.add(mi)
                 inside.append(m)
     inside.sort(key=lambda m: m.start)
@@ -213,7 +243,7 @@ def _foreign_tariff(doc: Doc, d: Draft) -> bool:
         return False
     a, b = d.spans[0]
     mentions = doc_index(doc).mentions_in(a, b)
-    sides = {m.side for m in mentions if m.type == "country" and not _is_place(doc, m)}
+    sides = {m.side for m in mentions if m.type == "country" and not _not_party(doc, m)}
     return "other" in sides and "VN" not in sides
 
 
@@ -248,7 +278,7 @@ def negotiation_of(doc: Doc, low: str, key: str, d: Draft) -> str | None:
             named = _named(low, sorted(hits, key=lambda h: h.start), anchor, a)
             if named is not None:
                 return named.label
-    if any(state_party(low, key, a, b) for a, b in spans):
+    if any(state_party(low, key, a, b) for a, b in spans) or former_rate(low, key, d, s.start):
         return None
     if _foreign_tariff(doc, d):
         return foreign_talks(doc, [d.spans[0]], [])  # the rate's own clause ("…, Thái Lan 36%")
