@@ -77,6 +77,14 @@ CASES: dict[str, tuple[str, list[dict[str, Any]]]] = {
         "việc bị áp thuế 20% làm tăng giá thành xuất khẩu.",
         [{"type": "tariff_action", "negotiation": VN_US_RECIPROCAL}],
     ),
+    "named tariff deal": (  # "thỏa thuận thuế quan Việt Nam – Hoa Kỳ" names the reciprocal talks' deal
+        "Giới doanh nghiệp kỳ vọng nhiều vào thỏa thuận thuế quan Việt Nam – Hoa Kỳ. Nhờ vậy, từ tháng 8/2025 các "
+        "lô hàng dệt may bị áp thuế 20% thay vì 46% khi xuất khẩu.",
+        [
+            {"type": "tariff_action", "negotiation": VN_US_RECIPROCAL},
+            {"type": "tariff_action", "negotiation": VN_US_RECIPROCAL},
+        ],
+    ),
     "former rate": (  # the rate that held before is no step of the talks
         "Mỹ áp thuế đối ứng 20% với hàng hóa Việt Nam từ ngày 7/8/2025. Trước đây, hạt tiêu xuất khẩu sang Mỹ chỉ "
         "chịu thuế 0%.",
