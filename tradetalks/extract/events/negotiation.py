@@ -114,19 +114,17 @@ def doc_negotiations(doc: Doc, low: str, key: str) -> Counter[str]:
         found = text_cues(low, key)
         counts = Counter(h.label for h in found.get("agreement", []))
         for h in found.get("agreement_vn", []):
-            if _about_vietnam(doc, h.start, named_vn=True):
+            if _about_vietnam(doc, h.start):
                 counts[h.label] += 1
         return counts
 
     return Counter(doc_index(doc).remember(("negotiations", low, key), count))
 
 
-def _about_vietnam(doc: Doc, pos: int, partner: bool = False, named_vn: bool = False) -> bool:
+def _about_vietnam(doc: Doc, pos: int, partner: bool = False) -> bool:
     """Whether the sentence at ``pos`` is about Viet Nam's talks: a Vietnamese party named there (or,
     when the sentence names no third country, anywhere in the article); a partner country is allowed
-    only when ``partner``, any third country when ``named_vn`` and a Vietnamese party is named there (rule
-    *Viet Nam among others*: "Việt Nam và Bangladesh đều được giảm thuế đối ứng" tells of Viet Nam's talks
-    too, enough to know what the article is about)."""
+    only when ``partner``."""
     index = doc_index(doc)
     s = index.sentence_at(pos)
     if s is None:
@@ -136,7 +134,7 @@ def _about_vietnam(doc: Doc, pos: int, partner: bool = False, named_vn: bool = F
         lambda: {m.side for m in index.mentions_in(s.start, s.end) if m.side and not _not_party(doc, m)},
     )
     if "other" in sides and not partner:
-        return named_vn and "VN" in sides
+        return False
     has_vn = index.remember("has_vn", lambda: any(m.side == "VN" for m in doc.mentions))
     return "VN" in sides or (not partner and has_vn)
 
