@@ -80,14 +80,6 @@ CASES: dict[str, tuple[str, list[dict[str, Any]]]] = {
             {"type": "tariff_action", "negotiation": VN_US_RECIPROCAL},
         ],
     ),
-    "former rate": (  # the rate that held before is no step of the talks
-        "Mỹ áp thuế đối ứng 20% với hàng hóa Việt Nam từ ngày 7/8/2025. Trước đây, hạt tiêu xuất khẩu sang Mỹ chỉ "
-        "chịu thuế 0%.",
-        [
-            {"type": "tariff_action", "negotiation": VN_US_RECIPROCAL},
-            {"type": "tariff_action", "negotiation": None},
-        ],
-    ),
 }
 
 

@@ -34,7 +34,6 @@ CUE_GROUPS = {
     "not_state": "phrases holding a state word that name a whole federation (Liên bang Nga)",
     "excluded": "right before a country: the country is left out, no party (trừ Trung Quốc)",
     "not_excluded": "phrases ending in an exclusion word that leave nothing out (khấu trừ, loại trừ)",
-    "former": "opening a sentence: what it tells held before (trước đây)",
 }
 
 
@@ -84,15 +83,6 @@ def excluded_country(low: str, key: str, start: int) -> bool:
         hi -= 1
     hits = [h for h in negotiation_cues().find(low, key, max(0, hi - 20), hi) if h.end == hi]
     return bool(hits) and hits[-1].label == "excluded"
-
-
-def former_rate(low: str, key: str, d: Draft, s_start: int) -> bool:
-    """Rule *former rate*: "Trước đây, mặt hàng này vào Mỹ chịu thuế 0%": a rate told in a sentence opening with
-    "trước đây" is the one that held before, no step of the talks the article is about."""
-    if d.event.type != "tariff_action":
-        return False
-    first = negotiation_cues().find(low, key, s_start, s_start + 12)
-    return bool(first) and first[0].start == s_start and first[0].label == "former"
 
 
 @lru_cache(maxsize=1)
@@ -276,7 +266,7 @@ def negotiation_of(doc: Doc, low: str, key: str, d: Draft) -> str | None:
             named = _named(low, sorted(hits, key=lambda h: h.start), anchor, a)
             if named is not None:
                 return named.label
-    if any(state_party(low, key, a, b) for a, b in spans) or former_rate(low, key, d, s.start):
+    if any(state_party(low, key, a, b) for a, b in spans):
         return None
     if _foreign_tariff(doc, d):
         return foreign_talks(doc, [d.spans[0]], [])  # the rate's own clause ("…, Thái Lan 36%")
