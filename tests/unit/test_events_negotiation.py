@@ -11,6 +11,7 @@ from conftest import check_events
 from tradetalks.extract.cues import lower_view
 from tradetalks.extract.events.negotiation import (
     NegotiationCuesError,
+    excluded_country,
     parse_negotiation_cues,
     state_party,
 )
@@ -66,6 +67,19 @@ CASES: dict[str, tuple[str, list[dict[str, Any]]]] = {
         "Phái đoàn Nhật Bản và Mỹ đã bước vào vòng đàm phán thứ ba về thuế quan tại Washington.",
         [{"type": "negotiation_round", "ordinal": 3, "negotiation": "talks:hoa-ky+nhat-ban"}],
     ),
+    "excluded country": (  # the country left out is no party: the rate on Viet Nam's goods is of its talks
+        "Ngày 10/4/2025, Mỹ hoãn áp thuế đối ứng với mọi đối tác (trừ Trung Quốc), hàng hóa của Việt Nam chỉ còn "
+        "chịu mức thuế 10%.",
+        [{"type": "tariff_action", "negotiation": VN_US_RECIPROCAL}],
+    ),
+    "named tariff deal": (  # "thỏa thuận thuế quan Việt Nam – Hoa Kỳ" names the reciprocal talks' deal
+        "Giới doanh nghiệp kỳ vọng nhiều vào thỏa thuận thuế quan Việt Nam – Hoa Kỳ. Nhờ vậy, từ tháng 8/2025 các "
+        "lô hàng dệt may bị áp thuế 20% thay vì 46% khi xuất khẩu.",
+        [
+            {"type": "tariff_action", "negotiation": VN_US_RECIPROCAL},
+            {"type": "tariff_action", "negotiation": VN_US_RECIPROCAL},
+        ],
+    ),
 }
 
 
@@ -87,6 +101,21 @@ def test_negotiation_rules(rule: str) -> None:
 )
 def test_state_deal_needs_a_state_name(text: str, state: bool) -> None:
     assert state_party(lower_view(text), text, 0, len(text)) is state
+
+
+@pytest.mark.parametrize(
+    ("text", "excluded"),
+    [
+        ("mọi đối tác, trừ Trung Quốc", True),
+        ("mọi đối tác (ngoại trừ Trung Quốc)", True),
+        ("không loại trừ Trung Quốc", False),
+        ("khấu trừ Trung Quốc", False),
+        ("hàng hóa của Trung Quốc", False),
+    ],
+)
+def test_excluded_country_needs_an_exclusion_word(text: str, excluded: bool) -> None:
+    start = text.index("Trung Quốc")
+    assert excluded_country(lower_view(text), text, start) is excluded
 
 
 @pytest.mark.parametrize(

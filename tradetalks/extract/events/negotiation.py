@@ -32,6 +32,8 @@ NEGOTIATION_CUES = "negotiation_cues.tsv"
 CUE_GROUPS = {
     "state": "right before a capitalised name: a state of a federation (bang Iowa)",
     "not_state": "phrases holding a state word that name a whole federation (Liên bang Nga)",
+    "excluded": "right before a country: the country is left out, no party (trừ Trung Quốc)",
+    "not_excluded": "phrases ending in an exclusion word that leave nothing out (khấu trừ, loại trừ)",
 }
 
 
@@ -73,6 +75,16 @@ def state_party(low: str, key: str, a: int, b: int) -> bool:
     return False
 
 
+def excluded_country(low: str, key: str, start: int) -> bool:
+    """Rule *excluded country*: a country right after "trừ" or "ngoại trừ" ("hoãn thuế với mọi nước, trừ Trung
+    Quốc") is the one left out, not a party; "khấu trừ", "loại trừ" leave nothing out."""
+    hi = start
+    while hi > 0 and (low[hi - 1].isspace() or low[hi - 1] == "("):
+        hi -= 1
+    hits = [h for h in negotiation_cues().find(low, key, max(0, hi - 20), hi) if h.end == hi]
+    return bool(hits) and hits[-1].label == "excluded"
+
+
 @lru_cache(maxsize=1)
 def negotiation_names() -> dict[tuple[str, str], str]:
     """(key, "name_vi"|"name_en") -> display name of a negotiation."""
@@ -109,12 +121,18 @@ def _about_vietnam(doc: Doc, pos: int, partner: bool = False) -> bool:
         return False
     sides = index.remember(
         ("sides", s.start, s.end),
-        lambda: {m.side for m in index.mentions_in(s.start, s.end) if m.side and not _is_place(doc, m)},
+        lambda: {m.side for m in index.mentions_in(s.start, s.end) if m.side and not _not_party(doc, m)},
     )
     if "other" in sides and not partner:
         return False
     has_vn = index.remember("has_vn", lambda: any(m.side == "VN" for m in doc.mentions))
     return "VN" in sides or (not partner and has_vn)
+
+
+def _not_party(doc: Doc, m: Mention) -> bool:
+    """A country named as a place or as the one left out (rule *excluded country*): no party."""
+    key = doc.key or doc.text
+    return _is_place(doc, m) or excluded_country(lower_view(key), key, m.start)
 
 
 def _is_place(doc: Doc, m: Mention) -> bool:
@@ -145,7 +163,7 @@ def _parties(doc: Doc, spans: list[tuple[int, int]], people: list[int]) -> list[
     for a, b in spans:
         for mi in index.mention_ids_in(a, b):
             m = doc.mentions[mi]
-            if mi not in seen and m.type in ("country", "person") and not _is_place(doc, m):
+            if mi not in seen and m.type in ("country", "person") and not _not_party(doc, m):
                 seen.add(mi)
                 inside.append(m)
     inside.sort(key=lambda m: m.start)
@@ -213,7 +231,7 @@ def _foreign_tariff(doc: Doc, d: Draft) -> bool:
         return False
     a, b = d.spans[0]
     mentions = doc_index(doc).mentions_in(a, b)
-    sides = {m.side for m in mentions if m.type == "country" and not _is_place(doc, m)}
+    sides = {m.side for m in mentions if m.type == "country" and not _not_party(doc, m)}
     return "other" in sides and "VN" not in sides
 
 

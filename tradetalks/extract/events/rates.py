@@ -12,6 +12,7 @@ from functools import lru_cache
 from tradetalks.extract.cues import ends_with, event_lexicon, event_table, lower_view, starts_with, words_pattern
 from tradetalks.extract.doc_index import doc_index
 from tradetalks.extract.events.cue import CueMention
+from tradetalks.extract.events.negotiation import excluded_country
 from tradetalks.model import VN_US_RECIPROCAL, Doc, Event, Mention, Sentence, TariffFacts
 
 _GROUPS = (
@@ -171,11 +172,13 @@ def _after_goods_word(low: str, lo: int, hi: int) -> bool:
 
 
 def _parties(doc: Doc, low: str, key: str, a: int, b: int) -> list[Mention]:
-    """Countries of ``[a, b)`` named as parties: not a place ("tại Việt Nam", "sang Mỹ") nor the country of a
-    name before it in brackets ("hãng tin AFP (Pháp)")."""
+    """Countries of ``[a, b)`` named as parties: not a place ("tại Việt Nam", "sang Mỹ"), nor the country of a
+    name before it in brackets ("hãng tin AFP (Pháp)"), nor one left out ("trừ Trung Quốc")."""
     out = []
     for m in _countries(doc, a, b):
         if ends_with("locative", low, key, max(0, m.start - 12), m.start) is not None:
+            continue
+        if excluded_country(low, key, m.start):
             continue
         if low[max(0, m.start - 3) : m.start].rstrip().endswith("("):
             continue
