@@ -11,6 +11,7 @@ from datetime import date
 from tradetalks.model import Doc, DossierTimex, Event, Participant
 from tradetalks.resolve.dates import Range, near, parse_range, same_day
 from tradetalks.resolve.entities import EntityIndex
+from tradetalks.resolve.measures import rate_alone_links, rates_of_several_measures
 from tradetalks.resolve.reports import (
     DOCUMENTS,
     ENCOUNTERS,
@@ -89,6 +90,7 @@ def link_reports(state: EventState) -> None:
     pairs = _candidate_pairs(state)
     scored = []
     windows: dict[str, list[Range]] = {}
+    several = rates_of_several_measures(state.reports)
     for i, j in pairs:
         a, b = state.reports[i], state.reports[j]
         score = link_score(a, b)
@@ -100,6 +102,8 @@ def link_reports(state: EventState) -> None:
             if not same_talks(a, b) and not _strong_link(state, windows, a, b):
                 continue
             if not _told_together(a, b) and not _windows_meet(state, windows, a, b):
+                continue
+            if not rate_alone_links(a, b, several):
                 continue
         scored.append((-score, i, j))
     for _, i, j in sorted(scored):
