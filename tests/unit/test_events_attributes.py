@@ -93,6 +93,17 @@ CASES: dict[str, tuple[str, str | None, list[dict[str, Any]]]] = {
         "2025-10-29",
         [{"type": "meeting", "n_participants": 1}],
     ),
+    "agreement_where_talked": (
+        "Ngày 14/9/2025, Bộ trưởng Tài chính Mỹ Scott Bessent hội đàm với Phó Thủ tướng Trung Quốc Hà Lập Phong "
+        "tại Madrid về thuế quan. Sau hai ngày thảo luận, hai bên đã đạt được thỏa thuận khung về thương mại.",
+        "2025-09-16",
+        [{"type": "meeting", "location": "Madrid"}, {"type": "agreement", "location": "Madrid"}],
+    ),
+    "agreement_where_talked (no talks told before, no place)": (
+        "Sau hai ngày thảo luận, Mỹ và Trung Quốc đã đạt được thỏa thuận khung về thương mại.",
+        "2025-09-16",
+        [{"type": "agreement", "location": None}],
+    ),
     "old_date_is_history": (
         "Sau hiệp định khung, ASEAN và Trung Quốc tiếp tục đàm phán và ký kết hiệp định về thương mại hàng hóa "
         "(có hiệu lực từ tháng 7/2005), mở đường cho khu vực thương mại tự do.",
