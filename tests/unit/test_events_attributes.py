@@ -21,6 +21,18 @@ CASES: dict[str, tuple[str, str | None, list[dict[str, Any]]]] = {
             {"type": "call", "topics": ["tariffs"], "no_topics": ["energy"]},
         ],
     ),
+    "topics_told_before": (
+        "Hoa Kỳ vừa công bố mức thuế nhập khẩu mới đối với thép. "
+        "Bộ trưởng Nguyễn Hồng Diên đã nêu vấn đề này trong buổi làm việc với Đại sứ Marc Knapper tại Hà Nội.",
+        "2025-05-02",
+        [{"type": "meeting", "topics": ["tariffs"]}],
+    ),
+    "topics_told_before (no reference back)": (
+        "Hoa Kỳ vừa công bố mức thuế nhập khẩu mới đối với thép. "
+        "Bộ trưởng Nguyễn Hồng Diên đã làm việc với Đại sứ Marc Knapper tại Hà Nội về hợp tác giáo dục.",
+        "2025-05-02",
+        [{"type": "meeting", "no_topics": ["tariffs"]}],
+    ),
     "lead_place": (
         "Chiều 6/11, tại Trụ sở Bộ Công Thương, Bộ trưởng Nguyễn Hồng Diên làm việc với Đại sứ Marc Knapper. "
         "Tại Hội chợ, sáng 8/11, Bộ trưởng Nguyễn Hồng Diên tiếp ông John Miller.",

@@ -122,7 +122,7 @@ def _extract_events(doc: Doc) -> Doc:
         drafts = drafts[:MAX_EVENTS_PER_ARTICLE]
     share_talks_place(doc, low, key, drafts)
     place = article_place(drafts)
-    after = told_after(doc, drafts, skipped)
+    after = told_after(doc, low, key, drafts, skipped)
     doc.events = [finish_event(doc, low, key, d, place, more) for d, more in zip(drafts, after, strict=True)]
     share_series_negotiation(doc.events)
     return doc

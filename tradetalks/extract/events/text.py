@@ -231,11 +231,23 @@ def _sentence_at(doc: Doc, starts: list[int], pos: int) -> int:
     return max(0, bisect_right(starts, pos) - 1)
 
 
-def told_after(doc: Doc, drafts: list[Draft], skipped: set[int]) -> list[list[tuple[int, int]]]:
+def _told_before(doc: Doc, low: str, key: str, starts: list[int], d: Draft, skipped: set[int]) -> list[tuple[int, int]]:
+    """Rule ``topics_told_before``: "Mỹ áp thuế …. Ông A nêu vấn đề này trong cuộc gặp với B": an event whose
+    sentence names its matter as "vấn đề này", "quan điểm này" was about what the sentence before tells."""
+    first = _sentence_at(doc, starts, min(a for a, _ in d.spans))
+    s = doc.sentences[first]
+    if not event_lexicon("told_before").any(low, key, s.start, s.end):
+        return []
+    before = next((si for si in range(first - 1, max(-1, first - 3), -1) if si not in skipped), None)
+    return [] if before is None else [(doc.sentences[before].start, doc.sentences[before].end)]
+
+
+def told_after(doc: Doc, low: str, key: str, drafts: list[Draft], skipped: set[int]) -> list[list[tuple[int, int]]]:
     """Rule ``topics_told_after``: what a meeting, call or round was about is told in the sentences after it
     ("A tiếp B. Ông B cho biết … LNG …. Thủ tướng đề nghị …"), up to ``_TOLD_AFTER`` sentences (headlines and
     captions skipped), until a sentence that tells another event with none of its people. Per draft, the spans
-    of those sentences (their topics are the event's too)."""
+    of those sentences (their topics are the event's too), and of the sentence before when its own refers back
+    to it (``topics_told_before``)."""
     starts = [s.start for s in doc.sentences]
     owners: dict[int, list[int]] = {}
     for i, d in enumerate(drafts):
@@ -248,6 +260,7 @@ def told_after(doc: Doc, drafts: list[Draft], skipped: set[int]) -> list[list[tu
         if spec(d.event.type).kind not in ("series", "encounter") or d.reference or not d.spans:
             continue
         known = known_person(doc, d.people)
+        spans.extend(_told_before(doc, low, key, starts, d, skipped))
         si = max(_sentence_at(doc, starts, a) for a, _ in d.spans)
         told = 0
         while told < _TOLD_AFTER and si + 1 < len(doc.sentences):
