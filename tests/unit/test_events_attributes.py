@@ -33,6 +33,13 @@ CASES: dict[str, tuple[str, str | None, list[dict[str, Any]]]] = {
         "2025-05-02",
         [{"type": "meeting", "no_topics": ["tariffs"]}],
     ),
+    "continuation (a side's representative named after the meeting)": (
+        "Ngày 10/3/2026, tại Bern, Việt Nam và Thụy Sĩ có cuộc họp song phương về thương mại. "
+        "Đại diện phía Thụy Sĩ là bà Anna Keller, Quốc vụ khanh về kinh tế. "
+        "Đoàn Việt Nam do Thứ trưởng Bộ Công Thương Trần Văn Bình dẫn đầu.",
+        "2026-03-11",
+        [{"type": "meeting", "n_participants": 2}],
+    ),
     "lead_place": (
         "Chiều 6/11, tại Trụ sở Bộ Công Thương, Bộ trưởng Nguyễn Hồng Diên làm việc với Đại sứ Marc Knapper. "
         "Tại Hội chợ, sáng 8/11, Bộ trưởng Nguyễn Hồng Diên tiếp ông John Miller.",
