@@ -21,6 +21,12 @@ CASES: dict[str, tuple[str, str | None, list[dict[str, Any]]]] = {
             {"type": "call", "topics": ["tariffs"], "no_topics": ["energy"]},
         ],
     ),
+    "topics_told_after (an agreement's terms)": (
+        "Ngày 3/11/2025, Việt Nam và Hoa Kỳ công bố thỏa thuận khung về thương mại. "
+        "Theo đó, Việt Nam sẽ mở cửa thị trường cho thịt bò và ngô của Hoa Kỳ.",
+        "2025-11-04",
+        [{"type": "agreement", "topics": ["agriculture", "market_access"]}],
+    ),
     "topics_told_before": (
         "Hoa Kỳ vừa công bố mức thuế nhập khẩu mới đối với thép. "
         "Bộ trưởng Nguyễn Hồng Diên đã nêu vấn đề này trong buổi làm việc với Đại sứ Marc Knapper tại Hà Nội.",

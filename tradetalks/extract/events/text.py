@@ -243,11 +243,11 @@ def _told_before(doc: Doc, low: str, key: str, starts: list[int], d: Draft, skip
 
 
 def told_after(doc: Doc, low: str, key: str, drafts: list[Draft], skipped: set[int]) -> list[list[tuple[int, int]]]:
-    """Rule ``topics_told_after``: what a meeting, call or round was about is told in the sentences after it
-    ("A tiếp B. Ông B cho biết … LNG …. Thủ tướng đề nghị …"), up to ``_TOLD_AFTER`` sentences (headlines and
-    captions skipped), until a sentence that tells another event with none of its people. Per draft, the spans
-    of those sentences (their topics are the event's too), and of the sentence before when its own refers back
-    to it (``topics_told_before``)."""
+    """Rule ``topics_told_after``: what a meeting, call, round or agreement was about is told in the sentences after
+    it ("A tiếp B. Ông B cho biết … LNG …. Thủ tướng đề nghị …"; "Hai nước công bố thỏa thuận …. Theo đó, …"), up
+    to ``_TOLD_AFTER`` sentences (headlines and captions skipped), until a sentence that tells another event with
+    none of its people. Per draft, the spans of those sentences (their topics are the event's too), and of the
+    sentence before when its own refers back to it (``topics_told_before``)."""
     starts = [s.start for s in doc.sentences]
     owners: dict[int, list[int]] = {}
     for i, d in enumerate(drafts):
@@ -257,7 +257,7 @@ def told_after(doc: Doc, low: str, key: str, drafts: list[Draft], skipped: set[i
     for i, d in enumerate(drafts):
         spans: list[tuple[int, int]] = []
         out.append(spans)
-        if spec(d.event.type).kind not in ("series", "encounter") or d.reference or not d.spans:
+        if spec(d.event.type).kind not in ("series", "encounter", "document") or d.reference or not d.spans:
             continue
         known = known_person(doc, d.people)
         spans.extend(_told_before(doc, low, key, starts, d, skipped))
