@@ -129,6 +129,12 @@ CASES: dict[str, tuple[str, str | None, list[dict[str, Any]]]] = {
         "2025-09-16",
         [{"type": "agreement", "location": None}],
     ),
+    "city_before_country": (
+        "Ngày 8/6/2025, vòng đàm phán thứ hai về thuế quan giữa Mỹ và Trung Quốc diễn ra tại Anh. "
+        "Vòng đàm phán thứ hai được tổ chức tại London trong hai ngày.",
+        "2025-06-12",
+        [{"type": "negotiation_round", "location": "London"}],
+    ),
     "old_date_is_history": (
         "Sau hiệp định khung, ASEAN và Trung Quốc tiếp tục đàm phán và ký kết hiệp định về thương mại hàng hóa "
         "(có hiệu lực từ tháng 7/2005), mở đường cho khu vực thương mại tự do.",

@@ -6,6 +6,7 @@ import re
 import unicodedata
 from bisect import bisect_right
 from datetime import date
+from functools import cache
 
 from tradetalks.event_types import spec
 from tradetalks.extract.cues import (
@@ -13,6 +14,7 @@ from tradetalks.extract.cues import (
     event_lexicon,
     event_table,
     lower_view,
+    read_tsv,
 )
 from tradetalks.extract.doc_index import doc_index
 from tradetalks.extract.events.draft import Draft, date_range, known_person, ministerial, unique_people
@@ -133,10 +135,23 @@ def _location(d: Draft, article_place: str | None) -> str | None:
         return None
     sites = [p for p in places if _is_site(p)]
     cities = [p for p in places if p not in sites]
+    cities = [p for p in cities if _fold(p) not in _country_names()] or cities  # rule city_before_country
     if sites:
         city = cities[0] if cities else article_place
         return f"{sites[0]}, {city}" if city and city not in sites[0] else sites[0]
     return cities[0]
+
+
+@cache
+def _country_names() -> frozenset[str]:
+    """Rule ``city_before_country``: "đàm phán tại Thụy Sĩ …. cuộc đàm phán tại Geneva": of the places told for
+    one event, a city says more than its country. Every name of a country in ``countries.tsv``, folded."""
+    names: set[str] = set()
+    for row in read_tsv("countries.tsv"):
+        names.add(_fold(row[0]))
+        if len(row) >= 4:
+            names.update(_fold(alias) for alias in row[3].split("|") if alias)
+    return frozenset(names)
 
 
 def _is_site(place: str) -> bool:
