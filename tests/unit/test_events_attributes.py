@@ -135,6 +135,12 @@ CASES: dict[str, tuple[str, str | None, list[dict[str, Any]]]] = {
         "2025-06-12",
         [{"type": "negotiation_round", "location": "London"}],
     ),
+    "converted_clock": (
+        "Lúc 19h GMT, tương ứng với 2h sáng ngày 15/5 theo giờ Việt Nam, Bộ trưởng Nguyễn Hồng Diên đã hội đàm "
+        "với Đại diện Thương mại Hoa Kỳ Jamieson Greer tại Washington về thuế quan.",
+        "2025-05-16",
+        [{"type": "meeting", "start": None}],
+    ),
     "old_date_is_history": (
         "Sau hiệp định khung, ASEAN và Trung Quốc tiếp tục đàm phán và ký kết hiệp định về thương mại hàng hóa "
         "(có hiệu lực từ tháng 7/2005), mở đường cho khu vực thương mại tự do.",

@@ -77,6 +77,8 @@ CUE_GROUPS: dict[str, str] = {
     "peer": "before a country: the person of that country with the subject's title (người đồng cấp Hàn Quốc)",
     "after_talks": "in an agreement's sentence: it was reached after talks told before (sau các cuộc hội đàm)",
     "told_before": "in an event's sentence: what it was about is the matter of the sentence before (vấn đề này)",
+    "clock_shift": "before a day: it is the one before told again on another clock (tương ứng, tức)",
+    "home_clock": "after a day: the clock of Viet Nam (giờ Việt Nam)",
     "leading": "in a sentence going on about an event: its people lead a delegation to it (dẫn đầu)",
     "since": "right before a date: the start of a period (kể từ tháng 5), no event's date",
     "anniversary": "before a date in its clause: an anniversary or historical date, no event's (kỷ niệm)",
