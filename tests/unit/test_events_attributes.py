@@ -21,6 +21,31 @@ CASES: dict[str, tuple[str, str | None, list[dict[str, Any]]]] = {
             {"type": "call", "topics": ["tariffs"], "no_topics": ["energy"]},
         ],
     ),
+    "topics_told_after (an agreement's terms)": (
+        "Ngày 3/11/2025, Việt Nam và Hoa Kỳ công bố thỏa thuận khung về thương mại. "
+        "Theo đó, Việt Nam sẽ mở cửa thị trường cho thịt bò và ngô của Hoa Kỳ.",
+        "2025-11-04",
+        [{"type": "agreement", "topics": ["agriculture", "market_access"]}],
+    ),
+    "topics_told_before": (
+        "Hoa Kỳ vừa công bố mức thuế nhập khẩu mới đối với thép. "
+        "Bộ trưởng Nguyễn Hồng Diên đã nêu vấn đề này trong buổi làm việc với Đại sứ Marc Knapper tại Hà Nội.",
+        "2025-05-02",
+        [{"type": "meeting", "topics": ["tariffs"]}],
+    ),
+    "topics_told_before (no reference back)": (
+        "Hoa Kỳ vừa công bố mức thuế nhập khẩu mới đối với thép. "
+        "Bộ trưởng Nguyễn Hồng Diên đã làm việc với Đại sứ Marc Knapper tại Hà Nội về hợp tác giáo dục.",
+        "2025-05-02",
+        [{"type": "meeting", "no_topics": ["tariffs"]}],
+    ),
+    "continuation (a side's representative named after the meeting)": (
+        "Ngày 10/3/2026, tại Bern, Việt Nam và Thụy Sĩ có cuộc họp song phương về thương mại. "
+        "Đại diện phía Thụy Sĩ là bà Anna Keller, Quốc vụ khanh về kinh tế. "
+        "Đoàn Việt Nam do Thứ trưởng Bộ Công Thương Trần Văn Bình dẫn đầu.",
+        "2026-03-11",
+        [{"type": "meeting", "n_participants": 2}],
+    ),
     "lead_place": (
         "Chiều 6/11, tại Trụ sở Bộ Công Thương, Bộ trưởng Nguyễn Hồng Diên làm việc với Đại sứ Marc Knapper. "
         "Tại Hội chợ, sáng 8/11, Bộ trưởng Nguyễn Hồng Diên tiếp ông John Miller.",
@@ -92,6 +117,29 @@ CASES: dict[str, tuple[str, str | None, list[dict[str, Any]]]] = {
         "đã hội đàm với người đồng cấp Hàn Quốc và dự hội nghị APEC.",
         "2025-10-29",
         [{"type": "meeting", "n_participants": 1}],
+    ),
+    "agreement_where_talked": (
+        "Ngày 14/9/2025, Bộ trưởng Tài chính Mỹ Scott Bessent hội đàm với Phó Thủ tướng Trung Quốc Hà Lập Phong "
+        "tại Madrid về thuế quan. Sau hai ngày thảo luận, hai bên đã đạt được thỏa thuận khung về thương mại.",
+        "2025-09-16",
+        [{"type": "meeting", "location": "Madrid"}, {"type": "agreement", "location": "Madrid"}],
+    ),
+    "agreement_where_talked (no talks told before, no place)": (
+        "Sau hai ngày thảo luận, Mỹ và Trung Quốc đã đạt được thỏa thuận khung về thương mại.",
+        "2025-09-16",
+        [{"type": "agreement", "location": None}],
+    ),
+    "city_before_country": (
+        "Ngày 8/6/2025, vòng đàm phán thứ hai về thuế quan giữa Mỹ và Trung Quốc diễn ra tại Anh. "
+        "Vòng đàm phán thứ hai được tổ chức tại London trong hai ngày.",
+        "2025-06-12",
+        [{"type": "negotiation_round", "location": "London"}],
+    ),
+    "converted_clock": (
+        "Lúc 19h GMT, tương ứng với 2h sáng ngày 15/5 theo giờ Việt Nam, Bộ trưởng Nguyễn Hồng Diên đã hội đàm "
+        "với Đại diện Thương mại Hoa Kỳ Jamieson Greer tại Washington về thuế quan.",
+        "2025-05-16",
+        [{"type": "meeting", "start": None}],
     ),
     "old_date_is_history": (
         "Sau hiệp định khung, ASEAN và Trung Quốc tiếp tục đàm phán và ký kết hiệp định về thương mại hàng hóa "

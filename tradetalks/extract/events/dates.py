@@ -13,6 +13,8 @@ from tradetalks.model import Doc, Sentence
 
 _YEAR_SPAN = re.compile(r"^\d{4}(?:/\d{4})?$")
 _YEAR_GAP = 12  # how far after an agreement's cue the year it was signed may stand ("ký kết vào năm 2000")
+_SHIFT_GAP = 40  # how far before a converted day "tương ứng"/"tức" may stand ("tức khoảng rạng sáng ngày 9-5")
+_CLOCK_GAP = 20  # how far after it "giờ Việt Nam" may follow ("ngày 10/4 theo giờ Việt Nam")
 _NAME_GAP = 100  # how long the name of a document may run before the year in brackets that closes it
 
 
@@ -52,6 +54,13 @@ def _anniversary(low: str, key: str, s: Sentence, pos: int, cues: list[CueMentio
     return bool(found) and not any(found[-1].end <= c.start < pos for c in cues)
 
 
+def _converted(low: str, key: str, s: Sentence, start: int, end: int) -> bool:
+    """Rule ``converted_clock``: "lúc 20h GMT, tương ứng với 3h sáng ngày 10/4 theo giờ Việt Nam": a day told again
+    on Viet Nam's clock after "tương ứng"/"tức" is not the day where the event took place."""
+    home = event_lexicon("home_clock").find(low, key, end, min(s.end, end + _CLOCK_GAP))
+    return bool(home) and event_lexicon("clock_shift").any(low, key, max(s.start, start - _SHIFT_GAP), start)
+
+
 def _named_year(low: str, start: int, end: int, cues: list[CueMention]) -> CueMention | None:
     """Rule ``year_closes_name``: "Bản ghi nhớ về hợp tác … (năm 2011)": a year in brackets closing the name of a
     document (no comma or other cue between) is the year it was signed."""
@@ -78,6 +87,8 @@ def attach_timexes(doc: Doc, low: str, key: str, s: Sentence, cues: list[CueMent
             continue
         if starts_with("reporting", low, key, t.end, min(s.end, t.end + 20)):
             continue  # "Bộ Công Thương ngày 15/6 cho biết …": the day of the report, not of the event
+        if _converted(low, key, s, t.start, t.end):
+            continue  # "…, tức rạng sáng ngày 9-5 theo giờ Việt Nam": the day on another clock
         if _anniversary(low, key, s, t.start, cues):
             continue  # "nhân kỷ niệm 30 năm … (12/7/1995 - 12/7/2025)": a date remembered, no event's
         owner = owner_of(cues, low, t.start, t.end)

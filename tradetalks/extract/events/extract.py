@@ -16,6 +16,7 @@ from tradetalks.extract.events.lines import skipped_lines
 from tradetalks.extract.events.mentions import cue_hits, sentence_cues
 from tradetalks.extract.events.merge import merge_drafts
 from tradetalks.extract.events.negotiation import doc_negotiations, share_series_negotiation
+from tradetalks.extract.events.places import share_talks_place
 from tradetalks.extract.events.rules import Context, decide
 from tradetalks.extract.events.text import article_place, finish_event, told_after
 from tradetalks.limits import MAX_EVENTS_PER_ARTICLE
@@ -119,8 +120,9 @@ def _extract_events(doc: Doc) -> Doc:
             f"(limit per article)"
         )
         drafts = drafts[:MAX_EVENTS_PER_ARTICLE]
+    share_talks_place(doc, low, key, drafts)
     place = article_place(drafts)
-    after = told_after(doc, drafts, skipped)
+    after = told_after(doc, low, key, drafts, skipped)
     doc.events = [finish_event(doc, low, key, d, place, more) for d, more in zip(drafts, after, strict=True)]
     share_series_negotiation(doc.events)
     return doc

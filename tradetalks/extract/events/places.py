@@ -8,6 +8,7 @@ from tradetalks.event_types import spec
 from tradetalks.extract.cues import ends_with, event_lexicon
 from tradetalks.extract.doc_index import doc_index
 from tradetalks.extract.events.cue import CueFlag, CueMention
+from tradetalks.extract.events.draft import Draft
 from tradetalks.model import Doc, Sentence
 
 _PLACE_GAP = 100  # how far after its event's cue a place may stand, past one comma
@@ -17,6 +18,7 @@ _JOINED_NAME = re.compile(rf"\s({'|'.join(_NAME_JOINERS)})\s(\w[\w-]*)")  # " de
 _JOINED = re.compile(r"[^.;:]*\svà\s[^.;:,]*")  # a cue's clause joined to the one before by "và"
 _MENTION_MAX = 200  # no name mention is longer: the mentions that may cover a position start this close before it
 _LEAD_PLACE_MAX = 60  # how long a leading "tại X," phrase may be
+_TALKS_GAP = 6  # how many sentences before an agreement reached "sau các cuộc hội đàm" those talks may be told
 _LEAD_PLACE_WORDS = 8  # how many words it may have ("tại Trụ sở Bộ Quốc phòng ở Hà Nội")
 
 
@@ -148,3 +150,23 @@ def share_joined_place(key: str, cues: list[CueMention]) -> None:
             c.locations = list(prev.locations)
         if prev.timexes and not c.timexes:
             c.timexes = list(prev.timexes)
+
+
+def share_talks_place(doc: Doc, low: str, key: str, drafts: list[Draft]) -> None:
+    """Rule ``agreement_where_talked``: "Hai bên gặp nhau tại Kuala Lumpur …. Sau hai ngày thảo luận, hai bên
+    đạt được đồng thuận": an agreement reached after talks, naming no place of its own, was reached where the
+    talks told shortly before it were held."""
+    for i, d in enumerate(drafts):
+        if d.event.type != "agreement" or d.locations or d.reference:
+            continue
+        s = doc.sentences[d.sentence]
+        if not event_lexicon("after_talks").any(low, key, s.start, s.end):
+            continue
+        talks = [
+            h
+            for h in drafts[:i]
+            if spec(h.event.type).kind in ("series", "encounter") and spec(h.event.type).placed and h.locations
+        ]
+        near = [h for h in talks if not h.reference and d.sentence - _TALKS_GAP <= h.sentence <= d.sentence]
+        if near:
+            d.locations.extend(max(near, key=lambda h: h.sentence).locations)

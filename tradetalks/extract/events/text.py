@@ -6,6 +6,7 @@ import re
 import unicodedata
 from bisect import bisect_right
 from datetime import date
+from functools import cache
 
 from tradetalks.event_types import spec
 from tradetalks.extract.cues import (
@@ -13,6 +14,7 @@ from tradetalks.extract.cues import (
     event_lexicon,
     event_table,
     lower_view,
+    read_tsv,
 )
 from tradetalks.extract.doc_index import doc_index
 from tradetalks.extract.events.draft import Draft, date_range, known_person, ministerial, unique_people
@@ -133,10 +135,23 @@ def _location(d: Draft, article_place: str | None) -> str | None:
         return None
     sites = [p for p in places if _is_site(p)]
     cities = [p for p in places if p not in sites]
+    cities = [p for p in cities if _fold(p) not in _country_names()] or cities  # rule city_before_country
     if sites:
         city = cities[0] if cities else article_place
         return f"{sites[0]}, {city}" if city and city not in sites[0] else sites[0]
     return cities[0]
+
+
+@cache
+def _country_names() -> frozenset[str]:
+    """Rule ``city_before_country``: "đàm phán tại Thụy Sĩ …. cuộc đàm phán tại Geneva": of the places told for
+    one event, a city says more than its country. Every name of a country in ``countries.tsv``, folded."""
+    names: set[str] = set()
+    for row in read_tsv("countries.tsv"):
+        names.add(_fold(row[0]))
+        if len(row) >= 4:
+            names.update(_fold(alias) for alias in row[3].split("|") if alias)
+    return frozenset(names)
 
 
 def _is_site(place: str) -> bool:
@@ -231,11 +246,23 @@ def _sentence_at(doc: Doc, starts: list[int], pos: int) -> int:
     return max(0, bisect_right(starts, pos) - 1)
 
 
-def told_after(doc: Doc, drafts: list[Draft], skipped: set[int]) -> list[list[tuple[int, int]]]:
-    """Rule ``topics_told_after``: what a meeting, call or round was about is told in the sentences after it
-    ("A tiếp B. Ông B cho biết … LNG …. Thủ tướng đề nghị …"), up to ``_TOLD_AFTER`` sentences (headlines and
-    captions skipped), until a sentence that tells another event with none of its people. Per draft, the spans
-    of those sentences (their topics are the event's too)."""
+def _told_before(doc: Doc, low: str, key: str, starts: list[int], d: Draft, skipped: set[int]) -> list[tuple[int, int]]:
+    """Rule ``topics_told_before``: "Mỹ áp thuế …. Ông A nêu vấn đề này trong cuộc gặp với B": an event whose
+    sentence names its matter as "vấn đề này", "quan điểm này" was about what the sentence before tells."""
+    first = _sentence_at(doc, starts, min(a for a, _ in d.spans))
+    s = doc.sentences[first]
+    if not event_lexicon("told_before").any(low, key, s.start, s.end):
+        return []
+    before = next((si for si in range(first - 1, max(-1, first - 3), -1) if si not in skipped), None)
+    return [] if before is None else [(doc.sentences[before].start, doc.sentences[before].end)]
+
+
+def told_after(doc: Doc, low: str, key: str, drafts: list[Draft], skipped: set[int]) -> list[list[tuple[int, int]]]:
+    """Rule ``topics_told_after``: what a meeting, call, round or agreement was about is told in the sentences after
+    it ("A tiếp B. Ông B cho biết … LNG …. Thủ tướng đề nghị …"; "Hai nước công bố thỏa thuận …. Theo đó, …"), up
+    to ``_TOLD_AFTER`` sentences (headlines and captions skipped), until a sentence that tells another event with
+    none of its people. Per draft, the spans of those sentences (their topics are the event's too), and of the
+    sentence before when its own refers back to it (``topics_told_before``)."""
     starts = [s.start for s in doc.sentences]
     owners: dict[int, list[int]] = {}
     for i, d in enumerate(drafts):
@@ -245,9 +272,10 @@ def told_after(doc: Doc, drafts: list[Draft], skipped: set[int]) -> list[list[tu
     for i, d in enumerate(drafts):
         spans: list[tuple[int, int]] = []
         out.append(spans)
-        if spec(d.event.type).kind not in ("series", "encounter") or d.reference or not d.spans:
+        if spec(d.event.type).kind not in ("series", "encounter", "document") or d.reference or not d.spans:
             continue
         known = known_person(doc, d.people)
+        spans.extend(_told_before(doc, low, key, starts, d, skipped))
         si = max(_sentence_at(doc, starts, a) for a, _ in d.spans)
         told = 0
         while told < _TOLD_AFTER and si + 1 < len(doc.sentences):
