@@ -7,6 +7,7 @@ import re
 import subprocess
 import sys
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 import feedparser
@@ -175,3 +176,36 @@ def test_feed_entry_of_an_event_told_again_is_updated(sample_dossier: Any) -> No
     tariff.evidence.append(later)  # a later article tells of the tariff again
     [entry] = feedparser.parse(events_feed(index, [tariff], "t", "http://x", "/f")).entries
     assert entry.published.startswith("2025-08-08") and entry.updated.startswith("2025-11-16")
+
+
+def test_person_page_of_a_much_named_person_stays_light(tmp_path: Path) -> None:
+    """A person in hundreds of events: the page lists the latest MAX_PERSON_EVENTS with the whole count, and at
+    most MAX_ROLE_SOURCES sources per title with MAX_SOURCE_QUOTES quotes each."""
+    from dataclasses import replace
+
+    from conftest import make_sample_dossier
+
+    from tradetalks.model import Event, Participant
+    from tradetalks.serve.web import MAX_PERSON_EVENTS, MAX_ROLE_SOURCES, MAX_SOURCE_QUOTES
+    from tradetalks.store import open_store
+
+    articles, dossier = make_sample_dossier()
+    tan = next(e for e in dossier.entities if e.id == "p-tan")
+    quote = tan.roles[0].evidence[0]
+    tan.roles[0].evidence = [replace(quote) for _ in range(MAX_ROLE_SOURCES + 10)]
+    many = MAX_PERSON_EVENTS + 10
+    for n in range(many):
+        dossier.events.append(
+            Event("meeting", [quote], negotiation="vn-us-reciprocal", start=f"2024-{1 + n % 12:02d}-{1 + n % 28:02d}",
+                  participants=[Participant("p-tan", "VN")], id=f"ev-many-{n}", summary=f"Buổi làm việc số {n}")
+        )
+    db = str(tmp_path / "many.db")
+    with open_store(db) as store:
+        for article in articles:
+            store.add_article(article)
+        store.save_dossier(dossier)
+    with TestClient(create_app(db), raise_server_exceptions=False) as client:
+        page = client.get("/entity/p-tan").text
+    assert page.count('href="/event/ev-many-') <= MAX_PERSON_EVENTS
+    assert str(many + 1) in page  # the whole count of the person's events is still told
+    assert page.count("<blockquote>") <= MAX_SOURCE_QUOTES * len(tan.roles)  # 30 quotes of one title, 3 shown

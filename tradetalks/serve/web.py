@@ -30,6 +30,12 @@ _MARKED = re.compile(r"\[([^\[\]]{1,200})\]")
 Text = Annotated[str, Query(max_length=20_000)]
 #: An article page lists at most this many of the article's events (the rest are on the timeline).
 MAX_PAGE_EVENTS = 200
+#: A person page lists this many of the person's latest events and this many sources per title (the counts
+#: are always whole; the timeline and the API give the rest): a leader named in thousands of articles keeps
+#: a page a phone can load.
+MAX_PERSON_EVENTS = 50
+MAX_ROLE_SOURCES = 20
+MAX_SOURCE_QUOTES = 3
 ENV = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=select_autoescape(["html"]), auto_reload=False)
 
 
@@ -173,6 +179,13 @@ def web_router(state: ServeState) -> APIRouter:
             index = DossierIndex(Dossier(articles=rows.articles(found["articles"])))
             records = [source_line(index, a) for a in found["articles"] if a in index.article_by_id]
             found["article_records"] = sorted(records, key=lambda r: r["published"] or "", reverse=True)[:50]
+            found["events_total"] = len(found["events"])
+            found["events"] = found["events"][-MAX_PERSON_EVENTS:]
+            for role in found["roles"]:
+                role["source_total"] = len(role["sources"])
+                role["sources"] = role["sources"][:MAX_ROLE_SOURCES]
+                for source in role["sources"]:
+                    source["quotes"] = source.get("quotes", [])[:MAX_SOURCE_QUOTES]
             marks = marks_on(rows.iter_corrections(), entity_id)
             html = render_html(
                 request,
