@@ -106,6 +106,7 @@ class Scan:
         self.is_cap: Callable[[int], bool] = cap.__contains__
         self.is_upper: Callable[[int], bool] = upper.__contains__
         self._latin: dict[int, bool] = {}
+        self._positions: dict[int, tuple[Container[str], list[int]]] = {}
         self.cands: list[Cand] = []
         self.at: dict[int, Cand] = {}  # first token -> gazetteer/organisation candidate
         self.acronyms: dict[str, Cand] = {}
@@ -169,7 +170,12 @@ class Scan:
 
     def positions(self, words: Container[str]) -> list[int]:
         """The tokens whose lower-case form is one of ``words`` (title and modifier first words)."""
-        return list(compress(range(self.n), map(words.__contains__, self.low)))
+        known = self._positions.get(id(words))
+        if known is not None and known[0] is words:
+            return known[1]  # the same table asked again (the modifiers: honorifics, then places)
+        found = list(compress(range(self.n), map(words.__contains__, self.low)))
+        self._positions[id(words)] = (words, found)
+        return found
 
     def token_at(self, offset: int) -> int:
         """The index of the first token that ends after ``offset``."""
