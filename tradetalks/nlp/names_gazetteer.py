@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from itertools import compress
-
 from tradetalks.nlp.names_lexicon import Entry, name_key
 from tradetalks.nlp.names_scan import Cand, Scan, _starts_title
 
@@ -19,9 +17,7 @@ def match_gazetteer(scan: Scan) -> None:
     """Every known organisation, country and place, the longest spelling at each token."""
     low, text = scan.low, scan.text
     after = 0
-    aliases = scan.lex.aliases
-    # only the capitals that open some spelling: the others change nothing below
-    for t in compress(scan.capitals, map(aliases.__contains__, map(low.__getitem__, scan.capitals))):
+    for t in scan.capitals:
         if t < after:
             continue
         hit = None
