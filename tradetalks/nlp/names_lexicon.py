@@ -19,6 +19,7 @@ def tokenize(text: str) -> list[str]:
     return TOKEN_RE.findall(matching_view(text))
 
 
+@lru_cache(maxsize=8192)
 def name_key(text: str) -> str:
     """The matching key of a name: folded, spaces collapsed ("Bộ Công  Thương" -> "bo cong thuong")."""
     return _DASH.sub("-", " ".join(fold(matching_view(text)).split()))

@@ -42,13 +42,17 @@ def match_org_patterns(scan: Scan) -> None:
                 if inner is not None and inner.type == "organization" and inner.j >= end:
                     end = 0  # "Văn phòng USTR": the known organisation itself
                 break
-        after_word = t and scan.is_cap(t - 1) and scan.spaced(t) and scan.low[t - 1] not in lex.breaks
-        if (not end and scan.is_cap(t) and scan.is_latin(t) and not after_word
+        if (not end and scan.is_cap(t) and scan.is_latin(t) and not _after_word(scan, t)
                 and scan.low[t] not in lex.breaks):  # "Theo Birch Management": "Theo" is "according to"
             end = _latin_org(scan, t)
         if end:
             _add_pattern_org(scan, t, end)
             after = end
+
+
+def _after_word(scan: Scan, t: int) -> bool:
+    """Token ``t`` goes on a capitalised word before it ("Birch" in "Công ty Birch"), not one opening a clause."""
+    return bool(t and scan.is_cap(t - 1) and scan.spaced(t) and scan.low[t - 1] not in scan.lex.breaks)
 
 
 def _mission_place(scan: Scan, end: int) -> int:

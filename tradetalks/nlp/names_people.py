@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Set as AbstractSet
+from itertools import compress
 
 from tradetalks.nlp.names_scan import CONNECTORS, Cand, Scan
 from tradetalks.nlp.normalize import fold
@@ -147,17 +148,19 @@ def find_people(scan: Scan) -> dict[int, Cand]:
         inside.update(range(name.i + 1, name.j))
         covered.update(range(name.i, name.j))
     after = 0
-    for t in scan.capitals:
-        if t < after or t in inside or scan.no_person[t] or not scan.is_cap(t):
+    surnames = scan.lex.surnames
+    for t in compress(scan.capitals, map(scan.is_cap, scan.capitals)):
+        if t < after or t in inside or scan.no_person[t]:
             continue
         if t and scan.text[t - 1] in scan.lex.legal:
             continue  # a company named after its owner: "Công ty luật TNHH Nghiêm Quang"
-        prev_latin = (t > 0 and scan.is_cap(t - 1) and scan.is_latin(t - 1) and scan.spaced(t) and t - 1 not in covered
-                      and scan.low[t - 1] not in scan.lex.breaks)
         known = scan.at.get(t)
-        if _country_before_name(scan, t):
+        if known is not None and _country_before_name(scan, t):
             continue  # "Paraguay Santiago Peña", "Syria Bashar Assad": the name starts after the country
-        cand = vietnamese_name(scan, t) or (None if prev_latin else latin_name(scan, t))
+        # the tests that open vietnamese_name and latin_name, made here to spare a call at most capitals
+        cand = vietnamese_name(scan, t) if scan.text[t] in surnames else None
+        if cand is None and scan.is_latin(t) and not _after_latin(scan, t, covered):
+            cand = latin_name(scan, t)
         if cand is not None and cand.latin and _glued_surname(scan, cand, out):
             out[t] = Cand(t, t + 1, "person", person_key(scan, [t]), prio=2, name_toks=[t], latin=True, full=False)
             after = t + 1
@@ -170,6 +173,13 @@ def find_people(scan: Scan) -> dict[int, Cand]:
             out[t] = cand
             after = cand.j
     return out
+
+
+def _after_latin(scan: Scan, t: int, covered: set[int]) -> bool:
+    """A capitalised Latin word no known name covers stands right before ``t``: a foreign name, if any, starts
+    there, not at ``t``."""
+    return (t > 0 and scan.is_cap(t - 1) and scan.is_latin(t - 1) and scan.spaced(t) and t - 1 not in covered
+            and scan.low[t - 1] not in scan.lex.breaks)
 
 
 def _glued_surname(scan: Scan, cand: Cand, found: dict[int, Cand]) -> bool:

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Container
+from collections.abc import Callable, Container
 from dataclasses import dataclass, field
-from itertools import compress
+from functools import lru_cache
+from itertools import accumulate, compress
 from operator import itemgetter
 
 from tradetalks.nlp.names_lexicon import TOKEN_RE, Lexicon
@@ -17,6 +18,8 @@ _VN_ONSET = "ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|b|c|d|g|h|k|l|m|n|p|r|s|t|v|x"
 _VN_SYLLABLE = re.compile(rf"(?:{_VN_ONSET})?[aeiouy]{{1,3}}(?:ch|ng|nh|c|m|n|p|t)?")
 _CREDIT = re.compile(r"\(\s*(?:Ảnh|Nguồn|Ảnh minh họa|Video|Đồ họa)\s*:[^)\n]*\)"
                      r"|(?m:(?:^\s*|(?<=[.!?] ))(?:Ảnh|Nguồn)\s*:[^\n]{0,80}$)")  # a credit line, not a whole text
+_TOKEN_SPLIT = re.compile(f"({TOKEN_RE.pattern})")
+_CREDIT_OPENERS = ("Ảnh", "Nguồn", "Video", "Đồ họa")  # every _CREDIT match holds one: a cheap test first
 _CREDIT_WORD = re.compile(r"(?:Ảnh|Nguồn|ảnh|nguồn) ?:")
 _WORD = re.compile(r"[^\W\d_]+")
 _LOWER_WORD = re.compile(r"(?<!\w)[a-zđàáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ]")
@@ -64,6 +67,13 @@ class Cand:
     label: str | None = None  # organisation: its name with country names made canonical
 
 
+@lru_cache(maxsize=16384)
+def _latin_word(w: str) -> bool:
+    """A word in Latin letters that is not Vietnamese: "Switzer", "Pérez", "Šefčovič"; not "Ông", "Thiên"."""
+    return w.isascii() or (w.isalpha() and not any(c in _VIETNAMESE_ONLY for c in w)
+                           and not _VN_SYLLABLE.fullmatch(fold(w)))
+
+
 class Scan:
     """The tokens of ``doc.key`` with their offsets, and the candidates found so far."""
 
@@ -71,28 +81,38 @@ class Scan:
         """Tokenise ``key`` once and mark the spans of photo credits."""
         self.lex = lex
         self.key = key
-        found = list(TOKEN_RE.finditer(key))
-        self.start: list[int] = list(map(re.Match.start, found))
-        self.end: list[int] = list(map(re.Match.end, found))
-        self.text: list[str] = list(map(re.Match.group, found))
+        # white space, token, white space, token, ..., white space: the offsets are the running sums of lengths
+        parts = _TOKEN_SPLIT.split(key)
+        offsets = list(accumulate(map(len, parts)))
+        self.start: list[int] = offsets[0:-1:2]
+        self.end: list[int] = offsets[1::2]
+        self.text: list[str] = parts[1::2]
         self.low: list[str] = list(map(str.lower, self.text))
-        self.n = len(found)
+        self.n = len(self.text)
         #: Tokens that start with a capital letter: every name starts at one of them.
         self.capitals = list(compress(range(self.n), map(str.isupper, map(itemgetter(0), self.text))))
-        self._cap = [False] * (self.n + 1)
-        self._upper = [False] * (self.n + 1)
+        cap: set[int] = set()
+        upper: set[int] = set()
         for t in self.capitals:
             w = self.text[t]
             if w.isalpha():
-                self._cap[t] = len(w) == 1 or not w.isupper()
-                self._upper[t] = len(w) > 1 and w.isupper()
+                if len(w) == 1 or not w.isupper():
+                    cap.add(t)
+                else:
+                    upper.add(t)
+        # is_cap(t): a capitalised word: "Tân", "Switzer", a single capital "A"; not "VÒNG" or "USTR".
+        # is_upper(t): an all-capitals word of two letters or more ("USTR", "NVIDIA").
+        # Both are asked several times of every token: a set's own lookup, with no Python call between.
+        self.is_cap: Callable[[int], bool] = cap.__contains__
+        self.is_upper: Callable[[int], bool] = upper.__contains__
         self._latin: dict[int, bool] = {}
+        self._positions: dict[int, tuple[Container[str], list[int]]] = {}
         self.cands: list[Cand] = []
         self.at: dict[int, Cand] = {}  # first token -> gazetteer/organisation candidate
         self.acronyms: dict[str, Cand] = {}
         self._countries: tuple[int, dict[int, list[Cand]]] | None = None
         self.no_person = [False] * self.n
-        for m in _CREDIT.finditer(key):
+        for m in _CREDIT.finditer(key) if any(w in key for w in _CREDIT_OPENERS) else ():
             for t in range(self.token_at(m.start()), self.n):
                 if self.start[t] >= m.end():
                     break
@@ -150,7 +170,12 @@ class Scan:
 
     def positions(self, words: Container[str]) -> list[int]:
         """The tokens whose lower-case form is one of ``words`` (title and modifier first words)."""
-        return list(compress(range(self.n), map(words.__contains__, self.low)))
+        known = self._positions.get(id(words))
+        if known is not None and known[0] is words:
+            return known[1]  # the same table asked again (the modifiers: honorifics, then places)
+        found = list(compress(range(self.n), map(words.__contains__, self.low)))
+        self._positions[id(words)] = (words, found)
+        return found
 
     def token_at(self, offset: int) -> int:
         """The index of the first token that ends after ``offset``."""
@@ -170,24 +195,13 @@ class Scan:
         gap = self.key[self.end[t - 1]:self.start[t]]
         return not gap.strip() and "\n" not in gap
 
-    def is_cap(self, t: int) -> bool:
-        """A capitalised word: "Tân", "Switzer", a single capital "A"; not "VÒNG" or "USTR"."""
-        return t < self.n and self._cap[t]
-
-    def is_upper(self, t: int) -> bool:
-        """An all-capitals word of two letters or more ("USTR", "NVIDIA")."""
-        return t < self.n and self._upper[t]
-
     def is_latin(self, t: int) -> bool:
         """A word in Latin letters that is not Vietnamese ("Switzer", "Pérez"; not "Tân")."""
         if t >= self.n:
             return False
         hit = self._latin.get(t)
         if hit is None:
-            w = self.text[t]
-            hit = self._latin[t] = w.isascii() or (
-                w.isalpha() and not any(c in _VIETNAMESE_ONLY for c in w)
-                and not _VN_SYLLABLE.fullmatch(fold(w)))  # "Pérez", "Šefčovič"; not "Ông", "Thiên"
+            hit = self._latin[t] = _latin_word(self.text[t])
         return hit
 
     def is_foreign(self, t: int) -> bool:

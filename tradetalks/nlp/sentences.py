@@ -15,8 +15,9 @@ from tradetalks.limits import MAX_SENTENCE_CHARS
 from tradetalks.model import Doc, Sentence
 from tradetalks.stage import stage
 
-#: Sentence-ending punctuation with any closing quotes or brackets after it.
-_END = re.compile(r"(?:[.!?…]+|\.\.\.)[\"'”’»)\]]*")
+#: Sentence-ending punctuation with any closing quotes or brackets after it ("..." is a run of periods). The
+#: pattern opens with one character class so that the regex engine skips ahead to where it can match.
+_END = re.compile(r"[.!?…][.!?…]*[\"'”’»)\]]*")
 #: Line breaks; a blank line always ends a paragraph.
 _LINE = re.compile(r"\n")
 #: Characters that may open a sentence besides capital letters and digits.

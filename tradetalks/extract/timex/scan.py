@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from functools import lru_cache
 
 from tradetalks.extract.doc_index import Coverage, inside_any
 from tradetalks.extract.timex.context import Context
@@ -78,9 +79,11 @@ def _relative(view: str, lowered: str) -> list[tuple[str, Joined]]:
     """Relative expressions, found from their last word ("nay", "tới") back to their first."""
     pats = patterns()
     out: list[tuple[str, Joined]] = []
+    found: dict[str, list[int]] = {}
+    for m in _ends_re(pats.relative_ends).finditer(lowered):
+        found.setdefault(m.group(), []).append(m.start())
     for word in pats.relative_ends:
-        pos = lowered.find(word)
-        while pos >= 0:
+        for pos in found.get(word, ()):
             end = pos + len(word)
             if not _is_word(view, pos - 1) and not _is_word(view, end):
                 head_end = pos - 1
@@ -93,8 +96,17 @@ def _relative(view: str, lowered: str) -> list[tuple[str, Joined]]:
                     match = pats.relative.search(view, max(0, pos - _PREFIX_SPAN), end)
                     if match is not None:
                         out.append(("relative", Joined(match)))
-            pos = lowered.find(word, end)
     return out
+
+
+@lru_cache(maxsize=4)
+def _ends_re(ends: frozenset[str]) -> re.Pattern[str]:
+    """One pass over the lower-cased text for every last word of a relative expression, the longest first.
+
+    Where two occurrences overlap, a letter of one stands right before or after the other, so the one this
+    pass skips would never be a whole word: the whole words it finds are those a search for each word finds.
+    """
+    return re.compile("|".join(re.escape(w) for w in sorted(ends, key=lambda w: (-len(w), w))))
 
 
 def scan(view: str, pub: date | None) -> list[Found]:
