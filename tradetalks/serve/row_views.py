@@ -173,8 +173,11 @@ def timeline_from_rows(
     return out
 
 
-def entity_from_rows(rows: DossierRows, name: str, lang: str = "vi") -> dict[str, Any] | None:
-    """``entity_from_index`` answered from rows: the entity found by id or folded name key, its titles, events."""
+def entity_from_rows(
+    rows: DossierRows, name: str, lang: str = "vi", max_events: int | None = None
+) -> dict[str, Any] | None:
+    """``entity_from_index`` answered from rows: the entity found by id or folded name key, its titles, events
+    (only the latest ``max_events`` of them read and shown when given; ``events_total`` counts them all)."""
     if rows.weights([name]):
         chosen, others = name, []
     else:
@@ -184,6 +187,9 @@ def entity_from_rows(rows: DossierRows, name: str, lang: str = "vi") -> dict[str
         chosen, others = matches[0], matches[1:]
     (entity,) = rows.entities([chosen], mentions=True)
     listed = rows.events_of_entity(chosen)
+    total = len(listed)
+    if max_events is not None:
+        listed = listed[-max_events:] if max_events > 0 else []
     events = rows.events([i for i, _, _ in listed])
     index = partial_index(rows, events, {i: pos for i, pos, _ in listed}, entity)
     other = rows.entities(others)
@@ -196,6 +202,7 @@ def entity_from_rows(rows: DossierRows, name: str, lang: str = "vi") -> dict[str
         "side": entity.side,
         "roles": [index.role_view(r) for r in sorted(entity.roles, key=lambda r: (r.first_seen or "", r.title))],
         "events": [index.event_view(e, lang) for e in events],
+        "events_total": total,
         "mentions": len(entity.mentions),
         "articles": sorted({m.article for m in entity.mentions}),
         "other_matches": [{"id": m.id, "name": m.name, "type": m.type} for m in _in_order(other, others)],

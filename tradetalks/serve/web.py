@@ -174,13 +174,11 @@ def web_router(state: ServeState) -> APIRouter:
         editor = editor_of(request.cookies.get(COOKIE), state.token)
 
         def build(rows: DossierRows) -> bytes:
-            found = entity_from_rows(rows, entity_id, lang)
+            found = entity_from_rows(rows, entity_id, lang, max_events=MAX_PERSON_EVENTS)
             assert found is not None
             index = DossierIndex(Dossier(articles=rows.articles(found["articles"])))
             records = [source_line(index, a) for a in found["articles"] if a in index.article_by_id]
             found["article_records"] = sorted(records, key=lambda r: r["published"] or "", reverse=True)[:50]
-            found["events_total"] = len(found["events"])
-            found["events"] = found["events"][-MAX_PERSON_EVENTS:]
             for role in found["roles"]:
                 role["source_total"] = len(role["sources"])
                 role["sources"] = role["sources"][:MAX_ROLE_SOURCES]
