@@ -154,8 +154,8 @@ CASES: dict[str, tuple[str, str | None, list[dict[str, Any]]]] = {
         [{"type": "tariff_action", "rate": 1.0, "status": "planned"}],
     ),
     "decree_part_of_day": (
-        "Vào chiều ngày 31/7 (giờ địa phương), Tổng thống Mỹ Donald Trump đã ký sắc lệnh điều chỉnh thuế đối ứng "
-        "với nhiều quốc gia. Trong phụ lục kèm theo, mức thuế đối ứng áp với hàng hóa Thái Lan là 19%.",
+        "Chiều 31/7 (giờ Mỹ), Tổng thống Donald Trump ký sắc lệnh điều chỉnh thuế đối ứng áp lên hàng chục nền "
+        "kinh tế. Phụ lục của văn bản ghi mức thuế đối ứng áp với hàng hóa Thái Lan là 19%.",
         "2025-08-01",
         [
             {"type": "tariff_action", "time_of_day": "afternoon"},

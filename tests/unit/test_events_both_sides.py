@@ -56,14 +56,14 @@ CASES: list[tuple[str, str | None, list[dict[str, Any]]]] = [
         [{"type": "meeting", "n_participants": 2}, {"type": "negotiation_round", "ordinal": 3}],
     ),
     (  # "Buổi điện đàm …" opening the next sentence goes on about the call; its dates are what it is about
-        "Tối 12/9/2025, Bộ trưởng Bộ Công Thương Nguyễn Hồng Diên có buổi điện đàm với Bộ trưởng Thương mại Chile "
-        "Alberto van Klaveren. Buổi điện đàm nhằm cụ thể hóa kết quả chuyến thăm của Tổng thống Chile Gabriel Boric "
-        "hồi tháng 3/2025.",
+        "Tối 12/9/2025, Bộ trưởng Nguyễn Hồng Diên của Bộ Công Thương đã điện đàm cùng Bộ trưởng Thương mại Chile "
+        "Alberto van Klaveren. Buổi điện đàm nhằm triển khai những gì hai nước thống nhất khi Tổng thống Chile "
+        "Gabriel Boric thăm Việt Nam hồi tháng 3/2025.",
         None,
         [{"type": "call", "start": "2025-09-12", "n_participants": 2, "n_evidence": 2}],
     ),
     (  # dated right after the cue, it is another call
-        "Tối 12/9/2025, Bộ trưởng Bộ Công Thương Nguyễn Hồng Diên có buổi điện đàm với Bộ trưởng Thương mại Chile "
+        "Tối 12/9/2025, Bộ trưởng Nguyễn Hồng Diên của Bộ Công Thương đã điện đàm cùng Bộ trưởng Thương mại Chile "
         "Alberto van Klaveren. Buổi điện đàm ngày 20/9/2025 sẽ bàn tiếp về nông sản.",
         None,
         [{"type": "call", "start": "2025-09-12"}, {"type": "call", "start": "2025-09-20"}],

@@ -121,14 +121,14 @@ CASES: list[tuple[str, str | None, list[dict[str, Any]]]] = [
         [{"type": "negotiation_round", "ordinal": 12, "location": "Hà Nội"}],
     ),
     (  # leaders who "đồng ý về một thỏa thuận" reached an agreement
-        "Ngày 27/7/2025, Tổng thống Mỹ Donald Trump và Chủ tịch Ủy ban châu Âu Ursula von der Leyen đã đồng ý về "
-        "một thỏa thuận thương mại giữa hai nền kinh tế.",
+        "Ngày 27/7/2025, Chủ tịch Ủy ban châu Âu Ursula von der Leyen cùng Tổng thống Mỹ Donald Trump đã đồng ý về "
+        "một thỏa thuận thương mại giữa hai bờ Đại Tây Dương.",
         None,
         [{"type": "agreement", "start": "2025-07-27"}],
     ),
     (  # "tiếp" a titled visitor is a meeting ("tiếp Trưởng đại diện Thương mại …")
-        "Ngày 19/2/2026, Tổng Bí thư Tô Lâm đã tiếp Trưởng đại diện Thương mại Hoa Kỳ, Đại sứ Jamieson Greer tại "
-        "Washington.",
+        "Ngày 19/2/2026, tại Washington, Tổng Bí thư Tô Lâm đã tiếp Đại sứ Jamieson Greer, Trưởng đại diện "
+        "Thương mại Hoa Kỳ.",
         "2026-02-20",
         [{"type": "meeting", "start": "2026-02-19", "location": "Washington", "n_participants": 2}],
     ),
