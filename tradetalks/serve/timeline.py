@@ -221,6 +221,7 @@ def entity_from_index(index: DossierIndex, name: str, lang: str = "vi") -> dict[
         "side": entity.side,
         "roles": [index.role_view(r) for r in sorted(entity.roles, key=lambda r: (r.first_seen or "", r.title))],
         "events": [index.event_view(e, lang) for e in events],
+        "events_total": len(events),
         "mentions": len(entity.mentions),
         "articles": sorted({m.article for m in entity.mentions}),
         "other_matches": others,
