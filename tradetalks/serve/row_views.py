@@ -22,21 +22,24 @@ def partial_index(
     rows: DossierRows, events: list[Event], places: dict[str, int], extra: Entity | None = None
 ) -> DossierIndex:
     """A ``DossierIndex`` over some events, the entities they name (and ``extra``), the organisations of their
-    titles, and the articles their evidence and titles quote."""
+    titles, and the articles their evidence quotes and, for ``extra``, its titles quote (the page of a
+    negotiation needs no article behind every title of a leader named in thousands of articles)."""
     ids = list(dict.fromkeys(p.entity for ev in events for p in ev.participants))
     entities = rows.entities([i for i in ids if extra is None or i != extra.id])
     if extra is not None:
         entities.append(extra)
     orgs = {r.organization for e in entities for r in e.roles if r.organization} - {e.id for e in entities}
     entities += rows.entities(sorted(orgs))
-    return DossierIndex(Dossier(_articles(rows, events, entities), entities, events), places)
+    return DossierIndex(
+        Dossier(_articles(rows, events, [extra] if extra is not None else []), entities, events), places
+    )
 
 
-def _articles(rows: DossierRows, events: list[Event], entities: list[Entity]) -> list[Any]:
+def _articles(rows: DossierRows, events: list[Event], titled: list[Entity]) -> list[Any]:
     quoted = [v.article for ev in events for v in ev.evidence]
     quoted += [a for ev in events for a in ev.sources.values()]  # where completed attributes came from
     quoted += [v.article for ev in events for c in ev.conflicts for group in c.evidence for v in group]
-    quoted += [v.article for e in entities for r in e.roles for v in r.evidence]
+    quoted += [v.article for e in titled for r in e.roles for v in r.evidence]
     return rows.articles(list(dict.fromkeys(quoted)))
 
 
