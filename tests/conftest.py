@@ -508,6 +508,17 @@ def sample_store_path(tmp_path: Path) -> str:
     """A SQLite file with the sample articles and dossier."""
     return write_sample_store(str(tmp_path / "sample.db"))
 
+@pytest.fixture
+def web(sample_store_path: str) -> Any:
+    """The web app over the sample store, through Starlette's test client (server errors become 500 pages)."""
+    from fastapi.testclient import TestClient
+
+    from tradetalks.serve.api import create_app
+
+    with TestClient(create_app(sample_store_path), raise_server_exceptions=False) as client:
+        yield client
+
+
 
 def _live_servers() -> Any:
     """Yield ``start(db, token=None) -> LiveServer``; stop every server started once the caller is done."""

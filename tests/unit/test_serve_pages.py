@@ -6,13 +6,11 @@ import json
 import re
 import subprocess
 import sys
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import feedparser
 import icalendar
-import pytest
 from fastapi.testclient import TestClient
 
 from tradetalks.model import article_id
@@ -20,12 +18,6 @@ from tradetalks.serve.api import create_app
 
 ROUND5 = article_id("https://vi.example.org/vong-5")
 HOSTILE = article_id("https://xss.example.org/bai")
-
-
-@pytest.fixture
-def web(sample_store_path: str) -> Iterator[TestClient]:
-    with TestClient(create_app(sample_store_path), raise_server_exceptions=False) as c:
-        yield c
 
 
 def test_negotiation_index_lists_counts_and_latest_dates(web: TestClient) -> None:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 
 import pytest
 from fastapi.testclient import TestClient
@@ -13,12 +12,6 @@ from tradetalks.serve.api import create_app
 
 HOSTILE = article_id("https://xss.example.org/bai")
 ROUND5 = article_id("https://vi.example.org/vong-5")
-
-
-@pytest.fixture
-def web(sample_store_path: str) -> Iterator[TestClient]:
-    with TestClient(create_app(sample_store_path), raise_server_exceptions=False) as c:
-        yield c
 
 
 def test_timeline_page_lists_events_with_sources(web: TestClient) -> None:
