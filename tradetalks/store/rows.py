@@ -13,6 +13,7 @@ import json
 from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
+from tradetalks.keys import TIME_OF_DAY_ORDER, date_ceiling, date_floor, fold_name, is_dated
 from tradetalks.model import (
     ArticleRecord,
     Conflict,
@@ -26,7 +27,6 @@ from tradetalks.model import (
     Participant,
     Role,
 )
-from tradetalks.serve.index import TIME_OF_DAY_ORDER, date_ceiling, date_floor, fold_name, is_dated
 from tradetalks.store.codec import from_dict, to_dict
 
 #: Migration 5 on both backends (before the backend's own statements that retire the single-value dossier).
