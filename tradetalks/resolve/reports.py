@@ -113,11 +113,6 @@ def rounds_apart(ra: Range | None, rb: Range | None) -> bool:
     return not near(ra, rb, ROUND_SPREAD_DAYS)
 
 
-def same_negotiation(a: Event, b: Event) -> bool:
-    """Both reports name the same negotiation (an unknown one is not the same)."""
-    return a.negotiation is not None and a.negotiation == b.negotiation
-
-
 def talks_of(r: Report) -> str | None:
     """Rule ``article_names_the_talks``: a report that names no negotiation belongs to the one negotiation
     every other report of its article names ("Thỏa thuận" in an article whose rounds and calls are all of

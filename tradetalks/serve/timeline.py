@@ -10,7 +10,7 @@ from rich.markup import escape
 from rich.table import Table
 
 from tradetalks.errors import TradeTalksError
-from tradetalks.model import EVENT_TYPES, VN_US_RECIPROCAL, Dossier, Event
+from tradetalks.model import EVENT_TYPES, VN_US_RECIPROCAL, Event
 from tradetalks.serve.index import DossierIndex, date_ceiling, date_floor, fold_name, is_dated
 from tradetalks.store.base import Store
 
@@ -19,11 +19,6 @@ _DATE_ARG = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 
 class QueryError(TradeTalksError):
     """A filter value that cannot be used; the message names the option and the reason."""
-
-
-def load_index(store: Store) -> DossierIndex:
-    """The dossier of a store as a lookup index (an empty one before the first ingest)."""
-    return DossierIndex(store.load_dossier() or Dossier())
 
 
 def check_date(option: str, value: str | None) -> str | None:
