@@ -8,8 +8,11 @@ from typing import Any
 import pytest
 from conftest import check_events
 
+from tradetalks.extract.events.draft import Draft
+from tradetalks.extract.events.known_rates import known_tariffs
+from tradetalks.extract.events.merge import merge_drafts
 from tradetalks.extract.events.rates import check_groups
-from tradetalks.model import VN_US_RECIPROCAL, Article
+from tradetalks.model import VN_US_RECIPROCAL, Article, Event, TariffFacts
 from tradetalks.pipeline import default_pipeline
 
 #: (rule, text, publication date, expected tariff events: Event fields, and ``tariff`` facts as a dict)
@@ -36,10 +39,34 @@ CASES: list[tuple[str, str, str | None, list[dict[str, Any]]]] = [
         [{"rate": 0.25, "start": None, "tariff": {"scope": "autos", "effective": "2025-04-03"}}],
     ),
     (
-        "effective date",
+        "effective date",  # the day it applies from is not the day told (that one is known: 2/4, see below)
         "Ngày 9/4/2025, thuế đối ứng của Mỹ chính thức có hiệu lực với hàng Việt Nam ở mức 46%.",
         None,
-        [{"rate": 0.46, "start": None, "tariff": {"effective": "2025-04-09"}}],
+        [{"rate": 0.46, "start": "2025-04-02", "tariff": {"effective": "2025-04-09"}}],
+    ),
+    (
+        "known announcement",  # a well-known rate told without its day: the day it was announced
+        "Các nhà xuất khẩu Việt Nam từng đứng trước nguy cơ chịu mức thuế đối ứng 46% khi bán hàng sang Mỹ.",
+        "2025-06-10",
+        [{"rate": 0.46, "start": "2025-04-02", "tariff": {"country": "Việt Nam"}}],
+    ),
+    (
+        "known announcement",  # never for an article written before that day
+        "Các nhà xuất khẩu Việt Nam từng đứng trước nguy cơ chịu mức thuế đối ứng 46% khi bán hàng sang Mỹ.",
+        "2024-06-10",
+        [{"rate": 0.46, "start": None}],
+    ),
+    (
+        "known announcement",  # another country's known rate
+        "Hàng hóa Campuchia bị Mỹ áp thuế 49%, cao hơn nhiều nước trong khu vực.",
+        None,
+        [{"rate": 0.49, "start": "2025-04-02", "tariff": {"country": "Campuchia"}}],
+    ),
+    (
+        "known announcement",  # a rate the table does not know keeps no day
+        "Hàng hóa Campuchia bị Mỹ áp thuế 37%, cao hơn nhiều nước trong khu vực.",
+        None,
+        [{"rate": 0.37, "start": None}],
     ),
     (
         "effective date",  # a day before "trước khi … có hiệu lực" is when the pause was announced
@@ -215,3 +242,21 @@ def test_rate_of_another_country_is_never_vietnams() -> None:
 def test_tariff_groups_are_present() -> None:
     """A group the rules read that has no rows is an error when loaded, never "match nothing"."""
     check_groups()
+    assert known_tariffs()[("Việt Nam", 4600, None)] == "2025-04-02"
+
+
+def test_pause_told_again() -> None:
+    """Rule ``pause_told_again``: a suspension named without rate or day is the article's dated, rated pause;
+    a rate of another step is another measure."""
+    doc = default_pipeline()(
+        Article(source="t.txt", text="Ngày 9/4/2025, Mỹ hoãn áp thuế trong 90 ngày.", published=None, id="a1")
+    )
+    day = next(i for i, t in enumerate(doc.timexes) if t.value == "2025-04-09")
+
+    def draft(rate: float | None, action: str, dated: bool) -> Draft:
+        ev = Event(type="tariff_action", evidence=[], rate=rate, tariff=TariffFacts(action=action))
+        return Draft(ev, timexes=[day] if dated else [])
+
+    assert len(merge_drafts(doc, [draft(None, "suspended", False), draft(0.1, "suspended", True)])) == 1
+    assert len(merge_drafts(doc, [draft(None, "suspended", True), draft(0.1, "suspended", True)])) == 2
+    assert len(merge_drafts(doc, [draft(None, "imposed", False), draft(0.1, "suspended", True)])) == 2

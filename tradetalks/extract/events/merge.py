@@ -58,7 +58,7 @@ def _mergeable(doc: Doc, a: Draft, b: Draft) -> bool:
     if ea.type in _ONE_PER_IDENTITY:
         return (CueFlag.MOU in a.flags) == (CueFlag.MOU in b.flags)  # an MOU is not the statement signed beside it
     if ea.type == "tariff_action":
-        return ea.rate == eb.rate
+        return ea.rate == eb.rate or _pause_told_again(doc, a, b)
     if _conflict(_time_of_day(doc, a), _time_of_day(doc, b)):
         return False
     if a.orgs and b.orgs and not set(a.orgs) & set(b.orgs):
@@ -69,6 +69,17 @@ def _mergeable(doc: Doc, a: Draft, b: Draft) -> bool:
         return True
     # one person only ("Bộ trưởng X làm việc với …" twice): the same meeting only on the same known day
     return same_dates(draft_value(doc, a), draft_value(doc, b))
+
+
+def _pause_told_again(doc: Doc, a: Draft, b: Draft) -> bool:
+    """Rule ``pause_told_again``: "quyết định hoãn thuế đối ứng …" and "hoãn áp thuế trong 90 ngày, chỉ đánh
+    thuế 10%" in one article are one pause: a suspension named without its rate or its day is the article's
+    suspension that gives them (its other rates are other measures)."""
+    bare, full = (a, b) if a.event.rate is None else (b, a)
+    if bare.event.rate is not None or bare.timexes or full.event.rate is None:
+        return False
+    steps = {(d.event.tariff.action if d.event.tariff else None) for d in (a, b)}
+    return steps == {"suspended"} and not _conflict(a.event.negotiation, b.event.negotiation)
 
 
 def _time_of_day(doc: Doc, d: Draft) -> str | None:

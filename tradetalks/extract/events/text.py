@@ -18,6 +18,7 @@ from tradetalks.extract.cues import (
 )
 from tradetalks.extract.doc_index import doc_index
 from tradetalks.extract.events.draft import Draft, date_range, known_person, ministerial, unique_people
+from tradetalks.extract.events.known_rates import known_announcement
 from tradetalks.extract.events.negotiation import negotiation_of
 from tradetalks.extract.topics import topics_in
 from tradetalks.model import Doc, Event, Participant
@@ -342,6 +343,7 @@ def finish_event(
     ev = d.event
     ev.start, ev.end, ev.time_of_day = _dates(doc, d)
     ev.timex = sorted(set(d.timexes))
+    ev.start = ev.start or known_announcement(ev, doc.article.published)
     if _is_future(ev.start, doc.article.published):
         ev.status = "planned"
     elif ev.status == "planned" and _long_before(ev.start, doc.article.published):

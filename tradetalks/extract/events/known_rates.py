@@ -1,0 +1,62 @@
+"""Rule ``known_announcement``: the day a well-known tariff rate was announced, for a rate told without one.
+
+"Việt Nam nằm trong nhóm bị áp thuế đối ứng cao nhất, lên tới 46%" names no day, yet every reader of trade news
+knows that rate was announced on 2 April 2025. ``resources/known_tariffs.tsv`` lists such rates (a country's
+goods, a rate, the goods it covers, the day announced), only those no other action of that year repeats.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from tradetalks.extract.cues import event_table, read_tsv
+from tradetalks.model import Event
+
+RESOURCE = "known_tariffs.tsv"
+_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+@lru_cache(maxsize=1)
+def known_tariffs() -> dict[tuple[str, int, str | None], str]:
+    """(country, rate in hundredths of a percent, scope or None) -> the ISO day the rate was announced; a row with
+    an unknown country or scope, a bad rate or day is an error naming the file and the row."""
+    countries = {row[0] for row in read_tsv("countries.tsv")}
+    scopes = set(event_table("tariff_scope").values())
+    out: dict[tuple[str, int, str | None], str] = {}
+    for i, row in enumerate(read_tsv(RESOURCE), 1):
+        if len(row) < 4:
+            raise ValueError(f"{RESOURCE}: row {i} needs country, rate, scope and day: {row!r}")
+        country, rate, scope, day = row[:4]
+        if country not in countries:
+            raise ValueError(f"{RESOURCE}: row {i}: {country!r} is no country of countries.tsv")
+        try:
+            hundredths = round(float(rate) * 100)
+        except ValueError:
+            raise ValueError(f"{RESOURCE}: row {i}: rate {rate!r} is not a number") from None
+        if not 0 < hundredths <= 100_000:
+            raise ValueError(f"{RESOURCE}: row {i}: rate {rate!r} out of range")
+        if scope != "-" and scope not in scopes:
+            raise ValueError(f"{RESOURCE}: row {i}: scope {scope!r} is not a tariff_scope of event_cues.tsv")
+        if not _DAY.match(day):
+            raise ValueError(f"{RESOURCE}: row {i}: day {day!r} is not an ISO date")
+        out[(country, hundredths, None if scope == "-" else scope)] = day
+    if not out:
+        raise ValueError(f"{RESOURCE}: no rows")
+    return out
+
+
+def known_announcement(ev: Event, published: str | None) -> str | None:
+    """Rule ``known_announcement``: the day an undated rate on a country's goods was announced, when the rate is a
+    well-known one ("hàng Việt Nam chịu mức thuế 46%": 2025-04-02), never for an article published before it."""
+    facts = ev.tariff
+    if ev.type != "tariff_action" or ev.start or ev.rate is None or facts is None or facts.country is None:
+        return None
+    if facts.action in ("proposed", "suspended"):
+        return None
+    day = known_tariffs().get(
+        (facts.country, round(ev.rate * 10_000), facts.scope if facts.scope != "all_goods" else None)
+    )
+    if day is None or (published and published[:10] < day):
+        return None
+    return day
