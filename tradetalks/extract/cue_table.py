@@ -93,6 +93,8 @@ CUE_GROUPS: dict[str, str] = {
     "attribution": "before a person: who said something (theo)",
     "continuation": "a sentence going on about the event told before (Hai bên)",
     "caption": "markers of photo captions",
+    "file_photo": "in a caption: a photo from the archive, not of the event told (ảnh tư liệu)",
+    "per_agreement": "before a tariff's rate: the rate an agreement sets (theo thỏa thuận)",
     "level_vi": "Vietnamese labels of levels",
     "level_en": "English labels of levels",
     "mode_vi": "Vietnamese labels of modes",

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from tradetalks.extract.cues import CueHit, event_lexicon, lower_view, starts_with
 from tradetalks.extract.doc_index import doc_index, forget_index
+from tradetalks.extract.events.borrowed import borrow_dates_and_places
 from tradetalks.extract.events.cue import CueMention
 from tradetalks.extract.events.lines import skipped_lines
 from tradetalks.extract.events.mentions import cue_hits, sentence_cues
@@ -121,6 +122,7 @@ def _extract_events(doc: Doc) -> Doc:
         )
         drafts = drafts[:MAX_EVENTS_PER_ARTICLE]
     share_talks_place(doc, low, key, drafts)
+    borrow_dates_and_places(doc, low, key, drafts, hits)
     place = article_place(drafts)
     after = told_after(doc, low, key, drafts, skipped)
     doc.events = [finish_event(doc, low, key, d, place, more) for d, more in zip(drafts, after, strict=True)]

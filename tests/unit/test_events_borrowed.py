@@ -1,0 +1,96 @@
+"""Days and places an event told without them takes from elsewhere in its article: a photo caption, the agreement
+that set a rate (sentences written for these tests, public facts in own words)."""
+
+from __future__ import annotations
+
+import pytest
+
+from tradetalks.model import Article, Event
+from tradetalks.pipeline import default_pipeline
+
+_ROUND = "Mỹ và Trung Quốc khép lại vòng đàm phán thương mại thứ năm sau hai ngày làm việc căng thẳng.\n"
+_AFTER = "\nGiới đầu tư chờ kết quả cụ thể."
+
+#: (rule, text, publication date, event type, expected start, expected location or None for "not checked")
+CASES: list[tuple[str, str, str | None, str, str | None, str | None]] = [
+    (
+        "caption_dates_event",  # the caption names the event's cue with a day and a place
+        _ROUND
+        + "Bộ trưởng hai nước bắt tay trước vòng đàm phán tại Kuala Lumpur, ngày 25/10/2025. Ảnh: TTXVN"
+        + _AFTER,
+        "2025-10-27",
+        "negotiation_round",
+        "2025-10-25",
+        "Kuala Lumpur",
+    ),
+    (
+        "caption_dates_event",  # a caption day after the article was written is no day of what it tells
+        _ROUND
+        + "Bộ trưởng hai nước bắt tay trước vòng đàm phán tại Kuala Lumpur, ngày 25/10/2025. Ảnh: TTXVN"
+        + _AFTER,
+        "2025-10-20",
+        "negotiation_round",
+        None,
+        None,
+    ),
+    (
+        "caption_dates_event",  # the caption names the event's place only
+        "Mỹ và Trung Quốc khép lại vòng đàm phán thương mại tại Geneva sau hai ngày làm việc căng thẳng.\n"
+        "Đoàn Trung Quốc rời nơi đàm phán tại Geneva ngày 10/5/2025. Ảnh: Reuters" + _AFTER,
+        "2025-05-12",
+        "negotiation_round",
+        "2025-05-10",
+        "Geneva",
+    ),
+    (
+        "caption_dates_event",  # an archive photo dates nothing
+        "Mỹ và Trung Quốc khép lại vòng đàm phán thương mại tại Geneva sau hai ngày làm việc căng thẳng.\n"
+        "Đoàn Trung Quốc rời nơi đàm phán tại Geneva ngày 10/5/2019. Ảnh tư liệu: Reuters" + _AFTER,
+        "2025-05-12",
+        "negotiation_round",
+        None,
+        None,
+    ),
+    (
+        "rate_set_by_agreement",  # "Theo thỏa thuận mới, …" after the agreement told with its day
+        "Mỹ và Ấn Độ đạt được thỏa thuận thương mại hôm 2/2/2026. Theo thỏa thuận mới, Mỹ sẽ áp mức thuế 18% với "
+        "hàng hóa Ấn Độ.",
+        "2026-02-03",
+        "tariff_action",
+        "2026-02-02",
+        None,
+    ),
+    (
+        "rate_set_by_agreement",  # two agreements of different days told before: which one set it is unsaid
+        "Mỹ và Ấn Độ đạt được thỏa thuận thương mại hôm 2/2/2026. Mỹ và Nhật Bản đạt được thỏa thuận hôm "
+        "22/7/2025. Theo thỏa thuận mới, Mỹ sẽ áp mức thuế 18% với hàng hóa Ấn Độ.",
+        "2026-02-03",
+        "tariff_action",
+        None,
+        None,
+    ),
+    (
+        "rate_set_by_agreement",  # the rate told in the agreement's own sentence
+        "Tổng thống Mỹ cho biết hai nước đã đạt được thỏa thuận thương mại hôm 2/2/2026, theo đó Mỹ giảm thuế đối "
+        "ứng với hàng hóa Ấn Độ từ 25% xuống 18%.",
+        "2026-02-03",
+        "tariff_action",
+        "2026-02-02",
+        None,
+    ),
+]
+
+
+def _events(text: str, published: str | None) -> list[Event]:
+    return default_pipeline()(Article(source="t.txt", text=text, published=published, id="a1")).events
+
+
+@pytest.mark.parametrize(("rule", "text", "published", "kind", "start", "location"), CASES, ids=[c[0] for c in CASES])
+def test_borrowed(
+    rule: str, text: str, published: str | None, kind: str, start: str | None, location: str | None
+) -> None:
+    found = [e for e in _events(text, published) if e.type == kind]
+    assert len(found) == 1, (rule, [e.summary for e in found])
+    assert found[0].start == start, (rule, found[0].summary)
+    if location is not None:
+        assert found[0].location == location, (rule, found[0].summary)

@@ -1,0 +1,93 @@
+"""What an event told without its day or place takes from elsewhere in its article: a photo caption that dates it,
+the agreement that set its rate. Each rule gives only what the event lacks, and only from one event or caption it
+can be matched with alone."""
+
+from __future__ import annotations
+
+import re
+
+from tradetalks.extract.cues import CueHit, event_lexicon
+from tradetalks.extract.doc_index import doc_index
+from tradetalks.extract.events.draft import Draft
+from tradetalks.extract.events.lines import is_caption, skipped_lines
+from tradetalks.extract.events.places import location_text
+from tradetalks.model import Doc
+
+_DAY = re.compile(r"^(?:\d{4}|XXXX)-\d{2}-\d{2}$")
+
+
+def borrow_dates_and_places(doc: Doc, low: str, key: str, drafts: list[Draft], hits: list[CueHit]) -> None:
+    """Run the rules of this module on an article's drafts, in order."""
+    caption_dates_event(doc, low, key, drafts, hits)
+    rate_set_by_agreement(doc, low, key, drafts)
+
+
+def caption_dates_event(doc: Doc, low: str, key: str, drafts: list[Draft], hits: list[CueHit]) -> None:
+    """Rule ``caption_dates_event``: "Hai trưởng đoàn trước vòng đàm phán tại Kuala Lumpur, ngày 25/10/2025. Ảnh:
+    TTXVN": a photo caption that names the cue of an event, or its place, with one day dates the article's one
+    undated event of that type (else at that place), and places it when it has no place; an archive photo ("Ảnh
+    tư liệu") or a day after the article was published dates nothing."""
+    undated = [d for d in drafts if not d.timexes and not d.reference and d.event.status == "held"]
+    if not undated:
+        return
+    published = (doc.article.published or "")[:10]
+    index = doc_index(doc)
+    for a, b in skipped_lines(doc.text, low):
+        if not undated:
+            return
+        if not is_caption(low[a:b]) or event_lexicon("file_photo").any(low, key, a, b):
+            continue
+        days = [ti for ti in index.timex_ids_in(a, b) if _DAY.match(doc.timexes[ti].value or "")]
+        if len(days) != 1:
+            continue
+        value = doc.timexes[days[0]].value or ""
+        if published and not value.startswith("X") and value > published:
+            continue
+        types = {h.label for h in hits if a <= h.start and h.end <= b}
+        places = [p for mi in index.mention_ids_in(a, b) if (p := location_text(doc, low, key, mi))]
+        by_type = [d for d in undated if d.event.type in types]
+        by_place = [d for d in undated if any(_same_place(p, q) for p in places for q in d.locations)]
+        chosen = by_type if len(by_type) == 1 else by_place if len(by_place) == 1 else []
+        for d in chosen:
+            d.timexes = [days[0]]
+            if not d.locations and places:
+                d.locations.append(places[0])
+            undated.remove(d)
+
+
+def rate_set_by_agreement(doc: Doc, low: str, key: str, drafts: list[Draft]) -> None:
+    """Rule ``rate_set_by_agreement``: "Hai nước đạt được thỏa thuận hôm 2/2, theo đó Mỹ giảm thuế xuống 18%", or
+    "Theo thỏa thuận mới, Mỹ áp thuế 15% …" after the agreement was told with its day: a rate an agreement sets
+    was announced on the agreement's day (a rate only threatened or proposed was not)."""
+    agreements = [d for d in drafts if d.event.type == "agreement" and d.timexes and not d.reference]
+    if not agreements:
+        return
+    for d in drafts:
+        ev = d.event
+        if ev.type != "tariff_action" or d.timexes or ev.rate is None:
+            continue
+        if ev.tariff is not None and ev.tariff.action in ("proposed", "suspended"):
+            continue
+        told_with = [g for g in agreements if any(_overlaps(x, y, d.spans) for x, y in g.spans)]
+        if len(told_with) == 1:
+            d.timexes = list(told_with[0].timexes)
+            continue
+        a, b = min(d.spans)
+        if event_lexicon("per_agreement").any(low, key, a, b):
+            days = {_value(doc, g) for g in agreements if g.anchor < a}
+            if len(days) == 1:  # agreements told before on different days: which one set the rate is unsaid
+                last = max((g for g in agreements if g.anchor < a), key=lambda g: g.anchor)
+                d.timexes = list(last.timexes)
+
+
+def _value(doc: Doc, d: Draft) -> str | None:
+    return doc.timexes[d.timexes[0]].value
+
+
+def _overlaps(x: int, y: int, spans: list[tuple[int, int]]) -> bool:
+    return any(x < b and a < y for a, b in spans)
+
+
+def _same_place(a: str, b: str) -> bool:
+    fa, fb = a.casefold(), b.casefold()
+    return fa in fb or fb in fa
