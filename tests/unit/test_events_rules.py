@@ -18,7 +18,7 @@ from tradetalks.model import Article
 from tradetalks.nlp.names import extract_names
 from tradetalks.nlp.normalize import add_matching_views
 from tradetalks.nlp.sentences import split_sentences
-from tradetalks.pipeline import Pipeline
+from tradetalks.pipeline import Pipeline, default_pipeline
 
 _BEFORE_EVENTS = Pipeline([add_matching_views, split_sentences, extract_names, extract_timexes, tag_topics])
 
@@ -185,3 +185,18 @@ def test_rule(name: str) -> None:
             assert (CueFlag.TEAMS in cue.flags) is value
         else:
             assert getattr(cue, attr) == value, (attr, getattr(cue, attr))
+
+
+def test_next_held_on() -> None:
+    """Rule ``next_held_on`` (within ``refers_back``): the day past the comma after "phiên sau", in a clause saying
+    when it is held, is the next session's own day; without that clause it is no day of it."""
+    told = (
+        "Phiên 5 đàm phán Hiệp định thương mại tự do giữa Việt Nam và khối EFTA diễn ra tại Hà Nội từ ngày 3 đến "
+        "6/3/2015. Những nội dung còn lại sẽ được bàn tại phiên sau, dự kiến sẽ được tổ chức trong tuần từ ngày 4 "
+        "tháng 5 năm 2015."
+    )
+    said = told.replace("dự kiến sẽ được tổ chức trong tuần", "các bên cũng hẹn trao đổi thư")
+    for text, start in ((told, "2015-05-04"), (said, None)):
+        doc = default_pipeline()(Article(source="t.txt", text=text, published="2015-03-10", id="a1"))
+        nxt = [e for e in doc.events if e.ordinal == 6]
+        assert len(nxt) == 1 and nxt[0].start == start, [e.summary for e in doc.events]

@@ -218,7 +218,11 @@ def refers_back(ctx: Context, c: CueMention) -> Decision:
     anaphoric = CueFlag.ANAPHOR in c.flags or (opens and (not c.timexes or about is not None))
     if not anaphoric:
         return Decision.PASS
-    c.said_dates = [t for t in c.timexes if about is not None or "," in low[c.end : doc.timexes[t].start]]
+    c.said_dates = [
+        t
+        for t in c.timexes
+        if about is not None or "," in low[c.end : doc.timexes[t].start] and not _held_then(ctx, c, t)
+    ]
     c.timexes = [t for t in c.timexes if t not in c.said_dates]
     if about is not None:
         c.people = []  # the people it is about ("trao đổi giữa lãnh đạo A và B"), not of the encounter
@@ -396,6 +400,17 @@ def _goes_on_about(ctx: Context, c: CueMention) -> Draft | None:
     if any(starts_with(k, low, key, c.end, c.end + 10) for k in ("between", "counterpart")):
         return None  # "Cuộc gặp giữa A và B …": an encounter of its own people
     return d if all(ctx.doc.timexes[t].start - c.end > 15 for t in c.timexes) else None
+
+
+def _held_then(ctx: Context, c: CueMention, ti: int) -> bool:
+    """Rule ``next_held_on``: "… để đàm phán tại phiên sau, dự kiến sẽ được tổ chức từ ngày 7/12": a day past the
+    comma after an event still to come, in a clause saying when it is held, is that event's own day, not what was
+    said at the event told before."""
+    if not c.flags & (CueFlag.NEXT | CueFlag.UPCOMING):
+        return False
+    t = ctx.doc.timexes[ti]
+    comma = ctx.low.rfind(",", c.end, t.start)
+    return event_lexicon("venue").any(ctx.low, ctx.key, comma + 1, t.start)
 
 
 def _placed_here(c: CueMention) -> bool:
