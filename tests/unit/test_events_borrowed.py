@@ -94,3 +94,14 @@ def test_borrowed(
     assert found[0].start == start, (rule, found[0].summary)
     if location is not None:
         assert found[0].location == location, (rule, found[0].summary)
+
+
+def test_speaker_today() -> None:
+    """Rule ``speaker_today`` (``extract/events/dates.py``): "hôm nay" inside a speaker's quoted words is the day he
+    spoke, not the day of publication: the agreement he names is the one the article dated; outside quotes it is
+    the publication day, another agreement."""
+    lead = "Ngày 27/7/2025, Mỹ và EU đạt được thỏa thuận thương mại tại Scotland. Phát biểu sau cuộc gặp, ông Trump "
+    quoted = lead + "nói: “Thật tốt khi chúng ta đạt được một thỏa thuận hôm nay”."
+    told = lead + "cho biết hai bên đạt được một thỏa thuận hôm nay."
+    assert [e.start for e in _events(quoted, "2025-07-28") if e.type == "agreement"] == ["2025-07-27"]
+    assert [e.start for e in _events(told, "2025-07-28") if e.type == "agreement"] == ["2025-07-27", "2025-07-28"]

@@ -61,6 +61,16 @@ def _converted(low: str, key: str, s: Sentence, start: int, end: int) -> bool:
     return bool(home) and event_lexicon("clock_shift").any(low, key, max(s.start, start - _SHIFT_GAP), start)
 
 
+def _speaker_today(low: str, s: Sentence, pos: int, resolved_by: str | None, kind: str) -> bool:
+    """Rule ``speaker_today``: "Phát biểu sau cuộc gặp, ông A nói: “Thật tốt khi chúng ta đạt được thỏa thuận hôm
+    nay”": a day word inside a speaker's own words ("hôm nay", "hôm qua") counts from the day he spoke, which the
+    article need not be published on; read against the publication day it dates nothing."""
+    if kind != "relative" or resolved_by != "publication_date":
+        return False
+    before = low[s.start : pos]
+    return before.count("“") > before.count("”") or before.count('"') % 2 == 1
+
+
 def _named_year(low: str, start: int, end: int, cues: list[CueMention]) -> CueMention | None:
     """Rule ``year_closes_name``: "Bản ghi nhớ về hợp tác … (năm 2011)": a year in brackets closing the name of a
     document (no comma or other cue between) is the year it was signed."""
@@ -87,6 +97,8 @@ def attach_timexes(doc: Doc, low: str, key: str, s: Sentence, cues: list[CueMent
             continue
         if starts_with("reporting", low, key, t.end, min(s.end, t.end + 20)):
             continue  # "Bộ Công Thương ngày 15/6 cho biết …": the day of the report, not of the event
+        if _speaker_today(low, s, t.start, t.resolved_by, t.kind):
+            continue  # "ông A nói: “… đạt được thỏa thuận hôm nay”": the day he spoke, not the day of publication
         if _converted(low, key, s, t.start, t.end):
             continue  # "…, tức rạng sáng ngày 9-5 theo giờ Việt Nam": the day on another clock
         if _anniversary(low, key, s, t.start, cues):
