@@ -260,3 +260,12 @@ def test_pause_told_again() -> None:
     assert len(merge_drafts(doc, [draft(None, "suspended", False), draft(0.1, "suspended", True)])) == 1
     assert len(merge_drafts(doc, [draft(None, "suspended", True), draft(0.1, "suspended", True)])) == 2
     assert len(merge_drafts(doc, [draft(None, "imposed", False), draft(0.1, "suspended", True)])) == 2
+
+
+def test_whole_number() -> None:
+    """Rule ``whole_number``: a rate is read from its first digit, never from inside "50%" where the reading window
+    of a later tariff cue happens to begin (60 characters before that cue)."""
+    text = "Mỹ áp thuế 50% với tủ bếp nhập khẩu từ Việt Nam, mức cao nhất từ lâu và áp thuế 25% với đồ gỗ bọc nệm."
+    assert text.index("áp thuế 25%") - 60 == text.index("50%") + 1  # the window begins at the "0" of "50%"
+    doc = default_pipeline()(Article(source="t.txt", text=text, published="2025-09-27", id="a1"))
+    assert [e.rate for e in doc.events if e.type == "tariff_action"] == [0.5, 0.25]

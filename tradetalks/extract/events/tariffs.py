@@ -69,6 +69,8 @@ def tariff_mentions(doc: Doc, low: str, key: str, s: Sentence, cue: CueMention) 
         return []
     rates: list[tuple[int, int, float]] = []
     for m in _PERCENT.finditer(low, max(s.start, cue.start - 60), min(s.end, cue.end + 130)):
+        if _cut_number(low, m.start()):
+            continue  # the window began inside "50%": its "0%" is no rate
         tail = low[m.end() : min(s.end, m.end() + 40)]
         if _rate_target_re().match(tail):
             continue  # "từ 46% xuống 20%": the new rate follows (not "46% lên hàng hóa", onto the goods)
@@ -108,6 +110,12 @@ def tariff_mentions(doc: Doc, low: str, key: str, s: Sentence, cue: CueMention) 
         part.tariff = TariffFacts(effective=_first_value(doc, mine))
         out.append(part)
     return out
+
+
+def _cut_number(low: str, start: int) -> bool:
+    """Rule ``whole_number``: "áp thuế 50% một mặt hàng … áp thuế 30-50%": a percentage is read from its first
+    digit, never from inside a longer number ("0%" of "50%") where a reading window happened to begin."""
+    return start > 0 and (low[start - 1].isdigit() or low[start - 1] in ".," and start > 1 and low[start - 2].isdigit())
 
 
 def _nearest_rate(pos: int, rates: list[tuple[int, int, float]]) -> int:
