@@ -52,6 +52,26 @@ CASES: list[tuple[str, str, str | None, str, str | None, str | None]] = [
         None,
     ),
     (
+        "caption_dates_event",  # a caption of the people who met
+        "Bộ trưởng Tài chính Mỹ Scott Bessent đã gặp Phó Thủ tướng Trung Quốc Hà Lập Phong tại Kuala Lumpur để bàn "
+        "về thuế quan.\nPhó Thủ tướng Hà Lập Phong và Bộ trưởng Scott Bessent trước cuộc gặp, ngày 25/10/2025. "
+        "Ảnh: TTXVN\nHai bên đánh giá cao kết quả.",
+        "2025-10-27",
+        "meeting",
+        "2025-10-25",
+        "Kuala Lumpur",
+    ),
+    (
+        "caption_dates_event",  # a caption of other people shows another meeting
+        "Bộ trưởng Tài chính Mỹ Scott Bessent đã gặp Phó Thủ tướng Trung Quốc Hà Lập Phong tại Kuala Lumpur để bàn "
+        "về thuế quan.\nTổng thống Donald Trump và Thủ tướng Anwar Ibrahim trong cuộc gặp ngày 25/10/2025. Ảnh: "
+        "TTXVN\nHai bên đánh giá cao kết quả.",
+        "2025-10-27",
+        "meeting",
+        None,
+        None,
+    ),
+    (
         "rate_set_by_agreement",  # "Theo thỏa thuận mới, …" after the agreement told with its day
         "Mỹ và Ấn Độ đạt được thỏa thuận thương mại hôm 2/2/2026. Theo thỏa thuận mới, Mỹ sẽ áp mức thuế 18% với "
         "hàng hóa Ấn Độ.",

@@ -8,7 +8,7 @@ import re
 
 from tradetalks.extract.cues import CueHit, event_lexicon
 from tradetalks.extract.doc_index import doc_index
-from tradetalks.extract.events.draft import Draft
+from tradetalks.extract.events.draft import Draft, person_keys
 from tradetalks.extract.events.lines import is_caption, skipped_lines
 from tradetalks.extract.events.places import location_text
 from tradetalks.model import Doc
@@ -26,12 +26,12 @@ def caption_dates_event(doc: Doc, low: str, key: str, drafts: list[Draft], hits:
     """Rule ``caption_dates_event``: "Hai trưởng đoàn trước vòng đàm phán tại Kuala Lumpur, ngày 25/10/2025. Ảnh:
     TTXVN": a photo caption that names the cue of an event, or its place, with one day dates the article's one
     undated event of that type (else at that place), and places it when it has no place; an archive photo ("Ảnh
-    tư liệu") or a day after the article was published dates nothing."""
+    tư liệu"), a day after the article was published, or a caption of other people dates nothing."""
+    index = doc_index(doc)
     undated = [d for d in drafts if not d.timexes and not d.reference and d.event.status == "held"]
     if not undated:
         return
     published = (doc.article.published or "")[:10]
-    index = doc_index(doc)
     for a, b in skipped_lines(doc.text, low):
         if not undated:
             return
@@ -45,7 +45,8 @@ def caption_dates_event(doc: Doc, low: str, key: str, drafts: list[Draft], hits:
             continue
         types = {h.label for h in hits if a <= h.start and h.end <= b}
         places = [p for mi in index.mention_ids_in(a, b) if (p := location_text(doc, low, key, mi))]
-        by_type = [d for d in undated if d.event.type in types]
+        people = [mi for mi in index.mention_ids_in(a, b) if doc.mentions[mi].type == "person"]
+        by_type = [d for d in undated if d.event.type in types and _same_people(doc, people, d.people)]
         by_place = [d for d in undated if any(_same_place(p, q) for p in places for q in d.locations)]
         chosen = by_type if len(by_type) == 1 else by_place if len(by_place) == 1 else []
         for d in chosen:
@@ -53,6 +54,15 @@ def caption_dates_event(doc: Doc, low: str, key: str, drafts: list[Draft], hits:
             if not d.locations and places:
                 d.locations.append(places[0])
             undated.remove(d)
+
+
+def _same_people(doc: Doc, caption: list[int], event: list[int]) -> bool:
+    """Whether a caption can show the event: one of them names nobody, or everyone the caption names takes part
+    in it (a photo of Kim and Trump is not of a meeting between Moon and Kim)."""
+    if not caption or not event:
+        return True
+    keys = set().union(*(person_keys(doc, p) for p in event))
+    return all(not person_keys(doc, p).isdisjoint(keys) for p in caption)
 
 
 def rate_set_by_agreement(doc: Doc, low: str, key: str, drafts: list[Draft]) -> None:
