@@ -5,6 +5,7 @@ can be matched with alone."""
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 
 from tradetalks.extract.cues import CueHit, event_lexicon
 from tradetalks.extract.doc_index import doc_index
@@ -32,6 +33,7 @@ def caption_dates_event(doc: Doc, low: str, key: str, drafts: list[Draft], hits:
     if not undated:
         return
     published = (doc.article.published or "")[:10]
+    starts = [h.start for h in hits]  # hits are in text order: each caption reads only its own
     for a, b in skipped_lines(doc.text, low):
         if not undated:
             return
@@ -43,7 +45,7 @@ def caption_dates_event(doc: Doc, low: str, key: str, drafts: list[Draft], hits:
         value = doc.timexes[days[0]].value or ""
         if published and not value.startswith("X") and value > published:
             continue
-        types = {h.label for h in hits if a <= h.start and h.end <= b}
+        types = {h.label for h in hits[bisect_left(starts, a) : bisect_left(starts, b)] if h.end <= b}
         places = [p for mi in index.mention_ids_in(a, b) if (p := location_text(doc, low, key, mi))]
         people = [mi for mi in index.mention_ids_in(a, b) if doc.mentions[mi].type == "person"]
         by_type = [d for d in undated if d.event.type in types and _same_people(doc, people, d.people)]
