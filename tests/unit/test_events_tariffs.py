@@ -57,6 +57,19 @@ CASES: list[tuple[str, str, str | None, list[dict[str, Any]]]] = [
         [{"rate": 0.46, "start": None}],
     ),
     (
+        "known announcement",  # a rate of the Viet Nam–US talks naming no goods is on Viet Nam's goods
+        "Việt Nam và Hoa Kỳ đang đàm phán Hiệp định Thương mại đối ứng. Mức thuế đối ứng 46% từng khiến nhiều "
+        "doanh nghiệp lo ngại.",
+        "2025-06-01",
+        [{"rate": 0.46, "start": "2025-04-02", "negotiation": VN_US_RECIPROCAL}],
+    ),
+    (
+        "known announcement",  # a rate of nobody's goods and no talks: whose it is is unsaid
+        "Mức thuế đối ứng 46% từng khiến nhiều doanh nghiệp lo ngại.",
+        "2025-06-01",
+        [{"rate": 0.46, "start": None}],
+    ),
+    (
         "known announcement",  # another country's known rate
         "Hàng hóa Campuchia bị Mỹ áp thuế 49%, cao hơn nhiều nước trong khu vực.",
         None,

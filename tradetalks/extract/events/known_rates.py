@@ -11,7 +11,7 @@ import re
 from functools import lru_cache
 
 from tradetalks.extract.cues import event_table, read_tsv
-from tradetalks.model import Event
+from tradetalks.model import VN_US_RECIPROCAL, Event
 
 RESOURCE = "known_tariffs.tsv"
 _DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
@@ -46,17 +46,26 @@ def known_tariffs() -> dict[tuple[str, int, str | None], str]:
     return out
 
 
+@lru_cache(maxsize=1)
+def _viet_nam() -> str:
+    """The canonical name of the country whose side is "VN" in ``countries.tsv``."""
+    return next(row[0] for row in read_tsv("countries.tsv") if len(row) > 2 and row[2] == "VN")
+
+
 def known_announcement(ev: Event, published: str | None) -> str | None:
     """Rule ``known_announcement``: the day an undated rate on a country's goods was announced, when the rate is a
     well-known one ("hàng Việt Nam chịu mức thuế 46%": 2025-04-02), never for an article published before it."""
     facts = ev.tariff
-    if ev.type != "tariff_action" or ev.start or ev.rate is None or facts is None or facts.country is None:
+    if ev.type != "tariff_action" or ev.start or ev.rate is None or facts is None:
         return None
     if facts.action in ("proposed", "suspended"):
         return None
-    day = known_tariffs().get(
-        (facts.country, round(ev.rate * 10_000), facts.scope if facts.scope != "all_goods" else None)
-    )
+    # a rate of the Viet Nam–US talks whose clause names no goods is on Viet Nam's goods ("mức thuế đối ứng 46%")
+    country = facts.country or (_viet_nam() if ev.negotiation == VN_US_RECIPROCAL else None)
+    if country is None:
+        return None
+    scope = facts.scope if facts.scope != "all_goods" else None
+    day = known_tariffs().get((country, round(ev.rate * 10_000), scope))
     if day is None or (published and published[:10] < day):
         return None
     return day

@@ -343,7 +343,6 @@ def finish_event(
     ev = d.event
     ev.start, ev.end, ev.time_of_day = _dates(doc, d)
     ev.timex = sorted(set(d.timexes))
-    ev.start = ev.start or known_announcement(ev, doc.article.published)
     if _is_future(ev.start, doc.article.published):
         ev.status = "planned"
     elif ev.status == "planned" and _long_before(ev.start, doc.article.published):
@@ -364,6 +363,7 @@ def finish_event(
     if not people and spec(ev.type).organisations_take_part:
         ev.participants = [Participant(f"m{o}", doc.mentions[o].side, doc.mentions[o].text) for o in d.orgs]
     ev.negotiation = ev.negotiation or negotiation_of(doc, low, key, d)
+    ev.start = ev.start or known_announcement(ev, doc.article.published)
     spans = sorted(d.spans)
     ev.topics = sorted({t for a, b in spans + (after or []) for t in topics_in(doc, a, b)})
     ev.evidence = [doc.evidence(a, b) for a, b in spans]
