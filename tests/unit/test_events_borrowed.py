@@ -125,3 +125,14 @@ def test_speaker_today() -> None:
     told = lead + "cho biết hai bên đạt được một thỏa thuận hôm nay."
     assert [e.start for e in _events(quoted, "2025-07-28") if e.type == "agreement"] == ["2025-07-27"]
     assert [e.start for e in _events(told, "2025-07-28") if e.type == "agreement"] == ["2025-07-27", "2025-07-28"]
+
+
+def test_rate_compared_keeps_its_own_day() -> None:
+    """Rule ``rate_set_by_agreement``: the rate the agreement sets leads its sentence; a rate it is compared with
+    ("thấp hơn nhiều so với mức 46% công bố trước đó") keeps its own day (here the known one, 2/4/2025)."""
+    text = (
+        "Hai nước đạt được thỏa thuận thương mại hôm 2/7/2025, theo đó hàng Việt Nam chịu thuế 20%, thấp hơn nhiều "
+        "so với mức 46% công bố trước đó."
+    )
+    rates = {e.rate: e.start for e in _events(text, "2025-07-05") if e.type == "tariff_action"}
+    assert rates == {0.2: "2025-07-02", 0.46: "2025-04-02"}

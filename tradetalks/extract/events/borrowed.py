@@ -70,7 +70,8 @@ def _same_people(doc: Doc, caption: list[int], event: list[int]) -> bool:
 def rate_set_by_agreement(doc: Doc, low: str, key: str, drafts: list[Draft]) -> None:
     """Rule ``rate_set_by_agreement``: "Hai nước đạt được thỏa thuận hôm 2/2, theo đó Mỹ giảm thuế xuống 18%", or
     "Theo thỏa thuận mới, Mỹ áp thuế 15% …" after the agreement was told with its day: a rate an agreement sets
-    was announced on the agreement's day (a rate only threatened or proposed was not)."""
+    was announced on the agreement's day (a rate only threatened or proposed was not, nor one the sentence compares
+    it with)."""
     agreements = [d for d in drafts if d.event.type == "agreement" and d.timexes and not d.reference]
     if not agreements:
         return
@@ -81,7 +82,7 @@ def rate_set_by_agreement(doc: Doc, low: str, key: str, drafts: list[Draft]) -> 
         if ev.tariff is not None and ev.tariff.action in ("proposed", "suspended"):
             continue
         told_with = [g for g in agreements if any(_overlaps(x, y, d.spans) for x, y in g.spans)]
-        if len(told_with) == 1:
+        if len(told_with) == 1 and _first_rate(drafts, d):
             d.timexes = list(told_with[0].timexes)
             continue
         a, b = min(d.spans)
@@ -90,6 +91,20 @@ def rate_set_by_agreement(doc: Doc, low: str, key: str, drafts: list[Draft]) -> 
             if len(days) == 1:  # agreements told before on different days: which one set the rate is unsaid
                 last = max((g for g in agreements if g.anchor < a), key=lambda g: g.anchor)
                 d.timexes = list(last.timexes)
+
+
+def _first_rate(drafts: list[Draft], d: Draft) -> bool:
+    """Whether ``d`` is the first rate its sentence tells: the rate an agreement sets leads; a later one is compared
+    with it ("…, thấp hơn nhiều so với mức 46% công bố trước đó")."""
+    at = min(d.spans)[0]
+    return not any(
+        o is not d
+        and o.event.type == "tariff_action"
+        and o.event.rate is not None
+        and o.sentence == d.sentence
+        and min(o.spans)[0] < at
+        for o in drafts
+    )
 
 
 def _value(doc: Doc, d: Draft) -> str | None:
