@@ -116,8 +116,8 @@ class RowsGraph:
                 if place:
                     yield f"event:{event.id}", place, "held_in", {"relation": "held_in"}
                 for p in _unnamed_participants(event, entities, added):
-                    taking_part = participations(self.rows, [p.entity]).get(p.entity, [])
-                    yield from _entity_edges(p.entity, taking_part, [], set())
+                    own = participations(self.rows, [p.entity]).get(p.entity, [])
+                    yield from _entity_edges(p.entity, own, [], set())
 
 
 def _unnamed_participants(event: Event, entities: set[str], added: set[str]) -> Iterator[Participant]:

@@ -11,7 +11,8 @@ from typing import Any
 
 from tradetalks.keys import fold_name
 from tradetalks.model import Event
-from tradetalks.store.row_reads import PAGE, DossierRows
+from tradetalks.store import row_reads
+from tradetalks.store.row_reads import DossierRows
 
 #: The entity types an event's location can name (the ``held_in`` edge of the graph).
 PLACE_TYPES = ("location", "country")
@@ -21,30 +22,32 @@ def _loads(value: Any) -> Any:
     return json.loads(value) if isinstance(value, str) else value
 
 
-def position_pages(rows: DossierRows, table: str, size: int = PAGE) -> Iterator[tuple[int, int]]:
-    """[lo, hi) ranges of ``pos`` covering a table, ``size`` positions each."""
+def position_pages(rows: DossierRows, table: str, size: int | None = None) -> Iterator[tuple[int, int]]:
+    """[lo, hi) ranges of ``pos`` covering a table, ``size`` (else ``row_reads.PAGE``) positions each."""
+    step = size or row_reads.PAGE
     top = rows._rows(f"SELECT coalesce(max(pos), -1) FROM {table}")[0][0]
-    for lo in range(0, int(top) + 1, size):
-        yield lo, lo + size
+    for lo in range(0, int(top) + 1, step):
+        yield lo, lo + step
 
 
-def timeline_pages(rows: DossierRows, size: int = PAGE) -> Iterator[tuple[list[Event], dict[str, int]]]:
+def timeline_pages(rows: DossierRows, size: int | None = None) -> Iterator[tuple[list[Event], dict[str, int]]]:
     """Every event in timeline order (day, part of day, ordinal, place), ``size`` events at a time, each page with
     its events' places in the dossier. Only the ordered ids are held for the whole dossier."""
+    step = size or row_reads.PAGE
     listed = rows.event_ids()
-    for lo in range(0, len(listed), size):
-        part = listed[lo : lo + size]
+    for lo in range(0, len(listed), step):
+        part = listed[lo : lo + step]
         yield rows.events([i for i, _, _ in part]), {i: pos for i, pos, _ in part}
 
 
-def dossier_pages(rows: DossierRows, size: int = PAGE) -> Iterator[list[Event]]:
+def dossier_pages(rows: DossierRows, size: int | None = None) -> Iterator[list[Event]]:
     """Every event in dossier order, ``size`` events at a time."""
     for lo, hi in position_pages(rows, "d_events", size):
         ids = [r[0] for r in rows._rows("SELECT id FROM d_events WHERE pos >= ? AND pos < ? ORDER BY pos", [lo, hi])]
         yield rows.events(ids)
 
 
-def entity_node_pages(rows: DossierRows, size: int = PAGE) -> Iterator[list[dict[str, Any]]]:
+def entity_node_pages(rows: DossierRows, size: int | None = None) -> Iterator[list[dict[str, Any]]]:
     """Every entity in dossier order as {id, type, name, name_en, side, aliases, mentions}, without its roles and
     mentions (``mentions`` is their stored count), ``size`` entities at a time."""
     sql = (
@@ -120,7 +123,7 @@ def unnamed_place(rows: DossierRows) -> str | None:
     without a location is matched to, as a mapping from folded names would."""
     marks = ", ".join("?" * len(PLACE_TYPES))
     last = None
-    for lo, hi in position_pages(rows, "d_entities", PAGE * 20):
+    for lo, hi in position_pages(rows, "d_entities", row_reads.PAGE * 20):
         sql = f"SELECT id, name FROM d_entities WHERE pos >= ? AND pos < ? AND type IN ({marks}) ORDER BY pos"
         for entity, name in rows._rows(sql, [lo, hi, *PLACE_TYPES]):
             if not fold_name(name):
