@@ -24,6 +24,7 @@ from tradetalks.serve.index import DossierIndex, fold_name
 from tradetalks.serve.labels import label
 from tradetalks.serve.question import Question, cues, parse_question
 from tradetalks.store.base import Store
+from tradetalks.store.row_reads import DossierRows
 
 Searcher = Callable[[str, int], list[SearchHit]]
 #: One answering rule per kind of question, tried in this order for the intents a question has.
@@ -66,19 +67,34 @@ def answer_question(store: Store, question: str) -> dict[str, Any]:
     Only the part of the dossier the question's rules look at is read (``ask_rows.question_part``), and the
     records of the articles the answer cites.
     """
-    from tradetalks.serve.ask_rows import question_part
     from tradetalks.serve.phrasing import phrase_answer
 
     q = parse_question(question)
     with store.rows().snapshot() as rows:
-        index = question_part(rows, q, tried(q))
-        result = find_answer(index, q)
-        if result is not None:
-            cited = [ev.article for ev in _best_quotes(result[1].evidence, result[1].prefer)]
-            index.article_by_id.update((a.id, a) for a in rows.articles(cited))
+        answer = answer_from_rows(rows, q)
+    return phrase_answer(answer or _not_found(q, lambda text, n: store.search(text, limit=n)))
+
+
+def answer_from_rows(rows: DossierRows, q: Question) -> dict[str, Any] | None:
+    """The answer found over the part of the dossier's rows the question needs, or None (inside one snapshot)."""
+    from tradetalks.serve.ask_rows import question_part
+
+    index = question_part(rows, q, tried(q))
+    result = find_answer(index, q)
     if result is None:
-        return phrase_answer(_not_found(q, lambda text, n: store.search(text, limit=n)))
-    return phrase_answer(_finish(index, result[1], q, result[0]))
+        return None
+    cited = [ev.article for ev in _best_quotes(result[1].evidence, result[1].prefer)]
+    index.article_by_id.update((a.id, a) for a in rows.articles(cited))
+    return _finish(index, result[1], q, result[0])
+
+
+def answer_over_rows(
+    read: Callable[[Callable[[DossierRows], Any]], Any], question: str, search: Searcher
+) -> dict[str, Any]:
+    """Answer a question by ``read`` (which runs a function over the dossier's rows, e.g. a server's shared
+    connection); ``search`` gives the closest passages when nothing is found."""
+    q = parse_question(question)
+    return read(lambda rows: answer_from_rows(rows, q)) or _not_found(q, search)
 
 
 def answer_from_index(index: DossierIndex, question: str, search: Searcher | None = None) -> dict[str, Any]:
