@@ -103,7 +103,7 @@ def store_reads(db: Path, codes: list[str], runs: int, name: str, api: bool) -> 
 
     print(f"store {db} ({db.stat().st_size / 1e6:.0f} MB)")
     print(f"{'code':<8} | {'operation':<44} | {'wall s':>7} | {'cpu s':>7} | {'peak MB':>7}")
-    for n, code in enumerate(codes):
+    for code in codes:
         label = Path(code).name[:8] if len(codes) > 1 else "this"
         env = dict(os.environ, PYTHONPATH=code)
         ops = [("timeline", ["timeline"]), (f"who {name}", ["who", name])]

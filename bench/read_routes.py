@@ -103,9 +103,8 @@ def serve_figures(db: Path, code: str, label: str) -> None:
             for path in ("/", "/api/timeline"):
                 t0 = time.perf_counter()
                 body = client.get(path).content
-                print(
-                    f"{label:<8} | first {path:<18} | {(time.perf_counter() - t0) * 1000:8.0f} ms | {len(body) / 1024:8.0f} kB"
-                )
+                took = (time.perf_counter() - t0) * 1000
+                print(f"{label:<8} | first {path:<18} | {took:8.0f} ms | {len(body) / 1024:8.0f} kB")
             print(f"{label:<8} | {'route':<24} | {'n':>3} | {'p50 ms':>7} | {'p95 ms':>7} | {'max ms':>7} | errors")
             for route, urls in route_urls(db).items():
                 times, errors = [], 0
