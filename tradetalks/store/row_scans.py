@@ -6,13 +6,14 @@ of one connection and only adds queries to it.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+import uuid
+from collections.abc import Iterator, Sequence
 from typing import Any
 
 from tradetalks.keys import fold_name
 from tradetalks.model import Event
 from tradetalks.store import row_reads
-from tradetalks.store.row_reads import DossierRows
+from tradetalks.store.row_reads import EVENT_ORDER, DossierRows
 
 #: The entity types an event's location can name (the ``held_in`` edge of the graph).
 PLACE_TYPES = ("location", "country")
@@ -22,43 +23,55 @@ def _loads(value: Any) -> Any:
     return json.loads(value) if isinstance(value, str) else value
 
 
-def position_pages(rows: DossierRows, table: str, size: int | None = None) -> Iterator[tuple[int, int]]:
-    """[lo, hi) ranges of ``pos`` covering a table, ``size`` (else ``row_reads.PAGE``) positions each."""
+def stream(rows: DossierRows, sql: str, params: Sequence[Any] = (), size: int | None = None) -> Iterator[list[Any]]:
+    """The rows of one query, ``size`` (else ``row_reads.PAGE``) at a time, from one cursor that the database
+    walks once (a server-side cursor on PostgreSQL inside a snapshot): a whole table in its order, sorted once,
+    without the table in memory."""
     step = size or row_reads.PAGE
-    top = rows._rows(f"SELECT coalesce(max(pos), -1) FROM {table}")[0][0]
-    for lo in range(0, int(top) + 1, step):
-        yield lo, lo + step
+    query = sql.replace("?", rows.mark)
+    if rows.mark == "?" or _idle(rows.conn):
+        cursor = rows.conn.execute(query, tuple(params))
+    else:
+        cursor = rows.conn.cursor(name=f"scan_{uuid.uuid4().hex}")
+        cursor.execute(query, tuple(params))
+    try:
+        while page := cursor.fetchmany(step):
+            yield [tuple(r) for r in page]
+    finally:
+        cursor.close()
+
+
+def _idle(conn: Any) -> bool:
+    """Whether a PostgreSQL connection is outside a transaction (where no server-side cursor can live)."""
+    from psycopg.pq import TransactionStatus
+
+    return bool(conn.info.transaction_status == TransactionStatus.IDLE)
 
 
 def timeline_pages(rows: DossierRows, size: int | None = None) -> Iterator[tuple[list[Event], dict[str, int]]]:
     """Every event in timeline order (day, part of day, ordinal, place), ``size`` events at a time, each page with
-    its events' places in the dossier. Only the ordered ids are held for the whole dossier."""
-    step = size or row_reads.PAGE
-    listed = rows.event_ids()
-    for lo in range(0, len(listed), step):
-        part = listed[lo : lo + step]
-        yield rows.events([i for i, _, _ in part]), {i: pos for i, pos, _ in part}
+    its events' places in the dossier."""
+    sql = f"SELECT e.id, e.pos FROM d_events e ORDER BY {EVENT_ORDER}"
+    for part in stream(rows, sql, size=size):
+        yield rows.events([i for i, _ in part]), {i: int(pos) for i, pos in part}
 
 
 def dossier_pages(rows: DossierRows, size: int | None = None) -> Iterator[list[Event]]:
     """Every event in dossier order, ``size`` events at a time."""
-    for lo, hi in position_pages(rows, "d_events", size):
-        ids = [r[0] for r in rows._rows("SELECT id FROM d_events WHERE pos >= ? AND pos < ? ORDER BY pos", [lo, hi])]
-        yield rows.events(ids)
+    for part in stream(rows, "SELECT id FROM d_events ORDER BY pos", size=size):
+        yield rows.events([r[0] for r in part])
 
 
 def entity_node_pages(rows: DossierRows, size: int | None = None) -> Iterator[list[dict[str, Any]]]:
     """Every entity in dossier order as {id, type, name, name_en, side, aliases, mentions}, without its roles and
     mentions (``mentions`` is their stored count), ``size`` entities at a time."""
-    sql = (
-        "SELECT id, type, name, name_en, side, aliases, mention_count FROM d_entities "
-        "WHERE pos >= ? AND pos < ? ORDER BY pos"
-    )
+    sql = "SELECT id, type, name, name_en, side, aliases, mention_count FROM d_entities ORDER BY pos"
     keys = ("id", "type", "name", "name_en", "side", "aliases", "mentions")
-    for lo, hi in position_pages(rows, "d_entities", size):
-        page = [dict(zip(keys, r, strict=True)) for r in rows._rows(sql, [lo, hi])]
+    for part in stream(rows, sql, size=size):
+        page = [dict(zip(keys, r, strict=True)) for r in part]
         for item in page:
-            item["aliases"] = list(_loads(item["aliases"]))
+            raw = item["aliases"]
+            item["aliases"] = [] if raw == "[]" else list(_loads(raw))  # most have none: no decoding
             item["mentions"] = int(item["mentions"])
         yield page
 
@@ -123,9 +136,9 @@ def unnamed_place(rows: DossierRows) -> str | None:
     without a location is matched to, as a mapping from folded names would."""
     marks = ", ".join("?" * len(PLACE_TYPES))
     last = None
-    for lo, hi in position_pages(rows, "d_entities", row_reads.PAGE * 20):
-        sql = f"SELECT id, name FROM d_entities WHERE pos >= ? AND pos < ? AND type IN ({marks}) ORDER BY pos"
-        for entity, name in rows._rows(sql, [lo, hi, *PLACE_TYPES]):
+    sql = f"SELECT id, name FROM d_entities WHERE type IN ({marks}) ORDER BY pos"
+    for part in stream(rows, sql, PLACE_TYPES):
+        for entity, name in part:
             if not fold_name(name):
                 last = entity
     return last
