@@ -106,7 +106,8 @@ def store_reads(db: Path, codes: list[str], runs: int, name: str, api: bool) -> 
     for code in codes:
         label = Path(code).name[:8] if len(codes) > 1 else "this"
         env = dict(os.environ, PYTHONPATH=code)
-        ops = [("timeline", ["timeline"]), (f"who {name}", ["who", name])]
+        ops = [("timeline", ["timeline"]), ("timeline --limit 50", ["timeline", "--limit", "50"])]
+        ops += [(f"who {name}", ["who", name])]
         ops += [(f"ask {q}", ["ask", q]) for q in READ_QUESTIONS]
         run([*CLI, "stats", "--db", str(db)], env)  # once, untimed: warms the page cache
         for op, args in ops:
