@@ -27,7 +27,8 @@ from tradetalks.store.base import Store
 from tradetalks.store.row_reads import DossierRows
 
 Searcher = Callable[[str, int], list[SearchHit]]
-#: One answering rule per kind of question, tried in this order for the intents a question has.
+#: One answering rule per kind of question, tried in this order for the intents a question has. What each rule
+#: looks at in the dossier is read for it by ``ask_rows.question_part``: a rule that looks at more must say so there.
 HANDLERS: list[tuple[str, Callable[[DossierIndex, Question], Found | None]]] = [
     ("count_rounds", answer_count),
     ("tariff_rate", answer_tariff),
