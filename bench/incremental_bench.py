@@ -50,10 +50,11 @@ def write_jsonl(path: Path, start: int, stop: int) -> int:
     return n
 
 
-def run(args: list[str], env: dict[str, str]) -> tuple[float, float, int, float]:
-    """(wall seconds, peak RSS in MB, exit code, CPU seconds: user + system) of one CLI process."""
+def run(args: list[str], env: dict[str, str], cwd: str | None = None) -> tuple[float, float, int, float]:
+    """(wall seconds, peak RSS in MB, exit code, CPU seconds: user + system) of one CLI process (run in ``cwd``:
+    ``python -c`` imports from its working directory first)."""
     started = time.perf_counter()
-    proc = subprocess.Popen(args, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    proc = subprocess.Popen(args, env=env, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     _, status, usage = os.wait4(proc.pid, 0)
     wall = time.perf_counter() - started
     proc.returncode = os.waitstatus_to_exitcode(status)
@@ -101,6 +102,7 @@ def store_reads(db: Path, codes: list[str], runs: int, name: str, api: bool) -> 
     """CLI reads and served reads of an existing store, for each code checkout in turn."""
     from read_routes import serve_figures
 
+    db = db.resolve()
     print(f"store {db} ({db.stat().st_size / 1e6:.0f} MB)")
     print(f"{'code':<8} | {'operation':<44} | {'wall s':>7} | {'cpu s':>7} | {'peak MB':>7}")
     for code in codes:
@@ -109,9 +111,9 @@ def store_reads(db: Path, codes: list[str], runs: int, name: str, api: bool) -> 
         ops = [("timeline", ["timeline"]), ("timeline --limit 50", ["timeline", "--limit", "50"])]
         ops += [(f"who {name}", ["who", name])]
         ops += [(f"ask {q}", ["ask", q]) for q in READ_QUESTIONS]
-        run([*CLI, "stats", "--db", str(db)], env)  # once, untimed: warms the page cache
+        run([*CLI, "stats", "--db", str(db)], env, code)  # once, untimed: warms the page cache
         for op, args in ops:
-            figures = [run([*CLI, *args, "--db", str(db)], env) for _ in range(runs)]
+            figures = [run([*CLI, *args, "--db", str(db)], env, code) for _ in range(runs)]
             wall = statistics.median(f[0] for f in figures)
             cpu = statistics.median(f[3] for f in figures)
             peak = max(f[1] for f in figures)

@@ -89,7 +89,11 @@ def serve_figures(db: Path, code: str, label: str) -> None:
     env["PYTHONPATH"] = code
     cmd = [sys.executable, "-c", "from tradetalks.cli import main; main()", "serve", "--db", str(db)]
     proc = subprocess.Popen(
-        [*cmd, "--host", "127.0.0.1", "--port", str(port)], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
+        [*cmd, "--host", "127.0.0.1", "--port", str(port)],
+        env=env,
+        cwd=code,  # ``python -c`` imports from its working directory first
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
     )
     base = f"http://127.0.0.1:{port}"
     try:
