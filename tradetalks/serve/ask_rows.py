@@ -12,16 +12,24 @@ from typing import Any
 
 from tradetalks.event_types import types_where
 from tradetalks.model import VN_US_RECIPROCAL, Dossier, Event
-from tradetalks.serve.answers import KIND_TYPES, MEETING_TYPES, people_in
+from tradetalks.serve.answers import KIND_TYPES, MEETING_TYPES, people_in, same_day
 from tradetalks.serve.index import DossierIndex, fold_name
 from tradetalks.serve.question import Question, cues, has_phrase
-from tradetalks.store.question_reads import holders, people_by_keys, people_by_last_name, positions, question_titles
+from tradetalks.store.question_reads import (
+    holders,
+    negotiations_of,
+    people_by_keys,
+    people_by_last_name,
+    positions,
+    question_titles,
+)
 from tradetalks.store.row_reads import DossierRows
 
 #: The longest name, in words, a question is searched for (as ``people_in``).
 MAX_NAME_WORDS = 8
-#: ``answer_met`` looks at the meetings of this many of the people a question names.
+#: ``answer_met`` looks at the meetings of this many of the people a question names, and tells this many.
 MET_PEOPLE = 10
+MET_EVENTS = 5
 
 
 class QuestionIndex(DossierIndex):
@@ -121,10 +129,51 @@ def _named_event(want: _Wanted, people: list[str]) -> None:
         marks = ", ".join("?" * len(people))
         cond += f" AND e.id IN (SELECT p.event FROM d_participants p WHERE p.entity IN ({marks}))"
         params = [*params, *people]
-    if q.date and not q.date.startswith("-"):  # a day of a known year: events covering it, or of no known year
-        cond += " AND (e.first_day IS NULL OR (e.first_day <= ? AND e.last_day >= ?))"
-        params = [*params, q.date, q.date]
+    if q.date:
+        day, more = day_where(q.date)
+        cond += day
+        params = [*params, *more]
     want.events(KIND_TYPES[q.kind], cond, params)
+
+
+def day_where(date: str) -> tuple[str, list[str]]:
+    """Rule same_day loosened to SQL over ``d_events e`` (" AND ..." and its parameters): the events that may cover
+    a day ("2025-07-02", or "--07-02" in any year); those of no known year are kept, ``same_day`` decides."""
+    if not date.startswith("-"):
+        return " AND (e.first_day IS NULL OR (e.first_day <= ? AND e.last_day >= ?))", [date, date]
+    day = date[-6:]  # "-07-02": the month and day as they stand in an ISO date after its year
+    return (
+        " AND (e.first_day IS NULL OR (substr(e.first_day, 5, 6) <= ? AND (substr(e.last_day, 5, 6) >= ? "
+        "OR substr(e.last_day, 1, 4) <> substr(e.first_day, 1, 4))))",
+        [day, day],
+    )
+
+
+def _met_events(want: _Wanted, chosen: list[str]) -> None:
+    """``answer_met``: the meetings (or calls) of the first of the people named who has any: every one on the day
+    the question names, else the first five in the rule's order (the talks', then of no negotiation, then others)."""
+    q, rows = want.q, want.rows
+    types = KIND_TYPES["call"] if q.kind == "call" else MEETING_TYPES
+    for person in chosen:
+        marks = ", ".join("?" * len(types))
+        cond = f"e.type IN ({marks}) AND e.id IN (SELECT p.event FROM d_participants p WHERE p.entity = ?)"
+        params: list[Any] = [*types, person]
+        if q.negotiation:
+            cond += " AND e.negotiation = ?"
+            params.append(q.negotiation)
+        if q.date:
+            day, more = day_where(q.date)
+            cond += day
+            params += more
+        listed = negotiations_of(rows, cond, params)
+        if q.date:
+            ids = [e.id or "" for e in rows.events([i for i, _ in listed]) if same_day(e, q.date)]
+        else:
+            rank = {VN_US_RECIPROCAL: 0, None: 1}
+            ids = [i for i, _ in sorted(listed, key=lambda r: rank.get(r[1], 2))[:MET_EVENTS]]
+        if ids:
+            want.where.append((f"e.id IN ({', '.join('?' * len(ids))})", ids))
+            return
 
 
 def _title_holders(want: _Wanted) -> None:
@@ -167,13 +216,7 @@ def question_part(rows: DossierRows, q: Question, kinds: Sequence[str]) -> Quest
         _title_holders(want)
     if "met_on" in kinds and people:
         first = _index(rows, [], {}, people, False)
-        chosen = [e.id for e in people_in(first, q)[:MET_PEOPLE]]
-        types = KIND_TYPES["call"] if q.kind == "call" else MEETING_TYPES
-        marks = ", ".join("?" * len(chosen))
-        cond = f"e.id IN (SELECT p.event FROM d_participants p WHERE p.entity IN ({marks}))"
-        if q.negotiation:
-            cond += " AND e.negotiation = ?"
-        want.events(types, cond, [*chosen, *([q.negotiation] if q.negotiation else [])])
+        _met_events(want, [e.id for e in people_in(first, q)[:MET_PEOPLE]])
     if "count_rounds" in kinds:
         cond, params = want.talks()
         kind = "ministerial_session" if q.event_type == "ministerial_session" else "negotiation_round"

@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from tradetalks.keys import fold_name
-from tradetalks.store.row_reads import DossierRows
+from tradetalks.store.row_reads import EVENT_ORDER, DossierRows
 
 #: What a question can be answered about (as ``DossierRows.question_entities``), as a condition over
 #: ``d_entities e``: every person, every participant of an event, every organisation of a title.
@@ -68,3 +68,9 @@ def holders(rows: DossierRows, titles: Sequence[str], english: bool = False, peo
 def positions(rows: DossierRows, ids: Sequence[str]) -> dict[str, int]:
     """Each entity's place in the dossier."""
     return {r[0]: int(r[1]) for r in rows._in("SELECT id, pos FROM d_entities WHERE id IN ({ids})", ids)}
+
+
+def negotiations_of(rows: DossierRows, where: str, params: Sequence[object]) -> list[tuple[str, str | None]]:
+    """(id, negotiation) of the events ``where`` selects over ``d_events e``, in timeline order."""
+    sql = f"SELECT e.id, e.negotiation FROM d_events e WHERE {where} ORDER BY {EVENT_ORDER}"
+    return [(r[0], r[1]) for r in rows._rows(sql, params)]
