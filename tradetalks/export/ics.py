@@ -4,12 +4,15 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
+from typing import BinaryIO
 
 from icalendar import Calendar
 from icalendar import Event as VEvent
 
 from tradetalks.model import Dossier, Event
 from tradetalks.serve.index import DossierIndex
+from tradetalks.store.row_reads import DossierRows
+from tradetalks.store.row_scans import timeline_pages
 
 STATUS = {"held": "CONFIRMED", "planned": "TENTATIVE"}
 
@@ -22,6 +25,15 @@ def _day(value: str | None) -> date | None:
         return None
 
 
+def _calendar(name: str) -> Calendar:
+    """An empty calendar with its product id, version and name."""
+    cal = Calendar()
+    cal.add("prodid", "-//TradeTalks//dossier//VI")
+    cal.add("version", "2.0")
+    cal.add("x-wr-calname", name)
+    return cal
+
+
 def dossier_calendar(dossier: Dossier, stamp: datetime | None = None) -> Calendar:
     """A calendar of the dossier's dated events (DTSTART as DATE, DTEND exclusive)."""
     index = DossierIndex(dossier)
@@ -32,10 +44,7 @@ def events_calendar(
     index: DossierIndex, events: list[Event], name: str, stamp: datetime | None = None, base_url: str = ""
 ) -> Calendar:
     """A calendar of some events of an index (those with a full date); ``base_url`` set, each links to its page."""
-    cal = Calendar()
-    cal.add("prodid", "-//TradeTalks//dossier//VI")
-    cal.add("version", "2.0")
-    cal.add("x-wr-calname", name)
+    cal = _calendar(name)
     now = stamp or datetime.now(UTC)
     for event in events:
         first = _day(event.start)
@@ -72,3 +81,19 @@ def write_ics(dossier: Dossier, path: Path) -> None:
     """Write the calendar of dated events."""
     cal = dossier_calendar(dossier)
     path.write_bytes(cal.to_ical())
+
+
+def stream_ics(rows: DossierRows, out: BinaryIO, stamp: datetime | None = None) -> None:
+    """``write_ics`` from the dossier's rows: the calendar's head, then the events in date order a page at a time
+    (each page with only the entities and articles it names), then its end."""
+    from tradetalks.serve.row_views import partial_index
+
+    end = b"END:VCALENDAR\r\n"
+    head = _calendar("TradeTalks").to_ical()
+    out.write(head[: -len(end)] if head.endswith(end) else head)
+    now = stamp or datetime.now(UTC)
+    for events, places in timeline_pages(rows):
+        page = events_calendar(partial_index(rows, events, places), events, "TradeTalks", now)
+        for item in page.subcomponents:
+            out.write(item.to_ical())
+    out.write(end)

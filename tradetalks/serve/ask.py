@@ -24,9 +24,11 @@ from tradetalks.serve.index import DossierIndex, fold_name
 from tradetalks.serve.labels import label
 from tradetalks.serve.question import Question, cues, parse_question
 from tradetalks.store.base import Store
+from tradetalks.store.row_reads import DossierRows
 
 Searcher = Callable[[str, int], list[SearchHit]]
-#: One answering rule per kind of question, tried in this order for the intents a question has.
+#: One answering rule per kind of question, tried in this order for the intents a question has. What each rule
+#: looks at in the dossier is read for it by ``ask_rows.question_part``: a rule that looks at more must say so there.
 HANDLERS: list[tuple[str, Callable[[DossierIndex, Question], Found | None]]] = [
     ("count_rounds", answer_count),
     ("tariff_rate", answer_tariff),
@@ -41,25 +43,68 @@ HANDLERS: list[tuple[str, Callable[[DossierIndex, Question], Found | None]]] = [
 MAX_SOURCES = 5
 
 
-def answer_question(store: Store, question: str) -> dict[str, Any]:
-    """``tradetalks ask``: the answer, its sources [{article, url, quote}], kind and whether it was found."""
-    from tradetalks.serve.phrasing import phrase_answer
-    from tradetalks.serve.row_views import question_index
+def tried(q: Question) -> list[str]:
+    """The kinds of question ``q`` is tried as, in the order of ``HANDLERS``."""
+    return [
+        kind
+        for kind, _ in HANDLERS
+        if kind in q.intents or (kind == "when" and (q.ordinal is not None or q.latest) and not q.intents)
+    ]
 
+
+def find_answer(index: DossierIndex, q: Question) -> tuple[str, Found] | None:
+    """The first answering rule that finds an answer, and its answer."""
+    rules = dict(HANDLERS)
+    for kind in tried(q):
+        found = rules[kind](index, q)
+        if found is not None:
+            return kind, found
+    return None
+
+
+def answer_question(store: Store, question: str) -> dict[str, Any]:
+    """``tradetalks ask``: the answer, its sources [{article, url, quote}], kind and whether it was found.
+
+    Only the part of the dossier the question's rules look at is read (``ask_rows.question_part``), and the
+    records of the articles the answer cites.
+    """
+    from tradetalks.serve.phrasing import phrase_answer
+
+    q = parse_question(question)
     with store.rows().snapshot() as rows:
-        index = question_index(rows)
-    return phrase_answer(answer_from_index(index, question, lambda q, n: store.search(q, limit=n)))
+        answer = answer_from_rows(rows, q)
+    return phrase_answer(answer or _not_found(q, lambda text, n: store.search(text, limit=n)))
+
+
+def answer_from_rows(rows: DossierRows, q: Question) -> dict[str, Any] | None:
+    """The answer found over the part of the dossier's rows the question needs, or None (inside one snapshot)."""
+    from tradetalks.serve.ask_rows import question_part
+
+    index = question_part(rows, q, tried(q))
+    result = find_answer(index, q)
+    if result is None:
+        return None
+    cited = [ev.article for ev in _best_quotes(result[1].evidence, result[1].prefer)]
+    index.article_by_id.update((a.id, a) for a in rows.articles(cited))
+    return _finish(index, result[1], q, result[0])
+
+
+def answer_over_rows(
+    read: Callable[[Callable[[DossierRows], Any]], Any], question: str, search: Searcher
+) -> dict[str, Any]:
+    """Answer a question by ``read`` (which runs a function over the dossier's rows, e.g. a server's shared
+    connection); ``search`` gives the closest passages when nothing is found."""
+    q = parse_question(question)
+    return read(lambda rows: answer_from_rows(rows, q)) or _not_found(q, search)
 
 
 def answer_from_index(index: DossierIndex, question: str, search: Searcher | None = None) -> dict[str, Any]:
     """Answer over an index already loaded; ``search`` gives the closest passages when nothing is found."""
     q = parse_question(question)
-    for kind, handler in HANDLERS:
-        if kind in q.intents or (kind == "when" and (q.ordinal is not None or q.latest) and not q.intents):
-            found = handler(index, q)
-            if found is not None:
-                return _finish(index, found, q, kind)
-    return _not_found(q, search)
+    result = find_answer(index, q)
+    if result is None:
+        return _not_found(q, search)
+    return _finish(index, result[1], q, result[0])
 
 
 def _best_quotes(evidence: list[Evidence], prefer: list[str]) -> list[Evidence]:

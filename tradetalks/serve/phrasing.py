@@ -10,8 +10,6 @@ from __future__ import annotations
 import os
 from typing import Any
 
-import httpx
-
 URL_VAR, MODEL_VAR, KEY_VAR = "TRADETALKS_LLM_URL", "TRADETALKS_LLM_MODEL", "TRADETALKS_LLM_KEY"
 TIMEOUT = 15.0
 INSTRUCTION = {
@@ -41,6 +39,8 @@ def phrase_answer(answer: dict[str, Any]) -> dict[str, Any]:
         ],
     }
     headers = {"Authorization": f"Bearer {os.environ[KEY_VAR]}"} if os.environ.get(KEY_VAR) else {}
+    import httpx  # only when an endpoint is configured: the HTTP client is slow to import
+
     try:
         response = httpx.post(base.rstrip("/") + "/chat/completions", json=body, headers=headers, timeout=TIMEOUT)
         response.raise_for_status()

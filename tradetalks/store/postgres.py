@@ -18,7 +18,6 @@ import psycopg
 from psycopg import errors as pg_errors
 
 from tradetalks.model import Article, Correction, Doc, Dossier, IngestOutcome, SearchHit, article_id
-from tradetalks.pipeline import PIPELINE_VERSION
 from tradetalks.store import search as s
 from tradetalks.store.base import StoreError
 from tradetalks.store.codec import extraction_to_dict
@@ -265,6 +264,8 @@ class PostgresStore(SQLReads):
             raise StoreError(f"no stored version {doc.article.version} of article {aid} for the extraction") from exc
 
     def _save_doc(self, doc: Doc, aid: str, version: int) -> None:
+        from tradetalks.pipeline import PIPELINE_VERSION  # the extraction stages: imported when a doc is saved
+
         data = json.dumps(extraction_to_dict(doc), ensure_ascii=False)
         self.conn.execute(
             "INSERT INTO extractions (article_id, version, pipeline_version, data) VALUES (%s, %s, %s, %s) "

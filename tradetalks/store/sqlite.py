@@ -12,7 +12,6 @@ from pathlib import Path
 from typing import Any, Literal
 
 from tradetalks.model import Article, Correction, Doc, Dossier, IngestOutcome, SearchHit, article_id
-from tradetalks.pipeline import PIPELINE_VERSION
 from tradetalks.store import search as s
 from tradetalks.store.base import StoreError
 from tradetalks.store.codec import extraction_to_dict
@@ -231,6 +230,8 @@ class SQLiteStore(SQLReads):
             c.execute(BUMP_REVISION)
 
     def _save_doc(self, c: sqlite3.Connection, doc: Doc, aid: str, version: int) -> None:
+        from tradetalks.pipeline import PIPELINE_VERSION  # the extraction stages: imported when a doc is saved
+
         data = json.dumps(extraction_to_dict(doc), ensure_ascii=False)
         try:
             c.execute(

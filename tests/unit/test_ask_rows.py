@@ -1,0 +1,94 @@
+"""``ask`` reads only the part of the dossier its question needs, and answers exactly as over the whole dossier,
+on every backend."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from tests.unit.test_export_rows import counting, edge_dossier
+from tradetalks.model import Dossier
+from tradetalks.serve.ask import answer_from_index, answer_question
+from tradetalks.serve.index import DossierIndex
+
+QUESTIONS = [
+    "Vòng đàm phán thứ 5 diễn ra khi nào?",
+    "When was the fifth round?",
+    "Vòng 5 diễn ra ở đâu?",
+    "What topics were discussed at the 5th round?",
+    "Vòng đàm phán gần nhất là khi nào?",
+    "Phiên đàm phán cấp Bộ trưởng thứ 8 diễn ra khi nào?",
+    "Phiên họp gần nhất diễn ra khi nào?",
+    "Đã có bao nhiêu vòng đàm phán?",
+    "Bao nhiêu phiên cấp Bộ trưởng đã diễn ra?",
+    "Ông Tân gặp ai ngày 12/11?",
+    "Who did Greer meet?",
+    "Ông Diên điện đàm với ai?",
+    "Ai là trưởng đoàn Việt Nam?",
+    "Who heads the US delegation?",
+    "Ai dẫn đầu đoàn Việt Nam tại vòng đàm phán thứ 5?",
+    "Ông Nguyễn Sinh Nhật Tân giữ chức vụ gì?",
+    "Ai là Phó Đại diện Thương mại Hoa Kỳ?",
+    "Ai là Bộ trưởng Bộ Công Thương?",
+    "Who is the Deputy Minister?",
+    "Mỹ áp thuế bao nhiêu phần trăm lên hàng Việt Nam?",
+    "Mức thuế ban đầu Mỹ áp lên hàng Việt Nam là bao nhiêu?",
+    "Cuộc gặp ngày 12/11/2025 diễn ra ở đâu?",
+    "Cuộc gặp ngày 12/11 diễn ra ở đâu?",
+    "Who did Greer meet on November 12, 2025?",
+    "Ông Greer gặp ai ngày 13/11?",
+    "Tuyên bố chung được công bố khi nào?",
+    "Vòng đàm phán thứ 5 của EVFTA diễn ra khi nào?",
+    "Thời tiết hôm nay thế nào?",
+]
+
+
+def _dossiers(sample: Dossier) -> list[Dossier]:
+    from tests.conftest import talks_corpus
+    from tradetalks.resolve import build_dossier
+
+    return [sample, build_dossier(talks_corpus()), edge_dossier(sample)]
+
+
+@pytest.mark.parametrize("which", [0, 1, 2])
+def test_ask_from_rows_answers_as_the_whole_dossier(store: Any, sample_dossier: Dossier, which: int) -> None:
+    store.save_dossier(_dossiers(sample_dossier)[which])
+    whole = DossierIndex(store.load_dossier() or Dossier())
+    found = 0
+    for question in QUESTIONS:
+        answer = answer_question(store, question)
+        assert answer == answer_from_index(whole, question, lambda q, n: store.search(q, limit=n)), question
+        found += bool(answer["found"])
+    assert found >= 8, "the questions reach the answering rules"
+
+
+def _read(conn: Any, head: str) -> int:
+    """Rows the queries starting with ``head`` returned."""
+    return sum(n for sql, n in conn.reads if sql.startswith(head))
+
+
+@pytest.mark.parametrize(
+    "question, events",
+    [
+        ("Vòng đàm phán thứ 5 diễn ra khi nào?", 1),  # the round numbered 5 of the talks
+        ("Đã có bao nhiêu phiên cấp Bộ trưởng?", 2),  # the ministerial sessions of the talks
+        ("Ông Nguyễn Sinh Nhật Tân giữ chức vụ gì?", 0),  # titles only: no event
+    ],
+)
+def test_ask_reads_only_what_its_question_needs(
+    store: Any, sample_dossier: Dossier, monkeypatch: pytest.MonkeyPatch, question: str, events: int
+) -> None:
+    from tests.conftest import talks_corpus
+    from tradetalks.resolve import build_dossier
+
+    dossier = build_dossier(talks_corpus())
+    store.save_dossier(dossier)
+    conn = counting(store, monkeypatch)
+    answer = answer_question(store, question)
+    assert answer["found"], question
+    assert not [sql for sql, _ in conn.reads if "d_mentions" in sql or "d_timexes" in sql]
+    assert _read(conn, "SELECT id, data FROM d_events") == events < len(dossier.events)
+    assert _read(conn, "SELECT id, type, name, name_en, side, aliases") < len(dossier.entities)
+    cited = {s["article"] for s in answer["sources"]}
+    assert _read(conn, "SELECT id, source, url") == len(cited) < len(dossier.articles)

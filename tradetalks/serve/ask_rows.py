@@ -1,0 +1,228 @@
+"""The part of the dossier a question needs, read from rows by indexed queries: the events of the types, the
+negotiation, the people and the day it names, the people its words name, the holders of the titles it asks about,
+and what those events and people name. The answering rules of ``answers.py`` run over it unchanged and answer as
+they do over the whole dossier (``question_index``), because for each rule the part holds every event and person
+the rule would look at in the whole dossier, in the same order, with the same prominence.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from tradetalks.event_types import types_where
+from tradetalks.model import VN_US_RECIPROCAL, Dossier, Event
+from tradetalks.serve.answers import KIND_TYPES, MEETING_TYPES, people_in, same_day
+from tradetalks.serve.index import DossierIndex, fold_name
+from tradetalks.serve.question import Question, cues, has_phrase
+from tradetalks.store.question_reads import (
+    holders,
+    negotiations_of,
+    people_by_keys,
+    people_by_last_name,
+    positions,
+    question_titles,
+)
+from tradetalks.store.row_reads import DossierRows
+
+#: The longest name, in words, a question is searched for (as ``people_in``).
+MAX_NAME_WORDS = 8
+#: ``answer_met`` looks at the meetings of this many of the people a question names, and tells this many.
+MET_PEOPLE = 10
+MET_EVENTS = 5
+
+
+class QuestionIndex(DossierIndex):
+    """A ``DossierIndex`` over part of the dossier whose prominence is that of the whole one (stored counts)."""
+
+    def __init__(self, dossier: Dossier, places: dict[str, int], weights: dict[str, int]):
+        super().__init__(dossier, places)
+        self._weights = weights
+
+    def weight(self, entity_id: str) -> int:
+        """Mentions plus events of an entity in the whole dossier."""
+        return self._weights.get(entity_id, 0)
+
+
+def _index(
+    rows: DossierRows, events: list[Event], places: dict[str, int], entity_ids: Sequence[str], participants: bool
+) -> QuestionIndex:
+    """An index over these events (dossier order), these entities, the events' participants (when the rules look
+    at who took part, not only at their ids) and the organisations of everyone's titles (entities in dossier
+    order)."""
+    taking_part = [p.entity for ev in events for p in ev.participants] if participants else []
+    ids = list(dict.fromkeys([*entity_ids, *taking_part]))
+    entities = rows.entities(ids)
+    orgs = sorted({r.organization for e in entities for r in e.roles if r.organization} - set(ids))
+    entities += rows.entities(orgs)
+    where = positions(rows, [e.id for e in entities])
+    entities.sort(key=lambda e: where[e.id])
+    weights = {i: w for i, (_, w) in rows.weights([e.id for e in entities]).items()}
+    events = sorted(events, key=lambda e: places[e.id or ""])
+    return QuestionIndex(Dossier([], entities, events), places, weights)
+
+
+def _name_keys(q: Question) -> list[str]:
+    """The folded keys ``people_in`` looks a name up by: every run of up to eight words of the question."""
+    words = q.folded.split()
+    stop = set(cues()["stop_words"])
+    capitalised = {fold_name(w) for w in q.text.split() if w[:1].isupper()} - stop
+    keys = []
+    for size in range(min(MAX_NAME_WORDS, len(words)), 0, -1):
+        for at in range(len(words) - size + 1):
+            key = " ".join(words[at : at + size])
+            if len(key) >= 3 and (size > 1 or key in capitalised):
+                keys.append(key)
+    return keys
+
+
+def named_people(rows: DossierRows, q: Question, loose: bool) -> list[str]:
+    """Every person ``people_in`` could find for the question: by a run of its words, else (``loose``) by a
+    capitalised word that is a last name."""
+    found = people_by_keys(rows, _name_keys(q))
+    if found or not loose:
+        return found
+    stop = set(cues()["stop_words"])
+    wanted = {fold_name(w) for w in q.text.split() if w[:1].isupper()} - stop
+    return people_by_last_name(rows, sorted(w for w in wanted if len(w) >= 3))
+
+
+class _Wanted:
+    """The events (by condition) and entities a question's rules look at, gathered before any is read."""
+
+    def __init__(self, rows: DossierRows, q: Question):
+        self.rows, self.q = rows, q
+        self.where: list[tuple[str, list[Any]]] = []
+        self.entities: list[str] = []
+
+    def events(self, types: Sequence[str], cond: str = "1 = 1", params: Sequence[Any] = ()) -> None:
+        marks = ", ".join("?" * len(types))
+        self.where.append((f"e.type IN ({marks}) AND {cond}", [*types, *params]))
+
+    def talks(self) -> tuple[str, list[Any]]:
+        """Rule _default_talks as SQL: the named negotiation's events, else those of Vietnam–US or of none."""
+        if self.q.negotiation:
+            return "e.negotiation = ?", [self.q.negotiation]
+        return "(e.negotiation IS NULL OR e.negotiation = ?)", [VN_US_RECIPROCAL]
+
+    def read(self) -> tuple[list[Event], dict[str, int]]:
+        listed: dict[str, int] = {}
+        for cond, params in self.where:
+            listed.update((i, pos) for i, pos, _ in self.rows.event_ids(cond, params))
+        return self.rows.events(list(listed)), listed
+
+
+def _named_event(want: _Wanted, people: list[str]) -> None:
+    """``named_event``: the series events its number or "latest" names, else the events of the kind it names
+    with (one of) the people it names on the day it names."""
+    q, series = want.q, types_where("series")
+    cond, params = want.talks()
+    if q.ordinal is not None or (q.latest and q.event_type):
+        kinds = (q.event_type,) if q.event_type in series else series
+        if q.ordinal is not None:
+            want.events(kinds, f"{cond} AND e.ordinal = ?", [*params, q.ordinal])
+        else:
+            want.events(kinds, cond, params)
+    if q.kind is None:
+        return
+    if people:
+        marks = ", ".join("?" * len(people))
+        cond += f" AND e.id IN (SELECT p.event FROM d_participants p WHERE p.entity IN ({marks}))"
+        params = [*params, *people]
+    if q.date:
+        day, more = day_where(q.date)
+        cond += day
+        params = [*params, *more]
+    want.events(KIND_TYPES[q.kind], cond, params)
+
+
+def day_where(date: str) -> tuple[str, list[str]]:
+    """Rule same_day loosened to SQL over ``d_events e`` (" AND ..." and its parameters): the events that may cover
+    a day ("2025-07-02", or "--07-02" in any year); those of no known year are kept, ``same_day`` decides."""
+    if not date.startswith("-"):
+        return " AND (e.first_day IS NULL OR (e.first_day <= ? AND e.last_day >= ?))", [date, date]
+    day = date[-6:]  # "-07-02": the month and day as they stand in an ISO date after its year
+    return (
+        " AND (e.first_day IS NULL OR (substr(e.first_day, 5, 6) <= ? AND (substr(e.last_day, 5, 6) >= ? "
+        "OR substr(e.last_day, 1, 4) <> substr(e.first_day, 1, 4))))",
+        [day, day],
+    )
+
+
+def _met_events(want: _Wanted, chosen: list[str]) -> None:
+    """``answer_met``: the meetings (or calls) of the first of the people named who has any: every one on the day
+    the question names, else the first five in the rule's order (the talks', then of no negotiation, then others)."""
+    q, rows = want.q, want.rows
+    types = KIND_TYPES["call"] if q.kind == "call" else MEETING_TYPES
+    for person in chosen:
+        marks = ", ".join("?" * len(types))
+        cond = f"e.type IN ({marks}) AND e.id IN (SELECT p.event FROM d_participants p WHERE p.entity = ?)"
+        params: list[Any] = [*types, person]
+        if q.negotiation:
+            cond += " AND e.negotiation = ?"
+            params.append(q.negotiation)
+        if q.date:
+            day, more = day_where(q.date)
+            cond += day
+            params += more
+        listed = negotiations_of(rows, cond, params)
+        if q.date:
+            ids = [e.id or "" for e in rows.events([i for i, _ in listed]) if same_day(e, q.date)]
+        else:
+            rank = {VN_US_RECIPROCAL: 0, None: 1}
+            ids = [i for i, _ in sorted(listed, key=lambda r: rank.get(r[1], 2))[:MET_EVENTS]]
+        if ids:
+            want.where.append((f"e.id IN ({', '.join('?' * len(ids))})", ids))
+            return
+
+
+def _title_holders(want: _Wanted) -> None:
+    """``_holder``: the people holding the title the question names (the longest title anyone holds that its
+    words name, when it names none of the known ones) and who holds that very title."""
+    q = want.q
+    wanted = q.title
+    known = question_titles(want.rows)
+    if wanted is None:
+        titles = {fold_name(t) for t, _ in known}
+        wanted = next((t for t in sorted(titles, key=len, reverse=True) if t and has_phrase(q.folded, t)), None)
+    if wanted is None:
+        return
+    want.entities += holders(want.rows, [t for t, _ in known if fold_name(t).startswith(wanted)])
+    want.entities += holders(want.rows, [t for t, _ in known if fold_name(t) == wanted], people_only=False)
+
+
+def _heads(want: _Wanted) -> None:
+    """``answer_head``: the people holding a head-of-delegation title, and the events of the Vietnam–US talks."""
+    prefixes = [fold_name(t) for t in cues()["head_titles"]]
+    known = question_titles(want.rows)
+    heads = [t for t, _ in known if any(fold_name(t).startswith(p) for p in prefixes)]
+    heads_en = [e for _, e in known if e and any(fold_name(e).startswith(p) for p in prefixes)]
+    want.entities += holders(want.rows, heads) + holders(want.rows, heads_en, english=True)
+    want.where.append(("e.negotiation = ?", [VN_US_RECIPROCAL]))
+
+
+def question_part(rows: DossierRows, q: Question, kinds: Sequence[str]) -> QuestionIndex:
+    """The index the rules ``kinds`` (those a question is tried with, in order) answer ``q`` over."""
+    want = _Wanted(rows, q)
+    strict = named_people(rows, q, loose=False)
+    loose = bool({"met_on", "title_of"} & set(kinds))
+    people = strict or (named_people(rows, q, loose=True) if loose else [])
+    want.entities += people
+    if {"when", "where", "topics", "head_delegation"} & set(kinds):
+        _named_event(want, strict)
+    if "head_delegation" in kinds:
+        _heads(want)
+    if "title_of" in kinds:
+        _title_holders(want)
+    if "met_on" in kinds and people:
+        first = _index(rows, [], {}, people, False)
+        _met_events(want, [e.id for e in people_in(first, q)[:MET_PEOPLE]])
+    if "count_rounds" in kinds:
+        cond, params = want.talks()
+        kind = "ministerial_session" if q.event_type == "ministerial_session" else "negotiation_round"
+        want.events((kind,), cond, params)
+    if "tariff_rate" in kinds:
+        want.events(("tariff_action",))
+    events, places = want.read()
+    # only the delegations' heads and who met whom are told by the participants' names and titles
+    return _index(rows, events, places, want.entities, bool({"head_delegation", "met_on"} & set(kinds)))

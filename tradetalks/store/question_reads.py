@@ -1,0 +1,76 @@
+"""The queries ``ask`` reads a question's part of the dossier with: people by folded name key or last name, the
+titles held, who holds some titles, and where entities stand in the dossier. Each takes the ``DossierRows`` of one
+connection and only adds queries to it; every one is answered by an index or by a small table (the titles).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from tradetalks.keys import fold_name
+from tradetalks.store.row_reads import EVENT_ORDER, DossierRows
+
+#: What a question can be answered about (as ``DossierRows.question_entities``), as a condition over
+#: ``d_entities e``: every person, every participant of an event, every organisation of a title.
+QUESTION_ENTITY = (
+    "(e.type = 'person' OR e.id IN (SELECT entity FROM d_participants) "
+    "OR e.id IN (SELECT organization FROM d_roles WHERE organization IS NOT NULL))"
+)
+
+
+def people_by_keys(rows: DossierRows, keys: Sequence[str]) -> list[str]:
+    """The people one of these folded name keys (name, English name or alias) finds, in dossier order."""
+    found = rows._in(
+        "SELECT DISTINCT e.id, e.pos FROM d_names n JOIN d_entities e ON e.id = n.entity "
+        "WHERE e.type = 'person' AND n.key IN ({ids})",
+        list(dict.fromkeys(k for k in keys if k)),
+    )
+    return [r[0] for r in sorted(set(found), key=lambda r: r[1])]
+
+
+def people_by_last_name(rows: DossierRows, words: Sequence[str]) -> list[str]:
+    """The people whose folded name ends with one of these folded words ("Phúc" finds "nguyen xuan phuc"), in
+    dossier order: by the name keys that end with the word, then checked against the name itself."""
+    found: dict[str, int] = {}
+    for word in dict.fromkeys(w for w in words if w):
+        like = "% " + word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+        sql = (
+            "SELECT DISTINCT e.id, e.name, e.pos FROM d_names n JOIN d_entities e ON e.id = n.entity "
+            "WHERE e.type = 'person' AND (n.key = ? OR n.key LIKE ? ESCAPE '\\')"
+        )
+        for entity, name, pos in rows._rows(sql, [word, like]):
+            if fold_name(name).split()[-1:] == [word]:
+                found[entity] = int(pos)
+    return sorted(found, key=lambda i: found[i])
+
+
+def question_titles(rows: DossierRows) -> list[tuple[str, str | None]]:
+    """Every (title, English title) a person, participant or organisation of a title holds."""
+    sql = (
+        "SELECT DISTINCT r.title, r.title_en FROM d_roles r JOIN d_entities e ON e.id = r.entity "
+        f"WHERE {QUESTION_ENTITY} ORDER BY r.title, r.title_en"
+    )
+    return [(r[0], r[1]) for r in rows._rows(sql)]
+
+
+def holders(rows: DossierRows, titles: Sequence[str], english: bool = False, people_only: bool = True) -> list[str]:
+    """Who holds one of these titles (or English titles): people only, or anyone a question can be about."""
+    column = "r.title_en" if english else "r.title"
+    who = "e.type = 'person'" if people_only else QUESTION_ENTITY
+    found = rows._in(
+        f"SELECT DISTINCT e.id FROM d_roles r JOIN d_entities e ON e.id = r.entity WHERE {who} "
+        f"AND {column} IN ({{ids}})",
+        list(dict.fromkeys(titles)),
+    )
+    return [r[0] for r in found]
+
+
+def positions(rows: DossierRows, ids: Sequence[str]) -> dict[str, int]:
+    """Each entity's place in the dossier."""
+    return {r[0]: int(r[1]) for r in rows._in("SELECT id, pos FROM d_entities WHERE id IN ({ids})", ids)}
+
+
+def negotiations_of(rows: DossierRows, where: str, params: Sequence[object]) -> list[tuple[str, str | None]]:
+    """(id, negotiation) of the events ``where`` selects over ``d_events e``, in timeline order."""
+    sql = f"SELECT e.id, e.negotiation FROM d_events e WHERE {where} ORDER BY {EVENT_ORDER}"
+    return [(r[0], r[1]) for r in rows._rows(sql, params)]
