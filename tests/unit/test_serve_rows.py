@@ -50,6 +50,20 @@ def test_timeline_rows_answer_as_the_whole_dossier(store: Any, sample_dossier: D
     assert build_timeline(store, all_negotiations=True) == timeline_from_index(index, all_negotiations=True)
 
 
+def test_rule_talks_related_rows_select_as_the_whole_dossier(store: Any, sample_dossier: Dossier) -> None:
+    """Rule talks_related in SQL selects the same keyless events as over the whole dossier."""
+    from tests.unit.test_serve_timeline import keyless_events
+
+    sample_dossier.events += keyless_events()
+    store.save_dossier(sample_dossier)
+    index = DossierIndex(store.load_dossier() or Dossier())
+    for filters in ({}, {"negotiation": "vn-us-reciprocal"}):
+        shown = timeline_from_rows(store.rows(), **filters)
+        assert shown == timeline_from_index(index, **filters), filters
+        assert {"ev-in-pair", "ev-in-topic"} <= {e["id"] for e in shown["events"]}
+        assert not any(e["id"].startswith("ev-out") for e in shown["events"])
+
+
 def test_timeline_rows_one_page(store: Any, sample_dossier: Dossier) -> None:
     store.save_dossier(sample_dossier)
     whole = timeline_from_rows(store.rows(), all_negotiations=True)

@@ -14,6 +14,7 @@ from typing import Any
 from tradetalks.model import VN_US_RECIPROCAL, ArticleRecord, Correction, DossierTimex, Entity, Event
 from tradetalks.store.codec import from_dict
 from tradetalks.store.rows import ARTICLE_COLS, ENTITY_COLS, ROLE_COLS, entities_from_rows, events_from_rows
+from tradetalks.talks_scope import THIRD_SIDE, talks_scope
 
 #: Records per page when the whole dossier is streamed (export).
 PAGE = 500
@@ -26,12 +27,35 @@ TALK_PEOPLE = (
     "SELECT tp.entity FROM d_participants tp JOIN d_events te ON te.id = tp.event "
     "JOIN d_entities tn ON tn.id = tp.entity AND tn.type = 'person' WHERE te.negotiation = ?"
 )
-#: Rule in_talks as SQL over ``d_events e``: the talks' events, and events without a negotiation but with one of
-#: their people; takes one parameter, the talks' key.
-IN_TALKS = (
-    "(e.negotiation = ? OR (e.negotiation IS NULL AND EXISTS (SELECT 1 FROM d_participants p "
-    f"WHERE p.event = e.id AND p.entity IN ({TALK_PEOPLE}))))"
-)
+
+
+def talks_condition(key: str) -> tuple[str, list[Any]]:
+    """Rule in_talks as SQL over ``d_events e`` and its parameters: the negotiation's events, and events without
+    a key in which one of its people takes part and that rule talks_related (``talks_scope.tsv``) ties to it."""
+    scope = talks_scope(key)
+    ties: list[str] = []
+    params: list[Any] = [key, key]
+    for a, b in scope.pairs:
+        ties.append(
+            "(EXISTS (SELECT 1 FROM d_participants s1 WHERE s1.event = e.id AND s1.side = ?) "
+            "AND EXISTS (SELECT 1 FROM d_participants s2 WHERE s2.event = e.id AND s2.side = ?))"
+        )
+        params += [a, b]
+    if scope.topics:
+        marks = ", ".join("?" * len(scope.topics))
+        ties.append(
+            "(NOT EXISTS (SELECT 1 FROM d_participants s3 WHERE s3.event = e.id AND s3.side = ?) "
+            f"AND EXISTS (SELECT 1 FROM d_event_topics t WHERE t.event = e.id AND t.topic IN ({marks})))"
+        )
+        params += [THIRD_SIDE, *scope.topics]
+    if not ties:
+        return "e.negotiation = ?", [key]
+    related = " OR ".join(ties)
+    sql = (
+        "(e.negotiation = ? OR (e.negotiation IS NULL AND EXISTS (SELECT 1 FROM d_participants p "
+        f"WHERE p.event = e.id AND p.entity IN ({TALK_PEOPLE})) AND ({related})))"
+    )
+    return sql, params
 
 
 def _chunks(ids: Sequence[str]) -> Iterable[Sequence[str]]:
@@ -261,5 +285,5 @@ class DossierRows:
         ]
 
     def talks_where(self) -> tuple[str, list[str]]:
-        """Rule in_talks as a condition over ``d_events e`` and its parameters."""
-        return IN_TALKS, [VN_US_RECIPROCAL, VN_US_RECIPROCAL]
+        """Rule in_talks for the Vietnam–US talks as a condition over ``d_events e`` and its parameters."""
+        return talks_condition(VN_US_RECIPROCAL)
