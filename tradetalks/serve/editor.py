@@ -22,6 +22,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from starlette.exceptions import HTTPException
 
 from tradetalks.serve.corrections import CorrectionIn, listed, record_correction, remove_correction
+from tradetalks.serve.signin_limit import FailedSignins, signin_limit
 from tradetalks.serve.state import ServeState
 from tradetalks.serve.writes import read_capped
 
@@ -116,6 +117,7 @@ def editor_router(state: ServeState, token: str | None) -> APIRouter:
     from tradetalks.serve.web import render
 
     router = APIRouter(include_in_schema=False)
+    failures = FailedSignins(signin_limit())
 
     @router.get("/signin", response_class=HTMLResponse)
     def signin_page(request: Request, next: str = "/") -> Response:
@@ -125,11 +127,21 @@ def editor_router(state: ServeState, token: str | None) -> APIRouter:
     async def signin(request: Request) -> Response:
         form = await read_form(request)
         back = local_path(str(form.get("next", "/")))
+        client = request.client.host if request.client else ""
+        wait = failures.wait(client)
+        if wait:  # rule signin_rate_limited: not even a right token is checked until the client may try again
+            page = render(
+                request, "signin.html", code=429, next=back, enabled=token is not None, failed=True, wait=wait
+            )
+            page.headers["Retry-After"] = str(wait)
+            return page
         given = str(form.get("token", "")).encode("utf-8", "replace")
         name = str(form.get("name", "")).strip()[:200]
         if token is None or not hmac.compare_digest(given, token.encode("utf-8")) or not name:
+            failures.failed(client)
             page = render(request, "signin.html", code=401, next=back, enabled=token is not None, failed=True)
             return page
+        failures.succeeded(client)
         response = RedirectResponse(back, status_code=303)
         response.set_cookie(
             COOKIE,
