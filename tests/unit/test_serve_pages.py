@@ -201,3 +201,4 @@ def test_person_page_of_a_much_named_person_stays_light(tmp_path: Path) -> None:
     assert page.count('href="/event/ev-many-') <= MAX_PERSON_EVENTS
     assert str(many + 1) in page  # the whole count of the person's events is still told
     assert page.count("<blockquote>") <= MAX_SOURCE_QUOTES * len(tan.roles)  # 30 quotes of one title, 3 shown
+    assert 'id="events-more"' in page and "/?all=1&amp;person=" in page  # the rest are a link away

@@ -225,3 +225,32 @@ def test_cli_rebuild_and_paged_timeline(store_url: str) -> None:
     listed = [e["id"] for e in whole["events"] + whole["undated"]]
     assert [e["id"] for e in page["events"] + page["undated"]] == listed[1:3]
     assert page["total"] == whole["total"] == len(listed)
+
+
+def test_entity_page_rows_read_only_what_the_page_shows(store: Any, sample_dossier: Dossier) -> None:
+    """The bounded entity page gives the same views as ``entity_from_rows`` for what it shows: the latest events,
+    each title's first sources (its whole count kept), and the latest articles naming the entity."""
+    from tests.unit.test_serve_timeline import keyless_events
+    from tradetalks.serve.person_page import entity_page_from_rows
+
+    sample_dossier.events += keyless_events()
+    store.save_dossier(sample_dossier)
+    rows = store.rows()
+    whole = entity_from_rows(rows, "p-tan", "en")
+    assert whole is not None and whole["events_total"] >= 2
+    shown = entity_page_from_rows(rows, "p-tan", "en", 1, 1, 1, 1)
+    assert shown is not None
+    page, entity = shown
+    assert entity.id == "p-tan" and page["events_total"] == whole["events_total"]
+    assert page["events"] == whole["events"][-1:]
+    assert page["mentions"] == whole["mentions"] and page["articles"] == len(whole["articles"])
+    for mine, theirs in zip(page["roles"], whole["roles"], strict=True):
+        assert mine["source_total"] == len(theirs["sources"])
+        assert [s["article"] for s in mine["sources"]] == [s["article"] for s in theirs["sources"]][:1]
+        assert all(len(s["quotes"]) <= 1 for s in mine["sources"])
+    dates = {a.id: a.published or "" for a in sample_dossier.articles}
+    latest = max(whole["articles"], key=lambda a: dates[a])
+    assert [r["article"] for r in page["article_records"]] == [latest]
+    assert entity_page_from_rows(rows, "no-such-entity", "en", 1, 1, 1, 1) is None
+    total, last = rows.latest_event_ids("1 = 1", [], 2)
+    assert total == len(sample_dossier.events) and [i for i, _, _ in last] == [i for i, _, _ in rows.event_ids()][-2:]

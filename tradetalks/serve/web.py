@@ -13,15 +13,14 @@ from jinja2 import Environment, FileSystemLoader, select_autoescape
 from markupsafe import Markup, escape
 
 from tradetalks.errors import TradeTalksError
-from tradetalks.model import EVENT_TYPES, Dossier
+from tradetalks.model import EVENT_TYPES
 from tradetalks.serve.ask import answer_from_index
-from tradetalks.serve.event_page import source_line
 from tradetalks.serve.guard import http_url
 from tradetalks.serve.highlight import KINDS, Highlight, doc_highlights, highlight_html
-from tradetalks.serve.index import DossierIndex
 from tradetalks.serve.labels import labels, pick_language
+from tradetalks.serve.person_page import entity_page_from_rows
 from tradetalks.serve.phrasing import phrase_answer
-from tradetalks.serve.row_views import article_from_rows, entity_from_rows, timeline_from_rows
+from tradetalks.serve.row_views import article_from_rows, timeline_from_rows
 from tradetalks.serve.state import ServeState, clean_query
 from tradetalks.store.row_reads import DossierRows
 
@@ -36,6 +35,8 @@ MAX_PAGE_EVENTS = 200
 MAX_PERSON_EVENTS = 50
 MAX_ROLE_SOURCES = 20
 MAX_SOURCE_QUOTES = 3
+#: A person page lists the latest this many of the articles that name the person (and counts them all).
+MAX_PERSON_ARTICLES = 50
 ENV = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=select_autoescape(["html"]), auto_reload=False)
 
 
@@ -174,16 +175,11 @@ def web_router(state: ServeState) -> APIRouter:
         editor = editor_of(request.cookies.get(COOKIE), state.token)
 
         def build(rows: DossierRows) -> bytes:
-            found = entity_from_rows(rows, entity_id, lang, max_events=MAX_PERSON_EVENTS)
-            assert found is not None
-            index = DossierIndex(Dossier(articles=rows.articles(found["articles"])))
-            records = [source_line(index, a) for a in found["articles"] if a in index.article_by_id]
-            found["article_records"] = sorted(records, key=lambda r: r["published"] or "", reverse=True)[:50]
-            for role in found["roles"]:
-                role["source_total"] = len(role["sources"])
-                role["sources"] = role["sources"][:MAX_ROLE_SOURCES]
-                for source in role["sources"]:
-                    source["quotes"] = source.get("quotes", [])[:MAX_SOURCE_QUOTES]
+            shown = entity_page_from_rows(
+                rows, entity_id, lang, MAX_PERSON_EVENTS, MAX_ROLE_SOURCES, MAX_SOURCE_QUOTES, MAX_PERSON_ARTICLES
+            )
+            assert shown is not None
+            found, entity = shown
             marks = marks_on(rows.iter_corrections(), entity_id)
             html = render_html(
                 request,
@@ -191,7 +187,7 @@ def web_router(state: ServeState) -> APIRouter:
                 entity=found,
                 marks=marks,
                 corrected=corrected_attributes(marks),
-                choices=entity_choices(rows.entities([entity_id])[0], lang),
+                choices=entity_choices(entity, lang),
                 editor=editor,
                 editing=state.token is not None,
             )

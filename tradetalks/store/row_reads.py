@@ -22,6 +22,8 @@ PAGE = 500
 CHUNK = 500
 #: The order of the timeline: day, part of day, ordinal, the event's place in the dossier (as ``event_order``).
 EVENT_ORDER = "coalesce(e.first_day, '9999'), e.tod, coalesce(e.ordinal, 0), e.pos"
+#: The same order backwards (the latest events first).
+EVENT_ORDER_DESC = "coalesce(e.first_day, '9999') DESC, e.tod DESC, coalesce(e.ordinal, 0) DESC, e.pos DESC"
 #: People who take part in events of the Vietnam–US talks (``talk_people``), as a sub-query.
 TALK_PEOPLE = (
     "SELECT tp.entity FROM d_participants tp JOIN d_events te ON te.id = tp.event "
@@ -51,9 +53,10 @@ def talks_condition(key: str) -> tuple[str, list[Any]]:
     if not ties:
         return "e.negotiation = ?", [key]
     related = " OR ".join(ties)
+    # driven by the events of the talks' people (their index), then the ties checked within each event
     sql = (
-        "(e.negotiation = ? OR (e.negotiation IS NULL AND EXISTS (SELECT 1 FROM d_participants p "
-        f"WHERE p.event = e.id AND p.entity IN ({TALK_PEOPLE})) AND ({related})))"
+        f"(e.negotiation = ? OR (e.id IN (SELECT p.event FROM d_participants p WHERE p.entity IN ({TALK_PEOPLE})) "
+        f"AND e.negotiation IS NULL AND ({related})))"
     )
     return sql, params
 
@@ -283,6 +286,33 @@ class DossierRows:
         return [
             ArticleRecord(*r) for r in self._in(f"SELECT {ARTICLE_COLS} FROM d_articles WHERE id IN ({{ids}})", ids)
         ]
+
+    # what one page shows, bounded ------------------------------------------
+    def latest_event_ids(
+        self, where: str, params: Sequence[Any], limit: int
+    ) -> tuple[int, list[tuple[str, int, bool]]]:
+        """(how many events ``where`` selects; the last ``limit`` of them in timeline order, as ``event_ids``):
+        only the rows shown leave the database."""
+        total = int(self._rows(f"SELECT count(*) FROM d_events e WHERE {where}", params)[0][0])
+        sql = (
+            f"SELECT e.id, e.pos, e.first_day IS NOT NULL FROM d_events e WHERE {where} "
+            f"ORDER BY {EVENT_ORDER_DESC} LIMIT ?"
+        )
+        found = [(r[0], int(r[1]), bool(r[2])) for r in self._rows(sql, [*params, max(limit, 0)])]
+        return total, found[::-1]
+
+    def mention_counts(self, entity_id: str) -> tuple[int, int]:
+        """(mentions of an entity, articles they are in), counted by the mention index."""
+        sql = "SELECT count(*), count(DISTINCT article) FROM d_mentions WHERE entity = ?"
+        mentions, articles = self._rows(sql, [entity_id])[0]
+        return int(mentions), int(articles)
+
+    def latest_mentioning_articles(self, entity_id: str, limit: int) -> list[ArticleRecord]:
+        """The records of the ``limit`` latest published articles that mention an entity (undated last)."""
+        mentioning = "SELECT m.article FROM d_mentions m WHERE m.entity = ?"
+        order = "published IS NULL, published DESC, pos"
+        sql = f"SELECT {ARTICLE_COLS} FROM d_articles WHERE id IN ({mentioning}) ORDER BY {order} LIMIT ?"
+        return [ArticleRecord(*r) for r in self._rows(sql, [entity_id, max(limit, 0)])]
 
     def talks_where(self) -> tuple[str, list[str]]:
         """Rule in_talks for the Vietnam–US talks as a condition over ``d_events e`` and its parameters."""
