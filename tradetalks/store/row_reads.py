@@ -22,6 +22,8 @@ PAGE = 500
 CHUNK = 500
 #: The order of the timeline: day, part of day, ordinal, the event's place in the dossier (as ``event_order``).
 EVENT_ORDER = "coalesce(e.first_day, '9999'), e.tod, coalesce(e.ordinal, 0), e.pos"
+#: The columns of ``ROLE_COLS`` with no evidence (an empty list in its place).
+ROLES_UNSOURCED = ROLE_COLS.replace("evidence", "'[]'")
 #: The same order backwards (the latest events first).
 EVENT_ORDER_DESC = "coalesce(e.first_day, '9999') DESC, e.tod DESC, coalesce(e.ordinal, 0) DESC, e.pos DESC"
 #: People who take part in events of the Vietnam–US talks (``talk_people``), as a sub-query.
@@ -248,6 +250,14 @@ class DossierRows:
                 ids,
             )
         return entities_from_rows([r[:-1] for r in rows], roles, found)
+
+    def entities_unsourced(self, ids: Sequence[str]) -> list[Entity]:
+        """The entities with these ids and their titles without the titles' evidence (no quotes decoded): what
+        an event's participants need to be named with the title they held; in dossier order."""
+        rows = self._in(f"SELECT {ENTITY_COLS}, pos FROM d_entities WHERE id IN ({{ids}})", ids)
+        rows.sort(key=lambda r: r[-1])
+        roles = self._in(f"SELECT {ROLES_UNSOURCED} FROM d_roles WHERE entity IN ({{ids}}) ORDER BY entity, n", ids)
+        return entities_from_rows([r[:-1] for r in rows], roles, [])
 
     def weights(self, ids: Sequence[str]) -> dict[str, tuple[str, int]]:
         """(type, mentions + events) of each entity: how prominent it is."""
