@@ -15,7 +15,7 @@ from tradetalks.serve.charts import negotiation_charts
 from tradetalks.serve.editor import COOKIE, editor_of
 from tradetalks.serve.event_page import event_detail
 from tradetalks.serve.index import DossierIndex, is_dated
-from tradetalks.serve.marks import corrected_attributes, event_choices, gone, marks_on, record_kind
+from tradetalks.serve.marks import corrected_attributes, corrected_ids, event_choices, gone, marks_on, record_kind
 from tradetalks.serve.negotiation_rows import negotiation_index, negotiation_list_rows
 from tradetalks.serve.negotiations import (
     UnknownNegotiation,
@@ -77,6 +77,7 @@ def negotiation_router(state: ServeState) -> APIRouter:
                 charts=negotiation_charts(index, negotiation_events(index, key), key, lang),
                 undated=[event_brief(index, e, lang) for e in negotiation_events(index, key) if not is_dated(e.start)],
                 key=key,
+                corrected_events=corrected_ids(rows.iter_corrections()),
             )
             return html.encode("utf-8")
 

@@ -18,6 +18,7 @@ from tradetalks.serve.ask import answer_from_index
 from tradetalks.serve.guard import http_url
 from tradetalks.serve.highlight import KINDS, Highlight, doc_highlights, highlight_html
 from tradetalks.serve.labels import labels, pick_language
+from tradetalks.serve.marks import corrected_ids
 from tradetalks.serve.person_page import entity_page_from_rows
 from tradetalks.serve.phrasing import phrase_answer
 from tradetalks.serve.row_views import article_from_rows, timeline_from_rows
@@ -154,7 +155,14 @@ def web_router(state: ServeState) -> APIRouter:
                 tl = timeline_from_rows(rows, lang=lang, limit=PAGE_EVENTS)
             pager = _pager(request, tl, page)
             html = render_html(
-                request, "timeline.html", tl=tl, filters=filters, types=EVENT_TYPES, error=error, pager=pager
+                request,
+                "timeline.html",
+                tl=tl,
+                filters=filters,
+                types=EVENT_TYPES,
+                error=error,
+                pager=pager,
+                corrected_events=corrected_ids(rows.iter_corrections()),
             )
             return html.encode("utf-8")
 
@@ -180,10 +188,12 @@ def web_router(state: ServeState) -> APIRouter:
             )
             assert shown is not None
             found, entity = shown
-            marks = marks_on(rows.iter_corrections(), entity_id)
+            corrections = list(rows.iter_corrections())
+            marks = marks_on(corrections, entity_id)
             html = render_html(
                 request,
                 "entity.html",
+                corrected_events=corrected_ids(corrections),
                 entity=found,
                 marks=marks,
                 corrected=corrected_attributes(marks),
@@ -206,6 +216,7 @@ def web_router(state: ServeState) -> APIRouter:
             )
         lang = language(request)
         shown = state.with_rows(lambda rows: article_from_rows(rows, article_id, lang))
+        corrected = state.with_rows(lambda rows: corrected_ids(rows.iter_corrections()))
         spans = doc_highlights(doc) if doc else []
         spans += [Highlight(*span) for span in shown["spans"]]
         return render(
@@ -217,6 +228,7 @@ def web_router(state: ServeState) -> APIRouter:
             kinds=KINDS,
             events=shown["events"][:MAX_PAGE_EVENTS],
             more_events=max(0, len(shown["events"]) - MAX_PAGE_EVENTS),
+            corrected_events=corrected,
         )
 
     @web.get("/search", response_class=HTMLResponse)
