@@ -94,3 +94,8 @@ def test_no_badge_before_any_correction(tmp_path: Path, live_server: Any) -> Non
     site = live_server(db).url
     for path in ("/", f"/n/{TALKS}", "/?all=true"):
         assert "badge corrected" not in httpx.get(site + path).text, path
+
+
+def test_corrections_page_links_what_each_correction_changed(site: str, corrected: dict[str, Any]) -> None:
+    page = httpx.get(f"{site}/corrections?lang=en").text
+    assert f'href="/event/{corrected["id"]}"' in page
