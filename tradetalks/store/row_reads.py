@@ -55,10 +55,11 @@ def talks_condition(key: str) -> tuple[str, list[Any]]:
     if not ties:
         return "e.negotiation = ?", [key]
     related = " OR ".join(ties)
-    # driven by the events of the talks' people (their index), then the ties checked within each event
+    # driven by the events of the talks' people (by index), then the ties checked within each event; "no key" is
+    # written so that SQLite does not read all keyless events by the negotiation index instead (a key is never "")
     sql = (
         f"(e.negotiation = ? OR (e.id IN (SELECT p.event FROM d_participants p WHERE p.entity IN ({TALK_PEOPLE})) "
-        f"AND e.negotiation IS NULL AND ({related})))"
+        f"AND coalesce(e.negotiation, '') = '' AND ({related})))"
     )
     return sql, params
 
