@@ -252,5 +252,11 @@ def test_entity_page_rows_read_only_what_the_page_shows(store: Any, sample_dossi
     latest = max(whole["articles"], key=lambda a: dates[a])
     assert [r["article"] for r in page["article_records"]] == [latest]
     assert entity_page_from_rows(rows, "no-such-entity", "en", 1, 1, 1, 1) is None
+    from tradetalks.store.row_reads import MANY_ARTICLES
+
+    few, many = (rows.latest_mentioning_articles("p-tan", 5, n) for n in (1, MANY_ARTICLES))
+    assert few == many and few  # both ways of finding the latest articles agree
+    newest = sorted(few, key=lambda a: a.published or "", reverse=True)
+    assert [a.published for a in few] == [a.published for a in newest]
     total, last = rows.latest_event_ids("1 = 1", [], 2)
     assert total == len(sample_dossier.events) and [i for i, _, _ in last] == [i for i, _, _ in rows.event_ids()][-2:]

@@ -100,6 +100,7 @@ MIGRATIONS: list[str] = [
     CREATE INDEX d_participants_entity_event ON d_participants(entity, event);
     CREATE INDEX d_participants_event_side ON d_participants(event, side, entity);
     CREATE INDEX d_mentions_entity_article ON d_mentions(entity, article);
+    CREATE INDEX d_articles_published ON d_articles(published, pos);
     """,
 ]
 

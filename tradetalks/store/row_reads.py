@@ -11,7 +11,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from typing import Any
 
-from tradetalks.model import VN_US_RECIPROCAL, ArticleRecord, Correction, DossierTimex, Entity, Event
+from tradetalks.model import VN_US_RECIPROCAL, ArticleRecord, Correction, DossierTimex, Entity, Event, Evidence
 from tradetalks.store.codec import from_dict
 from tradetalks.store.rows import ARTICLE_COLS, ENTITY_COLS, ROLE_COLS, entities_from_rows, events_from_rows
 from tradetalks.talks_scope import THIRD_SIDE, talks_scope
@@ -22,6 +22,8 @@ PAGE = 500
 CHUNK = 500
 #: The order of the timeline: day, part of day, ordinal, the event's place in the dossier (as ``event_order``).
 EVENT_ORDER = "coalesce(e.first_day, '9999'), e.tod, coalesce(e.ordinal, 0), e.pos"
+#: From this many articles naming an entity, its latest ones are found by reading articles newest first.
+MANY_ARTICLES = 1000
 #: The columns of ``ROLE_COLS`` with no evidence (an empty list in its place).
 ROLES_UNSOURCED = ROLE_COLS.replace("evidence", "'[]'")
 #: The same order backwards (the latest events first).
@@ -318,12 +320,46 @@ class DossierRows:
         mentions, articles = self._rows(sql, [entity_id])[0]
         return int(mentions), int(articles)
 
-    def latest_mentioning_articles(self, entity_id: str, limit: int) -> list[ArticleRecord]:
-        """The records of the ``limit`` latest published articles that mention an entity (undated last)."""
-        mentioning = "SELECT m.article FROM d_mentions m WHERE m.entity = ?"
-        order = "published IS NULL, published DESC, pos"
-        sql = f"SELECT {ARTICLE_COLS} FROM d_articles WHERE id IN ({mentioning}) ORDER BY {order} LIMIT ?"
+    def latest_mentioning_articles(self, entity_id: str, limit: int, mentioned_in: int) -> list[ArticleRecord]:
+        """The records of the ``limit`` latest published articles that mention an entity (undated last), for an
+        entity ``mentioned_in`` that many articles: few are read by the mention index and sorted; when there are
+        ``MANY_ARTICLES`` or more, the articles are read newest first by the publication index until ``limit``
+        of them mention it (about ``limit`` x all articles / ``mentioned_in`` look-ups either way)."""
+        order = "published DESC NULLS LAST, pos DESC"
+        if mentioned_in >= MANY_ARTICLES:
+            mentions = "EXISTS (SELECT 1 FROM d_mentions m WHERE m.entity = ? AND m.article = a.id)"
+        else:
+            mentions = "a.id IN (SELECT m.article FROM d_mentions m WHERE m.entity = ?)"
+        sql = f"SELECT {ARTICLE_COLS} FROM d_articles a WHERE {mentions} ORDER BY {order} LIMIT ?"
         return [ArticleRecord(*r) for r in self._rows(sql, [entity_id, max(limit, 0)])]
+
+    def entity_titled(self, entity_id: str, max_sources: int, max_quotes: int) -> tuple[Entity, list[int]] | None:
+        """An entity (no mentions) whose titles keep the evidence of only their first ``max_sources`` articles,
+        ``max_quotes`` quotes each, and how many articles each title has in all (None for an unknown id); quotes
+        past the bound are never built.
+
+        Example: a title quoted 3 times in article a and once in b, read with (1, 2): two quotes of a; count 2.
+        """
+        found = self.entities_unsourced([entity_id])
+        if not found:
+            return None
+        (entity,) = found
+        totals = []
+        rows = self._rows("SELECT evidence FROM d_roles WHERE entity = ? ORDER BY n", [entity_id])
+        for role, (evidence,) in zip(entity.roles, rows, strict=True):
+            items = json.loads(evidence) if isinstance(evidence, str) else evidence
+            kept: dict[str, int] = {}
+            counted: set[str] = set()
+            for v in items:
+                article = v["article"]
+                counted.add(article)
+                if article in kept or len(kept) < max_sources:
+                    taken = kept.get(article, 0)
+                    if taken < max_quotes:
+                        kept[article] = taken + 1
+                        role.evidence.append(Evidence(**v))
+            totals.append(len(counted))
+        return entity, totals
 
     def talks_where(self) -> tuple[str, list[str]]:
         """Rule in_talks for the Vietnam–US talks as a condition over ``d_events e`` and its parameters."""
