@@ -260,3 +260,22 @@ def test_entity_page_rows_read_only_what_the_page_shows(store: Any, sample_dossi
     assert [a.published for a in few] == [a.published for a in newest]
     total, last = rows.latest_event_ids("1 = 1", [], 2)
     assert total == len(sample_dossier.events) and [i for i, _, _ in last] == [i for i, _, _ in rows.event_ids()][-2:]
+
+
+@pytest.mark.parametrize("which", [0, 1])
+def test_negotiation_page_index_shows_what_the_whole_index_shows(
+    store: Any, sample_dossier: Dossier, which: int
+) -> None:
+    """The negotiation page reads sources as counts only; its state of play, pictures and tables are the same."""
+    from tradetalks.serve.charts import negotiation_charts
+    from tradetalks.serve.negotiation_rows import negotiation_index, negotiation_page_index
+    from tradetalks.serve.negotiations import negotiation_events, state_of_play
+
+    store.save_dossier(_dossiers(sample_dossier)[which])
+    rows = store.rows()
+    for key in ("vn-us-reciprocal", "vn-efta-fta"):
+        whole, light = negotiation_index(rows, key), negotiation_page_index(rows, key)
+        assert not light.dossier.articles and all(not e.conflicts for e in light.events)
+        assert state_of_play(light, key, "en") == state_of_play(whole, key, "en")
+        charts = [negotiation_charts(ix, negotiation_events(ix, key), key, "vi") for ix in (light, whole)]
+        assert charts[0] == charts[1]

@@ -16,7 +16,7 @@ from tradetalks.serve.editor import COOKIE, editor_of
 from tradetalks.serve.event_page import event_detail
 from tradetalks.serve.index import DossierIndex, is_dated
 from tradetalks.serve.marks import corrected_attributes, corrected_ids, event_choices, gone, marks_on, record_kind
-from tradetalks.serve.negotiation_rows import negotiation_index, negotiation_list_rows
+from tradetalks.serve.negotiation_rows import negotiation_index, negotiation_list_rows, negotiation_page_index
 from tradetalks.serve.negotiations import (
     UnknownNegotiation,
     event_brief,
@@ -69,7 +69,10 @@ def negotiation_router(state: ServeState) -> APIRouter:
         lang = language(request)
 
         def build(rows: DossierRows) -> bytes:
-            index = _negotiation(rows, key)
+            try:
+                index = negotiation_page_index(rows, key)
+            except UnknownNegotiation:
+                raise HTTPException(404, f"no negotiation with key {key[:100]!r}") from None
             html = render_html(
                 request,
                 "negotiation.html",

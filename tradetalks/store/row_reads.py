@@ -133,6 +133,27 @@ class DossierRows:
         by_id = {e.id: e for e in found}
         return [by_id[i] for i in ids if i in by_id]
 
+    def events_sourced_by(self, ids: Sequence[str]) -> list[Event]:
+        """The events with these ids, in the order given, each report cut to the article it comes from (one per
+        article, no quote) and no conflicts: for pages that count an event's sources and never quote them."""
+        found = events_from_rows(
+            self._in("SELECT id, data FROM d_events WHERE id IN ({ids})", ids),
+            [
+                (event, article, 0, 0, "")
+                for event, article, _ in self._in(
+                    "SELECT event, article, min(n) FROM d_reports WHERE event IN ({ids}) GROUP BY event, article "
+                    "ORDER BY event, min(n)",
+                    ids,
+                )
+            ],
+            self._in(
+                "SELECT event, entity, side, name FROM d_participants WHERE event IN ({ids}) ORDER BY event, n", ids
+            ),
+            [],
+        )
+        by_id = {e.id: e for e in found}
+        return [by_id[i] for i in ids if i in by_id]
+
     def events_of_entity(self, entity_id: str) -> list[tuple[str, int, bool]]:
         """(id, place, dated) of the events an entity takes part in, in timeline order."""
         return self.event_ids("e.id IN (SELECT p.event FROM d_participants p WHERE p.entity = ?)", [entity_id])
