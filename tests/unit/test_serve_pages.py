@@ -11,6 +11,7 @@ from typing import Any
 
 import feedparser
 import icalendar
+import pytest
 from fastapi.testclient import TestClient
 
 from tradetalks.model import article_id
@@ -188,8 +189,15 @@ def test_person_page_of_a_much_named_person_stays_light(tmp_path: Path) -> None:
     many = MAX_PERSON_EVENTS + 10
     for n in range(many):
         dossier.events.append(
-            Event("meeting", [quote], negotiation="vn-us-reciprocal", start=f"2024-{1 + n % 12:02d}-{1 + n % 28:02d}",
-                  participants=[Participant("p-tan", "VN")], id=f"ev-many-{n}", summary=f"Buổi làm việc số {n}")
+            Event(
+                "meeting",
+                [quote],
+                negotiation="vn-us-reciprocal",
+                start=f"2024-{1 + n % 12:02d}-{1 + n % 28:02d}",
+                participants=[Participant("p-tan", "VN")],
+                id=f"ev-many-{n}",
+                summary=f"Buổi làm việc số {n}",
+            )
         )
     db = str(tmp_path / "many.db")
     with open_store(db) as store:
@@ -201,3 +209,20 @@ def test_person_page_of_a_much_named_person_stays_light(tmp_path: Path) -> None:
     assert page.count('href="/event/ev-many-') <= MAX_PERSON_EVENTS
     assert str(many + 1) in page  # the whole count of the person's events is still told
     assert page.count("<blockquote>") <= MAX_SOURCE_QUOTES * len(tan.roles)  # 30 quotes of one title, 3 shown
+    assert 'id="events-more"' in page and "/?all=1&amp;person=" in page  # the rest are a link away
+
+
+def test_negotiation_index_pages(web: TestClient, monkeypatch: pytest.MonkeyPatch) -> None:
+    """/n lists PAGE_NEGOTIATIONS negotiations a page, most events first, with links to the pages around."""
+    from tradetalks.serve import pages
+
+    whole = web.get("/n?lang=en").text
+    everything = re.findall(r'<a href="/n/([^"]+)">', whole)
+    assert len(everything) >= 2 and 'id="pager"' not in whole
+    monkeypatch.setattr(pages, "PAGE_NEGOTIATIONS", 1)
+    first = web.get("/n?lang=en").text
+    assert re.findall(r'<a href="/n/([^"]+)">', first) == everything[:1]
+    assert f"Negotiations 1–1 of {len(everything)}" in first and 'href="?page=2"' in first
+    last = web.get(f"/n?lang=en&page={len(everything)}").text
+    assert re.findall(r'<a href="/n/([^"]+)">', last) == everything[-1:] and 'id="page-next"' not in last
+    assert web.get("/n?page=0").status_code == 422

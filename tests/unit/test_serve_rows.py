@@ -50,6 +50,20 @@ def test_timeline_rows_answer_as_the_whole_dossier(store: Any, sample_dossier: D
     assert build_timeline(store, all_negotiations=True) == timeline_from_index(index, all_negotiations=True)
 
 
+def test_rule_talks_related_rows_select_as_the_whole_dossier(store: Any, sample_dossier: Dossier) -> None:
+    """Rule talks_related in SQL selects the same keyless events as over the whole dossier."""
+    from tests.unit.test_serve_timeline import keyless_events
+
+    sample_dossier.events += keyless_events()
+    store.save_dossier(sample_dossier)
+    index = DossierIndex(store.load_dossier() or Dossier())
+    for filters in ({}, {"negotiation": "vn-us-reciprocal"}):
+        shown = timeline_from_rows(store.rows(), **filters)
+        assert shown == timeline_from_index(index, **filters), filters
+        assert {"ev-in-pair", "ev-in-topic"} <= {e["id"] for e in shown["events"]}
+        assert not any(e["id"].startswith("ev-out") for e in shown["events"])
+
+
 def test_timeline_rows_one_page(store: Any, sample_dossier: Dossier) -> None:
     store.save_dossier(sample_dossier)
     whole = timeline_from_rows(store.rows(), all_negotiations=True)
@@ -211,3 +225,57 @@ def test_cli_rebuild_and_paged_timeline(store_url: str) -> None:
     listed = [e["id"] for e in whole["events"] + whole["undated"]]
     assert [e["id"] for e in page["events"] + page["undated"]] == listed[1:3]
     assert page["total"] == whole["total"] == len(listed)
+
+
+def test_entity_page_rows_read_only_what_the_page_shows(store: Any, sample_dossier: Dossier) -> None:
+    """The bounded entity page gives the same views as ``entity_from_rows`` for what it shows: the latest events,
+    each title's first sources (its whole count kept), and the latest articles naming the entity."""
+    from tests.unit.test_serve_timeline import keyless_events
+    from tradetalks.serve.person_page import entity_page_from_rows
+
+    sample_dossier.events += keyless_events()
+    store.save_dossier(sample_dossier)
+    rows = store.rows()
+    whole = entity_from_rows(rows, "p-tan", "en")
+    assert whole is not None and whole["events_total"] >= 2
+    shown = entity_page_from_rows(rows, "p-tan", "en", 1, 1, 1, 1)
+    assert shown is not None
+    page, entity = shown
+    assert entity.id == "p-tan" and page["events_total"] == whole["events_total"]
+    assert page["events"] == whole["events"][-1:]
+    assert page["mentions"] == whole["mentions"] and page["articles"] == len(whole["articles"])
+    for mine, theirs in zip(page["roles"], whole["roles"], strict=True):
+        assert mine["source_total"] == len(theirs["sources"])
+        assert [s["article"] for s in mine["sources"]] == [s["article"] for s in theirs["sources"]][:1]
+        assert all(len(s["quotes"]) <= 1 for s in mine["sources"])
+    dates = {a.id: a.published or "" for a in sample_dossier.articles}
+    latest = max(whole["articles"], key=lambda a: dates[a])
+    assert [r["article"] for r in page["article_records"]] == [latest]
+    assert entity_page_from_rows(rows, "no-such-entity", "en", 1, 1, 1, 1) is None
+    from tradetalks.store.row_reads import MANY_ARTICLES
+
+    few, many = (rows.latest_mentioning_articles("p-tan", 5, n) for n in (1, MANY_ARTICLES))
+    assert few == many and few  # both ways of finding the latest articles agree
+    newest = sorted(few, key=lambda a: a.published or "", reverse=True)
+    assert [a.published for a in few] == [a.published for a in newest]
+    total, last = rows.latest_event_ids("1 = 1", [], 2)
+    assert total == len(sample_dossier.events) and [i for i, _, _ in last] == [i for i, _, _ in rows.event_ids()][-2:]
+
+
+@pytest.mark.parametrize("which", [0, 1])
+def test_negotiation_page_index_shows_what_the_whole_index_shows(
+    store: Any, sample_dossier: Dossier, which: int
+) -> None:
+    """The negotiation page reads sources as counts only; its state of play, pictures and tables are the same."""
+    from tradetalks.serve.charts import negotiation_charts
+    from tradetalks.serve.negotiation_rows import negotiation_index, negotiation_page_index
+    from tradetalks.serve.negotiations import negotiation_events, state_of_play
+
+    store.save_dossier(_dossiers(sample_dossier)[which])
+    rows = store.rows()
+    for key in ("vn-us-reciprocal", "vn-efta-fta"):
+        whole, light = negotiation_index(rows, key), negotiation_page_index(rows, key)
+        assert not light.dossier.articles and all(not e.conflicts for e in light.events)
+        assert state_of_play(light, key, "en") == state_of_play(whole, key, "en")
+        charts = [negotiation_charts(ix, negotiation_events(ix, key), key, "vi") for ix in (light, whole)]
+        assert charts[0] == charts[1]

@@ -131,20 +131,33 @@ def test_fold_name(text: str, key: str) -> None:
     assert fold_name(text) == key
 
 
-def test_timeline_default_keeps_unknown_negotiation_only_with_people_of_the_talks(sample_dossier: Any) -> None:
+def keyless_events() -> list[Any]:
+    """Events without a negotiation key, each named after what rule talks_related does with it."""
     from tradetalks.model import Event, Evidence, Participant
 
     quote = Evidence("x", 0, 4, "ngày")
-    sample_dossier.events += [
-        Event("meeting", [quote], start="2025-12-01", participants=[Participant("p-tan", "VN")], id="ev-none-tan"),
-        Event("meeting", [quote], start="2025-12-02", participants=[Participant("o-moit", "VN")], id="ev-none-org"),
-        Event("meeting", [quote], start="2025-12-03", id="ev-none-empty"),
+    tan, switzer, org = Participant("p-tan", "VN"), Participant("p-switzer", "US"), Participant("o-moit", "VN")
+    third = Participant("p-third", "other")
+    return [
+        Event("meeting", [quote], start="2025-12-01", participants=[tan, switzer], id="ev-in-pair"),
+        Event("call", [quote], start="2025-12-02", participants=[tan], topics=["tariffs"], id="ev-in-topic"),
+        Event("meeting", [quote], start="2025-12-03", participants=[tan], topics=["investment"], id="ev-out-topic"),
+        Event("meeting", [quote], start="2025-12-04", participants=[tan, third], topics=["tariffs"], id="ev-out-third"),
+        Event("meeting", [quote], start="2025-12-05", participants=[org], topics=["tariffs"], id="ev-out-nobody"),
+        Event("meeting", [quote], start="2025-12-06", id="ev-out-empty"),
     ]
+
+
+def test_rule_talks_related_narrows_keyless_events_of_the_talks(sample_dossier: Any) -> None:
+    """Rule in_talks with rule talks_related: a keyless event with one of the talks' people belongs to them only
+    when it names a Vietnam–US pair, or reports a topic of the talks without a third side."""
+    sample_dossier.events += keyless_events()
     index = DossierIndex(sample_dossier)
-    ids = [e["id"] for e in timeline_from_index(index)["events"]]
-    assert "ev-none-tan" in ids and "ev-none-org" not in ids and "ev-none-empty" not in ids
-    everything = [e["id"] for e in timeline_from_index(index, all_negotiations=True)["events"]]
-    assert {"ev-none-tan", "ev-none-org", "ev-none-empty"} <= set(everything)
+    ids = {e["id"] for e in timeline_from_index(index)["events"]}
+    assert {"ev-in-pair", "ev-in-topic"} <= ids
+    assert not {"ev-out-topic", "ev-out-third", "ev-out-nobody", "ev-out-empty"} & ids
+    everything = {e["id"] for e in timeline_from_index(index, all_negotiations=True)["events"]}
+    assert {e.id for e in keyless_events()} <= everything
 
 
 def test_role_at_prefers_a_current_title_over_a_past_one() -> None:
@@ -159,3 +172,19 @@ def test_role_at_prefers_a_current_title_over_a_past_one() -> None:
     assert index.role_at(person, "2026-03-03").title == "Chủ tịch"
     only_past = Entity("p2", "person", "Ann Lee", roles=[Role("Đại sứ", None, None, None, former=True)])
     assert index.role_at(only_past, None).title == "Đại sứ"
+
+
+def test_talks_scope_file_is_checked() -> None:
+    from tradetalks.talks_scope import TalksScopeError, parse_scopes, talks_scope
+
+    assert ("VN", "US") in talks_scope("vn-us-reciprocal").pairs and "tariffs" in talks_scope("vn-us-reciprocal").topics
+    assert talks_scope("no-such-talks").takes({"VN", "US"}, {"tariffs"}) is False
+    for bad, why in [
+        ("k\tpair\tVN+XX\n", "two different sides"),
+        ("k\ttopic\ttarifs\n", "not a topic"),
+        ("k\tside\tVN\n", "kind must be"),
+        ("k\tpair\n", "expected negotiation"),
+    ]:
+        with pytest.raises(TalksScopeError, match=why) as caught:
+            parse_scopes(bad, "scope.tsv")
+        assert "scope.tsv line 1" in str(caught.value)

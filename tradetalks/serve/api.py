@@ -21,6 +21,7 @@ from tradetalks.serve.phrasing import phrase_answer
 from tradetalks.serve.render import doc_as_dict
 from tradetalks.serve.row_views import entity_from_rows, event_from_rows, find_entity_ids, timeline_from_rows
 from tradetalks.serve.state import ServeState, clean_query, token_from_env
+from tradetalks.serve.warmup import lifespan
 from tradetalks.serve.writes import BODY_SCHEMA, ingest_request
 from tradetalks.store.row_reads import DossierRows
 
@@ -198,6 +199,7 @@ def create_app(db_url: str, token: str | None = None) -> FastAPI:
         # at /openapi.json for any local viewer.
         docs_url=None,
         redoc_url=None,
+        lifespan=lifespan(state),
     )
     app.add_middleware(SecurityHeaders)
     app.state.tradetalks = state

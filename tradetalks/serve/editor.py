@@ -22,8 +22,11 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from starlette.exceptions import HTTPException
 
 from tradetalks.serve.corrections import CorrectionIn, listed, record_correction, remove_correction
+from tradetalks.serve.marks import record_kind
+from tradetalks.serve.signin_limit import FailedSignins, signin_limit
 from tradetalks.serve.state import ServeState
 from tradetalks.serve.writes import read_capped
+from tradetalks.store.row_reads import DossierRows
 
 COOKIE = "tradetalks_editor"
 #: A session lasts this long (seconds) before the editor signs in again.
@@ -116,6 +119,7 @@ def editor_router(state: ServeState, token: str | None) -> APIRouter:
     from tradetalks.serve.web import render
 
     router = APIRouter(include_in_schema=False)
+    failures = FailedSignins(signin_limit())
 
     @router.get("/signin", response_class=HTMLResponse)
     def signin_page(request: Request, next: str = "/") -> Response:
@@ -125,11 +129,21 @@ def editor_router(state: ServeState, token: str | None) -> APIRouter:
     async def signin(request: Request) -> Response:
         form = await read_form(request)
         back = local_path(str(form.get("next", "/")))
+        client = request.client.host if request.client else ""
+        wait = failures.wait(client)
+        if wait:  # rule signin_rate_limited: not even a right token is checked until the client may try again
+            page = render(
+                request, "signin.html", code=429, next=back, enabled=token is not None, failed=True, wait=wait
+            )
+            page.headers["Retry-After"] = str(wait)
+            return page
         given = str(form.get("token", "")).encode("utf-8", "replace")
         name = str(form.get("name", "")).strip()[:200]
         if token is None or not hmac.compare_digest(given, token.encode("utf-8")) or not name:
+            failures.failed(client)
             page = render(request, "signin.html", code=401, next=back, enabled=token is not None, failed=True)
             return page
+        failures.succeeded(client)
         response = RedirectResponse(back, status_code=303)
         response.set_cookie(
             COOKIE,
@@ -163,15 +177,16 @@ def editor_router(state: ServeState, token: str | None) -> APIRouter:
 
     @router.get("/corrections", response_class=HTMLResponse)
     def corrections_page(request: Request) -> Response:
-        index = state.index()
         with state.lock:
             rows = listed(state.store)
-        for row in rows:
-            row["links"] = [
-                (i, f"/event/{i}" if i in index.event_by_id else f"/entity/{i}")
-                for i in row["applied_to"]
-                if i in index.event_by_id or i in index.entity_by_id
-            ]
+
+        def links(dossier: DossierRows) -> list[list[tuple[str, str]]]:
+            kind = record_kind(dossier)  # each id looked up by index: the whole dossier is never loaded
+            found = [[(i, kind(i)) for i in row["applied_to"]] for row in rows]
+            return [[(i, f"/{k}/{i}") for i, k in ids if k] for ids in found]
+
+        for row, linked in zip(rows, state.with_rows(links), strict=True):
+            row["links"] = linked
         editor = editor_of(request.cookies.get(COOKIE), token)
         return render(request, "corrections.html", rows=rows, editor=editor, editing=token is not None)
 

@@ -35,6 +35,15 @@ def marks_on(corrections: Iterable[Correction], record_id: str) -> list[dict[str
     return [mark(c) for c in corrections if c.status == "applied" and record_id in c.applied_to]
 
 
+def corrected_ids(corrections: Iterable[Correction]) -> set[str]:
+    """Rule corrected_badge: the events and entities an applied correction changed; a list of events marks each
+    of them "corrected" (the event's page tells by whom, when and why).
+
+    Example: a set_value applied to "ev-1" -> {"ev-1"}; a correction the last rebuild could not apply -> nothing.
+    """
+    return {i for c in corrections if c.status == "applied" for i in c.applied_to}
+
+
 def corrected_attributes(marks: list[dict[str, Any]]) -> dict[str, dict[str, Any]]:
     """Attribute -> the last correction that set it or marked its value wrong."""
     return {m["attribute"]: m for m in marks if m["attribute"] and m["kind"] in ("set_value", "mark_wrong")}

@@ -23,6 +23,18 @@ def negotiation_index(rows: DossierRows, key: str) -> DossierIndex:
     return partial_index(rows, rows.events([i for i, _, _ in listed]), {i: pos for i, pos, _ in listed})
 
 
+def negotiation_page_index(rows: DossierRows, key: str) -> DossierIndex:
+    """``negotiation_index`` for the negotiation's page, which counts each event's sources but quotes none: the
+    events' reports are read as the articles they come from, and no article record is read."""
+    try:
+        where, params = negotiation_where(rows, key)
+    except QueryError:
+        raise UnknownNegotiation(key) from None
+    listed = rows.event_ids(where, params)
+    events = rows.events_sourced_by([i for i, _, _ in listed])
+    return partial_index(rows, events, {i: pos for i, pos, _ in listed}, sources=False)
+
+
 def state_from_rows(rows: DossierRows, key: str, lang: str = "vi") -> dict[str, Any]:
     """``state_of_play`` of one negotiation, read from rows."""
     return state_of_play(negotiation_index(rows, key), key, lang)

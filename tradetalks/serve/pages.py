@@ -3,9 +3,9 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Annotated, Any
 
-from fastapi import APIRouter, Request
+from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse, Response
 from starlette.exceptions import HTTPException
 
@@ -15,8 +15,8 @@ from tradetalks.serve.charts import negotiation_charts
 from tradetalks.serve.editor import COOKIE, editor_of
 from tradetalks.serve.event_page import event_detail
 from tradetalks.serve.index import DossierIndex, is_dated
-from tradetalks.serve.marks import corrected_attributes, event_choices, gone, marks_on, record_kind
-from tradetalks.serve.negotiation_rows import negotiation_index, negotiation_list_rows
+from tradetalks.serve.marks import corrected_attributes, corrected_ids, event_choices, gone, marks_on, record_kind
+from tradetalks.serve.negotiation_rows import negotiation_index, negotiation_list_rows, negotiation_page_index
 from tradetalks.serve.negotiations import (
     UnknownNegotiation,
     event_brief,
@@ -28,6 +28,10 @@ from tradetalks.serve.row_views import partial_index
 from tradetalks.serve.state import ServeState
 from tradetalks.serve.web import language, render, render_html, respond
 from tradetalks.store.row_reads import DossierRows
+
+#: Negotiations on one page of /n, most events first (529 at 45k articles, most of them talks of two countries
+#: told once or twice).
+PAGE_NEGOTIATIONS = 100
 
 
 def _events_or_404(index: DossierIndex, key: str) -> list[Any]:
@@ -56,20 +60,35 @@ def negotiation_router(state: ServeState) -> APIRouter:
     router = APIRouter()
 
     @router.get("/n", response_class=HTMLResponse, include_in_schema=False)
-    def negotiations_page(request: Request) -> Response:
+    def negotiations_page(request: Request, page: Annotated[int, Query(ge=1, le=100_000)] = 1) -> Response:
         lang = language(request)
 
         def build(rows: DossierRows) -> bytes:
-            return render_html(request, "negotiations.html", rows=negotiation_list_rows(rows, lang)).encode("utf-8")
+            listed = negotiation_list_rows(rows, lang)
+            first = (page - 1) * PAGE_NEGOTIATIONS
+            shown = listed[first : first + PAGE_NEGOTIATIONS]
+            pager = None
+            if len(shown) < len(listed):
+                pager = {
+                    "first": first + 1 if shown else 0,
+                    "last": first + len(shown),
+                    "total": len(listed),
+                    "prev": f"?page={page - 1}" if page > 1 else None,
+                    "next": f"?page={page + 1}" if first + len(shown) < len(listed) else None,
+                }
+            return render_html(request, "negotiations.html", rows=shown, pager=pager).encode("utf-8")
 
-        return respond(request, state.rows_rendered(("page/n", lang), build))
+        return respond(request, state.rows_rendered(("page/n", lang, page, PAGE_NEGOTIATIONS), build))
 
     @router.get("/n/{key}", response_class=HTMLResponse, include_in_schema=False)
     def negotiation_page(request: Request, key: str) -> Response:
         lang = language(request)
 
         def build(rows: DossierRows) -> bytes:
-            index = _negotiation(rows, key)
+            try:
+                index = negotiation_page_index(rows, key)
+            except UnknownNegotiation:
+                raise HTTPException(404, f"no negotiation with key {key[:100]!r}") from None
             html = render_html(
                 request,
                 "negotiation.html",
@@ -77,6 +96,7 @@ def negotiation_router(state: ServeState) -> APIRouter:
                 charts=negotiation_charts(index, negotiation_events(index, key), key, lang),
                 undated=[event_brief(index, e, lang) for e in negotiation_events(index, key) if not is_dated(e.start)],
                 key=key,
+                corrected_events=corrected_ids(rows.iter_corrections()),
             )
             return html.encode("utf-8")
 

@@ -19,20 +19,20 @@ NEAR_NAME = 82
 
 
 def partial_index(
-    rows: DossierRows, events: list[Event], places: dict[str, int], extra: Entity | None = None
+    rows: DossierRows, events: list[Event], places: dict[str, int], extra: Entity | None = None, sources: bool = True
 ) -> DossierIndex:
-    """A ``DossierIndex`` over some events, the entities they name (and ``extra``), the organisations of their
-    titles, and the articles their evidence quotes and, for ``extra``, its titles quote (the page of a
-    negotiation needs no article behind every title of a leader named in thousands of articles)."""
+    """A ``DossierIndex`` over some events, the entities they name (with their titles but not the titles' quotes;
+    ``extra`` as given), the organisations of their titles, and the articles their evidence quotes and, for
+    ``extra``, its titles quote (the page of a negotiation needs no quote behind every title of a leader named in
+    thousands of articles); without ``sources``, no article is read (a page that only counts them)."""
     ids = list(dict.fromkeys(p.entity for ev in events for p in ev.participants))
-    entities = rows.entities([i for i in ids if extra is None or i != extra.id])
+    entities = rows.entities_unsourced([i for i in ids if extra is None or i != extra.id])  # named, not quoted
     if extra is not None:
         entities.append(extra)
     orgs = {r.organization for e in entities for r in e.roles if r.organization} - {e.id for e in entities}
-    entities += rows.entities(sorted(orgs))
-    return DossierIndex(
-        Dossier(_articles(rows, events, [extra] if extra is not None else []), entities, events), places
-    )
+    entities += rows.entities_unsourced(sorted(orgs))
+    articles = _articles(rows, events, [extra] if extra is not None else []) if sources else []
+    return DossierIndex(Dossier(articles, entities, events), places)
 
 
 def _articles(rows: DossierRows, events: list[Event], titled: list[Entity]) -> list[Any]:

@@ -13,6 +13,7 @@ from tradetalks.errors import TradeTalksError
 from tradetalks.model import EVENT_TYPES, VN_US_RECIPROCAL, Event
 from tradetalks.serve.index import DossierIndex, date_ceiling, date_floor, fold_name, is_dated
 from tradetalks.store.base import Store
+from tradetalks.talks_scope import talks_scope
 
 _DATE_ARG = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 
@@ -46,9 +47,13 @@ def talk_people(index: DossierIndex) -> set[str]:
 
 
 def in_talks(event: Event, talks: set[str]) -> bool:
-    """Whether an event belongs to the Vietnam–US talks, or has no known negotiation but one of their people."""
+    """Rule in_talks: whether an event belongs to the Vietnam–US talks: it carries their key, or it has none, one
+    of their people takes part and rule talks_related ties it to them (``talks_scope.tsv``)."""
     if event.negotiation is None:
-        return any(p.entity in talks for p in event.participants)
+        if not any(p.entity in talks for p in event.participants):
+            return False
+        sides = {p.side for p in event.participants if p.side}
+        return talks_scope(VN_US_RECIPROCAL).takes(sides, set(event.topics))
     return event.negotiation == VN_US_RECIPROCAL
 
 

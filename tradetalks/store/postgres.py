@@ -94,6 +94,13 @@ MIGRATIONS: list[str] = [
     """,
     # 5: the dossier as indexed rows (see the SQLite store's migration 5)
     ROWS_SCHEMA + ";\nALTER TABLE dossier DROP COLUMN data",
+    # 6: what the pages read, by index alone (see the SQLite store's migration 6)
+    """
+    CREATE INDEX d_participants_entity_event ON d_participants(entity, event);
+    CREATE INDEX d_participants_event_side ON d_participants(event, side, entity);
+    CREATE INDEX d_mentions_entity_article ON d_mentions(entity, article);
+    CREATE INDEX d_articles_published ON d_articles(published, pos);
+    """,
 ]
 
 #: Only this much of an article's folded text goes into its tsvector (PostgreSQL caps a tsvector at 1 MB).

@@ -11,9 +11,10 @@ from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from typing import Any
 
-from tradetalks.model import VN_US_RECIPROCAL, ArticleRecord, Correction, DossierTimex, Entity, Event
+from tradetalks.model import VN_US_RECIPROCAL, ArticleRecord, Correction, DossierTimex, Entity, Event, Evidence
 from tradetalks.store.codec import from_dict
 from tradetalks.store.rows import ARTICLE_COLS, ENTITY_COLS, ROLE_COLS, entities_from_rows, events_from_rows
+from tradetalks.talks_scope import THIRD_SIDE, talks_scope
 
 #: Records per page when the whole dossier is streamed (export).
 PAGE = 500
@@ -21,17 +22,48 @@ PAGE = 500
 CHUNK = 500
 #: The order of the timeline: day, part of day, ordinal, the event's place in the dossier (as ``event_order``).
 EVENT_ORDER = "coalesce(e.first_day, '9999'), e.tod, coalesce(e.ordinal, 0), e.pos"
+#: From this many articles naming an entity, its latest ones are found by reading articles newest first.
+MANY_ARTICLES = 1000
+#: The columns of ``ROLE_COLS`` with no evidence (an empty list in its place).
+ROLES_UNSOURCED = ROLE_COLS.replace("evidence", "'[]'")
+#: The same order backwards (the latest events first).
+EVENT_ORDER_DESC = "coalesce(e.first_day, '9999') DESC, e.tod DESC, coalesce(e.ordinal, 0) DESC, e.pos DESC"
 #: People who take part in events of the Vietnam–US talks (``talk_people``), as a sub-query.
 TALK_PEOPLE = (
     "SELECT tp.entity FROM d_participants tp JOIN d_events te ON te.id = tp.event "
     "JOIN d_entities tn ON tn.id = tp.entity AND tn.type = 'person' WHERE te.negotiation = ?"
 )
-#: Rule in_talks as SQL over ``d_events e``: the talks' events, and events without a negotiation but with one of
-#: their people; takes one parameter, the talks' key.
-IN_TALKS = (
-    "(e.negotiation = ? OR (e.negotiation IS NULL AND EXISTS (SELECT 1 FROM d_participants p "
-    f"WHERE p.event = e.id AND p.entity IN ({TALK_PEOPLE}))))"
-)
+
+
+def talks_condition(key: str) -> tuple[str, list[Any]]:
+    """Rule in_talks as SQL over ``d_events e`` and its parameters: the negotiation's events, and events without
+    a key in which one of its people takes part and that rule talks_related (``talks_scope.tsv``) ties to it."""
+    scope = talks_scope(key)
+    ties: list[str] = []
+    params: list[Any] = [key, key]
+    for a, b in scope.pairs:
+        ties.append(
+            "(EXISTS (SELECT 1 FROM d_participants s1 WHERE s1.event = e.id AND s1.side = ?) "
+            "AND EXISTS (SELECT 1 FROM d_participants s2 WHERE s2.event = e.id AND s2.side = ?))"
+        )
+        params += [a, b]
+    if scope.topics:
+        marks = ", ".join("?" * len(scope.topics))
+        ties.append(
+            "(NOT EXISTS (SELECT 1 FROM d_participants s3 WHERE s3.event = e.id AND s3.side = ?) "
+            f"AND EXISTS (SELECT 1 FROM d_event_topics t WHERE t.event = e.id AND t.topic IN ({marks})))"
+        )
+        params += [THIRD_SIDE, *scope.topics]
+    if not ties:
+        return "e.negotiation = ?", [key]
+    related = " OR ".join(ties)
+    # driven by the events of the talks' people (by index), then the ties checked within each event; "no key" is
+    # written so that SQLite does not read all keyless events by the negotiation index instead (a key is never "")
+    sql = (
+        f"(e.negotiation = ? OR (e.id IN (SELECT p.event FROM d_participants p WHERE p.entity IN ({TALK_PEOPLE})) "
+        f"AND coalesce(e.negotiation, '') = '' AND ({related})))"
+    )
+    return sql, params
 
 
 def _chunks(ids: Sequence[str]) -> Iterable[Sequence[str]]:
@@ -97,6 +129,27 @@ class DossierRows:
                 "SELECT event, entity, side, name FROM d_participants WHERE event IN ({ids}) ORDER BY event, n", ids
             ),
             self._in("SELECT event, data FROM d_conflicts WHERE event IN ({ids}) ORDER BY event, n", ids),
+        )
+        by_id = {e.id: e for e in found}
+        return [by_id[i] for i in ids if i in by_id]
+
+    def events_sourced_by(self, ids: Sequence[str]) -> list[Event]:
+        """The events with these ids, in the order given, each report cut to the article it comes from (one per
+        article, no quote) and no conflicts: for pages that count an event's sources and never quote them."""
+        found = events_from_rows(
+            self._in("SELECT id, data FROM d_events WHERE id IN ({ids})", ids),
+            [
+                (event, article, 0, 0, "")
+                for event, article, _ in self._in(
+                    "SELECT event, article, min(n) FROM d_reports WHERE event IN ({ids}) GROUP BY event, article "
+                    "ORDER BY event, min(n)",
+                    ids,
+                )
+            ],
+            self._in(
+                "SELECT event, entity, side, name FROM d_participants WHERE event IN ({ids}) ORDER BY event, n", ids
+            ),
+            [],
         )
         by_id = {e.id: e for e in found}
         return [by_id[i] for i in ids if i in by_id]
@@ -222,6 +275,14 @@ class DossierRows:
             )
         return entities_from_rows([r[:-1] for r in rows], roles, found)
 
+    def entities_unsourced(self, ids: Sequence[str]) -> list[Entity]:
+        """The entities with these ids and their titles without the titles' evidence (no quotes decoded): what
+        an event's participants need to be named with the title they held; in dossier order."""
+        rows = self._in(f"SELECT {ENTITY_COLS}, pos FROM d_entities WHERE id IN ({{ids}})", ids)
+        rows.sort(key=lambda r: r[-1])
+        roles = self._in(f"SELECT {ROLES_UNSOURCED} FROM d_roles WHERE entity IN ({{ids}}) ORDER BY entity, n", ids)
+        return entities_from_rows([r[:-1] for r in rows], roles, [])
+
     def weights(self, ids: Sequence[str]) -> dict[str, tuple[str, int]]:
         """(type, mentions + events) of each entity: how prominent it is."""
         rows = self._in("SELECT id, type, mention_count + event_count FROM d_entities WHERE id IN ({ids})", ids)
@@ -260,6 +321,67 @@ class DossierRows:
             ArticleRecord(*r) for r in self._in(f"SELECT {ARTICLE_COLS} FROM d_articles WHERE id IN ({{ids}})", ids)
         ]
 
+    # what one page shows, bounded ------------------------------------------
+    def latest_event_ids(
+        self, where: str, params: Sequence[Any], limit: int
+    ) -> tuple[int, list[tuple[str, int, bool]]]:
+        """(how many events ``where`` selects; the last ``limit`` of them in timeline order, as ``event_ids``):
+        only the rows shown leave the database."""
+        total = int(self._rows(f"SELECT count(*) FROM d_events e WHERE {where}", params)[0][0])
+        sql = (
+            f"SELECT e.id, e.pos, e.first_day IS NOT NULL FROM d_events e WHERE {where} "
+            f"ORDER BY {EVENT_ORDER_DESC} LIMIT ?"
+        )
+        found = [(r[0], int(r[1]), bool(r[2])) for r in self._rows(sql, [*params, max(limit, 0)])]
+        return total, found[::-1]
+
+    def mention_counts(self, entity_id: str) -> tuple[int, int]:
+        """(mentions of an entity, articles they are in), counted by the mention index."""
+        sql = "SELECT count(*), count(DISTINCT article) FROM d_mentions WHERE entity = ?"
+        mentions, articles = self._rows(sql, [entity_id])[0]
+        return int(mentions), int(articles)
+
+    def latest_mentioning_articles(self, entity_id: str, limit: int, mentioned_in: int) -> list[ArticleRecord]:
+        """The records of the ``limit`` latest published articles that mention an entity (undated last), for an
+        entity ``mentioned_in`` that many articles: few are read by the mention index and sorted; when there are
+        ``MANY_ARTICLES`` or more, the articles are read newest first by the publication index until ``limit``
+        of them mention it (about ``limit`` x all articles / ``mentioned_in`` look-ups either way)."""
+        order = "published DESC NULLS LAST, pos DESC"
+        if mentioned_in >= MANY_ARTICLES:
+            mentions = "EXISTS (SELECT 1 FROM d_mentions m WHERE m.entity = ? AND m.article = a.id)"
+        else:
+            mentions = "a.id IN (SELECT m.article FROM d_mentions m WHERE m.entity = ?)"
+        sql = f"SELECT {ARTICLE_COLS} FROM d_articles a WHERE {mentions} ORDER BY {order} LIMIT ?"
+        return [ArticleRecord(*r) for r in self._rows(sql, [entity_id, max(limit, 0)])]
+
+    def entity_titled(self, entity_id: str, max_sources: int, max_quotes: int) -> tuple[Entity, list[int]] | None:
+        """An entity (no mentions) whose titles keep the evidence of only their first ``max_sources`` articles,
+        ``max_quotes`` quotes each, and how many articles each title has in all (None for an unknown id); quotes
+        past the bound are never built.
+
+        Example: a title quoted 3 times in article a and once in b, read with (1, 2): two quotes of a; count 2.
+        """
+        found = self.entities_unsourced([entity_id])
+        if not found:
+            return None
+        (entity,) = found
+        totals = []
+        rows = self._rows("SELECT evidence FROM d_roles WHERE entity = ? ORDER BY n", [entity_id])
+        for role, (evidence,) in zip(entity.roles, rows, strict=True):
+            items = json.loads(evidence) if isinstance(evidence, str) else evidence
+            kept: dict[str, int] = {}
+            counted: set[str] = set()
+            for v in items:
+                article = v["article"]
+                counted.add(article)
+                if article in kept or len(kept) < max_sources:
+                    taken = kept.get(article, 0)
+                    if taken < max_quotes:
+                        kept[article] = taken + 1
+                        role.evidence.append(Evidence(**v))
+            totals.append(len(counted))
+        return entity, totals
+
     def talks_where(self) -> tuple[str, list[str]]:
-        """Rule in_talks as a condition over ``d_events e`` and its parameters."""
-        return IN_TALKS, [VN_US_RECIPROCAL, VN_US_RECIPROCAL]
+        """Rule in_talks for the Vietnam–US talks as a condition over ``d_events e`` and its parameters."""
+        return talks_condition(VN_US_RECIPROCAL)

@@ -84,6 +84,14 @@ MIGRATIONS: list[str] = [
     """,
     # 5: the dossier as indexed rows (store/rows.py) instead of one JSON value; rebuilt once into them
     ROWS_SCHEMA + ";\nALTER TABLE dossier DROP COLUMN data",
+    # 6: what the pages read, by index alone: a person's events and articles, an event's participants by side,
+    # the articles newest first
+    """
+    CREATE INDEX d_participants_entity_event ON d_participants(entity, event);
+    CREATE INDEX d_participants_event_side ON d_participants(event, side, entity);
+    CREATE INDEX d_mentions_entity_article ON d_mentions(entity, article);
+    CREATE INDEX d_articles_published ON d_articles(published, pos);
+    """,
 ]
 
 
