@@ -24,6 +24,7 @@ from tradetalks.store.question_reads import (
     people_by_last_name,
     positions,
     question_titles,
+    title_holders,
 )
 from tradetalks.store.row_reads import DossierRows
 
@@ -198,18 +199,26 @@ def _met_events(want: _Wanted, chosen: list[str]) -> None:
 
 
 def _title_holders(want: _Wanted) -> None:
-    """``_holder``: the people holding the title the question names (the longest title anyone holds that its
-    words name, when it names none of the known ones) and who holds that very title."""
+    """``_holder``: the one person it names, the holder of the title the question names (the longest title
+    anyone holds that its words name, when it names none of the known ones) who is the latest seen, then the most
+    prominent, then the first in the dossier; and, so that title stands among the titles held, one holder of it."""
     q = want.q
     wanted = q.title
     known = question_titles(want.rows)
     if wanted is None:
         titles = {fold_name(t) for t, _ in known}
         wanted = next((t for t in sorted(titles, key=len, reverse=True) if t and has_phrase(q.folded, t)), None)
-    if wanted is None:
-        return
-    want.entities += holders(want.rows, [t for t, _ in known if fold_name(t).startswith(wanted)])
-    want.entities += holders(want.rows, [t for t, _ in known if fold_name(t) == wanted], people_only=False)
+        if wanted is None:
+            return
+        want.entities += holders(want.rows, [t for t, _ in known if fold_name(t) == wanted], people_only=False)[:1]
+    found = title_holders(want.rows, [t for t, _ in known if fold_name(t).startswith(wanted)])
+    best: tuple[bool, str, int] | None = None
+    for entity, former, last_seen, weight in found:  # dossier order, titles in order: the first of equals wins
+        key = (not former, last_seen or "", weight)
+        if best is None or key > best:
+            best, chosen = key, entity
+    if best is not None:
+        want.entities.append(chosen)
 
 
 def _heads(want: _Wanted) -> None:
@@ -228,20 +237,20 @@ def question_part(rows: DossierRows, q: Question, kinds: Sequence[str]) -> Quest
     tried = set(kinds)
     strict = named_people(rows, q, loose=False)
     people = strict or (named_people(rows, q, loose=True) if {"met_on", "title_of"} & tried else [])
+    # the people the rules find, in their order: those of the longest run of words naming any, else by last name
+    ranked = [e.id for e in people_in(_bare_index(rows, people), q)] if people else []
     named_event = bool({"when", "where", "topics", "head_delegation"} & tried)
-    # the rules that rank every person the question names: the titles asked about, the event of a kind and people
     if "title_of" in tried or (named_event and q.kind is not None):
-        want.entities += people
+        want.entities += ranked
     if named_event:
-        _named_event(want, strict)
+        _named_event(want, ranked if strict else [])
     if "head_delegation" in tried:
         _heads(want)
     if "title_of" in tried:
         _title_holders(want)
-    if "met_on" in tried and people:  # who met whom looks at the most prominent ten only
-        chosen = [e.id for e in people_in(_bare_index(rows, people), q)[:MET_PEOPLE]]
-        want.entities += chosen
-        _met_events(want, chosen)
+    if "met_on" in tried and ranked:  # who met whom looks at the most prominent ten only
+        want.entities += ranked[:MET_PEOPLE]
+        _met_events(want, ranked[:MET_PEOPLE])
     if "count_rounds" in kinds:
         cond, params = want.talks()
         kind = "ministerial_session" if q.event_type == "ministerial_session" else "negotiation_round"
