@@ -92,3 +92,13 @@ def test_ask_reads_only_what_its_question_needs(
     assert _read(conn, "SELECT id, type, name, name_en, side, aliases") < len(dossier.entities)
     cited = {s["article"] for s in answer["sources"]}
     assert _read(conn, "SELECT id, source, url") == len(cited) < len(dossier.articles)
+
+
+def test_served_answers_are_the_cli_answers(web: Any, sample_store_path: str) -> None:
+    from tradetalks.store import open_store
+
+    with open_store(sample_store_path) as store:
+        expected = {q: answer_question(store, q) for q in QUESTIONS}
+    for _ in range(2):  # built from rows, then kept until the store changes
+        for question, answer in expected.items():
+            assert web.get("/api/ask", params={"q": question}).json() == answer, question

@@ -6,11 +6,13 @@ from __future__ import annotations
 import json
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import asdict
+from itertools import chain
 from typing import Any, TextIO
 
 from tradetalks.export.json import _entity, _event, correction_json, dossier_to_json
 from tradetalks.model import ArticleRecord, Dossier, DossierTimex
 from tradetalks.store.row_reads import DossierRows
+from tradetalks.store.row_scans import article_pages, dossier_pages, entity_pages, timex_pages
 
 __all__ = ["STREAMED", "stream_json", "stream_jsonl"]
 
@@ -25,11 +27,25 @@ def _timex(t: DossierTimex) -> dict[str, Any]:
     return out
 
 
+def _records(rows: DossierRows) -> list[tuple[str, Iterable[Any]]]:
+    """(kind, records) of every part of the dossier, each read through one cursor walking its table in order."""
+    return [
+        ("article", chain.from_iterable(article_pages(rows))),
+        ("entity", chain.from_iterable(entity_pages(rows))),
+        ("event", chain.from_iterable(dossier_pages(rows))),
+        ("timex", chain.from_iterable(timex_pages(rows))),
+    ]
+
+
 def _sections(rows: DossierRows) -> Iterator[tuple[str, Iterable[dict[str, Any]]]]:
-    yield "articles", (_article(a) for a in rows.iter_articles())
-    yield "entities", (_entity(e) for e in rows.iter_entities())
-    yield "events", (_event(e) for e in rows.iter_events())
-    yield "timexes", (_timex(t) for t in rows.iter_timexes())
+    shape: dict[str, Callable[[Any], dict[str, Any]]] = {
+        "article": _article,
+        "entity": _entity,
+        "event": _event,
+        "timex": _timex,
+    }
+    for (kind, records), key in zip(_records(rows), ("articles", "entities", "events", "timexes"), strict=True):
+        yield key, (shape[kind](r) for r in records)
     yield "corrections", (correction_json(c) for c in rows.iter_corrections())
 
 
@@ -53,13 +69,7 @@ def stream_json(rows: DossierRows, out: TextIO) -> None:
 
 def stream_jsonl(rows: DossierRows, out: TextIO) -> None:
     """One JSON object per line with its "kind" (as ``write_jsonl``), written record by record."""
-    groups: list[tuple[str, Iterable[Any]]] = [
-        ("article", rows.iter_articles()),
-        ("entity", rows.iter_entities()),
-        ("event", rows.iter_events()),
-        ("timex", rows.iter_timexes()),
-    ]
-    for kind, records in groups:
+    for kind, records in _records(rows):
         for record in records:
             out.write(json.dumps({"kind": kind, **asdict(record)}, ensure_ascii=False) + "\n")
     for c in rows.iter_corrections():

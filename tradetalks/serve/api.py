@@ -14,7 +14,7 @@ from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException
 
 from tradetalks.errors import TradeTalksError
-from tradetalks.serve.ask import answer_over_rows
+from tradetalks.serve.ask import answer_served
 from tradetalks.serve.guard import SecurityHeaders
 from tradetalks.serve.marks import marks_on
 from tradetalks.serve.phrasing import phrase_answer
@@ -166,7 +166,7 @@ def api_router(state: ServeState, token: str | None) -> APIRouter:
 
     @api.get("/ask", summary="Answer a question from the dossier, with quoted sources")
     def ask(q: Annotated[str, Query(max_length=20_000)] = "") -> dict[str, Any]:
-        return phrase_answer(answer_over_rows(state.with_rows, q, state.search))
+        return phrase_answer(answer_served(state.rows_rendered, q, state.search))
 
     @api.post(
         "/ingest",

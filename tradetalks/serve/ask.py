@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 from typing import Any
 
@@ -89,13 +90,18 @@ def answer_from_rows(rows: DossierRows, q: Question) -> dict[str, Any] | None:
     return _finish(index, result[1], q, result[0])
 
 
-def answer_over_rows(
-    read: Callable[[Callable[[DossierRows], Any]], Any], question: str, search: Searcher
+def answer_served(
+    rendered: Callable[[Any, Callable[[DossierRows], bytes]], bytes], question: str, search: Searcher
 ) -> dict[str, Any]:
-    """Answer a question by ``read`` (which runs a function over the dossier's rows, e.g. a server's shared
-    connection); ``search`` gives the closest passages when nothing is found."""
+    """The server's answer: the one found over the rows, kept by ``rendered`` (a server's response cache over its
+    shared connection) until the store changes; a question nothing answers searches afresh."""
     q = parse_question(question)
-    return read(lambda rows: answer_from_rows(rows, q)) or _not_found(q, search)
+
+    def build(rows: DossierRows) -> bytes:
+        return json.dumps(answer_from_rows(rows, q), ensure_ascii=False).encode("utf-8")
+
+    found: dict[str, Any] | None = json.loads(rendered(("ask", q.text), build))
+    return found if found is not None else _not_found(q, search)
 
 
 def answer_from_index(index: DossierIndex, question: str, search: Searcher | None = None) -> dict[str, Any]:

@@ -14,7 +14,7 @@ from markupsafe import Markup, escape
 
 from tradetalks.errors import TradeTalksError
 from tradetalks.model import EVENT_TYPES
-from tradetalks.serve.ask import answer_over_rows
+from tradetalks.serve.ask import answer_served
 from tradetalks.serve.guard import http_url
 from tradetalks.serve.highlight import KINDS, Highlight, doc_highlights, highlight_html
 from tradetalks.serve.labels import labels, pick_language
@@ -240,7 +240,7 @@ def web_router(state: ServeState) -> APIRouter:
 
     @web.get("/ask", response_class=HTMLResponse)
     def ask_page(request: Request, q: Text = "") -> Response:
-        answer = phrase_answer(answer_over_rows(state.with_rows, q, state.search)) if q.strip() else None
+        answer = phrase_answer(answer_served(state.rows_rendered, q, state.search)) if q.strip() else None
         return render(request, "ask.html", q=q[:1000], answer=answer)
 
     return web

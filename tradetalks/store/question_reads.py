@@ -5,10 +5,13 @@ connection and only adds queries to it; every one is answered by an index or by 
 
 from __future__ import annotations
 
+import json
 from collections.abc import Sequence
 
 from tradetalks.keys import fold_name
+from tradetalks.model import Entity
 from tradetalks.store.row_reads import EVENT_ORDER, DossierRows
+from tradetalks.store.rows import ENTITY_COLS, entities_from_rows
 
 #: What a question can be answered about (as ``DossierRows.question_entities``), as a condition over
 #: ``d_entities e``: every person, every participant of an event, every organisation of a title.
@@ -74,3 +77,31 @@ def negotiations_of(rows: DossierRows, where: str, params: Sequence[object]) -> 
     """(id, negotiation) of the events ``where`` selects over ``d_events e``, in timeline order."""
     sql = f"SELECT e.id, e.negotiation FROM d_events e WHERE {where} ORDER BY {EVENT_ORDER}"
     return [(r[0], r[1]) for r in rows._rows(sql, params)]
+
+
+def event_spans(rows: DossierRows, ids: Sequence[str]) -> dict[str, tuple[str | None, str | None]]:
+    """(start, end) of each of these events, from their stored fields alone."""
+    out: dict[str, tuple[str | None, str | None]] = {}
+    for eid, data in rows._in("SELECT id, data FROM d_events WHERE id IN ({ids})", ids):
+        fields = json.loads(data) if isinstance(data, str) else data
+        out[eid] = (fields.get("start"), fields.get("end"))
+    return out
+
+
+def bare_entities(rows: DossierRows, ids: Sequence[str]) -> list[Entity]:
+    """The entities with these ids in dossier order, without their titles and mentions."""
+    found = rows._in(f"SELECT {ENTITY_COLS}, pos FROM d_entities WHERE id IN ({{ids}})", ids)
+    found.sort(key=lambda r: r[-1])
+    return entities_from_rows([r[:-1] for r in found], [], [])
+
+
+def title_holders(rows: DossierRows, titles: Sequence[str]) -> list[tuple[str, bool, str | None, int]]:
+    """(person, former, last seen, mentions + events) of each title among these a person holds, people in dossier
+    order and each one's titles in order."""
+    found = rows._in(
+        "SELECT e.id, r.former, r.last_seen, e.mention_count + e.event_count, e.pos, r.n FROM d_roles r "
+        "JOIN d_entities e ON e.id = r.entity WHERE e.type = 'person' AND r.title IN ({ids})",
+        list(dict.fromkeys(titles)),
+    )
+    found.sort(key=lambda r: (r[4], r[5]))
+    return [(r[0], bool(r[1]), r[2], int(r[3])) for r in found]

@@ -11,9 +11,10 @@ from collections.abc import Iterator, Sequence
 from typing import Any
 
 from tradetalks.keys import fold_name
-from tradetalks.model import Event
+from tradetalks.model import ArticleRecord, DossierTimex, Entity, Event
 from tradetalks.store import row_reads
 from tradetalks.store.row_reads import EVENT_ORDER, DossierRows
+from tradetalks.store.rows import ARTICLE_COLS
 
 #: The entity types an event's location can name (the ``held_in`` edge of the graph).
 PLACE_TYPES = ("location", "country")
@@ -60,6 +61,25 @@ def dossier_pages(rows: DossierRows, size: int | None = None) -> Iterator[list[E
     """Every event in dossier order, ``size`` events at a time."""
     for part in stream(rows, "SELECT id FROM d_events ORDER BY pos", size=size):
         yield rows.events([r[0] for r in part])
+
+
+def article_pages(rows: DossierRows, size: int | None = None) -> Iterator[list[ArticleRecord]]:
+    """Every article record in dossier order, ``size`` at a time."""
+    for part in stream(rows, f"SELECT {ARTICLE_COLS} FROM d_articles ORDER BY pos", size=size):
+        yield [ArticleRecord(*r) for r in part]
+
+
+def entity_pages(rows: DossierRows, size: int | None = None) -> Iterator[list[Entity]]:
+    """Every entity (titles and mentions included) in dossier order, ``size`` at a time."""
+    for part in stream(rows, "SELECT id FROM d_entities ORDER BY pos", size=size):
+        yield rows.entities([r[0] for r in part], mentions=True)
+
+
+def timex_pages(rows: DossierRows, size: int | None = None) -> Iterator[list[DossierTimex]]:
+    """Every timex in dossier order, ``size`` at a time."""
+    cols = "article, a_start, a_end, text, value, resolved_by, time_of_day"
+    for part in stream(rows, f"SELECT {cols} FROM d_timexes ORDER BY pos", size=size):
+        yield [DossierTimex(*r) for r in part]
 
 
 def entity_node_pages(rows: DossierRows, size: int | None = None) -> Iterator[list[dict[str, Any]]]:
