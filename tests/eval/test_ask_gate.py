@@ -5,7 +5,6 @@ dev/ask/baseline.json (the floor only ever rises)."""
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import pytest
 from ask_grade import BASELINE, Verdict, grade, grade_all, load_questions

@@ -17,11 +17,24 @@ def _told(event: Event, phrases: list[str]) -> bool:
 
 def _scope(event: Event) -> str | None:
     """The goods a tariff covers when not all goods ("transshipment", "baseline"), as extraction found them,
-    else as its topics or source sentence name them."""
+    else as its topics name them, else as a source sentence that states its rate names them (rule
+    scope_told_with_rate: "thép" elsewhere in a report of the 46% rate does not make it a steel rate)."""
     if event.tariff is not None and event.tariff.scope is not None:
         return None if event.tariff.scope == "all_goods" else event.tariff.scope
     scopes: dict[str, list[str]] = cues()["rate_scopes"]
-    return next((name for name, words in scopes.items() if name in event.topics or _told(event, words)), None)
+    return next((name for name, words in scopes.items() if name in event.topics or _told_with_rate(event, words)), None)
+
+
+def _told_with_rate(event: Event, phrases: list[str]) -> bool:
+    """Whether a source sentence that states the event's rate ("46%") holds one of the folded phrases."""
+    if event.rate is None:
+        return _told(event, phrases)
+    number = f"{event.rate * 100:g}"
+    for v in event.evidence:
+        folded = f" {fold_name(v.quote)} "
+        if number in v.quote and any(f" {p} " in folded for p in phrases):
+            return True
+    return False
 
 
 def _on_goods_of(event: Event, countries: list[str]) -> bool:
@@ -31,9 +44,14 @@ def _on_goods_of(event: Event, countries: list[str]) -> bool:
     return _told(event, countries)
 
 
+def _all_rates(index: DossierIndex) -> list[Event]:
+    """Every tariff action with a rate."""
+    return [e for e in index.events if e.type == "tariff_action" and e.rate is not None]
+
+
 def _candidates(index: DossierIndex, q: Question) -> list[Event]:
     """Tariff actions with a rate on the goods the question is about (a third country's, else Việt Nam's)."""
-    actions = [e for e in index.events if e.type == "tariff_action" and e.rate is not None]
+    actions = _all_rates(index)
     if q.countries:  # "Mỹ áp thuế bao nhiêu với hàng Hàn Quốc?": the rate whose sources name that country
         named = [e for e in actions if _on_goods_of(e, q.countries)]
         return [e for e in named if e.negotiation != VN_US_RECIPROCAL] or named
@@ -46,12 +64,14 @@ def pick_rate(index: DossierIndex, q: Question) -> Event | None:
     """The one tariff action a question asks for: scope and date narrow the history, then the first rate
     ("ban đầu") or the one in force now (the latest held), never a list of every rate told."""
     pool = _candidates(index, q)
-    if q.scope:
-        pool = [e for e in pool if _scope(e) == q.scope]
-    else:  # a question naming no scope asks for the rate on all goods
-        pool = [e for e in pool if _scope(e) is None] or pool
+    if q.scope:  # rule scope_over_talks: a scope no rate of the talks has is asked of every tariff action
+        pool = [e for e in pool if _scope(e) == q.scope] or [
+            e for e in _all_rates(index) if _scope(e) == q.scope and not (q.countries or q.negotiation)
+        ]
     if q.date:
         pool = [e for e in pool if same_day(e, q.date)]
+    if not q.scope:  # a question naming no scope asks for the rate on all goods, among those of the day it names
+        pool = [e for e in pool if _scope(e) is None] or pool
     if q.rate_time == "initial":
         dated = [e for e in pool if is_dated(e.start)]
         if dated:

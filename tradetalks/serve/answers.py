@@ -97,10 +97,14 @@ def named_event(index: DossierIndex, q: Question) -> Event | None:
     words = [w for w in q.folded.split() if w not in stop and len(w) > 1]
     pairs = [f"{a} {b}" for a, b in zip(words, words[1:], strict=False)]
 
-    def fit(event: Event) -> tuple[int, bool, int]:
+    day = any(has_phrase(q.folded, w) for w in cues()["day_words"])
+
+    def fit(event: Event) -> tuple[bool, bool, int, bool, int]:
         quotes = " ".join(f" {fold_name(v.quote)} " for v in event.evidence)
         told = sum(f" {p} " in quotes for p in pairs)
-        return told, is_dated(event.start), len({v.article for v in event.evidence})
+        # rule day_asked: "ký ngày nào?" is answered by the event the words fit that is dated to the day
+        by_day = day and len(event.start or "") == 10 and is_dated(event.start)
+        return told > 0, by_day, told, is_dated(event.start), len({v.article for v in event.evidence})
 
     return max(events, key=fit)
 
@@ -130,7 +134,10 @@ def people_in(index: DossierIndex, q: Question, loose: bool = True) -> list[Enti
 
 
 def same_day(event: Event, date: str) -> bool:
-    """Whether an event covers a date: "--11-12" matches any year, and "XXXX-11-12" (year unknown) any date 11-12."""
+    """Whether an event covers a date: "--11-12" matches any year, and "XXXX-11-12" (year unknown) any date 11-12;
+    a month asked ("2026-02") is met by an event whose dates (a day or a month) fall in it."""
+    if is_month(date):
+        return in_month(event, date)
     if not event.start or len(event.start) < 10:
         return False
     first = event.start
@@ -138,6 +145,19 @@ def same_day(event: Event, date: str) -> bool:
     if date.startswith("--") or not first[:4].isdigit():
         return first[4:10] <= date[-6:] <= last[4:10]
     return first[:10] <= date <= last[:10]
+
+
+def is_month(date: str) -> bool:
+    """Whether a date asked is a month of a year ("2026-02"), not a day ("--11-12" is the 12th of November)."""
+    return len(date) == 7 and date[:4].isdigit() and date[4] == "-"
+
+
+def in_month(event: Event, month: str) -> bool:
+    """Rule month_asked: whether an event known to the month or the day lies in the month "2026-02"."""
+    if not event.start or len(event.start) < 7 or not event.start[:4].isdigit():
+        return False
+    last = event.end if event.end and len(event.end) >= 7 and event.end[:4].isdigit() else event.start
+    return event.start[:7] <= month <= last[:7]
 
 
 def _side_of(index: DossierIndex, entity: Entity) -> str | None:
@@ -225,25 +245,41 @@ def event_heads(index: DossierIndex, q: Question) -> Found | None:
     if event is None:
         return None
     heads: list[tuple[str, Entity]] = []
-    for side in [q.side] if q.side in ("VN", "US") else ["VN", "US"]:
-        people = [
-            index.entity_by_id[p.entity]
-            for p in event.participants
-            if p.side == side and p.entity in index.entity_by_id and index.entity_by_id[p.entity].type == "person"
-        ]
+    for side in [q.side] if q.side else ["VN", "US", "other"]:
+        people = [e for e in _people_of(index, event) if _own_side(index, e, event) == side]
         if people:
             heads.append((side, min(people, key=lambda e: (_rank(index, e, event.start), -index.weight(e.id)))))
     if not heads:
         return None
-    vi = "; ".join(f"{label('vi', 'side.' + s)}: {person_with_title(index, e, event.start, 'vi')}" for s, e in heads)
-    en = "; ".join(f"{label('en', 'side.' + s)}: {person_with_title(index, e, event.start, 'en')}" for s, e in heads)
+    # the asked value leads: who, then whose side, then the event
+    vi = "; ".join(f"{person_with_title(index, e, event.start, 'vi')} ({label('vi', 'side.' + s)})" for s, e in heads)
+    en = "; ".join(f"{person_with_title(index, e, event.start, 'en')} ({label('en', 'side.' + s)})" for s, e in heads)
     return Found(
-        f"Trưởng đoàn tại {event_name(event, 'vi').lower()} ({vi}).",
-        f"Head of delegation at {event_name(event, 'en').lower()} ({en}).",
+        f"{vi}: trưởng đoàn tại {event_name(event, 'vi').lower()}{_when_suffix(event, 'vi')}.",
+        f"{en}: head of delegation at {event_name(event, 'en').lower()}{_when_suffix(event, 'en')}.",
         event.evidence,
         {"entities": [e.id for _, e in heads], "events": [event.id]},
         [fold_name(e.name).split(" ")[-1] for _, e in heads],
     )
+
+
+def _when_suffix(event: Event, lang: str) -> str:
+    """ " (ngày 25/11/2025)" when the event is dated, else nothing."""
+    return f" ({when_text(event, lang)})" if is_dated(event.start) else ""
+
+
+def _people_of(index: DossierIndex, event: Event) -> list[Entity]:
+    """The people taking part in an event, as entities."""
+    found = [index.entity_by_id.get(p.entity) for p in event.participants]
+    return [e for e in found if e is not None and e.type == "person"]
+
+
+def _own_side(index: DossierIndex, person: Entity, event: Event) -> str | None:
+    """Rule head_side: the side a person leads at an event is the person's own (theirs, else that of the
+    organisation of a title they hold), else the side the event gives them: a Chinese vice-premier heads the
+    Chinese side whatever one report's sentence made of him."""
+    own = _side_of(index, person)
+    return own or next((p.side for p in event.participants if p.entity == person.id), None)
 
 
 def answer_head(index: DossierIndex, q: Question) -> Found | None:
@@ -344,11 +380,12 @@ def answer_met(index: DossierIndex, q: Question) -> Found | None:
         ]
         names_vi = ", ".join(person_with_title(index, o, event.start, "vi") for o in others) or label("vi", "unknown")
         names_en = ", ".join(person_with_title(index, o, event.start, "en") for o in others) or label("en", "unknown")
-        lines_vi.append(f"{when_text(event, 'vi')}: {names_vi} ({label('vi', 'type.' + event.type).lower()})")
-        lines_en.append(f"{when_text(event, 'en')}: {names_en} ({label('en', 'type.' + event.type).lower()})")
+        # who was met leads, then the kind of encounter and its day
+        lines_vi.append(f"{names_vi} ({label('vi', 'type.' + event.type).lower()}, {when_text(event, 'vi')})")
+        lines_en.append(f"{names_en} ({label('en', 'type.' + event.type).lower()}, {when_text(event, 'en')})")
         evidence.extend(event.evidence)
-    vi = f"{person.name} đã gặp: " + "; ".join(lines_vi) + "."
-    en = f"{person.name_en or person.name} met: " + "; ".join(lines_en) + "."
+    vi = "; ".join(lines_vi) + f" (gặp gỡ, trao đổi với {person.name})."
+    en = "; ".join(lines_en) + f" (meetings and calls of {person.name_en or person.name})."
     return Found(vi, en, evidence, {"entities": [person.id], "events": [e.id for e in events[:5]]})
 
 

@@ -12,7 +12,7 @@ from typing import Any
 
 from tradetalks.event_types import types_where
 from tradetalks.model import VN_US_RECIPROCAL, Dossier, Event
-from tradetalks.serve.answers import KIND_TYPES, MEETING_TYPES, people_in, same_day
+from tradetalks.serve.answers import KIND_TYPES, MEETING_TYPES, is_month, people_in, same_day
 from tradetalks.serve.index import DossierIndex, fold_name
 from tradetalks.serve.question import Question, cues, has_phrase
 from tradetalks.store.question_reads import (
@@ -138,7 +138,10 @@ def _named_event(want: _Wanted, people: list[str]) -> None:
 
 def day_where(date: str) -> tuple[str, list[str]]:
     """Rule same_day loosened to SQL over ``d_events e`` (" AND ..." and its parameters): the events that may cover
-    a day ("2025-07-02", or "--07-02" in any year); those of no known year are kept, ``same_day`` decides."""
+    a day ("2025-07-02", or "--07-02" in any year) or a month ("2026-02"); those of no known year are kept,
+    ``same_day`` decides."""
+    if is_month(date):  # a month: the events whose days reach into it
+        return " AND (e.first_day IS NULL OR (e.first_day <= ? AND e.last_day >= ?))", [f"{date}-31", f"{date}-01"]
     if not date.startswith("-"):
         return " AND (e.first_day IS NULL OR (e.first_day <= ? AND e.last_day >= ?))", [date, date]
     day = date[-6:]  # "-07-02": the month and day as they stand in an ISO date after its year
