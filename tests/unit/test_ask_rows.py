@@ -41,6 +41,12 @@ QUESTIONS = [
     "Tuyên bố chung được công bố khi nào?",
     "Vòng đàm phán thứ 5 của EVFTA diễn ra khi nào?",
     "Thời tiết hôm nay thế nào?",
+    "Ông Tân gặp ai tháng 11/2025?",
+    "Mỹ áp thuế bao nhiêu với hàng Việt Nam tháng 8/2025?",
+    "Where was round 3 of the US-China talks?",
+    "What tariff does the US charge on steel?",
+    "Phiên đàm phán đầu tiên về thuế đối ứng diễn ra ở đâu?",
+    "Who led the Chinese side at the fifth round?",
 ]
 
 

@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+import re
+
 from tradetalks.model import VN_US_RECIPROCAL, Event
 from tradetalks.serve.answers import Found, same_day
 from tradetalks.serve.index import DossierIndex, date_floor, fold_name, is_dated
 from tradetalks.serve.question import Question, cues
 from tradetalks.serve.wording import format_date
+
+#: Where a sentence's clauses part: a scope named in another clause than the rate's is not the rate's.
+_CLAUSE = re.compile(r"[;:.!?]\s|\s[–-]\s")
 
 
 def _told(event: Event, phrases: list[str]) -> bool:
@@ -26,14 +31,16 @@ def _scope(event: Event) -> str | None:
 
 
 def _told_with_rate(event: Event, phrases: list[str]) -> bool:
-    """Whether a source sentence that states the event's rate ("46%") holds one of the folded phrases."""
+    """Whether a clause of a source sentence that states the event's rate ("46%") holds one of the folded phrases
+    ("thuế 50% với thép": yes; "thuế 46% với hàng Việt Nam; ngành thép cũng lo": no)."""
     if event.rate is None:
         return _told(event, phrases)
-    number = f"{event.rate * 100:g}"
+    number = re.compile(rf"(?<![\d,.]){re.escape(f'{event.rate * 100:g}')}\s*%")
     for v in event.evidence:
-        folded = f" {fold_name(v.quote)} "
-        if number in v.quote and any(f" {p} " in folded for p in phrases):
-            return True
+        for clause in _CLAUSE.split(v.quote):
+            folded = f" {fold_name(clause)} "
+            if number.search(clause) and any(f" {p} " in folded for p in phrases):
+                return True
     return False
 
 

@@ -197,6 +197,12 @@ def _not_found(q: Question, search: Searcher | None) -> dict[str, Any]:
     }
 
 
+def citation(source: dict[str, Any]) -> str:
+    """A source as a reader cites it: "outlet · date · title" (the parts known; the article id when none is)."""
+    parts = [source.get("outlet") or source.get("outlet_label"), source.get("published"), source.get("title")]
+    return " · ".join(p for p in parts if p) or source.get("label") or source["article"]
+
+
 def print_answer(answer: dict[str, Any], console: Console) -> None:
     """Print the answer, then each source with its quote, or the closest passages when not found."""
     console.print(f"[bold]{escape(answer['answer'])}[/bold]")
@@ -206,8 +212,7 @@ def print_answer(answer: dict[str, Any], console: Console) -> None:
     if other and other != answer["answer"]:
         console.print(escape(other), style="dim")
     for n, source in enumerate(answer["sources"], 1):
-        where = source.get("outlet") or source.get("label") or source["article"]
-        console.print(f"  [{n}] {escape(where)} ({source['article']}) {escape(source.get('url') or '')}")
+        console.print(f"  [{n}] {escape(citation(source))} {escape(source.get('url') or '')}")
         console.print(f"      “{escape(source['quote'])}”")
     if answer["passages"]:
         console.print(label(answer.get("lang"), "closest") + ":")

@@ -22,7 +22,7 @@ _KINDS = ("agreement", "call", "meeting")
 _ORDINAL_SUFFIX = re.compile(r"^(\d{1,3})(?:st|nd|rd|th)?$")
 _VI_MONTH = re.compile(r"\bthang (\d{1,2}) (?:nam )?(\d{4})\b")
 #: How many words after "vòng"/"phiên" its number may stand ("vòng đàm phán thương mại Mỹ – Trung thứ 5").
-ORDINAL_REACH = 11
+ORDINAL_REACH = 13
 _SERIES_WORDS = ("negotiation_round", "ministerial_session", "session")
 
 
