@@ -47,6 +47,14 @@ QUESTIONS = [
     "What tariff does the US charge on steel?",
     "Phiên đàm phán đầu tiên về thuế đối ứng diễn ra ở đâu?",
     "Who led the Chinese side at the fifth round?",
+    "Đàm phán đang ở giai đoạn nào?",
+    "What is the status of the EVFTA talks?",
+    "Vòng đàm phán tiếp theo diễn ra khi nào?",
+    "Sau vòng 4, vòng tiếp theo diễn ra ở đâu?",
+    "Ai là Thứ trưởng Bộ Công Thương?",
+    "Ai là Phó Đại diện Thương mại Hoa Kỳ?",
+    "Ông Tân và ông Switzer gặp nhau ở đâu?",
+    "EVFTA khởi động khi nào?",
 ]
 
 

@@ -10,12 +10,13 @@ from rich.markup import escape
 
 from tradetalks.model import Evidence, SearchHit
 from tradetalks.serve.answer_rates import answer_tariff
+from tradetalks.serve.answer_talks import answer_status
+from tradetalks.serve.answer_titles import answer_holder, answer_title
 from tradetalks.serve.answers import (
     Found,
     answer_count,
     answer_head,
     answer_met,
-    answer_title,
     answer_topics,
     answer_when,
     answer_where,
@@ -38,6 +39,8 @@ HANDLERS: list[tuple[str, Callable[[DossierIndex, Question], Found | None]]] = [
     ("where", answer_where),
     ("when", answer_when),
     ("title_of", answer_title),
+    ("holder", answer_holder),
+    ("status", answer_status),
 ]
 #: An answer cites at most this many articles.
 MAX_SOURCES = 5

@@ -12,7 +12,8 @@ from typing import Any
 
 from tradetalks.event_types import types_where
 from tradetalks.model import VN_US_RECIPROCAL, Dossier, Event
-from tradetalks.serve.answers import KIND_TYPES, MEETING_TYPES, is_month, people_in, same_day
+from tradetalks.serve.answer_talks import status_types
+from tradetalks.serve.answers import KIND_TYPES, MEETING_TYPES, is_month, named_types, people_in, same_day
 from tradetalks.serve.index import DossierIndex, fold_name
 from tradetalks.serve.question import Question, cues, has_phrase
 from tradetalks.store.question_reads import (
@@ -100,7 +101,7 @@ class _Wanted:
         self.where.append((f"e.type IN ({marks}) AND {cond}", [*types, *params]))
 
     def talks(self) -> tuple[str, list[Any]]:
-        """Rule _default_talks as SQL: the named negotiation's events, else those of Vietnam–US or of none."""
+        """Rule default_talks as SQL: the named negotiation's events, else those of Vietnam–US or of none."""
         if self.q.negotiation:
             return "e.negotiation = ?", [self.q.negotiation]
         return "(e.negotiation IS NULL OR e.negotiation = ?)", [VN_US_RECIPROCAL]
@@ -113,17 +114,18 @@ class _Wanted:
 
 
 def _named_event(want: _Wanted, people: list[str]) -> None:
-    """``named_event``: the series events its number or "latest" names, else the events of the kind it names
-    with (one of) the people it names on the day it names."""
+    """``named_event``: the series events its number, "latest" or "next" names, else the events of the kind it names
+    (or of the negotiation it names) with (one of) the people it names on the day it names."""
     q, series = want.q, types_where("series")
     cond, params = want.talks()
-    if q.ordinal is not None or (q.latest and q.event_type):
+    if q.ordinal is not None or ((q.latest or q.following) and q.event_type):
         kinds = (q.event_type,) if q.event_type in series else series
         if q.ordinal is not None:
             want.events(kinds, f"{cond} AND e.ordinal = ?", [*params, q.ordinal])
         else:
             want.events(kinds, cond, params)
-    if q.kind is None:
+    types = named_types(q)
+    if not types:
         return
     if people:
         marks = ", ".join("?" * len(people))
@@ -133,7 +135,7 @@ def _named_event(want: _Wanted, people: list[str]) -> None:
         day, more = day_where(q.date)
         cond += day
         params = [*params, *more]
-    want.events(KIND_TYPES[q.kind], cond, params)
+    want.events(types, cond, params)
 
 
 def day_where(date: str) -> tuple[str, list[str]]:
@@ -215,8 +217,11 @@ def question_part(rows: DossierRows, q: Question, kinds: Sequence[str]) -> Quest
         _named_event(want, strict)
     if "head_delegation" in kinds:
         _heads(want)
-    if "title_of" in kinds:
+    if {"title_of", "holder"} & set(kinds):
         _title_holders(want)
+    if "status" in kinds:  # the talks' rounds and sessions (and every event of a negotiation named)
+        cond, params = want.talks()
+        want.events(status_types(q), cond, params)
     if "met_on" in kinds and people:
         first = _index(rows, [], {}, people, False)
         _met_events(want, [e.id for e in people_in(first, q)[:MET_PEOPLE]])

@@ -53,6 +53,7 @@ class Question:
     countries: list[str] = field(default_factory=list)  # folded names of third countries ("han quoc")
     scope: str | None = None  # a tariff's product scope named in the question ("trung chuyen" -> transshipment)
     rate_time: str | None = None  # initial | current: which rate of a history is asked for
+    following: bool = False  # "vòng tiếp theo", "the next round": the one after the latest (or after round N)
 
 
 def clean_question(text: str) -> str:
@@ -216,9 +217,10 @@ def countries_named(text: str) -> dict[str, str]:
     folded = [fold_name(t) for t in tokens]
     found: dict[str, str] = {}
     short: dict[str, str] = cues()["country_short_forms"]
-    for canonical in short.values():
-        if canonical not in sides:
-            raise ValueError(f"questions.json: country_short_forms: {canonical!r} is no country of countries.tsv")
+    for table in ("country_short_forms", "country_adjectives"):
+        for canonical in cues()[table].values():
+            if canonical not in sides:
+                raise ValueError(f"questions.json: {table}: {canonical!r} is no country of countries.tsv")
     longest = max((len(k) for k in several), default=1)
     at, last_country = 0, -2
     while at < len(tokens):
@@ -226,6 +228,8 @@ def countries_named(text: str) -> dict[str, str]:
         hit = next(((n, several[k]) for n in sizes if (k := tuple(folded[at : at + n])) in several), None)
         if hit is None and tokens[at] in single and not _inside_name(tokens, at):
             hit = (1, single[tokens[at]])
+        if hit is None and folded[at] in cues()["country_adjectives"]:  # "Japanese goods"
+            hit = (1, cues()["country_adjectives"][folded[at]])
         if hit is None and last_country == at - 1 and tokens[at][:1].isupper() and folded[at] in short:
             hit = (1, short[folded[at]])
         if hit is None:
@@ -243,6 +247,19 @@ def _inside_name(tokens: list[str], at: int) -> bool:
     before = at > 0 and tokens[at - 1][:1].isupper()
     after = at + 1 < len(tokens) and tokens[at + 1][:1].isupper()
     return before and after
+
+
+def _goods_named(text: str) -> str | None:
+    """Rule goods_named: the goods a Vietnamese question names as extraction reads a rate's scope (the
+    ``tariff_scope`` phrases of ``event_cues.tsv``, with their marks: "tủ bếp", "ô tô"), all goods left out."""
+    from tradetalks.extract.cues import event_table
+
+    low = text.lower()
+    phrases = sorted(event_table("tariff_scope").items(), key=lambda kv: -len(kv[0]))
+    return next(
+        (scope for phrase, scope in phrases if scope != "all_goods" and has_phrase(low, phrase.lower())),
+        None,
+    )
 
 
 def foreign_talks(text: str) -> str | None:
@@ -280,6 +297,9 @@ def parse_question(text: str) -> Question:
     lang = "en" if ascii_only and not vi_hits else "vi"
     intents = [name for name, phrases in cues()["intents"].items() if any(has_phrase(folded, p) for p in phrases)]
     event_type, ordinal = _event_reference(folded)
+    following = any(has_phrase(folded, w) for w in cues()["next_words"])
+    if following and ordinal is not None:  # rule next_after: "sau vòng 6, vòng tiếp theo" is round 7
+        ordinal += 1
     kind = None if event_type else _first_key(folded, {k: cues()["event_words"][k] for k in _KINDS})
     intents = rate_over_event(intents, folded, event_type in _SERIES_WORDS or kind in ("agreement", "call"))
     foreign = {fold_name(c) for c, side in countries_named(clean).items() if side == "other"}
@@ -294,9 +314,10 @@ def parse_question(text: str) -> Question:
         date=_date(clean, folded),
         title=_title(folded),
         latest=any(has_phrase(folded, w) for w in cues()["latest_words"]),
+        following=following,
         kind=kind,
         negotiation=_negotiation(folded) or foreign_talks(clean),
         countries=list(dict.fromkeys([*(w for w in cues()["sides"]["other"] if has_phrase(folded, w)), *foreign])),
-        scope=_first_key(folded, cues()["rate_scopes"]),
+        scope=_first_key(folded, cues()["rate_scopes"]) or _goods_named(clean),
         rate_time=_first_key(folded, cues()["rate_times"]),
     )

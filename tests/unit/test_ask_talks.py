@@ -1,0 +1,162 @@
+"""Named rules of the second pass over real-news questions: every person named, the event that holds what is
+asked, the negotiation's own events, what comes next, where talks stand, who holds a title (sentences written for
+these tests; no article's text)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from tradetalks.model import Article, ArticleRecord, Dossier, Entity, Event, Evidence, Participant, Role, article_id
+from tradetalks.serve.ask import answer_from_index
+from tradetalks.serve.index import DossierIndex
+from tradetalks.serve.question import parse_question
+
+TEXTS = {
+    "https://c.example.vn/goi": "Tối qua, Chủ tịch An gọi điện cho Tổng thống Bell về thuế quan và đầu tư.",
+    "https://c.example.vn/gap": "Chủ tịch An và Tổng thống Bell hội đàm tại Nhà Trắng sáng 20/2.",
+    "https://c.example.vn/vong": "Vòng thứ 6 của hiệp định với châu Âu kết thúc; vòng 7 dự kiến họp ở Huế.",
+    "https://c.example.vn/khoi-dong": "Việt Nam và khối Mercosur tuyên bố khởi động đàm phán tối 20/12.",
+    "https://c.example.vn/bo-truong": "Bộ trưởng Tài chính Hoa Kỳ Lee và Bộ trưởng Thương mại Hoa Kỳ Kim dự họp.",
+    "https://c.example.vn/quoc-phong": "Bộ trưởng Quốc phòng Hải tiếp khách.",
+}
+
+
+def _ev(url: str, quote: str) -> Evidence:
+    text = TEXTS[url]
+    start = text.index(quote)
+    return Evidence(article_id(url), start, start + len(quote), quote)
+
+
+def _role(title: str, org: str, url: str, quote: str) -> list[Role]:
+    return [Role(title, org, "2025-01-01", "2026-03-01", [_ev(url, quote)], None)]
+
+
+@pytest.fixture(scope="module")
+def index() -> DossierIndex:
+    records = [
+        ArticleRecord(a.id or "", a.source, a.url, "Báo Thử", None, "2026-03-01", story=a.id)
+        for a in (Article(source=u, text=t, url=u, id=article_id(u)) for u, t in TEXTS.items())
+    ]
+    bt = "https://c.example.vn/bo-truong"
+    entities = [
+        Entity("p-an", "person", "Trần Văn An", side="VN"),
+        Entity("p-bell", "person", "Tom Bell", side="US"),
+        Entity("o-tc", "organization", "Bộ Tài chính Hoa Kỳ", side="US"),
+        Entity("o-tm", "organization", "Bộ Thương mại Hoa Kỳ", side="US"),
+        Entity("o-qp", "organization", "Bộ Quốc phòng", side="VN"),
+        Entity("p-lee", "person", "Sam Lee", side="US", roles=_role("Bộ trưởng", "o-tc", bt, "Bộ trưởng Tài chính")),
+        Entity("p-kim", "person", "Ann Kim", side="US", roles=_role("Bộ trưởng", "o-tm", bt, "Bộ trưởng Thương mại")),
+        Entity(
+            "p-hai",
+            "person",
+            "Lê Hải",
+            side="VN",
+            roles=_role("Bộ trưởng", "o-qp", "https://c.example.vn/quoc-phong", "Bộ trưởng Quốc phòng"),
+        ),
+    ]
+    vn, eu = "vn-us-reciprocal", "vn-eu-fta"
+    both = [Participant("p-an", "VN"), Participant("p-bell", "US")]
+    events = [
+        Event(
+            "call",
+            [_ev("https://c.example.vn/goi", "Chủ tịch An gọi điện cho Tổng thống Bell")],
+            negotiation=vn,
+            start="2026-02-10",
+            participants=list(both),
+            id="call",
+        ),
+        Event(
+            "meeting",
+            [_ev("https://c.example.vn/gap", "Chủ tịch An và Tổng thống Bell hội đàm tại Nhà Trắng")],
+            negotiation=vn,
+            start="2026-02-20",
+            location="Nhà Trắng",
+            participants=list(both),
+            id="meet",
+        ),
+        Event(
+            "negotiation_round",
+            [_ev("https://c.example.vn/vong", "Vòng thứ 6 của hiệp định với châu Âu")],
+            negotiation=eu,
+            ordinal=6,
+            start="2014-01-17",
+            id="eu6",
+        ),
+        Event(
+            "negotiation_round",
+            [_ev("https://c.example.vn/vong", "vòng 7 dự kiến họp ở Huế")],
+            negotiation=eu,
+            ordinal=7,
+            start="2014-03-17",
+            location="Huế",
+            status="planned",
+            id="eu7",
+        ),
+        Event(
+            "agreement",
+            [_ev("https://c.example.vn/khoi-dong", "tuyên bố khởi động đàm phán tối 20/12")],
+            negotiation="vn-mercosur",
+            start="2025-12-20",
+            id="launch",
+        ),
+    ]
+    return DossierIndex(Dossier(articles=records, entities=entities, events=events, timexes=[]))
+
+
+def _ask(index: DossierIndex, question: str) -> dict[str, Any]:
+    answer = answer_from_index(index, question)
+    assert answer["found"], question
+    return answer
+
+
+def test_rule_every_name_and_own_kind_and_place_asked(index: DossierIndex) -> None:
+    # both people are named (the longer name does not hide "Bell"); "hội đàm" asks for the meeting, not the
+    # call; "ở đâu" wants the event that has a place
+    answer = _ask(index, "Chủ tịch Trần Văn An hội đàm với Tổng thống Bell ở đâu?")
+    assert answer["events"] == ["meet"] and "Nhà Trắng" in answer["answer"]
+    assert _ask(index, "Chủ tịch Trần Văn An điện đàm với Tổng thống Bell khi nào?")["events"] == ["call"]
+
+
+def test_rule_next_after_and_next_planned(index: DossierIndex) -> None:
+    assert parse_question("Sau vòng 6, vòng tiếp theo diễn ra khi nào?").ordinal == 7
+    assert _ask(index, "Sau vòng 6 EVFTA, vòng tiếp theo họp ở đâu?")["events"] == ["eu7"]
+    nxt = _ask(index, "Vòng đàm phán EVFTA tiếp theo diễn ra khi nào?")
+    assert nxt["events"] == ["eu7"] and "17/3/2014" in nxt["answer"]
+
+
+def test_rule_talks_event(index: DossierIndex) -> None:
+    answer = _ask(index, "Việt Nam và Mercosur khởi động đàm phán khi nào?")
+    assert answer["events"] == ["launch"] and "20/12/2025" in answer["answer"]
+
+
+def test_rule_status_latest(index: DossierIndex) -> None:
+    answer = _ask(index, "Đàm phán EVFTA đang ở giai đoạn nào?")
+    assert answer["kind"] == "status" and answer["events"] == ["eu6", "eu7"]
+    assert answer["answer"].startswith("Vòng đàm phán thứ 6"), "the latest step leads, the next one follows"
+
+
+def test_rule_holder_with_org_and_side(index: DossierIndex) -> None:
+    answer = _ask(index, "Ai là Bộ trưởng Tài chính Hoa Kỳ?")
+    assert answer["entities"] == ["p-lee"] and answer["answer"].startswith("Sam Lee")
+    assert _ask(index, "Ai là Bộ trưởng Thương mại Mỹ?")["entities"] == ["p-kim"]
+    assert _ask(index, "Ai là Bộ trưởng Quốc phòng Việt Nam?")["entities"] == ["p-hai"]
+    assert not answer_from_index(index, "Ai là Bộ trưởng của Nhật Bản?")["found"], "no minister of that side"
+
+
+@pytest.mark.parametrize(
+    ("question", "scope"),
+    [
+        ("Mỹ áp thuế bao nhiêu với tủ bếp nhập khẩu?", "wood_furniture"),  # goods_named
+        ("Thuế với ô tô nhập khẩu là bao nhiêu?", "autos"),
+        ("Thuế với nhóm hàng điện tử là bao nhiêu?", None),  # "nhóm" is no aluminium
+        ("Hàng hóa chịu thuế bao nhiêu?", None),
+    ],
+)
+def test_rule_goods_named(question: str, scope: str | None) -> None:
+    assert parse_question(question).scope == scope
+
+
+def test_country_adjectives_name_the_country() -> None:
+    assert "nhat ban" in parse_question("What tariff does the US put on Japanese goods?").countries
