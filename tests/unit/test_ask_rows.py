@@ -55,6 +55,10 @@ QUESTIONS = [
     "Ai là Phó Đại diện Thương mại Hoa Kỳ?",
     "Ông Tân và ông Switzer gặp nhau ở đâu?",
     "EVFTA khởi động khi nào?",
+    "What title did Greer hold in November 2025?",
+    "Who is the US Secretary of the Treasury?",
+    "When did Nguyen Sinh Nhat Tan and Rick Switzer meet?",
+    "Hàng Việt Nam chịu thuế bao nhiêu kể từ ngày 7/8/2025?",
 ]
 
 

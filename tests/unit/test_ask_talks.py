@@ -8,7 +8,18 @@ from typing import Any
 
 import pytest
 
-from tradetalks.model import Article, ArticleRecord, Dossier, Entity, Event, Evidence, Participant, Role, article_id
+from tradetalks.model import (
+    Article,
+    ArticleRecord,
+    Dossier,
+    Entity,
+    Event,
+    Evidence,
+    Participant,
+    Role,
+    TariffFacts,
+    article_id,
+)
 from tradetalks.serve.ask import answer_from_index
 from tradetalks.serve.index import DossierIndex
 from tradetalks.serve.question import parse_question
@@ -20,6 +31,9 @@ TEXTS = {
     "https://c.example.vn/khoi-dong": "Việt Nam và khối Mercosur tuyên bố khởi động đàm phán tối 20/12.",
     "https://c.example.vn/bo-truong": "Bộ trưởng Tài chính Hoa Kỳ Lee và Bộ trưởng Thương mại Hoa Kỳ Kim dự họp.",
     "https://c.example.vn/quoc-phong": "Bộ trưởng Quốc phòng Hải tiếp khách.",
+    "https://c.example.vn/dai-su": "Ông Lee, nay là Đại sứ, từng giữ chức Bộ trưởng Tài chính.",
+    "https://c.example.vn/an-do": "Tổng thống Bell và Thủ tướng Raj nói chuyện qua điện thoại ngày 2/2.",
+    "https://c.example.vn/hieu-luc": "Mức thuế 20% với hàng Việt Nam có hiệu lực từ ngày 7/8.",
 }
 
 
@@ -46,7 +60,17 @@ def index() -> DossierIndex:
         Entity("o-tc", "organization", "Bộ Tài chính Hoa Kỳ", side="US"),
         Entity("o-tm", "organization", "Bộ Thương mại Hoa Kỳ", side="US"),
         Entity("o-qp", "organization", "Bộ Quốc phòng", side="VN"),
-        Entity("p-lee", "person", "Sam Lee", side="US", roles=_role("Bộ trưởng", "o-tc", bt, "Bộ trưởng Tài chính")),
+        Entity(
+            "p-lee",
+            "person",
+            "Sam Lee",
+            side="US",
+            roles=[
+                Role("Bộ trưởng", "o-tc", "2025-01-01", "2025-06-30", [_ev(bt, "Bộ trưởng Tài chính")], "Secretary"),
+                Role("Đại sứ", None, "2025-09-01", "2026-03-01", [_ev("https://c.example.vn/dai-su", "Đại sứ")], None),
+            ],
+        ),
+        Entity("p-raj", "person", "Raj Mehta", side="other"),
         Entity("p-kim", "person", "Ann Kim", side="US", roles=_role("Bộ trưởng", "o-tm", bt, "Bộ trưởng Thương mại")),
         Entity(
             "p-hai",
@@ -93,6 +117,22 @@ def index() -> DossierIndex:
             location="Huế",
             status="planned",
             id="eu7",
+        ),
+        Event(
+            "call",
+            [_ev("https://c.example.vn/an-do", "nói chuyện qua điện thoại ngày 2/2")],
+            negotiation="talks:an-do+hoa-ky",
+            start="2026-02-02",
+            participants=[Participant("p-bell", "US"), Participant("p-raj", "other")],
+            id="bell-raj",
+        ),
+        Event(
+            "tariff_action",
+            [_ev("https://c.example.vn/hieu-luc", "Mức thuế 20% với hàng Việt Nam")],
+            negotiation=vn,
+            rate=0.2,
+            tariff=TariffFacts(country="Việt Nam", effective="2025-08-07"),
+            id="t20",
         ),
         Event(
             "agreement",
@@ -160,3 +200,24 @@ def test_rule_goods_named(question: str, scope: str | None) -> None:
 
 def test_country_adjectives_name_the_country() -> None:
     assert "nhat ban" in parse_question("What tariff does the US put on Japanese goods?").countries
+
+
+def test_rule_title_at_date(index: DossierIndex) -> None:
+    answer = _ask(index, "Ông Sam Lee giữ chức vụ gì vào tháng 10/2025?")
+    assert answer["answer"].startswith("Sam Lee: Đại sứ"), "the title held then leads"
+    assert "Bộ trưởng" in answer["answer"], "the others follow"
+    assert _ask(index, "What title did Sam Lee hold in March 2025?")["answer"].startswith("Sam Lee: Secretary")
+
+
+def test_rule_holder_title_with_org_in_english(index: DossierIndex) -> None:
+    assert _ask(index, "Who is the US Secretary of the Treasury?")["entities"] == ["p-lee"]
+
+
+def test_rule_people_pin_event(index: DossierIndex) -> None:
+    answer = _ask(index, "When did President Tom Bell and Prime Minister Raj Mehta speak by phone?")
+    assert answer["events"] == ["bell-raj"] and "2026-02-02" in answer["answer"]
+
+
+def test_rule_rate_on_effective(index: DossierIndex) -> None:
+    answer = _ask(index, "Hàng Việt Nam chịu thuế bao nhiêu kể từ ngày 7/8/2025?")
+    assert answer["events"] == ["t20"] and answer["answer"].startswith("Mức thuế 20%")

@@ -76,7 +76,7 @@ def pick_rate(index: DossierIndex, q: Question) -> Event | None:
             e for e in _all_rates(index) if _scope(e) == q.scope and not (q.countries or q.negotiation)
         ]
     if q.date:
-        pool = [e for e in pool if same_day(e, q.date)]
+        pool = [e for e in pool if _on_day(e, q.date)]
     if not q.scope:  # a question naming no scope asks for the rate on all goods, among those of the day it names
         pool = [e for e in pool if _scope(e) is None] or pool
     if q.rate_time == "initial":
@@ -89,6 +89,13 @@ def pick_rate(index: DossierIndex, q: Question) -> Event | None:
         held = [e for e in in_force if e.status == "held" or _effective(e)] or in_force
         return max(held, key=lambda e: (date_floor(_applies_from(e) or ""), _sources(e)))
     return max(pool, key=_sources, default=None)
+
+
+def _on_day(event: Event, date: str) -> bool:
+    """Rule rate_on_effective: a day asked of a rate is the day it was announced or the day it takes effect
+    ("thuế bao nhiêu kể từ ngày 7/8?")."""
+    effective = _effective(event)
+    return same_day(event, date) or (effective is not None and same_day(Event(event.type, [], start=effective), date))
 
 
 def _sources(event: Event) -> int:

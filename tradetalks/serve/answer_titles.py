@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from tradetalks.keys import date_ceiling, date_floor, is_dated
 from tradetalks.model import Entity, Role
 from tradetalks.serve.answers import Found, people_in, side_of
 from tradetalks.serve.index import DossierIndex, fold_name
@@ -13,20 +14,40 @@ def answer_title(index: DossierIndex, q: Question) -> Found | None:
     """What is X's title, or who holds title T ("Who is the Deputy USTR?")."""
     people = [p for p in people_in(index, q, loose=False) if p.roles]
     if people:
-        return _titles_of(index, people[0])
+        return _titles_of(index, people[0], q.date)
     holder = _holder(index, q)
     if holder is not None:
         return holder
     people = [p for p in people_in(index, q) if p.roles]
-    return _titles_of(index, people[0]) if people else None
+    return _titles_of(index, people[0], q.date) if people else None
 
 
-def _titles_of(index: DossierIndex, person: Entity) -> Found:
-    """A person's titles over time."""
+def _held_then(role: Role, date: str | None) -> bool:
+    """Whether a title was seen held in the period asked ("2025-04": any day of April 2025)."""
+    if not date or not is_dated(date):
+        return False
+    first, last = role.first_seen or "0000", date_ceiling(role.last_seen or "9999")
+    return first <= date_ceiling(date) and last >= date_floor(date)
+
+
+def _titles_of(index: DossierIndex, person: Entity, date: str | None = None) -> Found:
+    """A person's titles over time; rule title_at_date: those held in the period asked lead ("What title did X
+    hold in April 2025?"), the others follow."""
     roles = sorted(person.roles, key=lambda r: (r.first_seen or "", r.title))
-    vi = f"{person.name}: " + "; ".join(role_text(index, r, "vi") for r in roles) + "."
-    en = f"{person.name_en or person.name}: " + "; ".join(role_text(index, r, "en") for r in roles) + "."
-    return Found(vi, en, [ev for r in roles for ev in r.evidence], {"entities": [person.id]})
+    then = [r for r in roles if _held_then(r, date)]
+    others = [r for r in roles if r not in then]
+    if not then:
+        then, others = roles, []
+    texts = {}
+    for lang, name, more in (
+        ("vi", person.name, "chức vụ khác"),
+        ("en", person.name_en or person.name, "other titles"),
+    ):
+        text = f"{name}: " + "; ".join(role_text(index, r, lang) for r in then)
+        if others:
+            text += f" ({more}: " + "; ".join(role_text(index, r, lang) for r in others) + ")"
+        texts[lang] = text + "."
+    return Found(texts["vi"], texts["en"], [ev for r in then + others for ev in r.evidence], {"entities": [person.id]})
 
 
 def _holder(index: DossierIndex, q: Question) -> Found | None:
@@ -42,7 +63,7 @@ def _holder(index: DossierIndex, q: Question) -> Found | None:
     people = [e for e in index.dossier.entities if e.type == "person"]
     if q.side:
         people = [e for e in people if side_of(index, e) == q.side]
-    holders = [(e, r) for e in people for r in e.roles if fold_name(r.title).startswith(wanted)]
+    holders = [(e, r) for e in people for r in e.roles if _holds(index, r, wanted)]
     if not holders:
         return None
     asked = set(q.folded.split()) - set(wanted.split()) - set(cues()["stop_words"])
@@ -61,6 +82,17 @@ def _holder(index: DossierIndex, q: Question) -> Found | None:
     vi = f"{entity.name} ({role.title}{where_vi})."
     en = f"{entity.name_en or entity.name} ({role.title_en or role.title}{where_en})."
     return Found(vi, en, role.evidence, {"entities": [entity.id]})
+
+
+def _holds(index: DossierIndex, role: Role, wanted: str) -> bool:
+    """Whether a role is the title asked: its title starts with the asked words, or the asked words are its title
+    followed by words of its organisation's name ("bo truong tai chinh": "Bộ trưởng" of "Bộ Tài chính")."""
+    title = fold_name(role.title)
+    if title.startswith(wanted):
+        return True
+    rest = wanted[len(title) :].split() if title and wanted.startswith(title + " ") else []
+    org = index.entity_by_id.get(role.organization or "")
+    return bool(rest) and org is not None and set(rest) <= set(fold_name(org.name).split())
 
 
 def answer_holder(index: DossierIndex, q: Question) -> Found | None:

@@ -106,12 +106,17 @@ def named_event(index: DossierIndex, q: Question, wanted: Callable[[Event], bool
     types = named_types(q)
     if event is not None or not types:
         return event
-    events = [e for e in talks(index, types, q.negotiation) if default_talks(e, q)]
+    every = talks(index, types, q.negotiation)
+    events = [e for e in every if default_talks(e, q)]
     people = {p.id for p in people_in(index, q, loose=False)}
     if people:
-        events = [e for e in events if people <= {p.entity for p in e.participants}] or [
-            e for e in events if people & {p.entity for p in e.participants}
-        ]
+        # rule people_pin_event: the people named together pin their event down, in other talks too ("When did
+        # Trump and Modi speak by phone?") when the talks asked about have none with them all
+        events = (
+            [e for e in events if people <= {p.entity for p in e.participants}]
+            or [e for e in every if people <= {p.entity for p in e.participants}]
+            or [e for e in events if people & {p.entity for p in e.participants}]
+        )
     if q.date:
         events = [e for e in events if same_day(e, q.date)]
     if wanted is not None:  # rule place_asked: "ở đâu?" is answered by an event that has a place

@@ -127,10 +127,10 @@ def _named_event(want: _Wanted, people: list[str]) -> None:
     types = named_types(q)
     if not types:
         return
-    if people:
+    if people:  # the events of the people named: of the talks asked about, or of any talks (people_pin_event)
         marks = ", ".join("?" * len(people))
-        cond += f" AND e.id IN (SELECT p.event FROM d_participants p WHERE p.entity IN ({marks}))"
-        params = [*params, *people]
+        of_people = f"e.id IN (SELECT p.event FROM d_participants p WHERE p.entity IN ({marks}))"
+        cond, params = (f"{cond} AND {of_people}", [*params, *people]) if q.negotiation else (of_people, people)
     if q.date:
         day, more = day_where(q.date)
         cond += day
@@ -192,7 +192,9 @@ def _title_holders(want: _Wanted) -> None:
         wanted = next((t for t in sorted(titles, key=len, reverse=True) if t and has_phrase(q.folded, t)), None)
     if wanted is None:
         return
-    want.entities += holders(want.rows, [t for t, _ in known if fold_name(t).startswith(wanted)])
+    # the titles the asked words start with (its organisation's words may follow: "bo truong tai chinh")
+    starts = [t for t, _ in known if fold_name(t) and wanted.startswith(fold_name(t) + " ")]
+    want.entities += holders(want.rows, [t for t, _ in known if fold_name(t).startswith(wanted)] + starts)
     want.entities += holders(want.rows, [t for t, _ in known if fold_name(t) == wanted], people_only=False)
 
 
