@@ -59,6 +59,9 @@ QUESTIONS = [
     "Who is the US Secretary of the Treasury?",
     "When did Nguyen Sinh Nhat Tan and Rick Switzer meet?",
     "Hàng Việt Nam chịu thuế bao nhiêu kể từ ngày 7/8/2025?",
+    "Khi nào mức thuế 20% có hiệu lực?",
+    "Vòng hai diễn ra khi nào?",
+    "Which topics did Nguyễn Sinh Nhật Tân and Rick Switzer discuss?",
 ]
 
 

@@ -221,3 +221,46 @@ def test_rule_people_pin_event(index: DossierIndex) -> None:
 def test_rule_rate_on_effective(index: DossierIndex) -> None:
     answer = _ask(index, "Hàng Việt Nam chịu thuế bao nhiêu kể từ ngày 7/8/2025?")
     assert answer["events"] == ["t20"] and answer["answer"].startswith("Mức thuế 20%")
+
+
+@pytest.mark.parametrize(
+    ("question", "ordinal"),
+    [
+        ("Vòng hai diễn ra khi nào?", 2),  # number_word_after
+        ("When was round two held?", 2),
+        ("Vòng năm 2025 diễn ra khi nào?", None),  # a year, not round five
+        ("Vòng từ ngày 12 đến 14 diễn ra ở đâu?", None),  # "từ" is "from"
+    ],
+)
+def test_rule_number_word_after(question: str, ordinal: int | None) -> None:
+    assert parse_question(question).ordinal == ordinal
+
+
+@pytest.mark.parametrize(
+    ("question", "rate", "amount", "rate_question"),
+    [
+        ("Mỹ công bố mức thuế 46% khi nào?", 0.46, False, True),  # rate_named
+        ("When did the 20 percent rate take effect?", 0.2, False, True),
+        ("Thuế giảm từ 46% xuống bao nhiêu?", 0.46, True, True),  # the named rate is context: an amount is asked
+        ("Vòng 5 diễn ra khi nào?", None, False, False),
+    ],
+)
+def test_rule_rate_named(question: str, rate: float | None, amount: bool, rate_question: bool) -> None:
+    q = parse_question(question)
+    assert (q.rate, q.amount, "tariff_rate" in q.intents) == (rate, amount, rate_question)
+
+
+def test_rule_date_asked_of_rate(index: DossierIndex) -> None:
+    answer = _ask(index, "Khi nào mức thuế 20% với hàng Việt Nam có hiệu lực?")
+    assert answer["events"] == ["t20"] and answer["answer"].startswith("Từ 7/8/2025"), "the day asked leads"
+    assert _ask(index, "When did the 20% rate take effect?")["answer"].startswith("From 2025-08-07")
+
+
+def test_rule_people_event(index: DossierIndex) -> None:
+    answer = _ask(index, "Chủ tịch Trần Văn An và Tổng thống Tom Bell gặp nhau ở đâu?")
+    assert answer["events"] == ["meet"], "the people named pin their encounter when no kind is named"
+
+
+def test_rule_english_with_names() -> None:
+    assert parse_question("Which topics did Tô Lâm and Trump discuss?").lang == "en"
+    assert parse_question("Tô Lâm gặp ai?").lang == "vi"

@@ -7,7 +7,7 @@ import re
 from tradetalks.model import VN_US_RECIPROCAL, Event
 from tradetalks.serve.answers import Found, same_day
 from tradetalks.serve.index import DossierIndex, date_floor, fold_name, is_dated
-from tradetalks.serve.question import Question, cues
+from tradetalks.serve.question import Question, cues, has_phrase
 from tradetalks.serve.wording import format_date
 
 #: Where a sentence's clauses part: a scope named in another clause than the rate's is not the rate's.
@@ -71,6 +71,8 @@ def pick_rate(index: DossierIndex, q: Question) -> Event | None:
     """The one tariff action a question asks for: scope and date narrow the history, then the first rate
     ("ban đầu") or the one in force now (the latest held), never a list of every rate told."""
     pool = _candidates(index, q)
+    if q.rate is not None and not q.amount:  # rule rate_named: "thuế 46% công bố khi nào?" is about the 46%
+        pool = [e for e in pool if e.rate is not None and abs(e.rate - q.rate) < 1e-6]
     if q.scope:  # rule scope_over_talks: a scope no rate of the talks has is asked of every tariff action
         pool = [e for e in pool if _scope(e) == q.scope] or [
             e for e in _all_rates(index) if _scope(e) == q.scope and not (q.countries or q.negotiation)
@@ -117,6 +119,11 @@ def answer_tariff(index: DossierIndex, q: Question) -> Found | None:
     if event is None:
         return None
     rate = f"{(event.rate or 0) * 100:g}%"
+    extra = {"events": [event.id], "rate": event.rate}
+    if "when" in q.intents and not q.amount:
+        led = _date_first(event, rate, any(has_phrase(q.folded, w) for w in cues()["effect_words"]))
+        if led is not None:
+            return Found(led[0], led[1], event.evidence, extra, [rate[:-1]])
     vi, en = f"Mức thuế {rate}", f"A rate of {rate}"
     if _effective(event):
         vi += f", áp dụng từ {format_date(_effective(event), 'vi')}"
@@ -126,4 +133,25 @@ def answer_tariff(index: DossierIndex, q: Question) -> Found | None:
         when_vi = ("ngày " if day else "") + format_date(event.start, "vi")
         vi += f", {'dự kiến từ' if event.status == 'planned' else 'công bố'} {when_vi}"
         en += f", {'planned from' if event.status == 'planned' else 'announced'} {'on' if day else 'in'} {event.start}"
-    return Found(vi + ".", en + ".", event.evidence, {"events": [event.id], "rate": event.rate}, [rate[:-1]])
+    return Found(vi + ".", en + ".", event.evidence, extra, [rate[:-1]])
+
+
+def _date_first(event: Event, rate: str, effect: bool) -> tuple[str, str] | None:
+    """Rule date_asked_of_rate: "khi nào?" about a rate leads with its day: the day it takes effect when that is
+    asked ("có hiệu lực"), else the day it was announced (or the day it takes effect when no other is known)."""
+    effective, start = _effective(event), event.start if is_dated(event.start) else None
+    if effective and (effect or not start):
+        vi = f"Từ {format_date(effective, 'vi')}: mức thuế {rate} có hiệu lực"
+        en = f"From {effective}: the {rate} rate applies"
+        if start:
+            vi, en = vi + f" (công bố {format_date(start, 'vi')})", en + f" (announced {start})"
+        return vi + ".", en + "."
+    if start:
+        planned = event.status == "planned"
+        vi = f"{'Dự kiến từ' if planned else 'Ngày'} {format_date(start, 'vi')}: mức thuế {rate}"
+        vi += "" if planned else " được công bố"
+        en = f"{start}: the {rate} rate was {'planned' if planned else 'announced'}"
+        if effective:
+            vi, en = vi + f", có hiệu lực từ {format_date(effective, 'vi')}", en + f", applying from {effective}"
+        return vi + ".", en + "."
+    return None

@@ -90,12 +90,17 @@ KIND_TYPES: dict[str, tuple[str, ...]] = {
 }
 
 
-def named_types(q: Question) -> tuple[str, ...]:
+def named_types(q: Question, people: bool) -> tuple[str, ...]:
     """The event types a question naming no number looks among: those of the kind it names, else (rule
-    talks_event: "Việt Nam và Mercosur khởi động đàm phán khi nào?") every type of the negotiation it names."""
+    talks_event: "Việt Nam và Mercosur khởi động đàm phán khi nào?") every type of the negotiation it names, else
+    (rule people_event: "What did Tô Lâm and Trump discuss?") the encounters of the ``people`` it names."""
     if q.kind is not None:
         return KIND_TYPES[q.kind]
-    return tuple(event_types()) if q.negotiation and q.ordinal is None and not q.latest else ()
+    if q.ordinal is not None or q.latest or q.following:
+        return ()
+    if q.negotiation:
+        return tuple(event_types())
+    return KIND_TYPES["meeting"] if people else ()
 
 
 def named_event(index: DossierIndex, q: Question, wanted: Callable[[Event], bool] | None = None) -> Event | None:
@@ -103,12 +108,12 @@ def named_event(index: DossierIndex, q: Question, wanted: Callable[[Event], bool
     ("Tuyên bố chung được công bố khi nào?": the agreement whose sources say "tuyên bố chung"); of those, the
     ones that hold what is asked (``wanted``: a place for "where") when any does."""
     event = ordinal_event(index, q)
-    types = named_types(q)
+    people = {p.id for p in people_in(index, q, loose=False)}
+    types = named_types(q, bool(people))
     if event is not None or not types:
         return event
     every = talks(index, types, q.negotiation)
     events = [e for e in every if default_talks(e, q)]
-    people = {p.id for p in people_in(index, q, loose=False)}
     if people:
         # rule people_pin_event: the people named together pin their event down, in other talks too ("When did
         # Trump and Modi speak by phone?") when the talks asked about have none with them all

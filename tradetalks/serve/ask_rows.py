@@ -124,7 +124,7 @@ def _named_event(want: _Wanted, people: list[str]) -> None:
             want.events(kinds, f"{cond} AND e.ordinal = ?", [*params, q.ordinal])
         else:
             want.events(kinds, cond, params)
-    types = named_types(q)
+    types = named_types(q, bool(people))
     if not types:
         return
     if people:  # the events of the people named: of the talks asked about, or of any talks (people_pin_event)

@@ -20,6 +20,7 @@ _VI_DATE = re.compile(r"ngay (\d{1,2}) thang (\d{1,2})(?: nam (\d{4}))?")
 _EVENT_WORD = re.compile(r"\b(vong|phien|round|session)\b")
 _KINDS = ("agreement", "call", "meeting")
 _ORDINAL_SUFFIX = re.compile(r"^(\d{1,3})(?:st|nd|rd|th)?$")
+_RATE = re.compile(r"(?<![\d.,])(\d{1,3}(?:[.,]\d{1,2})?)\s*(?:%|phần trăm|phan tram|percent\b)", re.IGNORECASE)
 _VI_MONTH = re.compile(r"\bthang (\d{1,2}) (?:nam )?(\d{4})\b")
 #: How many words after "vòng"/"phiên" its number may stand ("vòng đàm phán thương mại Mỹ – Trung thứ 5").
 ORDINAL_REACH = 13
@@ -54,6 +55,8 @@ class Question:
     scope: str | None = None  # a tariff's product scope named in the question ("trung chuyen" -> transshipment)
     rate_time: str | None = None  # initial | current: which rate of a history is asked for
     following: bool = False  # "vòng tiếp theo", "the next round": the one after the latest (or after round N)
+    rate: float | None = None  # a rate the question names ("thuế 46% công bố khi nào?" -> 0.46)
+    amount: bool = False  # whether it asks for an amount ("bao nhiêu", "what rate")
 
 
 def clean_question(text: str) -> str:
@@ -79,6 +82,10 @@ def _ordinal_near(words: list[str], at: int) -> int | None:
         pair = " ".join(after[n : n + 2])
         if " " in pair and pair in table:  # rule first_named: "phiên đàm phán đầu tiên" = the first
             return table[pair]
+        following = after[n + 1] if n + 1 < len(after) else ""
+        # rule number_word_after: "vòng hai", "round two"; never "vòng năm 2025" (a year) or "vòng từ …" (from)
+        if n == 0 and word in table and word not in cues()["not_ordinal_after"] and not following.isdigit():
+            return table[word]
         if word == "thu" and n + 1 < len(after):
             following = after[n + 1]
             if following.isdigit():
@@ -271,13 +278,23 @@ def foreign_talks(text: str) -> str | None:
     return "talks:" + "+".join(sorted(re.sub(r"[^a-z0-9]+", "-", fold_name(c)).strip("-") for c in named))
 
 
+def rate_named(text: str) -> float | None:
+    """The rate a question names: "46%", "46 %", "12,5%", "20 phần trăm", "20 percent" -> 0.46 …"""
+    m = _RATE.search(text)
+    return round(float(m.group(1).replace(",", ".")) / 100, 6) if m else None
+
+
+def asks_amount(folded: str) -> bool:
+    """Whether the question asks for an amount ("bao nhiêu", "what rate")."""
+    return any(has_phrase(folded, w) for w in cues()["amount_words"])
+
+
 def rate_over_event(intents: list[str], folded: str, names_event: bool) -> list[str]:
     """Rule event_over_rate: a question that names an event (a round, a session, a call, an agreement) and asks
     when, where, who or what about it, without asking an amount, uses tariff words for the talks' subject
     ("Phiên đàm phán đầu tiên về thuế đối ứng diễn ra ở đâu?"): it is no rate question."""
     asks_other = {"when", "where", "head_delegation", "topics", "count_rounds", "met_on"} & set(intents)
-    asks_amount = any(has_phrase(folded, w) for w in cues()["amount_words"])
-    if "tariff_rate" in intents and names_event and asks_other and not asks_amount:
+    if "tariff_rate" in intents and names_event and asks_other and not asks_amount(folded):
         return [i for i in intents if i != "tariff_rate"]
     return intents
 
@@ -294,7 +311,9 @@ def parse_question(text: str) -> Question:
     folded_keep = fold_name(clean)
     ascii_only = not _VI_LETTERS.search(clean)
     vi_hits = sum(has_phrase(folded, w) for w in cues()["vietnamese_markers"])
-    lang = "en" if ascii_only and not vi_hits else "vi"
+    # rule english_with_names: an English question may name Vietnamese people with their marks ("Tô Lâm")
+    en_hits = sum(has_phrase(folded, w) for w in cues()["english_markers"])
+    lang = "en" if (ascii_only or en_hits >= 2) and not vi_hits else "vi"
     intents = [name for name, phrases in cues()["intents"].items() if any(has_phrase(folded, p) for p in phrases)]
     event_type, ordinal = _event_reference(folded)
     following = any(has_phrase(folded, w) for w in cues()["next_words"])
@@ -302,6 +321,9 @@ def parse_question(text: str) -> Question:
         ordinal += 1
     kind = None if event_type else _first_key(folded, {k: cues()["event_words"][k] for k in _KINDS})
     intents = rate_over_event(intents, folded, event_type in _SERIES_WORDS or kind in ("agreement", "call"))
+    rate = rate_named(clean)
+    if rate is not None and "tariff_rate" not in intents:  # rule rate_named: "When did the 20% rate take effect?"
+        intents.insert(0, "tariff_rate")
     foreign = {fold_name(c) for c, side in countries_named(clean).items() if side == "other"}
     return Question(
         text=clean,
@@ -315,6 +337,8 @@ def parse_question(text: str) -> Question:
         title=_title(folded),
         latest=any(has_phrase(folded, w) for w in cues()["latest_words"]),
         following=following,
+        rate=rate,
+        amount=asks_amount(folded),
         kind=kind,
         negotiation=_negotiation(folded) or foreign_talks(clean),
         countries=list(dict.fromkeys([*(w for w in cues()["sides"]["other"] if has_phrase(folded, w)), *foreign])),
