@@ -204,8 +204,9 @@ def test_country_adjectives_name_the_country() -> None:
 
 def test_rule_title_at_date(index: DossierIndex) -> None:
     answer = _ask(index, "Ông Sam Lee giữ chức vụ gì vào tháng 10/2025?")
-    assert answer["answer"].startswith("Sam Lee: Đại sứ"), "the title held then leads"
-    assert "Bộ trưởng" in answer["answer"], "the others follow"
+    assert answer["answer"].startswith("Sam Lee: Đại sứ"), "the title held then"
+    assert "Bộ trưởng" not in answer["answer"], "not the one held before"
+    assert "Bộ trưởng" in _ask(index, "Ông Sam Lee giữ chức vụ gì?")["answer"], "no period asked: every title"
     assert _ask(index, "What title did Sam Lee hold in March 2025?")["answer"].startswith("Sam Lee: Secretary")
 
 

@@ -31,23 +31,13 @@ def _held_then(role: Role, date: str | None) -> bool:
 
 
 def _titles_of(index: DossierIndex, person: Entity, date: str | None = None) -> Found:
-    """A person's titles over time; rule title_at_date: those held in the period asked lead ("What title did X
-    hold in April 2025?"), the others follow."""
+    """A person's titles over time; rule title_at_date: only those held in the period asked, when any is ("What
+    title did X hold in April 2025?"), else all of them."""
     roles = sorted(person.roles, key=lambda r: (r.first_seen or "", r.title))
-    then = [r for r in roles if _held_then(r, date)]
-    others = [r for r in roles if r not in then]
-    if not then:
-        then, others = roles, []
-    texts = {}
-    for lang, name, more in (
-        ("vi", person.name, "chức vụ khác"),
-        ("en", person.name_en or person.name, "other titles"),
-    ):
-        text = f"{name}: " + "; ".join(role_text(index, r, lang) for r in then)
-        if others:
-            text += f" ({more}: " + "; ".join(role_text(index, r, lang) for r in others) + ")"
-        texts[lang] = text + "."
-    return Found(texts["vi"], texts["en"], [ev for r in then + others for ev in r.evidence], {"entities": [person.id]})
+    then = [r for r in roles if _held_then(r, date)] or roles
+    vi = f"{person.name}: " + "; ".join(role_text(index, r, "vi") for r in then) + "."
+    en = f"{person.name_en or person.name}: " + "; ".join(role_text(index, r, "en") for r in then) + "."
+    return Found(vi, en, [ev for r in then for ev in r.evidence], {"entities": [person.id]})
 
 
 def _holder(index: DossierIndex, q: Question) -> Found | None:
