@@ -119,7 +119,7 @@ def named_event(index: DossierIndex, q: Question, wanted: Callable[[Event], bool
         # Trump and Modi speak by phone?") when the talks asked about have none with them all
         events = (
             [e for e in events if people <= {p.entity for p in e.participants}]
-            or [e for e in every if people <= {p.entity for p in e.participants}]
+            or [e for e in every if people <= {p.entity for p in e.participants} and len(people) > 1]
             or [e for e in events if people & {p.entity for p in e.participants}]
         )
     if q.date:

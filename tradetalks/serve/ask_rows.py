@@ -127,15 +127,15 @@ def _named_event(want: _Wanted, people: list[str]) -> None:
     types = named_types(q, bool(people))
     if not types:
         return
-    if people:  # the events of the people named: of the talks asked about, or of any talks (people_pin_event)
+    day, more = day_where(q.date) if q.date else ("", [])
+    if people:
         marks = ", ".join("?" * len(people))
-        of_people = f"e.id IN (SELECT p.event FROM d_participants p WHERE p.entity IN ({marks}))"
-        cond, params = (f"{cond} AND {of_people}", [*params, *people]) if q.negotiation else (of_people, people)
-    if q.date:
-        day, more = day_where(q.date)
-        cond += day
-        params = [*params, *more]
-    want.events(types, cond, params)
+        some = f"e.id IN (SELECT p.event FROM d_participants p WHERE p.entity IN ({marks}))"
+        if not q.negotiation and len(people) > 1:  # people_pin_event: two of them together, in any talks
+            pair = f"{some[:-1]} GROUP BY p.event HAVING count(DISTINCT p.entity) > 1)"
+            want.events(types, pair + day, [*people, *more])
+        cond, params = f"{cond} AND {some}", [*params, *people]
+    want.events(types, cond + day, [*params, *more])
 
 
 def day_where(date: str) -> tuple[str, list[str]]:
