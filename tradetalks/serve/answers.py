@@ -234,8 +234,12 @@ def answer_when(index: DossierIndex, q: Question) -> Found | None:
         vi = f"{event_name(event, 'vi')} diễn ra {when_text(event, 'vi')} (các nguồn không nêu năm){place_vi}."
         en = f"{event_name(event, 'en')} took place {when_text(event, 'en')} (the sources give no year){place_en}."
     elif not is_dated(event.start):
-        vi = f"Các nguồn nhắc đến {event_name(event, 'vi').lower()} nhưng chưa cho biết ngày{place_vi}."
-        en = f"The sources mention {event_name(event, 'en').lower()} but give no date{place_en}."
+        if place:  # what is known leads: the event and its place, then that no date is given
+            vi = f"{event_name(event, 'vi')} diễn ra{place_vi}; các nguồn chưa cho biết ngày."
+            en = f"{event_name(event, 'en')} was held{place_en}; the sources give no date."
+        else:
+            vi = f"Các nguồn nhắc đến {event_name(event, 'vi').lower()} nhưng chưa cho biết ngày."
+            en = f"The sources mention {event_name(event, 'en').lower()} but give no date."
     else:
         verb_vi, verb_en = ("dự kiến diễn ra", "is planned") if event.status == "planned" else ("diễn ra", "took place")
         vi = f"{event_name(event, 'vi')} {verb_vi} {when_text(event, 'vi')}{place_vi}."
