@@ -265,3 +265,37 @@ def test_rule_people_event(index: DossierIndex) -> None:
 def test_rule_english_with_names() -> None:
     assert parse_question("Which topics did Tô Lâm and Trump discuss?").lang == "en"
     assert parse_question("Tô Lâm gặp ai?").lang == "vi"
+
+
+def _round_told(quote: str) -> DossierIndex:
+    url = "https://c.example.vn/doan"
+    entities = [
+        Entity("p-khoa", "person", "Đỗ Minh Khoa"),  # no side, no title known
+        Entity("p-lan", "person", "Phan Thị Lan", side="VN"),
+        Entity("p-rao", "person", "Kiri Rao", side="other"),
+    ]
+    event = Event(
+        "negotiation_round",
+        [Evidence(article_id(url), 0, len(quote), quote)],
+        negotiation="vn-eu-fta",
+        ordinal=3,
+        start="2014-05-05",
+        participants=[Participant("p-lan", "VN"), Participant("p-khoa", None), Participant("p-rao", None)],
+        id="r3",
+    )
+    record = ArticleRecord(article_id(url), url, url, "Báo Thử", None, "2014-05-06", story=article_id(url))
+    return DossierIndex(Dossier(articles=[record], entities=entities, events=[event], timexes=[]))
+
+
+@pytest.mark.parametrize(
+    ("quote", "head"),
+    [
+        ("Đoàn Việt Nam do Vụ trưởng Đỗ Minh Khoa dẫn đầu, cùng bà Phan Thị Lan.", "p-khoa"),  # head_told
+        ("The Vietnamese delegation was led by Do Minh Khoa, with Phan Thi Lan.", "p-khoa"),
+        ("Ông Đỗ Minh Khoa và bà Phan Thị Lan dự vòng ba.", "p-lan"),  # nothing told: the known side decides
+    ],
+)
+def test_rule_head_told(quote: str, head: str) -> None:
+    index = _round_told(quote)
+    answer = _ask(index, "Ai dẫn đầu đoàn Việt Nam tại vòng đàm phán thứ 3 EVFTA?")
+    assert answer["entities"] == [head]

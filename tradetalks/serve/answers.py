@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from tradetalks.event_types import event_types, types_where
-from tradetalks.model import VN_US_RECIPROCAL, Entity, Event, Evidence, Role
+from tradetalks.model import VN_US_RECIPROCAL, Entity, Event, Evidence
 from tradetalks.serve.index import DossierIndex, fold_name, is_dated
 from tradetalks.serve.labels import label
 from tradetalks.serve.question import Question, cues, has_phrase
@@ -270,97 +270,6 @@ def answer_topics(index: DossierIndex, q: Question) -> Found | None:
     vi = f"{event_name(event, 'vi')} bàn về: " + ", ".join(label("vi", f"topic.{t}") for t in event.topics) + "."
     en = f"{event_name(event, 'en')} covered: " + ", ".join(label("en", f"topic.{t}") for t in event.topics) + "."
     return Found(vi, en, event.evidence, {"events": [event.id], "topics": list(event.topics)}, event_words(event))
-
-
-def _rank(index: DossierIndex, entity: Entity, date: str | None) -> int:
-    """How high a person's title at a date stands in ``head_rank`` (0 = "Trưởng đoàn"); unknown titles last."""
-    role = index.role_at(entity, date)
-    titles = [fold_name(role.title)] if role else []
-    ranks = [n for n, head in enumerate(cues()["head_rank"]) for t in titles if t.startswith(head)]
-    return min(ranks, default=len(cues()["head_rank"]))
-
-
-def event_heads(index: DossierIndex, q: Question) -> Found | None:
-    """Who led a side at a named event ("Ai dẫn đầu đoàn Việt Nam tại vòng đàm phán thứ nhất?"): among the
-    event's participants of that side, the one whose title then ranks highest."""
-    if q.ordinal is None and not q.latest and q.kind is None:
-        return None
-    event = named_event(index, q)
-    if event is None:
-        return None
-    heads: list[tuple[str, Entity]] = []
-    for side in [q.side] if q.side else ["VN", "US", "other"]:
-        people = [e for e in _people_of(index, event) if _own_side(index, e, event) == side]
-        if people:
-            heads.append((side, min(people, key=lambda e: (_rank(index, e, event.start), -index.weight(e.id)))))
-    if not heads:
-        return None
-    # the asked value leads: who, then whose side, then the event
-    vi = "; ".join(f"{person_with_title(index, e, event.start, 'vi')} ({label('vi', 'side.' + s)})" for s, e in heads)
-    en = "; ".join(f"{person_with_title(index, e, event.start, 'en')} ({label('en', 'side.' + s)})" for s, e in heads)
-    return Found(
-        f"{vi}: trưởng đoàn tại {event_name(event, 'vi').lower()}{_when_suffix(event, 'vi')}.",
-        f"{en}: head of delegation at {event_name(event, 'en').lower()}{_when_suffix(event, 'en')}.",
-        event.evidence,
-        {"entities": [e.id for _, e in heads], "events": [event.id]},
-        [fold_name(e.name).split(" ")[-1] for _, e in heads],
-    )
-
-
-def _when_suffix(event: Event, lang: str) -> str:
-    """ " (ngày 25/11/2025)" when the event is dated, else nothing."""
-    return f" ({when_text(event, lang)})" if is_dated(event.start) else ""
-
-
-def _people_of(index: DossierIndex, event: Event) -> list[Entity]:
-    """The people taking part in an event, as entities."""
-    found = [index.entity_by_id.get(p.entity) for p in event.participants]
-    return [e for e in found if e is not None and e.type == "person"]
-
-
-def _own_side(index: DossierIndex, person: Entity, event: Event) -> str | None:
-    """Rule head_side: the side a person leads at an event is the person's own (theirs, else that of the
-    organisation of a title they hold), else the side the event gives them: a Chinese vice-premier heads the
-    Chinese side whatever one report's sentence made of him."""
-    own = side_of(index, person)
-    return own or next((p.side for p in event.participants if p.entity == person.id), None)
-
-
-def answer_head(index: DossierIndex, q: Question) -> Found | None:
-    """Who leads the Vietnamese / US delegation: at the event the question names, else from the titles held."""
-    at_event = event_heads(index, q)
-    if at_event is not None:
-        return at_event
-    heads: list[tuple[Entity, Role]] = []
-    prefixes = [fold_name(t) for t in cues()["head_titles"]]
-    for entity in index.dossier.entities:
-        if entity.type != "person" or (q.side and side_of(index, entity) not in (q.side, None)):
-            continue
-        for role in entity.roles:
-            titles = (fold_name(role.title), fold_name(role.title_en or ""))
-            if any(t.startswith(p) for t in titles for p in prefixes):
-                heads.append((entity, role))
-                break
-    if q.side:
-        heads = [(e, r) for e, r in heads if side_of(index, e) == q.side]
-    words = cues()["negotiation_words"]
-    talks = {p.entity for ev in index.events if ev.negotiation == VN_US_RECIPROCAL for p in ev.participants}
-    heads = [(e, r) for e, r in heads if e.id in talks or any(w in fold_name(r.title) for w in words)]
-    if not heads:
-        return None
-    heads.sort(key=lambda er: -index.weight(er[0].id))
-    heads = heads[:3]
-    vi = "; ".join(f"{person_with_title(index, e, None, 'vi')} ({r.title})" for e, r in heads)
-    en = "; ".join(f"{e.name_en or e.name} ({r.title_en or r.title})" for e, r in heads)
-    side_vi = f" của {label('vi', 'side.' + q.side)}" if q.side else ""
-    side_en = f" of {label('en', 'side.' + q.side)}" if q.side else ""
-    evidence = [ev for _, r in heads for ev in r.evidence]
-    return Found(
-        f"Trưởng đoàn{side_vi}: {vi}.",
-        f"Head of delegation{side_en}: {en}.",
-        evidence,
-        {"entities": [e.id for e, _ in heads]},
-    )
 
 
 def answer_met(index: DossierIndex, q: Question) -> Found | None:

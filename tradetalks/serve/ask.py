@@ -9,13 +9,13 @@ from rich.console import Console
 from rich.markup import escape
 
 from tradetalks.model import Evidence, SearchHit
+from tradetalks.serve.answer_heads import answer_head
 from tradetalks.serve.answer_rates import answer_tariff
 from tradetalks.serve.answer_talks import answer_status
 from tradetalks.serve.answer_titles import answer_holder, answer_title
 from tradetalks.serve.answers import (
     Found,
     answer_count,
-    answer_head,
     answer_met,
     answer_topics,
     answer_when,
