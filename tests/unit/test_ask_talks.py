@@ -299,3 +299,27 @@ def test_rule_head_told(quote: str, head: str) -> None:
     index = _round_told(quote)
     answer = _ask(index, "Ai dẫn đầu đoàn Việt Nam tại vòng đàm phán thứ 3 EVFTA?")
     assert answer["entities"] == [head]
+
+
+def test_rule_head_named() -> None:
+    url = "https://c.example.vn/khoi-dau"
+    quote = "Tối qua, Bộ trưởng, Trưởng đoàn đàm phán Chính phủ Lê Văn Tám điện đàm với ông Dale Ross."
+    entities = [
+        Entity(
+            "p-tam", "person", "Lê Văn Tám", side="VN", roles=[Role("Bộ trưởng", None, "2025-04-01", None, [], None)]
+        ),
+        Entity("p-ross", "person", "Dale Ross", side="US"),
+    ]
+    event = Event(
+        "call",
+        [Evidence(article_id(url), 0, len(quote), quote)],
+        negotiation="vn-us-reciprocal",
+        start="2025-04-20",
+        participants=[Participant("p-tam", "VN"), Participant("p-ross", "US")],
+        id="c",
+    )
+    record = ArticleRecord(article_id(url), url, url, "Báo Thử", None, "2025-04-21", story=article_id(url))
+    index = DossierIndex(Dossier(articles=[record], entities=entities, events=[event], timexes=[]))
+    answer = _ask(index, "Ai là trưởng đoàn đàm phán của Việt Nam?")
+    assert answer["entities"] == ["p-tam"] and answer["answer"].startswith("Bộ trưởng Lê Văn Tám")
+    assert not answer_from_index(index, "Who is the head of the US delegation?")["found"], "nobody calls Ross so"

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from tradetalks.model import VN_US_RECIPROCAL, Entity, Event, Role
+from tradetalks.model import VN_US_RECIPROCAL, Entity, Event, Evidence, Role
 from tradetalks.serve.answers import Found, named_event, side_of
 from tradetalks.serve.index import DossierIndex, fold_name, is_dated
 from tradetalks.serve.labels import label
@@ -130,7 +130,7 @@ def answer_head(index: DossierIndex, q: Question) -> Found | None:
     talks = {p.entity for ev in index.events if ev.negotiation == VN_US_RECIPROCAL for p in ev.participants}
     heads = [(e, r) for e, r in heads if e.id in talks or any(w in fold_name(r.title) for w in words)]
     if not heads:
-        return None
+        return _heads_named(index, q)
     heads.sort(key=lambda er: -index.weight(er[0].id))
     heads = heads[:3]
     vi = "; ".join(f"{person_with_title(index, e, None, 'vi')} ({r.title})" for e, r in heads)
@@ -143,4 +143,29 @@ def answer_head(index: DossierIndex, q: Question) -> Found | None:
         f"Head of delegation{side_en}: {en}.",
         evidence,
         {"entities": [e.id for e, _ in heads]},
+    )
+
+
+def _heads_named(index: DossierIndex, q: Question) -> Found | None:
+    """Rule head_named: with no head title known, the participant of the talks whom their sources call head of
+    delegation right before the name ("Trưởng đoàn đàm phán Chính phủ Nguyễn Hồng Diên"), most often called so."""
+    prefixes = "|".join(re.escape(fold_name(t)) for t in cues()["head_titles"])
+    count: dict[str, list[Evidence]] = {}
+    for event in (e for e in index.events if e.negotiation == VN_US_RECIPROCAL):
+        people = [p for p in _people_of(index, event) if not q.side or side_of(index, p) == q.side]
+        for ev in event.evidence:
+            folded = fold_name(ev.quote)
+            for person in people:
+                names = "|".join(re.escape(n) for n in _names(person))
+                if names and re.search(rf"\b(?:{prefixes})\b[^.;]{{0,40}}? (?:{names})\b", folded):
+                    count.setdefault(person.id, []).append(ev)
+    if not count:
+        return None
+    head = max(count, key=lambda i: (len(count[i]), index.weight(i)))
+    entity = index.entity_by_id[head]
+    return Found(
+        f"{person_with_title(index, entity, None, 'vi')}: trưởng đoàn, theo các nguồn.",
+        f"{person_with_title(index, entity, None, 'en')}: head of delegation, as the sources call them.",
+        count[head],
+        {"entities": [head]},
     )
