@@ -303,19 +303,23 @@ def test_rule_head_told(quote: str, head: str) -> None:
 
 def test_rule_head_named() -> None:
     url = "https://c.example.vn/khoi-dau"
-    quote = "Tối qua, Bộ trưởng, Trưởng đoàn đàm phán Chính phủ Lê Văn Tám điện đàm với ông Dale Ross."
+    quote = (
+        "Tối qua, Bộ trưởng, Trưởng đoàn đàm phán Chính phủ Lê Văn Tám điện đàm với ông Dale Ross; "
+        "Phó trưởng đoàn Hồ Văn Ba cũng dự, và Phó trưởng đoàn Hồ Văn Ba phát biểu."
+    )
     entities = [
         Entity(
             "p-tam", "person", "Lê Văn Tám", side="VN", roles=[Role("Bộ trưởng", None, "2025-04-01", None, [], None)]
         ),
         Entity("p-ross", "person", "Dale Ross", side="US"),
+        Entity("p-ba", "person", "Hồ Văn Ba", side="VN"),
     ]
     event = Event(
         "call",
         [Evidence(article_id(url), 0, len(quote), quote)],
         negotiation="vn-us-reciprocal",
         start="2025-04-20",
-        participants=[Participant("p-tam", "VN"), Participant("p-ross", "US")],
+        participants=[Participant("p-tam", "VN"), Participant("p-ross", "US"), Participant("p-ba", "VN")],
         id="c",
     )
     record = ArticleRecord(article_id(url), url, url, "Báo Thử", None, "2025-04-21", story=article_id(url))

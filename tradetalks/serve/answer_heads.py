@@ -148,7 +148,8 @@ def answer_head(index: DossierIndex, q: Question) -> Found | None:
 
 def _heads_named(index: DossierIndex, q: Question) -> Found | None:
     """Rule head_named: with no head title known, the participant of the talks whom their sources call head of
-    delegation right before the name ("Trưởng đoàn đàm phán Chính phủ Nguyễn Hồng Diên"), most often called so."""
+    delegation right before the name ("Trưởng đoàn đàm phán Chính phủ Nguyễn Hồng Diên"; a "Phó trưởng đoàn" is
+    a deputy), most often called so."""
     prefixes = "|".join(re.escape(fold_name(t)) for t in cues()["head_titles"])
     count: dict[str, list[Evidence]] = {}
     for event in (e for e in index.events if e.negotiation == VN_US_RECIPROCAL):
@@ -157,7 +158,7 @@ def _heads_named(index: DossierIndex, q: Question) -> Found | None:
             folded = fold_name(ev.quote)
             for person in people:
                 names = "|".join(re.escape(n) for n in _names(person))
-                if names and re.search(rf"\b(?:{prefixes})\b[^.;]{{0,40}}? (?:{names})\b", folded):
+                if names and re.search(rf"(?<!pho )\b(?:{prefixes})\b[^.;]{{0,40}}? (?:{names})\b", folded):
                     count.setdefault(person.id, []).append(ev)
     if not count:
         return None
