@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from tradetalks.event_types import types_where
-from tradetalks.model import VN_US_RECIPROCAL, Entity, Event, Evidence, Role
+from tradetalks.event_types import event_types, types_where
+from tradetalks.model import VN_US_RECIPROCAL, Entity, Event, Evidence
 from tradetalks.serve.index import DossierIndex, fold_name, is_dated
 from tradetalks.serve.labels import label
 from tradetalks.serve.question import Question, cues, has_phrase
-from tradetalks.serve.wording import event_name, person_with_title, role_text, when_text
+from tradetalks.serve.wording import event_name, person_with_title, when_text
 
 #: Events people take part in: encounters and the rounds and sessions of a negotiation.
 MEETING_TYPES = types_where("encounter") + types_where("series")
@@ -28,7 +29,7 @@ class Found:
 
 
 # --- lookups -------------------------------------------------------------------------------------------
-def _talks(index: DossierIndex, types: tuple[str, ...], negotiation: str | None = None) -> list[Event]:
+def talks(index: DossierIndex, types: tuple[str, ...], negotiation: str | None = None) -> list[Event]:
     """Events of these types in date order: only the named negotiation's when one is named, else the
     Vietnam–US talks first, then events of no known negotiation, then the others."""
     events = sorted((e for e in index.events if e.type in types), key=index.event_order)
@@ -38,25 +39,37 @@ def _talks(index: DossierIndex, types: tuple[str, ...], negotiation: str | None 
     return sorted(events, key=lambda e: rank.get(e.negotiation, 2))
 
 
-def _default_talks(event: Event, q: Question) -> bool:
+def default_talks(event: Event, q: Question) -> bool:
     """Whether an event belongs to the talks a question is about (the named negotiation, else Vietnam–US)."""
     return event.negotiation == q.negotiation if q.negotiation else event.negotiation in (None, VN_US_RECIPROCAL)
 
 
+def next_event(index: DossierIndex, q: Question, kinds: tuple[str, ...]) -> Event | None:
+    """Rule next_planned: "the next round" is the first planned one after the latest held, in the talks asked
+    about (a round planned before a later one was held is no longer next)."""
+    events = [e for e in talks(index, kinds, q.negotiation) if default_talks(e, q)]
+    held = [index.event_order(e) for e in events if e.status == "held" and is_dated(e.start)]
+    after = max(held, default=("",))
+    planned = [e for e in events if e.status == "planned" and is_dated(e.start) and index.event_order(e) > after]
+    return min(planned, key=index.event_order, default=None)
+
+
 def ordinal_event(index: DossierIndex, q: Question) -> Event | None:
     """The event a question names by number: "vòng thứ 5", "phiên cấp Bộ trưởng thứ 8", "the 5th round"."""
-    if q.ordinal is None and not (q.latest and q.event_type):
+    if q.ordinal is None and not ((q.latest or q.following) and q.event_type):
         return None
     series = types_where("series")
     kinds = (q.event_type,) if q.event_type in series else series
+    if q.ordinal is None and q.following:
+        return next_event(index, q, kinds)
     for kind in kinds:
         if q.ordinal is None:
-            held = [e for e in _talks(index, (kind,), q.negotiation) if e.status == "held" and _default_talks(e, q)]
+            held = [e for e in talks(index, (kind,), q.negotiation) if e.status == "held" and default_talks(e, q)]
             if held:
                 return max(held, key=lambda e: (e.ordinal or 0, index.event_order(e)))
             continue
         # a number counts within the talks asked about: round 5 of another negotiation is no answer
-        numbered = [e for e in _talks(index, (kind,), q.negotiation) if e.ordinal == q.ordinal and _default_talks(e, q)]
+        numbered = [e for e in talks(index, (kind,), q.negotiation) if e.ordinal == q.ordinal and default_talks(e, q)]
         if numbered:
             rank = {VN_US_RECIPROCAL: 0, None: 1}
             return min(
@@ -77,30 +90,58 @@ KIND_TYPES: dict[str, tuple[str, ...]] = {
 }
 
 
-def named_event(index: DossierIndex, q: Question) -> Event | None:
+def named_types(q: Question, people: bool) -> tuple[str, ...]:
+    """The event types a question naming no number looks among: those of the kind it names, else (rule
+    talks_event: "Việt Nam và Mercosur khởi động đàm phán khi nào?") every type of the negotiation it names, else
+    (rule people_event: "What did Tô Lâm and Trump discuss?") the encounters of the ``people`` it names."""
+    if q.kind is not None:
+        return KIND_TYPES[q.kind]
+    if q.ordinal is not None or q.latest or q.following:
+        return ()
+    if q.negotiation:
+        return tuple(event_types())
+    return KIND_TYPES["meeting"] if people else ()
+
+
+def named_event(index: DossierIndex, q: Question, wanted: Callable[[Event], bool] | None = None) -> Event | None:
     """The event a question names: by number ("vòng thứ 5"), else by kind and the question's words
-    ("Tuyên bố chung được công bố khi nào?": the agreement whose sources say "tuyên bố chung")."""
+    ("Tuyên bố chung được công bố khi nào?": the agreement whose sources say "tuyên bố chung"); of those, the
+    ones that hold what is asked (``wanted``: a place for "where") when any does."""
     event = ordinal_event(index, q)
-    if event is not None or q.kind is None:
-        return event
-    events = [e for e in _talks(index, KIND_TYPES[q.kind], q.negotiation) if _default_talks(e, q)]
     people = {p.id for p in people_in(index, q, loose=False)}
+    types = named_types(q, bool(people))
+    if event is not None or not types:
+        return event
+    every = talks(index, types, q.negotiation)
+    events = [e for e in every if default_talks(e, q)]
     if people:
-        events = [e for e in events if people <= {p.entity for p in e.participants}] or [
-            e for e in events if people & {p.entity for p in e.participants}
-        ]
+        # rule people_pin_event: the people named together pin their event down, in other talks too ("When did
+        # Trump and Modi speak by phone?") when the talks asked about have none with them all
+        events = (
+            [e for e in events if people <= {p.entity for p in e.participants}]
+            or [e for e in every if people <= {p.entity for p in e.participants} and len(people) > 1]
+            or [e for e in events if people & {p.entity for p in e.participants}]
+        )
     if q.date:
         events = [e for e in events if same_day(e, q.date)]
+    if wanted is not None:  # rule place_asked: "ở đâu?" is answered by an event that has a place
+        events = [e for e in events if wanted(e)] or events
     if not events:
         return None
     stop = set(cues()["stop_words"])
     words = [w for w in q.folded.split() if w not in stop and len(w) > 1]
     pairs = [f"{a} {b}" for a, b in zip(words, words[1:], strict=False)]
 
-    def fit(event: Event) -> tuple[int, bool, int]:
+    day = any(has_phrase(q.folded, w) for w in cues()["day_words"])
+
+    def fit(event: Event) -> tuple[bool, bool, bool, int, bool, int]:
         quotes = " ".join(f" {fold_name(v.quote)} " for v in event.evidence)
         told = sum(f" {p} " in quotes for p in pairs)
-        return told, is_dated(event.start), len({v.article for v in event.evidence})
+        # rule day_asked: "ký ngày nào?" is answered by the event the words fit that is dated to the day
+        by_day = day and len(event.start or "") == 10 and is_dated(event.start)
+        # rule own_kind: "hội đàm" asks for a meeting before a call the same people had
+        own = q.kind is not None and event.type == types[0]
+        return told > 0, by_day, own, told, is_dated(event.start), len({v.article for v in event.evidence})
 
     return max(events, key=fit)
 
@@ -111,14 +152,17 @@ def people_in(index: DossierIndex, q: Question, loose: bool = True) -> list[Enti
     stop = set(cues()["stop_words"])
     capitalised = {fold_name(w) for w in q.text.split() if w[:1].isupper()} - stop
     found: list[Entity] = []
+    taken: set[int] = set()  # rule every_name: each person named, the longest name first ("Tô Lâm … Trump")
     for size in range(min(8, len(words)), 0, -1):
         for at in range(len(words) - size + 1):
             key = " ".join(words[at : at + size])
-            if len(key) >= 3 and (size > 1 or key in capitalised):
-                found.extend(index.entity_by_id[i] for i in index._names.get(key, []))
-        found = [e for e in found if e.type == "person"]
-        if found:
-            break
+            if taken & set(range(at, at + size)) or len(key) < 3 or (size == 1 and key not in capitalised):
+                continue
+            people = [index.entity_by_id[i] for i in index._names.get(key, [])]
+            people = [e for e in people if e.type == "person"]
+            if people:
+                found.extend(people)
+                taken |= set(range(at, at + size))
     if not found and loose:
         wanted = {w for w in capitalised if len(w) >= 3}
         for entity in index.dossier.entities:
@@ -130,7 +174,10 @@ def people_in(index: DossierIndex, q: Question, loose: bool = True) -> list[Enti
 
 
 def same_day(event: Event, date: str) -> bool:
-    """Whether an event covers a date: "--11-12" matches any year, and "XXXX-11-12" (year unknown) any date 11-12."""
+    """Whether an event covers a date: "--11-12" matches any year, and "XXXX-11-12" (year unknown) any date 11-12;
+    a month asked ("2026-02") is met by an event whose dates (a day or a month) fall in it."""
+    if is_month(date):
+        return in_month(event, date)
     if not event.start or len(event.start) < 10:
         return False
     first = event.start
@@ -140,7 +187,20 @@ def same_day(event: Event, date: str) -> bool:
     return first[:10] <= date <= last[:10]
 
 
-def _side_of(index: DossierIndex, entity: Entity) -> str | None:
+def is_month(date: str) -> bool:
+    """Whether a date asked is a month of a year ("2026-02"), not a day ("--11-12" is the 12th of November)."""
+    return len(date) == 7 and date[:4].isdigit() and date[4] == "-"
+
+
+def in_month(event: Event, month: str) -> bool:
+    """Rule month_asked: whether an event known to the month or the day lies in the month "2026-02"."""
+    if not event.start or len(event.start) < 7 or not event.start[:4].isdigit():
+        return False
+    last = event.end if event.end and len(event.end) >= 7 and event.end[:4].isdigit() else event.start
+    return event.start[:7] <= month <= last[:7]
+
+
+def side_of(index: DossierIndex, entity: Entity) -> str | None:
     """An entity's side, else the side of the organisation of one of its roles."""
     if entity.side:
         return entity.side
@@ -151,7 +211,7 @@ def _side_of(index: DossierIndex, entity: Entity) -> str | None:
     return None
 
 
-def _event_words(event: Event) -> list[str]:
+def event_words(event: Event) -> list[str]:
     """Words that make a quote a good citation for an event: its number, day and place."""
     words = [f"thu {event.ordinal}", f"lan thu {event.ordinal}"] if event.ordinal else []
     if event.start and is_dated(event.start) and len(event.start) == 10:
@@ -174,20 +234,24 @@ def answer_when(index: DossierIndex, q: Question) -> Found | None:
         vi = f"{event_name(event, 'vi')} diễn ra {when_text(event, 'vi')} (các nguồn không nêu năm){place_vi}."
         en = f"{event_name(event, 'en')} took place {when_text(event, 'en')} (the sources give no year){place_en}."
     elif not is_dated(event.start):
-        vi = f"Các nguồn nhắc đến {event_name(event, 'vi').lower()} nhưng chưa cho biết ngày{place_vi}."
-        en = f"The sources mention {event_name(event, 'en').lower()} but give no date{place_en}."
+        if place:  # what is known leads: the event and its place, then that no date is given
+            vi = f"{event_name(event, 'vi')} diễn ra{place_vi}; các nguồn chưa cho biết ngày."
+            en = f"{event_name(event, 'en')} was held{place_en}; the sources give no date."
+        else:
+            vi = f"Các nguồn nhắc đến {event_name(event, 'vi').lower()} nhưng chưa cho biết ngày."
+            en = f"The sources mention {event_name(event, 'en').lower()} but give no date."
     else:
         verb_vi, verb_en = ("dự kiến diễn ra", "is planned") if event.status == "planned" else ("diễn ra", "took place")
         vi = f"{event_name(event, 'vi')} {verb_vi} {when_text(event, 'vi')}{place_vi}."
         en = f"{event_name(event, 'en')} {verb_en} {when_text(event, 'en')}{place_en}."
     return Found(
-        vi, en, event.evidence, {"events": [event.id], "start": event.start, "end": event.end}, _event_words(event)
+        vi, en, event.evidence, {"events": [event.id], "start": event.start, "end": event.end}, event_words(event)
     )
 
 
 def answer_where(index: DossierIndex, q: Question) -> Found | None:
     """Where was round N held."""
-    event = named_event(index, q)
+    event = named_event(index, q, lambda e: bool(e.location))
     if event is None or not event.location:
         return None
     place = event.location.rstrip(". ")
@@ -195,7 +259,7 @@ def answer_where(index: DossierIndex, q: Question) -> Found | None:
     when_en = f" ({when_text(event, 'en')})" if is_dated(event.start) else ""
     vi = f"{event_name(event, 'vi')} diễn ra tại {place}{when_vi}."
     en = f"{event_name(event, 'en')} was held in {place}{when_en}."
-    return Found(vi, en, event.evidence, {"events": [event.id], "location": event.location}, _event_words(event))
+    return Found(vi, en, event.evidence, {"events": [event.id], "location": event.location}, event_words(event))
 
 
 def answer_topics(index: DossierIndex, q: Question) -> Found | None:
@@ -205,121 +269,7 @@ def answer_topics(index: DossierIndex, q: Question) -> Found | None:
         return None
     vi = f"{event_name(event, 'vi')} bàn về: " + ", ".join(label("vi", f"topic.{t}") for t in event.topics) + "."
     en = f"{event_name(event, 'en')} covered: " + ", ".join(label("en", f"topic.{t}") for t in event.topics) + "."
-    return Found(vi, en, event.evidence, {"events": [event.id], "topics": list(event.topics)}, _event_words(event))
-
-
-def _rank(index: DossierIndex, entity: Entity, date: str | None) -> int:
-    """How high a person's title at a date stands in ``head_rank`` (0 = "Trưởng đoàn"); unknown titles last."""
-    role = index.role_at(entity, date)
-    titles = [fold_name(role.title)] if role else []
-    ranks = [n for n, head in enumerate(cues()["head_rank"]) for t in titles if t.startswith(head)]
-    return min(ranks, default=len(cues()["head_rank"]))
-
-
-def event_heads(index: DossierIndex, q: Question) -> Found | None:
-    """Who led a side at a named event ("Ai dẫn đầu đoàn Việt Nam tại vòng đàm phán thứ nhất?"): among the
-    event's participants of that side, the one whose title then ranks highest."""
-    if q.ordinal is None and not q.latest and q.kind is None:
-        return None
-    event = named_event(index, q)
-    if event is None:
-        return None
-    heads: list[tuple[str, Entity]] = []
-    for side in [q.side] if q.side in ("VN", "US") else ["VN", "US"]:
-        people = [
-            index.entity_by_id[p.entity]
-            for p in event.participants
-            if p.side == side and p.entity in index.entity_by_id and index.entity_by_id[p.entity].type == "person"
-        ]
-        if people:
-            heads.append((side, min(people, key=lambda e: (_rank(index, e, event.start), -index.weight(e.id)))))
-    if not heads:
-        return None
-    vi = "; ".join(f"{label('vi', 'side.' + s)}: {person_with_title(index, e, event.start, 'vi')}" for s, e in heads)
-    en = "; ".join(f"{label('en', 'side.' + s)}: {person_with_title(index, e, event.start, 'en')}" for s, e in heads)
-    return Found(
-        f"Trưởng đoàn tại {event_name(event, 'vi').lower()} ({vi}).",
-        f"Head of delegation at {event_name(event, 'en').lower()} ({en}).",
-        event.evidence,
-        {"entities": [e.id for _, e in heads], "events": [event.id]},
-        [fold_name(e.name).split(" ")[-1] for _, e in heads],
-    )
-
-
-def answer_head(index: DossierIndex, q: Question) -> Found | None:
-    """Who leads the Vietnamese / US delegation: at the event the question names, else from the titles held."""
-    at_event = event_heads(index, q)
-    if at_event is not None:
-        return at_event
-    heads: list[tuple[Entity, Role]] = []
-    prefixes = [fold_name(t) for t in cues()["head_titles"]]
-    for entity in index.dossier.entities:
-        if entity.type != "person" or (q.side and _side_of(index, entity) not in (q.side, None)):
-            continue
-        for role in entity.roles:
-            titles = (fold_name(role.title), fold_name(role.title_en or ""))
-            if any(t.startswith(p) for t in titles for p in prefixes):
-                heads.append((entity, role))
-                break
-    if q.side:
-        heads = [(e, r) for e, r in heads if _side_of(index, e) == q.side]
-    words = cues()["negotiation_words"]
-    talks = {p.entity for ev in index.events if ev.negotiation == VN_US_RECIPROCAL for p in ev.participants}
-    heads = [(e, r) for e, r in heads if e.id in talks or any(w in fold_name(r.title) for w in words)]
-    if not heads:
-        return None
-    heads.sort(key=lambda er: -index.weight(er[0].id))
-    heads = heads[:3]
-    vi = "; ".join(f"{person_with_title(index, e, None, 'vi')} ({r.title})" for e, r in heads)
-    en = "; ".join(f"{e.name_en or e.name} ({r.title_en or r.title})" for e, r in heads)
-    side_vi = f" của {label('vi', 'side.' + q.side)}" if q.side else ""
-    side_en = f" of {label('en', 'side.' + q.side)}" if q.side else ""
-    evidence = [ev for _, r in heads for ev in r.evidence]
-    return Found(
-        f"Trưởng đoàn{side_vi}: {vi}.",
-        f"Head of delegation{side_en}: {en}.",
-        evidence,
-        {"entities": [e.id for e, _ in heads]},
-    )
-
-
-def answer_title(index: DossierIndex, q: Question) -> Found | None:
-    """What is X's title, or who holds title T ("Who is the Deputy USTR?")."""
-    people = [p for p in people_in(index, q, loose=False) if p.roles]
-    if people:
-        return _titles_of(index, people[0])
-    holder = _holder(index, q)
-    if holder is not None:
-        return holder
-    people = [p for p in people_in(index, q) if p.roles]
-    return _titles_of(index, people[0]) if people else None
-
-
-def _titles_of(index: DossierIndex, person: Entity) -> Found:
-    """A person's titles over time."""
-    roles = sorted(person.roles, key=lambda r: (r.first_seen or "", r.title))
-    vi = f"{person.name}: " + "; ".join(role_text(index, r, "vi") for r in roles) + "."
-    en = f"{person.name_en or person.name}: " + "; ".join(role_text(index, r, "en") for r in roles) + "."
-    return Found(vi, en, [ev for r in roles for ev in r.evidence], {"entities": [person.id]})
-
-
-def _holder(index: DossierIndex, q: Question) -> Found | None:
-    """Who holds the title named in the question, most recently seen first."""
-    wanted = q.title
-    if wanted is None:
-        titles = {fold_name(r.title) for e in index.dossier.entities for r in e.roles}
-        wanted = next((t for t in sorted(titles, key=len, reverse=True) if t and has_phrase(q.folded, t)), None)
-    if wanted is None:
-        return None
-    people = [e for e in index.dossier.entities if e.type == "person"]
-    holders = [(e, r) for e in people for r in e.roles if fold_name(r.title).startswith(wanted)]
-    if not holders:
-        return None
-    holders.sort(key=lambda er: (not er[1].former, er[1].last_seen or "", index.weight(er[0].id)), reverse=True)
-    entity, role = holders[0]
-    vi = f"{role.title}: {entity.name}."
-    en = f"{role.title_en or role.title}: {entity.name_en or entity.name}."
-    return Found(vi, en, role.evidence, {"entities": [entity.id]})
+    return Found(vi, en, event.evidence, {"events": [event.id], "topics": list(event.topics)}, event_words(event))
 
 
 def answer_met(index: DossierIndex, q: Question) -> Found | None:
@@ -327,7 +277,7 @@ def answer_met(index: DossierIndex, q: Question) -> Found | None:
     events: list[Event] = []
     for person in people_in(index, q)[:10]:
         types = KIND_TYPES["call"] if q.kind == "call" else MEETING_TYPES
-        events = [e for e in _talks(index, types, q.negotiation) if person.id in {p.entity for p in e.participants}]
+        events = [e for e in talks(index, types, q.negotiation) if person.id in {p.entity for p in e.participants}]
         if q.date:
             events = [e for e in events if same_day(e, q.date)]
         if events:
@@ -344,18 +294,19 @@ def answer_met(index: DossierIndex, q: Question) -> Found | None:
         ]
         names_vi = ", ".join(person_with_title(index, o, event.start, "vi") for o in others) or label("vi", "unknown")
         names_en = ", ".join(person_with_title(index, o, event.start, "en") for o in others) or label("en", "unknown")
-        lines_vi.append(f"{when_text(event, 'vi')}: {names_vi} ({label('vi', 'type.' + event.type).lower()})")
-        lines_en.append(f"{when_text(event, 'en')}: {names_en} ({label('en', 'type.' + event.type).lower()})")
+        # who was met leads, then the kind of encounter and its day
+        lines_vi.append(f"{names_vi} ({label('vi', 'type.' + event.type).lower()}, {when_text(event, 'vi')})")
+        lines_en.append(f"{names_en} ({label('en', 'type.' + event.type).lower()}, {when_text(event, 'en')})")
         evidence.extend(event.evidence)
-    vi = f"{person.name} đã gặp: " + "; ".join(lines_vi) + "."
-    en = f"{person.name_en or person.name} met: " + "; ".join(lines_en) + "."
+    vi = "; ".join(lines_vi) + f" (gặp gỡ, trao đổi với {person.name})."
+    en = "; ".join(lines_en) + f" (meetings and calls of {person.name_en or person.name})."
     return Found(vi, en, evidence, {"entities": [person.id], "events": [e.id for e in events[:5]]})
 
 
 def answer_count(index: DossierIndex, q: Question) -> Found | None:
     """How many rounds (or ministerial sessions) have been held."""
     kind = "ministerial_session" if q.event_type == "ministerial_session" else "negotiation_round"
-    held = [e for e in _talks(index, (kind,), q.negotiation) if e.status == "held" and _default_talks(e, q)]
+    held = [e for e in talks(index, (kind,), q.negotiation) if e.status == "held" and default_talks(e, q)]
     if not held:
         return None
     count = max([len(held), *(e.ordinal or 0 for e in held)])

@@ -10,13 +10,14 @@ from rich.console import Console
 from rich.markup import escape
 
 from tradetalks.model import Evidence, SearchHit
+from tradetalks.serve.answer_heads import answer_head
 from tradetalks.serve.answer_rates import answer_tariff
+from tradetalks.serve.answer_talks import answer_status
+from tradetalks.serve.answer_titles import answer_holder, answer_title
 from tradetalks.serve.answers import (
     Found,
     answer_count,
-    answer_head,
     answer_met,
-    answer_title,
     answer_topics,
     answer_when,
     answer_where,
@@ -39,6 +40,8 @@ HANDLERS: list[tuple[str, Callable[[DossierIndex, Question], Found | None]]] = [
     ("where", answer_where),
     ("when", answer_when),
     ("title_of", answer_title),
+    ("holder", answer_holder),
+    ("status", answer_status),
 ]
 #: An answer cites at most this many articles.
 MAX_SOURCES = 5
@@ -203,6 +206,12 @@ def _not_found(q: Question, search: Searcher | None) -> dict[str, Any]:
     }
 
 
+def citation(source: dict[str, Any]) -> str:
+    """A source as a reader cites it: "outlet · date · title" (the parts known; the article id when none is)."""
+    parts = [source.get("outlet") or source.get("outlet_label"), source.get("published"), source.get("title")]
+    return " · ".join(p for p in parts if p) or source.get("label") or source["article"]
+
+
 def print_answer(answer: dict[str, Any], console: Console) -> None:
     """Print the answer, then each source with its quote, or the closest passages when not found."""
     console.print(f"[bold]{escape(answer['answer'])}[/bold]")
@@ -212,8 +221,7 @@ def print_answer(answer: dict[str, Any], console: Console) -> None:
     if other and other != answer["answer"]:
         console.print(escape(other), style="dim")
     for n, source in enumerate(answer["sources"], 1):
-        where = source.get("outlet") or source.get("label") or source["article"]
-        console.print(f"  [{n}] {escape(where)} ({source['article']}) {escape(source.get('url') or '')}")
+        console.print(f"  [{n}] {escape(citation(source))} {escape(source.get('url') or '')}")
         console.print(f"      “{escape(source['quote'])}”")
     if answer["passages"]:
         console.print(label(answer.get("lang"), "closest") + ":")

@@ -12,19 +12,17 @@ from typing import Any
 
 from tradetalks.event_types import types_where
 from tradetalks.model import VN_US_RECIPROCAL, Dossier, Event
-from tradetalks.serve.answers import KIND_TYPES, MEETING_TYPES, people_in, same_day
+from tradetalks.serve.answer_talks import status_types
+from tradetalks.serve.answers import KIND_TYPES, MEETING_TYPES, is_month, named_types, people_in, same_day
 from tradetalks.serve.index import DossierIndex, fold_name
 from tradetalks.serve.question import Question, cues, has_phrase
 from tradetalks.store.question_reads import (
-    bare_entities,
-    event_spans,
     holders,
     negotiations_of,
     people_by_keys,
     people_by_last_name,
     positions,
     question_titles,
-    title_holders,
 )
 from tradetalks.store.row_reads import DossierRows
 
@@ -48,12 +46,12 @@ class QuestionIndex(DossierIndex):
 
 
 def _index(
-    rows: DossierRows, events: list[Event], places: dict[str, int], entity_ids: Sequence[str], looked_at: set[str]
+    rows: DossierRows, events: list[Event], places: dict[str, int], entity_ids: Sequence[str], participants: bool
 ) -> QuestionIndex:
-    """An index over these events (dossier order), these entities, the participants of the events ``looked_at``
-    (those whose people the rules name, not only count by id) and the organisations of everyone's titles
-    (entities in dossier order)."""
-    taking_part = [p.entity for ev in events if ev.id in looked_at for p in ev.participants]
+    """An index over these events (dossier order), these entities, the events' participants (when the rules look
+    at who took part, not only at their ids) and the organisations of everyone's titles (entities in dossier
+    order)."""
+    taking_part = [p.entity for ev in events for p in ev.participants] if participants else []
     ids = list(dict.fromkeys([*entity_ids, *taking_part]))
     entities = rows.entities(ids)
     orgs = sorted({r.organization for e in entities for r in e.roles if r.organization} - set(ids))
@@ -63,13 +61,6 @@ def _index(
     weights = {i: w for i, (_, w) in rows.weights([e.id for e in entities]).items()}
     events = sorted(events, key=lambda e: places[e.id or ""])
     return QuestionIndex(Dossier([], entities, events), places, weights)
-
-
-def _bare_index(rows: DossierRows, ids: Sequence[str]) -> QuestionIndex:
-    """An index over these entities alone, without their titles: what ``people_in`` ranks people by."""
-    entities = bare_entities(rows, ids)
-    weights = {i: w for i, (_, w) in rows.weights([e.id for e in entities]).items()}
-    return QuestionIndex(Dossier([], entities, []), {}, weights)
 
 
 def _name_keys(q: Question) -> list[str]:
@@ -103,63 +94,56 @@ class _Wanted:
     def __init__(self, rows: DossierRows, q: Question):
         self.rows, self.q = rows, q
         self.where: list[tuple[str, list[Any]]] = []
-        self.bare: set[int] = set()  # the conditions of ``ids_only``
         self.entities: list[str] = []
 
     def events(self, types: Sequence[str], cond: str = "1 = 1", params: Sequence[Any] = ()) -> None:
         marks = ", ".join("?" * len(types))
         self.where.append((f"e.type IN ({marks}) AND {cond}", [*types, *params]))
 
-    def ids_only(self, cond: str, params: Sequence[Any]) -> None:
-        """Events whose participants the rules look at by id only (never by name or title)."""
-        self.where.append((cond, list(params)))
-        self.bare.add(len(self.where) - 1)
-
     def talks(self) -> tuple[str, list[Any]]:
-        """Rule _default_talks as SQL: the named negotiation's events, else those of Vietnam–US or of none."""
+        """Rule default_talks as SQL: the named negotiation's events, else those of Vietnam–US or of none."""
         if self.q.negotiation:
             return "e.negotiation = ?", [self.q.negotiation]
         return "(e.negotiation IS NULL OR e.negotiation = ?)", [VN_US_RECIPROCAL]
 
-    def read(self) -> tuple[list[Event], dict[str, int], set[str]]:
-        """The events wanted, their places, and the ids of those whose participants are looked at by name."""
+    def read(self) -> tuple[list[Event], dict[str, int]]:
         listed: dict[str, int] = {}
-        named: set[str] = set()
-        for n, (cond, params) in enumerate(self.where):
-            found = self.rows.event_ids(cond, params)
-            listed.update((i, pos) for i, pos, _ in found)
-            if n not in self.bare:
-                named.update(i for i, _, _ in found)
-        return self.rows.events(list(listed)), listed, named
+        for cond, params in self.where:
+            listed.update((i, pos) for i, pos, _ in self.rows.event_ids(cond, params))
+        return self.rows.events(list(listed)), listed
 
 
 def _named_event(want: _Wanted, people: list[str]) -> None:
-    """``named_event``: the series events its number or "latest" names, else the events of the kind it names
-    with (one of) the people it names on the day it names."""
+    """``named_event``: the series events its number, "latest" or "next" names, else the events of the kind it names
+    (or of the negotiation it names) with (one of) the people it names on the day it names."""
     q, series = want.q, types_where("series")
     cond, params = want.talks()
-    if q.ordinal is not None or (q.latest and q.event_type):
+    if q.ordinal is not None or ((q.latest or q.following) and q.event_type):
         kinds = (q.event_type,) if q.event_type in series else series
         if q.ordinal is not None:
             want.events(kinds, f"{cond} AND e.ordinal = ?", [*params, q.ordinal])
         else:
             want.events(kinds, cond, params)
-    if q.kind is None:
+    types = named_types(q, bool(people))
+    if not types:
         return
+    day, more = day_where(q.date) if q.date else ("", [])
     if people:
         marks = ", ".join("?" * len(people))
-        cond += f" AND e.id IN (SELECT p.event FROM d_participants p WHERE p.entity IN ({marks}))"
-        params = [*params, *people]
-    if q.date:
-        day, more = day_where(q.date)
-        cond += day
-        params = [*params, *more]
-    want.events(KIND_TYPES[q.kind], cond, params)
+        some = f"e.id IN (SELECT p.event FROM d_participants p WHERE p.entity IN ({marks}))"
+        if not q.negotiation and len(people) > 1:  # people_pin_event: two of them together, in any talks
+            pair = f"{some[:-1]} GROUP BY p.event HAVING count(DISTINCT p.entity) > 1)"
+            want.events(types, pair + day, [*people, *more])
+        cond, params = f"{cond} AND {some}", [*params, *people]
+    want.events(types, cond + day, [*params, *more])
 
 
 def day_where(date: str) -> tuple[str, list[str]]:
     """Rule same_day loosened to SQL over ``d_events e`` (" AND ..." and its parameters): the events that may cover
-    a day ("2025-07-02", or "--07-02" in any year); those of no known year are kept, ``same_day`` decides."""
+    a day ("2025-07-02", or "--07-02" in any year) or a month ("2026-02"); those of no known year are kept,
+    ``same_day`` decides."""
+    if is_month(date):  # a month: the events whose days reach into it
+        return " AND (e.first_day IS NULL OR (e.first_day <= ? AND e.last_day >= ?))", [f"{date}-31", f"{date}-01"]
     if not date.startswith("-"):
         return " AND (e.first_day IS NULL OR (e.first_day <= ? AND e.last_day >= ?))", [date, date]
     day = date[-6:]  # "-07-02": the month and day as they stand in an ISO date after its year
@@ -187,9 +171,8 @@ def _met_events(want: _Wanted, chosen: list[str]) -> None:
             cond += day
             params += more
         listed = negotiations_of(rows, cond, params)
-        if q.date:  # the day decides, from the events' dates alone
-            spans = event_spans(rows, [i for i, _ in listed])
-            ids = [i for i, _ in listed if same_day(Event("meeting", [], start=spans[i][0], end=spans[i][1]), q.date)]
+        if q.date:
+            ids = [e.id or "" for e in rows.events([i for i, _ in listed]) if same_day(e, q.date)]
         else:
             rank = {VN_US_RECIPROCAL: 0, None: 1}
             ids = [i for i, _ in sorted(listed, key=lambda r: rank.get(r[1], 2))[:MET_EVENTS]]
@@ -199,26 +182,20 @@ def _met_events(want: _Wanted, chosen: list[str]) -> None:
 
 
 def _title_holders(want: _Wanted) -> None:
-    """``_holder``: the one person it names, the holder of the title the question names (the longest title
-    anyone holds that its words name, when it names none of the known ones) who is the latest seen, then the most
-    prominent, then the first in the dossier; and, so that title stands among the titles held, one holder of it."""
+    """``_holder``: the people holding the title the question names (the longest title anyone holds that its
+    words name, when it names none of the known ones) and who holds that very title."""
     q = want.q
     wanted = q.title
     known = question_titles(want.rows)
     if wanted is None:
         titles = {fold_name(t) for t, _ in known}
         wanted = next((t for t in sorted(titles, key=len, reverse=True) if t and has_phrase(q.folded, t)), None)
-        if wanted is None:
-            return
-        want.entities += holders(want.rows, [t for t, _ in known if fold_name(t) == wanted], people_only=False)[:1]
-    found = title_holders(want.rows, [t for t, _ in known if fold_name(t).startswith(wanted)])
-    best: tuple[bool, str, int] | None = None
-    for entity, former, last_seen, weight in found:  # dossier order, titles in order: the first of equals wins
-        key = (not former, last_seen or "", weight)
-        if best is None or key > best:
-            best, chosen = key, entity
-    if best is not None:
-        want.entities.append(chosen)
+    if wanted is None:
+        return
+    # the titles the asked words start with (its organisation's words may follow: "bo truong tai chinh")
+    starts = [t for t, _ in known if fold_name(t) and wanted.startswith(fold_name(t) + " ")]
+    want.entities += holders(want.rows, [t for t, _ in known if fold_name(t).startswith(wanted)] + starts)
+    want.entities += holders(want.rows, [t for t, _ in known if fold_name(t) == wanted], people_only=False)
 
 
 def _heads(want: _Wanted) -> None:
@@ -228,36 +205,34 @@ def _heads(want: _Wanted) -> None:
     heads = [t for t, _ in known if any(fold_name(t).startswith(p) for p in prefixes)]
     heads_en = [e for _, e in known if e and any(fold_name(e).startswith(p) for p in prefixes)]
     want.entities += holders(want.rows, heads) + holders(want.rows, heads_en, english=True)
-    want.ids_only("e.negotiation = ?", [VN_US_RECIPROCAL])  # who takes part in the talks
+    want.where.append(("e.negotiation = ?", [VN_US_RECIPROCAL]))
 
 
 def question_part(rows: DossierRows, q: Question, kinds: Sequence[str]) -> QuestionIndex:
     """The index the rules ``kinds`` (those a question is tried with, in order) answer ``q`` over."""
     want = _Wanted(rows, q)
-    tried = set(kinds)
     strict = named_people(rows, q, loose=False)
-    people = strict or (named_people(rows, q, loose=True) if {"met_on", "title_of"} & tried else [])
-    # the people the rules find, in their order: those of the longest run of words naming any, else by last name
-    ranked = [e.id for e in people_in(_bare_index(rows, people), q)] if people else []
-    named_event = bool({"when", "where", "topics", "head_delegation"} & tried)
-    if "title_of" in tried or (named_event and q.kind is not None):
-        want.entities += ranked
-    if named_event:
-        _named_event(want, ranked if strict else [])
-    if "head_delegation" in tried:
+    loose = bool({"met_on", "title_of"} & set(kinds))
+    people = strict or (named_people(rows, q, loose=True) if loose else [])
+    want.entities += people
+    if {"when", "where", "topics", "head_delegation"} & set(kinds):
+        _named_event(want, strict)
+    if "head_delegation" in kinds:
         _heads(want)
-    if "title_of" in tried:
+    if {"title_of", "holder"} & set(kinds):
         _title_holders(want)
-    if "met_on" in tried and ranked:  # who met whom looks at the most prominent ten only
-        want.entities += ranked[:MET_PEOPLE]
-        _met_events(want, ranked[:MET_PEOPLE])
+    if "status" in kinds:  # the talks' rounds and sessions (and every event of a negotiation named)
+        cond, params = want.talks()
+        want.events(status_types(q), cond, params)
+    if "met_on" in kinds and people:
+        first = _index(rows, [], {}, people, False)
+        _met_events(want, [e.id for e in people_in(first, q)[:MET_PEOPLE]])
     if "count_rounds" in kinds:
         cond, params = want.talks()
         kind = "ministerial_session" if q.event_type == "ministerial_session" else "negotiation_round"
         want.events((kind,), cond, params)
     if "tariff_rate" in kinds:
         want.events(("tariff_action",))
-    events, places, named = want.read()
+    events, places = want.read()
     # only the delegations' heads and who met whom are told by the participants' names and titles
-    looked_at = named if {"head_delegation", "met_on"} & set(kinds) else set()
-    return _index(rows, events, places, want.entities, looked_at)
+    return _index(rows, events, places, want.entities, bool({"head_delegation", "met_on"} & set(kinds)))
