@@ -215,3 +215,16 @@ def test_rate_of_another_country_is_never_vietnams() -> None:
 def test_tariff_groups_are_present() -> None:
     """A group the rules read that has no rows is an error when loaded, never "match nothing"."""
     check_groups()
+
+
+def test_percentage_read_whole_wherever_the_window_opens() -> None:
+    """Rule *percentage read whole*: the rates near a tariff cue are sought in a window that may open inside a
+    number told before it ("… 50% …"); the number is read whole or not at all, never as "0%"."""
+    for pad in range(60):
+        text = (
+            f"Mỹ áp thuế 50% với đồ gỗ{' ' + 'x' * pad if pad else ''} của Việt Nam, quyết định áp thuế 25-50% "
+            "khiến các xưởng lo lắng."
+        )
+        doc = default_pipeline()(Article(source="test.txt", text=text, published=None, id="a1"))
+        rates = {e.rate for e in doc.events if e.type == "tariff_action"}
+        assert 0.0 not in rates, (pad, [e.summary for e in doc.events])
