@@ -183,6 +183,23 @@ def _doc(aid: str, text: str, published: str | None, *mentions: dict) -> object:
             ),
             True,
         ),
+        # transcribed_foreign_name: a foreign name in Vietnamese syllables, its last syllable read two ways
+        (
+            ("Thứ trưởng Trương Kiến Quân phát biểu.", {"text": "Trương Kiến Quân", "side": "other"}),
+            ("Ông Trương Kiến Quang phát biểu.", {"text": "Trương Kiến Quang"}),
+            True,
+        ),
+        # ... never two Vietnamese people, nor names whose last syllables start with other consonants
+        (
+            ("Thứ trưởng Nguyễn Văn Cường dự họp.", {"text": "Nguyễn Văn Cường", "side": "VN"}),
+            ("Ông Nguyễn Văn Cảnh dự họp.", {"text": "Nguyễn Văn Cảnh"}),
+            False,
+        ),
+        (
+            ("Thứ trưởng Trương Kiến Quân phát biểu.", {"text": "Trương Kiến Quân", "side": "other"}),
+            ("Ông Trương Kiến Hoàng phát biểu.", {"text": "Trương Kiến Hoàng"}),
+            False,
+        ),
         # an initial matches the given name it stands for
         (
             ("Ông J. Greer có mặt.", {"text": "J. Greer", "side": "US"}),

@@ -16,6 +16,7 @@ from tradetalks.resolve.names import (
     given_conflict,
     parse_person,
     spelling_variant,
+    syllable_onset,
     tail_of,
     vowel_keys,
 )
@@ -225,6 +226,7 @@ def merge_people(docs: Sequence[Doc], uf: UnionFind) -> None:
                     uf.union(root, next(iter(owners)))
     _join_spelling_variants(groups, uf)
     _join_by_other_word(groups, uf)
+    _join_transcriptions(groups, uf)
 
 
 def _join_by_other_word(groups: dict[Ref, _Group], uf: UnionFind) -> None:
@@ -262,6 +264,34 @@ def _join_spelling_variants(groups: dict[Ref, _Group], uf: UnionFind) -> None:
                     uf.find(ra) != uf.find(rb)
                     and spelling_variant(a.best, b.best)
                     and _sides_fit(a, b)
+                    and _times_fit(a, b)
+                ):
+                    uf.union(ra, rb)
+
+
+#: Sides a person transcribed into Vietnamese syllables can be on ("Lý Thành Cương" of China's delegation).
+_FOREIGN_SIDES = frozenset({"US", "other"})
+
+
+def _join_transcriptions(groups: dict[Ref, _Group], uf: UnionFind) -> None:
+    """Rule ``transcribed_foreign_name``: a foreign name read into Vietnamese syllables is written by some outlets
+    with its last syllable read another way ("Lý Thành Cương" and "Lý Thành Cảng"). Two such names of three
+    syllables or more, the same but for the end of the last syllable (its first consonants agree), are one person
+    when one of them is named on a foreign side, neither on Viet Nam's, no article names both and their times fit.
+    A Vietnamese person never qualifies: "Nguyễn Văn Cường" and "Nguyễn Văn Cảnh" are two people."""
+    blocks: dict[tuple[str, ...], list[Ref]] = defaultdict(list)
+    for root, g in sorted(groups.items()):
+        tokens = g.best.tokens
+        if g.best.vietnamese and len(tokens) >= 3 and "VN" not in g.sides:
+            blocks[(*tokens[:-1], syllable_onset(tokens[-1]))].append(root)
+    for roots in blocks.values():
+        for i, ra in enumerate(roots):
+            for rb in roots[i + 1 :]:
+                a, b = groups[ra], groups[rb]
+                if (
+                    uf.find(ra) != uf.find(rb)
+                    and (a.sides | b.sides) & _FOREIGN_SIDES
+                    and not {r[0] for r in a.refs} & {r[0] for r in b.refs}
                     and _times_fit(a, b)
                 ):
                     uf.union(ra, rb)
