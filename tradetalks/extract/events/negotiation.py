@@ -26,6 +26,7 @@ from tradetalks.extract.events.draft import Draft, same_person
 from tradetalks.model import VN_US_RECIPROCAL, Doc, Event, Mention
 
 _NAME_GAP = 80  # how far after its cue a negotiation's name may stand in the cue's noun phrase
+_NOTE_REACH = 80  # how far after the bracket that opens an inclusion note a country may stand in it
 _TITLE_REACH = 60  # how far after a word of trade the person whose title holds it may be named
 _CAPITALISED_RUN = re.compile(r"(?:\s+[A-ZĐÀ-Ỹ][\w.]*)*\s*")  # " Hoa Kỳ ": the country of a title
 _CLAUSE = re.compile(r"[,;:]\s|\.\s")
@@ -36,6 +37,7 @@ CUE_GROUPS = {
     "not_state": "phrases holding a state word that name a whole federation (Liên bang Nga)",
     "excluded": "right before a country: the country is left out, no party (trừ Trung Quốc)",
     "not_excluded": "phrases ending in an exclusion word that leave nothing out (khấu trừ, loại trừ)",
+    "included": "right after an opening bracket: a note of what the word before covers (bao gồm), no parties",
 }
 
 
@@ -132,9 +134,24 @@ def _about_vietnam(doc: Doc, pos: int, partner: bool = False) -> bool:
 
 
 def _not_party(doc: Doc, m: Mention) -> bool:
-    """A country named as a place or as the one left out (rule *excluded country*): no party."""
+    """A country named as a place, as the one left out (rule *excluded country*) or in a note of what another
+    word covers (rule *inclusion note*): no party."""
     key = doc.key or doc.text
-    return _is_place(doc, m) or excluded_country(lower_view(key), key, m.start)
+    low = lower_view(key)
+    return _is_place(doc, m) or excluded_country(low, key, m.start) or inclusion_note(low, key, m.start)
+
+
+def inclusion_note(low: str, key: str, start: int) -> bool:
+    """Rule *inclusion note*: a country in brackets opened by "bao gồm", "gồm", "kể cả" ("… 24% với hàng hóa Trung
+    Quốc (bao gồm hàng hóa từ Hồng Kông và Ma Cao)", "nhóm BRICS (gồm Brazil, Nga …)") tells what the word before
+    the bracket covers; the talks are that word's, the country is no party of its own."""
+    opened = low.rfind("(", max(0, start - _NOTE_REACH), start)
+    if opened < 0 or ")" in low[opened:start]:
+        return False
+    at = opened + 1
+    while at < start and low[at].isspace():
+        at += 1
+    return any(h.label == "included" and h.start == at for h in negotiation_cues().find(low, key, at, start))
 
 
 def _is_place(doc: Doc, m: Mention) -> bool:
