@@ -63,7 +63,7 @@ def _mergeable(doc: Doc, a: Draft, b: Draft) -> bool:
         return False
     if a.orgs and b.orgs and not set(a.orgs) & set(b.orgs):
         return False
-    title = _is_headline(doc, a) and _people_within(doc, a, b)
+    title = _is_headline(doc, a) and not b.reference and _people_within(doc, a, b)
     if not title and not _same_people(doc, a, b):
         return False
     if title or len(unique_people_of(doc, a)[0]) >= 2:
@@ -89,7 +89,7 @@ def _people_within(doc: Doc, title: Draft, body: Draft) -> bool:
     """Rule *title tells the lead*: "Tổng Bí thư tiếp Trưởng đại diện Thương mại Hoa Kỳ, …" as the title, then
     "Tổng Bí thư … đã tiếp Trưởng đại diện Thương mại Hoa Kỳ, Đại sứ Jamieson Greer": a title names the people of
     the event the body tells with more of them (a title names a person by office); every person it names is in
-    the body's report of the same type, so the two are one event."""
+    the body's report of the same type, so the two are one event (never one named as background: "kể từ …")."""
     (pt, _), (_, kb) = unique_people_of(doc, title), unique_people_of(doc, body)
     return bool(pt) and all(not person_keys(doc, p).isdisjoint(kb) for p in pt)
 
