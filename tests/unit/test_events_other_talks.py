@@ -138,8 +138,8 @@ CASES: list[tuple[str, str | None, list[dict[str, Any]]]] = [
         [{"type": "negotiation_round", "ordinal": 2, "location": "Rosenbad"}],
     ),
     (  # an ASEAN+1 agreement named by its Vietnamese name or acronym is its own negotiation, not the partner's
-        "Sáng 14/3/2024, các bộ trưởng kinh tế đã ký kết nghị định thư bổ sung Hiệp định thương mại tự do ASEAN - Hàn Quốc "
-        "tại Viêng Chăn.",
+        "Sáng 14/3/2024, các bộ trưởng kinh tế đã ký kết nghị định thư bổ sung Hiệp định thương mại tự do "
+        "ASEAN - Hàn Quốc tại Viêng Chăn.",
         None,
         [{"type": "agreement", "start": "2024-03-14", "negotiation": "asean-kr-fta"}],
     ),
