@@ -12,6 +12,7 @@ from tradetalks.extract.cues import lower_view
 from tradetalks.extract.events.negotiation import (
     NegotiationCuesError,
     excluded_country,
+    inclusion_note,
     parse_negotiation_cues,
     state_party,
 )
@@ -80,6 +81,12 @@ CASES: dict[str, tuple[str, list[dict[str, Any]]]] = {
             {"type": "tariff_action", "negotiation": VN_US_RECIPROCAL},
         ],
     ),
+    "title of a bystander": (  # "Thương mại" is the office of the second host, not what the first meeting was on
+        "Chủ tịch nước Lương Cường hội kiến Tổng thống Hoa Kỳ Donald Trump. Tại New York, Chủ tịch nước Lương Cường "
+        "đã có cuộc gặp Tổng thống Hoa Kỳ Donald Trump, tiếp Bộ trưởng Thương mại Hoa Kỳ Howard Lutnick, gặp gỡ "
+        "kiều bào.",
+        [{"type": "meeting", "negotiation": None}, {"type": "meeting", "negotiation": VN_US_RECIPROCAL}],
+    ),
 }
 
 
@@ -116,6 +123,30 @@ def test_state_deal_needs_a_state_name(text: str, state: bool) -> None:
 def test_excluded_country_needs_an_exclusion_word(text: str, excluded: bool) -> None:
     start = text.index("Trung Quốc")
     assert excluded_country(lower_view(text), text, start) is excluded
+
+
+@pytest.mark.parametrize(
+    ("text", "note"),
+    [
+        ("thuế với hàng hóa Mỹ (bao gồm cả hàng từ Canada)", True),
+        ("khối G7 ( gồm Nhật Bản, Canada và năm nước khác)", True),
+        ("thuế với hàng hóa Mỹ (Canada phản đối)", False),
+        ("thuế với hàng hóa Mỹ (bao gồm thép) và Canada", False),
+        ("bao gồm Canada", False),
+    ],
+)
+def test_inclusion_note_needs_an_opening_bracket_and_an_inclusion_word(text: str, note: bool) -> None:
+    start = text.index("Canada")
+    assert inclusion_note(lower_view(text), text, start) is note
+
+
+def test_country_in_an_inclusion_note_is_no_party() -> None:
+    """Rule *inclusion note*: the goods' note names a third economy; the talks stay those of the two parties."""
+    text = (
+        "Ngày 3/9/2025, Mỹ và Nhật Bản đã ký thỏa thuận thương mại, theo đó Mỹ giữ mức thuế 15% với hàng hóa "
+        "Nhật Bản (bao gồm cả hàng hóa Đài Loan) trong ba năm."
+    )
+    check_events(text, None, [{"type": "agreement", "negotiation": "talks:hoa-ky+nhat-ban"}, {"type": "tariff_action"}])
 
 
 @pytest.mark.parametrize(

@@ -333,6 +333,13 @@ CASES: list[tuple[str, str | None, list[dict[str, Any]]]] = [
         "2026-03-02",
         [{"type": "negotiation_round", "ordinal": 7, "status": "planned", "location": "Washington"}],
     ),
+    (  # title tells the lead: the title names the visitor by office, the body by name; one meeting
+        "Thủ tướng Phạm Minh Chính tiếp Bộ trưởng Nông nghiệp Hoa Kỳ, bàn về xuất khẩu nông sản\n"
+        "Chiều 12/3/2026, tại Hà Nội, Thủ tướng Phạm Minh Chính đã tiếp Bộ trưởng Nông nghiệp Hoa Kỳ Brooke "
+        "Rollins. Hai bên trao đổi về thương mại nông sản.",
+        None,
+        [{"type": "meeting", "start": "2026-03-12", "n_evidence": 3}],
+    ),
 ]
 
 

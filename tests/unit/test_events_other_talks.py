@@ -137,6 +137,12 @@ CASES: list[tuple[str, str | None, list[dict[str, Any]]]] = [
         None,
         [{"type": "negotiation_round", "ordinal": 2, "location": "Rosenbad"}],
     ),
+    (  # an ASEAN+1 agreement named by its Vietnamese name or acronym is its own negotiation, not the partner's
+        "Sáng 14/3/2024, các bộ trưởng kinh tế đã ký kết nghị định thư bổ sung Hiệp định thương mại tự do "
+        "ASEAN - Hàn Quốc tại Viêng Chăn.",
+        None,
+        [{"type": "agreement", "start": "2024-03-14", "negotiation": "asean-kr-fta"}],
+    ),
     ("Các chỉ số chứng khoán tại Mỹ đã chốt phiên 10-5 ở mức tăng sau vòng đàm phán thương mại.", None, []),
     ("Trong thư gửi trực tiếp Bộ trưởng Nguyễn Văn An, các giảng viên nêu nhiều kiến nghị về thương mại.", None, []),
 ]

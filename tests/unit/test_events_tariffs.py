@@ -282,3 +282,18 @@ def test_whole_number() -> None:
     assert text.index("áp thuế 25%") - 60 == text.index("50%") + 1  # the window begins at the "0" of "50%"
     doc = default_pipeline()(Article(source="t.txt", text=text, published="2025-09-27", id="a1"))
     assert [e.rate for e in doc.events if e.type == "tariff_action"] == [0.5, 0.25]
+
+
+
+
+def test_percentage_read_whole_wherever_the_window_opens() -> None:
+    """Rule *percentage read whole*: the rates near a tariff cue are sought in a window that may open inside a
+    number told before it ("… 50% …"); the number is read whole or not at all, never as "0%"."""
+    for pad in range(60):
+        text = (
+            f"Mỹ áp thuế 50% với đồ gỗ{' ' + 'x' * pad if pad else ''} của Việt Nam, quyết định áp thuế 25-50% "
+            "khiến các xưởng lo lắng."
+        )
+        doc = default_pipeline()(Article(source="test.txt", text=text, published=None, id="a1"))
+        rates = {e.rate for e in doc.events if e.type == "tariff_action"}
+        assert 0.0 not in rates, (pad, [e.summary for e in doc.events])

@@ -297,6 +297,10 @@ def test_names_country_before_name_is_not_part_of_it(text: str, expected: list[s
     # _same_case: a common noun and a title after a comma do not chain
     ("Theo chuyên gia, Tổng thống Jack Brenner khó làm khác.", "Jack Brenner", "Tổng thống"),
     ("Thứ trưởng, Trưởng đoàn đàm phán Nguyễn Văn Bình phát biểu.", "Nguyễn Văn Bình", "Thứ trưởng"),
+    # _person_after: the name set beside a title after a comma and "ông" or "bà" holds that title
+    ("Hôm qua, Bộ trưởng Kinh tế Đức, ông Karl Heim, cho biết sẽ sang thăm.", "Karl Heim", "Bộ trưởng"),
+    # ... but after "của" the title is someone else's: the name is the aide or spokesman the phrase describes
+    ("Người phát ngôn của Tổng thống Pháp, ông Jean Moreau, cho biết.", "Jean Moreau", None),
 ])
 def test_names_title_belongs_to_the_person_next_to_it(text: str, name: str, title: str | None) -> None:
     found = [m for m in people(names_of(text)) if m.text == name]

@@ -295,3 +295,32 @@ def test_resolve_entities_one_word_joins_the_full_name_it_is_a_word_of() -> None
     )
     d2 = _doc("x2", "Tổng thống Li-ma phát biểu.", "2025-11-02", {"text": "Li-ma", "side": "other"})
     assert len(_people(build_dossier([d1, d2]))) == 1
+
+
+@pytest.mark.parametrize(
+    ("second", "country_named", "same"),
+    [
+        ("Ông Trương Kiến Quang cho biết Trung Quốc sẵn sàng đàm phán.", True, True),
+        # the other article never names the country of the office: no tie
+        ("Ông Trương Kiến Quang cho biết hai bên sẵn sàng đàm phán.", False, False),
+        # the last syllables start with other consonants: two names
+        ("Ông Trương Kiến Hoàng cho biết Trung Quốc sẵn sàng đàm phán.", True, False),
+    ],
+)
+def test_resolve_entities_transcribed_foreign_name(second: str, country_named: bool, same: bool) -> None:
+    """Rule transcribed_foreign_name: a foreign official's name in Vietnamese syllables, its last syllable read
+    another way by another outlet, is one person when one holds an office of a country the other article names."""
+    d1 = _doc(
+        "x1",
+        "Thứ trưởng Bộ Thương mại Trung Quốc Trương Kiến Quân phát biểu.",
+        "2025-11-01",
+        {"text": "Trương Kiến Quân", "side": "other", "title": "Thứ trưởng", "country": "Trung Quốc"},
+        {"text": "Trung Quốc", "type": "country", "canonical": "Trung Quốc", "side": "other"},
+    )
+    name = second.split(" cho")[0].removeprefix("Ông ")
+    mentions: list[dict] = [{"text": name}]
+    if country_named:
+        mentions.append({"text": "Trung Quốc", "type": "country", "canonical": "Trung Quốc", "side": "other"})
+    d2 = _doc("x2", second, "2025-11-20", *mentions)
+    people = _people(build_dossier([d1, d2]))
+    assert (len(people) == 1) is same

@@ -87,6 +87,11 @@ def _name_not_country(scan: Scan, people: dict[int, Cand], hit: TitleHit) -> Non
             return
 
 
+#: Words that open a name set beside a title after a comma ("Thứ trưởng Bộ Thương mại Trung Quốc, ông …").
+_APPOSITION = frozenset({"ông", "bà"})
+#: A word before a title that makes the title part of someone else's description ("người phát ngôn của Tổng thống").
+_OWNER = frozenset({"của"})
+
 #: Words before a title that make it shared by a list of names: "các Thứ trưởng A, B và C".
 _PLURAL = frozenset({"các", "những", "hai", "ba", "bốn"})
 
@@ -138,6 +143,10 @@ def _person_after(scan: Scan, people: dict[int, Cand], hit: TitleHit) -> Cand | 
     if hit.next in people:
         return people[hit.next]
     k = hit.next
+    if k + 2 < scan.n and scan.text[k] == "," and scan.low[k + 1] in _APPOSITION and k + 2 in people:
+        # "Bộ trưởng Quốc phòng Đức, ông Karl Heim, …": the title, then the name in apposition; not after "của"
+        # ("trợ lý của Tổng thống Nga, ông X": X is the aide, the title someone else's)
+        return None if hit.i and scan.low[hit.i - 1] in _OWNER else people[k + 2]
     if tuple(scan.low[k:k + 2]) == ("phụ", "trách"):  # "... phụ trách kinh tế, năng lượng Jacob Helberg"
         k += 2
         while k < scan.n and k - hit.next < 16 and scan.text[k] not in ".;:()" and k not in people:

@@ -167,6 +167,14 @@ def vowel_variant(a: str, b: str) -> bool:
     return False
 
 
+def syllable_onset(word: str) -> str:
+    """The consonants a folded syllable starts with: "cuong" -> "c", "nghi" -> "ngh", "an" -> ""."""
+    k = 0
+    while k < len(word) and word[k] not in _VOWELS:
+        k += 1
+    return word[:k]
+
+
 def spelling_variant(a: PersonName, b: PersonName) -> bool:
     """Foreign names of as many words, each the same or one vowel apart: "Maurio Viera" ~ "Mauro Vieira"."""
     if a.vietnamese or b.vietnamese or len(a.tokens) < 2 or len(a.tokens) != len(b.tokens) or a.tokens == b.tokens:

@@ -16,6 +16,7 @@ from tradetalks.resolve.names import (
     given_conflict,
     parse_person,
     spelling_variant,
+    syllable_onset,
     tail_of,
     vowel_keys,
 )
@@ -225,6 +226,7 @@ def merge_people(docs: Sequence[Doc], uf: UnionFind) -> None:
                     uf.union(root, next(iter(owners)))
     _join_spelling_variants(groups, uf)
     _join_by_other_word(groups, uf)
+    _join_transcriptions(docs, groups, uf)
 
 
 def _join_by_other_word(groups: dict[Ref, _Group], uf: UnionFind) -> None:
@@ -265,3 +267,52 @@ def _join_spelling_variants(groups: dict[Ref, _Group], uf: UnionFind) -> None:
                     and _times_fit(a, b)
                 ):
                     uf.union(ra, rb)
+
+
+#: Sides a person transcribed into Vietnamese syllables can be on ("Lý Thành Cương" of China's delegation).
+_FOREIGN_SIDES = frozenset({"US", "other"})
+
+
+def _join_transcriptions(docs: Sequence[Doc], groups: dict[Ref, _Group], uf: UnionFind) -> None:
+    """Rule ``transcribed_foreign_name``: a foreign name read into Vietnamese syllables is written by some outlets
+    with its last syllable read another way ("Lý Thành Cương" and "Lý Thành Cảng"). Two such names of three
+    syllables or more, the same but for the end of the last syllable (its first consonants agree), are one person
+    when one holds an office of a foreign country (a title naming it, "Thứ trưởng Bộ Thương mại Trung Quốc") that
+    every article of the other names too, neither is on Viet Nam's side, no article names both and their times
+    fit. "Nguyễn Văn Cường" and "Nguyễn Văn Cảnh" of Vietnamese articles are two people."""
+    blocks: dict[tuple[str, ...], list[Ref]] = defaultdict(list)
+    for root, g in sorted(groups.items()):
+        tokens = g.best.tokens
+        if g.best.vietnamese and len(tokens) >= 3 and "VN" not in g.sides:
+            blocks[(*tokens[:-1], syllable_onset(tokens[-1]))].append(root)
+    named: dict[int, set[str]] = {}
+
+    def countries_of(d: int) -> set[str]:
+        if d not in named:
+            named[d] = {m.canonical or m.text for m in docs[d].mentions if m.type == "country"}
+        return named[d]
+
+    def office_abroad(a: _Group, b: _Group) -> bool:
+        """``a`` holds an office of a foreign country that every article of ``b`` names."""
+        abroad = {c for m in a.refs if (c := _office_country(mention_at(docs, m))) is not None}
+        return any(all(c in countries_of(d) for d in {r[0] for r in b.refs}) for c in abroad)
+
+    for roots in blocks.values():
+        for i, ra in enumerate(roots):
+            for rb in roots[i + 1 :]:
+                a, b = groups[ra], groups[rb]
+                if (
+                    uf.find(ra) != uf.find(rb)
+                    and (office_abroad(a, b) or office_abroad(b, a))
+                    and not {r[0] for r in a.refs} & {r[0] for r in b.refs}
+                    and _times_fit(a, b)
+                ):
+                    uf.union(ra, rb)
+
+
+def _office_country(m: Mention) -> str | None:
+    """The foreign country whose office a person's title names, when the person is on a foreign side."""
+    role = m.role
+    if role is None or m.side not in _FOREIGN_SIDES or role.country is None:
+        return None
+    return role.country

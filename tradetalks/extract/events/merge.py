@@ -63,9 +63,10 @@ def _mergeable(doc: Doc, a: Draft, b: Draft) -> bool:
         return False
     if a.orgs and b.orgs and not set(a.orgs) & set(b.orgs):
         return False
-    if not _same_people(doc, a, b):
+    title = _is_headline(doc, a) and not b.reference and _people_within(doc, a, b)
+    if not title and not _same_people(doc, a, b):
         return False
-    if len(unique_people_of(doc, a)[0]) >= 2:
+    if title or len(unique_people_of(doc, a)[0]) >= 2:
         return True
     # one person only ("Bộ trưởng X làm việc với …" twice): the same meeting only on the same known day
     return same_dates(draft_value(doc, a), draft_value(doc, b))
@@ -80,6 +81,28 @@ def _pause_told_again(doc: Doc, a: Draft, b: Draft) -> bool:
         return False
     steps = {(d.event.tariff.action if d.event.tariff else None) for d in (a, b)}
     return steps == {"suspended"} and not _conflict(a.event.negotiation, b.event.negotiation)
+
+
+def _is_headline(doc: Doc, d: Draft) -> bool:
+    """Whether a draft is told only by the article's first line when that line is a title (no closing stop)."""
+    if d.sentence != 0 or not doc.sentences or any(a >= doc.sentences[0].end for a, _ in d.spans):
+        return False
+    first = doc.sentences[0]
+    line = doc.text[first.start : first.end].rstrip()
+    return (
+        "\n" not in line
+        and not line.endswith((".", "!", "?", ":"))
+        and doc.text[first.end : first.end + 1] in ("\n", "")
+    )
+
+
+def _people_within(doc: Doc, title: Draft, body: Draft) -> bool:
+    """Rule *title tells the lead*: "Tổng Bí thư tiếp Trưởng đại diện Thương mại Hoa Kỳ, …" as the title, then
+    "Tổng Bí thư … đã tiếp Trưởng đại diện Thương mại Hoa Kỳ, Đại sứ Jamieson Greer": a title names the people of
+    the event the body tells with more of them (a title names a person by office); every person it names is in
+    the body's report of the same type, so the two are one event (never one named as background: "kể từ …")."""
+    (pt, _), (_, kb) = unique_people_of(doc, title), unique_people_of(doc, body)
+    return bool(pt) and all(not person_keys(doc, p).isdisjoint(kb) for p in pt)
 
 
 def _time_of_day(doc: Doc, d: Draft) -> str | None:

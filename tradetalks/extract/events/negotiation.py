@@ -22,10 +22,13 @@ from tradetalks.extract.cues import (
     words_pattern,
 )
 from tradetalks.extract.doc_index import doc_index
-from tradetalks.extract.events.draft import Draft
+from tradetalks.extract.events.draft import Draft, same_person
 from tradetalks.model import VN_US_RECIPROCAL, Doc, Event, Mention
 
 _NAME_GAP = 80  # how far after its cue a negotiation's name may stand in the cue's noun phrase
+_NOTE_REACH = 80  # how far after the bracket that opens an inclusion note a country may stand in it
+_TITLE_REACH = 60  # how far after a word of trade the person whose title holds it may be named
+_CAPITALISED_RUN = re.compile(r"(?:\s+[A-ZĐÀ-Ỹ][\w.]*)*\s*")  # " Hoa Kỳ ": the country of a title
 _CLAUSE = re.compile(r"[,;:]\s|\.\s")
 NEGOTIATION_CUES = "negotiation_cues.tsv"
 #: The groups of ``negotiation_cues.tsv`` and what their cues say.
@@ -34,6 +37,7 @@ CUE_GROUPS = {
     "not_state": "phrases holding a state word that name a whole federation (Liên bang Nga)",
     "excluded": "right before a country: the country is left out, no party (trừ Trung Quốc)",
     "not_excluded": "phrases ending in an exclusion word that leave nothing out (khấu trừ, loại trừ)",
+    "included": "right after an opening bracket: a note of what the word before covers (bao gồm), no parties",
 }
 
 
@@ -130,9 +134,24 @@ def _about_vietnam(doc: Doc, pos: int, partner: bool = False) -> bool:
 
 
 def _not_party(doc: Doc, m: Mention) -> bool:
-    """A country named as a place or as the one left out (rule *excluded country*): no party."""
+    """A country named as a place, as the one left out (rule *excluded country*) or in a note of what another
+    word covers (rule *inclusion note*): no party."""
     key = doc.key or doc.text
-    return _is_place(doc, m) or excluded_country(lower_view(key), key, m.start)
+    low = lower_view(key)
+    return _is_place(doc, m) or excluded_country(low, key, m.start) or inclusion_note(low, key, m.start)
+
+
+def inclusion_note(low: str, key: str, start: int) -> bool:
+    """Rule *inclusion note*: a country in brackets opened by "bao gồm", "gồm", "kể cả" ("… 24% với hàng hóa Trung
+    Quốc (bao gồm hàng hóa từ Hồng Kông và Ma Cao)", "nhóm BRICS (gồm Brazil, Nga …)") tells what the word before
+    the bracket covers; the talks are that word's, the country is no party of its own."""
+    opened = low.rfind("(", max(0, start - _NOTE_REACH), start)
+    if opened < 0 or ")" in low[opened:start]:
+        return False
+    at = opened + 1
+    while at < start and low[at].isspace():
+        at += 1
+    return any(h.label == "included" and h.start == at for h in negotiation_cues().find(low, key, at, start))
 
 
 def _is_place(doc: Doc, m: Mention) -> bool:
@@ -249,8 +268,36 @@ def _named(low: str, hits: list[CueHit], anchor: int, s_start: int) -> CueHit | 
     return min(hits, key=lambda h: h.start) if hits else None
 
 
-def _trade_words(low: str, key: str, spans: list[tuple[int, int]]) -> bool:
-    return any(event_lexicon("trade").any(low, key, a, b) for a, b in spans)
+def _trade_words(
+    low: str, key: str, spans: list[tuple[int, int]], doc: Doc | None = None, people: list[int] | None = None
+) -> bool:
+    """Words of trade in ``spans`` (with ``doc`` and the event's ``people``: rule *title of a bystander*)."""
+    for a, b in spans:
+        hits = event_lexicon("trade").find(low, key, a, b)
+        if hits and (doc is None or people is None or any(not _in_bystander_title(doc, h, people) for h in hits)):
+            return True
+    return False
+
+
+def _in_bystander_title(doc: Doc, hit: CueHit, people: list[int]) -> bool:
+    """Rule *title of a bystander*: a word of trade in the title of a person who is not a party of the event
+    ("Tổng Bí thư gặp Tổng thống Mỹ, tiếp Trưởng Đại diện Thương mại Mỹ …": "Thương mại" is the second host's
+    office) says nothing of what the first meeting was about; in the title of one of its parties it does. A title
+    is the person's own role, or a capitalised phrase running up to the name ("Thương mại Hoa Kỳ" before "Đại sứ X")."""
+    key = doc.key or doc.text
+    if not key[hit.start : hit.start + 1].isupper():
+        return False
+    for mi in doc_index(doc).mention_ids_in(hit.end, hit.end + _TITLE_REACH):
+        m = doc.mentions[mi]
+        if m.type != "person":
+            continue
+        role = m.role
+        in_role = role is not None and role.start <= hit.start and hit.end <= role.end
+        title_at = role.start if role is not None and hit.end <= role.start < m.start else m.start
+        if not in_role and not _CAPITALISED_RUN.fullmatch(key, hit.end, title_at):
+            return False
+        return not any(same_person(doc, mi, p) for p in people)
+    return False
 
 
 def negotiation_of(doc: Doc, low: str, key: str, d: Draft) -> str | None:
@@ -277,7 +324,7 @@ def negotiation_of(doc: Doc, low: str, key: str, d: Draft) -> str | None:
     foreign = foreign_talks(doc, spans, d.people)
     if foreign is not None:
         return foreign
-    trade = _trade_words(low, key, spans)
+    trade = _trade_words(low, key, spans, doc, d.people)
     # a partner named with talks or trade words ("làm việc với Hoa Kỳ về thương mại"): Viet Nam's talks with it
     for a, b in spans:
         if trade or series or _talks_re().search(low, a, b):

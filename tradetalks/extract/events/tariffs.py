@@ -18,7 +18,9 @@ from tradetalks.extract.events.rates import (
 )
 from tradetalks.model import Doc, Sentence, TariffFacts
 
-_PERCENT = re.compile(r"(\d{1,3}(?:[.,]\d{1,2})?)\s*%")
+#: A percentage, read whole (rule *percentage read whole*): a search window that opens inside "50%" never
+#: reads it as "0%".
+_PERCENT = re.compile(r"(?<!\d)(?<!\d[.,])(\d{1,3}(?:[.,]\d{1,2})?)\s*%")
 _RANGE_END = re.compile(r"\d\s*[-–]\s*$")  # "30-50%": the percentage ends a range
 
 
