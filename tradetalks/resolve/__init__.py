@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import replace
 from datetime import date
 from typing import TYPE_CHECKING
@@ -14,7 +14,9 @@ from tradetalks.resolve.corrections import apply_corrections
 from tradetalks.resolve.dates import parse_range
 from tradetalks.resolve.entities import add_roles, cluster_entities
 from tradetalks.resolve.events import resolve_events
+from tradetalks.resolve.resolution_keys import article_keys, article_order, event_order, told_of
 from tradetalks.resolve.stories import cluster_stories, story_inputs, text_digest
+from tradetalks.store.keys_rows import Resolution
 
 if TYPE_CHECKING:
     from tradetalks.store.base import Store
@@ -69,11 +71,13 @@ def build_dossier(
     docs: Iterable[Doc],
     digests: Mapping[str, tuple[str, np.ndarray]] | None = None,
     corrections: Sequence[Correction] = (),
+    known: Callable[[str], str | None] | None = None,
 ) -> Dossier:
     """Resolve many articles' extractions into one dossier; the same set in any order gives the same dossier.
 
     ``digests`` (article id -> text hash and MinHash) stands in for the text of slim docs. The editors'
     ``corrections`` are applied last, after every rule (each reported applied or orphaned in the dossier).
+    ``known`` finds organisations resolved outside ``docs`` by name (incremental resolution, see add_roles).
     """
     docs = list(docs)  # first: a generator of slim docs fills ``digests`` as it goes
     hashes = {aid: digest[0] for aid, digest in (digests or {}).items()}
@@ -89,7 +93,7 @@ def build_dossier(
         for doc in ordered
     }
     events = resolve_events(ordered, index, timexes, hashes)
-    add_roles(ordered, index, _article_dates(ordered, events))
+    add_roles(ordered, index, _article_dates(ordered, events), known)
     stories = cluster_stories(story_inputs(ordered, events, index.of, digests))
     articles = [
         ArticleRecord(
@@ -108,10 +112,25 @@ def build_dossier(
     return apply_corrections(Dossier(articles, index.entities, events, all_timexes), corrections)
 
 
+def resolution_of(docs: Sequence[Doc], digests: Mapping[str, tuple[str, np.ndarray]], dossier: Dossier) -> Resolution:
+    """The resolution keys of every article and the order keys of its articles and events (store/keys_rows.py)."""
+    hashes = {aid: d[0] for aid, d in digests.items()}
+    res = Resolution()
+    for doc in docs:
+        digest = digests.get(_aid(doc))
+        res.keys.extend(article_keys(doc, digest[1] if digest is not None else None))
+        res.order.append(("a", _aid(doc), article_order(doc, hashes.get(_aid(doc), doc.article.hash))))
+    told = told_of(docs, hashes)
+    res.order.extend(("e", ev.id or "", event_order(ev, told)) for ev in dossier.events)
+    return res
+
+
 def rebuild_dossier(store: Store) -> Dossier:
-    """Resolve every stored extraction into a dossier, save it in the store and return it."""
+    """Resolve every stored extraction into a dossier, save it in the store (with every article's resolution
+    keys) and return it."""
     built_from = store.revision()  # read first: an article stored meanwhile leaves the dossier stale, not lost
     digests: dict[str, tuple[str, np.ndarray]] = {}
-    dossier = build_dossier((slim(doc, digests) for doc in store.docs()), digests, store.corrections())
-    store.save_dossier(dossier, built_from)
+    docs = [slim(doc, digests) for doc in store.docs()]
+    dossier = build_dossier(docs, digests, store.corrections())
+    store.save_dossier(dossier, built_from, resolution_of(docs, digests, dossier))
     return dossier

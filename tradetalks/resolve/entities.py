@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import hashlib
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from tradetalks.model import Doc, Entity, EntityMention, Evidence, Mention, Role
@@ -131,8 +131,16 @@ def cluster_entities(docs: Sequence[Doc]) -> EntityIndex:
     return index
 
 
-def add_roles(docs: Sequence[Doc], index: EntityIndex, article_dates: dict[str, tuple[str, str]]) -> None:
-    """Give each person the titles seen next to their name, merged per (title, organisation), with dates."""
+def add_roles(
+    docs: Sequence[Doc],
+    index: EntityIndex,
+    article_dates: dict[str, tuple[str, str]],
+    known: Callable[[str], str | None] | None = None,
+) -> None:
+    """Give each person the titles seen next to their name, merged per (title, organisation), with dates.
+
+    ``known`` finds an organisation the docs do not name as an entity among those resolved before (an
+    incremental resolution of some articles looks it up in the stored dossier)."""
     for entity in index.entities:
         if entity.type != "person":
             continue
@@ -149,6 +157,8 @@ def add_roles(docs: Sequence[Doc], index: EntityIndex, article_dates: dict[str, 
             for where in (rm.organization, rm.country):
                 if where and fold_text(where) in index.by_name:
                     org = index.by_name[fold_text(where)]
+                    break
+                if where and known is not None and (org := known(where)) is not None:
                     break
             role = roles.setdefault((title, org), Role(title, org, None, None, [], title_en, former=True))
             role.former &= rm.former

@@ -1,0 +1,155 @@
+"""The keys under which resolution can join an article to another one, and the dossier's order keys.
+
+An article's keys (kind, key) over-approximate what the resolution functions compare: two articles that share
+none can only be joined through articles already joined to them in the stored dossier (its events, stories
+and entities). Kinds:
+
+- "e": event blocks: event type with each negotiation the article names, with each month its dates fall in
+  (and the month before and after: ``resolve/events.py`` blocks by month and the month after), with a tariff's
+  target country; "*" for an article that dates nothing.
+- "n": entity names: a person's full-name key, the last word a foreign name is called by alone, the words of a
+  foreign name another article may use alone, the endings of a Vietnamese name with its family name, the
+  surname with a vowel taken out (spelling variants); an organisation's, country's or place's folded name and
+  acronym.
+- "b": MinHash LSH bands of the article's text, with the bands of the near-duplicate and related indexes
+  (``resolve/stories.py``): two articles are candidates there exactly when they share a band here.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterator, Mapping, Sequence
+from functools import lru_cache
+
+import numpy as np
+from datasketch import MinHashLSH
+
+from tradetalks.model import Doc, Event
+from tradetalks.resolve.dates import Range, parse_range
+from tradetalks.resolve.names import fold_text, parse_person, vowel_keys
+from tradetalks.resolve.stories import DUPLICATE, NUM_PERM, RELATED
+
+_SEP = "\x1f"  # below every character of the parts an order key joins: joined keys sort as their tuples
+_SPAN_MONTHS = 2
+
+
+def _aid(doc: Doc) -> str:
+    return doc.article.id or doc.article.source
+
+
+@lru_cache(maxsize=1)
+def _band_ranges() -> tuple[tuple[str, tuple[tuple[int, int], ...]], ...]:
+    """The (start, end) of every band of the two LSH indexes the story clustering builds."""
+    return tuple(
+        (name, tuple(MinHashLSH(threshold=t, num_perm=NUM_PERM).hashranges))
+        for name, t in (("d", DUPLICATE), ("r", RELATED))
+    )
+
+
+def band_keys(sig: np.ndarray) -> Iterator[str]:
+    """One key per LSH band of a MinHash signature: "r3:<digest of the band's values>"."""
+    for name, ranges in _band_ranges():
+        for i, (lo, hi) in enumerate(ranges):
+            yield f"{name}{i}:{hashlib.sha1(np.ascontiguousarray(sig[lo:hi]).tobytes()).hexdigest()[:16]}"
+
+
+def _months(doc: Doc) -> list[str]:
+    """The months (YYYY-MM) the article's dates name, with the month before and after each; ["*"] for none."""
+    ranges: list[Range] = []
+    for t in doc.timexes:
+        r = parse_range(t.value)
+        if r is None or not r.lo.month or not r.has_year:
+            continue
+        years = (r.hi.year - r.lo.year) if r.hi.year is not None and r.lo.year is not None else 0
+        if years * 12 + (r.hi.month or 12) - (r.lo.month or 1) <= _SPAN_MONTHS:
+            ranges.append(r)
+    pub = parse_range(doc.article.published) if doc.article.published else None
+    if pub is not None and pub.has_year:
+        ranges.append(pub)
+    out: set[str] = set()
+    for rng in ranges:
+        days = rng.days()
+        if days is None:
+            continue
+        for d in days:
+            for step in (-1, 0, 1):
+                n = d.year * 12 + d.month - 1 + step
+                out.add(f"{n // 12:04d}-{n % 12 + 1:02d}")
+    return sorted(out) or ["*"]
+
+
+def event_keys(doc: Doc) -> set[str]:
+    """Rule ``event_blocks_as_keys``: an event meets those of its type in its article's months, of the
+    negotiations its article names, and (tariffs) on the same country's goods.
+
+    E.g. a "round" of the Viet Nam–US talks told in an article of 2025-07 -> "round|n|vn-us",
+    "round|m|2025-06", "round|m|2025-07", "round|m|2025-08".
+    """
+    if not doc.events:
+        return set()
+    months = _months(doc)
+    talks = {ev.negotiation for ev in doc.events if ev.negotiation}
+    out: set[str] = set()
+    for ev in doc.events:
+        out.update(f"{ev.type}|n|{t}" for t in talks)
+        out.update(f"{ev.type}|m|{m}" for m in months)
+        if ev.tariff is not None and ev.tariff.country:
+            out.add(f"{ev.type}|c|{ev.tariff.country}")
+    return out
+
+
+def name_keys(doc: Doc) -> set[str]:
+    """Rule ``name_blocks_as_keys``: the keys ``resolve/people.py`` and ``resolve/entities.py`` join mentions by.
+
+    E.g. "Jamieson Greer" -> "p:jamiesongreer", "s:greer", "w:jamieson", "sv:grer" …; "Bộ Công Thương" (an
+    organisation) -> "o:organization|bo cong thuong".
+    """
+    out: set[str] = set()
+    for m in doc.mentions:
+        if m.type != "person":
+            for spelling in (m.canonical or m.text, m.text, m.acronym):
+                if spelling:
+                    out.add(f"o:{m.type}|{fold_text(spelling).strip()}")
+            continue
+        name = parse_person(m.text, m.side)
+        tokens = name.tokens
+        if not tokens:
+            continue
+        if len(tokens) >= 2:
+            out.add(f"p:{name.key}")
+        if name.vietnamese:
+            for n in range(1, len(tokens) + 1):
+                out.add(f"v:{' '.join(tokens[-n:])}")
+            continue
+        out.add(f"s:{name.surname}")
+        out.update(f"w:{w}" for w in tokens if len(w) >= 4)
+        if len(tokens) >= 2:
+            out.update(f"sv:{k}" for k in vowel_keys(name.surname))
+    return out
+
+
+def article_keys(doc: Doc, sig: np.ndarray | None) -> list[tuple[str, str, str]]:
+    """Every (kind, key, article) row of one slim doc and its text's MinHash."""
+    aid = _aid(doc)
+    rows = {("e", k, aid) for k in event_keys(doc)} | {("n", k, aid) for k in name_keys(doc)}
+    if sig is not None:
+        rows |= {("b", k, aid) for k in band_keys(sig)}
+    return sorted(rows)
+
+
+def article_order(doc: Doc, digest: str) -> str:
+    """An article's place in the dossier as text: publication date, text hash, URL or source, id."""
+    a = doc.article
+    return _SEP.join((a.published or "9999", digest, a.key, _aid(doc)))
+
+
+def event_order(ev: Event, told: Mapping[str, str]) -> str:
+    """An event's place on the timeline as text (``resolve/events.py`` ``_timeline_order``): date, where its
+    first source tells it, type, summary, id."""
+    place, offset = min(((told.get(e.article, ""), e.start) for e in ev.evidence), default=("", 0))
+    return _SEP.join((ev.start or "9999", place, f"{offset:012d}", ev.type, ev.summary, ev.id or ""))
+
+
+def told_of(docs: Sequence[Doc], hashes: Mapping[str, str]) -> dict[str, str]:
+    """Each article's place among the others by content, as reports carry it (``collect_reports``)."""
+    return {_aid(d): f"{d.article.published or '9999'}|{hashes.get(_aid(d), d.article.hash)}" for d in docs}
