@@ -130,7 +130,8 @@ def _change(
 ) -> RowChange:
     """The rows to replace: the part's own entities and events, hubs merged, old records dropped."""
     arts = [_aid(d) for d in docs]
-    old_of = reads.mentions_in(arts)  # (article, start) -> entity, as stored
+    stored = reads.mentions_in(arts)  # (article, start) -> (entity, end, text), as stored
+    old_of = {k: v[0] for k, v in stored.items()}
     old_ids = sorted(set(old_of.values()))
     outside = reads.mentions_outside(old_ids, arts)
     existing = reads.existing([e.id for e in dossier.entities])
@@ -151,12 +152,23 @@ def _change(
     for e in dossier.entities:
         if e.id in target:
             hub_parts[target[e.id]].append(e)
-    merged = [_merged_hub(reads, hid, parts, set(arts)) for hid, parts in sorted(hub_parts.items())]
+    was: dict[str, set[tuple[str, int, int, str]]] = defaultdict(set)
+    for (article, start), (eid, end, text) in stored.items():
+        if outside.get(eid, 0) > 0:
+            was[eid].add((article, start, end, text))
+    records = reads.entities(sorted(set(was) | set(hub_parts)))
+    resolution = resolution_of(docs, digests, dossier)
+    places = {aid: okey for t, aid, okey in resolution.order if t == "a"}
+    merged = [
+        _merged_hub(records[hid], hub_parts.get(hid, []), set(arts), reads, places)
+        for hid in sorted(set(was) | set(hub_parts))
+        if _hub_changed(records[hid], was.get(hid, set()), hub_parts.get(hid, []), set(arts))
+    ]
     part = Dossier(dossier.articles, own, dossier.events, dossier.timexes)
     drop_entities = [o for o in old_ids if outside.get(o, 0) <= 0]
     drop_events = reads.events_of(arts)
     _free_event_ids(reads, dossier, drop_events)
-    return RowChange(arts, part, resolution_of(docs, digests, dossier), merged, sorted(drop_events), drop_entities)
+    return RowChange(arts, part, resolution, merged, sorted(drop_events), drop_entities)
 
 
 def _free_event_ids(reads: ResolutionReads, dossier: Dossier, dropped: set[str]) -> None:
@@ -189,11 +201,30 @@ def _remap(dossier: Dossier, target: dict[str, str]) -> None:
                 role.organization = target[role.organization]
 
 
-def _merged_hub(reads: ResolutionReads, hub_id: str, parts: list[Entity], arts: set[str]) -> Entity:
+def _role_evidence(roles: list[Role], arts: set[str]) -> set[tuple[str, str | None, str, int, int]]:
+    return {(r.title, r.organization, e.article, e.start, e.end) for r in roles for e in r.evidence if e.article in arts}
+
+
+def _hub_changed(stored: Entity, was: set[tuple[str, int, int, str]], parts: list[Entity], arts: set[str]) -> bool:
+    """Whether re-resolving gives a hub other mentions, roles or spellings in these articles than it had (most
+    hubs named by an article's neighbours come back as they were, and their rows are left alone)."""
+    now = {(m.article, m.start, m.end, m.text) for p in parts for m in p.mentions}
+    if now != was:
+        return True
+    roles_now = set().union(*(_role_evidence(p.roles, arts) for p in parts)) if parts else set()
+    if roles_now != _role_evidence(stored.roles, arts):
+        return True
+    spellings = {a for p in parts for a in [p.name, *p.aliases]}
+    return not spellings <= {stored.name, *stored.aliases}
+
+
+def _merged_hub(
+    stored: Entity, parts: list[Entity], arts: set[str], reads: ResolutionReads, places: dict[str, str]
+) -> Entity:
     """A hub's record after merging: its mentions in the re-resolved articles (in article order), its roles
-    with the evidence of those articles replaced by theirs, its aliases with theirs."""
-    stored = reads.entity(hub_id)
-    order = reads.order_keys(sorted({m.article for p in parts for m in p.mentions} | _role_articles(stored)))
+    with the evidence of those articles replaced by theirs, its aliases with theirs (``places``: the order
+    keys of the re-resolved articles)."""
+    order = reads.order_keys(sorted(_role_articles(stored) - arts)) | places
     mentions = sorted((m for p in parts for m in p.mentions), key=lambda m: (order.get(m.article, ""), m.start))
     roles: dict[tuple[str, str | None], Role] = {}
     for role in stored.roles:

@@ -88,9 +88,9 @@ def _chunks(ids: Sequence[str], size: int = 500) -> Iterable[Sequence[str]]:
         yield ids[i : i + size]
 
 
-def _delete_in(cur: Any, mark: str, sql: str, ids: Sequence[str]) -> None:
+def _delete_in(cur: Any, mark: str, sql: str, ids: Sequence[str], params: Sequence[Any] = ()) -> None:
     for part in _chunks(list(ids)):
-        cur.execute(sql.format(ids=", ".join([mark] * len(part))), tuple(part))
+        cur.execute(sql.format(ids=", ".join([mark] * len(part))), (*params, *part))
 
 
 def _select_in(cur: Any, mark: str, sql: str, ids: Sequence[str], params: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
@@ -128,8 +128,10 @@ def apply_change(cur: Any, mark: str, change: RowChange, clean: Clean = _same, c
     dropped = sorted(set(change.drop_entities) | new_ids)
     for table, col in (("d_entities", "id"), ("d_names", "entity"), ("d_roles", "entity"), ("d_mentions", "entity")):
         _delete_in(cur, mark, f"DELETE FROM {table} WHERE {col} IN ({{ids}})", dropped)
-    for table in ("d_mentions", "d_timexes", "r_keys"):
+    for table in ("d_timexes", "r_keys"):
         _delete_in(cur, mark, f"DELETE FROM {table} WHERE article IN ({{ids}})", arts)
+    for hub in hub_ids:  # the hubs' mentions in these articles (a hub left out keeps its rows as they are)
+        _delete_in(cur, mark, f"DELETE FROM d_mentions WHERE entity = {mark} AND article IN ({{ids}})", arts, [hub])
     _delete_in(cur, mark, "DELETE FROM d_articles WHERE id IN ({ids})", arts)
     _delete_in(cur, mark, "DELETE FROM r_order WHERE tbl = 'a' AND id IN ({ids})", arts)
 
@@ -302,10 +304,10 @@ class ResolutionReads:
         stories = {r[0] for r in self._in("SELECT story FROM d_articles WHERE id IN ({ids})", articles) if r[0]}
         return {r[0] for r in self._in("SELECT id FROM d_articles WHERE story IN ({ids})", sorted(stories))}
 
-    def mentions_in(self, articles: Sequence[str]) -> dict[tuple[str, int], str]:
-        """(article, start) -> entity of every stored mention in these articles."""
-        rows = self._in("SELECT article, a_start, entity FROM d_mentions WHERE article IN ({ids})", articles)
-        return {(r[0], int(r[1])): r[2] for r in rows}
+    def mentions_in(self, articles: Sequence[str]) -> dict[tuple[str, int], tuple[str, int, str]]:
+        """(article, start) -> (entity, end, text) of every stored mention in these articles."""
+        rows = self._in("SELECT article, a_start, entity, a_end, text FROM d_mentions WHERE article IN ({ids})", articles)
+        return {(r[0], int(r[1])): (r[2], int(r[3]), r[4]) for r in rows}
 
     def mentions_outside(self, entities: Sequence[str], articles: Sequence[str]) -> dict[str, int]:
         """How many mentions each entity has in articles other than these."""
@@ -347,9 +349,9 @@ class ResolutionReads:
         a = self.conn.execute("SELECT count(*) FROM d_articles").fetchone()[0]
         return bool(a) and a == self.conn.execute("SELECT count(*) FROM r_order WHERE tbl = 'a'").fetchone()[0]
 
-    def entity(self, entity_id: str) -> Entity:
-        """One stored entity with its roles (its mentions are left in their rows)."""
-        return DossierRows(self.conn, self.mark).entities([entity_id])[0]
+    def entities(self, ids: Sequence[str]) -> dict[str, Entity]:
+        """Stored entities with their roles (their mentions are left in their rows)."""
+        return {e.id: e for e in DossierRows(self.conn, self.mark).entities(ids)}
 
     def organization(self, key: str) -> str | None:
         """The first (by id) organisation, country or place with this folded name key, if any."""
