@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import replace
 from datetime import date
 from typing import TYPE_CHECKING
@@ -12,7 +12,7 @@ import numpy as np
 from tradetalks.model import ArticleRecord, Correction, Doc, Dossier, DossierTimex, Event
 from tradetalks.resolve.corrections import apply_corrections
 from tradetalks.resolve.dates import parse_range
-from tradetalks.resolve.entities import add_roles, cluster_entities
+from tradetalks.resolve.entities import Resolved, add_roles, cluster_entities
 from tradetalks.resolve.events import resolve_events
 from tradetalks.resolve.resolution_keys import article_keys, article_order, event_order, told_of
 from tradetalks.resolve.stories import cluster_stories, story_inputs, text_digest
@@ -28,7 +28,7 @@ def _aid(doc: Doc) -> str:
     return doc.article.id or doc.article.source
 
 
-def _article_dates(docs: list[Doc], events: list[Event]) -> dict[str, tuple[str, str]]:
+def article_dates(docs: Sequence[Doc], events: Sequence[Event]) -> dict[str, tuple[str, str]]:
     """When each article speaks: its publication date, else the dates of the events it reports."""
     seen: dict[str, list[str]] = {}
     for ev in events:
@@ -71,13 +71,13 @@ def build_dossier(
     docs: Iterable[Doc],
     digests: Mapping[str, tuple[str, np.ndarray]] | None = None,
     corrections: Sequence[Correction] = (),
-    known: Callable[[str], str | None] | None = None,
+    known: Resolved | None = None,
 ) -> Dossier:
     """Resolve many articles' extractions into one dossier; the same set in any order gives the same dossier.
 
     ``digests`` (article id -> text hash and MinHash) stands in for the text of slim docs. The editors'
     ``corrections`` are applied last, after every rule (each reported applied or orphaned in the dossier).
-    ``known`` finds organisations resolved outside ``docs`` by name (incremental resolution, see add_roles).
+    ``known``: what a dossier resolved before knows of entities outside ``docs`` (incremental resolution).
     """
     docs = list(docs)  # first: a generator of slim docs fills ``digests`` as it goes
     hashes = {aid: digest[0] for aid, digest in (digests or {}).items()}
@@ -86,14 +86,16 @@ def build_dossier(
     ordered = sorted(docs, key=lambda d: (d.article.published or "9999", hashes[_aid(d)], d.article.key, _aid(d)))
     place = {_aid(doc): n for n, doc in enumerate(ordered)}
     index = cluster_entities(ordered)
+    if known is not None:
+        known.adopt(ordered, index)
     timexes = {
         _aid(doc): [
             DossierTimex(_aid(doc), t.start, t.end, t.text, t.value, t.resolved_by, t.time_of_day) for t in doc.timexes
         ]
         for doc in ordered
     }
-    events = resolve_events(ordered, index, timexes, hashes)
-    add_roles(ordered, index, _article_dates(ordered, events), known)
+    events = resolve_events(ordered, index, timexes, hashes, known.anchor if known else None)
+    add_roles(ordered, index, article_dates(ordered, events), known.organization if known else None)
     stories = cluster_stories(story_inputs(ordered, events, index.of, digests))
     articles = [
         ArticleRecord(

@@ -6,11 +6,15 @@ import hashlib
 from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Protocol
 
 from tradetalks.model import Doc, Entity, EntityMention, Evidence, Mention, Role
 from tradetalks.nlp.names_lexicon import english_name
 from tradetalks.resolve.names import compact, fold_text, parse_person, strip_diacritics
 from tradetalks.resolve.people import Ref, UnionFind, mention_at, merge_people, person_groups
+
+if TYPE_CHECKING:
+    from tradetalks.resolve.state import EventState
 
 _PREFIX = {"person": "p-", "organization": "o-", "country": "c-", "location": "l-"}
 
@@ -129,6 +133,23 @@ def cluster_entities(docs: Sequence[Doc]) -> EntityIndex:
                 index.by_name.setdefault(fold_text(spelling), eid)
     index.entities.sort(key=lambda e: e.id)
     return index
+
+
+class Resolved(Protocol):
+    """What a dossier resolved before knows of entities outside the docs being resolved (incremental
+    resolution, ``resolve/incremental.py``)."""
+
+    def adopt(self, docs: Sequence[Doc], index: EntityIndex) -> None:
+        """Give the docs' entities that are entities resolved before their ids (right after clustering)."""
+        ...
+
+    def organization(self, name: str) -> str | None:
+        """The organisation, country or place resolved before under this name, if any."""
+        ...
+
+    def anchor(self, state: EventState) -> None:
+        """Add what events resolved before say of the rounds and people the docs' reports name."""
+        ...
 
 
 def add_roles(

@@ -19,15 +19,19 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
+from datetime import date
 
 import numpy as np
 
 from tradetalks.keys import fold_name
 from tradetalks.model import Doc, Dossier, Entity, Evidence, Role
-from tradetalks.resolve import build_dossier, rebuild_dossier, resolution_of, slim
-from tradetalks.resolve.entities import _fold_unplaced
+from tradetalks.resolve import article_dates, build_dossier, rebuild_dossier, resolution_of, slim
+from tradetalks.resolve.dates import parse_range
+from tradetalks.resolve.entities import EntityIndex, _fold_unplaced
 from tradetalks.resolve.names import fold_text
-from tradetalks.resolve.resolution_keys import article_keys
+from tradetalks.resolve.reports import SERIES
+from tradetalks.resolve.resolution_keys import article_keys, former_titles
+from tradetalks.resolve.state import EventState
 from tradetalks.store.base import Store
 from tradetalks.store.keys_rows import ResolutionReads, RowChange
 
@@ -84,8 +88,9 @@ def resolve_new(store: Store, article_ids: Sequence[str], since: int | None) -> 
                 if doc is not None:
                     docs[aid] = slim(doc, digests)
             ordered = [docs[a] for a in sorted(docs)]
-            dossier = build_dossier(ordered, digests, known=lambda name: reads.organization(fold_name(name)))
-            change = _change(reads, ordered, digests, dossier)
+            known = StoredEntities(reads, set(docs))
+            dossier = build_dossier(ordered, digests, known=known)
+            change = _change(reads, known, ordered, digests, dossier)
             store.update_dossier(change, built_from)
             return Outcome(sorted(docs), len(dossier.events))
     rebuild_dossier(store)
@@ -125,50 +130,115 @@ def _closure(
     return subset
 
 
+class StoredEntities:
+    """The stored dossier's entities as the re-resolved articles meet them: an entity that also has mentions
+    outside those articles (a hub) keeps its id and side; an entity wholly inside them is resolved anew."""
+
+    def __init__(self, reads: ResolutionReads, articles: set[str]):
+        self.reads = reads
+        self.articles = articles
+        self.stored = reads.mentions_in(sorted(articles))  # (article, start) -> (entity, end, text)
+        self.inside = sorted({v[0] for v in self.stored.values()})
+        self.outside = reads.mentions_outside(self.inside, sorted(articles))
+        self.hubs: dict[str, Entity] = {}  # hub id -> stored record (roles, aliases, side)
+
+    def organization(self, name: str) -> str | None:
+        return self.reads.organization(fold_name(name))
+
+    def anchor(self, state: EventState) -> None:
+        """The stored rounds of the negotiations these reports number, and the stored days of the people an
+        undated article's reports name (what settling years reads of the events not resolved again)."""
+        talks = sorted(
+            {
+                (r.event.type, r.event.negotiation)
+                for r in state.reports
+                if r.event.type in SERIES and r.event.negotiation
+            }
+        )
+        dropped = self.reads.events_of(sorted(self.articles))
+        for type_, negotiation in talks:
+            for eid, ordinal, start, end in self.reads.rounds(type_, negotiation or ""):
+                days = _days_of(start, end)
+                if eid not in dropped and days is not None:
+                    state.rounds[type_].append((ordinal, negotiation, days[0], days[1]))
+        people = sorted({p for r in state.reports if state.published.get(r.article) is None for p in r.people})
+        for eid, person, start, end in self.reads.dated_events_of(people):
+            days = _days_of(start, end)
+            if eid not in dropped and days is not None:
+                state.person_days[person].append(days[0])
+
+    def adopt(self, docs: Sequence[Doc], index: EntityIndex) -> None:
+        """Rename the entities that are stored hubs (by the stored entity of their mentions, else by their id or
+        name when only new articles name them), merging two that meet in one hub."""
+        old_of = {k: v[0] for k, v in self.stored.items()}
+        inside = set(self.inside)
+        existing = self.reads.existing([e.id for e in index.entities])
+        target: dict[str, str] = {}
+        for ent in index.entities:
+            olds = [old_of[(m.article, m.start)] for m in ent.mentions if (m.article, m.start) in old_of]
+            hubs = sorted({o for o in olds if self.outside.get(o, 0) > 0}, key=lambda o: (-self.outside[o], o))
+            if not hubs and ent.id in existing and ent.id not in inside:
+                hubs = [ent.id]  # the same name resolved outside these articles
+            if not hubs and not olds:  # only new mentions: an entity of that name wholly outside these articles
+                hubs = [h for h in self.reads.by_name(fold_text(ent.name), ent.type) if h not in inside][:1]
+            if hubs:
+                target[ent.id] = hubs[0]
+        was = {o for o in inside if self.outside.get(o, 0) > 0}
+        self.hubs = self.reads.entities(sorted(set(target.values()) | was))
+        if target:
+            _rename(docs, index, target, self.hubs)
+
+
+def _rename(docs: Sequence[Doc], index: EntityIndex, target: dict[str, str], hubs: dict[str, Entity]) -> None:
+    """Entities of ``index`` renamed to the hubs they join (two joining one hub become one), with its side."""
+    merged: dict[str, Entity] = {}
+    for ent in index.entities:
+        eid = target.get(ent.id, ent.id)
+        refs = index.members.pop(ent.id)
+        if eid in merged:
+            have = merged[eid]
+            have.mentions.extend(ent.mentions)
+            have.aliases = sorted(set(have.aliases) | set(ent.aliases) | {ent.name})
+            index.members[eid] = sorted(index.members[eid] + refs)
+            continue
+        merged[eid] = replace(ent, id=eid, side=hubs[eid].side if eid in hubs else ent.side)
+        index.members[eid] = refs
+    index.entities = sorted(merged.values(), key=lambda e: e.id)
+    index.of = {k: target.get(v, v) for k, v in index.of.items()}
+    index.by_name = {k: target.get(v, v) for k, v in index.by_name.items()}
+
+
 def _change(
-    reads: ResolutionReads, docs: list[Doc], digests: dict[str, tuple[str, np.ndarray]], dossier: Dossier
+    reads: ResolutionReads,
+    known: StoredEntities,
+    docs: list[Doc],
+    digests: dict[str, tuple[str, np.ndarray]],
+    dossier: Dossier,
 ) -> RowChange:
-    """The rows to replace: the part's own entities and events, hubs merged, old records dropped."""
-    arts = [_aid(d) for d in docs]
-    stored = reads.mentions_in(arts)  # (article, start) -> (entity, end, text), as stored
-    old_of = {k: v[0] for k, v in stored.items()}
-    old_ids = sorted(set(old_of.values()))
-    outside = reads.mentions_outside(old_ids, arts)
-    existing = reads.existing([e.id for e in dossier.entities])
-    inside = set(old_ids)
-    target: dict[str, str] = {}  # part entity id -> hub id it joins
-    for ent in dossier.entities:
-        olds = [old_of[(m.article, m.start)] for m in ent.mentions if (m.article, m.start) in old_of]
-        hubs = sorted({o for o in olds if outside.get(o, 0) > 0}, key=lambda o: (-outside[o], o))
-        if not hubs and ent.id in existing and ent.id not in inside:
-            hubs = [ent.id]  # the same name resolved outside these articles
-        if not hubs and not olds:  # only new mentions: an entity of that name wholly outside these articles
-            hubs = [h for h in reads.by_name(fold_text(ent.name), ent.type) if h not in inside][:1]
-        if hubs:
-            target[ent.id] = hubs[0]
-    _remap(dossier, target)
-    own = [e for e in dossier.entities if e.id not in target]
-    hub_parts: dict[str, list[Entity]] = defaultdict(list)
-    for e in dossier.entities:
-        if e.id in target:
-            hub_parts[target[e.id]].append(e)
+    """The rows to replace: the part's own entities and events, changed hubs merged, old records dropped."""
+    arts = set(known.articles)
+    own = [e for e in dossier.entities if e.id not in known.hubs]
+    parts = {e.id: e for e in dossier.entities if e.id in known.hubs}
     was: dict[str, set[tuple[str, int, int, str]]] = defaultdict(set)
-    for (article, start), (eid, end, text) in stored.items():
-        if outside.get(eid, 0) > 0:
+    for (article, start), (eid, end, text) in known.stored.items():
+        if eid in known.hubs:
             was[eid].add((article, start, end, text))
-    records = reads.entities(sorted(set(was) | set(hub_parts)))
     resolution = resolution_of(docs, digests, dossier)
     places = {aid: okey for t, aid, okey in resolution.order if t == "a"}
+    dates = article_dates(docs, dossier.events)
+    before = reads.article_dates(sorted(arts))
+    redated = {a for a in arts if before.get(a) != dates.get(a)}  # a role told there is dated again
     merged = [
-        _merged_hub(records[hid], hub_parts.get(hid, []), set(arts), reads, places)
-        for hid in sorted(set(was) | set(hub_parts))
-        if _hub_changed(records[hid], was.get(hid, set()), hub_parts.get(hid, []), set(arts))
+        _merged_hub(known.hubs[hid], parts.get(hid), arts, reads, places, dates, docs)
+        for hid in sorted(known.hubs)
+        if _hub_changed(known.hubs[hid], was.get(hid, set()), parts.get(hid), arts)
+        or _role_articles(known.hubs[hid]) & redated
     ]
     part = Dossier(dossier.articles, own, dossier.events, dossier.timexes)
-    drop_entities = [o for o in old_ids if outside.get(o, 0) <= 0]
-    drop_events = reads.events_of(arts)
+    drop_entities = [o for o in known.inside if known.outside.get(o, 0) <= 0]
+    drop_events = reads.events_of(sorted(arts))
     _free_event_ids(reads, dossier, drop_events)
-    return RowChange(arts, part, resolution, merged, sorted(drop_events), drop_entities)
+    return RowChange(sorted(arts), part, resolution, merged, sorted(drop_events), drop_entities)
 
 
 def _free_event_ids(reads: ResolutionReads, dossier: Dossier, dropped: set[str]) -> None:
@@ -184,47 +254,38 @@ def _free_event_ids(reads: ResolutionReads, dossier: Dossier, dropped: set[str])
             taken.add(ev.id)
 
 
-def _remap(dossier: Dossier, target: dict[str, str]) -> None:
-    """Point the part's events and roles at the hubs its entities joined."""
-    if not target:
-        return
-    for ev in dossier.events:
-        people = {}
-        for p in ev.participants:
-            eid = target.get(p.entity, p.entity)
-            if eid not in people:
-                people[eid] = replace(p, entity=eid)
-        ev.participants = [people[k] for k in sorted(people)]
-    for ent in dossier.entities:
-        for role in ent.roles:
-            if role.organization in target:
-                role.organization = target[role.organization]
-
-
 def _role_evidence(roles: list[Role], arts: set[str]) -> set[tuple[str, str | None, str, int, int]]:
-    return {(r.title, r.organization, e.article, e.start, e.end) for r in roles for e in r.evidence if e.article in arts}
+    return {
+        (r.title, r.organization, e.article, e.start, e.end) for r in roles for e in r.evidence if e.article in arts
+    }
 
 
-def _hub_changed(stored: Entity, was: set[tuple[str, int, int, str]], parts: list[Entity], arts: set[str]) -> bool:
+def _hub_changed(stored: Entity, was: set[tuple[str, int, int, str]], part: Entity | None, arts: set[str]) -> bool:
     """Whether re-resolving gives a hub other mentions, roles or spellings in these articles than it had (most
     hubs named by an article's neighbours come back as they were, and their rows are left alone)."""
-    now = {(m.article, m.start, m.end, m.text) for p in parts for m in p.mentions}
-    if now != was:
+    if part is None:
+        return bool(was) or bool(_role_evidence(stored.roles, arts))
+    if {(m.article, m.start, m.end, m.text) for m in part.mentions} != was:
         return True
-    roles_now = set().union(*(_role_evidence(p.roles, arts) for p in parts)) if parts else set()
-    if roles_now != _role_evidence(stored.roles, arts):
+    if _role_evidence(part.roles, arts) != _role_evidence(stored.roles, arts):
         return True
-    spellings = {a for p in parts for a in [p.name, *p.aliases]}
-    return not spellings <= {stored.name, *stored.aliases}
+    return not {part.name, *part.aliases} <= {stored.name, *stored.aliases}
 
 
 def _merged_hub(
-    stored: Entity, parts: list[Entity], arts: set[str], reads: ResolutionReads, places: dict[str, str]
+    stored: Entity,
+    part: Entity | None,
+    arts: set[str],
+    reads: ResolutionReads,
+    places: dict[str, str],
+    dates: dict[str, tuple[str, str]],
+    docs: Sequence[Doc],
 ) -> Entity:
     """A hub's record after merging: its mentions in the re-resolved articles (in article order), its roles
-    with the evidence of those articles replaced by theirs, its aliases with theirs (``places``: the order
-    keys of the re-resolved articles)."""
+    with the evidence of those articles replaced by theirs and dated again, its aliases with theirs
+    (``places`` and ``dates``: the order keys and the days of the re-resolved articles)."""
     order = reads.order_keys(sorted(_role_articles(stored) - arts)) | places
+    parts = [part] if part is not None else []
     mentions = sorted((m for p in parts for m in p.mentions), key=lambda m: (order.get(m.article, ""), m.start))
     roles: dict[tuple[str, str | None], Role] = {}
     for role in stored.roles:
@@ -243,8 +304,15 @@ def _merged_hub(
             have.former &= role.former
             have.title_en = have.title_en or role.title_en
     _fold_unplaced(roles)
+    elsewhere = sorted({e.article for r in roles.values() for e in r.evidence} - arts)
+    seen = reads.article_dates(elsewhere) | dates
+    former = reads.former_titles(elsewhere) | {(_aid(d), s) for d in docs for s in former_titles(d)}
     for role in roles.values():
         role.evidence.sort(key=lambda e: _evidence_place(order, e))
+        if not role.former:  # the days its articles speak of, as add_roles counts them
+            days = [seen[e.article] for e in role.evidence if e.article in seen and (e.article, e.start) not in former]
+            role.first_seen = min((d[0] for d in days), default=None)
+            role.last_seen = max((d[1] for d in days), default=None)
     aliases = set(stored.aliases) | {a for p in parts for a in [p.name, *p.aliases]}
     return replace(
         stored,
@@ -260,3 +328,8 @@ def _role_articles(entity: Entity) -> set[str]:
 
 def _evidence_place(order: dict[str, str], e: Evidence) -> tuple[str, int]:
     return (order.get(e.article, ""), e.start)
+
+
+def _days_of(start: str | None, end: str | None) -> tuple[date, date] | None:
+    rng = parse_range(start, end)
+    return rng.days() if rng is not None and rng.has_year else None

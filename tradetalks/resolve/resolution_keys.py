@@ -13,12 +13,14 @@ and entities). Kinds:
   acronym.
 - "b": MinHash LSH bands of the article's text, with the bands of the near-duplicate and related indexes
   (``resolve/stories.py``): two articles are candidates there exactly when they share a band here.
+- "f": where a title told as former begins (not a join key: what a role's dates need and its rows omit).
 """
 
 from __future__ import annotations
 
 import hashlib
 from collections.abc import Iterator, Mapping, Sequence
+from datetime import date
 from functools import lru_cache
 
 import numpy as np
@@ -88,6 +90,7 @@ def event_keys(doc: Doc) -> set[str]:
     if not doc.events:
         return set()
     months = _months(doc)
+    years = sorted({int(m[:4]) + k for m in months if m != "*" for k in (-1, 0, 1)})
     talks = {ev.negotiation for ev in doc.events if ev.negotiation}
     out: set[str] = set()
     for ev in doc.events:
@@ -95,6 +98,29 @@ def event_keys(doc: Doc) -> set[str]:
         out.update(f"{ev.type}|m|{m}" for m in months)
         if ev.tariff is not None and ev.tariff.country:
             out.add(f"{ev.type}|c|{ev.tariff.country}")
+        if ev.ordinal is not None:
+            out.update(f"{ev.type}|o|{t}|{ev.ordinal}" for t in talks)
+            out.update(f"{ev.type}|om|{ev.ordinal}|{m}" for m in months)
+        if ev.rate is not None:
+            out.update(f"{ev.type}|r|{ev.rate:.4f}|{m}" for m in months)
+        out.update(f"{ev.type}|d|{day}" for day in _days(ev.start, ev.end, years))
+    return out
+
+
+def _days(start: str | None, end: str | None, years: list[int]) -> set[str]:
+    """The days (YYYY-MM-DD, at most 15 and the day after) an event's dates name; a yearless day in each of
+    ``years`` (the years of its article's dates and those beside them)."""
+    rng = parse_range(start, end)
+    if rng is None or not rng.has_day:
+        return set()
+    out: set[str] = set()
+    for year in [rng.lo.year] if rng.lo.year is not None else years:
+        days = rng.days(year)
+        if not days:
+            continue
+        lo = days[0].toordinal()
+        for k in range(min((days[1].toordinal() - lo), 14) + 2):
+            out.add(date.fromordinal(lo + k).isoformat())
     return out
 
 
@@ -134,7 +160,14 @@ def article_keys(doc: Doc, sig: np.ndarray | None) -> list[tuple[str, str, str]]
     rows = {("e", k, aid) for k in event_keys(doc)} | {("n", k, aid) for k in name_keys(doc)}
     if sig is not None:
         rows |= {("b", k, aid) for k in band_keys(sig)}
+    rows |= {("f", str(start), aid) for start in former_titles(doc)}
     return sorted(rows)
+
+
+def former_titles(doc: Doc) -> set[int]:
+    """Where the article's titles told as former begin ("f" rows: a role's dates leave them out, and the role
+    evidence stored in the dossier does not say it)."""
+    return {m.role.start for m in doc.mentions if m.role is not None and m.role.title and m.role.former}
 
 
 def article_order(doc: Doc, digest: str) -> str:

@@ -13,8 +13,10 @@ the caller's transaction, on SQLite and PostgreSQL alike (``mark`` "?" or "%s").
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from datetime import date
 from typing import Any
 
 from tradetalks.model import Dossier, Entity
@@ -130,8 +132,8 @@ def apply_change(cur: Any, mark: str, change: RowChange, clean: Clean = _same, c
         _delete_in(cur, mark, f"DELETE FROM {table} WHERE {col} IN ({{ids}})", dropped)
     for table in ("d_timexes", "r_keys"):
         _delete_in(cur, mark, f"DELETE FROM {table} WHERE article IN ({{ids}})", arts)
-    for hub in hub_ids:  # the hubs' mentions in these articles (a hub left out keeps its rows as they are)
-        _delete_in(cur, mark, f"DELETE FROM d_mentions WHERE entity = {mark} AND article IN ({{ids}})", arts, [hub])
+    for hub_id in hub_ids:  # the hubs' mentions in these articles (a hub left out keeps its rows as they are)
+        _delete_in(cur, mark, f"DELETE FROM d_mentions WHERE entity = {mark} AND article IN ({{ids}})", arts, [hub_id])
     _delete_in(cur, mark, "DELETE FROM d_articles WHERE id IN ({ids})", arts)
     _delete_in(cur, mark, "DELETE FROM r_order WHERE tbl = 'a' AND id IN ({ids})", arts)
 
@@ -306,7 +308,9 @@ class ResolutionReads:
 
     def mentions_in(self, articles: Sequence[str]) -> dict[tuple[str, int], tuple[str, int, str]]:
         """(article, start) -> (entity, end, text) of every stored mention in these articles."""
-        rows = self._in("SELECT article, a_start, entity, a_end, text FROM d_mentions WHERE article IN ({ids})", articles)
+        rows = self._in(
+            "SELECT article, a_start, entity, a_end, text FROM d_mentions WHERE article IN ({ids})", articles
+        )
         return {(r[0], int(r[1])): (r[2], int(r[3]), r[4]) for r in rows}
 
     def mentions_outside(self, entities: Sequence[str], articles: Sequence[str]) -> dict[str, int]:
@@ -362,3 +366,58 @@ class ResolutionReads:
             (key,),
         ).fetchone()
         return row[0] if row else None
+
+    def article_dates(self, articles: Sequence[str]) -> dict[str, tuple[str, str]]:
+        """When each article speaks (as ``resolve.article_dates``): its publication date, else the first and
+        last day of the dated events it reports."""
+        from tradetalks.resolve.dates import parse_range
+
+        out: dict[str, tuple[str, str]] = {}
+        rest = []
+        for aid, published in self._in("SELECT id, published FROM d_articles WHERE id IN ({ids})", articles):
+            try:
+                date.fromisoformat(published or "")
+                out[aid] = (published, published)
+            except ValueError:
+                rest.append(aid)
+        sql = "SELECT r.article, e.data FROM d_reports r JOIN d_events e ON e.id = r.event WHERE r.article IN ({ids})"
+        seen: dict[str, list[str]] = {}
+        for aid, data in self._in(sql, rest):
+            fields = json.loads(data) if isinstance(data, str) else data
+            rng = parse_range(fields.get("start"), fields.get("end"))
+            days = rng.days() if rng is not None and rng.has_year else None
+            if days is not None:
+                seen.setdefault(aid, []).extend([days[0].isoformat(), days[1].isoformat()])
+        out.update({aid: (min(v), max(v)) for aid, v in seen.items()})
+        return out
+
+    def former_titles(self, articles: Sequence[str]) -> set[tuple[str, int]]:
+        """(article, start) of the titles told as former in these articles ("f" keys)."""
+        return {
+            (r[0], int(r[1]))
+            for r in self._in("SELECT article, key FROM r_keys WHERE kind = 'f' AND article IN ({ids})", articles)
+        }
+
+    def rounds(self, type_: str, negotiation: str) -> list[tuple[str, int, str | None, str | None]]:
+        """(id, ordinal, start, end) of the stored dated, numbered events of one type and negotiation."""
+        q = self.mark
+        rows = self.conn.execute(
+            f"SELECT id, ordinal, data FROM d_events WHERE type = {q} AND negotiation = {q} AND ordinal IS NOT NULL "
+            "AND first_day IS NOT NULL",
+            (type_, negotiation),
+        ).fetchall()
+        return [(r[0], int(r[1]), *_span(r[2])) for r in rows]
+
+    def dated_events_of(self, people: Sequence[str]) -> list[tuple[str, str, str | None, str | None]]:
+        """(event id, person, start, end) of the stored dated events these people take part in."""
+        rows = self._in(
+            "SELECT e.id, p.entity, e.data FROM d_participants p JOIN d_events e ON e.id = p.event "
+            "WHERE e.first_day IS NOT NULL AND p.entity IN ({ids})",
+            people,
+        )
+        return [(r[0], r[1], *_span(r[2])) for r in rows]
+
+
+def _span(data: Any) -> tuple[str | None, str | None]:
+    fields = json.loads(data) if isinstance(data, str) else data
+    return fields.get("start"), fields.get("end")
