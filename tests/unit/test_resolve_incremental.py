@@ -188,3 +188,29 @@ def test_stale_dossier_or_corrections_take_the_full_rebuild(tmp_path: Path, pipe
         later = _store_batch(store, [_own("rau")], pipeline)
         assert later.rebuilt == "the dossier was not current before these articles"
         assert store.dossier_is_current()
+
+
+def test_ingest_resolves_incrementally(tmp_path: Path, pipeline: _Pipeline, monkeypatch: pytest.MonkeyPatch) -> None:
+    """``ingest`` of a file into a store with a current dossier resolves only what the file touches."""
+    from tradetalks.ingest import batch
+    from tradetalks.resolve import incremental
+
+    seen: list[Outcome] = []
+    real = incremental.resolve_new
+
+    def traced(*args: Any) -> Outcome:  # the real resolution, its outcome kept
+        seen.append(real(*args))
+        return seen[-1]
+
+    monkeypatch.setattr(incremental, "resolve_new", traced)
+    folder = tmp_path / "in"
+    folder.mkdir()
+    with _fresh_store("sqlite", tmp_path) as store:
+        for name in ("phien", "rau", "cau-noi"):
+            published, text = OWN[name]
+            (folder / f"{name}.txt").write_text(f"Title: Tin {name}\nDate: {published}\n\n{text}\n", encoding="utf-8")
+            batch.ingest_paths(store, [str(folder / f"{name}.txt")], pipeline=pipeline)
+        assert [o.rebuilt is None for o in seen] == [False, True, True]
+        assert len(seen[-1].articles) == 2, "the bridging article and the session it names, not the market report"
+        kept, rebuilt = _as_rebuilt(store)
+        assert kept == rebuilt
