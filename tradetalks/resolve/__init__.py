@@ -14,7 +14,7 @@ from tradetalks.resolve.corrections import apply_corrections
 from tradetalks.resolve.dates import parse_range
 from tradetalks.resolve.entities import Resolved, add_roles, cluster_entities
 from tradetalks.resolve.events import resolve_events
-from tradetalks.resolve.resolution_keys import article_keys, article_order, event_order, told_of
+from tradetalks.resolve.resolution_keys import KEYS_VERSION, article_keys, article_order, event_order, told_of
 from tradetalks.resolve.stories import cluster_stories, story_inputs, text_digest
 from tradetalks.store.keys_rows import Resolution
 
@@ -135,4 +135,5 @@ def rebuild_dossier(store: Store) -> Dossier:
     docs = [slim(doc, digests) for doc in store.docs()]
     dossier = build_dossier(docs, digests, store.corrections())
     store.save_dossier(dossier, built_from, resolution_of(docs, digests, dossier))
+    store.put_state("resolution", "keys", {"version": KEYS_VERSION})
     return dossier

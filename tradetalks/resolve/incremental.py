@@ -28,9 +28,9 @@ from tradetalks.model import Doc, Dossier, Entity, Evidence, Role
 from tradetalks.resolve import article_dates, build_dossier, rebuild_dossier, resolution_of, slim
 from tradetalks.resolve.dates import parse_range
 from tradetalks.resolve.entities import EntityIndex, _fold_unplaced
-from tradetalks.resolve.names import fold_text
+from tradetalks.resolve.people import Ref
 from tradetalks.resolve.reports import SERIES
-from tradetalks.resolve.resolution_keys import article_keys, former_titles
+from tradetalks.resolve.resolution_keys import KEYS_VERSION, article_keys, former_titles, probes
 from tradetalks.resolve.state import EventState
 from tradetalks.store.base import Store
 from tradetalks.store.keys_rows import ResolutionReads, RowChange
@@ -106,6 +106,8 @@ def _needs_rebuild(store: Store, since: int | None, now: int, stored: int) -> st
         return "editors' corrections are stored (they are applied to the whole timeline)"
     if not store.resolution_reads().keyed():
         return "the stored dossier has no resolution keys yet"
+    if (store.get_state("resolution", "keys") or {}).get("version") != KEYS_VERSION:
+        return "the stored resolution keys are of another version"
     return None
 
 
@@ -116,7 +118,7 @@ def _closure(
     subset = set(new)
     keys = {(kind, key) for d in new.values() for kind, key, _ in article_keys(d, digests[_aid(d)][1])}
     keys |= {(kind, key) for kind, key, _ in reads.keys_of(sorted(new))}  # an updated article's old neighbours
-    for kind, key in sorted(keys):
+    for kind, key in sorted({p for k in keys for p in probes(*k)}):
         found = reads.sharing(kind, key, HUB + 1)
         if len(found) <= HUB:
             subset.update(found)
@@ -179,8 +181,9 @@ class StoredEntities:
             hubs = sorted({o for o in olds if self.outside.get(o, 0) > 0}, key=lambda o: (-self.outside[o], o))
             if not hubs and ent.id in existing and ent.id not in inside:
                 hubs = [ent.id]  # the same name resolved outside these articles
-            if not hubs and not olds:  # only new mentions: an entity of that name wholly outside these articles
-                hubs = [h for h in self.reads.by_name(fold_text(ent.name), ent.type) if h not in inside][:1]
+            if not hubs and not olds and ent.type != "person":  # only new mentions: a stored one of that name
+                spellings = [fold_name(n) for n in (ent.name, *ent.aliases)]
+                hubs = [h for k in spellings for h in self.reads.by_name(k, ent.type) if h not in inside][:1]
             if hubs:
                 target[ent.id] = hubs[0]
         was = {o for o in inside if self.outside.get(o, 0) > 0}
@@ -192,17 +195,19 @@ class StoredEntities:
 def _rename(docs: Sequence[Doc], index: EntityIndex, target: dict[str, str], hubs: dict[str, Entity]) -> None:
     """Entities of ``index`` renamed to the hubs they join (two joining one hub become one), with its side."""
     merged: dict[str, Entity] = {}
+    members: dict[str, list[Ref]] = {}
     for ent in index.entities:
         eid = target.get(ent.id, ent.id)
-        refs = index.members.pop(ent.id)
-        if eid in merged:
+        refs = index.members[ent.id]
+        if eid in merged:  # two of the docs' entities are one stored entity (or one keeps a hub's id)
             have = merged[eid]
             have.mentions.extend(ent.mentions)
             have.aliases = sorted(set(have.aliases) | set(ent.aliases) | {ent.name})
-            index.members[eid] = sorted(index.members[eid] + refs)
+            members[eid] = sorted(members[eid] + refs)
             continue
         merged[eid] = replace(ent, id=eid, side=hubs[eid].side if eid in hubs else ent.side)
-        index.members[eid] = refs
+        members[eid] = list(refs)
+    index.members = members
     index.entities = sorted(merged.values(), key=lambda e: e.id)
     index.of = {k: target.get(v, v) for k, v in index.of.items()}
     index.by_name = {k: target.get(v, v) for k, v in index.by_name.items()}

@@ -7,10 +7,9 @@ and entities). Kinds:
 - "e": event blocks: event type with each negotiation the article names, with each month its dates fall in
   (and the month before and after: ``resolve/events.py`` blocks by month and the month after), with a tariff's
   target country; "*" for an article that dates nothing.
-- "n": entity names: a person's full-name key, the last word a foreign name is called by alone, the words of a
-  foreign name another article may use alone, the endings of a Vietnamese name with its family name, the
-  surname with a vowel taken out (spelling variants); an organisation's, country's or place's folded name and
-  acronym.
+- "n": person names: the full-name key, the last word a foreign name is called by alone, the words of a
+  foreign name another article may use alone, the surname with a vowel taken out (spelling variants); a
+  Vietnamese name and its endings.
 - "b": MinHash LSH bands of the article's text, with the bands of the near-duplicate and related indexes
   (``resolve/stories.py``): two articles are candidates there exactly when they share a band here.
 - "f": where a title told as former begins (not a join key: what a role's dates need and its rows omit).
@@ -28,9 +27,12 @@ from datasketch import MinHashLSH
 
 from tradetalks.model import Doc, Event
 from tradetalks.resolve.dates import Range, parse_range
-from tradetalks.resolve.names import fold_text, parse_person, vowel_keys
+from tradetalks.resolve.names import PersonName, parse_person, vowel_keys
+from tradetalks.resolve.people import UnionFind, person_groups
 from tradetalks.resolve.stories import DUPLICATE, NUM_PERM, RELATED
 
+#: The version of the keys below: a store whose keys were written by another version is resolved in full once.
+KEYS_VERSION = 3
 _SEP = "\x1f"  # below every character of the parts an order key joins: joined keys sort as their tuples
 _SPAN_MONTHS = 2
 
@@ -127,31 +129,52 @@ def _days(start: str | None, end: str | None, years: list[int]) -> set[str]:
 def name_keys(doc: Doc) -> set[str]:
     """Rule ``name_blocks_as_keys``: the keys ``resolve/people.py`` and ``resolve/entities.py`` join mentions by.
 
-    E.g. "Jamieson Greer" -> "p:jamiesongreer", "s:greer", "w:jamieson", "sv:grer" …; "Bộ Công Thương" (an
-    organisation) -> "o:organization|bo cong thuong".
+    E.g. "Jamieson Greer" -> "p:jamiesongreer", "s:greer", "w:jamieson", "sv:grer" …; "Nguyễn Xuân Phúc" ->
+    "p:nguyenxuanphuc", "vf:nguyen xuan phuc", "ve:xuan phuc", "ve:phuc" (a Vietnamese name meets the names it
+    ends and those ending in it, see ``probes``). Organisations, countries and places give none: the stored
+    entity of the same name is found when the articles are resolved (``resolve/incremental.py``).
     """
     out: set[str] = set()
-    for m in doc.mentions:
-        if m.type != "person":
-            for spelling in (m.canonical or m.text, m.text, m.acronym):
-                if spelling:
-                    out.add(f"o:{m.type}|{fold_text(spelling).strip()}")
-            continue
-        name = parse_person(m.text, m.side)
+    for m in doc.mentions:  # every full name: person_groups joins mentions across articles by each one's key
+        if m.type == "person":
+            name = parse_person(m.text, m.side)
+            if len(name.tokens) >= 2:
+                out.add(f"p:{name.key}")
+    for name in _group_names(doc):  # merge_people compares groups by their fullest name
         tokens = name.tokens
-        if not tokens:
-            continue
-        if len(tokens) >= 2:
-            out.add(f"p:{name.key}")
         if name.vietnamese:
-            for n in range(1, len(tokens) + 1):
-                out.add(f"v:{' '.join(tokens[-n:])}")
+            out.add(f"vf:{' '.join(tokens)}")
+            out.update(f"ve:{' '.join(tokens[-n:])}" for n in range(1, len(tokens)))
             continue
         out.add(f"s:{name.surname}")
         out.update(f"w:{w}" for w in tokens if len(w) >= 4)
         if len(tokens) >= 2:
             out.update(f"sv:{k}" for k in vowel_keys(name.surname))
     return out
+
+
+def _group_names(doc: Doc) -> list[PersonName]:
+    """The fullest name of each group of one article's person mentions joined inside it (a lone "ông Phúc" is a
+    group of its own; one that names the article's "Nguyễn Xuân Phúc" is part of his)."""
+    uf = UnionFind()
+    person_groups([doc], uf)
+    out = []
+    for refs in uf.groups():
+        names = [parse_person(doc.mentions[i].text, doc.mentions[i].side) for _, i in refs]
+        best = max(names, key=lambda n: (len(n.tokens), not n.nicknames, len(n.text), n.text, n.vietnamese))
+        if best.tokens:
+            out.append(best)
+    return out
+
+
+def probes(kind: str, key: str) -> list[tuple[str, str]]:
+    """The stored keys a new article's key meets: a Vietnamese full name meets the same name and the names it
+    ends; a name's ending meets the name that is that ending; any other key meets itself."""
+    if kind == "n" and key.startswith("vf:"):
+        return [(kind, key), (kind, "ve:" + key[3:])]
+    if kind == "n" and key.startswith("ve:"):
+        return [(kind, "vf:" + key[3:])]
+    return [(kind, key)]
 
 
 def article_keys(doc: Doc, sig: np.ndarray | None) -> list[tuple[str, str, str]]:
