@@ -14,7 +14,14 @@ from tradetalks.resolve.corrections import apply_corrections
 from tradetalks.resolve.dates import parse_range
 from tradetalks.resolve.entities import Resolved, add_roles, cluster_entities
 from tradetalks.resolve.events import resolve_events
-from tradetalks.resolve.resolution_keys import KEYS_VERSION, article_keys, article_order, event_order, told_of
+from tradetalks.resolve.resolution_keys import (
+    KEYS_VERSION,
+    article_keys,
+    article_order,
+    event_order,
+    story_weeks,
+    told_of,
+)
 from tradetalks.resolve.stories import cluster_stories, story_inputs, text_digest
 from tradetalks.store.keys_rows import Resolution
 
@@ -96,7 +103,7 @@ def build_dossier(
     }
     events = resolve_events(ordered, index, timexes, hashes, known.anchor if known else None)
     add_roles(ordered, index, article_dates(ordered, events), known.organization if known else None)
-    stories = cluster_stories(story_inputs(ordered, events, index.of, digests))
+    stories = cluster_stories(story_inputs(ordered, events, index.of, digests), known.elsewhere() if known else None)
     articles = [
         ArticleRecord(
             _aid(doc),
@@ -122,6 +129,8 @@ def resolution_of(docs: Sequence[Doc], digests: Mapping[str, tuple[str, np.ndarr
         digest = digests.get(_aid(doc))
         res.keys.extend(article_keys(doc, digest[1] if digest is not None else None))
         res.order.append(("a", _aid(doc), article_order(doc, hashes.get(_aid(doc), doc.article.hash))))
+    for aid, weeks in story_weeks(docs, dossier.events).items():
+        res.keys.extend(("w", str(w), aid) for w in sorted(weeks))
     told = told_of(docs, hashes)
     res.order.extend(("e", ev.id or "", event_order(ev, told)) for ev in dossier.events)
     return res

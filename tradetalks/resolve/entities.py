@@ -15,6 +15,7 @@ from tradetalks.resolve.people import Ref, UnionFind, mention_at, merge_people, 
 
 if TYPE_CHECKING:
     from tradetalks.resolve.state import EventState
+    from tradetalks.resolve.stories import Elsewhere
 
 _PREFIX = {"person": "p-", "organization": "o-", "country": "c-", "location": "l-"}
 
@@ -149,6 +150,10 @@ class Resolved(Protocol):
 
     def anchor(self, state: EventState) -> None:
         """Add what events resolved before say of the rounds and people the docs' reports name."""
+        ...
+
+    def elsewhere(self) -> Elsewhere:
+        """How often the articles resolved before name the docs' entities (rare names of stories)."""
         ...
 
 

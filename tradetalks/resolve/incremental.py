@@ -37,6 +37,8 @@ from tradetalks.store.keys_rows import ResolutionReads, RowChange
 
 #: A key shared by more articles than this joins nothing it is not already joined to by stored rows.
 HUB = 30
+#: The kinds of keys that join articles (the others are what resolution reads of the articles not resolved again).
+JOIN_KINDS = ("b", "e", "n")
 #: Re-resolving more articles than this falls back to the full rebuild.
 MAX_ARTICLES = 2000
 
@@ -118,7 +120,7 @@ def _closure(
     subset = set(new)
     keys = {(kind, key) for d in new.values() for kind, key, _ in article_keys(d, digests[_aid(d)][1])}
     keys |= {(kind, key) for kind, key, _ in reads.keys_of(sorted(new))}  # an updated article's old neighbours
-    for kind, key in sorted({p for k in keys for p in probes(*k)}):
+    for kind, key in sorted({p for k in keys if k[0] in JOIN_KINDS for p in probes(*k)}):
         found = reads.sharing(kind, key, HUB + 1)
         if len(found) <= HUB:
             subset.update(found)
@@ -169,6 +171,9 @@ class StoredEntities:
             if eid not in dropped and days is not None:
                 state.person_days[person].append(days[0])
 
+    def elsewhere(self) -> StoredCounts:
+        return StoredCounts(self.reads, sorted(self.articles))
+
     def adopt(self, docs: Sequence[Doc], index: EntityIndex) -> None:
         """Rename the entities that are stored hubs (by the stored entity of their mentions, else by their id or
         name when only new articles name them), merging two that meet in one hub."""
@@ -190,6 +195,32 @@ class StoredEntities:
         self.hubs = self.reads.entities(sorted(set(target.values()) | was))
         if target:
             _rename(docs, index, target, self.hubs)
+
+
+class StoredCounts:
+    """How often the stored articles other than the re-resolved ones name an entity, fall in a week, exist."""
+
+    def __init__(self, reads: ResolutionReads, articles: list[str]):
+        self.reads = reads
+        self.arts = articles
+        self.named: dict[tuple[str, int | None], int] = {}
+        self.weeks: dict[int, int] = {}
+        self.total: int | None = None
+
+    def naming(self, entity: str, week: int | None) -> int:
+        if (entity, week) not in self.named:
+            self.named[(entity, week)] = self.reads.outside_naming(entity, week, self.arts)
+        return self.named[(entity, week)]
+
+    def week(self, week: int) -> int:
+        if week not in self.weeks:
+            self.weeks[week] = self.reads.outside_week(week, self.arts)
+        return self.weeks[week]
+
+    def articles(self) -> int:
+        if self.total is None:
+            self.total = self.reads.outside_articles(self.arts)
+        return self.total
 
 
 def _rename(docs: Sequence[Doc], index: EntityIndex, target: dict[str, str], hubs: dict[str, Entity]) -> None:

@@ -12,7 +12,8 @@ and entities). Kinds:
   Vietnamese name and its endings.
 - "b": MinHash LSH bands of the article's text, with the bands of the near-duplicate and related indexes
   (``resolve/stories.py``): two articles are candidates there exactly when they share a band here.
-- "f": where a title told as former begins (not a join key: what a role's dates need and its rows omit).
+- "f": where a title told as former begins, "w": the weeks a story dates the article in (not join keys: what a
+  role's dates and a rare name's counts need of articles not resolved again).
 """
 
 from __future__ import annotations
@@ -32,7 +33,7 @@ from tradetalks.resolve.people import UnionFind, person_groups
 from tradetalks.resolve.stories import DUPLICATE, NUM_PERM, RELATED
 
 #: The version of the keys below: a store whose keys were written by another version is resolved in full once.
-KEYS_VERSION = 3
+KEYS_VERSION = 4
 _SEP = "\x1f"  # below every character of the parts an order key joins: joined keys sort as their tuples
 _SPAN_MONTHS = 2
 
@@ -209,3 +210,27 @@ def event_order(ev: Event, told: Mapping[str, str]) -> str:
 def told_of(docs: Sequence[Doc], hashes: Mapping[str, str]) -> dict[str, str]:
     """Each article's place among the others by content, as reports carry it (``collect_reports``)."""
     return {_aid(d): f"{d.article.published or '9999'}|{hashes.get(_aid(d), d.article.hash)}" for d in docs}
+
+
+def story_weeks(docs: Sequence[Doc], events: Sequence[Event]) -> dict[str, set[int]]:
+    """The weeks (ordinal // 7) a story places each article in, as ``story_inputs`` dates it: its publication
+    day, else the days of its dated events ("w" rows: rare names are counted per week)."""
+    dated: dict[str, set[date]] = {}
+    for ev in events:
+        if ev.start and not ev.start.startswith("X"):
+            try:
+                day = date.fromisoformat(ev.start[:10])
+            except ValueError:
+                continue
+            for e in ev.evidence:
+                dated.setdefault(e.article, set()).add(day)
+    out: dict[str, set[int]] = {}
+    for doc in docs:
+        days: set[date] = set()
+        if doc.article.published:
+            try:
+                days = {date.fromisoformat(doc.article.published)}
+            except ValueError:
+                days = set()
+        out[_aid(doc)] = {d.toordinal() // 7 for d in (days or dated.get(_aid(doc), set()))}
+    return out

@@ -417,6 +417,30 @@ class ResolutionReads:
         )
         return [(r[0], r[1], *_span(r[2])) for r in rows]
 
+    def outside_articles(self, articles: Sequence[str]) -> int:
+        """How many stored articles are not among these."""
+        total = self.conn.execute("SELECT count(*) FROM d_articles").fetchone()[0]
+        return int(total) - len(self._in("SELECT id FROM d_articles WHERE id IN ({ids})", articles))
+
+    def outside_week(self, week: int, articles: Sequence[str]) -> int:
+        """How many stored articles other than these a story dates in this week ("w" keys)."""
+        q = self.mark
+        total = self.conn.execute(f"SELECT count(*) FROM r_keys WHERE kind = 'w' AND key = {q}", (str(week),))
+        inside = self._in(
+            f"SELECT article FROM r_keys WHERE kind = 'w' AND key = {q} AND article IN ({{ids}})", articles, [str(week)]
+        )
+        return int(total.fetchone()[0]) - len(inside)
+
+    def outside_naming(self, entity: str, week: int | None, articles: Sequence[str]) -> int:
+        """How many stored articles other than these name the entity (in that week)."""
+        q = self.mark
+        join = "" if week is None else f"JOIN r_keys k ON k.article = m.article AND k.kind = 'w' AND k.key = {q} "
+        head = [] if week is None else [str(week)]
+        sql = f"SELECT DISTINCT m.article FROM d_mentions m {join}WHERE m.entity = {q}"
+        total = len(self.conn.execute(sql, (*head, entity)).fetchall())
+        inside = self._in(sql + " AND m.article IN ({ids})", articles, [*head, entity])
+        return total - len({r[0] for r in inside})
+
 
 def _span(data: Any) -> tuple[str | None, str | None]:
     fields = json.loads(data) if isinstance(data, str) else data
