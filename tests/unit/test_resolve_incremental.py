@@ -214,3 +214,20 @@ def test_ingest_resolves_incrementally(tmp_path: Path, pipeline: _Pipeline, monk
         assert len(seen[-1].articles) == 2, "the bridging article and the session it names, not the market report"
         kept, rebuilt = _as_rebuilt(store)
         assert kept == rebuilt
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_update_computed_from_an_older_dossier_is_refused(backend: str, tmp_path: Path, pipeline: _Pipeline) -> None:
+    """Another process wrote the dossier while an incremental update was computed: the update is refused (and
+    resolve_new then takes the full rebuild) instead of mixing two states."""
+    from tradetalks.model import Dossier
+    from tradetalks.store.keys_rows import DossierMoved, Resolution, RowChange
+
+    with _fresh_store(backend, tmp_path) as store:
+        _store_batch(store, [_own("phien")], pipeline)
+        current = store.revision()
+        stale = RowChange([], Dossier(), Resolution(), based_on=current - 1)
+        with pytest.raises(DossierMoved):
+            store.update_dossier(stale, current)
+        store.update_dossier(RowChange([], Dossier(), Resolution(), based_on=current), current)
+        assert store.dossier_is_current()

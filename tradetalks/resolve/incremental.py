@@ -33,7 +33,7 @@ from tradetalks.resolve.reports import SERIES
 from tradetalks.resolve.resolution_keys import KEYS_VERSION, article_keys, former_titles, probes
 from tradetalks.resolve.state import EventState
 from tradetalks.store.base import Store
-from tradetalks.store.keys_rows import ResolutionReads, RowChange
+from tradetalks.store.keys_rows import DossierMoved, ResolutionReads, RowChange
 
 #: A key shared by more articles than this joins nothing it is not already joined to by stored rows.
 HUB = 30
@@ -93,8 +93,12 @@ def resolve_new(store: Store, article_ids: Sequence[str], since: int | None) -> 
             known = StoredEntities(reads, set(docs))
             dossier = build_dossier(ordered, digests, known=known)
             change = _change(reads, known, ordered, digests, dossier)
-            store.update_dossier(change, built_from)
-            return Outcome(sorted(docs), len(dossier.events))
+            change.based_on = since
+            try:
+                store.update_dossier(change, built_from)
+                return Outcome(sorted(docs), len(dossier.events))
+            except DossierMoved as exc:
+                reason = str(exc)
     rebuild_dossier(store)
     return Outcome(rebuilt=reason)
 

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from contextlib import AbstractContextManager
-from typing import Any, Protocol, runtime_checkable
+from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
 
 from tradetalks.errors import TradeTalksError
 from tradetalks.model import Article, Correction, Doc, Dossier, IngestOutcome, SearchHit
-from tradetalks.store.keys_rows import Resolution, ResolutionReads, RowChange
 from tradetalks.store.row_reads import DossierRows
+
+if TYPE_CHECKING:
+    from tradetalks.store.keys_rows import Resolution, ResolutionReads, RowChange
 
 
 class StoreError(TradeTalksError):

@@ -20,6 +20,7 @@ from datetime import date
 from typing import Any
 
 from tradetalks.model import Dossier, Entity
+from tradetalks.store.base import StoreError
 from tradetalks.store.codec import to_dict
 from tradetalks.store.row_reads import DossierRows
 from tradetalks.store.rows import Clean, _dumps, _same, dossier_rows, name_keys
@@ -69,6 +70,18 @@ class RowChange:
     hubs: list[Entity] = field(default_factory=list)
     drop_events: list[str] = field(default_factory=list)
     drop_entities: list[str] = field(default_factory=list)
+    based_on: int | None = None  # the revision the stored dossier was built from when the change was computed
+
+
+class DossierMoved(StoreError):
+    """The stored dossier changed while an incremental resolution was computed from it (another writer)."""
+
+
+def check_base(cur: Any, mark: str, change: RowChange) -> None:
+    """Raise DossierMoved unless the stored dossier is still the one the change was computed from."""
+    row = cur.execute("SELECT built_from FROM dossier WHERE id = 1").fetchone()
+    if change.based_on is not None and (row is None or int(row[0]) != change.based_on):
+        raise DossierMoved("the dossier was written by another process meanwhile")
 
 
 def write_resolution(cur: Any, mark: str, res: Resolution) -> None:

@@ -27,6 +27,7 @@ from tradetalks.store.keys_rows import (
     ResolutionReads,
     RowChange,
     apply_change,
+    check_base,
     keys_schema,
     write_resolution,
 )
@@ -307,6 +308,7 @@ class PostgresStore(SQLReads):
         transaction; the dossier is then current as of ``built_from``."""
         with self._lock, self.conn.transaction():
             with self.conn.cursor() as cur:
+                check_base(cur, "%s", change)
                 apply_change(cur, "%s", change, _clean_value, 'COLLATE "C"')
                 cur.execute("UPDATE dossier SET built_from = %s WHERE id = 1", (built_from,))
 

@@ -21,6 +21,7 @@ from tradetalks.store.keys_rows import (
     ResolutionReads,
     RowChange,
     apply_change,
+    check_base,
     keys_schema,
     write_resolution,
 )
@@ -271,6 +272,7 @@ class SQLiteStore(SQLReads):
         """Replace the rows of the articles, events and entities an incremental resolution touched, in one
         transaction; the dossier is then current as of ``built_from``."""
         with self._write() as c:
+            check_base(c, "?", change)
             apply_change(c, "?", change)
             c.execute("UPDATE dossier SET built_from = ? WHERE id = 1", (built_from,))
 
