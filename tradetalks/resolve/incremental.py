@@ -39,6 +39,9 @@ from tradetalks.store.keys_rows import DossierMoved, ResolutionReads, RowChange
 HUB = 30
 #: The kinds of keys that join articles (the others are what resolution reads of the articles not resolved again).
 JOIN_KINDS = ("b", "e", "n")
+#: A story of more articles than this is not resolved again whole: its articles among those re-resolved keep
+#: it, and what they join joins it (a story chained through hundreds of articles would cost each new one).
+STORY_BOUND = 40
 #: Re-resolving more articles than this falls back to the full rebuild.
 MAX_ARTICLES = 2000
 
@@ -81,7 +84,8 @@ def resolve_new(store: Store, article_ids: Sequence[str], since: int | None) -> 
             doc = store.get_doc(aid)
             if doc is not None:
                 docs[aid] = slim(doc, digests)
-        subset = _closure(reads, docs, digests)
+        large: dict[str, str] = {}
+        subset = _closure(reads, docs, digests, large)
         if subset is None:
             reason = f"the new articles reach more than {MAX_ARTICLES} stored articles"
         else:
@@ -92,6 +96,7 @@ def resolve_new(store: Store, article_ids: Sequence[str], since: int | None) -> 
             ordered = [docs[a] for a in sorted(docs)]
             known = StoredEntities(reads, set(docs))
             dossier = build_dossier(ordered, digests, known=known)
+            _keep_large_stories(dossier, large)
             change = _change(reads, known, ordered, digests, dossier)
             change.based_on = since
             try:
@@ -101,6 +106,20 @@ def resolve_new(store: Store, article_ids: Sequence[str], since: int | None) -> 
                 reason = str(exc)
     rebuild_dossier(store)
     return Outcome(rebuilt=reason)
+
+
+def _keep_large_stories(dossier: Dossier, large: dict[str, str]) -> None:
+    """Articles of a large story keep it, and the articles their new story gathers join it (the smallest
+    stored id when one new story meets two large ones: the large stories themselves are not merged)."""
+    if not large:
+        return
+    joins: dict[str, str] = {}
+    for a in dossier.articles:
+        if a.id in large and a.story is not None:
+            joins[a.story] = min(joins.get(a.story, large[a.id]), large[a.id])
+    for a in dossier.articles:
+        if a.story in joins:
+            a.story = joins[a.story]
 
 
 def _needs_rebuild(store: Store, since: int | None, now: int, stored: int) -> str | None:
@@ -118,9 +137,10 @@ def _needs_rebuild(store: Store, since: int | None, now: int, stored: int) -> st
 
 
 def _closure(
-    reads: ResolutionReads, new: dict[str, Doc], digests: dict[str, tuple[str, np.ndarray]]
+    reads: ResolutionReads, new: dict[str, Doc], digests: dict[str, tuple[str, np.ndarray]], large: dict[str, str]
 ) -> set[str] | None:
-    """The articles to resolve again (None when more than MAX_ARTICLES)."""
+    """The articles to resolve again (None when more than MAX_ARTICLES); ``large`` gets those of them that
+    belong to a story of more than STORY_BOUND articles (article -> story), whose other articles stay out."""
     subset = set(new)
     keys = {(kind, key) for d in new.values() for kind, key, _ in article_keys(d, digests[_aid(d)][1])}
     keys |= {(kind, key) for kind, key, _ in reads.keys_of(sorted(new))}  # an updated article's old neighbours
@@ -130,8 +150,9 @@ def _closure(
             subset.update(found)
     frontier = set(subset)
     while frontier:
-        more = reads.event_articles(sorted(frontier)) | reads.story_articles(sorted(frontier))
-        frontier = more - subset
+        told, kept = reads.story_articles(sorted(frontier), STORY_BOUND)
+        large.update(kept)
+        frontier = (reads.event_articles(sorted(frontier)) | told) - subset
         subset |= frontier
         if len(subset) > MAX_ARTICLES:
             return None

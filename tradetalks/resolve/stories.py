@@ -281,9 +281,9 @@ def _rare_names_shared(items: Sequence[StoryInput], elsewhere: Elsewhere | None 
     rare = {
         key: members
         for key, members in by_week.items()
-        if len(members) + out.naming(key[0], key[1])
+        if total[key[0]] + out.naming(key[0], None) <= max(2, int(RARE_NAME_SHARE * (len(items) + out.articles())))
+        and len(members) + out.naming(key[0], key[1])
         <= max(2, int(RARE_NAME_SHARE * (per_week[key[1]] + out.week(key[1]))))
-        and total[key[0]] + out.naming(key[0], None) <= max(2, int(RARE_NAME_SHARE * (len(items) + out.articles())))
     }
     shared: dict[tuple[str, str], set[str]] = defaultdict(set)
     for (e, w), members in rare.items():

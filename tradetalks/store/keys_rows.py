@@ -314,10 +314,15 @@ class ResolutionReads:
     def events_of(self, articles: Sequence[str]) -> set[str]:
         return {r[0] for r in self._in("SELECT DISTINCT event FROM d_reports WHERE article IN ({ids})", articles)}
 
-    def story_articles(self, articles: Sequence[str]) -> set[str]:
-        """Every article of the stories these articles belong to (copies of one text are always in one story)."""
-        stories = {r[0] for r in self._in("SELECT story FROM d_articles WHERE id IN ({ids})", articles) if r[0]}
-        return {r[0] for r in self._in("SELECT id FROM d_articles WHERE story IN ({ids})", sorted(stories))}
+    def story_articles(self, articles: Sequence[str], limit: int) -> tuple[set[str], dict[str, str]]:
+        """Every article of the stories of at most ``limit`` articles these articles belong to (copies of one
+        text are always in one story), and the larger stories of the others (article -> story)."""
+        found = self._in("SELECT id, story FROM d_articles WHERE id IN ({ids})", articles)
+        stories = sorted({r[1] for r in found if r[1]})
+        sizes = dict(self._in("SELECT story, count(*) FROM d_articles WHERE story IN ({ids}) GROUP BY story", stories))
+        small = [st for st in stories if int(sizes.get(st, 0)) <= limit]
+        large = {r[0]: r[1] for r in found if r[1] and int(sizes.get(r[1], 0)) > limit}
+        return {r[0] for r in self._in("SELECT id FROM d_articles WHERE story IN ({ids})", small)}, large
 
     def mentions_in(self, articles: Sequence[str]) -> dict[tuple[str, int], tuple[str, int, str]]:
         """(article, start) -> (entity, end, text) of every stored mention in these articles."""
