@@ -86,13 +86,25 @@ def _dossiers() -> Any:
         side=st.none() | text,
     )
     article = st.builds(ArticleRecord, text, text, *([st.none() | text] * 6))
-    timex = st.builds(DossierTimex, text, ints, ints, text, text, st.none() | text, st.none() | text)
-    return st.builds(
-        Dossier,
-        st.lists(article, max_size=3, unique_by=lambda a: a.id),
-        st.lists(entity, max_size=3, unique_by=lambda e: e.id),
-        st.lists(event, max_size=4, unique_by=lambda e: e.id),
-        st.lists(timex, max_size=3),
+
+    def timexes(article_id: str) -> Any:
+        timex = st.builds(DossierTimex, st.just(article_id), ints, ints, text, text, st.none() | text, st.none() | text)
+        return st.lists(timex, max_size=2)
+
+    def with_timexes(articles: list[ArticleRecord]) -> Any:
+        """Timexes belong to the dossier's articles and come article by article, in their order (as resolution
+        lists them: the rows number them within their article)."""
+        return st.tuples(*(timexes(a.id) for a in articles)).map(lambda parts: [t for part in parts for t in part])
+
+    articles = st.lists(article, max_size=3, unique_by=lambda a: a.id)
+    return articles.flatmap(
+        lambda arts: st.builds(
+            Dossier,
+            st.just(arts),
+            st.lists(entity, max_size=3, unique_by=lambda e: e.id),
+            st.lists(event, max_size=4, unique_by=lambda e: e.id),
+            with_timexes(arts),
+        )
     )
 
 

@@ -74,10 +74,10 @@ import os, signal, sys
 from tradetalks.ingest import batch
 from tradetalks.store import open_store
 
-def killed(store):  # the process dies at the moment it would resolve the dossier
+def killed(*args):  # the process dies at the moment it would resolve the dossier
     os.kill(os.getpid(), signal.SIGKILL)
 
-batch.rebuild = killed
+batch.resolve_stored = killed
 batch.ingest_paths(open_store(sys.argv[1]), [sys.argv[2]])
 """
 

@@ -89,14 +89,23 @@ def ingest_paths(
     (links out of a directory tree as skipped, unless ``policy.follow_links``)."""
     run = pipeline or default_pipeline()
     report = IngestReport()
+    since = store.revision() if store.dossier_is_current() else None  # see resolve/incremental.py
     with _progress(console, "ingest") as display:
         for item in read_inputs(paths, policy, display.reading):
             outcome = _ingest_one(store, item, run)
             report.outcomes.append(outcome)
             display.advance(outcome.source)
     if report.new or report.updated:
-        rebuild(store)
+        resolve_stored(store, report, since)
     return report
+
+
+def resolve_stored(store: Store, report: IngestReport, since: int | None) -> None:
+    """Resolve what the new and updated articles of a batch touch (the full rebuild when the dossier was stale
+    before them, see ``resolve/incremental.py``)."""
+    from tradetalks.resolve.incremental import resolve_new
+
+    resolve_new(store, [o.article_id for o in report.new + report.updated if o.article_id], since)
 
 
 def _ingest_one(store: Store, item: Article | IngestError, run: PipelineFn) -> IngestOutcome:

@@ -116,6 +116,8 @@ class Crawler:
         self.pool = ThreadPoolExecutor(max_workers=max(1, config.concurrency), thread_name_prefix="crawl")
         self.report = CrawlReport()
         self.live = False  # print each page and failure as it happens (watch mode)
+        self._since: int | None = None  # the revision the dossier was current at when the poll began
+        self._changed: list[str] = []  # the articles the poll stored (new or updated)
         self._sleep = sleep
 
     def close(self) -> None:
@@ -149,6 +151,8 @@ class Crawler:
         """Poll every due feed (all of them when ``force``), fetch new pages, rebuild if anything changed."""
         started = time.time()
         before = self.report.new + self.report.updated
+        self._since = self.store.revision() if self.store.dossier_is_current() else None
+        self._changed = []
         due = [f for f in self.config.feeds if force or self._feed_state(f).get("next_poll", 0.0) <= started]
         links: dict[str, None] = {}
         states = {f.url: self._feed_state(f) for f in due}
@@ -263,6 +267,8 @@ class Crawler:
             self._fail(url, outcome.reason or "store refused the article")
             return
         setattr(self.report, outcome.status, getattr(self.report, outcome.status) + 1)
+        if outcome.status in ("new", "updated") and outcome.article_id:
+            self._changed.append(outcome.article_id)
         mark = {
             "hash": article.hash,
             "article_id": outcome.article_id,
@@ -284,13 +290,15 @@ class Crawler:
 
     # dossier --------------------------------------------------------------
     def _rebuild(self, polled_at: float) -> None:
-        """Rebuild the dossier; print the events it did not hold before, with poll-to-timeline latency."""
-        old_ids = {i for i, _, _ in self.store.rows().event_ids()}  # the ids alone, not the whole dossier
-        from tradetalks.resolve import rebuild_dossier
+        """Resolve what the poll's articles touch (resolve/incremental.py); print the events the dossier did not
+        hold before, with poll-to-timeline latency."""
+        rows = self.store.rows()
+        old_ids = {i for i, _, _ in rows.event_ids()}  # the ids alone, not the whole dossier
+        from tradetalks.resolve.incremental import resolve_new
 
-        dossier = rebuild_dossier(self.store)
+        resolve_new(self.store, self._changed, self._since)
         latency = time.time() - polled_at
-        fresh = [e for e in dossier.events if e.id not in old_ids]
+        fresh = rows.events([i for i, _, _ in rows.event_ids() if i not in old_ids])
         for event in fresh:
             line = describe_event(event)
             self.report.new_events.append(line)

@@ -12,9 +12,18 @@ import numpy as np
 from tradetalks.model import ArticleRecord, Correction, Doc, Dossier, DossierTimex, Event
 from tradetalks.resolve.corrections import apply_corrections
 from tradetalks.resolve.dates import parse_range
-from tradetalks.resolve.entities import add_roles, cluster_entities
+from tradetalks.resolve.entities import Resolved, add_roles, cluster_entities
 from tradetalks.resolve.events import resolve_events
+from tradetalks.resolve.resolution_keys import (
+    KEYS_VERSION,
+    article_keys,
+    article_order,
+    event_order,
+    story_weeks,
+    told_of,
+)
 from tradetalks.resolve.stories import cluster_stories, story_inputs, text_digest
+from tradetalks.store.keys_rows import Resolution
 
 if TYPE_CHECKING:
     from tradetalks.store.base import Store
@@ -26,7 +35,7 @@ def _aid(doc: Doc) -> str:
     return doc.article.id or doc.article.source
 
 
-def _article_dates(docs: list[Doc], events: list[Event]) -> dict[str, tuple[str, str]]:
+def article_dates(docs: Sequence[Doc], events: Sequence[Event]) -> dict[str, tuple[str, str]]:
     """When each article speaks: its publication date, else the dates of the events it reports."""
     seen: dict[str, list[str]] = {}
     for ev in events:
@@ -69,11 +78,13 @@ def build_dossier(
     docs: Iterable[Doc],
     digests: Mapping[str, tuple[str, np.ndarray]] | None = None,
     corrections: Sequence[Correction] = (),
+    known: Resolved | None = None,
 ) -> Dossier:
     """Resolve many articles' extractions into one dossier; the same set in any order gives the same dossier.
 
     ``digests`` (article id -> text hash and MinHash) stands in for the text of slim docs. The editors'
     ``corrections`` are applied last, after every rule (each reported applied or orphaned in the dossier).
+    ``known``: what a dossier resolved before knows of entities outside ``docs`` (incremental resolution).
     """
     docs = list(docs)  # first: a generator of slim docs fills ``digests`` as it goes
     hashes = {aid: digest[0] for aid, digest in (digests or {}).items()}
@@ -82,15 +93,17 @@ def build_dossier(
     ordered = sorted(docs, key=lambda d: (d.article.published or "9999", hashes[_aid(d)], d.article.key, _aid(d)))
     place = {_aid(doc): n for n, doc in enumerate(ordered)}
     index = cluster_entities(ordered)
+    if known is not None:
+        known.adopt(ordered, index)
     timexes = {
         _aid(doc): [
             DossierTimex(_aid(doc), t.start, t.end, t.text, t.value, t.resolved_by, t.time_of_day) for t in doc.timexes
         ]
         for doc in ordered
     }
-    events = resolve_events(ordered, index, timexes, hashes)
-    add_roles(ordered, index, _article_dates(ordered, events))
-    stories = cluster_stories(story_inputs(ordered, events, index.of, digests))
+    events = resolve_events(ordered, index, timexes, hashes, known.anchor if known else None)
+    add_roles(ordered, index, article_dates(ordered, events), known.organization if known else None)
+    stories = cluster_stories(story_inputs(ordered, events, index.of, digests), known.elsewhere() if known else None)
     articles = [
         ArticleRecord(
             _aid(doc),
@@ -108,10 +121,28 @@ def build_dossier(
     return apply_corrections(Dossier(articles, index.entities, events, all_timexes), corrections)
 
 
+def resolution_of(docs: Sequence[Doc], digests: Mapping[str, tuple[str, np.ndarray]], dossier: Dossier) -> Resolution:
+    """The resolution keys of every article and the order keys of its articles and events (store/keys_rows.py)."""
+    hashes = {aid: d[0] for aid, d in digests.items()}
+    res = Resolution()
+    for doc in docs:
+        digest = digests.get(_aid(doc))
+        res.keys.extend(article_keys(doc, digest[1] if digest is not None else None))
+        res.order.append(("a", _aid(doc), article_order(doc, hashes.get(_aid(doc), doc.article.hash))))
+    for aid, weeks in story_weeks(docs, dossier.events).items():
+        res.keys.extend(("w", str(w), aid) for w in sorted(weeks))
+    told = told_of(docs, hashes)
+    res.order.extend(("e", ev.id or "", event_order(ev, told)) for ev in dossier.events)
+    return res
+
+
 def rebuild_dossier(store: Store) -> Dossier:
-    """Resolve every stored extraction into a dossier, save it in the store and return it."""
+    """Resolve every stored extraction into a dossier, save it in the store (with every article's resolution
+    keys) and return it."""
     built_from = store.revision()  # read first: an article stored meanwhile leaves the dossier stale, not lost
     digests: dict[str, tuple[str, np.ndarray]] = {}
-    dossier = build_dossier((slim(doc, digests) for doc in store.docs()), digests, store.corrections())
-    store.save_dossier(dossier, built_from)
+    docs = [slim(doc, digests) for doc in store.docs()]
+    dossier = build_dossier(docs, digests, store.corrections())
+    store.save_dossier(dossier, built_from, resolution_of(docs, digests, dossier))
+    store.put_state("resolution", "keys", {"version": KEYS_VERSION})
     return dossier

@@ -4,13 +4,18 @@ from __future__ import annotations
 
 import hashlib
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Protocol
 
 from tradetalks.model import Doc, Entity, EntityMention, Evidence, Mention, Role
 from tradetalks.nlp.names_lexicon import english_name
 from tradetalks.resolve.names import compact, fold_text, parse_person, strip_diacritics
 from tradetalks.resolve.people import Ref, UnionFind, mention_at, merge_people, person_groups
+
+if TYPE_CHECKING:
+    from tradetalks.resolve.state import EventState
+    from tradetalks.resolve.stories import Elsewhere
 
 _PREFIX = {"person": "p-", "organization": "o-", "country": "c-", "location": "l-"}
 
@@ -131,8 +136,37 @@ def cluster_entities(docs: Sequence[Doc]) -> EntityIndex:
     return index
 
 
-def add_roles(docs: Sequence[Doc], index: EntityIndex, article_dates: dict[str, tuple[str, str]]) -> None:
-    """Give each person the titles seen next to their name, merged per (title, organisation), with dates."""
+class Resolved(Protocol):
+    """What a dossier resolved before knows of entities outside the docs being resolved (incremental
+    resolution, ``resolve/incremental.py``)."""
+
+    def adopt(self, docs: Sequence[Doc], index: EntityIndex) -> None:
+        """Give the docs' entities that are entities resolved before their ids (right after clustering)."""
+        ...
+
+    def organization(self, name: str) -> str | None:
+        """The organisation, country or place resolved before under this name, if any."""
+        ...
+
+    def anchor(self, state: EventState) -> None:
+        """Add what events resolved before say of the rounds and people the docs' reports name."""
+        ...
+
+    def elsewhere(self) -> Elsewhere:
+        """How often the articles resolved before name the docs' entities (rare names of stories)."""
+        ...
+
+
+def add_roles(
+    docs: Sequence[Doc],
+    index: EntityIndex,
+    article_dates: dict[str, tuple[str, str]],
+    known: Callable[[str], str | None] | None = None,
+) -> None:
+    """Give each person the titles seen next to their name, merged per (title, organisation), with dates.
+
+    ``known`` finds an organisation the docs do not name as an entity among those resolved before (an
+    incremental resolution of some articles looks it up in the stored dossier)."""
     for entity in index.entities:
         if entity.type != "person":
             continue
@@ -149,6 +183,8 @@ def add_roles(docs: Sequence[Doc], index: EntityIndex, article_dates: dict[str, 
             for where in (rm.organization, rm.country):
                 if where and fold_text(where) in index.by_name:
                     org = index.by_name[fold_text(where)]
+                    break
+                if where and known is not None and (org := known(where)) is not None:
                     break
             role = roles.setdefault((title, org), Role(title, org, None, None, [], title_en, former=True))
             role.former &= rm.former

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import hashlib
 from collections import defaultdict
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
 
@@ -386,10 +386,14 @@ def resolve_events(
     index: EntityIndex,
     timexes: dict[str, list[DossierTimex]],
     hashes: Mapping[str, str] | None = None,
+    known: Callable[[EventState], None] | None = None,
 ) -> list[Event]:
-    """Merge every doc's events across articles, settling years on the way (``hashes`` as in collect_reports)."""
+    """Merge every doc's events across articles, settling years on the way (``hashes`` as in collect_reports;
+    ``known`` adds what events resolved outside the docs say of rounds and people, see EventState)."""
     published = {doc.article.id or doc.article.source: _publication(doc) for doc in docs}
     state = EventState(collect_reports(docs, index, hashes), timexes, published)
+    if known is not None:
+        known(state)
     forget_far_years(state)
     link_reports(state)
     for _ in range(_ROUNDS):

@@ -22,6 +22,10 @@ class EventState:
     by_article: dict[str, list[int]] = field(default_factory=lambda: defaultdict(list))
     views: dict[int, Event] = field(default_factory=dict)
     settled: dict[str, dict[str, tuple[int, str]]] = field(default_factory=lambda: defaultdict(dict))
+    # what events resolved outside these reports say (incremental resolution): numbered rounds by type, as
+    # (ordinal, negotiation, first day, last day), and the first days of each person's dated events
+    rounds: dict[str, list[tuple[int, str | None, date, date]]] = field(default_factory=lambda: defaultdict(list))
+    person_days: dict[str, list[date]] = field(default_factory=lambda: defaultdict(list))
 
     def __post_init__(self) -> None:
         self.parent = list(range(len(self.reports)))

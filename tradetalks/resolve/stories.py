@@ -10,6 +10,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
+from typing import Protocol
 
 import numpy as np
 from datasketch import MinHash, MinHashLSH
@@ -173,10 +174,11 @@ def _close_in_time(a: StoryInput, b: StoryInput) -> bool:
     return any(abs((x - y).days) <= STORY_DAYS for x in a.dates for y in b.dates)
 
 
-def cluster_stories(items: Sequence[StoryInput]) -> StoryResult:
+def cluster_stories(items: Sequence[StoryInput], elsewhere: Elsewhere | None = None) -> StoryResult:
     """Mark near-duplicates (earliest, then by URL or source, first) and group articles telling one story.
 
     The original of two copies never depends on ids, which come from the path an article was read from.
+    ``elsewhere`` counts the names of articles resolved outside ``items`` (see _rare_names_shared).
     """
     # by content, then id: which links join first (stories_meet_in_time) never depends on paths
     items = sorted(items, key=lambda it: (it.hash, it.id))
@@ -226,14 +228,36 @@ def cluster_stories(items: Sequence[StoryInput]) -> StoryResult:
         leads = by_id[a].lead in by_id[b].events or by_id[b].lead in by_id[a].events
         if (n >= 2 or n / union >= SAME_EVENTS or leads) and _close_in_time(by_id[a], by_id[b]):
             stories.join(a, b)
-    for a, b in _rare_names_shared(items):
+    for a, b in _rare_names_shared(items, elsewhere):
         stories.join(a, b)
     duplicate_of = {it.id: (None if dups.find(it.id) == it.id else dups.find(it.id)) for it in items}
     story = {it.id: "s-" + stories.find(it.id) for it in items}
     return StoryResult(story, duplicate_of, exact, near)
 
 
-def _rare_names_shared(items: Sequence[StoryInput]) -> list[tuple[str, str]]:
+class Elsewhere(Protocol):
+    """How many articles resolved outside the items name an entity (in a week), fall in a week, exist: an
+    incremental resolution of some articles counts names against the whole archive (``resolve/incremental.py``)."""
+
+    def naming(self, entity: str, week: int | None) -> int: ...
+
+    def week(self, week: int) -> int: ...
+
+    def articles(self) -> int: ...
+
+
+class _Nowhere:
+    def naming(self, entity: str, week: int | None) -> int:
+        return 0
+
+    def week(self, week: int) -> int:
+        return 0
+
+    def articles(self) -> int:
+        return 0
+
+
+def _rare_names_shared(items: Sequence[StoryInput], elsewhere: Elsewhere | None = None) -> list[tuple[str, str]]:
     """Rule ``rare_names_same_days``: two articles dated within STORY_DAYS that both name two or more people or
     organisations the news seldom names (a ship's captain, a university) tell one story, whatever their
     wording. A name is rare when at most RARE_NAME_SHARE of all the articles (or two) name it, and as few of
@@ -250,11 +274,16 @@ def _rare_names_shared(items: Sequence[StoryInput]) -> list[tuple[str, str]]:
             per_week[w] += 1
             for e in it.entities:
                 by_week[(e, w)].append(it)
+    if elsewhere is not None:  # only the keys that can make a pair here ask how often the others name them
+        pairable = {(e, w) for e, w in by_week if sum(len(by_week.get((e, k), ())) for k in (w - 1, w, w + 1)) > 1}
+        by_week = {key: members for key, members in by_week.items() if key in pairable}
+    out = elsewhere or _Nowhere()
     rare = {
         key: members
         for key, members in by_week.items()
-        if len(members) <= max(2, int(RARE_NAME_SHARE * per_week[key[1]]))
-        and total[key[0]] <= max(2, int(RARE_NAME_SHARE * len(items)))
+        if total[key[0]] + out.naming(key[0], None) <= max(2, int(RARE_NAME_SHARE * (len(items) + out.articles())))
+        and len(members) + out.naming(key[0], key[1])
+        <= max(2, int(RARE_NAME_SHARE * (per_week[key[1]] + out.week(key[1]))))
     }
     shared: dict[tuple[str, str], set[str]] = defaultdict(set)
     for (e, w), members in rare.items():

@@ -151,6 +151,8 @@ def from_sequence(state: EventState) -> bool:
         days = _days(ev.start, ev.end)
         if ev.type in SERIES and ev.ordinal is not None and days:
             numbered[ev.type].append((ev.ordinal, ev.negotiation, days[0], days[1]))
+    for type_, rounds in state.rounds.items():
+        numbered[type_].extend(rounds)
     changed = False
     for root, members in sorted(clusters.items()):
         ev = views[root]
@@ -198,6 +200,8 @@ def from_people(state: EventState) -> bool:
         if days:
             for person in r.people:
                 seen[person].append(days[0])
+    for person, days_seen in state.person_days.items():
+        seen[person].extend(days_seen)
     changed = False
     for article in sorted(state.by_article):
         if state.published.get(article) is not None:

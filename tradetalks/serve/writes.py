@@ -132,17 +132,18 @@ async def ingest_request(request: Request, state: ServeState, token: str | None)
 
 
 def ingest_articles(state: ServeState, items: list[ArticleIn]) -> dict[str, Any]:
-    """Extract the posted articles (no lock held), store each whole on a connection of its own, then rebuild the
-    dossier there; the server's readers keep their connection and lock throughout."""
+    """Extract the posted articles (no lock held), store each whole on a connection of its own, then resolve what
+    they touch there (resolve/incremental.py); the server's readers keep their connection and lock throughout."""
     from tradetalks.ingest.articles import build_article
     from tradetalks.ingest.batch import IngestReport
     from tradetalks.model import IngestOutcome
     from tradetalks.pipeline import default_pipeline
-    from tradetalks.resolve import rebuild_dossier
+    from tradetalks.resolve.incremental import current_revision, resolve_new
 
     run = default_pipeline()
     report = IngestReport()
     with state.writer() as store:
+        since = current_revision(store)
         for n, item in enumerate(items):
             source = item.url or f"api:{hashlib.sha256(item.text.encode()).hexdigest()[:12]}"
             try:
@@ -159,5 +160,6 @@ def ingest_articles(state: ServeState, items: list[ArticleIn]) -> dict[str, Any]
             report.outcomes.append(outcome)
         if report.new or report.updated:
             with WRITE_LOCK:
-                rebuild_dossier(store)
+                changed = [o.article_id for o in report.new + report.updated if o.article_id]
+                resolve_new(store, changed, since)
     return report.to_dict()

@@ -4,11 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from contextlib import AbstractContextManager
-from typing import Any, Protocol, runtime_checkable
+from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
 
 from tradetalks.errors import TradeTalksError
 from tradetalks.model import Article, Correction, Doc, Dossier, IngestOutcome, SearchHit
 from tradetalks.store.row_reads import DossierRows
+
+if TYPE_CHECKING:
+    from tradetalks.store.keys_rows import Resolution, ResolutionReads, RowChange
 
 
 class StoreError(TradeTalksError):
@@ -64,8 +67,19 @@ class Store(Protocol):
         ...
 
     # dossier --------------------------------------------------------------
-    def save_dossier(self, dossier: Dossier, built_from: int | None = None) -> None:
-        """Replace the resolved cross-article dossier, built from revision ``built_from`` (default: now)."""
+    def save_dossier(
+        self, dossier: Dossier, built_from: int | None = None, resolution: Resolution | None = None
+    ) -> None:
+        """Replace the resolved cross-article dossier, built from revision ``built_from`` (default: now), with
+        the resolution keys of every article (``store/keys_rows.py``) when given."""
+        ...
+
+    def update_dossier(self, change: RowChange, built_from: int) -> None:
+        """Replace only the rows an incremental resolution touched (one transaction)."""
+        ...
+
+    def resolution_reads(self) -> ResolutionReads:
+        """Look-ups by resolution key."""
         ...
 
     def revision(self) -> int:

@@ -21,6 +21,15 @@ from tradetalks.model import Article, Correction, Doc, Dossier, IngestOutcome, S
 from tradetalks.store import search as s
 from tradetalks.store.base import StoreError
 from tradetalks.store.codec import extraction_to_dict
+from tradetalks.store.keys_rows import (
+    Resolution,
+    ResolutionReads,
+    RowChange,
+    apply_change,
+    check_base,
+    keys_schema,
+    write_resolution,
+)
 from tradetalks.store.reads import BUMP_REVISION, SQLReads, correction_row
 from tradetalks.store.rows import ROWS_SCHEMA, load_rows, write_rows
 
@@ -101,6 +110,8 @@ MIGRATIONS: list[str] = [
     CREATE INDEX d_mentions_entity_article ON d_mentions(entity, article);
     CREATE INDEX d_articles_published ON d_articles(published, pos);
     """,
+    # 7: resolution keys and order keys as rows (store/keys_rows.py), timexes numbered within their article
+    keys_schema('COLLATE "C"'),
 ]
 
 #: Only this much of an article's folded text goes into its tsvector (PostgreSQL caps a tsvector at 1 MB).
@@ -282,9 +293,11 @@ class PostgresStore(SQLReads):
         )
 
     # dossier --------------------------------------------------------------
-    def save_dossier(self, dossier: Dossier, built_from: int | None = None) -> None:
+    def save_dossier(
+        self, dossier: Dossier, built_from: int | None = None, resolution: Resolution | None = None
+    ) -> None:
         """Replace the resolved cross-article dossier, built from the store at revision ``built_from`` (read
-        before its extractions were; default: the revision now)."""
+        before its extractions were; default: the revision now), with its resolution keys when given."""
         stories = len({a.story for a in dossier.articles if a.story})
         with self._lock, self.conn.transaction():
             revision = self.revision() if built_from is None else built_from
@@ -296,6 +309,20 @@ class PostgresStore(SQLReads):
             )
             with self.conn.cursor() as cur:
                 write_rows(cur, "%s", dossier, _clean_value)
+                write_resolution(cur, "%s", resolution or Resolution())
+
+    def update_dossier(self, change: RowChange, built_from: int) -> None:
+        """Replace the rows of the articles, events and entities an incremental resolution touched, in one
+        transaction; the dossier is then current as of ``built_from``."""
+        with self._lock, self.conn.transaction():
+            with self.conn.cursor() as cur:
+                check_base(cur, "%s", change)
+                apply_change(cur, "%s", change, _clean_value, 'COLLATE "C"')
+                cur.execute("UPDATE dossier SET built_from = %s WHERE id = 1", (built_from,))
+
+    def resolution_reads(self) -> ResolutionReads:
+        """Look-ups by resolution key, for incremental resolution."""
+        return ResolutionReads(self.conn, "%s")
 
     def load_dossier(self) -> Dossier | None:
         """The whole saved dossier from its rows, or None before the first resolution."""

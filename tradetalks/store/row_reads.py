@@ -13,7 +13,14 @@ from typing import Any
 
 from tradetalks.model import VN_US_RECIPROCAL, ArticleRecord, Correction, DossierTimex, Entity, Event, Evidence
 from tradetalks.store.codec import from_dict
-from tradetalks.store.rows import ARTICLE_COLS, ENTITY_COLS, ROLE_COLS, entities_from_rows, events_from_rows
+from tradetalks.store.rows import (
+    ARTICLE_COLS,
+    ENTITY_COLS,
+    ROLE_COLS,
+    TIMEX_COLS,
+    entities_from_rows,
+    events_from_rows,
+)
 from tradetalks.talks_scope import THIRD_SIDE, talks_scope
 
 #: Records per page when the whole dossier is streamed (export).
@@ -230,9 +237,11 @@ class DossierRows:
 
     def iter_timexes(self) -> Iterator[DossierTimex]:
         """Every timex in dossier order, a page at a time."""
-        cols = "article, a_start, a_end, text, value, resolved_by, time_of_day"
-        for lo, hi in self._positions("d_timexes"):
-            sql = f"SELECT {cols} FROM d_timexes WHERE pos >= ? AND pos < ? ORDER BY pos"
+        for lo, hi in self._positions("d_articles"):  # an article's timexes in order, the articles in theirs
+            sql = (
+                f"SELECT {TIMEX_COLS} FROM d_timexes t JOIN d_articles a ON a.id = t.article "
+                "WHERE a.pos >= ? AND a.pos < ? ORDER BY a.pos, t.n"
+            )
             yield from (DossierTimex(*r) for r in self._rows(sql, [lo, hi]))
 
     def iter_corrections(self) -> Iterator[Correction]:

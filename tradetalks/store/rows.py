@@ -156,11 +156,21 @@ def dossier_rows(dossier: Dossier) -> dict[str, list[tuple[Any, ...]]]:
             )
         for n, m in enumerate(e.mentions):
             out["d_mentions"].append((e.id, n, m.article, m.start, m.end, m.text))
-    for pos, t in enumerate(dossier.timexes):
-        out["d_timexes"].append((pos, t.article, t.start, t.end, t.text, t.value, t.resolved_by, t.time_of_day))
+    out["d_timexes"] = timex_rows(dossier.timexes)
     for pos, fix in enumerate(dossier.corrections):  # what the last rebuild did with each editor's correction
         out["d_corrections"].append((pos, fix.id, fix.status, _dumps(to_dict(fix))))
     return out
+
+
+def timex_rows(timexes: Iterable[DossierTimex]) -> list[tuple[Any, ...]]:
+    """``d_timexes`` rows: each article's timexes numbered in dossier order (the dossier lists them by article,
+    in the articles' order, so an article's rows never move when another article is added)."""
+    seen: dict[str, int] = {}
+    rows = []
+    for t in timexes:
+        n = seen[t.article] = seen.get(t.article, -1) + 1
+        rows.append((t.article, n, t.start, t.end, t.text, t.value, t.resolved_by, t.time_of_day))
+    return rows
 
 
 def write_rows(cur: Any, mark: str, dossier: Dossier, clean: Clean = _same) -> None:
@@ -218,6 +228,7 @@ def entities_from_rows(
 ENTITY_COLS = "id, type, name, name_en, side, aliases"
 ROLE_COLS = "entity, title, organization, first_seen, last_seen, title_en, former, evidence"
 ARTICLE_COLS = "id, source, url, outlet, title, published, story, duplicate_of"
+TIMEX_COLS = "t.article, t.a_start, t.a_end, t.text, t.value, t.resolved_by, t.time_of_day"
 
 
 def load_rows(conn: Any) -> Dossier:
@@ -238,7 +249,7 @@ def load_rows(conn: Any) -> Dossier:
     timexes = [
         DossierTimex(*r)
         for r in q(
-            "SELECT article, a_start, a_end, text, value, resolved_by, time_of_day FROM d_timexes ORDER BY pos"
+            f"SELECT {TIMEX_COLS} FROM d_timexes t JOIN d_articles a ON a.id = t.article ORDER BY a.pos, t.n"
         ).fetchall()
     ]
     corrections = [

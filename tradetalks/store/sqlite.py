@@ -15,6 +15,15 @@ from tradetalks.model import Article, Correction, Doc, Dossier, IngestOutcome, S
 from tradetalks.store import search as s
 from tradetalks.store.base import StoreError
 from tradetalks.store.codec import extraction_to_dict
+from tradetalks.store.keys_rows import (
+    Resolution,
+    ResolutionReads,
+    RowChange,
+    apply_change,
+    check_base,
+    keys_schema,
+    write_resolution,
+)
 from tradetalks.store.reads import BUMP_REVISION, SQLReads, correction_row
 from tradetalks.store.rows import ROWS_SCHEMA, load_rows, write_rows
 
@@ -92,6 +101,8 @@ MIGRATIONS: list[str] = [
     CREATE INDEX d_mentions_entity_article ON d_mentions(entity, article);
     CREATE INDEX d_articles_published ON d_articles(published, pos);
     """,
+    # 7: resolution keys and order keys as rows (store/keys_rows.py), timexes numbered within their article
+    keys_schema(""),
 ]
 
 
@@ -250,9 +261,12 @@ class SQLiteStore(SQLReads):
             raise StoreError(f"no stored version {version} of article {aid} to attach the extraction to") from exc
 
     # dossier --------------------------------------------------------------
-    def save_dossier(self, dossier: Dossier, built_from: int | None = None) -> None:
+    def save_dossier(
+        self, dossier: Dossier, built_from: int | None = None, resolution: Resolution | None = None
+    ) -> None:
         """Replace the resolved cross-article dossier, built from the store at revision ``built_from`` (read
-        before its extractions were; default: the revision now)."""
+        before its extractions were; default: the revision now), with its resolution keys when given (without
+        them the next ingest resolves every article again)."""
         stories = len({a.story for a in dossier.articles if a.story})
         with self._write() as c:
             revision = self.revision() if built_from is None else built_from
@@ -261,6 +275,19 @@ class SQLiteStore(SQLReads):
                 (len(dossier.entities), len(dossier.events), stories, revision),
             )
             write_rows(c, "?", dossier)
+            write_resolution(c, "?", resolution or Resolution())
+
+    def update_dossier(self, change: RowChange, built_from: int) -> None:
+        """Replace the rows of the articles, events and entities an incremental resolution touched, in one
+        transaction; the dossier is then current as of ``built_from``."""
+        with self._write() as c:
+            check_base(c, "?", change)
+            apply_change(c, "?", change)
+            c.execute("UPDATE dossier SET built_from = ? WHERE id = 1", (built_from,))
+
+    def resolution_reads(self) -> ResolutionReads:
+        """Look-ups by resolution key, for incremental resolution."""
+        return ResolutionReads(self.conn, "?")
 
     def load_dossier(self) -> Dossier | None:
         """The whole saved dossier from its rows, or None before the first resolution."""
