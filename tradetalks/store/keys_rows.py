@@ -27,7 +27,7 @@ from tradetalks.store.rows import Clean, _dumps, _same, dossier_rows, name_keys
 
 
 def keys_schema(collate: str) -> str:
-    """Migration 6 on both backends (``collate``: how ``okey`` compares byte-wise, "" on SQLite)."""
+    """Migration 7 on both backends (``collate``: how ``okey`` compares byte-wise, "" on SQLite)."""
     return f"""
 CREATE TABLE r_keys (kind TEXT NOT NULL, key TEXT NOT NULL, article TEXT NOT NULL, PRIMARY KEY (kind, key, article));
 CREATE INDEX r_keys_article ON r_keys(article);

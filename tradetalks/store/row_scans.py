@@ -77,8 +77,9 @@ def entity_pages(rows: DossierRows, size: int | None = None) -> Iterator[list[En
 
 def timex_pages(rows: DossierRows, size: int | None = None) -> Iterator[list[DossierTimex]]:
     """Every timex in dossier order, ``size`` at a time."""
-    cols = "article, a_start, a_end, text, value, resolved_by, time_of_day"
-    for part in stream(rows, f"SELECT {cols} FROM d_timexes ORDER BY pos", size=size):
+    cols = "t.article, t.a_start, t.a_end, t.text, t.value, t.resolved_by, t.time_of_day"
+    sql = f"SELECT {cols} FROM d_timexes t JOIN d_articles a ON a.id = t.article ORDER BY a.pos, t.n"
+    for part in stream(rows, sql, size=size):  # each article's timexes in order, the articles in theirs
         yield [DossierTimex(*r) for r in part]
 
 
