@@ -22,6 +22,7 @@ from tradetalks.extract.events.rates import describe_rate
 from tradetalks.model import Doc, Event
 
 _TEAMS = CueFlag.WEAK | CueFlag.PLURAL | CueFlag.TEAMS
+_SIDE_REACH = 30  # how far after "với" the side an encounter was held with may be named
 
 
 class Decision(enum.Enum):
@@ -304,8 +305,24 @@ def bare_mention(ctx: Context, c: CueMention) -> Decision:
     described = c.level is not None and c.type == "negotiation_round" and CueFlag.FRAME not in c.flags
     if not _bare(c) or described or c.orgs or spec(c.type).stands_alone:
         return Decision.PASS
+    if ctx.target(c) is None and _held_with(ctx, c):
+        return Decision.PASS  # "sau cuộc điện đàm với lãnh đạo Việt Nam": one call, named in passing
     target = ctx.target(c)
     return ctx.join(target, c) if target is not None else Decision.DROP
+
+
+def _held_with(ctx: Context, c: CueMention) -> bool:
+    """Rule ``held_with``: "Vài giờ sau cuộc điện đàm với lãnh đạo Nhật Bản, ông A tuyên bố …": a meeting or call
+    named with whom it was held ("với" and a country, an organisation or a person right after) is one encounter
+    of its own, even named in passing; "cuộc họp với sự tham dự của …" names no side."""
+    if not spec(c.type).two_sided:
+        return False
+    hit = starts_with("counterpart", ctx.low, ctx.key, c.end, c.end + 10)
+    if hit is None or ctx.low.startswith("sự", hit.end + 1):
+        return False
+    end = min(ctx.doc.sentences[c.sentence].end, hit.end + _SIDE_REACH)
+    sides = ("country", "organization", "person")
+    return any(m.type in sides for m in doc_index(ctx.doc).mentions_in(hit.end, end))
 
 
 def sides_named_before(ctx: Context, c: CueMention) -> Decision:
@@ -445,8 +462,10 @@ def _trade_context(ctx: Context, c: CueMention) -> bool:
     if _has_context(doc, low, key, s.start, s.end):
         return True
     # a round named with its number takes the words of trade of the sentence before or after ("… với Đại diện
-    # Thương mại …. Hai bên thống nhất …, trong đó có vòng đàm phán thứ sáu")
-    if c.ordinal is None:
+    # Thương mại …. Hai bên thống nhất …, trong đó có vòng đàm phán thứ sáu"); so does the one told with its
+    # place (rule ``placed_talks_nearby``: "Cuộc đàm phán lần này diễn ra tại Geneva. Trưởng đoàn đàm phán
+    # thương mại của Mỹ …")
+    if c.ordinal is None and not _placed_here(c):
         return False
     near = [doc.sentences[i] for i in (c.sentence - 1, c.sentence + 1) if 0 <= i < len(doc.sentences)]
     return any(_has_context(doc, low, key, n.start, n.end) for n in near)
