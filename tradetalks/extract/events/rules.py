@@ -17,12 +17,11 @@ from tradetalks.extract.cues import ends_with, event_lexicon, starts_with
 from tradetalks.extract.doc_index import doc_index
 from tradetalks.extract.events.cue import CueFlag, CueMention
 from tradetalks.extract.events.draft import Draft, ministerial
-from tradetalks.extract.events.encounters import fits, official, sides_in_sentence, split_counterparts
+from tradetalks.extract.events.encounters import fits, held_with, official, sides_in_sentence, split_counterparts
 from tradetalks.extract.events.rates import describe_rate
 from tradetalks.model import Doc, Event
 
 _TEAMS = CueFlag.WEAK | CueFlag.PLURAL | CueFlag.TEAMS
-_SIDE_REACH = 30  # how far after "với" the side an encounter was held with may be named
 
 
 class Decision(enum.Enum):
@@ -305,24 +304,10 @@ def bare_mention(ctx: Context, c: CueMention) -> Decision:
     described = c.level is not None and c.type == "negotiation_round" and CueFlag.FRAME not in c.flags
     if not _bare(c) or described or c.orgs or spec(c.type).stands_alone:
         return Decision.PASS
-    if ctx.target(c) is None and _held_with(ctx, c):
+    if ctx.target(c) is None and held_with(ctx.doc, ctx.low, ctx.key, c):
         return Decision.PASS  # "sau cuộc điện đàm với lãnh đạo Việt Nam": one call, named in passing
     target = ctx.target(c)
     return ctx.join(target, c) if target is not None else Decision.DROP
-
-
-def _held_with(ctx: Context, c: CueMention) -> bool:
-    """Rule ``held_with``: "Vài giờ sau cuộc điện đàm với lãnh đạo Nhật Bản, ông A tuyên bố …": a meeting or call
-    named with whom it was held ("với" and a country, an organisation or a person right after) is one encounter
-    of its own, even named in passing; "cuộc họp với sự tham dự của …" names no side."""
-    if not spec(c.type).two_sided:
-        return False
-    hit = starts_with("counterpart", ctx.low, ctx.key, c.end, c.end + 10)
-    if hit is None or ctx.low.startswith("sự", hit.end + 1):
-        return False
-    end = min(ctx.doc.sentences[c.sentence].end, hit.end + _SIDE_REACH)
-    sides = ("country", "organization", "person")
-    return any(m.type in sides for m in doc_index(ctx.doc).mentions_in(hit.end, end))
 
 
 def sides_named_before(ctx: Context, c: CueMention) -> Decision:

@@ -1,0 +1,102 @@
+"""Events told in passing or in forms beside the usual cue phrases, each rule by name (sentences written for these
+tests): a tariff moved to a rate, an encounter named with whom it was held, talks placed in one sentence and
+traded in the next, the heads of the delegations, an event hours from the one its sentence tells, the acts of one
+subject listed, a call on a senior figure."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from conftest import check_events
+
+#: (rule, text, publication date, expected events: Event fields in order)
+CASES: list[tuple[str, str, str | None, list[dict[str, Any]]]] = [
+    (
+        "rate_moved",  # the goods stand between "thuế" and the verb that moves it to its rate
+        "Ngày 14/5/2025, thuế đánh vào thép nhập khẩu từ Hàn Quốc đã tăng lên mức 50%.",
+        None,
+        [{"type": "tariff_action", "rate": 0.5, "start": "2025-05-14"}],
+    ),
+    (
+        "rate_moved",  # a filler before the rate ("tổng cộng")
+        "Hôm 3/2/2025, thuế áp lên hàng hóa Canada nhập khẩu vào Mỹ giảm xuống còn tổng cộng 15%.",
+        None,
+        [{"type": "tariff_action", "rate": 0.15, "start": "2025-02-03"}],
+    ),
+    (
+        "rate_moved",  # a share of a budget moved to a rate is no tariff: no words of imports or partners
+        "Tỉ trọng thuế trực thu trong tổng thu ngân sách đã giảm xuống mức 35%.",
+        None,
+        [],
+    ),
+    (
+        "held_with",  # a call named in passing, with whom it was held: one call, dated by its sentence (hours_apart)
+        "Tối 5/3/2025, chỉ vài giờ sau cuộc điện đàm với lãnh đạo Nhật Bản, Tổng thống Mỹ tuyên bố hai nước đã "
+        "đạt được thỏa thuận thương mại.",
+        None,
+        [{"type": "call", "start": "2025-03-05"}, {"type": "agreement", "start": "2025-03-05"}],
+    ),
+    (
+        "held_with",  # "với sự tham dự của …" names no side: still nothing of its own
+        "Theo ban tổ chức, cuộc họp với sự tham dự của nhiều doanh nghiệp kéo dài ba giờ.",
+        None,
+        [],
+    ),
+    (
+        "placed_talks_nearby",  # the talks at hand, with their place; the words of trade in the next sentence
+        "Cuộc đàm phán lần này diễn ra tại thủ đô Jakarta. Trợ lý Đại diện Thương mại Mỹ Sarah Bianchi dẫn đầu "
+        "đoàn đàm phán Mỹ, còn trưởng đoàn đàm phán Indonesia là Thứ trưởng Thương mại Jerry Sambuaga.",
+        "2025-06-20",
+        [{"type": "negotiation_round", "location": "Jakarta", "n_participants": 2, "n_evidence": 2}],
+    ),
+    (
+        "placed_talks_nearby",  # without words of trade nearby the talks stay none
+        "Cuộc đàm phán lần này diễn ra tại thủ đô Jakarta. Hai câu lạc bộ vẫn chưa thống nhất mức phí chuyển "
+        "nhượng tiền đạo.",
+        None,
+        [],
+    ),
+    (
+        "listed_acts",  # the subject of a list of acts is a side of each of them
+        "Trong chuyến thăm, Thủ tướng Phạm Minh Chính đã có cuộc gặp Tổng thống Pháp Emmanuel Macron, tiếp "
+        "Bộ trưởng Kinh tế Pháp Eric Lombard, điện đàm với các nghị sĩ Pháp.",
+        None,
+        [
+            {"type": "meeting", "n_participants": 2},
+            {"type": "meeting", "n_participants": 2},
+            {"type": "call", "n_participants": 1},
+        ],
+    ),
+    (
+        "hội kiến",  # a call on a senior figure is a meeting
+        "Chiều 9/4/2025, Phó Thủ tướng Hồ Đức Phớc hội kiến Bộ trưởng Tài chính Hoa Kỳ Scott Bessent tại Washington.",
+        None,
+        [{"type": "meeting", "start": "2025-04-09", "location": "Washington", "n_participants": 2}],
+    ),
+    (
+        "hội kiến",  # "Quốc hội kiến nghị", "Hội Kiến trúc sư": no meeting
+        "Sáng 3/6/2025, Ủy ban Thường vụ Quốc hội kiến nghị Chính phủ sửa luật, còn Hội Kiến trúc sư Việt Nam "
+        "mời Bộ trưởng Xây dựng dự lễ trao giải.",
+        None,
+        [],
+    ),
+]
+
+
+@pytest.mark.parametrize(("rule", "text", "published", "expected"), CASES, ids=[c[0] for c in CASES])
+def test_recall_forms(rule: str, text: str, published: str | None, expected: list[dict[str, Any]]) -> None:
+    check_events(text, published, expected)
+
+
+def test_delegations_named() -> None:
+    """Rule ``delegations_named``: the sentence naming both heads of the delegations right after a round goes on
+    about it (its people take part); one head arriving somewhere is not yet the round's sides."""
+    both = (
+        "Ngày 2/6/2025, vòng đàm phán thứ hai về thương mại giữa Mỹ và Indonesia diễn ra tại Jakarta. Trợ lý Đại "
+        "diện Thương mại Mỹ Sarah Bianchi dẫn đầu đoàn Mỹ, còn Thứ trưởng Jerry Sambuaga làm trưởng đoàn Indonesia."
+    )
+    doc = check_events(both, None, [{"type": "negotiation_round", "ordinal": 2, "n_evidence": 2}])
+    assert len(doc.events[0].participants) == 2
+    one = both.replace(", còn Thứ trưởng Jerry Sambuaga làm trưởng đoàn Indonesia", " đã tới Jakarta từ sớm")
+    check_events(one, None, [{"type": "negotiation_round", "ordinal": 2, "n_evidence": 1}])
