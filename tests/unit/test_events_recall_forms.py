@@ -31,6 +31,24 @@ CASES: list[tuple[str, str, str | None, list[dict[str, Any]]]] = [
         [],
     ),
     (
+        "acted_on_country",  # a tariff verb before the tariff word, a country named: an action on its goods
+        "Mỹ đã đồng ý giảm thuế đối ứng với Thái Lan xuống 19%.",
+        "2025-08-02",
+        [{"type": "tariff_action", "rate": 0.19}],
+    ),
+    (
+        "acted_on_country",  # a tariff word with no verb acting on it and no word of imports: no action
+        "Theo Thái Lan, thuế đối ứng 19% là mức chấp nhận được.",
+        None,
+        [],
+    ),
+    (
+        "preferential_rate",  # a preferential rate is what a schedule gives, no measure taken
+        "Lô ô tô từ Indonesia được áp thuế nhập khẩu với mức ưu đãi 0% theo cam kết ATIGA.",
+        None,
+        [],
+    ),
+    (
         "held_with",  # a call named in passing, with whom it was held: one call, dated by its sentence (hours_apart)
         "Tối 5/3/2025, chỉ vài giờ sau cuộc điện đàm với lãnh đạo Nhật Bản, Tổng thống Mỹ tuyên bố hai nước đã "
         "đạt được thỏa thuận thương mại.",

@@ -58,8 +58,9 @@ def _tariff_context(doc: Doc, low: str, key: str, s: Sentence, cue: CueMention) 
     """Words about imports or trade partners outside the tariff cue itself."""
     if cue.people:
         return True
-    if "action" in cue.flags and _names_country(doc, s):
-        return True  # "Trung Quốc chịu thêm 34%": a country's goods put under a rate
+    acted = "action" in cue.flags or ends_with("tariff_verb", low, key, max(s.start, cue.start - 20), cue.start)
+    if acted and _names_country(doc, s):
+        return True  # "Trung Quốc chịu thêm 34%", "Mỹ giảm thuế đối ứng với Ấn Độ": a country's goods under a rate
     return any(
         not (cue.start <= h.start and h.end <= cue.end)
         for h in event_lexicon("tariff_context").find(low, key, s.start, s.end)
