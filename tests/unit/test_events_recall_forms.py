@@ -62,6 +62,18 @@ CASES: list[tuple[str, str, str | None, list[dict[str, Any]]]] = [
         [],
     ),
     (
+        "dated_call",  # a call told with its own part of day after the cue: one call, that evening
+        "Ông Carney cho biết hai bên đã bàn về thuế thép trong cuộc điện đàm tối cùng ngày với Tổng thống Mỹ.",
+        None,
+        [{"type": "call", "time_of_day": "evening", "start": None}],
+    ),
+    (
+        "dated_call",  # a meeting so told may be a sitting of something else: nothing
+        "Tại phiên làm việc chiều cùng ngày, hội nghị đã biểu quyết thông qua nghị quyết.",
+        None,
+        [],
+    ),
+    (
         "placed_talks_nearby",  # the talks at hand, with their place; the words of trade in the next sentence
         "Cuộc đàm phán lần này diễn ra tại thủ đô Jakarta. Trợ lý Đại diện Thương mại Mỹ Sarah Bianchi dẫn đầu "
         "đoàn đàm phán Mỹ, còn trưởng đoàn đàm phán Indonesia là Thứ trưởng Thương mại Jerry Sambuaga.",

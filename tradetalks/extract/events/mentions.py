@@ -243,6 +243,9 @@ def _describe(doc: Doc, low: str, key: str, s: Sentence, si: int, h: CueHit, nex
             m.flags |= CueFlag.PLURAL  # "các nước đã đạt thỏa thuận với Mỹ": many agreements, none told
     clause_start = max(s.start, _last_before(doc, low, ";", h.start) + 1)
     same_day = event_lexicon("same_day").find(low, key, clause_start, min(h.start, clause_start + 25))
+    # "trong cuộc điện đàm tối cùng ngày": right after the cue, the day of the event told before too
+    own_day = starts_with("same_day", low, key, h.end, near)
+    same_day = same_day or ([own_day] if own_day is not None else [])
     if same_day:
         m.flags |= CueFlag.SAME_DAY
         # "chiều cùng ngày": that day, in the afternoon

@@ -240,7 +240,11 @@ def nobody_met(ctx: Context, c: CueMention) -> Decision:
     if CueFlag.ANAPHOR not in c.flags or not spec(c.type).two_sided or ctx.target(c) is not None:
         return Decision.PASS
     with_someone = starts_with("counterpart", ctx.low, ctx.key, c.end, c.end + 25)  # "cuộc họp với Thụy Sĩ"
+    # rule ``dated_call``: "… trong cuộc điện đàm tối cùng ngày": a phone call is between two sides by nature, one
+    # with its own day is a call told, never a sitting of something else
+    dated_call = c.type == "call" and bool(c.timexes or CueFlag.SAME_DAY in c.flags)
     alone = not (c.people or c.orgs or c.locations or c.level or with_someone or CueFlag.BILATERAL in c.flags)
+    alone = alone and not dated_call
     return Decision.DROP if alone else Decision.PASS
 
 
