@@ -63,9 +63,9 @@ CASES: list[tuple[str, str, str | None, list[dict[str, Any]]]] = [
     ),
     (
         "dated_call",  # a call told with its own part of day after the cue: one call, that evening
-        "Ông Carney cho biết hai bên đã bàn về thuế thép trong cuộc điện đàm tối cùng ngày với Tổng thống Mỹ.",
+        "Phía Úc nói hai nước đã thống nhất nhiều điểm về thuế nông sản trong cuộc điện đàm chiều cùng ngày.",
         None,
-        [{"type": "call", "time_of_day": "evening", "start": None}],
+        [{"type": "call", "time_of_day": "afternoon", "start": None}],
     ),
     (
         "dated_call",  # a meeting so told may be a sitting of something else: nothing
