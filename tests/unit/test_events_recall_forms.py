@@ -1,7 +1,7 @@
 """Events told in passing or in forms beside the usual cue phrases, each rule by name (sentences written for these
-tests): a tariff moved to a rate, an encounter named with whom it was held, talks placed in one sentence and
-traded in the next, the heads of the delegations, an event hours from the one its sentence tells, the acts of one
-subject listed, a call on a senior figure."""
+tests): a tariff acted on for a named country, a preferential rate, an encounter named in passing with whom it was
+held, a call with its own part of day, talks placed in one sentence and traded in the next, the heads of the
+delegations, an event hours from the one its sentence tells, a call on a senior figure."""
 
 from __future__ import annotations
 
@@ -12,24 +12,6 @@ from conftest import check_events
 
 #: (rule, text, publication date, expected events: Event fields in order)
 CASES: list[tuple[str, str, str | None, list[dict[str, Any]]]] = [
-    (
-        "rate_moved",  # the goods stand between "thuế" and the verb that moves it to its rate
-        "Ngày 14/5/2025, thuế đánh vào thép nhập khẩu từ Hàn Quốc đã tăng lên mức 50%.",
-        None,
-        [{"type": "tariff_action", "rate": 0.5, "start": "2025-05-14"}],
-    ),
-    (
-        "rate_moved",  # a filler before the rate ("tổng cộng")
-        "Hôm 3/2/2025, thuế áp lên hàng hóa Canada nhập khẩu vào Mỹ giảm xuống còn tổng cộng 15%.",
-        None,
-        [{"type": "tariff_action", "rate": 0.15, "start": "2025-02-03"}],
-    ),
-    (
-        "rate_moved",  # a share of a budget moved to a rate is no tariff: no words of imports or partners
-        "Tỉ trọng thuế trực thu trong tổng thu ngân sách đã giảm xuống mức 35%.",
-        None,
-        [],
-    ),
     (
         "acted_on_country",  # a tariff verb before the tariff word, a country named: an action on its goods
         "Mỹ đã đồng ý giảm thuế đối ứng với Thái Lan xuống 19%.",
@@ -88,15 +70,10 @@ CASES: list[tuple[str, str, str | None, list[dict[str, Any]]]] = [
         [],
     ),
     (
-        "listed_acts",  # the subject of a list of acts is a side of each of them
-        "Trong chuyến thăm, Thủ tướng Phạm Minh Chính đã có cuộc gặp Tổng thống Pháp Emmanuel Macron, tiếp "
-        "Bộ trưởng Kinh tế Pháp Eric Lombard, điện đàm với các nghị sĩ Pháp.",
+        "held_with",  # a bare verb in a list, with nobody doing it, is no encounter named in passing
+        "Trong chuyến thăm có nhiều hoạt động: dự lễ khai trương, điện đàm với các nghị sĩ Pháp.",
         None,
-        [
-            {"type": "meeting", "n_participants": 2},
-            {"type": "meeting", "n_participants": 2},
-            {"type": "call", "n_participants": 1},
-        ],
+        [],
     ),
     (
         "hội kiến",  # a call on a senior figure is a meeting

@@ -68,7 +68,6 @@ CUE_GROUPS: dict[str, str] = {
     "rate_lead": "words right before a rate (thuế, thuế quan)",
     "rate_verb": "verbs putting a rate on goods (bị áp mức)",
     "rate_filler": "words between a rate lead and its rate",
-    "rate_move": "after a tariff word in its clause: the verb moving it to the rate right after (tăng lên)",
     "rate_target": "after a rate: the new rate follows (xuống)",
     "rate_block": "between a tariff cue and a percentage: not its rate",
     "rate_separator": "words between the clauses of two rates",

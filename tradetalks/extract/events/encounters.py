@@ -83,9 +83,10 @@ def split_counterparts(doc: Doc, c: CueMention) -> list[list[int]]:
 
 def held_with(doc: Doc, low: str, key: str, c: CueMention) -> bool:
     """Rule ``held_with``: "Vài giờ sau cuộc điện đàm với lãnh đạo Nhật Bản, ông A tuyên bố …": a meeting or call
-    named with whom it was held ("với" and a country, an organisation or a person right after) is one encounter
-    of its own, even named in passing; "cuộc họp với sự tham dự của …" names no side."""
-    if not spec(c.type).two_sided:
+    named in passing (after "sau", "trong", "tại" …) with whom it was held ("với" and a country, an organisation
+    or a person right after) is one encounter of its own; "cuộc họp với sự tham dự của …" names no side, and a
+    bare verb with nobody doing it ("…, điện đàm với các nghị sĩ") is no encounter named in passing."""
+    if not spec(c.type).two_sided or not c.flags & (CueFlag.FRAME | CueFlag.ANAPHOR):
         return False
     hit = starts_with("counterpart", low, key, c.end, c.end + 10)
     if hit is None or low.startswith("sự", hit.end + 1):

@@ -18,7 +18,7 @@ from tradetalks.extract.events.places import (
     sole_owner,
     unnamed_places,
 )
-from tradetalks.extract.events.tariffs import move_re, rate_re, split_tariffs, tariff_mentions
+from tradetalks.extract.events.tariffs import rate_re, split_tariffs, tariff_mentions
 from tradetalks.model import Doc, Sentence
 
 _CLAUSE_END = re.compile(r"[,;:.(]\s|[;:(]|\.$")
@@ -152,10 +152,6 @@ def cue_hits(low: str, key: str) -> list[CueHit]:
         if _word_start(low, m.start()) and not covered.meets(m.start(), m.end()):
             verb_end = low.find(" ", m.start())
             hits.append(CueHit(m.start(), verb_end, low[m.start() : verb_end], "tariff_action", "action"))
-            covered.add(hits[-1].start, hits[-1].end)
-    for m in move_re().finditer(low):  # "thuế áp lên thép nhập khẩu tăng lên mức 50%"
-        if _word_start(low, m.start()) and not covered.meets(m.start(), m.end()):
-            hits.append(CueHit(m.start(), m.start() + 4, "thuế", "tariff_action", "action"))
             covered.add(hits[-1].start, hits[-1].end)
     hits.sort(key=lambda h: (h.start, -h.end))
     out: list[CueHit] = []
@@ -385,17 +381,14 @@ def _title_subjects(doc: Doc, low: str, s: Sentence, cues: list[CueMention]) -> 
 
 
 _JOINED = re.compile(r"[^.;:]*\svà\s[^.;:,]*")  # a cue's clause joined to the one before by "và"
-_LISTED = re.compile(r"[^.;:]*,\s*")  # a cue opening the next item of a list of what one subject did
 
 
 def _share_subject(doc: Doc, heads: list[CueMention]) -> None:
     """ "A làm việc với B và tiếp C": a later cue with no subject of its own shares the earlier one's; so does a
-    later cue with no people at all joined by "và" ("A và B gặp nhau tại X và đồng ý về một thỏa thuận"), or
-    opening the next item of a list (rule ``listed_acts``: "A đã gặp B, tiếp C, điện đàm với các nghị sĩ D")."""
+    later cue with no people at all joined by "và" ("A và B gặp nhau tại X và đồng ý về một thỏa thuận")."""
     key = doc.key or doc.text
     for prev, c in zip(heads, heads[1:], strict=False):
-        gap = (key, prev.end, c.start)
-        joined = not c.people and (_JOINED.fullmatch(*gap) is not None or _LISTED.fullmatch(*gap) is not None)
+        joined = not c.people and _JOINED.fullmatch(key, prev.end, c.start) is not None
         if joined or (c.people and all(doc.mentions[p].start > c.start for p in c.people)):
             subject = [p for p in prev.people if doc.mentions[p].start < prev.start]
             c.people[:0] = [p for p in subject if p not in c.people]

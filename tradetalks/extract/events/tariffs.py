@@ -31,16 +31,6 @@ def rate_re(lead: str) -> re.Pattern[str]:
 
 
 @lru_cache(maxsize=1)
-def move_re() -> re.Pattern[str]:
-    """Rule ``rate_moved``: "thuế đánh vào thép nhập khẩu sẽ tăng lên mức 50%": the word "thuế" whose clause moves
-    it to a rate (a ``rate_move`` verb right before the rate) is a tariff with that rate, whatever goods stand
-    between the two."""
-    filler = rf"(?:(?:{words_pattern('rate_filler')})\s+)?"
-    move = words_pattern("rate_move")
-    return re.compile(rf"thuế(?!\w)[^.;:%\n]{{0,60}}?\s(?:{move})\s+{filler}\d{{1,3}}(?:[.,]\d{{1,2}})?\s*%")
-
-
-@lru_cache(maxsize=1)
 def _rate_target_re() -> re.Pattern[str]:
     return re.compile(rf"\s*(?:{words_pattern('rate_target')})(?!\w)[^%.;]{{0,20}}?\d\s*%")
 
