@@ -107,3 +107,29 @@ def test_delegations_named() -> None:
     assert len(doc.events[0].participants) == 2
     one = both.replace(", còn Thứ trưởng Jerry Sambuaga làm trưởng đoàn Indonesia", " đã tới Jakarta từ sớm")
     check_events(one, None, [{"type": "negotiation_round", "ordinal": 2, "n_evidence": 1}])
+
+
+def test_held_never_on_a_day_to_come() -> None:
+    """Rule ``_share_dates`` (merge): a call that took place "tối cùng ngày" after a meeting still to come ("vào
+    tuần tới") does not take that day; a tariff announced "ngay sau cuộc điện đàm" of a known day does take it."""
+    text = (
+        "Bộ trưởng Nguyễn Hồng Diên cho biết ông sẽ làm việc với Đại sứ Úc Gillian Bird tại Hà Nội vào tuần tới. "
+        "Phía Úc nói hai nước đã thống nhất nhiều điểm về thuế nông sản trong cuộc điện đàm tối cùng ngày."
+    )
+    check_events(
+        text,
+        "2025-06-10",
+        [
+            {"type": "meeting", "status": "planned", "start": "2025-06"},
+            {"type": "call", "status": "held", "start": None, "time_of_day": "evening"},
+        ],
+    )
+    told = (
+        "Tối 8/5/2025, Thủ tướng Anh và Tổng thống Mỹ điện đàm về thương mại. Ngay sau cuộc điện đàm, Nhà Trắng "
+        "cho biết Mỹ sẽ áp thuế 10% với hàng hóa nhập khẩu từ Anh."
+    )
+    check_events(
+        told,
+        None,
+        [{"type": "call", "start": "2025-05-08"}, {"type": "tariff_action", "rate": 0.1, "start": "2025-05-08"}],
+    )
