@@ -19,6 +19,12 @@ CASES: list[tuple[str, str, str | None, list[dict[str, Any]]]] = [
         [{"type": "tariff_action", "rate": 0.19}],
     ),
     (
+        "moved_to_rate",  # "tăng thuế lên N%": the tariff moved to its new rate
+        "Ngày 13/5/2025, Canada tuyên bố tăng thuế lên 25% đối với thép nhập khẩu từ Mỹ.",
+        None,
+        [{"type": "tariff_action", "rate": 0.25, "start": "2025-05-13"}],
+    ),
+    (
         "acted_on_country",  # a tariff word with no verb acting on it and no word of imports: no action
         "Theo Thái Lan, thuế đối ứng 19% là mức chấp nhận được.",
         None,
