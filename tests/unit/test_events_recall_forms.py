@@ -10,8 +10,34 @@ from typing import Any
 import pytest
 from conftest import check_events
 
+from tradetalks.extract.events.known_rates import STANDING, standing_rate, standing_rates
+
 #: (rule, text, publication date, expected events: Event fields in order)
 CASES: list[tuple[str, str, str | None, list[dict[str, Any]]]] = [
+    (
+        "standing_rate",  # the reciprocal tariff acted on without its rate, in a report of a day its rate stood
+        "Khi chính sách áp thuế đối ứng của Mỹ chính thức có hiệu lực, nhiều nhà máy dệt ở Bình Dương đã giảm ca.",
+        "2025-05-20",
+        [{"type": "tariff_action", "rate": 0.46, "start": "2025-04-02"}],
+    ),
+    (
+        "standing_rate",  # after the rate of that time was replaced: no rate to give, no event
+        "Khi chính sách áp thuế đối ứng của Mỹ chính thức có hiệu lực, nhiều nhà máy dệt ở Bình Dương đã giảm ca.",
+        "2025-09-20",
+        [],
+    ),
+    (
+        "standing_rate",  # a report of unknown day: none either
+        "Khi chính sách áp thuế đối ứng của Mỹ chính thức có hiệu lực, nhiều nhà máy dệt ở Bình Dương đã giảm ca.",
+        None,
+        [],
+    ),
+    (
+        "standing_rate",  # a third country named: its own rate, not Viet Nam's
+        "Khi Mỹ áp thuế đối ứng với Campuchia, nhiều nhà máy dệt ở Phnom Penh đã giảm ca.",
+        "2025-05-20",
+        [],
+    ),
     (
         "acted_on_country",  # a tariff verb before the tariff word, a country named: an action on its goods
         "Mỹ đã đồng ý giảm thuế đối ứng với Thái Lan xuống 19%.",
@@ -139,3 +165,12 @@ def test_held_never_on_a_day_to_come() -> None:
         None,
         [{"type": "call", "start": "2025-05-08"}, {"type": "tariff_action", "rate": 0.1, "start": "2025-05-08"}],
     )
+
+
+def test_standing_rates_table() -> None:
+    """``standing_rates.tsv`` loads, and the rate stands only over its days."""
+    assert standing_rates()["Việt Nam"]
+    assert standing_rate("Việt Nam", "2025-04-02") == pytest.approx(0.46)
+    assert standing_rate("Việt Nam", "2025-07-02") is None
+    assert standing_rate("Việt Nam", None) is None
+    assert STANDING.endswith(".tsv")

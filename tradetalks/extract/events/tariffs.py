@@ -8,6 +8,7 @@ from functools import lru_cache
 from tradetalks.extract.cues import ends_with, event_lexicon, starts_with, words_pattern
 from tradetalks.extract.doc_index import doc_index
 from tradetalks.extract.events.cue import CueFlag, CueMention
+from tradetalks.extract.events.known_rates import standing_rate, viet_nam
 from tradetalks.extract.events.rates import (
     announcement_dates,
     effect_only,
@@ -69,6 +70,7 @@ def tariff_mentions(doc: Doc, low: str, key: str, s: Sentence, cue: CueMention) 
     if not _tariff_context(doc, low, key, s, cue) or is_question(low, s):
         return []
     rates: list[tuple[int, int, float]] = []
+    whose: str | None = None  # whose goods, when the rate is known without being told
     for m in _PERCENT.finditer(low, max(s.start, cue.start - 60), min(s.end, cue.end + 130)):
         if _cut_number(low, m.start()):
             continue  # the window began inside "50%": its "0%" is no rate
@@ -95,11 +97,16 @@ def tariff_mentions(doc: Doc, low: str, key: str, s: Sentence, cue: CueMention) 
             or ends_with("tariff_verb", low, key, max(s.start, cue.start - 20), cue.start) is not None
             or starts_with("tariff_verb", low, key, cue.end, min(s.end, cue.end + 20)) is not None
         )
-        if not (verb and unrated_told(doc, low, key, s, cue)):
+        standing = _standing(doc, low, key, s, cue) if verb else None
+        if standing is not None:
+            rates = [(cue.start, cue.end, standing)]  # goes on as a rate told, on Viet Nam's goods
+            whose = viet_nam()
+        elif not (verb and unrated_told(doc, low, key, s, cue)):
             return []
-        cue.timexes, effective = effective_dates(doc, low, key, s, cue.timexes)
-        cue.tariff = TariffFacts(effective=_first_value(doc, effective))
-        return [cue]
+        else:
+            cue.timexes, effective = effective_dates(doc, low, key, s, cue.timexes)
+            cue.tariff = TariffFacts(effective=_first_value(doc, effective))
+            return [cue]
     cue.timexes, effective = effective_dates(doc, low, key, s, announcement_dates(doc, low, s, cue.timexes))
     if cue.status == "planned" and effective and effect_only(low, key, s):
         cue.status = None  # "công bố mức thuế 46%, có hiệu lực từ ngày 9/4": told, then in force
@@ -108,9 +115,22 @@ def tariff_mentions(doc: Doc, low: str, key: str, s: Sentence, cue: CueMention) 
         part = CueMention(cue.type, cue.start, cue.end, cue.sentence, cue.flags, status=cue.status, rate=rate)
         part.span = (a, b)  # the percentage, until _split_tariffs gives each rate its clause
         mine = [t for t in effective if _nearest_rate(doc.timexes[t].start, rates) == a]
-        part.tariff = TariffFacts(effective=_first_value(doc, mine))
+        part.tariff = TariffFacts(country=whose, effective=_first_value(doc, mine))
         out.append(part)
     return out
+
+
+def _standing(doc: Doc, low: str, key: str, s: Sentence, cue: CueMention) -> float | None:
+    """Rule ``standing_rate`` (see ``known_rates``): the reciprocal tariff acted on without a rate ("chính sách áp
+    thuế đối ứng … có hiệu lực"), in a sentence naming no third country nor a topic of talks, in a report of a day
+    when one rate on Viet Nam's goods stood, is that rate."""
+    if not event_lexicon("reciprocal").any(low, key, cue.start, min(s.end, cue.end + 12)):
+        return None
+    if event_lexicon("discussed").any(low, key, s.start, cue.start):
+        return None  # "hai bên đàm phán về thuế đối ứng": a topic of talks
+    if any(m.type == "country" and m.side not in ("VN", "US") for m in doc_index(doc).mentions_in(s.start, s.end)):
+        return None
+    return standing_rate(viet_nam(), doc.article.published)
 
 
 def _cut_number(low: str, start: int) -> bool:
