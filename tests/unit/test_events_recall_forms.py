@@ -63,6 +63,12 @@ CASES: list[tuple[str, str, str | None, list[dict[str, Any]]]] = [
         [],
     ),
     (
+        "entitled",  # the rate goods are entitled to under a schedule is no measure
+        "Giày dép xuất sang Canada sẽ được hưởng thuế suất nhập khẩu 0% theo Hiệp định CPTPP.",
+        None,
+        [],
+    ),
+    (
         "held_with",  # a call named in passing, with whom it was held: one call, dated by its sentence (hours_apart)
         "Tối 5/3/2025, chỉ vài giờ sau cuộc điện đàm với lãnh đạo Nhật Bản, Tổng thống Mỹ tuyên bố hai nước đã "
         "đạt được thỏa thuận thương mại.",

@@ -44,6 +44,7 @@ CUE_GROUPS: dict[str, str] = {
     "sector_scope": "scopes that are one sector's national-security tariffs, on every country's goods",
     "reciprocal": "a rate called reciprocal in its clause: the country rate of the reciprocal tariffs",
     "rate_examples": "before a list of country-rate examples (như): not events of their own",
+    "entitled": "right before a tariff word: the rate goods are entitled to under a schedule (được hưởng)",
     "rate_difference": "after a rate: a difference, not a rate (so với)",
     "old_rate": "before a rate: an earlier rate named beside the new one (trước đó)",
     "period_unit": "units of a period after kể từ (ngày, tháng): the first day of a period",

@@ -69,6 +69,8 @@ def tariff_mentions(doc: Doc, low: str, key: str, s: Sentence, cue: CueMention) 
     """A tariff is an action with a rate, or with a verb ("áp", "hoãn") and a date or a country."""
     if not _tariff_context(doc, low, key, s, cue) or is_question(low, s):
         return []
+    if ends_with("entitled", low, key, max(s.start, cue.start - 15), cue.start) is not None:
+        return []  # "được hưởng thuế suất 0%": a schedule's rate the goods are entitled to, no measure
     rates: list[tuple[int, int, float]] = []
     whose: str | None = None  # whose goods, when the rate is known without being told
     for m in _PERCENT.finditer(low, max(s.start, cue.start - 60), min(s.end, cue.end + 130)):
