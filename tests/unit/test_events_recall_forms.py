@@ -69,6 +69,18 @@ CASES: list[tuple[str, str, str | None, list[dict[str, Any]]]] = [
         [],
     ),
     (
+        "signed_passive",  # the document named before "được ký": signed, with its day and place
+        "Hiệp định thương mại tự do giữa Việt Nam và Israel được ký tại Hà Nội ngày 25/7/2023.",
+        None,
+        [{"type": "agreement", "start": "2023-07-25", "location": "Hà Nội", "status": "held"}],
+    ),
+    (
+        "signed_passive",  # to be signed: planned; a decree "được ký" is no agreement
+        "Nghị định được ký ngày 3/5/2025. Nghị định thư sửa đổi sẽ được ký vào tháng 9/2025.",
+        None,
+        [{"type": "agreement", "start": "2025-09", "status": "planned"}],
+    ),
+    (
         "held_with",  # a call named in passing, with whom it was held: one call, dated by its sentence (hours_apart)
         "Tối 5/3/2025, chỉ vài giờ sau cuộc điện đàm với lãnh đạo Nhật Bản, Tổng thống Mỹ tuyên bố hai nước đã "
         "đạt được thỏa thuận thương mại.",
