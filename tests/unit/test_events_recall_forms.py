@@ -33,6 +33,18 @@ CASES: list[tuple[str, str, str | None, list[dict[str, Any]]]] = [
         [],
     ),
     (
+        "standing_rate",  # a pause of it is not the rate applied (it stays a suspension, as before)
+        "Ngày 9/4/2025, Mỹ bất ngờ tạm dừng áp thuế đối ứng với các xưởng may ở Bình Dương.",
+        "2025-05-20",
+        [{"type": "tariff_action", "rate": None, "start": "2025-04-09"}],
+    ),
+    (
+        "standing_rate",  # a rate only announced is not the rate applied
+        "Từ khi Mỹ công bố mức thuế đối ứng mới, nhiều nhà máy dệt ở Bình Dương đã giảm ca.",
+        "2025-05-20",
+        [],
+    ),
+    (
         "standing_rate",  # a third country named: its own rate, not Viet Nam's
         "Khi Mỹ áp thuế đối ứng với Campuchia, nhiều nhà máy dệt ở Phnom Penh đã giảm ca.",
         "2025-05-20",

@@ -50,7 +50,7 @@ CUE_GROUPS: dict[str, str] = {
     "period_unit": "units of a period after kể từ (ngày, tháng): the first day of a period",
     "discussed": "before a tariff without its rate: a topic of talks, not a measure taken",
     "share_lead": "before a percentage and thuế: a share of tariff lines",
-    "signed_document": "documents that a later \"được ký\" in their clause signs (hiệp định … được ký)",
+    "signed_document": 'documents that a later "được ký" in their clause signs (hiệp định … được ký)',
     "signing": "before MOUs: signed now",
     "level": "after a cue: the level of the talks; value the level",
     "mode": "after a cue: in person or online; value the mode",

@@ -15,6 +15,7 @@ from tradetalks.extract.events.rates import (
     effective_dates,
     example_rates,
     is_question,
+    rate_step,
     unrated_told,
 )
 from tradetalks.model import Doc, Sentence, TariffFacts
@@ -123,10 +124,13 @@ def tariff_mentions(doc: Doc, low: str, key: str, s: Sentence, cue: CueMention) 
 
 
 def _standing(doc: Doc, low: str, key: str, s: Sentence, cue: CueMention) -> float | None:
-    """Rule ``standing_rate`` (see ``known_rates``): the reciprocal tariff acted on without a rate ("chính sách áp
-    thuế đối ứng … có hiệu lực"), in a sentence naming no third country nor a topic of talks, in a report of a day
-    when one rate on Viet Nam's goods stood, is that rate."""
-    if not event_lexicon("reciprocal").any(low, key, cue.start, min(s.end, cue.end + 12)):
+    """Rule ``standing_rate`` (see ``known_rates``): the reciprocal tariff applied without a rate named ("chính sách
+    áp thuế đối ứng … có hiệu lực"), in a sentence naming no third country nor a topic of talks, in a report of a
+    day when one rate on Viet Nam's goods stood, is that rate; a pause of it ("tạm hoãn áp thuế đối ứng") or a
+    rate only announced ("công bố mức thuế đối ứng mới") is not the rate applied."""
+    if "action" not in cue.flags or not event_lexicon("reciprocal").any(low, key, cue.start, min(s.end, cue.end + 12)):
+        return None
+    if rate_step(low, key, s.start, s.end, (cue.start, cue.end)) in ("suspended", "proposed"):
         return None
     if event_lexicon("discussed").any(low, key, s.start, cue.start):
         return None  # "hai bên đàm phán về thuế đối ứng": a topic of talks
