@@ -74,7 +74,6 @@ CUE_GROUPS: dict[str, str] = {
     "rate_block": "between a tariff cue and a percentage: not its rate",
     "rate_separator": "words between the clauses of two rates",
     "hours_apart": "right before a cue: a few hours from what its sentence tells, on its leading day (vài giờ sau)",
-    "sidelines": "before the frame event of an encounter: on its day and at its place (bên lề)",
     "same_day": "the day of the event told before; value the part of day",
     "ministerial_title": "titles of minister rank; value the English title",
     "counterpart": "right after an exchange cue: its counterpart follows (cuộc trao đổi với B)",

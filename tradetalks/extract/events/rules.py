@@ -333,26 +333,6 @@ def sides_named_before(ctx: Context, c: CueMention) -> Decision:
     return Decision.PASS
 
 
-def sidelines(ctx: Context, c: CueMention) -> Decision:
-    """ "Bên lề lễ ký ngày 18/2 tại Washington, A có cuộc trao đổi với B": an encounter on the sidelines of an event
-    just told in its sentence is on that event's day (a single day only) and at its place, unless it has its own
-    (the cue goes on with them)."""
-    if not spec(c.type).encounter or (c.timexes and c.locations) or not ctx.trace or ctx.touched is None:
-        return Decision.PASS
-    prev, _, decision = ctx.trace[-1]
-    s = ctx.doc.sentences[c.sentence]
-    if ctx.touched_at != c.sentence or not s.start <= prev < c.start or decision is Decision.DROP:
-        return Decision.PASS
-    if ends_with("sidelines", ctx.low, ctx.key, max(s.start, prev - 20), prev) is None:
-        return Decision.PASS
-    d = ctx.touched
-    if not c.timexes:
-        c.timexes = [t for t in d.timexes if "/" not in (ctx.doc.timexes[t].value or "/")]
-    if not c.locations:
-        c.locations = list(d.locations)
-    return Decision.PASS
-
-
 def new_event(ctx: Context, c: CueMention) -> Decision:
     """ "Ngày 12/11, Bộ trưởng A làm việc với Bộ trưởng B và Thượng nghị sĩ C.": a new event, one per named
     counterpart when the cue is plural ("các buổi làm việc với A, B và C")."""
@@ -387,7 +367,6 @@ RULES: dict[str, Rule] = {
     "bare_past": bare_past,
     "bare_mention": bare_mention,
     "sides_named_before": sides_named_before,
-    "sidelines": sidelines,
     "new_event": new_event,
 }
 
