@@ -121,6 +121,11 @@ def attach_timexes(doc: Doc, low: str, key: str, s: Sentence, cues: list[CueMent
                 continue
             if ends_with("reference", low, key, max(s.start, c.start - 30), c.start) is None:
                 c.timexes.append(ti)
+    # rule ``hours_apart``: "Tối 5/3, chỉ vài giờ sau cuộc điện đàm với A, B tuyên bố …": an event told a few
+    # hours from what its sentence tells falls on the day leading the sentence
+    for c in cues:
+        if not c.timexes and ends_with("hours_apart", low, key, max(s.start, c.start - 30), c.start) is not None:
+            c.timexes = [ti for ti, _ in leading if doc.timexes[ti].end <= c.start]
     # "Ngày 26/11, Bộ Công Thương cho biết phiên đàm phán … diễn ra từ ngày 25-28/11": the leading date is the
     # report's when a reporting verb stands between it and a cue that has a date of its own
     for c in cues:

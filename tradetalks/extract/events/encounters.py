@@ -7,13 +7,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from tradetalks.event_types import spec
-from tradetalks.extract.cues import lower_view
+from tradetalks.extract.cues import lower_view, starts_with
 from tradetalks.extract.doc_index import doc_index
 from tradetalks.extract.events.cue import CueFlag, CueMention
 from tradetalks.extract.events.draft import Draft, known_person, same_person
 from tradetalks.extract.events.places import location_text
 from tradetalks.model import Doc
 
+SIDE_REACH = 30  # how far after "với" the side an encounter was held with may be named
 COUNTERPART_GAP = 50  # how far after a cue its counterpart's name may start ("cuộc gặp Bộ trưởng Tài chính B")
 
 
@@ -78,3 +79,18 @@ def split_counterparts(doc: Doc, c: CueMention) -> list[list[int]]:
             continue
         groups.append([*subject, p])
     return groups if len(groups) >= 2 else [c.people]
+
+
+def held_with(doc: Doc, low: str, key: str, c: CueMention) -> bool:
+    """Rule ``held_with``: "Vài giờ sau cuộc điện đàm với lãnh đạo Nhật Bản, ông A tuyên bố …": a meeting or call
+    named in passing (after "sau", "trong", "tại" …) with whom it was held ("với" and a country, an organisation
+    or a person right after) is one encounter of its own; "cuộc họp với sự tham dự của …" names no side, and a
+    bare verb with nobody doing it ("…, điện đàm với các nghị sĩ") is no encounter named in passing."""
+    if not spec(c.type).two_sided or not c.flags & (CueFlag.FRAME | CueFlag.ANAPHOR):
+        return False
+    hit = starts_with("counterpart", low, key, c.end, c.end + 10)
+    if hit is None or low.startswith("sự", hit.end + 1):
+        return False
+    end = min(doc.sentences[c.sentence].end, hit.end + SIDE_REACH)
+    sides = ("country", "organization", "person")
+    return any(m.type in sides for m in doc_index(doc).mentions_in(hit.end, end))

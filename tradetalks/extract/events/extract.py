@@ -36,6 +36,15 @@ def _continues(low: str, key: str, start: int, end: int) -> bool:
     return comma > 0 and starts_with("continuation", low, key, comma + 1, end) is not None
 
 
+def _delegations(doc: Doc, low: str, key: str, start: int, end: int) -> bool:
+    """Rule ``delegations_named``: "Cuộc đàm phán diễn ra tại Geneva. Ông A dẫn đầu đoàn Mỹ, trưởng đoàn Thụy Sĩ là
+    bà B.": a sentence naming the heads of the delegations (two people or more) goes on about the event told just
+    before; one person arriving somewhere "dẫn đầu phái đoàn" is not yet both sides of it."""
+    if "đoàn" not in low[start:end] or not event_lexicon("leading").any(low, key, start, end):
+        return False
+    return sum(1 for m in doc_index(doc).mentions_in(start, end) if m.type == "person") >= 2
+
+
 def skipped_sentences(doc: Doc, low: str) -> set[int]:
     """The sentences lying on headline or caption lines, in one sweep over both sorted lists."""
     spans = skipped_lines(doc.text, low)
@@ -81,7 +90,7 @@ def article_cues(
         if found:
             cues.extend(found)
             told = True
-        elif told and _continues(low, key, s.start, s.end):
+        elif told and (_continues(low, key, s.start, s.end) or _delegations(doc, low, key, s.start, s.end)):
             go_on = CueMention("continuation", s.start, s.start, si, span=(s.start, s.end))
             if event_lexicon("leading").any(low, key, s.start, s.end):  # "Đoàn Việt Nam do Thứ trưởng A dẫn đầu"
                 go_on.people = [

@@ -1,4 +1,5 @@
-"""Rule ``known_announcement``: the day a well-known tariff rate was announced, for a rate told without one.
+"""Rule ``known_announcement``: the day a well-known tariff rate was announced, for a rate told without one; rule
+``standing_rate``: the rate the reciprocal tariff on a country's goods stood at when a report names it without one.
 
 "Việt Nam nằm trong nhóm bị áp thuế đối ứng cao nhất, lên tới 46%" names no day, yet every reader of trade news
 knows that rate was announced on 2 April 2025. ``resources/known_tariffs.tsv`` lists such rates (a country's
@@ -69,3 +70,48 @@ def known_announcement(ev: Event, published: str | None) -> str | None:
     if day is None or (published and published[:10] < day):
         return None
     return day
+
+
+STANDING = "standing_rates.tsv"
+
+
+@lru_cache(maxsize=1)
+def standing_rates() -> dict[str, list[tuple[str, str, float]]]:
+    """Country -> (from, until, rate) of ``resources/standing_rates.tsv``: over [from, until) the reciprocal tariff on
+    that country's goods named without a rate is the one at that rate; a row with an unknown country, a bad rate or
+    day, or an empty span is an error naming the file and the row."""
+    countries = {row[0] for row in read_tsv("countries.tsv")}
+    out: dict[str, list[tuple[str, str, float]]] = {}
+    for i, row in enumerate(read_tsv(STANDING), 1):
+        if len(row) < 4:
+            raise ValueError(f"{STANDING}: row {i} needs country, rate, from and until: {row!r}")
+        country, rate, start, until = row[:4]
+        if country not in countries:
+            raise ValueError(f"{STANDING}: row {i}: {country!r} is no country of countries.tsv")
+        try:
+            value = float(rate) / 100
+        except ValueError:
+            raise ValueError(f"{STANDING}: row {i}: rate {rate!r} is not a number") from None
+        if not 0 < value <= 10:
+            raise ValueError(f"{STANDING}: row {i}: rate {rate!r} out of range")
+        if not (_DAY.match(start) and _DAY.match(until)) or start >= until:
+            raise ValueError(f"{STANDING}: row {i}: {start!r} to {until!r} is no span of ISO days")
+        out.setdefault(country, []).append((start, until, value))
+    if not out:
+        raise ValueError(f"{STANDING}: no rows")
+    return out
+
+
+def standing_rate(country: str, published: str | None) -> float | None:
+    """Rule ``standing_rate``: "Ngay sau khi chính sách áp thuế đối ứng có hiệu lực, …" in a report of 10 April
+    2025 about Viet Nam: the reciprocal tariff on a country's goods named without its rate is the rate that stood
+    on the day of the report (none for a report of unknown day)."""
+    day = (published or "")[:10]
+    if not _DAY.match(day):
+        return None
+    return next((rate for a, b, rate in standing_rates().get(country, []) if a <= day < b), None)
+
+
+def viet_nam() -> str:
+    """The canonical name of Viet Nam in ``countries.tsv``."""
+    return _viet_nam()

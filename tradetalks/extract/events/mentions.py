@@ -54,6 +54,13 @@ def _round_number_re() -> re.Pattern[str]:
 
 
 @lru_cache(maxsize=1)
+def _signed_re() -> re.Pattern[str]:
+    """Rule ``signed_passive``: "Hiệp định … được ký tại Washington ngày 13/7/2000": a document named before "được
+    ký" in its clause was signed (group 1: the words "được ký", the cue)."""
+    return re.compile(rf"(?:{words_pattern('signed_document')})(?!\w)[^.,;:\n]{{0,50}}?\s(được ký)(?!\s*kết)(?!\w)")
+
+
+@lru_cache(maxsize=1)
 def _talks_ahead_re() -> re.Pattern[str]:
     return re.compile(rf"[^.;]{{0,40}}?(?:{words_pattern('talks')})")
 
@@ -144,6 +151,10 @@ def cue_hits(low: str, key: str) -> list[CueHit]:
             value = f"ordinal={number}" if number else "next;upcoming"  # "phiên sau"
             hits.append(CueHit(m.start(), m.end(), m.group(0), "negotiation_round", value))
             covered.add(hits[-1].start, hits[-1].end)
+    for m in _signed_re().finditer(low):  # "Hiệp định … được ký ngày 13/7/2000"
+        if not covered.meets(m.start(1), m.end(1)):
+            hits.append(CueHit(m.start(1), m.end(1), m.group(1), "agreement", ""))
+            covered.add(m.start(1), m.end(1))
     for m in rate_re("rate_lead").finditer(low):  # "chịu thuế 20%", "thuế quan 25%"
         if _word_start(low, m.start()) and not covered.meets(m.start(), m.end()):
             hits.append(CueHit(m.start(), m.start() + 4, "thuế", "tariff_action", ""))
@@ -239,6 +250,9 @@ def _describe(doc: Doc, low: str, key: str, s: Sentence, si: int, h: CueHit, nex
             m.flags |= CueFlag.PLURAL  # "các nước đã đạt thỏa thuận với Mỹ": many agreements, none told
     clause_start = max(s.start, _last_before(doc, low, ";", h.start) + 1)
     same_day = event_lexicon("same_day").find(low, key, clause_start, min(h.start, clause_start + 25))
+    # "trong cuộc điện đàm tối cùng ngày": right after the cue, the day of the event told before too
+    own_day = starts_with("same_day", low, key, h.end, near)
+    same_day = same_day or ([own_day] if own_day is not None else [])
     if same_day:
         m.flags |= CueFlag.SAME_DAY
         # "chiều cùng ngày": that day, in the afternoon

@@ -119,10 +119,12 @@ def _is_ministerial_meeting(doc: Doc, m: Draft, session: Draft) -> bool:
 
 
 def _share_dates(doc: Doc, drafts: list[Draft]) -> list[Draft]:
-    """ "Cùng ngày, …" takes the date told before; meetings after "loạt cuộc gặp" take its date."""
+    """ "Cùng ngày, …" takes the date told before (never a day still to come for an event that took place);
+    meetings after "loạt cuộc gặp" take its date."""
     prev: Draft | None = None
     for d in drafts:
-        if CueFlag.SAME_DAY in d.flags and not d.timexes and prev is not None:
+        to_come = prev is not None and prev.event.status == "planned" and d.event.status != "planned"
+        if CueFlag.SAME_DAY in d.flags and not d.timexes and prev is not None and not to_come:
             d.timexes = list(prev.timexes)
             d.date_only = True  # "chiều cùng ngày": the day, not the part of day, of the event before
         if d.timexes:

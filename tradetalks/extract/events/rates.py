@@ -238,7 +238,8 @@ def describe_rate(doc: Doc, ev: Event, c: CueMention) -> None:
     facts = c.tariff or TariffFacts()
     s = doc.sentences[c.sentence]
     country = goods_country(doc, low, key, a, b, s.start)
-    facts.country = (country.canonical or country.text) if country is not None else None
+    # a clause naming no goods keeps the country a known rate is on (rule ``standing_rate``)
+    facts.country = (country.canonical or country.text) if country is not None else facts.country
     facts.scope = rate_scope(low, key, a, b, c.start)
     if facts.scope == "transshipment" and country is not None and country.side != "VN":
         country = None  # rule *transshipment origin*: "hàng trung chuyển từ Trung Quốc" bears the shipper's rate

@@ -17,7 +17,7 @@ from tradetalks.extract.cues import ends_with, event_lexicon, starts_with
 from tradetalks.extract.doc_index import doc_index
 from tradetalks.extract.events.cue import CueFlag, CueMention
 from tradetalks.extract.events.draft import Draft, ministerial
-from tradetalks.extract.events.encounters import fits, official, sides_in_sentence, split_counterparts
+from tradetalks.extract.events.encounters import fits, held_with, official, sides_in_sentence, split_counterparts
 from tradetalks.extract.events.rates import describe_rate
 from tradetalks.model import Doc, Event
 
@@ -240,7 +240,11 @@ def nobody_met(ctx: Context, c: CueMention) -> Decision:
     if CueFlag.ANAPHOR not in c.flags or not spec(c.type).two_sided or ctx.target(c) is not None:
         return Decision.PASS
     with_someone = starts_with("counterpart", ctx.low, ctx.key, c.end, c.end + 25)  # "cuộc họp với Thụy Sĩ"
+    # rule ``dated_call``: "… trong cuộc điện đàm tối cùng ngày": a phone call is between two sides by nature, one
+    # with its own day is a call told, never a sitting of something else
+    dated_call = c.type == "call" and bool(c.timexes or CueFlag.SAME_DAY in c.flags)
     alone = not (c.people or c.orgs or c.locations or c.level or with_someone or CueFlag.BILATERAL in c.flags)
+    alone = alone and not dated_call
     return Decision.DROP if alone else Decision.PASS
 
 
@@ -304,6 +308,8 @@ def bare_mention(ctx: Context, c: CueMention) -> Decision:
     described = c.level is not None and c.type == "negotiation_round" and CueFlag.FRAME not in c.flags
     if not _bare(c) or described or c.orgs or spec(c.type).stands_alone:
         return Decision.PASS
+    if ctx.target(c) is None and held_with(ctx.doc, ctx.low, ctx.key, c):
+        return Decision.PASS  # "sau cuộc điện đàm với lãnh đạo Việt Nam": one call, named in passing
     target = ctx.target(c)
     return ctx.join(target, c) if target is not None else Decision.DROP
 
@@ -445,8 +451,10 @@ def _trade_context(ctx: Context, c: CueMention) -> bool:
     if _has_context(doc, low, key, s.start, s.end):
         return True
     # a round named with its number takes the words of trade of the sentence before or after ("… với Đại diện
-    # Thương mại …. Hai bên thống nhất …, trong đó có vòng đàm phán thứ sáu")
-    if c.ordinal is None:
+    # Thương mại …. Hai bên thống nhất …, trong đó có vòng đàm phán thứ sáu"); so does the one told with its
+    # place (rule ``placed_talks_nearby``: "Cuộc đàm phán lần này diễn ra tại Geneva. Trưởng đoàn đàm phán
+    # thương mại của Mỹ …")
+    if c.ordinal is None and not _placed_here(c):
         return False
     near = [doc.sentences[i] for i in (c.sentence - 1, c.sentence + 1) if 0 <= i < len(doc.sentences)]
     return any(_has_context(doc, low, key, n.start, n.end) for n in near)

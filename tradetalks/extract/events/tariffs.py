@@ -8,12 +8,14 @@ from functools import lru_cache
 from tradetalks.extract.cues import ends_with, event_lexicon, starts_with, words_pattern
 from tradetalks.extract.doc_index import doc_index
 from tradetalks.extract.events.cue import CueFlag, CueMention
+from tradetalks.extract.events.known_rates import standing_rate, viet_nam
 from tradetalks.extract.events.rates import (
     announcement_dates,
     effect_only,
     effective_dates,
     example_rates,
     is_question,
+    rate_step,
     unrated_told,
 )
 from tradetalks.model import Doc, Sentence, TariffFacts
@@ -50,8 +52,9 @@ def _tariff_context(doc: Doc, low: str, key: str, s: Sentence, cue: CueMention) 
     """Words about imports or trade partners outside the tariff cue itself."""
     if cue.people:
         return True
-    if "action" in cue.flags and _names_country(doc, s):
-        return True  # "Trung Quốc chịu thêm 34%": a country's goods put under a rate
+    acted = "action" in cue.flags or ends_with("tariff_verb", low, key, max(s.start, cue.start - 20), cue.start)
+    if acted and _names_country(doc, s):
+        return True  # "Trung Quốc chịu thêm 34%", "Mỹ giảm thuế đối ứng với Ấn Độ": a country's goods under a rate
     return any(
         not (cue.start <= h.start and h.end <= cue.end)
         for h in event_lexicon("tariff_context").find(low, key, s.start, s.end)
@@ -69,7 +72,10 @@ def tariff_mentions(doc: Doc, low: str, key: str, s: Sentence, cue: CueMention) 
     """A tariff is an action with a rate, or with a verb ("áp", "hoãn") and a date or a country."""
     if not _tariff_context(doc, low, key, s, cue) or is_question(low, s):
         return []
+    if ends_with("entitled", low, key, max(s.start, cue.start - 15), cue.start) is not None:
+        return []  # "được hưởng thuế suất 0%": a schedule's rate the goods are entitled to, no measure
     rates: list[tuple[int, int, float]] = []
+    whose: str | None = None  # whose goods, when the rate is known without being told
     for m in _PERCENT.finditer(low, max(s.start, cue.start - 60), min(s.end, cue.end + 130)):
         if _cut_number(low, m.start()):
             continue  # the window began inside "50%": its "0%" is no rate
@@ -96,11 +102,16 @@ def tariff_mentions(doc: Doc, low: str, key: str, s: Sentence, cue: CueMention) 
             or ends_with("tariff_verb", low, key, max(s.start, cue.start - 20), cue.start) is not None
             or starts_with("tariff_verb", low, key, cue.end, min(s.end, cue.end + 20)) is not None
         )
-        if not (verb and unrated_told(doc, low, key, s, cue)):
+        standing = _standing(doc, low, key, s, cue) if verb else None
+        if standing is not None:
+            rates = [(cue.start, cue.end, standing)]  # goes on as a rate told, on Viet Nam's goods
+            whose = viet_nam()
+        elif not (verb and unrated_told(doc, low, key, s, cue)):
             return []
-        cue.timexes, effective = effective_dates(doc, low, key, s, cue.timexes)
-        cue.tariff = TariffFacts(effective=_first_value(doc, effective))
-        return [cue]
+        else:
+            cue.timexes, effective = effective_dates(doc, low, key, s, cue.timexes)
+            cue.tariff = TariffFacts(effective=_first_value(doc, effective))
+            return [cue]
     cue.timexes, effective = effective_dates(doc, low, key, s, announcement_dates(doc, low, s, cue.timexes))
     if cue.status == "planned" and effective and effect_only(low, key, s):
         cue.status = None  # "công bố mức thuế 46%, có hiệu lực từ ngày 9/4": told, then in force
@@ -109,9 +120,25 @@ def tariff_mentions(doc: Doc, low: str, key: str, s: Sentence, cue: CueMention) 
         part = CueMention(cue.type, cue.start, cue.end, cue.sentence, cue.flags, status=cue.status, rate=rate)
         part.span = (a, b)  # the percentage, until _split_tariffs gives each rate its clause
         mine = [t for t in effective if _nearest_rate(doc.timexes[t].start, rates) == a]
-        part.tariff = TariffFacts(effective=_first_value(doc, mine))
+        part.tariff = TariffFacts(country=whose, effective=_first_value(doc, mine))
         out.append(part)
     return out
+
+
+def _standing(doc: Doc, low: str, key: str, s: Sentence, cue: CueMention) -> float | None:
+    """Rule ``standing_rate`` (see ``known_rates``): the reciprocal tariff applied without a rate named ("chính sách
+    áp thuế đối ứng … có hiệu lực"), in a sentence naming no third country nor a topic of talks, in a report of a
+    day when one rate on Viet Nam's goods stood, is that rate; a pause of it ("tạm hoãn áp thuế đối ứng") or a
+    rate only announced ("công bố mức thuế đối ứng mới") is not the rate applied."""
+    if "action" not in cue.flags or not event_lexicon("reciprocal").any(low, key, cue.start, min(s.end, cue.end + 12)):
+        return None
+    if rate_step(low, key, s.start, s.end, (cue.start, cue.end)) in ("suspended", "proposed"):
+        return None
+    if event_lexicon("discussed").any(low, key, s.start, cue.start):
+        return None  # "hai bên đàm phán về thuế đối ứng": a topic of talks
+    if any(m.type == "country" and m.side not in ("VN", "US") for m in doc_index(doc).mentions_in(s.start, s.end)):
+        return None
+    return standing_rate(viet_nam(), doc.article.published)
 
 
 def _cut_number(low: str, start: int) -> bool:

@@ -61,6 +61,8 @@ def _dates(doc: Doc, d: Draft) -> tuple[str | None, str | None, str | None]:
         # rate told after the decree that sets it ("Chiều 31/7, … ký sắc lệnh …. Trong phụ lục, … 15%") was
         # announced then, in that part of the day
         tod = d.time_of_day
+    elif not values and d.time_of_day:  # "trong cuộc điện đàm tối cùng ngày", that day unknown: still the evening
+        tod = d.time_of_day
     return start, end, tod
 
 

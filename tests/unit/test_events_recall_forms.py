@@ -1,0 +1,206 @@
+"""Events told in passing or in forms beside the usual cue phrases, each rule by name (sentences written for these
+tests): a tariff acted on for a named country, a preferential rate, an encounter named in passing with whom it was
+held, a call with its own part of day, talks placed in one sentence and traded in the next, the heads of the
+delegations, an event hours from the one its sentence tells, a call on a senior figure."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from conftest import check_events
+
+from tradetalks.extract.events.known_rates import STANDING, standing_rate, standing_rates
+
+#: (rule, text, publication date, expected events: Event fields in order)
+CASES: list[tuple[str, str, str | None, list[dict[str, Any]]]] = [
+    (
+        "standing_rate",  # the reciprocal tariff acted on without its rate, in a report of a day its rate stood
+        "Khi chính sách áp thuế đối ứng của Mỹ chính thức có hiệu lực, nhiều nhà máy dệt ở Bình Dương đã giảm ca.",
+        "2025-05-20",
+        [{"type": "tariff_action", "rate": 0.46, "start": "2025-04-02"}],
+    ),
+    (
+        "standing_rate",  # after the rate of that time was replaced: no rate to give, no event
+        "Khi chính sách áp thuế đối ứng của Mỹ chính thức có hiệu lực, nhiều nhà máy dệt ở Bình Dương đã giảm ca.",
+        "2025-09-20",
+        [],
+    ),
+    (
+        "standing_rate",  # a report of unknown day: none either
+        "Khi chính sách áp thuế đối ứng của Mỹ chính thức có hiệu lực, nhiều nhà máy dệt ở Bình Dương đã giảm ca.",
+        None,
+        [],
+    ),
+    (
+        "standing_rate",  # a pause of it is not the rate applied (it stays a suspension, as before)
+        "Ngày 9/4/2025, Mỹ bất ngờ tạm dừng áp thuế đối ứng với các xưởng may ở Bình Dương.",
+        "2025-05-20",
+        [{"type": "tariff_action", "rate": None, "start": "2025-04-09"}],
+    ),
+    (
+        "standing_rate",  # a rate only announced is not the rate applied
+        "Từ khi Mỹ công bố mức thuế đối ứng mới, nhiều nhà máy dệt ở Bình Dương đã giảm ca.",
+        "2025-05-20",
+        [],
+    ),
+    (
+        "standing_rate",  # a third country named: its own rate, not Viet Nam's
+        "Khi Mỹ áp thuế đối ứng với Campuchia, nhiều nhà máy dệt ở Phnom Penh đã giảm ca.",
+        "2025-05-20",
+        [],
+    ),
+    (
+        "acted_on_country",  # a tariff verb before the tariff word, a country named: an action on its goods
+        "Mỹ đã đồng ý giảm thuế đối ứng với Thái Lan xuống 19%.",
+        "2025-08-02",
+        [{"type": "tariff_action", "rate": 0.19}],
+    ),
+    (
+        "moved_to_rate",  # "tăng thuế lên N%": the tariff moved to its new rate
+        "Ngày 13/5/2025, Canada tuyên bố tăng thuế lên 25% đối với thép nhập khẩu từ Mỹ.",
+        None,
+        [{"type": "tariff_action", "rate": 0.25, "start": "2025-05-13"}],
+    ),
+    (
+        "acted_on_country",  # a tariff word with no verb acting on it and no word of imports: no action
+        "Theo Thái Lan, thuế đối ứng 19% là mức chấp nhận được.",
+        None,
+        [],
+    ),
+    (
+        "preferential_rate",  # a preferential rate is what a schedule gives, no measure taken
+        "Lô ô tô từ Indonesia được áp thuế nhập khẩu với mức ưu đãi 0% theo cam kết ATIGA.",
+        None,
+        [],
+    ),
+    (
+        "entitled",  # the rate goods are entitled to under a schedule is no measure
+        "Giày dép xuất sang Canada sẽ được hưởng thuế suất nhập khẩu 0% theo Hiệp định CPTPP.",
+        None,
+        [],
+    ),
+    (
+        "signed_passive",  # the document named before "được ký": signed, with its day and place
+        "Hiệp định thương mại tự do giữa Việt Nam và Israel được ký tại Hà Nội ngày 25/7/2023.",
+        None,
+        [{"type": "agreement", "start": "2023-07-25", "location": "Hà Nội", "status": "held"}],
+    ),
+    (
+        "signed_passive",  # to be signed: planned; a decree "được ký" is no agreement
+        "Nghị định được ký ngày 3/5/2025. Nghị định thư sửa đổi sẽ được ký vào tháng 9/2025.",
+        None,
+        [{"type": "agreement", "start": "2025-09", "status": "planned"}],
+    ),
+    (
+        "held_with",  # a call named in passing, with whom it was held: one call, dated by its sentence (hours_apart)
+        "Tối 5/3/2025, chỉ vài giờ sau cuộc điện đàm với lãnh đạo Nhật Bản, Tổng thống Mỹ tuyên bố hai nước đã "
+        "đạt được thỏa thuận thương mại.",
+        None,
+        [{"type": "call", "start": "2025-03-05"}, {"type": "agreement", "start": "2025-03-05"}],
+    ),
+    (
+        "held_with",  # "với sự tham dự của …" names no side: still nothing of its own
+        "Theo ban tổ chức, cuộc họp với sự tham dự của nhiều doanh nghiệp kéo dài ba giờ.",
+        None,
+        [],
+    ),
+    (
+        "dated_call",  # a call told with its own part of day after the cue: one call, that evening
+        "Phía Úc nói hai nước đã thống nhất nhiều điểm về thuế nông sản trong cuộc điện đàm chiều cùng ngày.",
+        None,
+        [{"type": "call", "time_of_day": "afternoon", "start": None}],
+    ),
+    (
+        "dated_call",  # a meeting so told may be a sitting of something else: nothing
+        "Tại phiên làm việc chiều cùng ngày, hội nghị đã biểu quyết thông qua nghị quyết.",
+        None,
+        [],
+    ),
+    (
+        "placed_talks_nearby",  # the talks at hand, with their place; the words of trade in the next sentence
+        "Cuộc đàm phán lần này diễn ra tại thủ đô Jakarta. Trợ lý Đại diện Thương mại Mỹ Sarah Bianchi dẫn đầu "
+        "đoàn đàm phán Mỹ, còn trưởng đoàn đàm phán Indonesia là Thứ trưởng Thương mại Jerry Sambuaga.",
+        "2025-06-20",
+        [{"type": "negotiation_round", "location": "Jakarta", "n_participants": 2, "n_evidence": 2}],
+    ),
+    (
+        "placed_talks_nearby",  # without words of trade nearby the talks stay none
+        "Cuộc đàm phán lần này diễn ra tại thủ đô Jakarta. Hai câu lạc bộ vẫn chưa thống nhất mức phí chuyển "
+        "nhượng tiền đạo.",
+        None,
+        [],
+    ),
+    (
+        "held_with",  # a bare verb in a list, with nobody doing it, is no encounter named in passing
+        "Trong chuyến thăm có nhiều hoạt động: dự lễ khai trương, điện đàm với các nghị sĩ Pháp.",
+        None,
+        [],
+    ),
+    (
+        "hội kiến",  # a call on a senior figure is a meeting
+        "Chiều 9/4/2025, Phó Thủ tướng Hồ Đức Phớc hội kiến Bộ trưởng Tài chính Hoa Kỳ Scott Bessent tại Washington.",
+        None,
+        [{"type": "meeting", "start": "2025-04-09", "location": "Washington", "n_participants": 2}],
+    ),
+    (
+        "hội kiến",  # "Quốc hội kiến nghị", "Hội Kiến trúc sư": no meeting
+        "Sáng 3/6/2025, Ủy ban Thường vụ Quốc hội kiến nghị Chính phủ sửa luật, còn Hội Kiến trúc sư Việt Nam "
+        "mời Bộ trưởng Xây dựng dự lễ trao giải.",
+        None,
+        [],
+    ),
+]
+
+
+@pytest.mark.parametrize(("rule", "text", "published", "expected"), CASES, ids=[c[0] for c in CASES])
+def test_recall_forms(rule: str, text: str, published: str | None, expected: list[dict[str, Any]]) -> None:
+    check_events(text, published, expected)
+
+
+def test_delegations_named() -> None:
+    """Rule ``delegations_named``: the sentence naming both heads of the delegations right after a round goes on
+    about it (its people take part); one head arriving somewhere is not yet the round's sides."""
+    both = (
+        "Ngày 2/6/2025, vòng đàm phán thứ hai về thương mại giữa Mỹ và Indonesia diễn ra tại Jakarta. Trợ lý Đại "
+        "diện Thương mại Mỹ Sarah Bianchi dẫn đầu đoàn Mỹ, còn Thứ trưởng Jerry Sambuaga làm trưởng đoàn Indonesia."
+    )
+    doc = check_events(both, None, [{"type": "negotiation_round", "ordinal": 2, "n_evidence": 2}])
+    assert len(doc.events[0].participants) == 2
+    one = both.replace(", còn Thứ trưởng Jerry Sambuaga làm trưởng đoàn Indonesia", " đã tới Jakarta từ sớm")
+    check_events(one, None, [{"type": "negotiation_round", "ordinal": 2, "n_evidence": 1}])
+
+
+def test_held_never_on_a_day_to_come() -> None:
+    """Rule ``_share_dates`` (merge): a call that took place "tối cùng ngày" after a meeting still to come ("vào
+    tuần tới") does not take that day; a tariff announced "ngay sau cuộc điện đàm" of a known day does take it."""
+    text = (
+        "Bộ trưởng Nguyễn Hồng Diên cho biết ông sẽ làm việc với Đại sứ Úc Gillian Bird tại Hà Nội vào tuần tới. "
+        "Phía Úc nói hai nước đã thống nhất nhiều điểm về thuế nông sản trong cuộc điện đàm tối cùng ngày."
+    )
+    check_events(
+        text,
+        "2025-06-10",
+        [
+            {"type": "meeting", "status": "planned", "start": "2025-06"},
+            {"type": "call", "status": "held", "start": None, "time_of_day": "evening"},
+        ],
+    )
+    told = (
+        "Tối 8/5/2025, Thủ tướng Anh và Tổng thống Mỹ điện đàm về thương mại. Ngay sau cuộc điện đàm, Nhà Trắng "
+        "cho biết Mỹ sẽ áp thuế 10% với hàng hóa nhập khẩu từ Anh."
+    )
+    check_events(
+        told,
+        None,
+        [{"type": "call", "start": "2025-05-08"}, {"type": "tariff_action", "rate": 0.1, "start": "2025-05-08"}],
+    )
+
+
+def test_standing_rates_table() -> None:
+    """``standing_rates.tsv`` loads, and the rate stands only over its days."""
+    assert standing_rates()["Việt Nam"]
+    assert standing_rate("Việt Nam", "2025-04-02") == pytest.approx(0.46)
+    assert standing_rate("Việt Nam", "2025-07-02") is None
+    assert standing_rate("Việt Nam", None) is None
+    assert STANDING.endswith(".tsv")
