@@ -185,6 +185,14 @@ def write_config(path: Path, site: SoakSite, poll_seconds: float, fetch_delay: f
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
 
 
+def _child_setup(nice: int) -> None:
+    """In the crawler's process before it starts: its niceness, and SIGINT as Python expects it (a shell starts
+    background jobs with SIGINT ignored, and a child would inherit that and never see KeyboardInterrupt)."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+    if nice:
+        os.nice(nice)
+
+
 class CrawlerProcess:
     """The ``tradetalks crawl --watch`` process: started, sampled, and stopped whatever it is doing."""
 
@@ -198,7 +206,7 @@ class CrawlerProcess:
             stdout=self.log,
             stderr=subprocess.STDOUT,
             env=env,
-            preexec_fn=(lambda: os.nice(nice)) if nice else None,  # noqa: PLW1509 - no threads run yet
+            preexec_fn=lambda: _child_setup(nice),  # noqa: PLW1509 - runs before the child's own threads
         )
         self.exit_code: int | None = None
         self.stopped_by = ""
