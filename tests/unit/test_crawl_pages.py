@@ -79,3 +79,24 @@ def test_a_page_that_is_not_a_feed() -> None:
     result = FetchResult(url="https://bao.example/rss", status=200, content=html(SENTENCE).encode("utf-8"))
     with pytest.raises(IngestError, match="not an RSS or Atom feed"):
         feed_links(result)
+
+
+EMPTY_RSS = b"""<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel><title>Tin</title></channel></rss>"""
+
+
+@pytest.mark.parametrize(
+    ("content", "empty"),
+    [
+        (EMPTY_RSS, True),
+        (b"""<feed xmlns="http://www.w3.org/2005/Atom"><title>Tin</title></feed>""", True),
+        (EMPTY_RSS[: EMPTY_RSS.index(b"</channel>")], False),  # cut off: not a whole feed
+    ],
+)
+def test_rule_empty_feed(content: bytes, empty: bool) -> None:
+    """A feed with no item yet (a quiet hour, a new section) gives no links; a cut-off one is still refused."""
+    result = FetchResult(url="https://bao.example/rss/moi.rss", status=200, content=content)
+    if empty:
+        assert feed_links(result) == []
+    else:
+        with pytest.raises(IngestError, match="not an RSS or Atom feed"):
+            feed_links(result)

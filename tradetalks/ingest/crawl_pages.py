@@ -47,10 +47,23 @@ def decode_page(result: FetchResult) -> str:
     return decode_bytes(result.content, result.url)
 
 
+def is_empty_feed(parsed: feedparser.FeedParserDict) -> bool:
+    """Rule empty_feed: a whole RSS/Atom document with no item yet is a feed with nothing new, not an error.
+
+    It must read as a feed (a version) and be well formed; feedparser's notes that change nothing it read (a
+    missing or non-XML Content-Type, an overridden charset) do not count against it. A truncated or an HTML
+    document stays "not a feed":
+    ``<rss version="2.0"><channel><title>Tin</title></channel></rss>`` -> True.
+    """
+    if parsed.entries or not parsed.get("version"):
+        return False
+    return not parsed.bozo or isinstance(parsed.get("bozo_exception"), feedparser.ThingsNobodyCaresAboutButMe)
+
+
 def feed_links(result: FetchResult) -> list[str]:
-    """The http(s) item links of an RSS/Atom feed, in feed order, each once."""
+    """The http(s) item links of an RSS/Atom feed, in feed order, each once (none for an empty feed)."""
     parsed = feedparser.parse(result.content, response_headers={"content-location": result.url})
-    if not parsed.entries and (parsed.bozo or not parsed.get("version")):
+    if not parsed.entries and not is_empty_feed(parsed):
         raise IngestError(result.url, "not an RSS or Atom feed (no items could be read)")
     links: dict[str, None] = {}
     for entry in parsed.entries:
