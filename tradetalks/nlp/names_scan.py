@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Callable, Container
+from collections.abc import Callable, Collection, Container
 from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import accumulate, compress
@@ -42,6 +42,20 @@ def vietnamese_syllable(word: str) -> bool:
 CONNECTORS = frozenset({"of", "and", "&", "for", "the", "de"})
 #: Words that open a photo or source credit ("Ảnh: ...").
 CREDIT_WORDS = frozenset({"ảnh", "nguồn", "video", "đồ"})
+#: Words before a place ("tại Jeju (Hàn Quốc)"): with the first words of titles and modifiers, the words whose
+#: positions a scan is asked for.
+PLACE_PREPOSITIONS = ("tại", "ở")
+_SOUGHT: list[tuple[Lexicon, frozenset[str]]] = []
+
+
+def _sought_words(lex: Lexicon) -> frozenset[str]:
+    """The first words of the lexicon's titles and modifiers and the place prepositions, found in one pass."""
+    for known, words in _SOUGHT:
+        if known is lex:
+            return words
+    words = frozenset(lex.titles) | frozenset(lex.modifiers) | frozenset(PLACE_PREPOSITIONS)
+    _SOUGHT[:] = [(lex, words)]
+    return words
 
 
 @dataclass(slots=True)
@@ -107,6 +121,7 @@ class Scan:
         self.is_upper: Callable[[int], bool] = upper.__contains__
         self._latin: dict[int, bool] = {}
         self._positions: dict[int, tuple[Container[str], list[int]]] = {}
+        self._sought: list[int] | None = None  # tokens that are one of _sought_words, read at the first ask
         self.cands: list[Cand] = []
         self.at: dict[int, Cand] = {}  # first token -> gazetteer/organisation candidate
         self.acronyms: dict[str, Cand] = {}
@@ -168,12 +183,21 @@ class Scan:
                 return found
         return None
 
-    def positions(self, words: Container[str]) -> list[int]:
-        """The tokens whose lower-case form is one of ``words`` (title and modifier first words)."""
+    def positions(self, words: Collection[str]) -> list[int]:
+        """The tokens whose lower-case form is one of ``words`` (title and modifier first words).
+
+        The tables asked for are read in one pass over the tokens for all of them, then each picks its own."""
         known = self._positions.get(id(words))
         if known is not None and known[0] is words:
             return known[1]  # the same table asked again (the modifiers: honorifics, then places)
-        found = list(compress(range(self.n), map(words.__contains__, self.low)))
+        sought = _sought_words(self.lex)
+        if all(w in sought for w in words):
+            if self._sought is None:
+                self._sought = list(compress(range(self.n), map(sought.__contains__, self.low)))
+            low = self.low
+            found = [t for t in self._sought if low[t] in words]
+        else:
+            found = list(compress(range(self.n), map(words.__contains__, self.low)))
         self._positions[id(words)] = (words, found)
         return found
 
