@@ -100,6 +100,8 @@ def latin_name(scan: Scan, t: int, context: str | None = None) -> Cand | None:
             break
     while words and scan.text[words[-1]] == ".":
         words = words[:-2]
+    if context is None and len(words) < 2:
+        return None  # one word names no one without a title or "ông" before it (a quick exit before the tests below)
     last = words[-1] + 1 if words else t
     if last + 1 < scan.n and scan.text[last] == "." and scan.start[last] == scan.end[last - 1] \
             and scan.start[last + 1] == scan.end[last] and scan.text[last + 1].islower():
