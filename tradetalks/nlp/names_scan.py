@@ -20,7 +20,11 @@ _CREDIT = re.compile(r"\(\s*(?:Ảnh|Nguồn|Ảnh minh họa|Video|Đồ họa)
                      r"|(?m:(?:^\s*|(?<=[.!?] ))(?:Ảnh|Nguồn)\s*:[^\n]{0,80}$)")  # a credit line, not a whole text
 _TOKEN_SPLIT = re.compile(f"({TOKEN_RE.pattern})")
 _CREDIT_OPENERS = ("Ảnh", "Nguồn", "Video", "Đồ họa")  # every _CREDIT match holds one: a cheap test first
-_CREDIT_WORD = re.compile(r"(?:Ảnh|Nguồn|ảnh|nguồn) ?:")
+#: The colon after "Ảnh" or "Nguồn" ("Ảnh:", "nguồn :"), looked for from the colon: the pass jumps from one colon
+#: to the next instead of stopping at every "n" ("(?:Ảnh|Nguồn|ảnh|nguồn) ?:" ends where this one does).
+_CREDIT_WORD = re.compile(
+    ":(?:" + "|".join(f"(?<={word}{blank}:)" for word in ("Ảnh", "Nguồn", "ảnh", "nguồn") for blank in ("", " ")) + ")"
+)
 _WORD = re.compile(r"[^\W\d_]+")
 _LOWER_WORD = re.compile(r"(?<!\w)[a-zđàáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ]")
 #: Accented letters of other Latin alphabets that Vietnamese does not use ("Núñez", "Müller").
@@ -34,6 +38,17 @@ def _vietnamese_only_letters() -> frozenset[str]:
 
 
 _VIETNAMESE_ONLY = _vietnamese_only_letters()
+
+
+def _credit_from(key: str) -> int | None:
+    """Where the first credit may start, or None without a word that opens one: before the first such word, at
+    the blanks and the "(" before it (a credit holds an opener, with only those between its start and it)."""
+    first = min((at for word in _CREDIT_OPENERS if (at := key.find(word)) >= 0), default=-1)
+    if first < 0:
+        return None
+    while first > 0 and key[first - 1].isspace():
+        first -= 1
+    return max(0, first - 1)
 
 
 def vietnamese_syllable(word: str) -> bool:
@@ -127,7 +142,8 @@ class Scan:
         self.acronyms: dict[str, Cand] = {}
         self._countries: tuple[int, dict[int, list[Cand]]] | None = None
         self.no_person = [False] * self.n
-        for m in _CREDIT.finditer(key) if any(w in key for w in _CREDIT_OPENERS) else ():
+        from_ = _credit_from(key)
+        for m in _CREDIT.finditer(key, from_) if from_ is not None else ():
             for t in range(self.token_at(m.start()), self.n):
                 if self.start[t] >= m.end():
                     break
