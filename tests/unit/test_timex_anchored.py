@@ -8,6 +8,7 @@ import pytest
 
 from tradetalks.extract.timex import _SAME_DAY_WORDS, find_timexes
 from tradetalks.extract.timex.anchored import _compared, _compared_words
+from tradetalks.extract.timex.lunar import _TET
 from tradetalks.extract.timex.patterns import case_blind
 
 
@@ -122,7 +123,7 @@ def test_timex_compared_year_in_capitals() -> None:
 @pytest.mark.parametrize(
     "text",
     ["SO VỚI NĂM NGOÁI", "So Với Năm Trước", "so vớı năm ngoái", "ſo với năm nay", "SO VỚİ NĂM SAU", "CÙNG NGÀY",
-     "Cùng\n ngày", "cùng  NGÀY"],
+     "Cùng\n ngày", "cùng  NGÀY", "MÙNG 2 TẾT", "tẾt"],
 )
 def test_case_blind_quick_tests_miss_no_match(text: str) -> None:
     """A case-sensitive quick test on case_blind(text) finds every phrase its case-blind pattern finds, letters
@@ -131,4 +132,7 @@ def test_case_blind_quick_tests_miss_no_match(text: str) -> None:
     for quick, full in ((_compared_words(), _compared()), (_SAME_DAY_WORDS, full_same_day)):
         if full.search(text):
             assert quick.search(case_blind(text)), (text, quick.pattern)
-    assert _compared().search(text) or full_same_day.search(text)
+    tet = re.compile("tết", re.IGNORECASE)
+    if tet.search(text):
+        assert _TET in case_blind(text), text
+    assert _compared().search(text) or full_same_day.search(text) or tet.search(text)

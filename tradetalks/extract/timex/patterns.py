@@ -33,10 +33,12 @@ def plain_dashes(text: str) -> str:
 _CASE_EXTRAS = {"İ": "i", "ı": "i", "ſ": "s", "ẛ": "ṡ"}
 
 
+@lru_cache(maxsize=4)
 def case_blind(text: str) -> str:
     """``text`` lowered for a quick case-sensitive test: a case-blind (``re.IGNORECASE``) pattern of Vietnamese
     phrases matches ``text`` only where its lower-case form matches ``case_blind(text)``. The offsets may differ
-    ("İ" lowers to two letters); only whether it matches is read."""
+    ("İ" lowers to two letters); only whether it matches is read. Kept for the few texts last asked (each rule
+    of an article asks again)."""
     for char, plain in _CASE_EXTRAS.items():
         if char in text:
             text = text.replace(char, plain)
