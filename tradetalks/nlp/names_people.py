@@ -248,6 +248,8 @@ def find_refs(people: list[Cand], scan: Scan) -> dict[int, int]:
 def _link_refs(scan: Scan, people: list[Cand], shorts: list[int], fulls: list[tuple[int, Cand]],
                refs: dict[int, int], genders: dict[str, set[str]]) -> None:
     """Point each short name at the nearest full name it shortens, never across "ông" and "bà"."""
+    if not shorts:
+        return  # no short name to point: the index of shortenings is not built
     index = _Shortenings(scan, fulls)
     for n in shorts:
         best = index.nearest(scan, people[n], genders)
