@@ -116,6 +116,7 @@ class Scan:
         self.start: list[int] = offsets[0:-1:2]
         self.end: list[int] = offsets[1::2]
         self.text: list[str] = parts[1::2]
+        self._gaps: list[str] = parts[0::2]  # the blanks before token t (and after the last one)
         self.low: list[str] = list(map(str.lower, self.text))
         self.n = len(self.text)
         #: Tokens that start with a capital letter: every name starts at one of them.
@@ -230,10 +231,10 @@ class Scan:
 
     def spaced(self, t: int) -> bool:
         """Token ``t`` is separated from token ``t - 1`` by white space only (no punctuation between)."""
-        if t <= 0 or t >= self.n or self.start[t] == self.end[t - 1]:
+        if t <= 0 or t >= self.n:
             return False
-        gap = self.key[self.end[t - 1]:self.start[t]]
-        return not gap.strip() and "\n" not in gap
+        gap = self._gaps[t]  # the text between tokens t - 1 and t
+        return gap == " " or (gap != "" and not gap.strip() and "\n" not in gap)
 
     def is_latin(self, t: int) -> bool:
         """A word in Latin letters that is not Vietnamese ("Switzer", "Pérez"; not "Tân")."""
