@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
-from tradetalks.extract.timex import find_timexes
+from tradetalks.extract.timex import _SAME_DAY_WORDS, find_timexes
+from tradetalks.extract.timex.anchored import _compared, _compared_words
+from tradetalks.extract.timex.lunar import _TET
+from tradetalks.extract.timex.patterns import case_blind
 
 
 def _got(text: str, published: str | None = None) -> list[tuple[str, str]]:
@@ -108,3 +113,26 @@ def test_timex_compared_year(text: str, published: str | None, expected: list[tu
 
 def test_timex_compared_year_stays_in_its_sentence() -> None:
     assert _got("Năm 2019 là năm khó. Giá tăng so với năm ngoái.", None) == [("Năm 2019", "2019")]
+
+
+def test_timex_compared_year_in_capitals() -> None:
+    """The quick test before rule compared_year is blind to case, as the rule is."""
+    assert _got("NĂM 2018 LÃI TĂNG SO VỚI NĂM NGOÁI.", None) == [("NĂM 2018", "2018"), ("NĂM NGOÁI", "2017")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["SO VỚI NĂM NGOÁI", "So Với Năm Trước", "so vớı năm ngoái", "ſo với năm nay", "SO VỚİ NĂM SAU", "CÙNG NGÀY",
+     "Cùng\n ngày", "cùng  NGÀY", "MÙNG 2 TẾT", "tẾt"],
+)
+def test_case_blind_quick_tests_miss_no_match(text: str) -> None:
+    """A case-sensitive quick test on case_blind(text) finds every phrase its case-blind pattern finds, letters
+    that re matches to another letter ("ı", "ſ") or that lower to two ("İ") included."""
+    full_same_day = re.compile(r"cùng\s+ngày", re.IGNORECASE)
+    for quick, full in ((_compared_words(), _compared()), (_SAME_DAY_WORDS, full_same_day)):
+        if full.search(text):
+            assert quick.search(case_blind(text)), (text, quick.pattern)
+    tet = re.compile("tết", re.IGNORECASE)
+    if tet.search(text):
+        assert _TET in case_blind(text), text
+    assert _compared().search(text) or full_same_day.search(text) or tet.search(text)

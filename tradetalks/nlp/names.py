@@ -16,7 +16,7 @@ from tradetalks.nlp.names_gazetteer import match_gazetteer
 from tradetalks.nlp.names_lexicon import english_name, lexicon, name_key
 from tradetalks.nlp.names_orgs import attach_acronyms, bare_acronyms, match_org_patterns
 from tradetalks.nlp.names_people import bracket_aliases, context_name, find_people, find_refs
-from tradetalks.nlp.names_scan import Cand, Scan
+from tradetalks.nlp.names_scan import PLACE_PREPOSITIONS, Cand, Scan
 from tradetalks.nlp.normalize import fold
 from tradetalks.nlp.titles import TitleHit, parse_title, title_at
 from tradetalks.stage import stage
@@ -215,7 +215,7 @@ def _mark_places(scan: Scan) -> None:
 def _mark_places_in_country(scan: Scan) -> None:
     """ "tại Jeju (Hàn Quốc)": a capitalised name after "tại"/"ở" followed by a country in brackets is a place,
     listed in the gazetteer or not."""
-    for t in scan.positions(("tại", "ở")):
+    for t in scan.positions(PLACE_PREPOSITIONS):
         k = t + 1
         if not scan.is_cap(k) or k in scan.at:
             continue

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from tradetalks.nlp.names_lexicon import Entry, name_key
+from dataclasses import dataclass, field
+
+from tradetalks.nlp.names_lexicon import Alias, Entry, Lexicon, name_key
 from tradetalks.nlp.names_scan import Cand, Scan, _starts_title
 
 
@@ -13,26 +15,62 @@ def _entry_cand(scan: Scan, i: int, j: int, entry: Entry) -> Cand:
                 label=entry.canonical)
 
 
+@dataclass(slots=True)
+class _Spellings:
+    """The spellings that open with one word, looked up by size rather than tried one by one."""
+
+    sizes: list[int] = field(default_factory=list)  # sizes of the spellings of two words or more, longest first
+    lowered: dict[tuple[str, ...], Alias] = field(default_factory=dict)  # their words -> the first listed
+    cased: dict[str, Alias] = field(default_factory=dict)  # one-word spellings as written -> the first listed
+
+
+_SPELLINGS: list[tuple[Lexicon, dict[str, _Spellings]]] = []
+
+
+def _spellings(lex: Lexicon) -> dict[str, _Spellings]:
+    """``lex.aliases`` by first word, each bucket indexed by size and words; a spelling listed first in its bucket
+    (the longest; of equal ones, the first loaded) wins, as when the bucket is tried in order."""
+    for known, cached in _SPELLINGS:
+        if known is lex:
+            return cached
+    index: dict[str, _Spellings] = {}
+    for first, bucket in lex.aliases.items():
+        spellings = index[first] = _Spellings()
+        for alias in bucket:
+            if alias.case_sensitive:
+                spellings.cased.setdefault(alias.tokens[0], alias)
+            else:
+                spellings.lowered.setdefault(alias.tokens, alias)
+                if len(alias.tokens) not in spellings.sizes:
+                    spellings.sizes.append(len(alias.tokens))
+        spellings.sizes.sort(reverse=True)
+    _SPELLINGS[:] = [(lex, index)]
+    return index
+
+
+def _spelling_at(spellings: _Spellings, scan: Scan, t: int) -> Alias | None:
+    """The longest known spelling at token ``t``: lower-cased spellings of several words, else a word as written."""
+    if scan.text[t][0].isupper():
+        for size in spellings.sizes:
+            alias = spellings.lowered.get(tuple(scan.low[t:t + size]))
+            if alias is not None:
+                return alias
+    return spellings.cased.get(scan.text[t])
+
+
 def match_gazetteer(scan: Scan) -> None:
     """Every known organisation, country and place, the longest spelling at each token."""
-    low, text = scan.low, scan.text
+    low = scan.low
+    index = _spellings(scan.lex)
     after = 0
     for t in scan.capitals:
         if t < after:
             continue
-        hit = None
-        for alias in scan.lex.aliases.get(low[t], ()):
-            size = len(alias.tokens)
-            if alias.case_sensitive:
-                ok = text[t] == alias.tokens[0]
-            else:
-                ok = text[t][0].isupper() and tuple(low[t:t + size]) == alias.tokens
-            if ok:
-                hit = (size, alias.entry)
-                break
-        if hit is None:
+        spellings = index.get(low[t])
+        alias = None if spellings is None else _spelling_at(spellings, scan, t)
+        if alias is None:
             continue
-        size, entry = hit
+        size, entry = len(alias.tokens), alias.entry
         if size == 1 and any(len(h) > 1 and tuple(low[t:t + len(h)]) == h for h in scan.lex.org_heads.get(low[t], ())):
             continue  # "Đảng ủy Chính phủ": a longer head noun, not the party named "Đảng"
         if (size == 1 and entry.type == "organization" and (low[t],) in scan.lex.org_heads.get(low[t], ())

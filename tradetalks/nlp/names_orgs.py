@@ -79,6 +79,8 @@ def _latin_org(scan: Scan, t: int) -> int:
             k += 1
         else:
             break
+    if len(words) < 2:
+        return 0  # one word: neither initials before an acronym nor a name before a company suffix
     acronym = _acronym_after(scan, k)
     if acronym and len(words) > 1:
         initials = "".join(scan.text[w][0] for w in words)

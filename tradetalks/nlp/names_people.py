@@ -100,6 +100,8 @@ def latin_name(scan: Scan, t: int, context: str | None = None) -> Cand | None:
             break
     while words and scan.text[words[-1]] == ".":
         words = words[:-2]
+    if context is None and len(words) < 2:
+        return None  # one word names no one without a title or "ông" before it (a quick exit before the tests below)
     last = words[-1] + 1 if words else t
     if last + 1 < scan.n and scan.text[last] == "." and scan.start[last] == scan.end[last - 1] \
             and scan.start[last + 1] == scan.end[last] and scan.text[last + 1].islower():
@@ -246,6 +248,8 @@ def find_refs(people: list[Cand], scan: Scan) -> dict[int, int]:
 def _link_refs(scan: Scan, people: list[Cand], shorts: list[int], fulls: list[tuple[int, Cand]],
                refs: dict[int, int], genders: dict[str, set[str]]) -> None:
     """Point each short name at the nearest full name it shortens, never across "ông" and "bà"."""
+    if not shorts:
+        return  # no short name to point: the index of shortenings is not built
     index = _Shortenings(scan, fulls)
     for n in shorts:
         best = index.nearest(scan, people[n], genders)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Callable, Container
+from collections.abc import Callable, Collection, Container
 from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import accumulate, compress
@@ -20,7 +20,11 @@ _CREDIT = re.compile(r"\(\s*(?:Ảnh|Nguồn|Ảnh minh họa|Video|Đồ họa)
                      r"|(?m:(?:^\s*|(?<=[.!?] ))(?:Ảnh|Nguồn)\s*:[^\n]{0,80}$)")  # a credit line, not a whole text
 _TOKEN_SPLIT = re.compile(f"({TOKEN_RE.pattern})")
 _CREDIT_OPENERS = ("Ảnh", "Nguồn", "Video", "Đồ họa")  # every _CREDIT match holds one: a cheap test first
-_CREDIT_WORD = re.compile(r"(?:Ảnh|Nguồn|ảnh|nguồn) ?:")
+#: The colon after "Ảnh" or "Nguồn" ("Ảnh:", "nguồn :"), looked for from the colon: the pass jumps from one colon
+#: to the next instead of stopping at every "n" ("(?:Ảnh|Nguồn|ảnh|nguồn) ?:" ends where this one does).
+_CREDIT_WORD = re.compile(
+    ":(?:" + "|".join(f"(?<={word}{blank}:)" for word in ("Ảnh", "Nguồn", "ảnh", "nguồn") for blank in ("", " ")) + ")"
+)
 _WORD = re.compile(r"[^\W\d_]+")
 _LOWER_WORD = re.compile(r"(?<!\w)[a-zđàáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ]")
 #: Accented letters of other Latin alphabets that Vietnamese does not use ("Núñez", "Müller").
@@ -36,12 +40,37 @@ def _vietnamese_only_letters() -> frozenset[str]:
 _VIETNAMESE_ONLY = _vietnamese_only_letters()
 
 
+def _credit_from(key: str) -> int | None:
+    """Where the first credit may start, or None without a word that opens one: before the first such word, at
+    the blanks and the "(" before it (a credit holds an opener, with only those between its start and it)."""
+    first = min((at for word in _CREDIT_OPENERS if (at := key.find(word)) >= 0), default=-1)
+    if first < 0:
+        return None
+    while first > 0 and key[first - 1].isspace():
+        first -= 1
+    return max(0, first - 1)
+
+
 def vietnamese_syllable(word: str) -> bool:
     """A word that Vietnamese spelling allows as one syllable: "Hà", "Nghiệp"; not "Ignácio", "Pérez"."""
     return bool(_VN_SYLLABLE.fullmatch(fold(word.lower())))
 CONNECTORS = frozenset({"of", "and", "&", "for", "the", "de"})
 #: Words that open a photo or source credit ("Ảnh: ...").
 CREDIT_WORDS = frozenset({"ảnh", "nguồn", "video", "đồ"})
+#: Words before a place ("tại Jeju (Hàn Quốc)"): with the first words of titles and modifiers, the words whose
+#: positions a scan is asked for.
+PLACE_PREPOSITIONS = ("tại", "ở")
+_SOUGHT: list[tuple[Lexicon, frozenset[str]]] = []
+
+
+def _sought_words(lex: Lexicon) -> frozenset[str]:
+    """The first words of the lexicon's titles and modifiers and the place prepositions, found in one pass."""
+    for known, words in _SOUGHT:
+        if known is lex:
+            return words
+    words = frozenset(lex.titles) | frozenset(lex.modifiers) | frozenset(PLACE_PREPOSITIONS)
+    _SOUGHT[:] = [(lex, words)]
+    return words
 
 
 @dataclass(slots=True)
@@ -87,6 +116,7 @@ class Scan:
         self.start: list[int] = offsets[0:-1:2]
         self.end: list[int] = offsets[1::2]
         self.text: list[str] = parts[1::2]
+        self._gaps: list[str] = parts[0::2]  # the blanks before token t (and after the last one)
         self.low: list[str] = list(map(str.lower, self.text))
         self.n = len(self.text)
         #: Tokens that start with a capital letter: every name starts at one of them.
@@ -107,12 +137,14 @@ class Scan:
         self.is_upper: Callable[[int], bool] = upper.__contains__
         self._latin: dict[int, bool] = {}
         self._positions: dict[int, tuple[Container[str], list[int]]] = {}
+        self._sought: list[int] | None = None  # tokens that are one of _sought_words, read at the first ask
         self.cands: list[Cand] = []
         self.at: dict[int, Cand] = {}  # first token -> gazetteer/organisation candidate
         self.acronyms: dict[str, Cand] = {}
         self._countries: tuple[int, dict[int, list[Cand]]] | None = None
         self.no_person = [False] * self.n
-        for m in _CREDIT.finditer(key) if any(w in key for w in _CREDIT_OPENERS) else ():
+        from_ = _credit_from(key)
+        for m in _CREDIT.finditer(key, from_) if from_ is not None else ():
             for t in range(self.token_at(m.start()), self.n):
                 if self.start[t] >= m.end():
                     break
@@ -168,12 +200,21 @@ class Scan:
                 return found
         return None
 
-    def positions(self, words: Container[str]) -> list[int]:
-        """The tokens whose lower-case form is one of ``words`` (title and modifier first words)."""
+    def positions(self, words: Collection[str]) -> list[int]:
+        """The tokens whose lower-case form is one of ``words`` (title and modifier first words).
+
+        The tables asked for are read in one pass over the tokens for all of them, then each picks its own."""
         known = self._positions.get(id(words))
         if known is not None and known[0] is words:
             return known[1]  # the same table asked again (the modifiers: honorifics, then places)
-        found = list(compress(range(self.n), map(words.__contains__, self.low)))
+        sought = _sought_words(self.lex)
+        if all(w in sought for w in words):
+            if self._sought is None:
+                self._sought = list(compress(range(self.n), map(sought.__contains__, self.low)))
+            low = self.low
+            found = [t for t in self._sought if low[t] in words]
+        else:
+            found = list(compress(range(self.n), map(words.__contains__, self.low)))
         self._positions[id(words)] = (words, found)
         return found
 
@@ -190,10 +231,10 @@ class Scan:
 
     def spaced(self, t: int) -> bool:
         """Token ``t`` is separated from token ``t - 1`` by white space only (no punctuation between)."""
-        if t <= 0 or t >= self.n or self.start[t] == self.end[t - 1]:
+        if t <= 0 or t >= self.n:
             return False
-        gap = self.key[self.end[t - 1]:self.start[t]]
-        return not gap.strip() and "\n" not in gap
+        gap = self._gaps[t]  # the text between tokens t - 1 and t
+        return gap == " " or (gap != "" and not gap.strip() and "\n" not in gap)
 
     def is_latin(self, t: int) -> bool:
         """A word in Latin letters that is not Vietnamese ("Switzer", "Pérez"; not "Tân")."""

@@ -155,11 +155,12 @@ def cue_hits(low: str, key: str) -> list[CueHit]:
         if not covered.meets(m.start(1), m.end(1)):
             hits.append(CueHit(m.start(1), m.end(1), m.group(1), "agreement", ""))
             covered.add(m.start(1), m.end(1))
-    for m in rate_re("rate_lead").finditer(low):  # "chịu thuế 20%", "thuế quan 25%"
+    rated = "%" in low  # every rate pattern ends with "%": a text without one needs neither pass
+    for m in rate_re("rate_lead").finditer(low) if rated else ():  # "chịu thuế 20%", "thuế quan 25%"
         if _word_start(low, m.start()) and not covered.meets(m.start(), m.end()):
             hits.append(CueHit(m.start(), m.start() + 4, "thuế", "tariff_action", ""))
             covered.add(hits[-1].start, hits[-1].end)
-    for m in rate_re("rate_verb").finditer(low):  # "bị áp mức 46%", "chịu thêm 34%"
+    for m in rate_re("rate_verb").finditer(low) if rated else ():  # "bị áp mức 46%", "chịu thêm 34%"
         if _word_start(low, m.start()) and not covered.meets(m.start(), m.end()):
             verb_end = low.find(" ", m.start())
             hits.append(CueHit(m.start(), verb_end, low[m.start() : verb_end], "tariff_action", "action"))

@@ -23,7 +23,7 @@ from tradetalks.extract.timex.calendar import (
 )
 from tradetalks.extract.timex.found import Found, Point
 from tradetalks.extract.timex.lunar import in_lunar_frame, with_tet_days
-from tradetalks.extract.timex.patterns import patterns, plain_dashes
+from tradetalks.extract.timex.patterns import case_blind, patterns, plain_dashes
 from tradetalks.extract.timex.scan import scan
 from tradetalks.extract.timex.words import time_words
 from tradetalks.model import Doc, Sentence, TimeExpr
@@ -242,13 +242,13 @@ def find_timexes(
 
 _ONE_DAY = re.compile(r"^(?:\d{4}|XXXX)-\d{2}-\d{2}$")
 _NEWLINE = re.compile("\n")
-_SAME_DAY_WORDS = re.compile(r"cùng\s+ngày", re.IGNORECASE)  # a quick test before the full pattern
+_SAME_DAY_WORDS = re.compile(r"cùng\s+ngày")  # a quick test on case_blind(view) before the full pattern
 
 
 def _with_same_day(view: str, found: list[Found]) -> list[Found]:
     """ "Cùng ngày, …", "chiều cùng ngày": the day of the last single day told before it, with its part of the
     day ("Ngày 9/4, Mỹ hoãn thuế. Cùng ngày, hai bên …" -> 9 April); nothing when no day was told before."""
-    if not _SAME_DAY_WORDS.search(view):
+    if not _SAME_DAY_WORDS.search(case_blind(view)):
         return found
     days = [f for f in found if _ONE_DAY.match(f.value or "")]
     ends = [f.end for f in days]

@@ -15,7 +15,7 @@ from datetime import date, timedelta
 from functools import lru_cache
 
 from tradetalks.extract.timex.found import Found
-from tradetalks.extract.timex.patterns import alternation, cased_alternation
+from tradetalks.extract.timex.patterns import alternation, case_blind, cased_alternation
 from tradetalks.extract.timex.words import time_words
 
 _MONTH_OR_YEAR = re.compile(r"^(?P<y>\d{4}|XXXX)(?:-(?P<m>\d{2}))?$")
@@ -135,15 +135,24 @@ def with_week_days(view: str, found: list[Found], tense: Callable[[Found], froze
     return sorted(out, key=lambda f: f.start)
 
 
+def _year_periods() -> list[str]:
+    """The relative periods that count years ("năm ngoái", "năm trước")."""
+    words = time_words()
+    periods = words.phrases("relative_period")
+    return [p for p in periods if (words.value("relative_period", p) or "").startswith("year:")]
+
+
 @lru_cache(maxsize=1)
 def _compared() -> re.Pattern[str]:
-    words = time_words()
-    years = [
-        p for p in words.phrases("relative_period") if (words.value("relative_period", p) or "").startswith("year:")
-    ]
-    return re.compile(
-        rf"(?<!\w){alternation(words.phrases('comparison'))}\s+(?P<period>{alternation(years)})(?!\w)", re.IGNORECASE
-    )
+    comparison, years = time_words().phrases("comparison"), _year_periods()
+    return re.compile(rf"(?<!\w){alternation(comparison)}\s+(?P<period>{alternation(years)})(?!\w)", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _compared_words() -> re.Pattern[str]:
+    """The phrases of ``_compared`` in lower case, for a quick case-sensitive test on ``case_blind(view)``."""
+    comparison, years = time_words().phrases("comparison"), _year_periods()
+    return re.compile(rf"{alternation([p.lower() for p in comparison])}\s+{alternation([p.lower() for p in years])}")
 
 
 def with_compared_years(view: str, found: list[Found], starts: list[int], published: date | None) -> list[Found]:
@@ -152,6 +161,8 @@ def with_compared_years(view: str, found: list[Found], starts: list[int], publis
     với năm ngoái" -> 2024 even when told in 2026; "Năm 2016, doanh thu giảm so với năm trước đó" -> 2015.
     Without such a dated period before it in the sentence, or when that period lies after the publication year
     (a target: "đến năm 2030 … so với năm ngoái"), the publication date decides as for any "năm ngoái"."""
+    if not _compared_words().search(case_blind(view)):
+        return sorted(found, key=lambda f: f.start)  # no comparison before a year: a quick test first
     out = list(found)
     at = {f.start: f for f in found}
     ends = [f.end for f in found]
