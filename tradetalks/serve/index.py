@@ -7,8 +7,6 @@ from collections import defaultdict
 from functools import cached_property
 from typing import Any
 
-from rapidfuzz import fuzz, process
-
 from tradetalks.keys import TIME_OF_DAY_ORDER, date_ceiling, date_floor, fold_name, is_dated
 from tradetalks.model import Dossier, Entity, Event, Participant, Role
 from tradetalks.serve.labels import label
@@ -109,6 +107,8 @@ class DossierIndex:
                 if tokens <= set(other.split()):
                     found.extend(i for i in self._names[other] if i not in found)
         if not found:
+            from rapidfuzz import fuzz, process  # near spellings only: its import is not paid by every read
+
             for other, _, _ in process.extract(key, self._name_keys, scorer=fuzz.ratio, score_cutoff=82, limit=limit):
                 found.extend(i for i in self._names[other] if i not in found)
         people_first = sorted(found, key=lambda i: (self.entity_by_id[i].type != "person", -self.weight(i)))

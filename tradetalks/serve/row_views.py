@@ -7,8 +7,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from rapidfuzz import fuzz, process
-
 from tradetalks.model import VN_US_RECIPROCAL, Dossier, Entity, Event
 from tradetalks.serve.index import DossierIndex, date_ceiling, date_floor, fold_name
 from tradetalks.serve.timeline import QueryError, check_date, check_type
@@ -69,6 +67,8 @@ def find_entity_ids(rows: DossierRows, name: str, limit: int = 5) -> list[str]:
             if tokens <= set(other.split()):
                 found.extend(i for i in rows.entity_ids_by_key(other) if i not in found)
         if not found:
+            from rapidfuzz import fuzz, process  # near spellings only: its import is not paid by every read
+
             for other, _, _ in process.extract(key, keys, scorer=fuzz.ratio, score_cutoff=NEAR_NAME, limit=limit):
                 found.extend(i for i in rows.entity_ids_by_key(other) if i not in found)
     weights = rows.weights(found)
