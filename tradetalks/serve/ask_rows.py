@@ -59,9 +59,13 @@ def _index(
     order)."""
     taking_part = [p.entity for ev in events for p in ev.participants] if participants else []
     ids = list(dict.fromkeys([*entity_ids, *taking_part]))
-    entities = rows.entities(ids)
+    # the rules quote the titles of the entities they ask for (heads, holders, people named), never those of an
+    # event's other participants or of an organisation: their titles are read without the quotes
+    asked = set(entity_ids)
+    entities = rows.entities([i for i in ids if i in asked])
+    entities += rows.entities_unsourced([i for i in ids if i not in asked])
     orgs = sorted({r.organization for e in entities for r in e.roles if r.organization} - set(ids))
-    entities += rows.entities(orgs)
+    entities += rows.entities_unsourced(orgs)
     where = positions(rows, [e.id for e in entities])
     entities.sort(key=lambda e: where[e.id])
     weights = {i: w for i, (_, w) in rows.weights([e.id for e in entities]).items()}
