@@ -18,6 +18,7 @@ from tradetalks.serve.index import DossierIndex, fold_name
 from tradetalks.serve.question import Question, cues, has_phrase
 from tradetalks.store.question_reads import (
     LightRole,
+    bare_entities,
     head_role_titles,
     holders,
     light_roles,
@@ -52,16 +53,21 @@ class QuestionIndex(DossierIndex):
 
 
 def _index(
-    rows: DossierRows, events: list[Event], places: dict[str, int], entity_ids: Sequence[str], participants: bool
+    rows: DossierRows,
+    events: list[Event],
+    places: dict[str, int],
+    entity_ids: Sequence[str],
+    participants: bool,
+    quoted: Sequence[str] = (),
 ) -> QuestionIndex:
     """An index over these events (dossier order), these entities, the events' participants (when the rules look
     at who took part, not only at their ids) and the organisations of everyone's titles (entities in dossier
     order)."""
     taking_part = [p.entity for ev in events for p in ev.participants] if participants else []
     ids = list(dict.fromkeys([*entity_ids, *taking_part]))
-    # the rules quote the titles of the entities they ask for (heads, holders, people named), never those of an
-    # event's other participants or of an organisation: their titles are read without the quotes
-    asked = set(entity_ids)
+    # the rules quote the titles of ``quoted`` (heads, the holder named, the people whose titles are asked), never
+    # those of the other people named, of an event's participants or of an organisation: read without the quotes
+    asked = set(quoted)
     entities = rows.entities([i for i in ids if i in asked])
     entities += rows.entities_unsourced([i for i in ids if i not in asked])
     orgs = sorted({r.organization for e in entities for r in e.roles if r.organization} - set(ids))
@@ -105,6 +111,7 @@ class _Wanted:
         self.rows, self.q = rows, q
         self.where: list[tuple[str, list[Any]]] = []
         self.entities: list[str] = []
+        self.quoted: list[str] = []  # the entities whose titles a rule may quote
         self._titles: list[tuple[str, str | None]] | None = None
 
     def titles(self) -> list[tuple[str, str | None]]:
@@ -214,6 +221,7 @@ def _title_holders(want: _Wanted) -> None:
     chosen = holder_named(want.rows, q, wanted, [t for t, _ in known if fold_name(t).startswith(wanted)] + starts)
     if chosen is not None:
         want.entities.append(chosen[0])
+        want.quoted.append(chosen[0])
     if q.title is None and (chosen is None or wanted not in chosen[1]):
         exact = [t for t, _ in known if fold_name(t) == wanted]
         want.entities += holders(want.rows, exact, people_only=False)[:1]
@@ -274,7 +282,9 @@ def _heads(want: _Wanted) -> None:
     first = head_role_titles(want.rows, heads, heads_en)
     talks = talks_participants(want.rows, VN_US_RECIPROCAL) if first else set()
     words = cues()["negotiation_words"]
-    want.entities += [e for e, t in first.items() if e in talks or any(w in fold_name(t) for w in words)]
+    kept = [e for e, t in first.items() if e in talks or any(w in fold_name(t) for w in words)]
+    want.entities += kept
+    want.quoted += kept
     want.where.append(("e.negotiation = ?", [VN_US_RECIPROCAL]))
 
 
@@ -285,6 +295,8 @@ def question_part(rows: DossierRows, q: Question, kinds: Sequence[str]) -> Quest
     loose = bool({"met_on", "title_of"} & set(kinds))
     people = strict or (named_people(rows, q, loose=True) if loose else [])
     want.entities += people
+    if "title_of" in kinds:  # _titles_of quotes the titles of a person named
+        want.quoted += people
     if {"when", "where", "topics", "head_delegation"} & set(kinds):
         _named_event(want, strict)
     if "head_delegation" in kinds:
@@ -295,7 +307,7 @@ def question_part(rows: DossierRows, q: Question, kinds: Sequence[str]) -> Quest
         cond, params = want.talks()
         want.events(status_types(q), cond, params)
     if "met_on" in kinds and people:
-        first = _index(rows, [], {}, people, False)
+        first = _bare_index(rows, people)
         _met_events(want, [e.id for e in people_in(first, q)[:MET_PEOPLE]])
     if "count_rounds" in kinds:
         cond, params = want.talks()
@@ -305,4 +317,12 @@ def question_part(rows: DossierRows, q: Question, kinds: Sequence[str]) -> Quest
         want.events(("tariff_action",))
     events, places = want.read()
     # only the delegations' heads and who met whom are told by the participants' names and titles
-    return _index(rows, events, places, want.entities, bool({"head_delegation", "met_on"} & set(kinds)))
+    return _index(rows, events, places, want.entities, bool({"head_delegation", "met_on"} & set(kinds)), want.quoted)
+
+
+def _bare_index(rows: DossierRows, ids: Sequence[str]) -> QuestionIndex:
+    """An index over these entities alone, without their titles: all ``people_in`` ranks people by (their names,
+    types and stored prominence)."""
+    entities = bare_entities(rows, ids)
+    weights = {i: w for i, (_, w) in rows.weights([e.id for e in entities]).items()}
+    return QuestionIndex(Dossier([], entities, []), {}, weights)
