@@ -81,7 +81,7 @@ def event_page(
     if after is not None:
         key = _cursor(rows, after)
         page = _after_dated(rows, where, params, key, offset + want) if key[0] is not None else []
-        if len(page) < offset + want:
+        if len(page) < offset + want and total > dated_total:
             rest = offset + want - len(page)
             if key[0] is not None:
                 page += _select(rows, where, params, "undated", rest, 0)
@@ -91,6 +91,6 @@ def event_page(
     page = []
     if offset < dated_total and want:
         page = _select(rows, where, params, "dated", want, offset)
-    if len(page) < want:
+    if len(page) < want and total > dated_total:
         page += _select(rows, where, params, "undated", want - len(page), max(offset - dated_total, 0))
     return total, page
