@@ -35,6 +35,8 @@ DbOption = Annotated[
     typer.Option("--db", help="SQLite file or postgresql:// URL (default: $TRADETALKS_DB or ./tradetalks.db)."),
 ]
 JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")]
+#: Events a table shows when no --limit is given (JSON output holds every event).
+TABLE_EVENTS = 50
 
 
 def _current(store: Store) -> Store:
@@ -192,7 +194,11 @@ def timeline(
     ] = None,
     limit: Annotated[
         Optional[int],  # noqa: UP045
-        typer.Option("--limit", min=0, help="At most this many events (dated first, then undated)."),
+        typer.Option(
+            "--limit",
+            min=0,
+            help=f"At most this many events (dated first, then undated); the table shows {TABLE_EVENTS} by default.",
+        ),
     ] = None,
     offset: Annotated[int, typer.Option("--offset", min=0, help="Skip this many events first.")] = 0,
     db: DbOption = None,
@@ -213,15 +219,20 @@ def timeline(
             type_=type_,
             all_negotiations=all_negotiations,
             negotiation=negotiation,
-            limit=limit,
+            limit=TABLE_EVENTS if limit is None and not json_out else limit,
             offset=offset,
         )
     if json_out:
         _print_json(tl)
     else:
         print_timeline(tl, console)
-        if "page" in tl:
-            err.print(f"events {offset + 1}-{offset + tl['page']['count']} of {tl['total']}")
+        shown = tl["page"]["count"]
+        if shown or offset:
+            more = tl["total"] - offset - shown
+            line = f"events {offset + 1}-{offset + shown} of {tl['total']}"
+            if more > 0:
+                line += f"; {more} more: --offset {offset + shown} for the next page, --limit {tl['total']} for all"
+            err.print(line, markup=False, soft_wrap=True)
 
 
 @app.command()
@@ -271,18 +282,26 @@ def status(
 @app.command()
 def who(
     name: Annotated[str, typer.Argument(help="A name or alias; diacritics optional.")],
+    limit: Annotated[
+        Optional[int],  # noqa: UP045
+        typer.Option(
+            "--limit", min=1, help=f"Show the latest this many events (the table shows {TABLE_EVENTS} by default)."
+        ),
+    ] = None,
+    every: Annotated[bool, typer.Option("--all", help="Show every event.")] = False,
     db: DbOption = None,
     json_out: JsonOption = False,
 ) -> None:
-    """A person or organisation: aliases, titles over time with sources, events.
+    """A person or organisation: aliases, titles over time with sources, events (the latest ones in a table).
 
     Example: [bold]tradetalks who "nguyen sinh nhat tan"[/bold]
     """
     from tradetalks.serve.timeline import find_entity, print_entity
 
+    shown = None if every or (json_out and limit is None) else (limit or TABLE_EVENTS)
     with open_store(db) as store:
         _current(store)
-        found = find_entity(store, name)
+        found = find_entity(store, name, max_events=shown)
     if found is None:
         err.print(f"no person or organisation matches {name!r}")
         raise typer.Exit(1)
@@ -290,6 +309,13 @@ def who(
         _print_json(found)
     else:
         print_entity(found, console)
+        more = found["events_total"] - len(found["events"])
+        if more > 0:
+            err.print(
+                f"the latest {len(found['events'])} of {found['events_total']} events; {more} more: --limit N, --all",
+                markup=False,
+                soft_wrap=True,
+            )
 
 
 @app.command()

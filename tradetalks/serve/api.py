@@ -29,6 +29,10 @@ STATIC = Path(__file__).resolve().parent / "static"
 Limit = Annotated[int, Query(ge=1, le=500, description="At most this many items.")]
 Offset = Annotated[int, Query(ge=0, le=10_000_000, description="Skip this many items.")]
 Lang = Annotated[str, Query(pattern="^(vi|en)$", description="Label language.")]
+After = Annotated[
+    str | None,
+    Query(max_length=200, description="Start right after this event (the id of the last event of the page before)."),
+]
 
 
 def json_bytes(obj: Any) -> bytes:
@@ -89,25 +93,38 @@ def api_router(state: ServeState, token: str | None) -> APIRouter:
         lang: Lang = "vi",
         limit: Annotated[int | None, Query(ge=0, le=10_000)] = None,
         offset: Offset = 0,
+        after: After = None,
     ) -> Response:
-        key = ("api/timeline", date_from, date_to, type, topic, person, all, lang, limit, offset)
+        key = ("api/timeline", date_from, date_to, type, topic, person, all, lang, limit, offset, after)
 
         def build(rows: DossierRows) -> bytes:
             tl = timeline_from_rows(
-                rows, date_from, date_to, type, all, topic or None, person or None, lang, limit=limit, offset=offset
+                rows,
+                date_from,
+                date_to,
+                type,
+                all,
+                topic or None,
+                person or None,
+                lang,
+                limit=limit,
+                offset=offset,
+                after=after or None,
             )
             return json_bytes(tl)
 
         return Response(state.rows_rendered(key, build), media_type="application/json")
 
     @api.get("/events", summary="Every event (all negotiations), paginated")
-    def events(limit: Limit = 50, offset: Offset = 0, lang: Lang = "vi") -> Response:
+    def events(limit: Limit = 50, offset: Offset = 0, lang: Lang = "vi", after: After = None) -> Response:
         def build(rows: DossierRows) -> bytes:
-            tl = timeline_from_rows(rows, all_negotiations=True, lang=lang, limit=limit, offset=offset)
+            tl = timeline_from_rows(
+                rows, all_negotiations=True, lang=lang, limit=limit, offset=offset, after=after or None
+            )
             items = tl["events"] + tl["undated"]
             return json_bytes({"total": tl["total"], "limit": limit, "offset": offset, "items": items})
 
-        key = ("api/events", limit, offset, lang)
+        key = ("api/events", limit, offset, lang, after)
         return Response(state.rows_rendered(key, build), media_type="application/json")
 
     @api.get("/events/{event_id}", summary="One event with participants, topics, sources and conflicts")

@@ -17,12 +17,19 @@ from tradetalks.serve.answers import KIND_TYPES, MEETING_TYPES, is_month, named_
 from tradetalks.serve.index import DossierIndex, fold_name
 from tradetalks.serve.question import Question, cues, has_phrase
 from tradetalks.store.question_reads import (
+    LightRole,
+    bare_entities,
+    head_role_titles,
     holders,
+    light_roles,
+    names_and_sides,
     negotiations_of,
     people_by_keys,
     people_by_last_name,
     positions,
     question_titles,
+    talks_participants,
+    title_candidates,
 )
 from tradetalks.store.row_reads import DossierRows
 
@@ -46,16 +53,25 @@ class QuestionIndex(DossierIndex):
 
 
 def _index(
-    rows: DossierRows, events: list[Event], places: dict[str, int], entity_ids: Sequence[str], participants: bool
+    rows: DossierRows,
+    events: list[Event],
+    places: dict[str, int],
+    entity_ids: Sequence[str],
+    participants: bool,
+    quoted: Sequence[str] = (),
 ) -> QuestionIndex:
     """An index over these events (dossier order), these entities, the events' participants (when the rules look
     at who took part, not only at their ids) and the organisations of everyone's titles (entities in dossier
     order)."""
     taking_part = [p.entity for ev in events for p in ev.participants] if participants else []
     ids = list(dict.fromkeys([*entity_ids, *taking_part]))
-    entities = rows.entities(ids)
+    # the rules quote the titles of ``quoted`` (heads, the holder named, the people whose titles are asked), never
+    # those of the other people named, of an event's participants or of an organisation: read without the quotes
+    asked = set(quoted)
+    entities = rows.entities([i for i in ids if i in asked])
+    entities += rows.entities_unsourced([i for i in ids if i not in asked])
     orgs = sorted({r.organization for e in entities for r in e.roles if r.organization} - set(ids))
-    entities += rows.entities(orgs)
+    entities += rows.entities_unsourced(orgs)
     where = positions(rows, [e.id for e in entities])
     entities.sort(key=lambda e: where[e.id])
     weights = {i: w for i, (_, w) in rows.weights([e.id for e in entities]).items()}
@@ -95,6 +111,14 @@ class _Wanted:
         self.rows, self.q = rows, q
         self.where: list[tuple[str, list[Any]]] = []
         self.entities: list[str] = []
+        self.quoted: list[str] = []  # the entities whose titles a rule may quote
+        self._titles: list[tuple[str, str | None]] | None = None
+
+    def titles(self) -> list[tuple[str, str | None]]:
+        """Every (title, English title) held (``question_titles``), read once per question."""
+        if self._titles is None:
+            self._titles = question_titles(self.rows)
+        return self._titles
 
     def events(self, types: Sequence[str], cond: str = "1 = 1", params: Sequence[Any] = ()) -> None:
         marks = ", ".join("?" * len(types))
@@ -182,11 +206,11 @@ def _met_events(want: _Wanted, chosen: list[str]) -> None:
 
 
 def _title_holders(want: _Wanted) -> None:
-    """``_holder``: the people holding the title the question names (the longest title anyone holds that its
-    words name, when it names none of the known ones) and who holds that very title."""
+    """``_holder``: the one person the rule names (``holder_named``), and, when the question names none of the known
+    titles, one holder of the title its words name, so that title stands among the titles held."""
     q = want.q
     wanted = q.title
-    known = question_titles(want.rows)
+    known = want.titles()
     if wanted is None:
         titles = {fold_name(t) for t, _ in known}
         wanted = next((t for t in sorted(titles, key=len, reverse=True) if t and has_phrase(q.folded, t)), None)
@@ -194,17 +218,73 @@ def _title_holders(want: _Wanted) -> None:
         return
     # the titles the asked words start with (its organisation's words may follow: "bo truong tai chinh")
     starts = [t for t, _ in known if fold_name(t) and wanted.startswith(fold_name(t) + " ")]
-    want.entities += holders(want.rows, [t for t, _ in known if fold_name(t).startswith(wanted)] + starts)
-    want.entities += holders(want.rows, [t for t, _ in known if fold_name(t) == wanted], people_only=False)
+    chosen = holder_named(want.rows, q, wanted, [t for t, _ in known if fold_name(t).startswith(wanted)] + starts)
+    if chosen is not None:
+        want.entities.append(chosen[0])
+        want.quoted.append(chosen[0])
+    if q.title is None and (chosen is None or wanted not in chosen[1]):
+        exact = [t for t, _ in known if fold_name(t) == wanted]
+        want.entities += holders(want.rows, exact, people_only=False)[:1]
+
+
+def holder_named(rows: DossierRows, q: Question, wanted: str, titles: list[str]) -> tuple[str, set[str]] | None:
+    """The person rule ``_holder`` (``answer_titles.py``) answers with, and the folded titles that person holds,
+    found from the light rows of the titles' holders (no evidence read): of the side asked, holding the title
+    asked (``_holds``), with the most of the asked words in the title's organisation, then not former, latest
+    seen, most prominent, first in the dossier. None when nobody holds it."""
+    candidates = title_candidates(rows, titles)
+    if not candidates:
+        return None
+    roles = light_roles(rows, [i for i, _, _ in candidates])
+    orgs = names_and_sides(rows, sorted({r[2] for r in roles if r[2]}))
+    held: dict[str, list[LightRole]] = {}
+    for role in roles:
+        held.setdefault(role[0], []).append(role)
+
+    def side(entity: str, own: str | None) -> str | None:  # answers.side_of
+        return own or next((orgs[r[2]][1] for r in held.get(entity, []) if r[2] in orgs and orgs[r[2]][1]), None)
+
+    def holds(role: LightRole) -> bool:  # answer_titles._holds
+        title = fold_name(role[1])
+        if title.startswith(wanted):
+            return True
+        rest = wanted[len(title) :].split() if title and wanted.startswith(title + " ") else []
+        return bool(rest) and role[2] in orgs and set(rest) <= set(fold_name(orgs[role[2]][0]).split())
+
+    asked = set(q.folded.split()) - set(wanted.split()) - set(cues()["stop_words"])
+
+    def org_words(role: LightRole) -> int:
+        return len(asked & set(fold_name(orgs[role[2]][0]).split())) if role[2] in orgs else 0
+
+    pairs = [
+        (entity, weight, role)
+        for entity, own, weight in candidates
+        if not q.side or side(entity, own) == q.side
+        for role in held.get(entity, [])
+        if holds(role)
+    ]
+    if not pairs:
+        return None
+    best = max(org_words(r) for _, _, r in pairs)
+    pairs = [p for p in pairs if org_words(p[2]) == best]
+    pairs.sort(key=lambda p: (not p[2][3], p[2][4] or "", p[1]), reverse=True)
+    winner = pairs[0][0]
+    return winner, {fold_name(r[1]) for r in held[winner]}
 
 
 def _heads(want: _Wanted) -> None:
-    """``answer_head``: the people holding a head-of-delegation title, and the events of the Vietnam–US talks."""
+    """``answer_head``: the people whose first head-of-delegation title the rule keeps (they take part in the
+    Vietnam–US talks, or that title names a negotiation), and the events of the Vietnam–US talks."""
     prefixes = [fold_name(t) for t in cues()["head_titles"]]
-    known = question_titles(want.rows)
+    known = want.titles()
     heads = [t for t, _ in known if any(fold_name(t).startswith(p) for p in prefixes)]
     heads_en = [e for _, e in known if e and any(fold_name(e).startswith(p) for p in prefixes)]
-    want.entities += holders(want.rows, heads) + holders(want.rows, heads_en, english=True)
+    first = head_role_titles(want.rows, heads, heads_en)
+    talks = talks_participants(want.rows, VN_US_RECIPROCAL) if first else set()
+    words = cues()["negotiation_words"]
+    kept = [e for e, t in first.items() if e in talks or any(w in fold_name(t) for w in words)]
+    want.entities += kept
+    want.quoted += kept
     want.where.append(("e.negotiation = ?", [VN_US_RECIPROCAL]))
 
 
@@ -215,6 +295,8 @@ def question_part(rows: DossierRows, q: Question, kinds: Sequence[str]) -> Quest
     loose = bool({"met_on", "title_of"} & set(kinds))
     people = strict or (named_people(rows, q, loose=True) if loose else [])
     want.entities += people
+    if "title_of" in kinds:  # _titles_of quotes the titles of a person named
+        want.quoted += people
     if {"when", "where", "topics", "head_delegation"} & set(kinds):
         _named_event(want, strict)
     if "head_delegation" in kinds:
@@ -225,7 +307,7 @@ def question_part(rows: DossierRows, q: Question, kinds: Sequence[str]) -> Quest
         cond, params = want.talks()
         want.events(status_types(q), cond, params)
     if "met_on" in kinds and people:
-        first = _index(rows, [], {}, people, False)
+        first = _bare_index(rows, people)
         _met_events(want, [e.id for e in people_in(first, q)[:MET_PEOPLE]])
     if "count_rounds" in kinds:
         cond, params = want.talks()
@@ -235,4 +317,12 @@ def question_part(rows: DossierRows, q: Question, kinds: Sequence[str]) -> Quest
         want.events(("tariff_action",))
     events, places = want.read()
     # only the delegations' heads and who met whom are told by the participants' names and titles
-    return _index(rows, events, places, want.entities, bool({"head_delegation", "met_on"} & set(kinds)))
+    return _index(rows, events, places, want.entities, bool({"head_delegation", "met_on"} & set(kinds)), want.quoted)
+
+
+def _bare_index(rows: DossierRows, ids: Sequence[str]) -> QuestionIndex:
+    """An index over these entities alone, without their titles: all ``people_in`` ranks people by (their names,
+    types and stored prominence)."""
+    entities = bare_entities(rows, ids)
+    weights = {i: w for i, (_, w) in rows.weights([e.id for e in entities]).items()}
+    return QuestionIndex(Dossier([], entities, []), {}, weights)

@@ -7,8 +7,6 @@ from collections import defaultdict
 from functools import cached_property
 from typing import Any
 
-from rapidfuzz import fuzz, process
-
 from tradetalks.keys import TIME_OF_DAY_ORDER, date_ceiling, date_floor, fold_name, is_dated
 from tradetalks.model import Dossier, Entity, Event, Participant, Role
 from tradetalks.serve.labels import label
@@ -49,13 +47,22 @@ class DossierIndex:
         for event in self.events:
             for p in {p.entity for p in event.participants}:
                 self.events_by_entity[p].append(event)
-        self._names: dict[str, list[str]] = defaultdict(list)
-        for entity in dossier.entities:
+
+    @cached_property
+    def _names(self) -> dict[str, list[str]]:
+        """Per folded name key (name, English name, alias): the entities it names, in dossier order; built at the
+        first look-up by name (a timeline never folds a name)."""
+        names: dict[str, list[str]] = defaultdict(list)
+        for entity in self.dossier.entities:
             for name in {entity.name, entity.name_en or "", *entity.aliases}:
                 key = fold_name(name)
-                if key and entity.id not in self._names[key]:
-                    self._names[key].append(entity.id)
-        self._name_keys = list(self._names)
+                if key and entity.id not in names[key]:
+                    names[key].append(entity.id)
+        return names
+
+    @cached_property
+    def _name_keys(self) -> list[str]:
+        return list(self._names)
 
     @cached_property
     def spans_by_article(self) -> dict[str, list[tuple[int, int, str, str]]]:
@@ -109,6 +116,8 @@ class DossierIndex:
                 if tokens <= set(other.split()):
                     found.extend(i for i in self._names[other] if i not in found)
         if not found:
+            from rapidfuzz import fuzz, process  # near spellings only: its import is not paid by every read
+
             for other, _, _ in process.extract(key, self._name_keys, scorer=fuzz.ratio, score_cutoff=82, limit=limit):
                 found.extend(i for i in self._names[other] if i not in found)
         people_first = sorted(found, key=lambda i: (self.entity_by_id[i].type != "person", -self.weight(i)))

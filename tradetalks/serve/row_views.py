@@ -7,11 +7,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from rapidfuzz import fuzz, process
-
 from tradetalks.model import VN_US_RECIPROCAL, Dossier, Entity, Event
 from tradetalks.serve.index import DossierIndex, date_ceiling, date_floor, fold_name
 from tradetalks.serve.timeline import QueryError, check_date, check_type
+from tradetalks.store.event_pages import UnknownCursor, event_page
 from tradetalks.store.row_reads import DossierRows
 
 #: Near spellings of a name must score at least this (rapidfuzz ratio), as in ``DossierIndex.find_entities``.
@@ -68,6 +67,8 @@ def find_entity_ids(rows: DossierRows, name: str, limit: int = 5) -> list[str]:
             if tokens <= set(other.split()):
                 found.extend(i for i in rows.entity_ids_by_key(other) if i not in found)
         if not found:
+            from rapidfuzz import fuzz, process  # near spellings only: its import is not paid by every read
+
             for other, _, _ in process.extract(key, keys, scorer=fuzz.ratio, score_cutoff=NEAR_NAME, limit=limit):
                 found.extend(i for i in rows.entity_ids_by_key(other) if i not in found)
     weights = rows.weights(found)
@@ -146,20 +147,24 @@ def timeline_from_rows(
     negotiation: str | None = None,
     limit: int | None = None,
     offset: int = 0,
+    after: str | None = None,
 ) -> dict[str, Any]:
     """``timeline_from_index`` answered from rows, the filters in SQL; ``limit``/``offset`` give one page of the
-    events (dated first, then undated), ``total`` still counts them all."""
+    events (dated first, then undated), read by the order index (``event_pages``), counted from the start or from
+    the event right after ``after`` (an event id: the last one of the page before); ``total`` counts them all."""
     lo, hi, kind = check_date("--from", date_from), check_date("--to", date_to), check_type(type_)
     where, params = _filters(rows, lo, hi, kind, all_negotiations, topic, person, negotiation)
-    selected = rows.event_ids(where, params)
-    page = selected[offset:] if limit is None else selected[offset : offset + max(limit, 0)]
+    try:
+        total, page = event_page(rows, where, params, limit, offset, after)
+    except UnknownCursor:
+        raise QueryError(f"after: {str(after)[:100]!r} is not an event id") from None
     events = rows.events([i for i, _, _ in page])
     index = partial_index(rows, events, {i: pos for i, pos, _ in page})
     dated = {i for i, _, d in page if d}
     out: dict[str, Any] = {
         "events": [index.event_view(e, lang) for e in events if e.id in dated],
         "undated": [index.event_view(e, lang) for e in events if e.id not in dated],
-        "total": len(selected),
+        "total": total,
         "filters": {
             "from": lo,
             "to": hi,
@@ -173,6 +178,8 @@ def timeline_from_rows(
     }
     if limit is not None or offset:
         out["page"] = {"offset": offset, "limit": limit, "count": len(page)}
+    if after is not None:
+        out.setdefault("page", {"offset": offset, "limit": limit, "count": len(page)})["after"] = after
     return out
 
 

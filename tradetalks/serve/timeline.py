@@ -229,13 +229,13 @@ def entity_from_index(index: DossierIndex, name: str, lang: str = "vi") -> dict[
     }
 
 
-def find_entity(store: Store, name: str) -> dict[str, Any] | None:
-    """``tradetalks who NAME``: the best matching entity with its titles over time and events, or None (read
-    from the store's rows: the entity, its events and what they name)."""
+def find_entity(store: Store, name: str, max_events: int | None = None) -> dict[str, Any] | None:
+    """``tradetalks who NAME``: the best matching entity with its titles over time and events (only the latest
+    ``max_events`` when given), or None (read from the store's rows: the entity, its events and what they name)."""
     from tradetalks.serve.row_views import entity_from_rows
 
     with store.rows().snapshot() as rows:
-        return entity_from_rows(rows, name)
+        return entity_from_rows(rows, name, max_events=max_events)
 
 
 def print_entity(found: dict[str, Any], console: Console) -> None:

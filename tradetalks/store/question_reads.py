@@ -105,3 +105,58 @@ def title_holders(rows: DossierRows, titles: Sequence[str]) -> list[tuple[str, b
     )
     found.sort(key=lambda r: (r[4], r[5]))
     return [(r[0], bool(r[1]), r[2], int(r[3])) for r in found]
+
+
+def head_role_titles(rows: DossierRows, titles: Sequence[str], titles_en: Sequence[str]) -> dict[str, str]:
+    """Per person holding one of these titles (or English titles), the title of the first such role they hold
+    (in role order): all a rule that looks at each head's first head title needs, no evidence read."""
+    wanted = list(dict.fromkeys(titles)) + list(dict.fromkeys(titles_en))
+    if not wanted:
+        return {}
+    marks, marks_en = ", ".join("?" * len(set(titles))), ", ".join("?" * len(set(titles_en)))
+    cond = " OR ".join(
+        part for part, on in ((f"r.title IN ({marks})", titles), (f"r.title_en IN ({marks_en})", titles_en)) if on
+    )
+    sql = (
+        "SELECT r.entity, r.title FROM d_roles r JOIN d_entities e ON e.id = r.entity "
+        f"WHERE e.type = 'person' AND ({cond}) ORDER BY r.entity, r.n"
+    )
+    first: dict[str, str] = {}
+    for entity, title in rows._rows(sql, wanted):
+        first.setdefault(entity, title)
+    return first
+
+
+def talks_participants(rows: DossierRows, key: str) -> set[str]:
+    """Every entity taking part in an event of this negotiation key (by the negotiation and participant indexes)."""
+    sql = "SELECT DISTINCT p.entity FROM d_participants p JOIN d_events e ON e.id = p.event WHERE e.negotiation = ?"
+    return {r[0] for r in rows._rows(sql, [key])}
+
+
+#: One title held, light: (person, title, organisation, former, last seen); no evidence.
+LightRole = tuple[str, str, str | None, bool, str | None]
+
+
+def title_candidates(rows: DossierRows, titles: Sequence[str]) -> list[tuple[str, str | None, int]]:
+    """(id, side, mentions + events) of the people holding one of these titles, in dossier order."""
+    found = rows._in(
+        "SELECT DISTINCT e.id, e.side, e.mention_count + e.event_count, e.pos FROM d_roles r "
+        "JOIN d_entities e ON e.id = r.entity WHERE e.type = 'person' AND r.title IN ({ids})",
+        list(dict.fromkeys(titles)),
+    )
+    found.sort(key=lambda r: r[3])
+    return [(r[0], r[1], int(r[2])) for r in found]
+
+
+def light_roles(rows: DossierRows, ids: Sequence[str]) -> list[LightRole]:
+    """Every title these entities hold, in role order per entity, without its evidence (by the roles' key)."""
+    found = rows._in(
+        "SELECT entity, title, organization, former, last_seen FROM d_roles WHERE entity IN ({ids}) ORDER BY entity, n",
+        ids,
+    )
+    return [(r[0], r[1], r[2], bool(r[3]), r[4]) for r in found]
+
+
+def names_and_sides(rows: DossierRows, ids: Sequence[str]) -> dict[str, tuple[str, str | None]]:
+    """(name, side) of each of these entities."""
+    return {r[0]: (r[1], r[2]) for r in rows._in("SELECT id, name, side FROM d_entities WHERE id IN ({ids})", ids)}
