@@ -340,13 +340,7 @@ CASES: list[tuple[str, str | None, list[dict[str, Any]]]] = [
         None,
         [{"type": "meeting", "start": "2026-03-12", "n_evidence": 3}],
     ),
-    (  # planned cue "tiền đề … cho": what an event prepares the ground for is still to come; the event itself was held
-        "Ngày 14/5/2025, Bộ trưởng Thương mại Hàn Quốc đã hội đàm với Đại diện Thương mại Mỹ Jamieson Greer tại "
-        "Seoul. Hai bên đánh giá kết quả này là tiền đề quan trọng cho cuộc gặp giữa hai nhà lãnh đạo.",
-        "2025-05-20",
-        [{"type": "meeting", "status": "held", "start": "2025-05-14"}, {"type": "meeting", "status": "planned"}],
-    ),
-    (  # planned cue "mở đường cho": the meeting the contacts pave the way for has not taken place yet
+    (  # rule paves_way: the meeting the contacts pave the way for has not taken place yet
         "Các cuộc tiếp xúc ở cấp kỹ thuật trong tháng 3 đã mở đường cho cuộc gặp giữa Tổng thống Mỹ Donald Trump "
         "và Thủ tướng Ấn Độ Narendra Modi.",
         "2025-05-20",

@@ -28,6 +28,7 @@ CUE_GROUPS: dict[str, str] = {
     "planned": "near a cue: an event to come",
     "held": "near a cue: an event that took place",
     "done": "right before a cue: a past tense that settles it as held (đã đạt được thỏa thuận, vừa có cuộc gặp)",
+    "paves_way": "right before a cue: what an action paves the way for, still to come (mở đường cho cuộc gặp)",
     "proposal": "before a tariff: proposed, not done",
     "aspiration": "before an agreement: a goal, not a signing",
     "conditional": "before an agreement: a time to come (sau khi … được ký kết)",
