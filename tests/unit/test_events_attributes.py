@@ -129,6 +129,30 @@ CASES: dict[str, tuple[str, str | None, list[dict[str, Any]]]] = {
         "2025-09-16",
         [{"type": "agreement", "location": None}],
     ),
+    "agreement_when_talked": (
+        "Ngày 20/5/2025, Bộ trưởng Thương mại Nhật Bản hội đàm với Bộ trưởng Thương mại Mỹ Howard Lutnick tại "
+        "Washington. Sau 2 ngày thảo luận, hai bên đạt được thỏa thuận về thuế ô tô.",
+        "2025-06-20",
+        [
+            {"type": "meeting", "start": "2025-05-20", "end": "2025-05-21"},
+            {"type": "agreement", "start": "2025-05-21", "negotiation": "talks:hoa-ky+nhat-ban"},
+        ],
+    ),
+    "agreement_when_talked (more than a day: the second)": (
+        "Ngày 3/3/2025, vòng đàm phán thứ tư giữa Anh và Ấn Độ khai mạc tại London. Sau hơn một ngày đàm phán, hai "
+        "bên đã đạt được đồng thuận về thuế quan.",
+        "2025-06-20",
+        [
+            {"type": "negotiation_round", "start": "2025-03-03", "end": "2025-03-04"},
+            {"type": "agreement", "start": "2025-03-04", "negotiation": "talks:an-do+vuong-quoc-anh"},
+        ],
+    ),
+    "agreement_when_talked (talks dated by their month: no day to count from)": (
+        "Tháng 3/2025, vòng đàm phán thứ tư giữa Anh và Ấn Độ diễn ra tại London. Sau ba ngày đàm phán, hai bên "
+        "đã đạt được đồng thuận về thuế quan.",
+        "2025-06-20",
+        [{"type": "negotiation_round", "start": "2025-03", "end": None}, {"type": "agreement", "start": None}],
+    ),
     "city_before_country": (
         "Ngày 8/6/2025, vòng đàm phán thứ hai về thuế quan giữa Mỹ và Trung Quốc diễn ra tại Anh. "
         "Vòng đàm phán thứ hai được tổ chức tại London trong hai ngày.",

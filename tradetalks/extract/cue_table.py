@@ -56,6 +56,8 @@ CUE_GROUPS: dict[str, str] = {
     "level": "after a cue: the level of the talks; value the level",
     "mode": "after a cue: in person or online; value the mode",
     "number": "number words and their value",
+    "talks_days": "after a number: days of talks (sau hai ngày thảo luận)",
+    "day_count": "counting words before talks_days that the number group lacks (một 1, hơn +1)",
     "ordinal_word": "ordinal words and their value (đầu tiên)",
     "ordinal_marker": "words that lead an ordinal (thứ, lần thứ)",
     "ordinal_stop": "words an ordinal never reaches past",

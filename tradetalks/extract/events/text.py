@@ -347,6 +347,10 @@ def finish_event(
     the sentences that go on telling what it was about, ``told_after``)."""
     ev = d.event
     ev.start, ev.end, ev.time_of_day = _dates(doc, d)
+    if ev.start is None and d.counted_day:  # rule agreement_when_talked: the day counted from the talks'
+        ev.start = d.counted_day
+    if ev.end is None and d.counted_end and ev.start and ev.start < d.counted_end:
+        ev.end = d.counted_end
     ev.timex = sorted(set(d.timexes))
     if _is_future(ev.start, doc.article.published):
         ev.status = "planned"
