@@ -352,6 +352,11 @@ CASES: list[tuple[str, str | None, list[dict[str, Any]]]] = [
         "2025-06-20",
         [{"type": "agreement", "status": "held", "start": "2025-05-12"}],
     ),
+    (  # agreement cue "đạt được sự đồng thuận": the noun marker "sự" changes nothing
+        "Ngày 8/4/2025, Hàn Quốc và Mỹ đã đạt được sự đồng thuận về thuế quan đối với ô tô.",
+        "2025-06-20",
+        [{"type": "agreement", "status": "held", "start": "2025-04-08"}],
+    ),
     (  # rule paves_way: the meeting the contacts pave the way for has not taken place yet
         "Các cuộc tiếp xúc ở cấp kỹ thuật trong tháng 3 đã mở đường cho cuộc gặp giữa Tổng thống Mỹ Donald Trump "
         "và Thủ tướng Ấn Độ Narendra Modi.",
