@@ -129,11 +129,53 @@ CASES: dict[str, tuple[str, str | None, list[dict[str, Any]]]] = {
         "2025-09-16",
         [{"type": "agreement", "location": None}],
     ),
+    "agreement_when_talked": (
+        "Ngày 20/5/2025, Bộ trưởng Thương mại Nhật Bản hội đàm với Bộ trưởng Thương mại Mỹ Howard Lutnick tại "
+        "Washington. Sau 2 ngày thảo luận, hai bên đạt được thỏa thuận về thuế ô tô.",
+        "2025-06-20",
+        [
+            {"type": "meeting", "start": "2025-05-20", "end": "2025-05-21"},
+            {"type": "agreement", "start": "2025-05-21", "negotiation": "talks:hoa-ky+nhat-ban"},
+        ],
+    ),
+    "agreement_when_talked (more than a day: the second)": (
+        "Ngày 3/3/2025, vòng đàm phán thứ tư giữa Anh và Ấn Độ khai mạc tại London. Sau hơn một ngày đàm phán, hai "
+        "bên đã đạt được đồng thuận về thuế quan.",
+        "2025-06-20",
+        [
+            {"type": "negotiation_round", "start": "2025-03-03", "end": "2025-03-04"},
+            {"type": "agreement", "start": "2025-03-04", "negotiation": "talks:an-do+vuong-quoc-anh"},
+        ],
+    ),
+    "agreement_when_talked (talks dated by their month: no day to count from)": (
+        "Tháng 3/2025, vòng đàm phán thứ tư giữa Anh và Ấn Độ diễn ra tại London. Sau ba ngày đàm phán, hai bên "
+        "đã đạt được đồng thuận về thuế quan.",
+        "2025-06-20",
+        [{"type": "negotiation_round", "start": "2025-03", "end": None}, {"type": "agreement", "start": None}],
+    ),
     "city_before_country": (
         "Ngày 8/6/2025, vòng đàm phán thứ hai về thuế quan giữa Mỹ và Trung Quốc diễn ra tại Anh. "
         "Vòng đàm phán thứ hai được tổ chức tại London trong hai ngày.",
         "2025-06-12",
         [{"type": "negotiation_round", "location": "London"}],
+    ),
+    "city_before_country (the article's place)": (
+        "Trong chuyến công tác tại Nhật Bản, chiều 11/9/2025, tại Tokyo, Bộ trưởng Bộ Công Thương Nguyễn Hồng Diên "
+        "đã chứng kiến lễ ký thỏa thuận hợp tác thương mại giữa doanh nghiệp hai nước. Bên lề lễ ký, Bộ trưởng "
+        "Nguyễn Hồng Diên đã có cuộc trao đổi với ông Kenji Sato, Giám đốc một cơ quan xúc tiến thương mại Nhật Bản.",
+        "2025-09-12",
+        [{"type": "agreement", "location": "Tokyo"}, {"type": "meeting", "location": "Tokyo"}],
+    ),
+    "paves_way": (
+        "Ngày 14/5/2025, Bộ trưởng Thương mại Hàn Quốc đã hội đàm với Đại diện Thương mại Mỹ Jamieson Greer tại "
+        "Seoul. Hai bên đánh giá kết quả này là tiền đề quan trọng cho cuộc gặp giữa hai nhà lãnh đạo.",
+        "2025-05-20",
+        [{"type": "meeting", "status": "held", "start": "2025-05-14"}, {"type": "meeting", "status": "planned"}],
+    ),
+    "paves_way (the way an event paves is no event)": (
+        "Ngày 5/3/2025, Việt Nam và Chile đã ký hiệp định thương mại, mở đường cho hợp tác kinh tế sâu rộng hơn.",
+        "2025-03-06",
+        [{"type": "agreement", "status": "held", "start": "2025-03-05"}],
     ),
     "converted_clock": (
         "Lúc 19h GMT, tương ứng với 2h sáng ngày 15/5 theo giờ Việt Nam, Bộ trưởng Nguyễn Hồng Diên đã hội đàm "

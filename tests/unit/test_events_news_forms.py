@@ -340,6 +340,34 @@ CASES: list[tuple[str, str | None, list[dict[str, Any]]]] = [
         None,
         [{"type": "meeting", "start": "2026-03-12", "n_evidence": 3}],
     ),
+    (  # aspiration cue "tin tưởng sẽ": an agreement someone believes will be reached is not reached yet
+        "Ngày 3/6/2025, Tổng thống Mỹ Donald Trump cho biết ông tin tưởng sẽ đạt được một thỏa thuận thương mại "
+        "với Ấn Độ.",
+        "2025-06-20",
+        [],
+    ),
+    (  # agreement cue "đạt được một khuôn khổ": a framework reached is an agreement, with or without "một"
+        "Ngày 12/5/2025, các quan chức Mỹ và Trung Quốc đã đạt được một khuôn khổ cho các cuộc đàm phán thương mại "
+        "tiếp theo.",
+        "2025-06-20",
+        [{"type": "agreement", "status": "held", "start": "2025-05-12"}],
+    ),
+    (  # agreement cue "đạt được sự đồng thuận": the noun marker "sự" changes nothing
+        "Ngày 8/4/2025, Hàn Quốc và Mỹ đã đạt được sự đồng thuận về thuế quan đối với ô tô.",
+        "2025-06-20",
+        [{"type": "agreement", "status": "held", "start": "2025-04-08"}],
+    ),
+    (  # rule paves_way: the meeting the contacts pave the way for has not taken place yet
+        "Các cuộc tiếp xúc ở cấp kỹ thuật trong tháng 3 đã mở đường cho cuộc gặp giữa Tổng thống Mỹ Donald Trump "
+        "và Thủ tướng Ấn Độ Narendra Modi.",
+        "2025-05-20",
+        [{"type": "meeting", "status": "planned", "n_participants": 2}],
+    ),
+    (  # topic cue "transshipping": the English term kept in a Vietnamese report names transshipment
+        "Ngày 9/7/2025, Mỹ thông báo sẽ áp thuế 40% đối với hàng transshipping đi qua nước thứ ba.",
+        None,
+        [{"type": "tariff_action", "rate": 0.4, "topics": ["transshipment"]}],
+    ),
 ]
 
 

@@ -6,21 +6,27 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from datetime import date, timedelta
 
-from tradetalks.extract.cues import CueHit, event_lexicon
+from tradetalks.event_types import spec
+from tradetalks.extract.cues import CueHit, event_lexicon, event_table
 from tradetalks.extract.doc_index import doc_index
 from tradetalks.extract.events.draft import Draft, person_keys
 from tradetalks.extract.events.lines import is_caption, skipped_lines
 from tradetalks.extract.events.places import location_text
-from tradetalks.model import Doc
+from tradetalks.model import Doc, Event
 
 _DAY = re.compile(r"^(?:\d{4}|XXXX)-\d{2}-\d{2}$")
+_FULL_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_TALKS_GAP = 6  # how many sentences before an agreement reached "sau hai ngày thảo luận" those talks may be told
+_TALKS_DAYS_MAX = 14  # no round of talks lasts longer: a larger count is no length of these talks
 
 
 def borrow_dates_and_places(doc: Doc, low: str, key: str, drafts: list[Draft], hits: list[CueHit]) -> None:
     """Run the rules of this module on an article's drafts, in order."""
     caption_dates_event(doc, low, key, drafts, hits)
     rate_set_by_agreement(doc, low, key, drafts)
+    agreement_when_talked(doc, low, key, drafts)
 
 
 def caption_dates_event(doc: Doc, low: str, key: str, drafts: list[Draft], hits: list[CueHit]) -> None:
@@ -118,3 +124,67 @@ def _overlaps(x: int, y: int, spans: list[tuple[int, int]]) -> bool:
 def _same_place(a: str, b: str) -> bool:
     fa, fb = a.casefold(), b.casefold()
     return fa in fb or fb in fa
+
+
+def agreement_when_talked(doc: Doc, low: str, key: str, drafts: list[Draft]) -> None:
+    """Rule ``agreement_when_talked``: "Ngày 25/10, hai đoàn đàm phán tại Kuala Lumpur. … Sau hơn một ngày thảo
+    luận, hai bên đạt được đồng thuận": an undated agreement reached after N days of talks told shortly before with
+    their first day only was reached on the N-th day ("hơn một ngày": the second), and the talks lasted until then."""
+    for i, d in enumerate(drafts):
+        if d.event.type != "agreement" or d.timexes or d.reference:
+            continue
+        s = doc.sentences[d.sentence]
+        days = _talks_days(low, key, s.start, s.end)
+        if days is None or not 2 <= days <= _TALKS_DAYS_MAX:
+            continue
+        talks = [
+            j
+            for j, h in enumerate(drafts[:i])
+            if spec(h.event.type).kind in ("series", "encounter")
+            and not h.reference
+            and h.event.status == "held"
+            and d.sentence - _TALKS_GAP <= h.sentence <= d.sentence
+        ]
+        if not talks:
+            continue
+        at = max(talks, key=lambda j: drafts[j].sentence)  # the talks told last before the agreement
+        last = drafts[at]
+        if len(last.timexes) != 1:
+            continue
+        first = doc.timexes[last.timexes[0]].value or ""
+        if not _FULL_DAY.match(first):
+            continue  # a month, a range, or a day of unknown year: no day to count from
+        day = (date.fromisoformat(first) + timedelta(days=days - 1)).isoformat()
+        d.counted_day = day
+        d.talks = at
+        last.counted_end = day
+
+
+def share_talks_negotiation(drafts: list[Draft], events: list[Event]) -> None:
+    """The agreement that rule ``agreement_when_talked`` dated by the talks that reached it belongs to their
+    negotiation when its own sentence names none ("Sau hai ngày thảo luận, hai bên đạt được đồng thuận")."""
+    for d, ev in zip(drafts, events, strict=True):
+        if d.talks is not None and ev.negotiation is None:
+            ev.negotiation = events[d.talks].negotiation
+
+
+def _talks_days(low: str, key: str, start: int, end: int) -> int | None:
+    """How many days "sau hai ngày thảo luận", "sau hơn một ngày đàm phán" (two) counts in ``[start, end)``."""
+    hit = next(iter(event_lexicon("talks_days").find(low, key, start, end)), None)
+    if hit is None:
+        return None
+    words = low[max(start, hit.start - 20) : hit.start].split()
+    if not words:
+        return None
+    counts = event_table("day_count")
+    word = words[-1]
+    n = int(word) if word.isdigit() else _count(word, counts)
+    if n is None:
+        return None
+    more = len(words) >= 2 and counts.get(words[-2], "").startswith("+")
+    return n + int(counts[words[-2]]) if more else n
+
+
+def _count(word: str, counts: dict[str, str]) -> int | None:
+    value = event_table("number").get(word) or counts.get(word)
+    return int(value) if value and value.isdigit() else None

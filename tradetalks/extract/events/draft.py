@@ -33,6 +33,9 @@ class Draft:
     date_only: bool = False  # dated by the event told before: its day, not its part of day
     time_of_day: str | None = None  # "chiều cùng ngày": the part of day its own cue gives
     reference: bool = False  # only named as background so far ("kể từ vòng thứ hai")
+    counted_day: str | None = None  # a day counted from a told one ("sau hai ngày thảo luận"), when it has none
+    counted_end: str | None = None  # the last day counted so, for talks told with their first day only
+    talks: int | None = None  # the draft (by its place in the article's list) of the talks that reached it
     # unique_people_of, kept up to date as people are appended: (people list, how many read, result, keys)
     unique: tuple[list[int], int, list[int], set[str]] | None = field(default=None, repr=False, compare=False)
     # _extend_new: per list field, (the list, how many of its items are in the set, the set)

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from tradetalks.extract.cues import CueHit, event_lexicon, lower_view, starts_with
 from tradetalks.extract.doc_index import doc_index, forget_index
-from tradetalks.extract.events.borrowed import borrow_dates_and_places
+from tradetalks.extract.events.borrowed import borrow_dates_and_places, share_talks_negotiation
 from tradetalks.extract.events.cue import CueMention
 from tradetalks.extract.events.lines import skipped_lines
 from tradetalks.extract.events.mentions import cue_hits, sentence_cues
@@ -136,4 +136,5 @@ def _extract_events(doc: Doc) -> Doc:
     after = told_after(doc, low, key, drafts, skipped)
     doc.events = [finish_event(doc, low, key, d, place, more) for d, more in zip(drafts, after, strict=True)]
     share_series_negotiation(doc.events)
+    share_talks_negotiation(drafts, doc.events)
     return doc

@@ -239,6 +239,8 @@ def _describe(doc: Doc, low: str, key: str, s: Sentence, si: int, h: CueHit, nex
     done = ends_with("done", low, key, lo, h.start)
     if planned and not done and not event_lexicon("held").any(low, key, window_lo, window_hi):
         m.status = "planned"
+    if ends_with("paves_way", low, key, lo, h.start):
+        m.status = "planned"  # rule paves_way: "…, tạo tiền đề cho cuộc gặp giữa hai nhà lãnh đạo": still to come
     if spec(h.label).stands_alone:  # "hướng tới ký kết", "sẵn sàng đưa thuế về 0%": not done
         clause = max(lo, low.rfind(",", lo, h.start) + 1)
         if event_lexicon("aspiration" if h.label == "agreement" else "proposal").any(low, key, clause, h.start):

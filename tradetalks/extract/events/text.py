@@ -164,10 +164,13 @@ def _is_site(place: str) -> bool:
 
 
 def article_place(drafts: list[Draft]) -> str | None:
-    """Where the article's story takes place: the first city named for an event that was held."""
+    """Where the article's story takes place: the first city named for an event that was held. Rule
+    ``city_before_country`` holds here too: "trong chuyến công tác tại Hoa Kỳ, ngày 18/2, tại Washington, …" sets
+    the story in Washington, not in the whole country."""
     for d in drafts:
         if d.event.status == "held" and not d.reference:
             cities = [p for p in d.locations if not _is_site(p)]
+            cities = [p for p in cities if _fold(p) not in _country_names()] or cities
             if cities:
                 return cities[0]
     return None
@@ -344,6 +347,10 @@ def finish_event(
     the sentences that go on telling what it was about, ``told_after``)."""
     ev = d.event
     ev.start, ev.end, ev.time_of_day = _dates(doc, d)
+    if ev.start is None and d.counted_day:  # rule agreement_when_talked: the day counted from the talks'
+        ev.start = d.counted_day
+    if ev.end is None and d.counted_end and ev.start and ev.start < d.counted_end:
+        ev.end = d.counted_end
     ev.timex = sorted(set(d.timexes))
     if _is_future(ev.start, doc.article.published):
         ev.status = "planned"
