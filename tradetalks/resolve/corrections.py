@@ -14,7 +14,8 @@ from collections.abc import Callable, Iterable
 from dataclasses import replace
 from typing import Any
 
-from tradetalks.model import Conflict, Correction, Dossier, Event, Evidence, Participant
+from tradetalks.extract.events.summary import event_summaries
+from tradetalks.model import Conflict, Correction, Dossier, Entity, Event, Evidence, Participant, Role
 from tradetalks.resolve.anchors import Targets
 from tradetalks.resolve.correction_values import CHOICES, REQUIRED
 
@@ -52,10 +53,58 @@ def apply_corrections(dossier: Dossier, corrections: Iterable[Correction]) -> Do
         except (ValueError, TypeError, KeyError, AttributeError) as exc:  # a malformed stored correction
             c.status, c.note = "orphaned", f"cannot be applied: {type(exc).__name__}: {exc}"[:300]
         done.append(c)
+    _summarize_again(dossier, done)
     if any(c.status == "applied" for c in done):
         dossier.events.sort(key=lambda ev: ev.start or "9999")  # stable: same-day order kept
     dossier.corrections = done
     return dossier
+
+
+def _title_at(roles: list[Role], day: str | None) -> Role | None:
+    """The title a person held on ``day`` (the latest one held before it, else the latest one known)."""
+    held = sorted((r for r in roles if not r.former), key=lambda r: (r.last_seen or "", r.first_seen or ""))
+    if day:
+        covering = [r for r in held if (r.first_seen or "") <= day and day <= (r.last_seen or "9999")]
+        before = [r for r in held if (r.first_seen or "") <= day]
+        held = covering or before or held
+    return held[-1] if held else None
+
+
+def _participant_names(ev: Event, entities: dict[str, Entity]) -> tuple[list[str], list[str]]:
+    """Participants as a summary names them: "Bộ trưởng Nguyễn Văn A" / "Minister Nguyễn Văn A"."""
+    vi: list[str] = []
+    en: list[str] = []
+    for p in ev.participants:
+        entity = entities.get(p.entity)
+        name = entity.name if entity is not None else (p.name or p.entity)
+        role = _title_at(entity.roles, ev.start) if entity is not None and entity.type == "person" else None
+        vi.append(f"{role.title if role else ''} {name}".strip())
+        en.append(f"{(role.title_en or '') if role else ''} {name}".strip())
+    return vi, en
+
+
+def _summarize_again(dossier: Dossier, done: list[Correction]) -> None:
+    """Rule corrected_event_summarized: an event an editor corrected is summarized again from its corrected
+    fields, by the function that summarized it first, so the summary never names a value the editor replaced.
+
+    A round "…, Washington, 12/11/2025" whose location is set to "Hà Nội" -> "…, Hà Nội, 12/11/2025"; a
+    summary the editor wrote himself (set_value summary) is kept as written.
+    """
+    applied = [c for c in done if c.status == "applied" and c.target == "event"]
+    touched = {i for c in applied for i in c.applied_to}
+    if not touched:
+        return
+    written: dict[str, dict[str, Any]] = {}
+    for c in applied:
+        if c.kind == "set_value" and c.attribute in ("summary", "summary_en"):
+            for i in c.applied_to:
+                written.setdefault(i, {})[c.attribute] = c.value
+    entities = {e.id: e for e in dossier.entities}
+    for ev in dossier.events:
+        if ev.id in touched:
+            ev.summary, ev.summary_en = event_summaries(ev, *_participant_names(ev, entities))
+            for name, value in written.get(ev.id or "", {}).items():
+                setattr(ev, name, value or "")
 
 
 def target_event(t: Targets, anchor: dict[str, Any] | None) -> Event:
