@@ -112,6 +112,11 @@ MIGRATIONS: list[str] = [
     """,
     # 7: resolution keys and order keys as rows (store/keys_rows.py), timexes numbered within their article
     keys_schema('COLLATE "C"'),
+    # 8: the holders of a title, by index (see the SQLite store's migration 8)
+    """
+    CREATE INDEX d_roles_title ON d_roles(title, entity);
+    CREATE INDEX d_roles_title_en ON d_roles(title_en, entity);
+    """,
 ]
 
 #: Only this much of an article's folded text goes into its tsvector (PostgreSQL caps a tsvector at 1 MB).

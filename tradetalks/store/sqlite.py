@@ -103,6 +103,11 @@ MIGRATIONS: list[str] = [
     """,
     # 7: resolution keys and order keys as rows (store/keys_rows.py), timexes numbered within their article
     keys_schema(""),
+    # 8: the holders of a title, looked up by title or English title (ask's title questions), not by a scan
+    """
+    CREATE INDEX d_roles_title ON d_roles(title, entity);
+    CREATE INDEX d_roles_title_en ON d_roles(title_en, entity);
+    """,
 ]
 
 
