@@ -72,3 +72,19 @@ def test_signin_rate_limited_on_a_real_server(tmp_path: Path, live_server: Any) 
     assert 1 <= int(held.headers["retry-after"]) <= limit.window_seconds
     assert 'id="signin-wait"' in held.text
     assert httpx.get(f"{site}/signin").status_code == 200  # the form itself stays readable
+
+
+def test_signin_limit_behind_a_trusted_proxy_counts_each_forwarded_client(tmp_path: Path, live_server: Any) -> None:
+    """``tradetalks serve`` trusts X-Forwarded-For from the addresses in FORWARDED_ALLOW_IPS (by default this
+    host, where a reverse proxy usually runs): each forwarded client has its own limit (README)."""
+    from tests.conftest import write_sample_store
+
+    site = live_server(write_sample_store(str(tmp_path / "s.db")), token=TOKEN).url
+    limit = signin_limit()
+    guessed = {"name": "x", "token": "guess", "next": "/"}
+    one, other = {"X-Forwarded-For": "203.0.113.7"}, {"X-Forwarded-For": "203.0.113.8"}
+    for _ in range(limit.max_failures):
+        assert httpx.post(f"{site}/signin", data=guessed, headers=one).status_code == 401
+    assert httpx.post(f"{site}/signin", data=guessed, headers=one).status_code == 429
+    assert httpx.post(f"{site}/signin", data=guessed, headers=other).status_code == 401  # another client
+    assert httpx.post(f"{site}/signin", data=guessed).status_code == 401  # the proxy's own address too
