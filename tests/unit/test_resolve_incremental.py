@@ -49,6 +49,9 @@ OWN = {
         "Ông Mark Lee, Giám đốc một hãng tàu Hàn Quốc, cho biết giá cước vận tải biển tăng.",
     ),
     "lea": ("2025-03-11", "Ông John Lea, chuyên gia kinh tế người Anh, nhận định xuất khẩu gạo của Việt Nam sẽ tăng."),
+    # a foreign official's name read into Vietnamese syllables, then written with its last syllable read otherwise
+    "cuong": ("2025-04-10", "Thứ trưởng Bộ Thương mại Trung Quốc Lý Thành Cương tới Hà Nội bàn về nông sản."),
+    "cang": ("2025-04-12", "Ông Lý Thành Cảng cho biết Trung Quốc muốn mua thêm sầu riêng của Việt Nam."),
 }
 
 
@@ -205,6 +208,21 @@ def test_spelling_variant_re_resolves_its_namesake_and_a_vowel_apart_surname_doe
         assert len(people) == 1 and len({m.article for m in people[0].mentions}) == 2
         outcome = _store_batch(store, [_own("lea")], pipeline)
         assert outcome.rebuilt is None and len(outcome.articles) == 1
+        kept, rebuilt = _as_rebuilt(store)
+        assert kept == rebuilt
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_transcribed_name_re_resolves_the_official_it_may_be(backend: str, tmp_path: Path, pipeline: _Pipeline) -> None:
+    """Rule ``name_blocks_as_keys`` ("vt"/"vo" keys): a foreign official's transcribed name written with another
+    last syllable re-resolves the stored article of the official (``transcribed_foreign_name`` may join them),
+    and gives the rebuild's dossier."""
+    with _fresh_store(backend, tmp_path) as store:
+        _store_batch(store, [_own("cuong"), _own("rau")], pipeline)
+        outcome = _store_batch(store, [_own("cang")], pipeline)
+        assert outcome.rebuilt is None and len(outcome.articles) == 2
+        people = [e for e in store.load_dossier().entities if e.type == "person" and e.name.startswith("Lý Thành")]
+        assert len(people) == 1 and len(people[0].mentions) == 2
         kept, rebuilt = _as_rebuilt(store)
         assert kept == rebuilt
 
