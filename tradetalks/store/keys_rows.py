@@ -228,9 +228,9 @@ def _reorder_mentions(cur: Any, mark: str, entity: str, start: int, clean: Clean
     ).fetchone()[0]
     if last_old is None or first_new is None or last_old < first_new:
         return
-    found = cur.execute(
-        f"SELECT m.n, m.article, m.a_start, m.a_end, m.text, o.okey FROM d_mentions m "
-        f"JOIN r_order o ON o.tbl = 'a' AND o.id = m.article WHERE m.entity = {q} AND o.okey >= {q}",
+    found = cur.execute(  # CROSS JOIN: SQLite walks the entity's mentions, not every article from that place on
+        f"SELECT m.n, m.article, m.a_start, m.a_end, m.text, o.okey FROM d_mentions m CROSS JOIN r_order o "
+        f"WHERE o.tbl = 'a' AND o.id = m.article AND m.entity = {q} AND o.okey >= {q}",
         (entity, first_new),
     ).fetchall()
     found.sort(key=lambda r: (r[5], r[2], r[0]))
