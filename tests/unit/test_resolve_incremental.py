@@ -40,6 +40,18 @@ OWN = {
     ),
     "rau": ("2024-09-02", "Giá rau xanh ở các chợ đầu mối tăng nhẹ trong tuần qua vì mưa lớn kéo dài."),
     "lua": ("2023-06-11", "Nông dân miền Tây bắt đầu thu hoạch lúa hè thu sớm hơn mọi năm."),
+    # a foreign minister, then the same name misspelt a vowel apart in each word; two people of surnames a vowel
+    # apart but of other given names
+    "vieira": ("2025-03-10", "Ngoại trưởng Brazil Mauro Vieira đã tiếp Đại sứ Việt Nam tại Brasilia hôm thứ Hai."),
+    "viera": ("2025-03-12", "Ngoại trưởng Brazil Maurio Viera cho biết hai nước sẽ mở rộng hợp tác thương mại."),
+    "lee": (
+        "2025-03-10",
+        "Ông Mark Lee, Giám đốc một hãng tàu Hàn Quốc, cho biết giá cước vận tải biển tăng.",
+    ),
+    "lea": ("2025-03-11", "Ông John Lea, chuyên gia kinh tế người Anh, nhận định xuất khẩu gạo của Việt Nam sẽ tăng."),
+    # a foreign official's name read into Vietnamese syllables, then written with its last syllable read otherwise
+    "cuong": ("2025-04-10", "Thứ trưởng Bộ Thương mại Trung Quốc Lý Thành Cương tới Hà Nội bàn về nông sản."),
+    "cang": ("2025-04-12", "Ông Lý Thành Cảng cho biết Trung Quốc muốn mua thêm sầu riêng của Việt Nam."),
 }
 
 
@@ -179,6 +191,42 @@ def test_unrelated_article_resolves_alone(tmp_path: Path, pipeline: _Pipeline) -
         assert outcome.rebuilt is None and len(outcome.articles) == 1
 
 
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_spelling_variant_re_resolves_its_namesake_and_a_vowel_apart_surname_does_not(
+    backend: str, tmp_path: Path, pipeline: _Pipeline
+) -> None:
+    """Rule ``spelling_variant_keys``: a name misspelt a vowel apart in each word re-resolves the stored article
+    of the name and becomes one person with it; a surname a vowel apart under another given name ("John Lea"
+    beside a stored "Mark Lee") re-resolves only its own article. Both give the rebuild's dossier."""
+    with _fresh_store(backend, tmp_path) as store:
+        _store_batch(store, [_own("vieira"), _own("lee"), _own("rau")], pipeline)
+        outcome = _store_batch(store, [_own("viera")], pipeline)
+        assert outcome.rebuilt is None and len(outcome.articles) == 2
+        people = [
+            e for e in store.load_dossier().entities if e.type == "person" and "Vieira" in e.name + str(e.aliases)
+        ]
+        assert len(people) == 1 and len({m.article for m in people[0].mentions}) == 2
+        outcome = _store_batch(store, [_own("lea")], pipeline)
+        assert outcome.rebuilt is None and len(outcome.articles) == 1
+        kept, rebuilt = _as_rebuilt(store)
+        assert kept == rebuilt
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_transcribed_name_re_resolves_the_official_it_may_be(backend: str, tmp_path: Path, pipeline: _Pipeline) -> None:
+    """Rule ``name_blocks_as_keys`` ("vt"/"vo" keys): a foreign official's transcribed name written with another
+    last syllable re-resolves the stored article of the official (``transcribed_foreign_name`` may join them),
+    and gives the rebuild's dossier."""
+    with _fresh_store(backend, tmp_path) as store:
+        _store_batch(store, [_own("cuong"), _own("rau")], pipeline)
+        outcome = _store_batch(store, [_own("cang")], pipeline)
+        assert outcome.rebuilt is None and len(outcome.articles) == 2
+        people = [e for e in store.load_dossier().entities if e.type == "person" and e.name.startswith("Lý Thành")]
+        assert len(people) == 1 and len(people[0].mentions) == 2
+        kept, rebuilt = _as_rebuilt(store)
+        assert kept == rebuilt
+
+
 def test_stale_dossier_or_corrections_take_the_full_rebuild(tmp_path: Path, pipeline: _Pipeline) -> None:
     with _fresh_store("sqlite", tmp_path) as store:
         first = _store_batch(store, [_own("phien")], pipeline)
@@ -231,3 +279,40 @@ def test_update_computed_from_an_older_dossier_is_refused(backend: str, tmp_path
             store.update_dossier(stale, current)
         store.update_dossier(RowChange([], Dossier(), Resolution(), based_on=current), current)
         assert store.dossier_is_current()
+
+
+def test_spelling_variant_keys_meet_for_every_variant_and_not_for_a_mere_vowel_of_the_surname() -> None:
+    """Rule ``spelling_variant_keys``: two foreign names ``spelling_variant`` may join share a key (the number of
+    words, the first and the last word each as is or with a vowel taken out); names whose surnames are one vowel
+    apart but whose given names are not share none, so a new "Li Qiang" does not re-resolve every stored "Lu"."""
+    from hypothesis import assume, given, settings
+    from hypothesis import strategies as st
+
+    from tradetalks.resolve.names import vowel_variant
+    from tradetalks.resolve.resolution_keys import spelling_keys
+
+    word = st.text(alphabet="abdeikloru", min_size=4, max_size=8)
+
+    def vary(w: str, how: int, at: int) -> str:  # one vowel added, dropped or changed (or the word kept)
+        k = at % len(w)
+        if how == 1:
+            return w[:k] + "e" + w[k:]
+        if how == 2 and w[k] in "aeiou":
+            return w[:k] + w[k + 1 :]
+        if how == 3 and w[k] in "aeiou":
+            return w[:k] + ("a" if w[k] != "a" else "o") + w[k + 1 :]
+        return w
+
+    @settings(max_examples=300, deadline=None)
+    @given(st.lists(st.tuples(word, st.integers(0, 3), st.integers(0, 7)), min_size=2, max_size=4))
+    def check(parts: list[tuple[str, int, int]]) -> None:
+        a = [w for w, _, _ in parts]
+        b = [vary(w, how, at) for w, how, at in parts]
+        assume(all(vowel_variant(x, y) for x, y in zip(a, b, strict=True)))  # a 3-letter word is no variant
+        assert spelling_keys(a) & spelling_keys(b), (a, b)
+
+    check()
+    assert spelling_keys(["mauro", "vieira"]) & spelling_keys(["maurio", "viera"])
+    assert not spelling_keys(["li", "qiang"]) & spelling_keys(["lu", "qiang"])
+    assert not spelling_keys(["mark", "lee"]) & spelling_keys(["john", "lea"])
+    assert not spelling_keys(["mark", "lee", "smith"]) & spelling_keys(["mark", "lee"])

@@ -8,8 +8,10 @@ and entities). Kinds:
   (and the month before and after: ``resolve/events.py`` blocks by month and the month after), with a tariff's
   target country; "*" for an article that dates nothing.
 - "n": person names: the full-name key, the last word a foreign name is called by alone, the words of a
-  foreign name another article may use alone, the surname with a vowel taken out (spelling variants); a
-  Vietnamese name and its endings.
+  foreign name another article may use alone, its spelling-variant keys (the number of words with the first and
+  last word, each as is or with a vowel taken out); a Vietnamese name, its endings and, for three syllables or
+  more not of Viet Nam's side, all but the last syllable's end ("vt", "vo" when an office abroad is held: a
+  transcribed foreign name written two ways).
 - "b": MinHash LSH bands of the article's text, with the bands of the near-duplicate and related indexes
   (``resolve/stories.py``): two articles are candidates there exactly when they share a band here.
 - "f": where a title told as former begins, "w": the weeks a story dates the article in (not join keys: what a
@@ -28,12 +30,12 @@ from datasketch import MinHashLSH
 
 from tradetalks.model import Doc, Event
 from tradetalks.resolve.dates import Range, parse_range
-from tradetalks.resolve.names import PersonName, parse_person, vowel_keys
-from tradetalks.resolve.people import UnionFind, person_groups
+from tradetalks.resolve.names import PersonName, parse_person, syllable_onset, vowel_keys
+from tradetalks.resolve.people import UnionFind, _office_country, person_groups
 from tradetalks.resolve.stories import DUPLICATE, NUM_PERM, RELATED
 
 #: The version of the keys below: a store whose keys were written by another version is resolved in full once.
-KEYS_VERSION = 4
+KEYS_VERSION = 6
 _SEP = "\x1f"  # below every character of the parts an order key joins: joined keys sort as their tuples
 _SPAN_MONTHS = 2
 
@@ -130,10 +132,12 @@ def _days(start: str | None, end: str | None, years: list[int]) -> set[str]:
 def name_keys(doc: Doc) -> set[str]:
     """Rule ``name_blocks_as_keys``: the keys ``resolve/people.py`` and ``resolve/entities.py`` join mentions by.
 
-    E.g. "Jamieson Greer" -> "p:jamiesongreer", "s:greer", "w:jamieson", "sv:grer" …; "Nguyễn Xuân Phúc" ->
-    "p:nguyenxuanphuc", "vf:nguyen xuan phuc", "ve:xuan phuc", "ve:phuc" (a Vietnamese name meets the names it
-    ends and those ending in it, see ``probes``). Organisations, countries and places give none: the stored
-    entity of the same name is found when the articles are resolved (``resolve/incremental.py``).
+    E.g. "Jamieson Greer" -> "p:jamiesongreer", "s:greer", "w:jamieson", "sv:2:jamieson:grer" …; "Nguyễn Xuân
+    Phúc" -> "p:nguyenxuanphuc", "vf:nguyen xuan phuc", "ve:xuan phuc", "ve:phuc" (a Vietnamese name meets the
+    names it ends and those ending in it, see ``probes``); "Lý Thành Cương" not of Viet Nam's side also gives
+    "vt:ly thanh c" ("vo:ly thanh c" when he holds an office of a foreign country, see ``probes``).
+    Organisations, countries and places give none: the stored entity of the same name is found when the articles
+    are resolved (``resolve/incremental.py``).
     """
     out: set[str] = set()
     for m in doc.mentions:  # every full name: person_groups joins mentions across articles by each one's key
@@ -141,22 +145,42 @@ def name_keys(doc: Doc) -> set[str]:
             name = parse_person(m.text, m.side)
             if len(name.tokens) >= 2:
                 out.add(f"p:{name.key}")
-    for name in _group_names(doc):  # merge_people compares groups by their fullest name
+    for name, sides, abroad in _group_names(doc):  # merge_people compares groups by their fullest name
         tokens = name.tokens
         if name.vietnamese:
             out.add(f"vf:{' '.join(tokens)}")
             out.update(f"ve:{' '.join(tokens[-n:])}" for n in range(1, len(tokens)))
+            if len(tokens) >= 3 and "VN" not in sides:  # a transcribed foreign name (``_join_transcriptions``)
+                out.add(f"{'vo' if abroad else 'vt'}:{' '.join(tokens[:-1])} {syllable_onset(tokens[-1])}")
             continue
         out.add(f"s:{name.surname}")
         out.update(f"w:{w}" for w in tokens if len(w) >= 4)
-        if len(tokens) >= 2:
-            out.update(f"sv:{k}" for k in vowel_keys(name.surname))
+        out.update(spelling_keys(tokens))
     return out
 
 
-def _group_names(doc: Doc) -> list[PersonName]:
+def spelling_keys(tokens: Sequence[str]) -> set[str]:
+    """Rule ``spelling_variant_keys``: ``spelling_variant`` joins foreign names of as many words, each the same or
+    one vowel apart, so a key holds the number of words and a vowel key (``vowel_keys``) of the first and of the
+    last word: two spelling variants share one, and a name shares none with the names of a surname one vowel
+    apart but of another given name, nor a short surname ("Li", "Lu") with another.
+
+    E.g. "Mauro Vieira" and "Maurio Viera" both give "sv:2:mauro:viera"; "Li Qiang" and "Lu Qiang" share none.
+    """
+    if len(tokens) < 2:
+        return set()
+    return {f"sv:{len(tokens)}:{a}:{b}" for a in _word_keys(tokens[0]) for b in _word_keys(tokens[-1])}
+
+
+def _word_keys(word: str) -> set[str]:
+    """``vowel_keys`` of a word ``vowel_variant`` may vary (four letters or more); a shorter one varies not."""
+    return vowel_keys(word) if len(word) >= 4 else {word}
+
+
+def _group_names(doc: Doc) -> list[tuple[PersonName, set[str], bool]]:
     """The fullest name of each group of one article's person mentions joined inside it (a lone "ông Phúc" is a
-    group of its own; one that names the article's "Nguyễn Xuân Phúc" is part of his)."""
+    group of its own; one that names the article's "Nguyễn Xuân Phúc" is part of his), with the group's sides and
+    whether one of its mentions holds an office of a foreign country."""
     uf = UnionFind()
     person_groups([doc], uf)
     out = []
@@ -164,17 +188,23 @@ def _group_names(doc: Doc) -> list[PersonName]:
         names = [parse_person(doc.mentions[i].text, doc.mentions[i].side) for _, i in refs]
         best = max(names, key=lambda n: (len(n.tokens), not n.nicknames, len(n.text), n.text, n.vietnamese))
         if best.tokens:
-            out.append(best)
+            sides = {s for _, i in refs if (s := doc.mentions[i].side)}
+            out.append((best, sides, any(_office_country(doc.mentions[i]) is not None for _, i in refs)))
     return out
 
 
 def probes(kind: str, key: str) -> list[tuple[str, str]]:
     """The stored keys a new article's key meets: a Vietnamese full name meets the same name and the names it
-    ends; a name's ending meets the name that is that ending; any other key meets itself."""
+    ends; a name's ending meets the name that is that ending; a transcribed name meets those of its key holding an
+    office abroad, and one holding it meets them all; any other key meets itself."""
     if kind == "n" and key.startswith("vf:"):
         return [(kind, key), (kind, "ve:" + key[3:])]
     if kind == "n" and key.startswith("ve:"):
         return [(kind, "vf:" + key[3:])]
+    if kind == "n" and key.startswith("vt:"):  # two transcriptions join when one holds an office abroad
+        return [(kind, "vo:" + key[3:])]
+    if kind == "n" and key.startswith("vo:"):
+        return [(kind, key), (kind, "vt:" + key[3:])]
     return [(kind, key)]
 
 

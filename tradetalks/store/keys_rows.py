@@ -213,7 +213,8 @@ def _merge_hub(cur: Any, mark: str, hub: Entity, clean: Clean) -> None:
 
 def _reorder_mentions(cur: Any, mark: str, entity: str, start: int, clean: Clean) -> None:
     """Mentions in article order: appended ones stay at the end when their articles come last (the usual case:
-    a new article is the latest), else the entity's mention rows are written again in order."""
+    a new article is the latest), else the rows from the first new mention's article on are written again in
+    order (the old rows before it are in order already and keep their numbers)."""
     q = mark
     last_old = cur.execute(
         f"SELECT max(o.okey) FROM d_mentions m JOIN r_order o ON o.tbl = 'a' AND o.id = m.article "
@@ -227,14 +228,16 @@ def _reorder_mentions(cur: Any, mark: str, entity: str, start: int, clean: Clean
     ).fetchone()[0]
     if last_old is None or first_new is None or last_old < first_new:
         return
-    found = cur.execute(
-        f"SELECT m.n, m.article, m.a_start, m.a_end, m.text, o.okey FROM d_mentions m "
-        f"JOIN r_order o ON o.tbl = 'a' AND o.id = m.article WHERE m.entity = {q}",
-        (entity,),
+    found = cur.execute(  # CROSS JOIN: SQLite walks the entity's mentions, not every article from that place on
+        f"SELECT m.n, m.article, m.a_start, m.a_end, m.text, o.okey FROM d_mentions m CROSS JOIN r_order o "
+        f"WHERE o.tbl = 'a' AND o.id = m.article AND m.entity = {q} AND o.okey >= {q}",
+        (entity, first_new),
     ).fetchall()
     found.sort(key=lambda r: (r[5], r[2], r[0]))
-    cur.execute(f"DELETE FROM d_mentions WHERE entity = {q}", (entity,))
-    _insert(cur, mark, "d_mentions", [(entity, n, r[1], r[2], r[3], r[4]) for n, r in enumerate(found)], clean)
+    base = min(int(r[0]) for r in found)  # the first old row from that article on (or the first new one)
+    cur.execute(f"DELETE FROM d_mentions WHERE entity = {q} AND n >= {q}", (entity, base))
+    rows = [(entity, base + n, r[1], r[2], r[3], r[4]) for n, r in enumerate(found)]
+    _insert(cur, mark, "d_mentions", rows, clean)
 
 
 def _recount(cur: Any, mark: str, ids: Sequence[str]) -> None:
