@@ -566,6 +566,15 @@ def ingest_demo(db: str) -> None:
         assert not ingest_paths(store, [str(demo_corpus_path())]).failed
 
 
+def browser_demo_site(tmp_path_factory: pytest.TempPathFactory, module_live_server: Any, name: str, token: str) -> str:
+    """For a browser test module: skip without Chromium, else the URL of a server (taking edits with ``token``) over
+    the demo corpus in a fresh store named ``name``."""
+    require_chromium()
+    db = str(tmp_path_factory.mktemp(name) / f"{name}.db")
+    ingest_demo(db)
+    return str(module_live_server(db, token=token).url)
+
+
 @pytest.fixture(scope="module")
 def browser_args() -> list[str]:
     """The switches ``browser`` starts Chromium with; a module may override this fixture to add its own."""

@@ -9,7 +9,7 @@ from typing import Any
 
 import httpx
 import pytest
-from conftest import ingest_demo, require_chromium
+from conftest import browser_demo_site, ingest_demo
 
 pytestmark = pytest.mark.browser
 
@@ -20,10 +20,7 @@ TALKS = "vn-us-reciprocal"
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory: pytest.TempPathFactory, module_live_server: Any) -> str:
-    require_chromium()
-    db = str(tmp_path_factory.mktemp("badge") / "badge.db")
-    ingest_demo(db)
-    return str(module_live_server(db, token=TOKEN).url)
+    return browser_demo_site(tmp_path_factory, module_live_server, "badge", TOKEN)
 
 
 @pytest.fixture(scope="module")

@@ -9,7 +9,7 @@ from typing import Any
 
 import httpx
 import pytest
-from conftest import ingest_demo, require_chromium
+from conftest import browser_demo_site
 
 pytestmark = pytest.mark.browser
 
@@ -19,10 +19,7 @@ TOKEN = "browser-test-token-9876543210"
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory: pytest.TempPathFactory, module_live_server: Any) -> str:
-    require_chromium()
-    db = str(tmp_path_factory.mktemp("editor") / "editor.db")
-    ingest_demo(db)
-    return str(module_live_server(db, token=TOKEN).url)
+    return browser_demo_site(tmp_path_factory, module_live_server, "editor", TOKEN)
 
 
 def _dated_event(site: str) -> dict[str, Any]:
