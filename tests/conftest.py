@@ -546,6 +546,52 @@ def module_live_server() -> Any:
     yield from _live_servers()
 
 
+#: Debian's Chromium, which the browser tests drive through Playwright, and the switches it starts with.
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update"]
+
+
+def require_chromium() -> None:
+    """Skip the calling test when /usr/bin/chromium is not installed."""
+    if not CHROMIUM.exists():
+        pytest.skip("/usr/bin/chromium is not installed")
+
+
+def ingest_demo(db: str) -> None:
+    """Ingest the bundled demo corpus into the store at ``db``; no article may fail."""
+    from tradetalks.ingest.batch import demo_corpus_path, ingest_paths
+    from tradetalks.store import open_store
+
+    with open_store(db) as store:
+        assert not ingest_paths(store, [str(demo_corpus_path())]).failed
+
+
+def browser_demo_site(tmp_path_factory: pytest.TempPathFactory, module_live_server: Any, name: str, token: str) -> str:
+    """For a browser test module: skip without Chromium, else the URL of a server (taking edits with ``token``) over
+    the demo corpus in a fresh store named ``name``."""
+    require_chromium()
+    db = str(tmp_path_factory.mktemp(name) / f"{name}.db")
+    ingest_demo(db)
+    return str(module_live_server(db, token=token).url)
+
+
+@pytest.fixture(scope="module")
+def browser_args() -> list[str]:
+    """The switches ``browser`` starts Chromium with; a module may override this fixture to add its own."""
+    return list(CHROMIUM_ARGS)
+
+
+@pytest.fixture(scope="module")
+def browser(site: str, browser_args: list[str]) -> Any:
+    """A headless Chromium shared by a module's tests, started after the module's ``site`` fixture."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=str(CHROMIUM), args=browser_args)
+        yield b
+        b.close()
+
+
 def check_events(text: str, published: str | None, expected: list[dict[str, Any]]) -> Doc:
     """Run the whole pipeline on a text and check its events against expected field values, in order.
 

@@ -4,17 +4,15 @@ Screenshots go to artifacts/."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import httpx
 import pytest
+from conftest import browser_demo_site, ingest_demo
 
 pytestmark = pytest.mark.browser
 
-CHROMIUM = Path("/usr/bin/chromium")
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update"]
 ARTIFACTS = Path(__file__).resolve().parents[2] / "artifacts"
 TOKEN = "badge-test-token-1357924680"
 TALKS = "vn-us-reciprocal"
@@ -22,15 +20,7 @@ TALKS = "vn-us-reciprocal"
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory: pytest.TempPathFactory, module_live_server: Any) -> str:
-    if not CHROMIUM.exists():
-        pytest.skip("/usr/bin/chromium is not installed")
-    from tradetalks.ingest.batch import demo_corpus_path, ingest_paths
-    from tradetalks.store import open_store
-
-    db = str(tmp_path_factory.mktemp("badge") / "badge.db")
-    with open_store(db) as store:
-        assert not ingest_paths(store, [str(demo_corpus_path())]).failed
-    return str(module_live_server(db, token=TOKEN).url)
+    return browser_demo_site(tmp_path_factory, module_live_server, "badge", TOKEN)
 
 
 @pytest.fixture(scope="module")
@@ -43,16 +33,6 @@ def corrected(site: str) -> dict[str, Any]:
     made = httpx.post(f"{site}/api/corrections", json=body, headers={"Authorization": f"Bearer {TOKEN}"}, timeout=60)
     assert made.status_code == 201 and made.json()["status"] == "applied", made.text
     return dict(latest)
-
-
-@pytest.fixture(scope="module")
-def browser(site: str) -> Iterator[Any]:
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
-        yield b
-        b.close()
 
 
 @pytest.mark.parametrize("width", [1400, 390])
@@ -85,12 +65,8 @@ def test_corrected_badge_on_the_timeline_and_the_negotiation_lists(
 
 def test_no_badge_before_any_correction(tmp_path: Path, live_server: Any) -> None:
     """The same pages over a store without corrections mark nothing (the badge is not always there)."""
-    from tradetalks.ingest.batch import demo_corpus_path, ingest_paths
-    from tradetalks.store import open_store
-
     db = str(tmp_path / "plain.db")
-    with open_store(db) as store:
-        assert not ingest_paths(store, [str(demo_corpus_path())]).failed
+    ingest_demo(db)
     site = live_server(db).url
     for path in ("/", f"/n/{TALKS}", "/?all=true"):
         assert "badge corrected" not in httpx.get(site + path).text, path

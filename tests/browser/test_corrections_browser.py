@@ -4,42 +4,22 @@ fits a phone screen and breaks no Content-Security-Policy rule. Screenshots go t
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import httpx
 import pytest
+from conftest import browser_demo_site
 
 pytestmark = pytest.mark.browser
 
-CHROMIUM = Path("/usr/bin/chromium")
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update"]
 ARTIFACTS = Path(__file__).resolve().parents[2] / "artifacts"
 TOKEN = "browser-test-token-9876543210"
 
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory: pytest.TempPathFactory, module_live_server: Any) -> str:
-    if not CHROMIUM.exists():
-        pytest.skip("/usr/bin/chromium is not installed")
-    from tradetalks.ingest.batch import demo_corpus_path, ingest_paths
-    from tradetalks.store import open_store
-
-    db = str(tmp_path_factory.mktemp("editor") / "editor.db")
-    with open_store(db) as store:
-        assert not ingest_paths(store, [str(demo_corpus_path())]).failed
-    return str(module_live_server(db, token=TOKEN).url)
-
-
-@pytest.fixture(scope="module")
-def browser(site: str) -> Iterator[Any]:
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
-        yield b
-        b.close()
+    return browser_demo_site(tmp_path_factory, module_live_server, "editor", TOKEN)
 
 
 def _dated_event(site: str) -> dict[str, Any]:

@@ -8,17 +8,15 @@ Screenshots go to artifacts/ (ignored by git).
 from __future__ import annotations
 
 import copy
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import httpx
 import pytest
+from conftest import require_chromium
 
 pytestmark = pytest.mark.browser
 
-CHROMIUM = Path("/usr/bin/chromium")
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update"]
 REPO = Path(__file__).resolve().parents[2]
 SHARED = (REPO / ".." / "shared").resolve()
 ARTIFACTS = REPO / "artifacts"
@@ -47,8 +45,7 @@ UNISOLATED = """(() => {
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory: pytest.TempPathFactory, module_live_server: Any) -> str:
-    if not CHROMIUM.exists():
-        pytest.skip("/usr/bin/chromium is not installed")
+    require_chromium()
     from tradetalks.ingest.batch import demo_corpus_path, ingest_paths
     from tradetalks.store import open_store
 
@@ -63,8 +60,7 @@ def site(tmp_path_factory: pytest.TempPathFactory, module_live_server: Any) -> s
 
 @pytest.fixture(scope="module")
 def hostile_site(tmp_path_factory: pytest.TempPathFactory, module_live_server: Any) -> str:
-    if not CHROMIUM.exists():
-        pytest.skip("/usr/bin/chromium is not installed")
+    require_chromium()
     from conftest import make_sample_dossier
 
     from tradetalks.model import Participant
@@ -86,16 +82,6 @@ def hostile_site(tmp_path_factory: pytest.TempPathFactory, module_live_server: A
             store.add_article(article)
         store.save_dossier(dossier)
     return str(module_live_server(db).url)
-
-
-@pytest.fixture(scope="module")
-def browser(site: str) -> Iterator[Any]:
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
-        yield b
-        b.close()
 
 
 def open_page(browser: Any, width: int) -> tuple[Any, Any, list[str]]:

@@ -6,17 +6,14 @@ from typing import Any
 
 import pytest
 
+from tests.unit.ask_dossier import dossier_index, evidence
 from tradetalks.model import (
-    Article,
-    ArticleRecord,
-    Dossier,
     Entity,
     Event,
     Evidence,
     Participant,
     Role,
     TariffFacts,
-    article_id,
 )
 from tradetalks.serve.ask import answer_from_index
 from tradetalks.serve.index import DossierIndex
@@ -35,9 +32,7 @@ TEXTS = {
 
 
 def _ev(url: str, quote: str) -> Evidence:
-    text = TEXTS[url]
-    start = text.index(quote)
-    return Evidence(article_id(url), start, start + len(quote), quote)
+    return evidence(TEXTS, url, quote)
 
 
 def _role(title: str, en: str, url: str, quote: str) -> list[Role]:
@@ -46,10 +41,6 @@ def _role(title: str, en: str, url: str, quote: str) -> list[Role]:
 
 @pytest.fixture(scope="module")
 def index() -> DossierIndex:
-    records = [
-        ArticleRecord(a.id or "", a.source, a.url, "Báo Thử", None, "2025-08-01", story=a.id)
-        for a in (Article(source=u, text=t, url=u, id=article_id(u)) for u, t in TEXTS.items())
-    ]
     v1, call = "https://a.example.vn/vong-1", "https://a.example.vn/dien-dam"
     entities = [
         Entity(
@@ -162,7 +153,7 @@ def index() -> DossierIndex:
             participants=[Participant("p-lam", "VN"), Participant("p-pm", "VN"), Participant("p-trump", "US")],
         ),
     ]
-    return DossierIndex(Dossier(articles=records, entities=entities, events=events, timexes=[]))
+    return dossier_index(TEXTS, "2025-08-01", entities, events)
 
 
 @pytest.mark.parametrize(

@@ -3,24 +3,18 @@ tests; no article's text)."""
 
 from __future__ import annotations
 
-from typing import Any
-
 import pytest
 
+from tests.unit.ask_dossier import ask_found, dossier_index, evidence
 from tradetalks.model import (
-    Article,
-    ArticleRecord,
-    Dossier,
     Entity,
     Event,
     Evidence,
     Participant,
     Role,
     TariffFacts,
-    article_id,
 )
 from tradetalks.serve.answers import same_day
-from tradetalks.serve.ask import answer_from_index
 from tradetalks.serve.index import DossierIndex
 from tradetalks.serve.question import countries_named, parse_question
 
@@ -38,17 +32,11 @@ TEXTS = {
 
 
 def _ev(url: str, quote: str) -> Evidence:
-    text = TEXTS[url]
-    start = text.index(quote)
-    return Evidence(article_id(url), start, start + len(quote), quote)
+    return evidence(TEXTS, url, quote)
 
 
 @pytest.fixture(scope="module")
 def index() -> DossierIndex:
-    records = [
-        ArticleRecord(a.id or "", a.source, a.url, "Báo Thử", "Tin thử", "2026-03-01", story=a.id)
-        for a in (Article(source=u, text=t, url=u, id=article_id(u)) for u, t in TEXTS.items())
-    ]
     mt = "https://b.example.vn/my-trung"
     role = [Role("Phó Thủ tướng", None, "2025-07-01", "2025-07-30", [_ev(mt, "ông Hà")], "Vice Premier")]
     entities = [
@@ -139,7 +127,7 @@ def index() -> DossierIndex:
             tariff=TariffFacts(country="Ấn Độ"),
         ),
     ]
-    return DossierIndex(Dossier(articles=records, entities=entities, events=events, timexes=[]))
+    return dossier_index(TEXTS, "2026-03-01", entities, events, title="Tin thử")
 
 
 @pytest.mark.parametrize(
@@ -211,10 +199,7 @@ def test_rule_side_word() -> None:
     assert parse_question("Ai dẫn đầu phía Mỹ trong đàm phán với Trung Quốc?").side == "US"
 
 
-def _ask(index: DossierIndex, question: str) -> dict[str, Any]:
-    answer = answer_from_index(index, question)
-    assert answer["found"], question
-    return answer
+_ask = ask_found
 
 
 def test_rule_scope_over_talks(index: DossierIndex) -> None:

@@ -4,14 +4,10 @@ these tests; no article's text)."""
 
 from __future__ import annotations
 
-from typing import Any
-
 import pytest
 
+from tests.unit.ask_dossier import ask_found, dossier_index, evidence
 from tradetalks.model import (
-    Article,
-    ArticleRecord,
-    Dossier,
     Entity,
     Event,
     Evidence,
@@ -38,9 +34,7 @@ TEXTS = {
 
 
 def _ev(url: str, quote: str) -> Evidence:
-    text = TEXTS[url]
-    start = text.index(quote)
-    return Evidence(article_id(url), start, start + len(quote), quote)
+    return evidence(TEXTS, url, quote)
 
 
 def _role(title: str, org: str, url: str, quote: str) -> list[Role]:
@@ -49,10 +43,6 @@ def _role(title: str, org: str, url: str, quote: str) -> list[Role]:
 
 @pytest.fixture(scope="module")
 def index() -> DossierIndex:
-    records = [
-        ArticleRecord(a.id or "", a.source, a.url, "Báo Thử", None, "2026-03-01", story=a.id)
-        for a in (Article(source=u, text=t, url=u, id=article_id(u)) for u, t in TEXTS.items())
-    ]
     bt = "https://c.example.vn/bo-truong"
     entities = [
         Entity("p-an", "person", "Trần Văn An", side="VN"),
@@ -142,13 +132,10 @@ def index() -> DossierIndex:
             id="launch",
         ),
     ]
-    return DossierIndex(Dossier(articles=records, entities=entities, events=events, timexes=[]))
+    return dossier_index(TEXTS, "2026-03-01", entities, events)
 
 
-def _ask(index: DossierIndex, question: str) -> dict[str, Any]:
-    answer = answer_from_index(index, question)
-    assert answer["found"], question
-    return answer
+_ask = ask_found
 
 
 def test_rule_every_name_and_own_kind_and_place_asked(index: DossierIndex) -> None:
@@ -283,8 +270,7 @@ def _round_told(quote: str) -> DossierIndex:
         participants=[Participant("p-lan", "VN"), Participant("p-khoa", None), Participant("p-rao", None)],
         id="r3",
     )
-    record = ArticleRecord(article_id(url), url, url, "Báo Thử", None, "2014-05-06", story=article_id(url))
-    return DossierIndex(Dossier(articles=[record], entities=entities, events=[event], timexes=[]))
+    return dossier_index({url: quote}, "2014-05-06", entities, [event])
 
 
 @pytest.mark.parametrize(
@@ -322,8 +308,7 @@ def test_rule_head_named() -> None:
         participants=[Participant("p-tam", "VN"), Participant("p-ross", "US"), Participant("p-ba", "VN")],
         id="c",
     )
-    record = ArticleRecord(article_id(url), url, url, "Báo Thử", None, "2025-04-21", story=article_id(url))
-    index = DossierIndex(Dossier(articles=[record], entities=entities, events=[event], timexes=[]))
+    index = dossier_index({url: quote}, "2025-04-21", entities, [event])
     answer = _ask(index, "Ai là trưởng đoàn đàm phán của Việt Nam?")
     assert answer["entities"] == ["p-tam"] and answer["answer"].startswith("Bộ trưởng Lê Văn Tám")
     assert not answer_from_index(index, "Who is the head of the US delegation?")["found"], "nobody calls Ross so"

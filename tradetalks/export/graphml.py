@@ -7,13 +7,34 @@ from typing import Any
 
 import networkx as nx
 
-from tradetalks.model import Dossier
+from tradetalks.model import Dossier, Event
 from tradetalks.serve.index import DossierIndex, fold_name
 
 
 def _clean(attrs: dict[str, Any]) -> dict[str, Any]:
     """GraphML attributes: no None values (GraphML has no null)."""
     return {k: v for k, v in attrs.items() if v is not None}
+
+
+def event_node(event: Event) -> dict[str, Any]:
+    """An event's node data (``dossier_graph`` and the GraphML written from rows give it alike)."""
+    return _clean(
+        {
+            "kind": "event",
+            "type": event.type,
+            "label": event.summary or event.type,
+            "summary_en": event.summary_en,
+            "negotiation": event.negotiation,
+            "start": event.start,
+            "end": event.end,
+            "ordinal": event.ordinal,
+            "location": event.location,
+            "status": event.status,
+            "rate": event.rate,
+            "topics": " | ".join(event.topics),
+            "sources": len({e.article for e in event.evidence}),
+        }
+    )
 
 
 def dossier_graph(dossier: Dossier) -> nx.MultiDiGraph:
@@ -39,26 +60,7 @@ def dossier_graph(dossier: Dossier) -> nx.MultiDiGraph:
         )
     for event in index.events:
         node = f"event:{event.id}"
-        graph.add_node(
-            node,
-            **_clean(
-                {
-                    "kind": "event",
-                    "type": event.type,
-                    "label": event.summary or event.type,
-                    "summary_en": event.summary_en,
-                    "negotiation": event.negotiation,
-                    "start": event.start,
-                    "end": event.end,
-                    "ordinal": event.ordinal,
-                    "location": event.location,
-                    "status": event.status,
-                    "rate": event.rate,
-                    "topics": " | ".join(event.topics),
-                    "sources": len({e.article for e in event.evidence}),
-                }
-            ),
-        )
+        graph.add_node(node, **event_node(event))
         for p in event.participants:
             if p.entity not in graph:
                 graph.add_node(p.entity, kind="entity", label=p.name or p.entity)

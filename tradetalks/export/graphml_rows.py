@@ -15,7 +15,7 @@ from typing import Any, BinaryIO
 
 from networkx.readwrite.graphml import GraphMLWriterLxml
 
-from tradetalks.export.graphml import _clean
+from tradetalks.export.graphml import _clean, event_node
 from tradetalks.keys import fold_name
 from tradetalks.model import Event, Participant
 from tradetalks.store.row_reads import DossierRows
@@ -45,27 +45,6 @@ def entity_node(item: dict[str, Any]) -> dict[str, Any]:
             "side": item["side"],
             "aliases": " | ".join(item["aliases"]),
             "mentions": item["mentions"],
-        }
-    )
-
-
-def event_node(event: Event) -> dict[str, Any]:
-    """An event's node data (as ``dossier_graph`` gives it)."""
-    return _clean(
-        {
-            "kind": "event",
-            "type": event.type,
-            "label": event.summary or event.type,
-            "summary_en": event.summary_en,
-            "negotiation": event.negotiation,
-            "start": event.start,
-            "end": event.end,
-            "ordinal": event.ordinal,
-            "location": event.location,
-            "status": event.status,
-            "rate": event.rate,
-            "topics": " | ".join(event.topics),
-            "sources": len({e.article for e in event.evidence}),
         }
     )
 

@@ -10,6 +10,7 @@ from tradetalks.model import Dossier, Entity
 from tradetalks.serve.event_page import source_line
 from tradetalks.serve.index import DossierIndex
 from tradetalks.serve.row_views import partial_index
+from tradetalks.serve.timeline import entity_fields, role_order
 from tradetalks.store.row_reads import DossierRows
 
 #: Events of an entity, as a condition over ``d_events e`` (one parameter: the entity's id).
@@ -28,7 +29,7 @@ def entity_page_from_rows(
     entity, counts = found
     total, listed = rows.latest_event_ids(OF_ENTITY, [entity_id], max_events)
     events = rows.events([i for i, _, _ in listed])
-    trimmed = sorted(zip(entity.roles, counts, strict=True), key=lambda rc: (rc[0].first_seen or "", rc[0].title))
+    trimmed = sorted(zip(entity.roles, counts, strict=True), key=lambda rc: role_order(rc[0]))
     index = partial_index(rows, events, {i: pos for i, pos, _ in listed}, entity)
     mentions, articles = rows.mention_counts(entity_id)
     records = DossierIndex(Dossier(articles=rows.latest_mentioning_articles(entity_id, max_articles, articles)))
@@ -38,12 +39,7 @@ def entity_page_from_rows(
         view["source_total"] = count
         role_views.append(view)
     page = {
-        "id": entity.id,
-        "type": entity.type,
-        "name": entity.name,
-        "name_en": entity.name_en,
-        "aliases": list(entity.aliases),
-        "side": entity.side,
+        **entity_fields(entity),
         "roles": role_views,
         "events": [index.event_view(e, lang) for e in events],
         "events_total": total,

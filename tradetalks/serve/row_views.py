@@ -9,7 +9,7 @@ from typing import Any
 
 from tradetalks.model import VN_US_RECIPROCAL, Dossier, Entity, Event
 from tradetalks.serve.index import DossierIndex, date_ceiling, date_floor, fold_name
-from tradetalks.serve.timeline import QueryError, check_date, check_type
+from tradetalks.serve.timeline import QueryError, check_date, check_type, entity_view
 from tradetalks.store.event_pages import UnknownCursor, event_page
 from tradetalks.store.row_reads import DossierRows
 
@@ -202,22 +202,8 @@ def entity_from_rows(
         listed = listed[-max_events:] if max_events > 0 else []
     events = rows.events([i for i, _, _ in listed])
     index = partial_index(rows, events, {i: pos for i, pos, _ in listed}, entity)
-    other = rows.entities(others)
-    return {
-        "id": entity.id,
-        "type": entity.type,
-        "name": entity.name,
-        "name_en": entity.name_en,
-        "aliases": list(entity.aliases),
-        "side": entity.side,
-        "roles": [index.role_view(r) for r in sorted(entity.roles, key=lambda r: (r.first_seen or "", r.title))],
-        "events": [index.event_view(e, lang) for e in events],
-        "events_total": total,
-        "mentions": len(entity.mentions),
-        "articles": sorted({m.article for m in entity.mentions}),
-        "other_matches": [{"id": m.id, "name": m.name, "type": m.type} for m in _in_order(other, others)],
-        "matched_by": "id" if entity.id == name else ("name" if fold_name(name) == fold_name(entity.name) else "alias"),
-    }
+    other = [{"id": m.id, "name": m.name, "type": m.type} for m in _in_order(rows.entities(others), others)]
+    return entity_view(index, entity, events, total, other, name, lang)
 
 
 def _in_order(entities: list[Entity], ids: list[str]) -> list[Entity]:

@@ -10,7 +10,7 @@ from rich.markup import escape
 from rich.table import Table
 
 from tradetalks.errors import TradeTalksError
-from tradetalks.model import EVENT_TYPES, VN_US_RECIPROCAL, Event
+from tradetalks.model import EVENT_TYPES, VN_US_RECIPROCAL, Entity, Event, Role
 from tradetalks.serve.index import DossierIndex, date_ceiling, date_floor, fold_name, is_dated
 from tradetalks.store.base import Store
 from tradetalks.talks_scope import talks_scope
@@ -212,6 +212,11 @@ def entity_from_index(index: DossierIndex, name: str, lang: str = "vi") -> dict[
     else:
         others = []
     events = sorted(index.events_by_entity.get(entity.id, []), key=index.event_order)
+    return entity_view(index, entity, events, len(events), others, name, lang)
+
+
+def entity_fields(entity: Entity) -> dict[str, Any]:
+    """Who an entity is, as every entity view starts: its id, type, names, aliases and side."""
     return {
         "id": entity.id,
         "type": entity.type,
@@ -219,9 +224,30 @@ def entity_from_index(index: DossierIndex, name: str, lang: str = "vi") -> dict[
         "name_en": entity.name_en,
         "aliases": list(entity.aliases),
         "side": entity.side,
-        "roles": [index.role_view(r) for r in sorted(entity.roles, key=lambda r: (r.first_seen or "", r.title))],
+    }
+
+
+def role_order(role: Role) -> tuple[str, str]:
+    """Titles in the order they were first seen, then by title."""
+    return (role.first_seen or "", role.title)
+
+
+def entity_view(
+    index: DossierIndex,
+    entity: Entity,
+    events: list[Event],
+    total: int,
+    others: list[dict[str, Any]],
+    name: str,
+    lang: str,
+) -> dict[str, Any]:
+    """The entity found for ``name`` with its titles, the ``events`` shown of its ``total`` and the other matches
+    (``entity_from_index`` and ``entity_from_rows`` answer alike)."""
+    return {
+        **entity_fields(entity),
+        "roles": [index.role_view(r) for r in sorted(entity.roles, key=role_order)],
         "events": [index.event_view(e, lang) for e in events],
-        "events_total": len(events),
+        "events_total": total,
         "mentions": len(entity.mentions),
         "articles": sorted({m.article for m in entity.mentions}),
         "other_matches": others,
