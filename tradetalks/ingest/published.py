@@ -15,6 +15,9 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from functools import lru_cache
+
+from tradetalks.extract.timex.words import time_words
 
 #: The earliest plausible publication year of a news article in the archive.
 FIRST_YEAR = 1990
@@ -99,12 +102,33 @@ def from_text(text: str, today: date) -> date | None:
     later = [int(y) for y in _YEAR.findall(text) if latest.year + 1 < int(y) <= today.year]
     if later:
         return None
-    following = [
-        d
-        for m in _DAY_MONTH.finditer(text)
-        if (d := _valid(latest.year, int(m[2]), int(m[1]), today)) is not None and 0 < (d - latest).days <= FOLLOW_DAYS
-    ]
+    following = [d for day, month in _days_and_months(text) if (d := _following(latest, month, day, today)) is not None]
     return max(following, default=latest)
+
+
+def _days_and_months(text: str) -> list[tuple[int, int]]:
+    """The days and months an article writes without a year: "12/11", and "12-11" after a day word."""
+    found = [(int(m[1]), int(m[2])) for m in _DAY_MONTH.finditer(text)]
+    return found + [(int(m[1]), int(m[2])) for m in _dashed_day_month().finditer(text)]
+
+
+@lru_cache(maxsize=1)
+def _dashed_day_month() -> re.Pattern[str]:
+    """Rule ``dashed_day_after_day_word``: "ngày 6-6", "sáng 2-1" are a day and month like "6/6"; a bare "3-4"
+    is not ("3-4 tuần tới" counts weeks), so the dash form needs "ngày" or a part of the day before it."""
+    words = sorted({"ngày", *time_words().lowered("part_of_day")}, key=len, reverse=True)
+    alternatives = "|".join(re.escape(w) for w in words)
+    return re.compile(rf"(?<!\w)(?:{alternatives})\s+(\d{{1,2}})\s*-\s*(\d{{1,2}})(?![\d/-])", re.IGNORECASE)
+
+
+def _following(latest: date, month: int, day: int, today: date) -> date | None:
+    """Rule ``days_run_into_next_year``: the day a yearless "day/month" names within ``FOLLOW_DAYS`` after the
+    latest full date, in its year or, past December, the next ("31/12/2018 … sáng 2/1" -> 2019-01-02)."""
+    for year in (latest.year, latest.year + 1):
+        d = _valid(year, month, day, today)
+        if d is not None and 0 < (d - latest).days <= FOLLOW_DAYS:
+            return d
+    return None
 
 
 def infer_published(url: str | None, text: str, today: date | None = None) -> tuple[str | None, str | None]:
