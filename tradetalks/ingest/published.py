@@ -17,6 +17,8 @@ import re
 from datetime import date
 from functools import lru_cache
 
+from tradetalks.extract.cues import event_table
+from tradetalks.extract.events.lines import is_caption
 from tradetalks.extract.timex.words import time_words
 
 #: The earliest plausible publication year of a news article in the archive.
@@ -92,7 +94,10 @@ def from_text(text: str, today: date) -> date | None:
     >>> from_text("Hiệp định ký ngày 13/7/2000 đã mở đường cho việc gia nhập WTO năm 2007.", date(2026, 1, 1))
     """
     found = []
+    captions = _caption_spans(text)
     for m in _FULL.finditer(text):
+        if any(lo <= m.start() < hi for lo, hi in captions) or _takes_effect(text, m.start()):
+            continue
         day, month, year = (m[1], m[2], m[3]) if m[1] else (m[4], m[5], m[6])
         if (d := _valid(int(year), int(month), int(day), today)) is not None:
             found.append(d)
@@ -129,6 +134,33 @@ def _following(latest: date, month: int, day: int, today: date) -> date | None:
         if d is not None and 0 < (d - latest).days <= FOLLOW_DAYS:
             return d
     return None
+
+
+@lru_cache(maxsize=1)
+def _effective_end() -> re.Pattern[str]:
+    """Phrases of "effective" in event_cues.tsv that name a taking effect ("có hiệu lực từ", "áp dụng kể từ"), not
+    the bare "từ"/"kể từ", then an optional "ngày", at the end of the text before a date."""
+    phrases = [p for p in event_table("effective") if set(p.split()) - {"từ", "kể"}]
+    alternatives = "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in sorted(phrases, key=len, reverse=True))
+    return re.compile(rf"(?<!\w)(?:{alternatives})\s+(?:ngày\s+)?$", re.IGNORECASE)
+
+
+def _takes_effect(text: str, pos: int) -> bool:
+    """Rule ``effective_day_may_lie_ahead``: "Thông tư sẽ có hiệu lực từ ngày 1/7/2026": the day a rule or a rate
+    takes effect is often written before it comes, so it does not date the article."""
+    return _effective_end().search(text, max(0, pos - 40), pos) is not None
+
+
+def _caption_spans(text: str) -> list[tuple[int, int]]:
+    """Rule ``caption_dates_the_photo``: "Khán giả xem diễu hành ngày 15/4/2017 (Ảnh: Reuters)": a full date on a
+    photo caption line dates the picture, often one from the archive, not the article."""
+    out = []
+    start = 0
+    for line in text.split("\n"):
+        if is_caption(line.lower().replace(" :", ":")):
+            out.append((start, start + len(line)))
+        start += len(line) + 1
+    return out
 
 
 def infer_published(url: str | None, text: str, today: date | None = None) -> tuple[str | None, str | None]:
