@@ -23,6 +23,8 @@ from pathlib import Path
 
 from vietnews import VIETNEWS, vietnews_records  # noqa: E402
 
+from tradetalks.model import Event
+
 REPO = Path(__file__).resolve().parents[1]
 SHARED = (REPO / ".." / "shared").resolve()
 REAL = SHARED / "data" / "real" / "articles.jsonl"
@@ -48,12 +50,22 @@ def run(name: str, source: Path, db: Path, show: int) -> None:
     for check, n in found.counts().items():
         print(f"  {check:22s} {n}")
     byid = {e.id: e for e in dossier.events}
+    published = {a.id: (a.published, (a.title or "")[:50], a.url) for a in dossier.articles}
+
+    def evidence(ev: Event) -> None:
+        for e in ev.evidence:
+            day, source, url = published.get(e.article, (None, None, None))
+            print(f"      [{e.article} published {day} ({source}) {url}] {e.quote[:160]!r}")
+
     for check in ("mixed_negotiations", "held_after_published", "far_years"):
         for eid in getattr(found, check)[:show]:
             ev = byid[eid]
             print(f"    {check}: {ev.type} {ev.start} {ev.negotiation} {ev.summary[:70]!r}")
+            evidence(ev)
     for a, b in found.rounds_out_of_order[:show]:
         print(f"    rounds_out_of_order: {byid[a].ordinal} {byid[a].start} / {byid[b].ordinal} {byid[b].start}")
+        evidence(byid[a])
+        evidence(byid[b])
 
 
 def main() -> int:

@@ -12,6 +12,11 @@ from tradetalks.model import VN_US_RECIPROCAL
 
 #: (text, publication date, expected events in order: each a dict of Event fields to check)
 CASES: list[tuple[str, str | None, list[dict[str, Any]]]] = [
+    (  # rule ``span_is_no_round``: "trong vòng 90 ngày" counts days, it numbers no round
+        "Mỹ và Trung Quốc sẽ bước vào vòng 12 đàm phán thương mại sau khi tạm hoãn tăng thuế trong vòng 90 ngày.",
+        None,
+        [{"type": "negotiation_round", "ordinal": 12}],
+    ),
     (  # a phone conversation between leaders is a call
         "Tối 2/7/2025, Tổng Bí thư Tô Lâm và Tổng thống Hoa Kỳ Donald Trump đã trao đổi qua điện thoại về "
         "quan hệ thương mại.",

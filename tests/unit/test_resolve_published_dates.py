@@ -47,6 +47,18 @@ def test_resolve_published_dates_from_url(url: str, value: date | None) -> None:
         # the days told after the latest full date move it on: the article was written after them
         ("Chiều 3/3/2025 hai bên họp; sáng 5/3 và 6/3 các nhóm kỹ thuật làm việc.", date(2025, 3, 6)),
         ("Chiều 3/3/2025 hai bên họp, sau vòng họp tháng 1/1 trước đó.", date(2025, 3, 3)),
+        # rule ``caption_dates_the_photo``: an archive photo's date says nothing of the article's
+        ("Hai bên họp sáng nay.\nNgười dân xem pháo hoa đêm 1/1/2023 (Ảnh: tư liệu).", None),
+        ("Hai bên họp sáng nay.\nĐoàn văn công biểu diễn ngày 2-9-2021 - Ảnh : Reuters .", None),
+        ("Sáng 4/6/2023 hai bên họp.\nĐoàn văn công biểu diễn ngày 2-9-2021 - Ảnh : Reuters .", date(2023, 6, 4)),
+        # rule ``effective_day_may_lie_ahead``: the day a rule takes effect may come after the article
+        ("Ngày 12/11/2024 hội đồng họp phiên thứ hai; mức mới áp dụng từ 1-1-2025.", date(2024, 11, 12)),
+        ("Ngày 12/11/2024 hội đồng họp; thông tư có hiệu lực kể từ ngày 1/1/2025.", date(2024, 11, 12)),
+        # rule ``days_run_into_next_year``: a January day after a late-December date is in the next year
+        ("Tối 30/12/2024 hai đoàn gặp nhau; sáng 3/1 họ ra thông cáo chung.", date(2025, 1, 3)),
+        # rule ``dashed_day_after_day_word``: "chiều 9-4" is a day; "2-3 tuần" counts weeks
+        ("Ngày 7/4/2025 hai bên trao đổi thư; chiều 9-4 bộ trưởng lên tiếng.", date(2025, 4, 9)),
+        ("Ngày 7/4/2025 hai bên trao đổi thư; vòng tới sẽ họp sau 2-3 tuần.", date(2025, 4, 7)),
     ],
 )
 def test_resolve_published_dates_from_article_dates(text: str, value: date | None) -> None:

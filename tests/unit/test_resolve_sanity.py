@@ -43,3 +43,17 @@ def test_resolve_sanity_finds_each_fault() -> None:
         "far_years": 1,
         "rounds_out_of_order": 1,
     }
+
+
+def test_resolve_sanity_announced_before_held() -> None:
+    """Rule ``announced_before_held``: an article that told the meeting only as planned, before its day, is no
+    fault; one that told it as held before its day still is."""
+    told = Evidence("a", 0, 4, "sẽ gặp")
+    done = Evidence("b", 0, 4, "đã gặp")
+    ev = _event("summit", "a", start="2025-02-27")
+    ev.evidence.append(done)
+    ev.conflicts.append(Conflict("status", ["held", "planned"], [[done], [told]]))
+    early = Dossier(articles=[_article("a", "2025-02-10"), _article("b", "2025-02-28")], events=[ev])
+    assert check_dossier(early).held_after_published == []
+    late = Dossier(articles=[_article("a", "2025-02-10"), _article("b", "2025-02-20")], events=[ev])
+    assert check_dossier(late).held_after_published == ["summit"]

@@ -15,6 +15,11 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from functools import lru_cache
+
+from tradetalks.extract.cues import event_table
+from tradetalks.extract.events.lines import is_caption
+from tradetalks.extract.timex.words import time_words
 
 #: The earliest plausible publication year of a news article in the archive.
 FIRST_YEAR = 1990
@@ -89,7 +94,10 @@ def from_text(text: str, today: date) -> date | None:
     >>> from_text("Hiệp định ký ngày 13/7/2000 đã mở đường cho việc gia nhập WTO năm 2007.", date(2026, 1, 1))
     """
     found = []
+    captions = _caption_spans(text)
     for m in _FULL.finditer(text):
+        if any(lo <= m.start() < hi for lo, hi in captions) or _takes_effect(text, m.start()):
+            continue
         day, month, year = (m[1], m[2], m[3]) if m[1] else (m[4], m[5], m[6])
         if (d := _valid(int(year), int(month), int(day), today)) is not None:
             found.append(d)
@@ -99,12 +107,60 @@ def from_text(text: str, today: date) -> date | None:
     later = [int(y) for y in _YEAR.findall(text) if latest.year + 1 < int(y) <= today.year]
     if later:
         return None
-    following = [
-        d
-        for m in _DAY_MONTH.finditer(text)
-        if (d := _valid(latest.year, int(m[2]), int(m[1]), today)) is not None and 0 < (d - latest).days <= FOLLOW_DAYS
-    ]
+    following = [d for day, month in _days_and_months(text) if (d := _following(latest, month, day, today)) is not None]
     return max(following, default=latest)
+
+
+def _days_and_months(text: str) -> list[tuple[int, int]]:
+    """The days and months an article writes without a year: "12/11", and "12-11" after a day word."""
+    found = [(int(m[1]), int(m[2])) for m in _DAY_MONTH.finditer(text)]
+    return found + [(int(m[1]), int(m[2])) for m in _dashed_day_month().finditer(text)]
+
+
+@lru_cache(maxsize=1)
+def _dashed_day_month() -> re.Pattern[str]:
+    """Rule ``dashed_day_after_day_word``: "ngày 6-6", "sáng 2-1" are a day and month like "6/6"; a bare "3-4"
+    is not ("3-4 tuần tới" counts weeks), so the dash form needs "ngày" or a part of the day before it."""
+    words = sorted({"ngày", *time_words().lowered("part_of_day")}, key=len, reverse=True)
+    alternatives = "|".join(re.escape(w) for w in words)
+    return re.compile(rf"(?<!\w)(?:{alternatives})\s+(\d{{1,2}})\s*-\s*(\d{{1,2}})(?![\d/-])", re.IGNORECASE)
+
+
+def _following(latest: date, month: int, day: int, today: date) -> date | None:
+    """Rule ``days_run_into_next_year``: the day a yearless "day/month" names within ``FOLLOW_DAYS`` after the
+    latest full date, in its year or, past December, the next ("31/12/2018 … sáng 2/1" -> 2019-01-02)."""
+    for year in (latest.year, latest.year + 1):
+        d = _valid(year, month, day, today)
+        if d is not None and 0 < (d - latest).days <= FOLLOW_DAYS:
+            return d
+    return None
+
+
+@lru_cache(maxsize=1)
+def _effective_end() -> re.Pattern[str]:
+    """Phrases of "effective" in event_cues.tsv that name a taking effect ("có hiệu lực từ", "áp dụng kể từ"), not
+    the bare "từ"/"kể từ", then an optional "ngày", at the end of the text before a date."""
+    phrases = [p for p in event_table("effective") if set(p.split()) - {"từ", "kể"}]
+    alternatives = "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in sorted(phrases, key=len, reverse=True))
+    return re.compile(rf"(?<!\w)(?:{alternatives})\s+(?:ngày\s+)?$", re.IGNORECASE)
+
+
+def _takes_effect(text: str, pos: int) -> bool:
+    """Rule ``effective_day_may_lie_ahead``: "Thông tư sẽ có hiệu lực từ ngày 1/7/2026": the day a rule or a rate
+    takes effect is often written before it comes, so it does not date the article."""
+    return _effective_end().search(text, max(0, pos - 40), pos) is not None
+
+
+def _caption_spans(text: str) -> list[tuple[int, int]]:
+    """Rule ``caption_dates_the_photo``: "Khán giả xem diễu hành ngày 15/4/2017 (Ảnh: Reuters)": a full date on a
+    photo caption line dates the picture, often one from the archive, not the article."""
+    out = []
+    start = 0
+    for line in text.split("\n"):
+        if is_caption(line.lower().replace(" :", ":")):
+            out.append((start, start + len(line)))
+        start += len(line) + 1
+    return out
 
 
 def infer_published(url: str | None, text: str, today: date | None = None) -> tuple[str | None, str | None]:

@@ -1,7 +1,8 @@
 """Gold-free checks of a dossier: facts that no annotation is needed to call wrong.
 
 - ``mixed_negotiations``: an event whose reports name two different negotiations;
-- ``held_after_published``: a held event whose first day comes after an article reporting it was published;
+- ``held_after_published``: a held event whose first day comes after an article telling it as held was
+  published (an article announcing it beforehand is no contradiction);
 - ``far_years``: an event dated more than one year from every reporting article's publication year while none
   of those articles states that year;
 - ``rounds_out_of_order``: two numbered rounds of one negotiation whose dates run against their numbers.
@@ -59,6 +60,18 @@ def _year(ev: Event) -> int | None:
     return rng.lo.year if rng is not None else None
 
 
+def announced(ev: Event) -> set[str]:
+    """Rule ``announced_before_held``: the articles that tell a held event only as planned ("hai nhà lãnh đạo sẽ
+    gặp nhau vào ngày 25/2", written before that day); published before the event, they contradict nothing."""
+    planned: set[str] = set()
+    held: set[str] = set()
+    for c in ev.conflicts:
+        if c.field == "status":
+            for value, group in zip(c.values, c.evidence, strict=False):
+                (held if value == "held" else planned).update(e.article for e in group)
+    return planned - held
+
+
 def check_dossier(dossier: Dossier) -> SanityReport:
     """Run every check over a dossier."""
     published = {a.id: _day(a.published) for a in dossier.articles}
@@ -77,7 +90,8 @@ def check_dossier(dossier: Dossier) -> SanityReport:
             out.mixed_negotiations.append(ident)
         first = _first_day(ev)
         pubs = [p for a in arts if (p := published.get(a)) is not None]
-        if ev.status == "held" and first is not None and any(first > p for p in pubs):
+        told_held = [p for a in arts if a not in announced(ev) and (p := published.get(a)) is not None]
+        if ev.status == "held" and first is not None and any(first > p for p in told_held):
             out.held_after_published.append(ident)
         year = _year(ev)
         if year is not None and pubs and all(abs(year - p.year) > YEAR_SLACK for p in pubs):

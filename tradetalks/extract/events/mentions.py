@@ -49,8 +49,14 @@ def _paren_ordinal_re() -> re.Pattern[str]:
 def _round_number_re() -> re.Pattern[str]:
     """A round word and its number ("vòng 3", "phiên thứ hai"); a round when a talks word follows it ("vòng 3
     đàm phán", "Phiên 13 đàm phán FTA") or stands right before it ("đàm phán vòng thứ ba")."""
-    number = rf"(\d{{1,2}}(?![-/.]\d)|{words_pattern('number')})(?!\w)"  # not "phiên 10-5", a day
+    number = rf"(\d{{1,2}}(?![-/.]\d)|{words_pattern('number')})(?!\w){_not_a_span()}"  # not "phiên 10-5", a day
     return re.compile(rf"(?:{words_pattern('round_lead')})\s+{number}")
+
+
+def _not_a_span() -> str:
+    """Rule ``span_is_no_round``: "(trong) vòng 90 ngày", "vòng 2 tuần" count a stretch of time, not a round: a
+    number followed by a unit of a period is no round's number."""
+    return rf"(?!\s+(?:{words_pattern('period_unit')})(?!\w))"
 
 
 @lru_cache(maxsize=1)
@@ -78,7 +84,7 @@ def _numbered_rounds(low: str, key: str) -> list[re.Match[str]]:
 def _round_ordinal_re() -> re.Pattern[str]:
     """A round named by "vòng thứ N", "phiên 13" alone ("chuẩn bị cho vòng thứ ba", "Tại phiên 13"), or as the next
     one ("phiên sau"): a round only after rounds are told."""
-    number = rf"(?:thứ\s+)?(\d{{1,2}}(?![-/.]\d)|{words_pattern('number')})(?!\w)"
+    number = rf"(?:thứ\s+)?(\d{{1,2}}(?![-/.]\d)|{words_pattern('number')})(?!\w){_not_a_span()}"
     return re.compile(rf"(?:{words_pattern('round_word')})\s+(?:{number}|((?:{words_pattern('next')})(?!\w)))")
 
 
