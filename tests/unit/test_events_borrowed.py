@@ -53,7 +53,7 @@ CASES: list[tuple[str, str, str | None, str, str | None, str | None]] = [
     ),
     (
         "caption_dates_event",  # a caption of the people who met
-        "Bộ trưởng Tài chính Mỹ Scott Bessent đã gặp Phó Thủ tướng Trung Quốc Hà Lập Phong tại Kuala Lumpur để bàn "
+        "Bộ trưởng Tài chính Mỹ Scott Bessent đã gặp Phó Thủ tướng Trung Quốc Hà Lập Phong ở Kuala Lumpur, trao đổi "
         "về thuế quan.\nPhó Thủ tướng Hà Lập Phong và Bộ trưởng Scott Bessent trước cuộc gặp, ngày 25/10/2025. "
         "Ảnh: TTXVN\nHai bên đánh giá cao kết quả.",
         "2025-10-27",
@@ -63,7 +63,7 @@ CASES: list[tuple[str, str, str | None, str, str | None, str | None]] = [
     ),
     (
         "caption_dates_event",  # a caption of other people shows another meeting
-        "Bộ trưởng Tài chính Mỹ Scott Bessent đã gặp Phó Thủ tướng Trung Quốc Hà Lập Phong tại Kuala Lumpur để bàn "
+        "Bộ trưởng Tài chính Mỹ Scott Bessent đã gặp Phó Thủ tướng Trung Quốc Hà Lập Phong ở Kuala Lumpur, trao đổi "
         "về thuế quan.\nTổng thống Donald Trump và Thủ tướng Anwar Ibrahim trong cuộc gặp ngày 25/10/2025. Ảnh: "
         "TTXVN\nHai bên đánh giá cao kết quả.",
         "2025-10-27",
@@ -121,7 +121,7 @@ def test_speaker_today() -> None:
     spoke, not the day of publication: the agreement he names is the one the article dated; outside quotes it is
     the publication day, another agreement."""
     lead = "Ngày 27/7/2025, Mỹ và EU đạt được thỏa thuận thương mại tại Scotland. Phát biểu sau cuộc gặp, ông Trump "
-    quoted = lead + "nói: “Thật tốt khi chúng ta đạt được một thỏa thuận hôm nay”."
+    quoted = lead + "nói: “Hôm nay chúng ta đã đạt được một thỏa thuận rất tốt”."
     told = lead + "cho biết hai bên đạt được một thỏa thuận hôm nay."
     assert [e.start for e in _events(quoted, "2025-07-28") if e.type == "agreement"] == ["2025-07-27"]
     assert [e.start for e in _events(told, "2025-07-28") if e.type == "agreement"] == ["2025-07-27", "2025-07-28"]

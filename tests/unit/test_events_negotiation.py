@@ -83,8 +83,8 @@ CASES: dict[str, tuple[str, list[dict[str, Any]]]] = {
     ),
     "title of a bystander": (  # "Thương mại" is the office of the second host, not what the first meeting was on
         "Chủ tịch nước Lương Cường hội kiến Tổng thống Hoa Kỳ Donald Trump. Tại New York, Chủ tịch nước Lương Cường "
-        "đã có cuộc gặp Tổng thống Hoa Kỳ Donald Trump, tiếp Bộ trưởng Thương mại Hoa Kỳ Howard Lutnick, gặp gỡ "
-        "kiều bào.",
+        "đã có cuộc gặp với Tổng thống Donald Trump, tiếp Bộ trưởng Thương mại Hoa Kỳ Howard Lutnick, rồi gặp gỡ "
+        "cộng đồng kiều bào.",
         [{"type": "meeting", "negotiation": None}, {"type": "meeting", "negotiation": VN_US_RECIPROCAL}],
     ),
 }

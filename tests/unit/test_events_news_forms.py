@@ -346,14 +346,14 @@ CASES: list[tuple[str, str | None, list[dict[str, Any]]]] = [
         [{"type": "meeting", "start": "2026-03-12", "n_evidence": 3}],
     ),
     (  # aspiration cue "tin tưởng sẽ": an agreement someone believes will be reached is not reached yet
-        "Ngày 3/6/2025, Tổng thống Mỹ Donald Trump cho biết ông tin tưởng sẽ đạt được một thỏa thuận thương mại "
+        "Ngày 3/6/2025, ông Donald Trump nói rằng ông tin tưởng sẽ sớm đạt được thỏa thuận thương mại "
         "với Ấn Độ.",
         "2025-06-20",
         [],
     ),
     (  # agreement cue "đạt được một khuôn khổ": a framework reached is an agreement, with or without "một"
-        "Ngày 12/5/2025, các quan chức Mỹ và Trung Quốc đã đạt được một khuôn khổ cho các cuộc đàm phán thương mại "
-        "tiếp theo.",
+        "Ngày 12/5/2025, quan chức hai nước Mỹ và Trung Quốc đã đạt được một khuôn khổ để tiếp tục đàm phán "
+        "thương mại.",
         "2025-06-20",
         [{"type": "agreement", "status": "held", "start": "2025-05-12"}],
     ),

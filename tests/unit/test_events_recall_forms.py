@@ -82,7 +82,7 @@ CASES: list[tuple[str, str, str | None, list[dict[str, Any]]]] = [
     ),
     (
         "signed_passive",  # the document named before "được ký": signed, with its day and place
-        "Hiệp định thương mại tự do giữa Việt Nam và Israel được ký tại Hà Nội ngày 25/7/2023.",
+        "Hiệp định thương mại tự do Việt Nam – Israel được ký tại Hà Nội ngày 25/7/2023.",
         None,
         [{"type": "agreement", "start": "2023-07-25", "location": "Hà Nội", "status": "held"}],
     ),
@@ -94,7 +94,7 @@ CASES: list[tuple[str, str, str | None, list[dict[str, Any]]]] = [
     ),
     (
         "held_with",  # a call named in passing, with whom it was held: one call, dated by its sentence (hours_apart)
-        "Tối 5/3/2025, chỉ vài giờ sau cuộc điện đàm với lãnh đạo Nhật Bản, Tổng thống Mỹ tuyên bố hai nước đã "
+        "Tối 5/3/2025, chỉ vài giờ sau cuộc điện đàm với Thủ tướng Nhật Bản, Tổng thống Mỹ thông báo hai bên đã "
         "đạt được thỏa thuận thương mại.",
         None,
         [{"type": "call", "start": "2025-03-05"}, {"type": "agreement", "start": "2025-03-05"}],
@@ -119,14 +119,14 @@ CASES: list[tuple[str, str, str | None, list[dict[str, Any]]]] = [
     ),
     (
         "placed_talks_nearby",  # the talks at hand, with their place; the words of trade in the next sentence
-        "Cuộc đàm phán lần này diễn ra tại thủ đô Jakarta. Trợ lý Đại diện Thương mại Mỹ Sarah Bianchi dẫn đầu "
+        "Cuộc đàm phán lần này diễn ra tại Jakarta (Indonesia). Trợ lý Đại diện Thương mại Mỹ Sarah Bianchi dẫn đầu "
         "đoàn đàm phán Mỹ, còn trưởng đoàn đàm phán Indonesia là Thứ trưởng Thương mại Jerry Sambuaga.",
         "2025-06-20",
         [{"type": "negotiation_round", "location": "Jakarta", "n_participants": 2, "n_evidence": 2}],
     ),
     (
         "placed_talks_nearby",  # without words of trade nearby the talks stay none
-        "Cuộc đàm phán lần này diễn ra tại thủ đô Jakarta. Hai câu lạc bộ vẫn chưa thống nhất mức phí chuyển "
+        "Cuộc đàm phán lần này diễn ra tại Jakarta (Indonesia). Hai câu lạc bộ vẫn chưa thống nhất mức phí chuyển "
         "nhượng tiền đạo.",
         None,
         [],

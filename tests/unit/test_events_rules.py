@@ -191,8 +191,8 @@ def test_next_held_on() -> None:
     """Rule ``next_held_on`` (within ``refers_back``): the day past the comma after "phiên sau", in a clause saying
     when it is held, is the next session's own day; without that clause it is no day of it."""
     told = (
-        "Phiên 5 đàm phán Hiệp định thương mại tự do giữa Việt Nam và khối EFTA diễn ra tại Hà Nội từ ngày 3 đến "
-        "6/3/2015. Những nội dung còn lại sẽ được bàn tại phiên sau, dự kiến sẽ được tổ chức trong tuần từ ngày 4 "
+        "Phiên 5 đàm phán Hiệp định thương mại tự do Việt Nam – EFTA diễn ra tại Hà Nội từ ngày 3 đến 6/3/2015. "
+        "Các vấn đề chưa thống nhất sẽ được bàn tiếp tại phiên sau, dự kiến sẽ được tổ chức trong tuần từ ngày 4 "
         "tháng 5 năm 2015."
     )
     said = told.replace("dự kiến sẽ được tổ chức trong tuần", "các bên cũng hẹn trao đổi thư")
