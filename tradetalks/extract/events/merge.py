@@ -97,8 +97,8 @@ def _is_headline(doc: Doc, d: Draft) -> bool:
 
 
 def _people_within(doc: Doc, title: Draft, body: Draft) -> bool:
-    """Rule *title tells the lead*: "Tổng Bí thư tiếp Trưởng đại diện Thương mại Hoa Kỳ, …" as the title, then
-    "Tổng Bí thư … đã tiếp Trưởng đại diện Thương mại Hoa Kỳ, Đại sứ Jamieson Greer": a title names the people of
+    """Rule *title tells the lead*: "Thủ tướng tiếp Bộ trưởng Nông nghiệp Mỹ" as the title line, then "Chiều 12/3,
+    Thủ tướng … tiếp bà Brooke Rollins, Bộ trưởng Nông nghiệp Mỹ": a title names the people of
     the event the body tells with more of them (a title names a person by office); every person it names is in
     the body's report of the same type, so the two are one event (never one named as background: "kể từ …")."""
     (pt, _), (_, kb) = unique_people_of(doc, title), unique_people_of(doc, body)

@@ -142,8 +142,8 @@ def _not_party(doc: Doc, m: Mention) -> bool:
 
 
 def inclusion_note(low: str, key: str, start: int) -> bool:
-    """Rule *inclusion note*: a country in brackets opened by "bao gồm", "gồm", "kể cả" ("… 24% với hàng hóa Trung
-    Quốc (bao gồm hàng hóa từ Hồng Kông và Ma Cao)", "nhóm BRICS (gồm Brazil, Nga …)") tells what the word before
+    """Rule *inclusion note*: a country in brackets opened by "bao gồm", "gồm", "kể cả" ("mức thuế áp lên Trung
+    Quốc (kể cả Ma Cao, Hồng Kông)", "nhóm BRICS (gồm Brazil, Nga …)") tells what the word before
     the bracket covers; the talks are that word's, the country is no party of its own."""
     opened = low.rfind("(", max(0, start - _NOTE_REACH), start)
     if opened < 0 or ")" in low[opened:start]:
