@@ -31,7 +31,7 @@ from tradetalks.store.keys_rows import (
     write_resolution,
 )
 from tradetalks.store.reads import BUMP_REVISION, SQLReads, correction_row
-from tradetalks.store.rows import ROWS_SCHEMA, load_rows, write_rows
+from tradetalks.store.rows import PAGE_INDEXES, ROLE_TITLE_INDEXES, ROWS_SCHEMA, load_rows, write_rows
 
 #: Ordered schema migrations; ``schema_version`` holds how many have been applied.
 MIGRATIONS: list[str] = [
@@ -104,19 +104,11 @@ MIGRATIONS: list[str] = [
     # 5: the dossier as indexed rows (see the SQLite store's migration 5)
     ROWS_SCHEMA + ";\nALTER TABLE dossier DROP COLUMN data",
     # 6: what the pages read, by index alone (see the SQLite store's migration 6)
-    """
-    CREATE INDEX d_participants_entity_event ON d_participants(entity, event);
-    CREATE INDEX d_participants_event_side ON d_participants(event, side, entity);
-    CREATE INDEX d_mentions_entity_article ON d_mentions(entity, article);
-    CREATE INDEX d_articles_published ON d_articles(published, pos);
-    """,
+    PAGE_INDEXES,
     # 7: resolution keys and order keys as rows (store/keys_rows.py), timexes numbered within their article
     keys_schema('COLLATE "C"'),
     # 8: the holders of a title, by index (see the SQLite store's migration 8)
-    """
-    CREATE INDEX d_roles_title ON d_roles(title, entity);
-    CREATE INDEX d_roles_title_en ON d_roles(title_en, entity);
-    """,
+    ROLE_TITLE_INDEXES,
 ]
 
 #: Only this much of an article's folded text goes into its tsvector (PostgreSQL caps a tsvector at 1 MB).

@@ -78,6 +78,22 @@ CREATE TABLE d_corrections (pos INTEGER PRIMARY KEY, number INTEGER, status TEXT
 UPDATE dossier SET built_from = -1
 """
 
+#: Migration 6 on both backends: what the pages read, by index alone (a person's events and articles, an
+#: event's participants by side, the articles newest first).
+PAGE_INDEXES = """
+CREATE INDEX d_participants_entity_event ON d_participants(entity, event);
+CREATE INDEX d_participants_event_side ON d_participants(event, side, entity);
+CREATE INDEX d_mentions_entity_article ON d_mentions(entity, article);
+CREATE INDEX d_articles_published ON d_articles(published, pos);
+"""
+
+#: Migration 8 on both backends: the holders of a title, looked up by title or English title (ask's title
+#: questions), not by a scan.
+ROLE_TITLE_INDEXES = """
+CREATE INDEX d_roles_title ON d_roles(title, entity);
+CREATE INDEX d_roles_title_en ON d_roles(title_en, entity);
+"""
+
 TABLES = (
     "d_articles",
     "d_events",

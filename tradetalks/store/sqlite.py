@@ -25,7 +25,7 @@ from tradetalks.store.keys_rows import (
     write_resolution,
 )
 from tradetalks.store.reads import BUMP_REVISION, SQLReads, correction_row
-from tradetalks.store.rows import ROWS_SCHEMA, load_rows, write_rows
+from tradetalks.store.rows import PAGE_INDEXES, ROLE_TITLE_INDEXES, ROWS_SCHEMA, load_rows, write_rows
 
 #: Ordered schema migrations; ``schema_version`` holds how many have been applied.
 MIGRATIONS: list[str] = [
@@ -95,19 +95,11 @@ MIGRATIONS: list[str] = [
     ROWS_SCHEMA + ";\nALTER TABLE dossier DROP COLUMN data",
     # 6: what the pages read, by index alone: a person's events and articles, an event's participants by side,
     # the articles newest first
-    """
-    CREATE INDEX d_participants_entity_event ON d_participants(entity, event);
-    CREATE INDEX d_participants_event_side ON d_participants(event, side, entity);
-    CREATE INDEX d_mentions_entity_article ON d_mentions(entity, article);
-    CREATE INDEX d_articles_published ON d_articles(published, pos);
-    """,
+    PAGE_INDEXES,
     # 7: resolution keys and order keys as rows (store/keys_rows.py), timexes numbered within their article
     keys_schema(""),
     # 8: the holders of a title, looked up by title or English title (ask's title questions), not by a scan
-    """
-    CREATE INDEX d_roles_title ON d_roles(title, entity);
-    CREATE INDEX d_roles_title_en ON d_roles(title_en, entity);
-    """,
+    ROLE_TITLE_INDEXES,
 ]
 
 
