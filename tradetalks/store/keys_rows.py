@@ -458,7 +458,8 @@ class ResolutionReads:
         join = "" if week is None else f"JOIN r_keys k ON k.article = m.article AND k.kind = 'w' AND k.key = {q} "
         head = [] if week is None else [str(week)]
         sql = f"SELECT DISTINCT m.article FROM d_mentions m {join}WHERE m.entity = {q}"
-        total = len(self.conn.execute(sql, (*head, entity)).fetchall())
+        counted = f"SELECT COUNT(DISTINCT m.article) FROM d_mentions m {join}WHERE m.entity = {q}"
+        total = int(self.conn.execute(counted, (*head, entity)).fetchone()[0])
         inside = self._in(sql + " AND m.article IN ({ids})", articles, [*head, entity])
         return total - len({r[0] for r in inside})
 
