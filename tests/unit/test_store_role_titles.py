@@ -9,7 +9,7 @@ from conftest import talks_corpus
 
 from tradetalks.resolve import rebuild_dossier
 from tradetalks.store import sqlite as sqlite_store
-from tradetalks.store.question_reads import head_role_titles, holders, title_candidates, title_holders
+from tradetalks.store.question_reads import head_role_titles, holders, title_candidates
 
 
 def _plans(tmp_path: Path) -> dict[str, str]:
@@ -22,7 +22,6 @@ def _plans(tmp_path: Path) -> dict[str, str]:
         plans: dict[str, str] = {}
         for name, ask in (
             ("title_candidates", lambda: title_candidates(rows, ["Bộ trưởng", "Thứ trưởng"])),
-            ("title_holders", lambda: title_holders(rows, ["Bộ trưởng"])),
             ("holders", lambda: holders(rows, ["Trade Representative"], english=True)),
             ("head_role_titles", lambda: head_role_titles(rows, ["Bộ trưởng"], ["Minister"])),
         ):

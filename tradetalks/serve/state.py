@@ -11,8 +11,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, TypeVar
 
-from tradetalks.model import Article, Doc, Dossier, SearchHit
-from tradetalks.serve.index import DossierIndex
+from tradetalks.model import Article, Doc, SearchHit
 from tradetalks.store import Store, open_store
 from tradetalks.store.row_reads import DossierRows
 
@@ -34,8 +33,6 @@ class ServeState:
         self.token: str | None = None  # the write token (TRADETALKS_TOKEN); None: writing is disabled
         self.store = open_store(db_url)
         self.lock = threading.RLock()
-        self._index: DossierIndex | None = None
-        self._questions: DossierIndex | None = None
         self._stamp: Any = None
         self._checked = 0.0
         self._rendered: OrderedDict[Any, bytes] = OrderedDict()
@@ -66,29 +63,7 @@ class ServeState:
             stamp = self._fingerprint()
             if stamp != self._stamp:
                 self._stamp = stamp
-                self._index = None
-                self._questions = None
                 self._rendered.clear()
-
-    def index(self) -> DossierIndex:
-        """The whole current dossier as an index; reloaded when the store changed since it was built."""
-        with self.lock:
-            self._refresh()
-            if self._index is None:
-                self._index = DossierIndex(self.store.load_dossier() or Dossier())
-                self._rendered.clear()
-            return self._index
-
-    def question_index(self) -> DossierIndex:
-        """What ``ask`` looks at (``question_index``), read from rows and kept until the store changes."""
-        from tradetalks.serve.row_views import question_index
-
-        with self.lock:
-            self._refresh()
-            if self._questions is None:
-                with self.store.rows().snapshot() as rows:
-                    self._questions = question_index(rows)
-            return self._questions
 
     def with_rows(self, read: Callable[[DossierRows], T]) -> T:
         """``read`` over the dossier's rows, on the shared connection (under the lock), uncached."""
@@ -111,22 +86,6 @@ class ServeState:
                 self._rendered.move_to_end(("rows", key))
             return body
 
-    def rendered(self, key: Any, build: Callable[[DossierIndex], bytes]) -> bytes:
-        """A response body built from the current index, kept until the dossier changes."""
-        index = self.index()
-        with self.lock:
-            body = self._rendered.get(key)
-            if body is not None and self._index is index:
-                self._rendered.move_to_end(key)
-                return body
-        body = build(index)
-        with self.lock:
-            if self._index is index:
-                self._rendered[key] = body
-                while len(self._rendered) > CACHE_SIZE:
-                    self._rendered.popitem(last=False)
-        return body
-
     @contextmanager
     def writer(self) -> Iterator[Store]:
         """A store connection of its own for a writer, so that readers never wait for it (a database in
@@ -142,10 +101,8 @@ class ServeState:
             store.close()
 
     def invalidate(self) -> None:
-        """Forget the cached index (after a write through the API)."""
+        """Forget the cached pages (after a write through the API)."""
         with self.lock:
-            self._index = None
-            self._questions = None
             self._rendered.clear()
 
     def search(self, query: str, limit: int) -> list[SearchHit]:

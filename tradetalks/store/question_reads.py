@@ -95,18 +95,6 @@ def bare_entities(rows: DossierRows, ids: Sequence[str]) -> list[Entity]:
     return entities_from_rows([r[:-1] for r in found], [], [])
 
 
-def title_holders(rows: DossierRows, titles: Sequence[str]) -> list[tuple[str, bool, str | None, int]]:
-    """(person, former, last seen, mentions + events) of each title among these a person holds, people in dossier
-    order and each one's titles in order."""
-    found = rows._in(
-        "SELECT e.id, r.former, r.last_seen, e.mention_count + e.event_count, e.pos, r.n FROM d_roles r "
-        "JOIN d_entities e ON e.id = r.entity WHERE e.type = 'person' AND r.title IN ({ids})",
-        list(dict.fromkeys(titles)),
-    )
-    found.sort(key=lambda r: (r[4], r[5]))
-    return [(r[0], bool(r[1]), r[2], int(r[3])) for r in found]
-
-
 def head_role_titles(rows: DossierRows, titles: Sequence[str], titles_en: Sequence[str]) -> dict[str, str]:
     """Per person holding one of these titles (or English titles), the title of the first such role they hold
     (in role order): all a rule that looks at each head's first head title needs, no evidence read."""
