@@ -29,8 +29,13 @@ def _rows(path: str, fields: str) -> list[tuple[int, list[str]]]:
     return rows
 
 
+@lru_cache(maxsize=1)
+def _countries() -> frozenset[str]:
+    return frozenset(row[0] for row in read_tsv("countries.tsv"))
+
+
 def _country(path: str, i: int, country: str) -> str:
-    if country not in {row[0] for row in read_tsv("countries.tsv")}:
+    if country not in _countries():
         raise ValueError(f"{path}: row {i}: {country!r} is no country of countries.tsv")
     return country
 
