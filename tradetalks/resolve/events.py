@@ -24,6 +24,7 @@ from tradetalks.resolve.reports import (
     same_talks,
     talks_of,
 )
+from tradetalks.resolve.standing import join_standing_measures
 from tradetalks.resolve.state import EventState
 from tradetalks.resolve.years import complete_years, forget_far_years
 
@@ -399,6 +400,7 @@ def resolve_events(
     for _ in range(_ROUNDS):
         changed = complete_years(state)
         changed = attach_partial(state) or changed
+        changed = join_standing_measures(state) or changed
         if not changed:
             break
     events = []

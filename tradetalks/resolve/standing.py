@@ -1,0 +1,142 @@
+"""Rule ``standing_measure``: the reciprocal tariff named without rate or day is the measure whose rate stood then.
+
+"Sau khi Hoa Kỳ công bố áp thuế đối ứng với hàng hóa của nhiều nước, trong đó có Việt Nam" in an article of
+5 April 2025 names neither a rate nor a day, yet a reader knows the measure: the one whose rate stood on Viet
+Nam's goods on the days the article speaks of (``resources/standing_rates.tsv``: 46% from the announcement of 2
+April 2025 until the deal of 2 July). The report joins the event of that measure: the one event of its
+negotiation with that rate announced on the first day of the period.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from datetime import date
+
+from tradetalks.extract.events.known_rates import standing_rates, viet_nam
+from tradetalks.model import VN_US_RECIPROCAL
+from tradetalks.resolve.dates import Range, parse_range
+from tradetalks.resolve.reports import Report, talks_of
+from tradetalks.resolve.state import EventState
+
+_RATE_DIGITS = 4
+
+Period = tuple[date, date, float]  # first day, day after the last, rate
+
+
+def _country(r: Report) -> str | None:
+    """Whose goods a tariff report is on: the country it names, else Viet Nam for a report of the Viet Nam–US
+    talks (a clause naming no goods is on Viet Nam's, as in rule ``known_announcement``)."""
+    facts = r.event.tariff
+    if facts is not None and facts.country:
+        return facts.country
+    return viet_nam() if talks_of(r) == VN_US_RECIPROCAL else None
+
+
+def _periods(country: str) -> list[Period]:
+    return [(date.fromisoformat(a), date.fromisoformat(b), rate) for a, b, rate in standing_rates().get(country, [])]
+
+
+def _unrated(r: Report) -> bool:
+    """A tariff report naming no rate, no day and no day of force, and not a proposal."""
+    ev, rng = r.event, r.range
+    if ev.type != "tariff_action" or ev.rate is not None or (rng is not None and rng.has_day):
+        return False
+    facts = ev.tariff
+    return facts is None or (not facts.effective and facts.action != "proposed")
+
+
+def _one_day(rng: Range) -> date | None:
+    days = rng.days() if rng.has_year and rng.has_day else None
+    return days[0] if days is not None and days[0] == days[1] else None
+
+
+def _article_days(state: EventState, article: str, skip: int) -> list[tuple[date, date]]:
+    """The days an article speaks from: its publication day, else the dated days (with their year) of its time
+    expressions and of its other events."""
+    pub = state.published.get(article)
+    if pub is not None:
+        return [(pub, pub)]
+    ranges = [parse_range(t.value) for t in state.timexes.get(article, [])]
+    roots = sorted({state.find(i) for i in state.by_article.get(article, [])} - {skip})
+    ranges += [parse_range(ev.start, ev.end) for ev in (state.view(root) for root in roots)]
+    out = []
+    for rng in ranges:
+        days = rng.days() if rng is not None and rng.has_year and rng.has_day else None
+        if days is not None:
+            out.append(days)
+    return out
+
+
+def _measures(state: EventState) -> tuple[dict[tuple[str, str, float, date], list[int]], dict[str, list[date]]]:
+    """Dated tariff events by (negotiation, country, rate, day), and the days of each country's dated pauses."""
+    measures: dict[tuple[str, str, float, date], list[int]] = defaultdict(list)
+    pauses: dict[str, list[date]] = defaultdict(list)
+    for root, members in state.groups.items():
+        ev = state.view(root)
+        rng = parse_range(ev.start, ev.end)
+        day = _one_day(rng) if ev.type == "tariff_action" and rng is not None else None
+        if day is None:
+            continue
+        reports = [state.reports[i] for i in members]
+        talks = {talks_of(r) for r in reports}
+        countries = {c for r in reports if (c := _country(r)) is not None}
+        if len(talks) != 1 or len(countries) != 1:
+            continue
+        talk, country = next(iter(talks)), next(iter(countries))
+        if ev.rate is not None and talk is not None:
+            measures[(talk, country, round(ev.rate, _RATE_DIGITS), day)].append(root)
+        if any(r.event.tariff is not None and r.event.tariff.action == "suspended" for r in reports):
+            pauses[country].append(day)
+    return measures, pauses
+
+
+def _period_of(days: list[tuple[date, date]], periods: list[Period]) -> Period | None:
+    """The one standing period every day lies in (the country's only period for an article dating nothing)."""
+    if not days:
+        return periods[0] if len(periods) == 1 else None
+    return next((p for p in periods if all(p[0] <= lo and hi < p[1] for lo, hi in days)), None)
+
+
+def join_standing_measures(state: EventState) -> bool:
+    """Rule ``standing_measure`` (see the module): join each unrated, undated tariff report of a negotiation to
+    the measure whose rate stood on its country's goods on every day its article speaks of; a pause named so
+    ("tạm hoãn áp thuế") joins it only when its article speaks before every dated pause of that period (a pause
+    asked for, of the measure then standing). An article dating nothing has nothing against the country's only
+    period. The report stays apart when no event or several fit."""
+    measures: dict[tuple[str, str, float, date], list[int]] | None = None
+    pauses: dict[str, list[date]] = {}
+    changed = False
+    for root in sorted(state.groups):
+        if root not in state.groups:
+            continue
+        reports = [state.reports[i] for i in state.groups[root]]
+        if not all(_unrated(r) for r in reports):
+            continue
+        talks = {talks_of(r) for r in reports}
+        countries = {_country(r) for r in reports}
+        if len(talks) != 1 or len(countries) != 1 or None in talks or None in countries:
+            continue
+        talk, country = next(iter(talks)), next(iter(countries))
+        assert talk is not None and country is not None
+        periods = _periods(country)
+        if not periods:
+            continue
+        days = [d for a in sorted({r.article for r in reports}) for d in _article_days(state, a, root)]
+        period = _period_of(days, periods)
+        if period is None:
+            continue
+        if measures is None:
+            measures, pauses = _measures(state)
+        if any(r.event.tariff is not None and r.event.tariff.action == "suspended" for r in reports):
+            made = [d for d in pauses.get(country, []) if period[0] <= d < period[1]]
+            if not days or not made or any(hi >= min(made) for _, hi in days):
+                continue
+        found = {state.find(t) for t in measures.get((talk, country, round(period[2], _RATE_DIGITS), period[0]), [])}
+        if len(found) != 1:
+            continue
+        target = next(iter(found))
+        if target != root and state.fits(state.groups[root], state.groups[target]):
+            state.union(root, target)
+            changed = True
+            measures = None  # the joined event's view changed
+    return changed
