@@ -56,3 +56,27 @@ def test_resolve_measures_same_day_of_force_links() -> None:
         _rate("in-force-too", "2025-03-22", effective="2025-03-20"),
     ]
     assert len(_tariffs(docs)) == 2
+
+
+def test_resolve_measures_baseline_is_no_pause() -> None:
+    """A floor rate of 10% set on every partner, told with no day, is not the pause that left a country at 10%
+    (dated 9/4): the two stay apart, while two reports of the pause join."""
+
+    def ten(aid: str, published: str | None, scope: str | None, action: str, start: str | None = None) -> object:
+        event = {
+            "type": "tariff_action",
+            "quote": "mức 10%",
+            "rate": 0.1,
+            "start": start,
+            "negotiation": VN_US_RECIPROCAL,
+            "tariff": TariffFacts(country="Việt Nam", scope=scope, action=action),
+        }
+        return build_doc(aid, "Hàng hóa chịu mức 10% trong thời gian tới.", published=published, events=[event])
+
+    docs = [
+        ten("pause", "2025-04-10", None, "suspended", start="2025-04-09"),
+        ten("pause-too", None, None, "suspended"),
+        ten("floor", None, "baseline", "imposed"),
+    ]
+    groups = sorted(sorted({e.article for e in ev.evidence}) for ev in _tariffs(docs))
+    assert groups == [["floor"], ["pause", "pause-too"]]

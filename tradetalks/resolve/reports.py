@@ -8,7 +8,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 
 from tradetalks.event_types import types_where
-from tradetalks.model import Conflict, Event, Participant
+from tradetalks.model import Conflict, Event, Participant, TariffFacts
 from tradetalks.resolve.dates import Range, compatible, fill_year, near, parse_range, same_day, unresolved, year_of
 from tradetalks.resolve.names import fold_text
 
@@ -99,7 +99,16 @@ def _other_measure(a: Event, b: Event) -> bool:
         return False
     if ta.scope and tb.scope and ta.scope != tb.scope:
         return True
+    if _baseline_set(ta) and tb.action == "suspended" or _baseline_set(tb) and ta.action == "suspended":
+        return True
     return bool(ta.effective and tb.effective) and not compatible(parse_range(ta.effective), parse_range(tb.effective))
+
+
+def _baseline_set(facts: TariffFacts) -> bool:
+    """Rule ``baseline_is_no_pause``: the floor rate set on every partner ("áp mức thuế cơ bản 10% với hàng nhập
+    khẩu từ mọi nước") and a pause of a country's rate ("tạm hoãn áp thuế đối ứng 90 ngày, chỉ giữ 10%") are two
+    measures even at one rate: this is the report of a floor rate set, not paused."""
+    return facts.scope == "baseline" and facts.action != "suspended"
 
 
 def rounds_apart(ra: Range | None, rb: Range | None) -> bool:
