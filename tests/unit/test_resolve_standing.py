@@ -74,3 +74,37 @@ def test_resolve_standing_measure_needs_one_event() -> None:
     """Without a 46% event announced on 2 April the report stays apart (no event is made up for it)."""
     docs = [_dated("paused", "2025-04-10", _PAUSE, 0.1, "2025-04-09", "suspended"), _bare("bare", "2025-04-20")]
     assert len([e for e in build_dossier(docs).events if e.type == "tariff_action"]) == 2
+
+
+def _fifty(aid: str, published: str, start: str | None, action: str = "imposed", status: str = "held") -> object:
+    """A 50% tariff on Brazil's goods, with or without the month it was set."""
+    text = "Mỹ áp mức thuế 50% lên hàng hóa của Brazil từ tháng trước."
+    event = {
+        "type": "tariff_action",
+        "quote": "áp mức thuế 50%",
+        "rate": 0.5,
+        "start": start,
+        "status": status,
+        "tariff": TariffFacts(country="Brazil", action=action),
+    }
+    return build_doc(aid, text, published=published, events=[event])
+
+
+def _groups(docs: list) -> list[list[str]]:
+    return sorted(sorted({e.article for e in ev.evidence}) for ev in build_dossier(docs).events)
+
+
+def test_resolve_one_dated_measure_joins_a_later_mention() -> None:
+    """A rate told without a day months later ("đã áp thuế 50%") is the one dated measure at that rate."""
+    assert _groups([_fifty("set", "2025-08-10", "2025-08"), _fifty("later", "2026-01-20", None)]) == [["later", "set"]]
+
+
+def test_resolve_one_dated_measure_not_a_removal_nor_two_candidates() -> None:
+    """The removal of the rate is another event; with the rate set in two months, the bare mention names neither;
+    a rate told as to come far from the dated one stays apart."""
+    removal = _fifty("removed", "2026-01-20", None, action="suspended")
+    assert _groups([_fifty("set", "2025-08-10", "2025-08"), removal]) == [["removed"], ["set"]]
+    twice = [_fifty("set", "2025-08-10", "2025-08"), _fifty("again", "2025-10-10", "2025-10")]
+    assert ["later"] in _groups([*twice, _fifty("later", "2026-01-20", None)])
+    coming = _fifty("coming", "2026-01-20", None, status="planned")
+    assert _groups([_fifty("set", "2025-08-10", "2025-08"), coming]) == [["coming"], ["set"]]

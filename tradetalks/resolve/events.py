@@ -24,7 +24,7 @@ from tradetalks.resolve.reports import (
     same_talks,
     talks_of,
 )
-from tradetalks.resolve.standing import join_standing_measures
+from tradetalks.resolve.standing import join_one_dated_measure, join_standing_measures
 from tradetalks.resolve.state import EventState
 from tradetalks.resolve.years import complete_years, forget_far_years
 
@@ -397,10 +397,12 @@ def resolve_events(
         known(state)
     forget_far_years(state)
     link_reports(state)
+    several = rates_of_several_measures(state.reports)
     for _ in range(_ROUNDS):
         changed = complete_years(state)
         changed = attach_partial(state) or changed
         changed = join_standing_measures(state) or changed
+        changed = join_one_dated_measure(state, several) or changed
         if not changed:
             break
     events = []

@@ -19,6 +19,8 @@ from tradetalks.resolve.reports import Report, talks_of
 from tradetalks.resolve.state import EventState
 
 _RATE_DIGITS = 4
+#: A rate told as to come is the dated measure only when its article speaks this many days from that date.
+WINDOW_DAYS = 45
 
 Period = tuple[date, date, float]  # first day, day after the last, rate
 
@@ -140,3 +142,76 @@ def join_standing_measures(state: EventState) -> bool:
             changed = True
             measures = None  # the joined event's view changed
     return changed
+
+
+def _action_kind(r: Report) -> str:
+    """What a tariff report tells of its rate: a pause or removal, a proposal, or the rate set."""
+    action = r.event.tariff.action if r.event.tariff is not None else None
+    return action if action in ("suspended", "proposed") else "set"
+
+
+def _dated_measures(state: EventState) -> dict[tuple[str, float], list[int]]:
+    """Tariff events dated to a month or a day with its year, by each negotiation or country their reports give
+    and their rate."""
+    out: dict[tuple[str, float], list[int]] = defaultdict(list)
+    for root, members in state.groups.items():
+        ev = state.view(root)
+        rng = parse_range(ev.start, ev.end)
+        if ev.type != "tariff_action" or ev.rate is None or rng is None or not rng.has_year or rng.lo.month is None:
+            continue
+        targets = {t for i in members for t in (talks_of(state.reports[i]), _country(state.reports[i])) if t}
+        for t in sorted(targets):
+            out[(t, round(ev.rate, _RATE_DIGITS))].append(root)
+    return out
+
+
+def join_one_dated_measure(state: EventState, several: frozenset[tuple[str, float]]) -> bool:
+    """Rule ``one_dated_measure``: a rate told without a day ("Washington đã áp thuế 50% đối với New Delhi" in an
+    article of February) is the one dated measure of its negotiation (or of its country's goods) at that rate
+    that tells the same kind of action (set, paused, proposed): "hủy bỏ mức thuế 25%" is no report of the 25%
+    set. A rate the dossier ties to several days (``rate_of_several_measures_is_no_link``) or of two dated
+    events names none of them; a rate told as to come must be told within WINDOW_DAYS of that measure's date."""
+    measures: dict[tuple[str, float], list[int]] | None = None
+    changed = False
+    for root in sorted(state.groups):
+        if root not in state.groups:
+            continue
+        reports = [state.reports[i] for i in state.groups[root]]
+        first = reports[0].event
+        if first.type != "tariff_action" or first.rate is None or any(r.range is not None for r in reports):
+            continue
+        rate = round(first.rate, _RATE_DIGITS)
+        kinds = {_action_kind(r) for r in reports}
+        targets = {t for r in reports for t in (talks_of(r), _country(r)) if t}
+        if len(kinds) != 1 or not targets or any((t, rate) in several for t in targets):
+            continue
+        if measures is None:
+            measures = _dated_measures(state)
+        found = {state.find(c) for t in targets for c in measures.get((t, rate), [])} - {root}
+        if len(found) != 1:
+            continue
+        target = next(iter(found))
+        others = [state.reports[i] for i in state.groups[target]]
+        if {_action_kind(r) for r in others} != kinds or not state.fits(state.groups[root], state.groups[target]):
+            continue
+        if any(r.event.status == "planned" for r in reports) and not _near_articles(state, reports, target):
+            continue
+        state.union(root, target)
+        changed = True
+        measures = None
+    return changed
+
+
+def _near_articles(state: EventState, reports: list[Report], target: int) -> bool:
+    """Every article of the reports speaks within WINDOW_DAYS of the target event's date."""
+    rng = parse_range(state.view(target).start, state.view(target).end)
+    days = rng.days() if rng is not None else None
+    if days is None:
+        return False
+    for a in sorted({r.article for r in reports}):
+        own = _article_days(state, a, -1)
+        if not own or not any(
+            (days[0] - hi).days <= WINDOW_DAYS and (lo - days[1]).days <= WINDOW_DAYS for lo, hi in own
+        ):
+            return False
+    return True
