@@ -108,3 +108,13 @@ def test_resolve_one_dated_measure_not_a_removal_nor_two_candidates() -> None:
     assert ["later"] in _groups([*twice, _fifty("later", "2026-01-20", None)])
     coming = _fifty("coming", "2026-01-20", None, status="planned")
     assert _groups([_fifty("set", "2025-08-10", "2025-08"), coming]) == [["coming"], ["set"]]
+
+
+def test_resolve_standing_measure_undated_article_naming_another_rate() -> None:
+    """An article that dates nothing but names the 20% on the same goods is not of the period when 46% stood."""
+    text = "Sau khi Mỹ áp thuế đối ứng, hàng Việt Nam nay chịu mức 20%."
+    events = [
+        {"type": "tariff_action", "quote": "áp thuế đối ứng", "negotiation": VN_US_RECIPROCAL},
+        {"type": "tariff_action", "quote": "mức 20%", "rate": 0.2, "negotiation": VN_US_RECIPROCAL},
+    ]
+    assert _with_46([*_base(), build_doc("bare", text, events=events)]) == {"announced"}

@@ -99,12 +99,26 @@ def _period_of(days: list[tuple[date, date]], periods: list[Period]) -> Period |
     return next((p for p in periods if all(p[0] <= lo and hi < p[1] for lo, hi in days)), None)
 
 
+def _other_rate_told(state: EventState, reports: list[Report], rate: float) -> bool:
+    """Whether the articles of the reports tell another rate on the same goods: an article that dates nothing but
+    names the 20% of the deal is no article of the period when 46% stood."""
+    targets = {t for r in reports for t in (talks_of(r), _country(r)) if t}
+    for article in sorted({r.article for r in reports}):
+        for i in state.by_article.get(article, []):
+            other = state.reports[i]
+            if other.event.type != "tariff_action" or other.event.rate is None:
+                continue
+            if abs(other.event.rate - rate) > 1e-6 and targets & {talks_of(other), _country(other)}:
+                return True
+    return False
+
+
 def join_standing_measures(state: EventState) -> bool:
     """Rule ``standing_measure`` (see the module): join each unrated, undated tariff report of a negotiation to
     the measure whose rate stood on its country's goods on every day its article speaks of; a pause named so
     ("tạm hoãn áp thuế") joins it only when its article speaks before every dated pause of that period (a pause
-    asked for, of the measure then standing). An article dating nothing has nothing against the country's only
-    period. The report stays apart when no event or several fit."""
+    asked for, of the measure then standing). An article dating nothing is of the country's only period unless it
+    tells another rate on the same goods. The report stays apart when no event or several fit."""
     measures: dict[tuple[str, str, float, date], list[int]] | None = None
     pauses: dict[str, list[date]] = {}
     changed = False
@@ -125,7 +139,7 @@ def join_standing_measures(state: EventState) -> bool:
             continue
         days = [d for a in sorted({r.article for r in reports}) for d in _article_days(state, a, root)]
         period = _period_of(days, periods)
-        if period is None:
+        if period is None or not days and _other_rate_told(state, reports, period[2]):
             continue
         if measures is None:
             measures, pauses = _measures(state)
