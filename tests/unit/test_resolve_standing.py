@@ -70,6 +70,16 @@ def test_resolve_standing_measure_pause_asked_before_any_pause() -> None:
     assert _with_46([*_base(), _bare("later", "2025-04-15", _ASKED, "suspended")]) == {"announced"}
 
 
+def test_resolve_standing_measure_pause_told_after() -> None:
+    """Rule pause_told_after: told on 15 April, after the one dated pause of the period, a pause named without
+    rate or day is that pause; with no dated pause known it stays apart."""
+    docs = [*_base(), _bare("later", "2025-04-15", _ASKED, "suspended")]
+    pause = next(e for e in build_dossier(docs).events if e.rate == 0.1)
+    assert {e.article for e in pause.evidence} == {"paused", "later"}
+    alone = [_base()[0], _bare("later", "2025-04-15", _ASKED, "suspended")]
+    assert len(build_dossier(alone).events) == 2
+
+
 def test_resolve_standing_measure_needs_one_event() -> None:
     """Without a 46% event announced on 2 April the report stays apart (no event is made up for it)."""
     docs = [_dated("paused", "2025-04-10", _PAUSE, 0.1, "2025-04-09", "suspended"), _bare("bare", "2025-04-20")]

@@ -23,6 +23,7 @@ _RATE_DIGITS = 4
 WINDOW_DAYS = 45
 
 Period = tuple[date, date, float]  # first day, day after the last, rate
+STANDING = -1  # stands for the measure of a standing rate where an event of the state is expected
 
 
 def _country(r: Report) -> str | None:
@@ -69,10 +70,13 @@ def _article_days(state: EventState, article: str, skip: int) -> list[tuple[date
     return out
 
 
-def _measures(state: EventState) -> tuple[dict[tuple[str, str, float, date], list[int]], dict[str, list[date]]]:
-    """Dated tariff events by (negotiation, country, rate, day), and the days of each country's dated pauses."""
+Pauses = dict[str, list[tuple[date, int]]]  # country -> (day, event) of its dated pauses
+
+
+def _measures(state: EventState) -> tuple[dict[tuple[str, str, float, date], list[int]], Pauses]:
+    """Dated tariff events by (negotiation, country, rate, day), and each country's dated pauses."""
     measures: dict[tuple[str, str, float, date], list[int]] = defaultdict(list)
-    pauses: dict[str, list[date]] = defaultdict(list)
+    pauses: Pauses = defaultdict(list)
     for root, members in state.groups.items():
         ev = state.view(root)
         rng = parse_range(ev.start, ev.end)
@@ -88,7 +92,7 @@ def _measures(state: EventState) -> tuple[dict[tuple[str, str, float, date], lis
         if ev.rate is not None and talk is not None:
             measures[(talk, country, round(ev.rate, _RATE_DIGITS), day)].append(root)
         if any(r.event.tariff is not None and r.event.tariff.action == "suspended" for r in reports):
-            pauses[country].append(day)
+            pauses[country].append((day, root))
     return measures, pauses
 
 
@@ -113,14 +117,31 @@ def _other_rate_told(state: EventState, reports: list[Report], rate: float) -> b
     return False
 
 
+def _paused(
+    state: EventState, days: list[tuple[date, date]], period: Period, pauses: list[tuple[date, int]]
+) -> int | None:
+    """The event a pause named without rate or day is, in an article of a standing period: after the one dated
+    pause of the period, that pause; before every dated pause, a pause asked for, of the measure then standing
+    (STANDING); else none (no dated pause, or the article's days fall between or before and after)."""
+    made = sorted((d, state.find(root)) for d, root in pauses if period[0] <= d < period[1])
+    if not days or not made:
+        return None
+    if all(hi < made[0][0] for _, hi in days):
+        return STANDING
+    if len({root for _, root in made}) == 1 and all(lo >= made[0][0] for lo, _ in days):
+        return made[0][1]
+    return None
+
+
 def join_standing_measures(state: EventState) -> bool:
     """Rule ``standing_measure`` (see the module): join each unrated, undated tariff report of a negotiation to
     the measure whose rate stood on its country's goods on every day its article speaks of; a pause named so
     ("tạm hoãn áp thuế") joins it only when its article speaks before every dated pause of that period (a pause
-    asked for, of the measure then standing). An article dating nothing is of the country's only period unless it
+    asked for, of the measure then standing), and joins the one dated pause of the period when its article
+    speaks after it (rule ``pause_told_after``). An article dating nothing is of the country's only period unless it
     tells another rate on the same goods. The report stays apart when no event or several fit."""
     measures: dict[tuple[str, str, float, date], list[int]] | None = None
-    pauses: dict[str, list[date]] = {}
+    pauses: Pauses = {}
     changed = False
     for root in sorted(state.groups):
         if root not in state.groups:
@@ -143,11 +164,13 @@ def join_standing_measures(state: EventState) -> bool:
             continue
         if measures is None:
             measures, pauses = _measures(state)
+        paused: int | None = STANDING
         if any(r.event.tariff is not None and r.event.tariff.action == "suspended" for r in reports):
-            made = [d for d in pauses.get(country, []) if period[0] <= d < period[1]]
-            if not days or not made or any(hi >= min(made) for _, hi in days):
-                continue
-        found = {state.find(t) for t in measures.get((talk, country, round(period[2], _RATE_DIGITS), period[0]), [])}
+            paused = _paused(state, days, period, pauses.get(country, []))
+        if paused is None:
+            continue
+        key = (talk, country, round(period[2], _RATE_DIGITS), period[0])
+        found = {state.find(t) for t in measures.get(key, [])} if paused == STANDING else {paused}
         if len(found) != 1:
             continue
         target = next(iter(found))
