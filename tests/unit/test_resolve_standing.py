@@ -9,8 +9,8 @@ from tradetalks.resolve import build_dossier
 
 _ANNOUNCED = "Ngày 2/4/2025, Mỹ công bố mức thuế đối ứng 46% với hàng Việt Nam."
 _PAUSE = "Ngày 9/4/2025, Mỹ tạm hoãn áp thuế đối ứng 90 ngày, giữ mức 10%."
-_BARE = "Doanh nghiệp lo ngại sau khi Mỹ áp thuế đối ứng với hàng hóa nhiều nước."
-_ASKED = "Chính phủ đề nghị phía Mỹ tạm hoãn áp thuế trong thời gian hai bên đàm phán."
+_BARE = "Doanh nghiệp dệt may lo lắng vì Mỹ áp thuế đối ứng lên hàng xuất khẩu."
+_ASKED = "Bộ Ngoại giao đề nghị Washington tạm hoãn áp thuế để hai nước có thời gian thương lượng."
 
 
 def _dated(aid: str, published: str, text: str, rate: float, start: str, action: str) -> object:

@@ -105,9 +105,9 @@ def _other_measure(a: Event, b: Event) -> bool:
 
 
 def _baseline_set(facts: TariffFacts) -> bool:
-    """Rule ``baseline_is_no_pause``: the floor rate set on every partner ("áp mức thuế cơ bản 10% với hàng nhập
-    khẩu từ mọi nước") and a pause of a country's rate ("tạm hoãn áp thuế đối ứng 90 ngày, chỉ giữ 10%") are two
-    measures even at one rate: this is the report of a floor rate set, not paused."""
+    """Rule ``baseline_is_no_pause``: the floor rate set on every partner ("mức thuế sàn 10% cho mọi đối tác") and
+    a pause of a country's rate ("tạm hoãn áp thuế đối ứng 90 ngày, chỉ giữ 10%") are two measures even at one
+    rate: this is the report of a floor rate set, not paused."""
     return facts.scope == "baseline" and facts.action != "suspended"
 
 

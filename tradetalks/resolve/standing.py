@@ -1,10 +1,15 @@
-"""Rule ``standing_measure``: the reciprocal tariff named without rate or day is the measure whose rate stood then.
+"""Tariff reports without a day: the reciprocal tariff named without a rate (rule ``standing_measure``) and a
+rate told without its day (rule ``one_dated_measure``) join the one dated measure they can name.
 
-"Sau khi Hoa Kỳ công bố áp thuế đối ứng với hàng hóa của nhiều nước, trong đó có Việt Nam" in an article of
-5 April 2025 names neither a rate nor a day, yet a reader knows the measure: the one whose rate stood on Viet
+"Khi Mỹ áp thuế đối ứng lên hàng xuất khẩu của ta, nhiều doanh nghiệp phải tính lại đơn hàng" in an article
+of 5 April 2025 names neither a rate nor a day, yet a reader knows the measure: the one whose rate stood on Viet
 Nam's goods on the days the article speaks of (``resources/standing_rates.tsv``: 46% from the announcement of 2
 April 2025 until the deal of 2 July). The report joins the event of that measure: the one event of its
 negotiation with that rate announced on the first day of the period.
+
+Beside it, rule ``pause_told_after``: a pause so named after the one dated pause of the period is that pause; and
+rule ``one_dated_measure``: a rate told without a day is the one dated measure at that rate of its negotiation or
+its country's goods.
 """
 
 from __future__ import annotations
@@ -203,11 +208,11 @@ def _dated_measures(state: EventState) -> dict[tuple[str, float], list[int]]:
 
 
 def join_one_dated_measure(state: EventState, several: frozenset[tuple[str, float]]) -> bool:
-    """Rule ``one_dated_measure``: a rate told without a day ("Washington đã áp thuế 50% đối với New Delhi" in an
-    article of February) is the one dated measure of its negotiation (or of its country's goods) at that rate
-    that tells the same kind of action (set, paused, proposed): "hủy bỏ mức thuế 25%" is no report of the 25%
-    set. A rate the dossier ties to several days (``rate_of_several_measures_is_no_link``) or of two dated
-    events names none of them; a rate told as to come must be told within WINDOW_DAYS of that measure's date."""
+    """Rule ``one_dated_measure``: a rate told without a day ("Mỹ từng đánh thuế 50% lên hàng Ấn Độ" in an article
+    of February) is the one dated measure of its negotiation (or of its country's goods) at that rate that tells
+    the same kind of action (set, paused, proposed): "bãi bỏ mức 25%" is no report of the 25% set. A rate the
+    dossier ties to several days (``rate_of_several_measures_is_no_link``) or of two dated events names none of
+    them; a rate told as to come must be told within WINDOW_DAYS of that measure's date."""
     measures: dict[tuple[str, float], list[int]] | None = None
     changed = False
     for root in sorted(state.groups):
