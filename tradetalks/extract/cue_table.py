@@ -51,6 +51,7 @@ CUE_GROUPS: dict[str, str] = {
     "period_unit": "units of a period after kể từ (ngày, tháng): the first day of a period",
     "step_announced": "in a known rate's clause: the rate told as agreed or announced (thỏa thuận, công bố)",
     "step_in_force": "in a known rate's clause: the rate told as in force or ordered (chính thức áp, sắc lệnh)",
+    "compared_with": "before a date in a rate's clause: the date of a figure compared with, not the rate's (khớp với)",
     "step_time_clause": "before step_in_force in its clause: the tariff in force dates another action (sau khi)",
     "discussed": "before a tariff without its rate: a topic of talks, not a measure taken",
     "share_lead": "before a percentage and thuế: a share of tariff lines",

@@ -112,6 +112,7 @@ def tariff_mentions(doc: Doc, low: str, key: str, s: Sentence, cue: CueMention) 
             cue.timexes, effective = effective_dates(doc, low, key, s, cue.timexes)
             cue.tariff = TariffFacts(effective=_first_value(doc, effective))
             return [cue]
+    cue.timexes = [t for t in cue.timexes if not _compared_date(low, key, s, doc.timexes[t].start)]
     cue.timexes, effective = effective_dates(doc, low, key, s, announcement_dates(doc, low, s, cue.timexes))
     if cue.status == "planned" and effective and effect_only(low, key, s):
         cue.status = None  # "công bố mức thuế 46%, có hiệu lực từ ngày 9/4": told, then in force
@@ -139,6 +140,16 @@ def _standing(doc: Doc, low: str, key: str, s: Sentence, cue: CueMention) -> flo
     if any(m.type == "country" and m.side not in ("VN", "US") for m in doc_index(doc).mentions_in(s.start, s.end)):
         return None
     return standing_rate(viet_nam(), doc.article.published)
+
+
+def _compared_date(low: str, key: str, s: Sentence, at: int) -> bool:
+    """Rule *compared date*: a date after "khớp với", "so với" with no rate of its own between ("hàng Việt Nam chịu
+    mức 20%, khớp với con số công bố hôm 2/7") dates the figure the rate is compared with, not the rate."""
+    hits = event_lexicon("compared_with").find(low, key, max(s.start, at - 60), at)
+    if not hits:
+        return False
+    gap = low[hits[-1].end : at]
+    return not any(c in gap for c in ",;%")
 
 
 def _cut_number(low: str, start: int) -> bool:
