@@ -220,6 +220,31 @@ CASES: list[tuple[str, str, str | None, list[dict[str, Any]]]] = [
         [{"rate": None, "start": "2025-09-26", "negotiation": "tariffs-on-trung-quoc"}],
     ),
     (
+        "compared date",  # the date of the figure compared with is not the rate's; the order's annex is its step
+        "Theo phụ lục của sắc lệnh, hàng hóa Việt Nam chịu mức thuế 20%, khớp với con số Tổng thống Mỹ đưa ra hôm "
+        "2/7/2025.",
+        "2025-08-01",
+        [{"rate": 0.2, "start": "2025-07-31", "negotiation": VN_US_RECIPROCAL}],
+    ),
+    (
+        "baseline tariff",  # a floor rate on every partner's goods is no rate of Viet Nam's talks
+        "Ngày 3/4/2025, Mỹ công bố áp mức thuế cơ bản 10% đối với hàng nhập khẩu từ tất cả các quốc gia.",
+        None,
+        [{"rate": 0.1, "start": "2025-04-03", "negotiation": "baseline-tariffs", "tariff": {"scope": "baseline"}}],
+    ),
+    (
+        "baseline tariff",  # called reciprocal in its clause: left to the rules that follow
+        "Ngày 3/4/2025, Mỹ công bố mức thuế đối ứng 10% với hàng hóa nhập khẩu từ tất cả các nước.",
+        None,
+        [{"rate": 0.1, "negotiation": None}],
+    ),
+    (
+        "sector tariff",  # one sector's goods exempted from the reciprocal tariff, no country's goods named
+        "Chính quyền Mỹ cho biết sẽ miễn thuế đối ứng với điện thoại thông minh và máy tính xách tay nhập khẩu.",
+        None,
+        [{"rate": None, "negotiation": "sector-tariffs-electronics", "tariff": {"scope": "electronics"}}],
+    ),
+    (
         "told, then in force",
         "Mỹ công bố thuế 50% với thép và nhôm nhập khẩu, có hiệu lực từ ngày 4/6/2025.",
         "2025-06-03",
