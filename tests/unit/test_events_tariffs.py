@@ -245,6 +245,12 @@ CASES: list[tuple[str, str, str | None, list[dict[str, Any]]]] = [
         [{"rate": None, "negotiation": "sector-tariffs-electronics", "tariff": {"scope": "electronics"}}],
     ),
     (
+        "rate range",  # a range told in words gives no rate either; a rate after "đến nay" is no range
+        "Ngày 26/9/2025, Mỹ tuyên bố áp thuế từ 15% đến 40% với hàng hóa Trung Quốc.",
+        None,
+        [{"rate": None, "start": "2025-09-26", "negotiation": "tariffs-on-trung-quoc"}],
+    ),
+    (
         "told, then in force",
         "Mỹ công bố thuế 50% với thép và nhôm nhập khẩu, có hiệu lực từ ngày 4/6/2025.",
         "2025-06-03",
