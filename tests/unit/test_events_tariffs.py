@@ -245,7 +245,7 @@ CASES: list[tuple[str, str, str | None, list[dict[str, Any]]]] = [
         [{"rate": None, "negotiation": "sector-tariffs-electronics", "tariff": {"scope": "electronics"}}],
     ),
     (
-        "rate range",  # a range told in words gives no rate either; a rate after "đến nay" is no range
+        "rate range",  # a range told in words gives no rate either
         "Ngày 26/9/2025, Mỹ tuyên bố áp thuế từ 15% đến 40% với hàng hóa Trung Quốc.",
         None,
         [{"rate": None, "start": "2025-09-26", "negotiation": "tariffs-on-trung-quoc"}],
