@@ -100,8 +100,8 @@ CASES: list[tuple[str, str, str | None, list[dict[str, Any]]]] = [
         "hôm 2/4/2025.",
         None,
         [
-            # rule known_step: told with the day it applies from, the 20% is the rate of the order of 31 July
-            {"rate": 0.2, "start": "2025-07-31", "tariff": {"effective": "2025-08-07"}},
+            # rule known_step: a bare "từ" names the day it applies from, no word of the order or of its force
+            {"rate": 0.2, "start": None, "tariff": {"effective": "2025-08-07"}},
             {"rate": 0.46, "start": "2025-04-02", "negotiation": VN_US_RECIPROCAL, "tariff": {"effective": None}},
         ],
     ),
@@ -339,6 +339,7 @@ STEP_CASES: list[tuple[str, str | None, str | None]] = [
     ),
     # told as in force: the record that put it in force
     ("Mỹ đã chính thức áp mức thuế 20% với hàng xuất khẩu của Việt Nam.", "2025-08-20", "2025-07-31"),
+    ("Thuế đối ứng 20% với hàng Việt Nam có hiệu lực từ ngày 7/8/2025.", "2025-08-20", "2025-07-31"),
     # told with neither, for a rate whose table row names no step: no day
     ("Hàng dệt may Việt Nam chịu mức thuế 20% khi vào thị trường Mỹ.", "2025-08-20", None),
     # the table names the announcement for a rate told with neither

@@ -154,17 +154,16 @@ def known_announcement(ev: Event, doc: Doc, spans: list[tuple[int, int]]) -> str
 
 
 def known_step(steps: TariffSteps, facts: TariffFacts, doc: Doc, spans: list[tuple[int, int]]) -> str | None:
-    """Rule ``known_step``: which step of a well-known rate an undated report of it tells. Told with the day it
-    applied from, as in force or ordered ("thuế 20% với hàng Việt Nam áp dụng từ 7/8", "Mỹ chính thức áp thuế 20%"),
-    or in an article telling that a tariff took effect on that day ("Ngày 9/4, thuế đối ứng chính thức có hiệu lực …
-    Việt Nam chịu mức 46%"): the in-force record; told with the deal or its announcement ("thỏa thuận với mức thuế
-    20%"): the day announced; told with neither: the step the table names for it, if any."""
+    """Rule ``known_step``: which step of a well-known rate an undated report of it tells. Told as announced ("Mỹ
+    công bố mức thuế 20% với hàng Việt Nam", also "công bố mức thuế 46%, có hiệu lực từ 9/4"): the day announced;
+    told as in force or ordered ("thuế 20% với hàng Việt Nam có hiệu lực từ 7/8", "Mỹ chính thức áp thuế 20%",
+    "theo sắc lệnh"): the in-force record; told with neither: the step the table names for it, if any."""
     key = doc.key or doc.text
     low = lower_view(key)
     told = [(a, b) for a, b in spans if a < b]
     if facts.action == "announced":  # "công bố mức thuế 46%, có hiệu lực từ 9/4": what was done is the announcing
         return steps.announced
-    if _same_day(facts.effective, steps.effective) or any(_in_force_told(low, key, a, b) for a, b in told):
+    if any(_in_force_told(low, key, a, b) for a, b in told):
         return steps.in_force
     if any(event_lexicon("step_announced").any(low, key, a, b) for a, b in told):
         return steps.announced
@@ -179,13 +178,6 @@ def _in_force_told(low: str, key: str, a: int, b: int) -> bool:
         if not event_lexicon("step_time_clause").any(low, key, clause, h.start):
             return True
     return False
-
-
-def _same_day(value: str | None, day: str) -> bool:
-    """Whether a told day is ``day``; a day told without its year ("XXXX-08-07") by month and day."""
-    if not value:
-        return False
-    return value == day or (value.startswith("XXXX") and value[4:] == day[4:])
 
 
 STANDING = "standing_rates.tsv"
