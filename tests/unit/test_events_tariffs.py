@@ -9,7 +9,7 @@ import pytest
 from conftest import check_events
 
 from tradetalks.extract.events.draft import Draft
-from tradetalks.extract.events.known_rates import known_tariffs
+from tradetalks.extract.events.known_rates import known_tariffs, parse_steps, tariff_steps
 from tradetalks.extract.events.merge import merge_drafts
 from tradetalks.extract.events.rates import check_groups
 from tradetalks.model import VN_US_RECIPROCAL, Article, Event, TariffFacts
@@ -39,10 +39,10 @@ CASES: list[tuple[str, str, str | None, list[dict[str, Any]]]] = [
         [{"rate": 0.25, "start": None, "tariff": {"scope": "autos", "effective": "2025-04-03"}}],
     ),
     (
-        "effective date",  # the day it applies from is not the day told (that one is known: 2/4, see below)
+        "known step",  # the day it applies from is not the day told; told in force, it is the in-force step (9/4)
         "Ngày 9/4/2025, thuế đối ứng của Mỹ chính thức có hiệu lực với hàng Việt Nam ở mức 46%.",
         None,
-        [{"rate": 0.46, "start": "2025-04-02", "tariff": {"effective": "2025-04-09"}}],
+        [{"rate": 0.46, "start": "2025-04-09", "tariff": {"effective": "2025-04-09"}}],
     ),
     (
         "known announcement",  # a well-known rate told without its day: the day it was announced
@@ -100,6 +100,7 @@ CASES: list[tuple[str, str, str | None, list[dict[str, Any]]]] = [
         "hôm 2/4/2025.",
         None,
         [
+            # rule known_step: a bare "từ" names the day it applies from, no word of the order or of its force
             {"rate": 0.2, "start": None, "tariff": {"effective": "2025-08-07"}},
             {"rate": 0.46, "start": "2025-04-02", "negotiation": VN_US_RECIPROCAL, "tariff": {"effective": None}},
         ],
@@ -219,6 +220,37 @@ CASES: list[tuple[str, str, str | None, list[dict[str, Any]]]] = [
         [{"rate": None, "start": "2025-09-26", "negotiation": "tariffs-on-trung-quoc"}],
     ),
     (
+        "compared date",  # the date of the figure compared with is not the rate's; the order's annex is its step
+        "Theo phụ lục của sắc lệnh, hàng hóa Việt Nam chịu mức thuế 20%, khớp với con số Tổng thống Mỹ đưa ra hôm "
+        "2/7/2025.",
+        "2025-08-01",
+        [{"rate": 0.2, "start": "2025-07-31", "negotiation": VN_US_RECIPROCAL}],
+    ),
+    (
+        "baseline tariff",  # a floor rate on every partner's goods is no rate of Viet Nam's talks
+        "Ngày 3/4/2025, Mỹ công bố áp mức thuế cơ bản 10% đối với hàng nhập khẩu từ tất cả các quốc gia.",
+        None,
+        [{"rate": 0.1, "start": "2025-04-03", "negotiation": "baseline-tariffs", "tariff": {"scope": "baseline"}}],
+    ),
+    (
+        "baseline tariff",  # called reciprocal in its clause: left to the rules that follow
+        "Ngày 3/4/2025, Mỹ công bố mức thuế đối ứng 10% với hàng hóa nhập khẩu từ tất cả các nước.",
+        None,
+        [{"rate": 0.1, "negotiation": None}],
+    ),
+    (
+        "sector tariff",  # one sector's goods exempted from the reciprocal tariff, no country's goods named
+        "Chính quyền Mỹ cho biết sẽ miễn thuế đối ứng với điện thoại thông minh và máy tính xách tay nhập khẩu.",
+        None,
+        [{"rate": None, "negotiation": "sector-tariffs-electronics", "tariff": {"scope": "electronics"}}],
+    ),
+    (
+        "rate range",  # a range told in words gives no rate either
+        "Ngày 26/9/2025, Mỹ tuyên bố áp thuế từ 15% đến 40% với hàng hóa Trung Quốc.",
+        None,
+        [{"rate": None, "start": "2025-09-26", "negotiation": "tariffs-on-trung-quoc"}],
+    ),
+    (
         "told, then in force",
         "Mỹ công bố thuế 50% với thép và nhôm nhập khẩu, có hiệu lực từ ngày 4/6/2025.",
         "2025-06-03",
@@ -284,8 +316,6 @@ def test_whole_number() -> None:
     assert [e.rate for e in doc.events if e.type == "tariff_action"] == [0.5, 0.25]
 
 
-
-
 def test_percentage_read_whole_wherever_the_window_opens() -> None:
     """Rule *percentage read whole*: the rates near a tariff cue are sought in a window that may open inside a
     number told before it ("… 50% …"); the number is read whole or not at all, never as "0%"."""
@@ -297,3 +327,66 @@ def test_percentage_read_whole_wherever_the_window_opens() -> None:
         doc = default_pipeline()(Article(source="test.txt", text=text, published=None, id="a1"))
         rates = {e.rate for e in doc.events if e.type == "tariff_action"}
         assert 0.0 not in rates, (pad, [e.summary for e in doc.events])
+
+
+#: (text, publication date, expected start of the one tariff told) for rule ``known_step``
+STEP_CASES: list[tuple[str, str | None, str | None]] = [
+    # told as announced: the day of the announcement
+    (
+        "Tổng thống Mỹ thông báo hàng hóa Việt Nam sẽ chịu mức thuế 20% khi vào thị trường Mỹ.",
+        "2025-07-05",
+        "2025-07-02",
+    ),
+    # told as in force: the record that put it in force
+    ("Mỹ đã chính thức áp mức thuế 20% với hàng xuất khẩu của Việt Nam.", "2025-08-20", "2025-07-31"),
+    ("Thuế đối ứng 20% với hàng Việt Nam có hiệu lực từ ngày 7/8/2025.", "2025-08-20", "2025-07-31"),
+    # told with neither, for a rate whose table row names no step: no day
+    ("Hàng dệt may Việt Nam chịu mức thuế 20% khi vào thị trường Mỹ.", "2025-08-20", None),
+    # the table names the announcement for a rate told with neither
+    ("Hàng Việt Nam bị áp thuế 46% khi vào thị trường Mỹ.", "2025-08-20", "2025-04-02"),
+    # "sau khi … có hiệu lực" dates another action: not the rate told in force
+    (
+        "Sau khi thuế đối ứng có hiệu lực, hàng Việt Nam chịu mức 46%, nhiều đơn hàng bị hủy.",
+        "2025-05-20",
+        "2025-04-02",
+    ),
+    # never a step after the report
+    ("Mỹ đã chính thức áp mức thuế 20% với hàng xuất khẩu của Việt Nam.", "2025-07-20", None),
+]
+
+
+@pytest.mark.parametrize(("text", "published", "start"), STEP_CASES)
+def test_known_step(text: str, published: str | None, start: str | None) -> None:
+    """Rule ``known_step``: a well-known rate of several steps goes to the step its report tells."""
+    doc = default_pipeline()(Article(source="t.txt", text=text, published=published, id="a1"))
+    tariffs = [e for e in doc.events if e.type == "tariff_action" and e.rate is not None]
+    assert len(tariffs) == 1, [e.summary for e in doc.events]
+    assert tariffs[0].start == start, tariffs[0].summary
+
+
+def test_tariff_steps_table() -> None:
+    """The steps table loads, and a bad row is an error naming the file and the row, never a silent skip."""
+    steps = tariff_steps()[("Việt Nam", 2000, None)]
+    assert (steps.announced, steps.in_force, steps.effective, steps.undated) == (
+        "2025-07-02",
+        "2025-07-31",
+        "2025-08-07",
+        None,
+    )
+    assert known_tariffs()[("Việt Nam", 2000, None)] == "2025-07-02"
+    good = ["Việt Nam", "20", "-", "2025-07-02", "2025-07-31", "2025-08-07", "-"]
+    assert parse_steps([(1, good)], "t.tsv")
+    bad_rows = [
+        (good[:6], "needs"),
+        (["Atlantis", *good[1:]], "no country"),
+        ([*good[:2], "vàng", *good[3:]], "scope"),
+        ([*good[:3], "2025-09-01", *good[4:]], "not in order"),
+        ([*good[:6], "signed"], "step"),
+        ([*good[:4], "31/7/2025", *good[5:]], "ISO"),
+    ]
+    for row, reason in bad_rows:
+        with pytest.raises(ValueError, match=reason) as err:
+            parse_steps([(3, row)], "t.tsv")
+        assert "t.tsv: row 3" in str(err.value)
+    with pytest.raises(ValueError, match="told twice"):
+        parse_steps([(1, good), (2, good)], "t.tsv")

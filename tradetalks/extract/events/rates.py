@@ -33,6 +33,7 @@ _GROUPS = (
 _ITEM_GAP = re.compile(r"^\s*(?:là|còn|ở mức|chịu|:)?\s*$")  # "Indonesia 19%", "Hàn Quốc là 15%"
 _FOREIGN_SCOPES = ("trade_remedy",)  # a duty of a trade-remedy case is no part of the reciprocal talks
 _SLUG = re.compile(r"[^a-z0-9]+")
+BASELINE_TARIFFS = "baseline-tariffs"  #: the negotiation of a floor rate on every partner's goods
 
 
 @lru_cache(maxsize=1)
@@ -246,8 +247,10 @@ def describe_rate(doc: Doc, ev: Event, c: CueMention) -> None:
         facts.country = None
     facts.action = rate_step(low, key, a, b, (c.start, c.end))
     ev.tariff = facts
-    negotiation = sector_negotiation(low, key, a, b, facts, country) or tariff_negotiation(
-        facts, country, _parties(doc, low, key, a, b)
+    negotiation = (
+        sector_negotiation(low, key, a, b, facts, country)
+        or baseline_negotiation(low, key, a, b, facts, country)
+        or tariff_negotiation(facts, country, _parties(doc, low, key, a, b))
     )
     if negotiation is not None:
         ev.negotiation = negotiation
@@ -256,14 +259,26 @@ def describe_rate(doc: Doc, ev: Event, c: CueMention) -> None:
 def sector_negotiation(low: str, key: str, a: int, b: int, facts: TariffFacts, country: Mention | None) -> str | None:
     """Rule *sector tariff*: a rate on one sector's goods (steel, cars, furniture, chips: group
     ``sector_scope``), not called reciprocal in its clause, is a national-security tariff on every country's
-    goods, not a rate of Viet Nam's talks ("Mỹ áp thuế 50% với đồ gỗ nhập khẩu, kể cả từ Việt Nam")."""
+    goods, not a rate of Viet Nam's talks ("Mỹ áp thuế 50% với đồ gỗ nhập khẩu, kể cả từ Việt Nam"); so is one sector's
+    goods exempted from the reciprocal tariff with no country's goods named ("Mỹ miễn thuế đối ứng với thiết bị điện
+    tử")."""
     if facts.scope is None or facts.scope not in event_table("sector_scope"):
         return None
     if country is not None and country.side not in ("VN", "US"):
         return None  # another country's goods: that country's talks (rule *whose talks*)
-    if event_lexicon("reciprocal").any(low, key, a, b):
+    exempted = country is None and facts.action == "suspended"  # "miễn thuế đối ứng với thiết bị điện tử"
+    if not exempted and event_lexicon("reciprocal").any(low, key, a, b):
         return None
     return "sector-tariffs-" + facts.scope.replace("_", "-")
+
+
+def baseline_negotiation(low: str, key: str, a: int, b: int, facts: TariffFacts, country: Mention | None) -> str | None:
+    """Rule *baseline tariff*: a floor rate put on every partner's goods alike ("mức thuế cơ bản 10% với hàng nhập
+    khẩu từ tất cả các quốc gia"), naming no country's goods and not called reciprocal in its clause, is the United
+    States' measure on all partners, not a rate of Viet Nam's talks."""
+    if facts.scope != "baseline" or country is not None or event_lexicon("reciprocal").any(low, key, a, b):
+        return None
+    return BASELINE_TARIFFS
 
 
 def tariff_negotiation(facts: TariffFacts, country: Mention | None, named: list[Mention]) -> str | None:

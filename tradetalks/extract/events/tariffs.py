@@ -24,6 +24,8 @@ from tradetalks.model import Doc, Sentence, TariffFacts
 #: reads it as "0%".
 _PERCENT = re.compile(r"(?<!\d)(?<!\d[.,])(\d{1,3}(?:[.,]\d{1,2})?)\s*%")
 _RANGE_END = re.compile(r"\d\s*[-–]\s*$")  # "30-50%": the percentage ends a range
+_RANGE_WORD_END = re.compile(r"\d\s*%\s*(?:đến|tới)\s*$")  # "từ 11% đến 84%": the percentage ends a range
+_RANGE_WORD_START = re.compile(r"\s*(?:đến|tới)\s*\d{1,3}(?:[.,]\d{1,2})?\s*%")  # and the one that opens it
 
 
 @lru_cache(maxsize=2)
@@ -83,8 +85,8 @@ def tariff_mentions(doc: Doc, low: str, key: str, s: Sentence, cue: CueMention) 
         if _rate_target_re().match(tail):
             continue  # "từ 46% xuống 20%": the new rate follows (not "46% lên hàng hóa", onto the goods)
         a, b = (cue.end, m.start()) if m.start() >= cue.end else (m.end(), cue.start)
-        if _RANGE_END.search(low, max(s.start, m.start() - 6), m.start()):
-            continue  # "áp thuế từ 30-50%": a range of rates, none of them the rate
+        if _RANGE_END.search(low, max(s.start, m.start() - 6), m.start()) or _in_word_range(low, s, m):
+            continue  # "áp thuế từ 30-50%", "từ 11% đến 84%": a range of rates, none of them the rate
         if starts_with("rate_difference", low, key, m.end(), min(s.end, m.end() + 20)) is not None:
             continue  # "giảm 10% so với mức công bố": how much a rate moved, not a rate
         if _is_share(low, key, s, m):
@@ -112,6 +114,7 @@ def tariff_mentions(doc: Doc, low: str, key: str, s: Sentence, cue: CueMention) 
             cue.timexes, effective = effective_dates(doc, low, key, s, cue.timexes)
             cue.tariff = TariffFacts(effective=_first_value(doc, effective))
             return [cue]
+    cue.timexes = [t for t in cue.timexes if not _compared_date(low, key, s, doc.timexes[t].start)]
     cue.timexes, effective = effective_dates(doc, low, key, s, announcement_dates(doc, low, s, cue.timexes))
     if cue.status == "planned" and effective and effect_only(low, key, s):
         cue.status = None  # "công bố mức thuế 46%, có hiệu lực từ ngày 9/4": told, then in force
@@ -139,6 +142,23 @@ def _standing(doc: Doc, low: str, key: str, s: Sentence, cue: CueMention) -> flo
     if any(m.type == "country" and m.side not in ("VN", "US") for m in doc_index(doc).mentions_in(s.start, s.end)):
         return None
     return standing_rate(viet_nam(), doc.article.published)
+
+
+def _in_word_range(low: str, s: Sentence, m: re.Match[str]) -> bool:
+    """Whether the percentage ``m`` opens or ends a range told in words ("từ 11% đến 84%")."""
+    if _RANGE_WORD_START.match(low, m.end(), s.end) and low[max(s.start, m.start() - 4) : m.start()].strip() == "từ":
+        return True
+    return _RANGE_WORD_END.search(low, max(s.start, m.start() - 16), m.start()) is not None
+
+
+def _compared_date(low: str, key: str, s: Sentence, at: int) -> bool:
+    """Rule *compared date*: a date after "khớp với", "so với" with no rate of its own between ("hàng Việt Nam chịu
+    mức 20%, khớp với con số công bố hôm 2/7") dates the figure the rate is compared with, not the rate."""
+    hits = event_lexicon("compared_with").find(low, key, max(s.start, at - 60), at)
+    if not hits:
+        return False
+    gap = low[hits[-1].end : at]
+    return not any(c in gap for c in ",;%")
 
 
 def _cut_number(low: str, start: int) -> bool:

@@ -319,7 +319,7 @@ def finish_event(
     if not people and spec(ev.type).organisations_take_part:
         ev.participants = [Participant(f"m{o}", doc.mentions[o].side, doc.mentions[o].text) for o in d.orgs]
     ev.negotiation = ev.negotiation or negotiation_of(doc, low, key, d)
-    ev.start = ev.start or known_announcement(ev, doc.article.published)
+    ev.start = ev.start or known_announcement(ev, doc, d.spans)
     spans = sorted(d.spans)
     ev.topics = sorted({t for a, b in spans + (after or []) for t in topics_in(doc, a, b)})
     ev.evidence = [doc.evidence(a, b) for a, b in spans]
