@@ -28,6 +28,7 @@ from tradetalks.model import Doc, Dossier, Entity, Evidence, Role
 from tradetalks.resolve import article_dates, build_dossier, rebuild_dossier, resolution_of, slim
 from tradetalks.resolve.dates import parse_range
 from tradetalks.resolve.entities import EntityIndex, _fold_unplaced
+from tradetalks.resolve.holders import StoredHolderCounts, stored_holder
 from tradetalks.resolve.people import Ref
 from tradetalks.resolve.reports import SERIES
 from tradetalks.resolve.resolution_keys import KEYS_VERSION, article_keys, former_titles, probes
@@ -170,6 +171,7 @@ class StoredEntities:
         self.inside = sorted({v[0] for v in self.stored.values()})
         self.outside = reads.mentions_outside(self.inside, sorted(articles))
         self.hubs: dict[str, Entity] = {}  # hub id -> stored record (roles, aliases, side)
+        self.holder_counts: StoredHolderCounts | None = None
 
     def organization(self, name: str) -> str | None:
         return self.reads.organization(fold_name(name))
@@ -196,6 +198,11 @@ class StoredEntities:
             if eid not in dropped and days is not None:
                 state.person_days[person].append(days[0])
 
+    def holders(self) -> StoredHolderCounts:
+        """Rule ``dominant_surname_holder`` counts the holders of a surname over the whole store."""
+        self.holder_counts = StoredHolderCounts(self.reads, sorted(self.articles))
+        return self.holder_counts
+
     def elsewhere(self) -> StoredCounts:
         return StoredCounts(self.reads, sorted(self.articles))
 
@@ -209,6 +216,8 @@ class StoredEntities:
         for ent in index.entities:
             olds = [old_of[(m.article, m.start)] for m in ent.mentions if (m.article, m.start) in old_of]
             hubs = sorted({o for o in olds if self.outside.get(o, 0) > 0}, key=lambda o: (-self.outside[o], o))
+            if not hubs and not olds and self.holder_counts is not None:  # a bare surname of a holder stored elsewhere
+                hubs = stored_holder(self.reads, self.holder_counts, index.members[ent.id], sorted(self.articles))
             if not hubs and ent.id in existing and ent.id not in inside:
                 hubs = [ent.id]  # the same name resolved outside these articles
             if not hubs and not olds and ent.type != "person":  # only new mentions: a stored one of that name
