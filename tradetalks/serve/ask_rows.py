@@ -112,10 +112,10 @@ class _Wanted:
         self.where: list[tuple[str, list[Any]]] = []
         self.entities: list[str] = []
         self.quoted: list[str] = []  # the entities whose titles a rule may quote
-        self._titles: list[tuple[str, str | None]] | None = None
+        self._titles: tuple[list[str], list[str]] | None = None
 
-    def titles(self) -> list[tuple[str, str | None]]:
-        """Every (title, English title) held (``question_titles``), read once per question."""
+    def titles(self) -> tuple[list[str], list[str]]:
+        """Every title and every English title held (``question_titles``), read once per question."""
         if self._titles is None:
             self._titles = question_titles(self.rows)
         return self._titles
@@ -210,20 +210,20 @@ def _title_holders(want: _Wanted) -> None:
     titles, one holder of the title its words name, so that title stands among the titles held."""
     q = want.q
     wanted = q.title
-    known = want.titles()
+    known = want.titles()[0]
     if wanted is None:
-        titles = {fold_name(t) for t, _ in known}
+        titles = {fold_name(t) for t in known}
         wanted = next((t for t in sorted(titles, key=len, reverse=True) if t and has_phrase(q.folded, t)), None)
     if wanted is None:
         return
     # the titles the asked words start with (its organisation's words may follow: "bo truong tai chinh")
-    starts = [t for t, _ in known if fold_name(t) and wanted.startswith(fold_name(t) + " ")]
-    chosen = holder_named(want.rows, q, wanted, [t for t, _ in known if fold_name(t).startswith(wanted)] + starts)
+    starts = [t for t in known if fold_name(t) and wanted.startswith(fold_name(t) + " ")]
+    chosen = holder_named(want.rows, q, wanted, [t for t in known if fold_name(t).startswith(wanted)] + starts)
     if chosen is not None:
         want.entities.append(chosen[0])
         want.quoted.append(chosen[0])
     if q.title is None and (chosen is None or wanted not in chosen[1]):
-        exact = [t for t, _ in known if fold_name(t) == wanted]
+        exact = [t for t in known if fold_name(t) == wanted]
         want.entities += holders(want.rows, exact, people_only=False)[:1]
 
 
@@ -276,9 +276,9 @@ def _heads(want: _Wanted) -> None:
     """``answer_head``: the people whose first head-of-delegation title the rule keeps (they take part in the
     Vietnam–US talks, or that title names a negotiation), and the events of the Vietnam–US talks."""
     prefixes = [fold_name(t) for t in cues()["head_titles"]]
-    known = want.titles()
-    heads = [t for t, _ in known if any(fold_name(t).startswith(p) for p in prefixes)]
-    heads_en = [e for _, e in known if e and any(fold_name(e).startswith(p) for p in prefixes)]
+    known, known_en = want.titles()
+    heads = [t for t in known if any(fold_name(t).startswith(p) for p in prefixes)]
+    heads_en = [e for e in known_en if e and any(fold_name(e).startswith(p) for p in prefixes)]
     first = head_role_titles(want.rows, heads, heads_en)
     talks = talks_participants(want.rows, VN_US_RECIPROCAL) if first else set()
     words = cues()["negotiation_words"]
