@@ -217,13 +217,17 @@ def dominant_holder(counts: HolderCounts, surname: str, gender: str, rule: Holde
 
 
 def article_groups(doc: Doc, groups: Sequence[Sequence[int]]) -> list[tuple[PersonName, str]]:
-    """The fullest name and the gender cue of each group of one article's person mentions (by mention index)."""
+    """The fullest name of each group of one article's person mentions (by mention index), with the gender cue
+    of its full-name mentions ("bà Melania Trump"): the form of address of a bare "ông Trump" the article joined to
+    the group tells less, since that join may be wrong."""
     out = []
     for idx in groups:
-        names = [parse_person(doc.mentions[i].text, doc.mentions[i].side) for i in idx]
-        best = max(names, key=lambda n: (len(n.tokens), not n.nicknames, len(n.text), n.text, n.vietnamese))
+        names = [(parse_person(doc.mentions[i].text, doc.mentions[i].side), doc.mentions[i].gender) for i in idx]
+        best = max(
+            (n for n, _ in names), key=lambda n: (len(n.tokens), not n.nicknames, len(n.text), n.text, n.vietnamese)
+        )
         if best.tokens:
-            out.append((best, group_gender([doc.mentions[i].gender for i in idx])))
+            out.append((best, group_gender([g for n, g in names if len(n.tokens) >= 2])))
     return out
 
 
