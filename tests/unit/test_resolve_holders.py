@@ -155,6 +155,20 @@ def test_dominant_surname_holder_holds_across_incremental_ingest(backend: str, t
         assert to_dict(kept) == to_dict(store.load_dossier())
 
 
+def test_dominant_surname_holder_shift_takes_the_full_rebuild(tmp_path: Path) -> None:
+    """A new article that makes a holder dominant (the twentieth naming him) changes how every stored bare name of
+    the surname is read: the incremental resolution runs the full rebuild, which joins the stored "ông Trump"."""
+    low = holder_rule().min_articles
+    with _fresh_store("sqlite", tmp_path) as store:
+        for batch in (_donald(low - 1) + _bare(), _donald(low)[-1:]):
+            since = current_revision(store)
+            ids = [store.add_article(copy.deepcopy(d.article), d).article_id or "" for d in batch]
+            result = resolve_new(store, ids, since)
+        assert result.rebuilt is not None and "trump" in result.rebuilt
+        kept = store.load_dossier()
+        assert _holder_of(kept, _aid("ong")).id == _holder_of(kept, _aid("dt0")).id
+
+
 def test_dominant_surname_holder_resource_is_json() -> None:
     path = Path(__file__).parents[2] / "tradetalks" / "resources" / "surname_holders.json"
     data = json.loads(path.read_text(encoding="utf-8"))

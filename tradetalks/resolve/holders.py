@@ -135,6 +135,10 @@ def holder_rows(groups: Sequence[tuple[PersonName, str]]) -> set[tuple[str, str]
 class HolderCounts(Protocol):
     """How many articles name each holder of a surname, and full names starting with a word."""
 
+    def add(self, rows: set[tuple[str, str]]) -> None:
+        """Count one article's rows (``holder_rows``)."""
+        ...
+
     def holders(self, surname: str) -> dict[str, Counter[str]]:
         """First given name -> articles by gender cue ("m", "f", NO_CUE)."""
         ...
@@ -247,30 +251,70 @@ class StoredHolderCounts:
     reads: KeyCounts
     articles: list[str]  # the articles resolved again (their stored rows are replaced by the docs' rows)
     own: RowCounts = field(default_factory=RowCounts)
-    cache: dict[tuple[str, str | None], dict[str, int]] = field(default_factory=dict)
+    cache: dict[tuple[str, str | None], tuple[dict[str, int], dict[str, int]]] = field(default_factory=dict)
 
-    def _stored(self, kind: str, key: str | None) -> dict[str, int]:
+    def _stored(self, kind: str, key: str | None, outside: bool = True) -> dict[str, int]:
+        """Stored articles per key: of the articles not resolved again (``outside``), or of all."""
         if (kind, key) not in self.cache:
             total = self.reads.key_counts(kind, key, None)
             inside = self.reads.key_counts(kind, key, self.articles) if total else {}
-            self.cache[(kind, key)] = {k: n - inside.get(k, 0) for k, n in total.items() if n > inside.get(k, 0)}
-        return self.cache[(kind, key)]
+            self.cache[(kind, key)] = (total, {k: n - inside.get(k, 0) for k, n in total.items()})
+        return self.cache[(kind, key)][1 if outside else 0]
 
-    def holders(self, surname: str) -> dict[str, Counter[str]]:
-        out = self.own.holders(surname)
-        for key, n in self._stored(f"h:{surname}", None).items():
+    def add(self, rows: set[tuple[str, str]]) -> None:
+        self.own.add(rows)
+
+    def holders(self, surname: str, outside: bool = True) -> dict[str, Counter[str]]:
+        out = self.own.holders(surname) if outside else {}
+        for key, n in self._stored(f"h:{surname}", None, outside).items():
             given, gender = key.split("|")
-            out.setdefault(given, Counter())[gender] += n
+            if n > 0:
+                out.setdefault(given, Counter())[gender] += n
         return out
 
-    def first_word(self, word: str) -> int:
-        return self.own.first_word(word) + self._stored("hf", word).get(word, 0)
+    def first_word(self, word: str, outside: bool = True) -> int:
+        return (self.own.first_word(word) if outside else 0) + self._stored("hf", word, outside).get(word, 0)
+
+    def shifted(self, stored_kinds: set[str]) -> list[str]:
+        """The surnames whose holder the docs change for some form of address ("ông Trump" went to no one and now
+        goes to Donald Trump): the stored articles' bare names of them, not resolved again, would be decided
+        otherwise by a full rebuild. ``stored_kinds``: the kinds of the re-resolved articles' stored rows."""
+        surnames = {k[2:] for k in stored_kinds if k.startswith("h:")}
+        surnames |= {kind[2:] for kind, _ in self.own.rows if kind.startswith("h:")}
+        before = _Before(self)
+        return [
+            s
+            for s in sorted(surnames)
+            if any(dominant_holder(self, s, g) != dominant_holder(before, s, g) for g in ("m", "f", NO_CUE))
+        ]
 
     def pending(self, ref: tuple[int, int], surname: str, given: str) -> None:
         self.own.pending(ref, surname, given)
 
     def held_by(self, refs: Sequence[tuple[int, int]]) -> str | None:
         return self.own.held_by(refs)
+
+
+@dataclass(slots=True)
+class _Before:
+    """The counts of the store as it was, before the docs (every stored row, none of the docs')."""
+
+    now: StoredHolderCounts
+
+    def add(self, rows: set[tuple[str, str]]) -> None:
+        raise NotImplementedError
+
+    def holders(self, surname: str) -> dict[str, Counter[str]]:
+        return self.now.holders(surname, outside=False)
+
+    def first_word(self, word: str) -> int:
+        return self.now.first_word(word, outside=False)
+
+    def pending(self, ref: tuple[int, int], surname: str, given: str) -> None:
+        raise NotImplementedError
+
+    def held_by(self, refs: Sequence[tuple[int, int]]) -> str | None:
+        return None
 
 
 class HolderReads(KeyCounts, Protocol):
@@ -297,3 +341,15 @@ def stored_holder(
             if holder_of(parse_person(name)) == (surname, given):
                 votes[eid] += 1
     return [min(votes, key=lambda e: (-votes[e], e))] if votes else []
+
+
+class _KeysOf(Protocol):
+    def keys_of(self, articles: Sequence[str]) -> list[tuple[str, str, str]]: ...
+
+
+def holders_shifted(reads: _KeysOf, counts: StoredHolderCounts | None, new: Sequence[str]) -> list[str]:
+    """The surnames whose dominant holder the new (or updated) articles change (``StoredHolderCounts.shifted``,
+    with the surnames their stored versions named): an incremental resolution then rebuilds in full."""
+    if counts is None:
+        return []
+    return counts.shifted({kind for kind, _, _ in reads.keys_of(sorted(new)) if kind.startswith("h:")})

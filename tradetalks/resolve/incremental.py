@@ -28,7 +28,7 @@ from tradetalks.model import Doc, Dossier, Entity, Evidence, Role
 from tradetalks.resolve import article_dates, build_dossier, rebuild_dossier, resolution_of, slim
 from tradetalks.resolve.dates import parse_range
 from tradetalks.resolve.entities import EntityIndex, _fold_unplaced
-from tradetalks.resolve.holders import StoredHolderCounts, stored_holder
+from tradetalks.resolve.holders import StoredHolderCounts, holders_shifted, stored_holder
 from tradetalks.resolve.people import Ref
 from tradetalks.resolve.reports import SERIES
 from tradetalks.resolve.resolution_keys import KEYS_VERSION, article_keys, former_titles, probes
@@ -97,14 +97,18 @@ def resolve_new(store: Store, article_ids: Sequence[str], since: int | None) -> 
             ordered = [docs[a] for a in sorted(docs)]
             known = StoredEntities(reads, set(docs))
             dossier = build_dossier(ordered, digests, known=known)
-            _keep_large_stories(dossier, large)
-            change = _change(reads, known, ordered, digests, dossier)
-            change.based_on = since
-            try:
-                store.update_dossier(change, built_from)
-                return Outcome(sorted(docs), len(dossier.events))
-            except DossierMoved as exc:
-                reason = str(exc)
+            shifted = holders_shifted(reads, known.holder_counts, ids)  # stored bare names would be decided otherwise
+            if shifted:
+                reason = f"the new articles change who dominates the surname {shifted[0]!r}"
+            else:
+                _keep_large_stories(dossier, large)
+                change = _change(reads, known, ordered, digests, dossier)
+                change.based_on = since
+                try:
+                    store.update_dossier(change, built_from)
+                    return Outcome(sorted(docs), len(dossier.events))
+                except DossierMoved as exc:
+                    reason = str(exc)
     rebuild_dossier(store)
     return Outcome(rebuilt=reason)
 

@@ -202,9 +202,10 @@ def article_holder_rows(doc: Doc) -> set[tuple[str, str]]:
     return holder_rows(article_groups(doc, [[i for _, i in refs] for refs in uf.groups()]))
 
 
-def doc_holder_counts(docs: Sequence[Doc]) -> RowCounts:
-    """The counts of rule ``dominant_surname_holder`` over these docs alone (a full rebuild)."""
-    counts = RowCounts()
+def holder_counts(docs: Sequence[Doc], holders: HolderCounts | None) -> HolderCounts:
+    """The counts of rule ``dominant_surname_holder``: the docs' own, added to ``holders`` (the other stored
+    articles' counts, in an incremental resolution), else alone (a full rebuild)."""
+    counts = holders if holders is not None else RowCounts()
     for doc in docs:
         counts.add(article_holder_rows(doc))
     return counts
@@ -215,7 +216,7 @@ def merge_people(docs: Sequence[Doc], uf: UnionFind, holders: HolderCounts | Non
     fits several holders joins the dominant one (``holders``: the articles' counts, by default of ``docs``)."""
     for doc in docs:
         mark_genders(doc)
-    counts = holders if holders is not None else doc_holder_counts(docs)
+    counts = holder_counts(docs, holders)
     person_refs = [r for r in list(uf.parent) if mention_at(docs, r).type == "person"]
     by_root: dict[Ref, list[Ref]] = defaultdict(list)
     for r in person_refs:
