@@ -13,12 +13,21 @@ from typing import Any
 from tradetalks.event_types import types_where
 from tradetalks.model import VN_US_RECIPROCAL, Dossier, Event
 from tradetalks.serve.answer_talks import status_types
-from tradetalks.serve.answers import KIND_TYPES, MEETING_TYPES, is_month, named_types, people_in, same_day
+from tradetalks.serve.answers import (
+    KIND_TYPES,
+    MEETING_TYPES,
+    covers_day,
+    is_month,
+    named_types,
+    people_in,
+    same_day,
+)
 from tradetalks.serve.index import DossierIndex, fold_name
 from tradetalks.serve.question import Question, cues, has_phrase
 from tradetalks.store.question_reads import (
     LightRole,
     bare_entities,
+    event_spans,
     head_role_titles,
     holders,
     light_roles,
@@ -195,7 +204,10 @@ def _met_events(want: _Wanted, chosen: list[str]) -> None:
             cond += day
             params += more
         listed = negotiations_of(rows, cond, params)
-        if q.date:
+        if q.date and not is_month(q.date):  # by the events' dates alone: none of the many undated is decoded
+            spans = event_spans(rows, [i for i, _ in listed])
+            ids = [i for i, _ in listed if i in spans and covers_day(*spans[i], q.date)]
+        elif q.date:
             ids = [e.id or "" for e in rows.events([i for i, _ in listed]) if same_day(e, q.date)]
         else:
             rank = {VN_US_RECIPROCAL: 0, None: 1}
