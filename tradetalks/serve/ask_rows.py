@@ -289,8 +289,8 @@ def _heads(want: _Wanted) -> None:
     Vietnam–US talks, or that title names a negotiation), and the events of the Vietnam–US talks."""
     prefixes = [fold_name(t) for t in cues()["head_titles"]]
     known, known_en = want.titles()
-    heads = [t for t in known if any(fold_name(t).startswith(p) for p in prefixes)]
-    heads_en = [e for e in known_en if e and any(fold_name(e).startswith(p) for p in prefixes)]
+    heads = [t for t in known if fold_name(t).startswith(tuple(prefixes))]
+    heads_en = [e for e in known_en if e and fold_name(e).startswith(tuple(prefixes))]
     first = head_role_titles(want.rows, heads, heads_en)
     talks = talks_participants(want.rows, VN_US_RECIPROCAL) if first else set()
     words = cues()["negotiation_words"]
