@@ -326,10 +326,22 @@ def question_part(rows: DossierRows, q: Question, kinds: Sequence[str]) -> Quest
         kind = "ministerial_session" if q.event_type == "ministerial_session" else "negotiation_round"
         want.events((kind,), cond, params)
     if "tariff_rate" in kinds:
-        want.events(("tariff_action",))
+        _tariffs(want)
     events, places = want.read()
     # only the delegations' heads and who met whom are told by the participants' names and titles
     return _index(rows, events, places, want.entities, bool({"head_delegation", "met_on"} & set(kinds)), want.quoted)
+
+
+def _tariffs(want: _Wanted) -> None:
+    """``pick_rate``: the tariff actions of the negotiation asked, else those of the Vietnam–US talks and of none;
+    every one only when a third country's goods or a scope is asked (they may lie in any)."""
+    q = want.q
+    if q.countries or q.scope:
+        want.events(("tariff_action",))
+    elif q.negotiation:
+        want.events(("tariff_action",), "e.negotiation = ?", [q.negotiation])
+    else:
+        want.events(("tariff_action",), "(e.negotiation IS NULL OR e.negotiation = ?)", [VN_US_RECIPROCAL])
 
 
 def _bare_index(rows: DossierRows, ids: Sequence[str]) -> QuestionIndex:
