@@ -23,7 +23,7 @@ from tradetalks.serve.answers import (
     same_day,
 )
 from tradetalks.serve.index import DossierIndex, fold_name
-from tradetalks.serve.question import Question, cues, has_phrase
+from tradetalks.serve.question import Question, country_names, cues, has_phrase
 from tradetalks.store.question_reads import (
     LightRole,
     bare_entities,
@@ -89,17 +89,33 @@ def _index(
 
 
 def _name_keys(q: Question) -> list[str]:
-    """The folded keys ``people_in`` looks a name up by: every run of up to eight words of the question."""
+    """The folded keys ``people_in`` looks a name up by: every run of up to eight words of the question, but none
+    inside a country's name of several words (rule ``country_words_no_name``: "Việt Nam" in "trưởng đoàn của Việt
+    Nam" names the country, not the many people called Nam)."""
     words = q.folded.split()
     stop = set(cues()["stop_words"])
     capitalised = {fold_name(w) for w in q.text.split() if w[:1].isupper()} - stop
+    country = _country_words(words)
     keys = []
     for size in range(min(MAX_NAME_WORDS, len(words)), 0, -1):
         for at in range(len(words) - size + 1):
             key = " ".join(words[at : at + size])
-            if len(key) >= 3 and (size > 1 or key in capitalised):
+            if len(key) >= 3 and (size > 1 or key in capitalised) and not country >= set(range(at, at + size)):
                 keys.append(key)
     return keys
+
+
+def _country_words(words: list[str]) -> set[int]:
+    """The places of the words that spell a country's name of several words (``countries.tsv``), longest first."""
+    several = country_names()[0]
+    longest = max((len(k) for k in several), default=1)
+    out: set[int] = set()
+    at = 0
+    while at < len(words):
+        size = next((n for n in range(longest, 1, -1) if tuple(words[at : at + n]) in several), 0)
+        out.update(range(at, at + size))
+        at += size or 1
+    return out
 
 
 def named_people(rows: DossierRows, q: Question, loose: bool) -> list[str]:

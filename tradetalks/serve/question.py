@@ -199,7 +199,7 @@ def _negotiation(folded: str) -> str | None:
 
 
 @lru_cache(maxsize=1)
-def _country_names() -> tuple[dict[tuple[str, ...], str], dict[str, str], dict[str, str]]:
+def country_names() -> tuple[dict[tuple[str, ...], str], dict[str, str], dict[str, str]]:
     """The names of ``countries.tsv`` (canonical, English, others): names of several words as folded word tuples,
     one-word names as written (their capitals and marks tell "Đức" from "đức", "Bỉ" from "bị"), each -> canonical;
     and canonical -> side."""
@@ -226,7 +226,7 @@ def countries_named(text: str) -> dict[str, str]:
     name as written and not inside a person's name (between two capitalised words: "Hồ Đức Phớc"), and a short form
     right after another country's name ("Mỹ – Trung": China, as ``questions.json`` ``country_short_forms`` say);
     a country after a word of place ("tại Thụy Điển") is where, not who."""
-    several, single, sides = _country_names()
+    several, single, sides = country_names()
     tokens = _TOKEN.findall(text)
     folded = [fold_name(t) for t in tokens]
     found: dict[str, str] = {}
