@@ -105,6 +105,8 @@ class Mention:
     side: str | None = None  # VN | US | other, when the text settles it
     acronym: str | None = None  # "USTR" for "Văn phòng Đại diện Thương mại Hoa Kỳ (USTR)"
     ref: int | None = None  # index of the full mention this one refers to ("ông Damond")
+    gender: str | None = None  # people: "m" | "f" of the form of address before the name ("bà Trump"), read by
+    # resolution from the text (resolve/holders.py mark_genders)
 
 
 @dataclass(slots=True)

@@ -14,6 +14,7 @@ from tradetalks.resolve.corrections import apply_corrections
 from tradetalks.resolve.dates import parse_range
 from tradetalks.resolve.entities import Resolved, add_roles, cluster_entities
 from tradetalks.resolve.events import resolve_events
+from tradetalks.resolve.holders import mark_genders
 from tradetalks.resolve.resolution_keys import (
     KEYS_VERSION,
     article_keys,
@@ -67,6 +68,7 @@ def slim(doc: Doc, digests: dict[str, tuple[str, np.ndarray]]) -> Doc:
     The text, sentences and matching views are dropped; the text's hash and MinHash go to ``digests``.
     """
     digests[_aid(doc)] = text_digest(doc.text, doc.folded)
+    mark_genders(doc)  # the form of address before each name, read while the text is there
     for m in doc.mentions:
         if m.role is not None:
             m.role.text = doc.text[m.role.start : m.role.end]
@@ -92,7 +94,7 @@ def build_dossier(
     # by date and text, never by id alone (ids come from paths): the dossier lists articles in this order
     ordered = sorted(docs, key=lambda d: (d.article.published or "9999", hashes[_aid(d)], d.article.key, _aid(d)))
     place = {_aid(doc): n for n, doc in enumerate(ordered)}
-    index = cluster_entities(ordered)
+    index = cluster_entities(ordered, known.holders() if known is not None else None)
     if known is not None:
         known.adopt(ordered, index)
     timexes = {

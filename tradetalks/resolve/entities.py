@@ -14,6 +14,7 @@ from tradetalks.resolve.names import compact, fold_text, parse_person, strip_dia
 from tradetalks.resolve.people import Ref, UnionFind, mention_at, merge_people, person_groups
 
 if TYPE_CHECKING:
+    from tradetalks.resolve.holders import HolderCounts
     from tradetalks.resolve.state import EventState
     from tradetalks.resolve.stories import Elsewhere
 
@@ -96,11 +97,12 @@ def _entity_id(type_: str, name: str, refs: list[Ref], docs: Sequence[Doc], take
     return eid
 
 
-def cluster_entities(docs: Sequence[Doc]) -> EntityIndex:
-    """Group every mention of every doc into entities (roles are added by ``add_roles``)."""
+def cluster_entities(docs: Sequence[Doc], holders: HolderCounts | None = None) -> EntityIndex:
+    """Group every mention of every doc into entities (roles are added by ``add_roles``); ``holders``: how many
+    articles name each holder of a surname, when ``docs`` are not the whole store (``resolve/holders.py``)."""
     uf = UnionFind()
     person_groups(docs, uf)
-    merge_people(docs, uf)
+    merge_people(docs, uf, holders)
     _other_groups(docs, uf)
     index = EntityIndex()
     taken: set[str] = set()
@@ -108,7 +110,8 @@ def cluster_entities(docs: Sequence[Doc]) -> EntityIndex:
         first = mention_at(docs, refs[0])
         type_ = first.type
         name = _choose_name(docs, refs, type_)
-        eid = _entity_id(type_, name, refs, docs, taken)
+        held = holders.held_by(refs) if holders is not None else None  # a bare name of a holder stored elsewhere
+        eid = _entity_id(type_, held or name, refs, docs, taken)
         taken.add(eid)
         ms = [mention_at(docs, r) for r in refs]
         aliases = sorted({m.text for m in ms} | {m.acronym for m in ms if m.acronym} - {name})
@@ -139,6 +142,10 @@ def cluster_entities(docs: Sequence[Doc]) -> EntityIndex:
 class Resolved(Protocol):
     """What a dossier resolved before knows of entities outside the docs being resolved (incremental
     resolution, ``resolve/incremental.py``)."""
+
+    def holders(self) -> HolderCounts:
+        """How many stored articles (and the docs) name each holder of a surname (``resolve/holders.py``)."""
+        ...
 
     def adopt(self, docs: Sequence[Doc], index: EntityIndex) -> None:
         """Give the docs' entities that are entities resolved before their ids (right after clustering)."""

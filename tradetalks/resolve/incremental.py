@@ -28,6 +28,7 @@ from tradetalks.model import Doc, Dossier, Entity, Evidence, Role
 from tradetalks.resolve import article_dates, build_dossier, rebuild_dossier, resolution_of, slim
 from tradetalks.resolve.dates import parse_range
 from tradetalks.resolve.entities import EntityIndex, _fold_unplaced
+from tradetalks.resolve.holders import StoredHolderCounts, holders_shifted, stored_holder
 from tradetalks.resolve.people import Ref
 from tradetalks.resolve.reports import SERIES
 from tradetalks.resolve.resolution_keys import KEYS_VERSION, article_keys, former_titles, probes
@@ -96,14 +97,18 @@ def resolve_new(store: Store, article_ids: Sequence[str], since: int | None) -> 
             ordered = [docs[a] for a in sorted(docs)]
             known = StoredEntities(reads, set(docs))
             dossier = build_dossier(ordered, digests, known=known)
-            _keep_large_stories(dossier, large)
-            change = _change(reads, known, ordered, digests, dossier)
-            change.based_on = since
-            try:
-                store.update_dossier(change, built_from)
-                return Outcome(sorted(docs), len(dossier.events))
-            except DossierMoved as exc:
-                reason = str(exc)
+            shifted = holders_shifted(reads, known.holder_counts, ids)  # stored bare names would be decided otherwise
+            if shifted:
+                reason = f"the new articles change who dominates the surname {shifted[0]!r}"
+            else:
+                _keep_large_stories(dossier, large)
+                change = _change(reads, known, ordered, digests, dossier)
+                change.based_on = since
+                try:
+                    store.update_dossier(change, built_from)
+                    return Outcome(sorted(docs), len(dossier.events))
+                except DossierMoved as exc:
+                    reason = str(exc)
     rebuild_dossier(store)
     return Outcome(rebuilt=reason)
 
@@ -170,6 +175,7 @@ class StoredEntities:
         self.inside = sorted({v[0] for v in self.stored.values()})
         self.outside = reads.mentions_outside(self.inside, sorted(articles))
         self.hubs: dict[str, Entity] = {}  # hub id -> stored record (roles, aliases, side)
+        self.holder_counts: StoredHolderCounts | None = None
 
     def organization(self, name: str) -> str | None:
         return self.reads.organization(fold_name(name))
@@ -196,6 +202,11 @@ class StoredEntities:
             if eid not in dropped and days is not None:
                 state.person_days[person].append(days[0])
 
+    def holders(self) -> StoredHolderCounts:
+        """Rule ``dominant_surname_holder`` counts the holders of a surname over the whole store."""
+        self.holder_counts = StoredHolderCounts(self.reads, sorted(self.articles))
+        return self.holder_counts
+
     def elsewhere(self) -> StoredCounts:
         return StoredCounts(self.reads, sorted(self.articles))
 
@@ -209,6 +220,8 @@ class StoredEntities:
         for ent in index.entities:
             olds = [old_of[(m.article, m.start)] for m in ent.mentions if (m.article, m.start) in old_of]
             hubs = sorted({o for o in olds if self.outside.get(o, 0) > 0}, key=lambda o: (-self.outside[o], o))
+            if not hubs and not olds and self.holder_counts is not None:  # a bare surname of a holder stored elsewhere
+                hubs = stored_holder(self.reads, self.holder_counts, index.members[ent.id], sorted(self.articles))
             if not hubs and ent.id in existing and ent.id not in inside:
                 hubs = [ent.id]  # the same name resolved outside these articles
             if not hubs and not olds and ent.type != "person":  # only new mentions: a stored one of that name

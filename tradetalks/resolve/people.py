@@ -9,6 +9,17 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from tradetalks.model import Doc, Mention
+from tradetalks.nlp.names_scan import vietnamese_syllable
+from tradetalks.resolve.holders import (
+    HolderCounts,
+    RowCounts,
+    article_groups,
+    dominant_holder,
+    group_gender,
+    holder_of,
+    holder_rows,
+    mark_genders,
+)
 from tradetalks.resolve.names import (
     PersonName,
     fold_text,
@@ -183,8 +194,29 @@ def _roles_fit(a: _Group, b: _Group) -> bool:
     return False
 
 
-def merge_people(docs: Sequence[Doc], uf: UnionFind) -> None:
-    """Join name groups across articles by surname with title, organisation, side and time."""
+def article_holder_rows(doc: Doc) -> set[tuple[str, str]]:
+    """The rows of rule ``dominant_surname_holder`` (``resolve/holders.py``) one article gives: the holders of a
+    surname it names in full, each with the form of address of its mentions there."""
+    uf = UnionFind()
+    person_groups([doc], uf)
+    return holder_rows(article_groups(doc, [[i for _, i in refs] for refs in uf.groups()]))
+
+
+def holder_counts(docs: Sequence[Doc], holders: HolderCounts | None) -> HolderCounts:
+    """The counts of rule ``dominant_surname_holder``: the docs' own, added to ``holders`` (the other stored
+    articles' counts, in an incremental resolution), else alone (a full rebuild)."""
+    counts = holders if holders is not None else RowCounts()
+    for doc in docs:
+        counts.add(article_holder_rows(doc))
+    return counts
+
+
+def merge_people(docs: Sequence[Doc], uf: UnionFind, holders: HolderCounts | None = None) -> None:
+    """Join name groups across articles by surname with title, organisation, side and time; a bare surname that
+    fits several holders joins the dominant one (``holders``: the articles' counts, by default of ``docs``)."""
+    for doc in docs:
+        mark_genders(doc)
+    counts = holder_counts(docs, holders)
     person_refs = [r for r in list(uf.parent) if mention_at(docs, r).type == "person"]
     by_root: dict[Ref, list[Ref]] = defaultdict(list)
     for r in person_refs:
@@ -224,9 +256,36 @@ def merge_people(docs: Sequence[Doc], uf: UnionFind) -> None:
                     }
                 if len(owners) == 1:
                     uf.union(root, next(iter(owners)))
+                elif not _vietnamese_word(groups[root].best):
+                    _join_dominant(docs, groups, uf, root, full, counts)
     _join_spelling_variants(groups, uf)
     _join_by_other_word(groups, uf)
     _join_transcriptions(docs, groups, uf)
+
+
+def _vietnamese_word(name: PersonName) -> bool:
+    """A bare name that may be a Vietnamese given name ("Kim", "Long"): never joined by prominence."""
+    return name.vietnamese or any(vietnamese_syllable(w) for w in name.text.split())
+
+
+def _join_dominant(
+    docs: Sequence[Doc], groups: dict[Ref, _Group], uf: UnionFind, root: Ref, full: list[Ref], counts: HolderCounts
+) -> None:
+    """Rule ``dominant_surname_holder`` (``resolve/holders.py``): "ông Trump" of an article that names no Trump in
+    full joins Donald Trump, named far more often than the other Trumps; "bà Trump" does not."""
+    g = groups[root]
+    gender = group_gender([mention_at(docs, r).gender for r in g.refs])
+    given = dominant_holder(counts, g.best.surname, gender)
+    if given is None:
+        return
+    held = [r for r in full if holder_of(groups[r].best) == (g.best.surname, given) and _sides_fit(g, groups[r])]
+    if g.titles and held and not any(g.titles & groups[r].titles or not groups[r].titles for r in held):
+        return  # a title told beside the bare name that the holder never holds: someone else
+    owners = {uf.find(r) for r in held}
+    if len(owners) == 1:
+        uf.union(root, next(iter(owners)))
+    elif not owners:
+        counts.pending(root, g.best.surname, given)
 
 
 def _join_by_other_word(groups: dict[Ref, _Group], uf: UnionFind) -> None:

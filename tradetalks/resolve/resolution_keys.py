@@ -15,7 +15,9 @@ and entities). Kinds:
 - "b": MinHash LSH bands of the article's text, with the bands of the near-duplicate and related indexes
   (``resolve/stories.py``): two articles are candidates there exactly when they share a band here.
 - "f": where a title told as former begins, "w": the weeks a story dates the article in (not join keys: what a
-  role's dates and a rare name's counts need of articles not resolved again).
+  role's dates and a rare name's counts need of articles not resolved again); "h:<surname>" and "hf": the
+  holders of a surname the article names in full and the first words of its foreign full names (not join keys:
+  what rule ``dominant_surname_holder`` counts, ``resolve/holders.py``).
 """
 
 from __future__ import annotations
@@ -31,11 +33,11 @@ from datasketch import MinHashLSH
 from tradetalks.model import Doc, Event
 from tradetalks.resolve.dates import Range, parse_range
 from tradetalks.resolve.names import PersonName, parse_person, syllable_onset, vowel_keys
-from tradetalks.resolve.people import UnionFind, _office_country, person_groups
+from tradetalks.resolve.people import UnionFind, _office_country, article_holder_rows, person_groups
 from tradetalks.resolve.stories import DUPLICATE, NUM_PERM, RELATED
 
 #: The version of the keys below: a store whose keys were written by another version is resolved in full once.
-KEYS_VERSION = 6
+KEYS_VERSION = 7
 _SEP = "\x1f"  # below every character of the parts an order key joins: joined keys sort as their tuples
 _SPAN_MONTHS = 2
 
@@ -215,6 +217,7 @@ def article_keys(doc: Doc, sig: np.ndarray | None) -> list[tuple[str, str, str]]
     if sig is not None:
         rows |= {("b", k, aid) for k in band_keys(sig)}
     rows |= {("f", str(start), aid) for start in former_titles(doc)}
+    rows |= {(kind, key, aid) for kind, key in article_holder_rows(doc)}  # counted, never joined by
     return sorted(rows)
 
 

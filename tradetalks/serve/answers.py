@@ -178,10 +178,16 @@ def same_day(event: Event, date: str) -> bool:
     a month asked ("2026-02") is met by an event whose dates (a day or a month) fall in it."""
     if is_month(date):
         return in_month(event, date)
-    if not event.start or len(event.start) < 10:
+    return covers_day(event.start, event.end, date)
+
+
+def covers_day(start: str | None, end: str | None, date: str) -> bool:
+    """``same_day`` of a day asked over an event's start and end alone (no event decoded): "XXXX-07-03" covers
+    "--07-03"."""
+    if not start or len(start) < 10:
         return False
-    first = event.start
-    last = event.end if event.end and len(event.end) >= 10 and event.end[:4] == first[:4] else first
+    first = start
+    last = end if end and len(end) >= 10 and end[:4] == first[:4] else first
     if date.startswith("--") or not first[:4].isdigit():
         return first[4:10] <= date[-6:] <= last[4:10]
     return first[:10] <= date <= last[:10]

@@ -13,12 +13,21 @@ from typing import Any
 from tradetalks.event_types import types_where
 from tradetalks.model import VN_US_RECIPROCAL, Dossier, Event
 from tradetalks.serve.answer_talks import status_types
-from tradetalks.serve.answers import KIND_TYPES, MEETING_TYPES, is_month, named_types, people_in, same_day
+from tradetalks.serve.answers import (
+    KIND_TYPES,
+    MEETING_TYPES,
+    covers_day,
+    is_month,
+    named_types,
+    people_in,
+    same_day,
+)
 from tradetalks.serve.index import DossierIndex, fold_name
-from tradetalks.serve.question import Question, cues, has_phrase
+from tradetalks.serve.question import Question, country_names, cues, has_phrase
 from tradetalks.store.question_reads import (
     LightRole,
     bare_entities,
+    event_spans,
     head_role_titles,
     holders,
     light_roles,
@@ -80,17 +89,33 @@ def _index(
 
 
 def _name_keys(q: Question) -> list[str]:
-    """The folded keys ``people_in`` looks a name up by: every run of up to eight words of the question."""
+    """The folded keys ``people_in`` looks a name up by: every run of up to eight words of the question, but none
+    inside a country's name of several words (rule ``country_words_no_name``: "Việt Nam" in "trưởng đoàn của Việt
+    Nam" names the country, not the many people called Nam)."""
     words = q.folded.split()
     stop = set(cues()["stop_words"])
     capitalised = {fold_name(w) for w in q.text.split() if w[:1].isupper()} - stop
+    country = _country_words(words)
     keys = []
     for size in range(min(MAX_NAME_WORDS, len(words)), 0, -1):
         for at in range(len(words) - size + 1):
             key = " ".join(words[at : at + size])
-            if len(key) >= 3 and (size > 1 or key in capitalised):
+            if len(key) >= 3 and (size > 1 or key in capitalised) and not country >= set(range(at, at + size)):
                 keys.append(key)
     return keys
+
+
+def _country_words(words: list[str]) -> set[int]:
+    """The places of the words that spell a country's name of several words (``countries.tsv``), longest first."""
+    several = country_names()[0]
+    longest = max((len(k) for k in several), default=1)
+    out: set[int] = set()
+    at = 0
+    while at < len(words):
+        size = next((n for n in range(longest, 1, -1) if tuple(words[at : at + n]) in several), 0)
+        out.update(range(at, at + size))
+        at += size or 1
+    return out
 
 
 def named_people(rows: DossierRows, q: Question, loose: bool) -> list[str]:
@@ -112,10 +137,10 @@ class _Wanted:
         self.where: list[tuple[str, list[Any]]] = []
         self.entities: list[str] = []
         self.quoted: list[str] = []  # the entities whose titles a rule may quote
-        self._titles: list[tuple[str, str | None]] | None = None
+        self._titles: tuple[list[str], list[str]] | None = None
 
-    def titles(self) -> list[tuple[str, str | None]]:
-        """Every (title, English title) held (``question_titles``), read once per question."""
+    def titles(self) -> tuple[list[str], list[str]]:
+        """Every title and every English title held (``question_titles``), read once per question."""
         if self._titles is None:
             self._titles = question_titles(self.rows)
         return self._titles
@@ -195,7 +220,10 @@ def _met_events(want: _Wanted, chosen: list[str]) -> None:
             cond += day
             params += more
         listed = negotiations_of(rows, cond, params)
-        if q.date:
+        if q.date and not is_month(q.date):  # by the events' dates alone: none of the many undated is decoded
+            spans = event_spans(rows, [i for i, _ in listed])
+            ids = [i for i, _ in listed if i in spans and covers_day(*spans[i], q.date)]
+        elif q.date:
             ids = [e.id or "" for e in rows.events([i for i, _ in listed]) if same_day(e, q.date)]
         else:
             rank = {VN_US_RECIPROCAL: 0, None: 1}
@@ -210,20 +238,20 @@ def _title_holders(want: _Wanted) -> None:
     titles, one holder of the title its words name, so that title stands among the titles held."""
     q = want.q
     wanted = q.title
-    known = want.titles()
+    known = want.titles()[0]
     if wanted is None:
-        titles = {fold_name(t) for t, _ in known}
+        titles = {fold_name(t) for t in known}
         wanted = next((t for t in sorted(titles, key=len, reverse=True) if t and has_phrase(q.folded, t)), None)
     if wanted is None:
         return
     # the titles the asked words start with (its organisation's words may follow: "bo truong tai chinh")
-    starts = [t for t, _ in known if fold_name(t) and wanted.startswith(fold_name(t) + " ")]
-    chosen = holder_named(want.rows, q, wanted, [t for t, _ in known if fold_name(t).startswith(wanted)] + starts)
+    starts = [t for t in known if fold_name(t) and wanted.startswith(fold_name(t) + " ")]
+    chosen = holder_named(want.rows, q, wanted, [t for t in known if fold_name(t).startswith(wanted)] + starts)
     if chosen is not None:
         want.entities.append(chosen[0])
         want.quoted.append(chosen[0])
     if q.title is None and (chosen is None or wanted not in chosen[1]):
-        exact = [t for t, _ in known if fold_name(t) == wanted]
+        exact = [t for t in known if fold_name(t) == wanted]
         want.entities += holders(want.rows, exact, people_only=False)[:1]
 
 
@@ -276,9 +304,9 @@ def _heads(want: _Wanted) -> None:
     """``answer_head``: the people whose first head-of-delegation title the rule keeps (they take part in the
     Vietnam–US talks, or that title names a negotiation), and the events of the Vietnam–US talks."""
     prefixes = [fold_name(t) for t in cues()["head_titles"]]
-    known = want.titles()
-    heads = [t for t, _ in known if any(fold_name(t).startswith(p) for p in prefixes)]
-    heads_en = [e for _, e in known if e and any(fold_name(e).startswith(p) for p in prefixes)]
+    known, known_en = want.titles()
+    heads = [t for t in known if fold_name(t).startswith(tuple(prefixes))]
+    heads_en = [e for e in known_en if e and fold_name(e).startswith(tuple(prefixes))]
     first = head_role_titles(want.rows, heads, heads_en)
     talks = talks_participants(want.rows, VN_US_RECIPROCAL) if first else set()
     words = cues()["negotiation_words"]
@@ -314,10 +342,22 @@ def question_part(rows: DossierRows, q: Question, kinds: Sequence[str]) -> Quest
         kind = "ministerial_session" if q.event_type == "ministerial_session" else "negotiation_round"
         want.events((kind,), cond, params)
     if "tariff_rate" in kinds:
-        want.events(("tariff_action",))
+        _tariffs(want)
     events, places = want.read()
     # only the delegations' heads and who met whom are told by the participants' names and titles
     return _index(rows, events, places, want.entities, bool({"head_delegation", "met_on"} & set(kinds)), want.quoted)
+
+
+def _tariffs(want: _Wanted) -> None:
+    """``pick_rate``: the tariff actions of the negotiation asked, else those of the Vietnam–US talks and of none;
+    every one only when a third country's goods or a scope is asked (they may lie in any)."""
+    q = want.q
+    if q.countries or q.scope:
+        want.events(("tariff_action",))
+    elif q.negotiation:
+        want.events(("tariff_action",), "e.negotiation = ?", [q.negotiation])
+    else:
+        want.events(("tariff_action",), "(e.negotiation IS NULL OR e.negotiation = ?)", [VN_US_RECIPROCAL])
 
 
 def _bare_index(rows: DossierRows, ids: Sequence[str]) -> QuestionIndex:

@@ -303,6 +303,34 @@ class ResolutionReads:
         ).fetchall()
         return [r[0] for r in rows]
 
+    def key_counts(self, kind: str, key: str | None, articles: Sequence[str] | None) -> dict[str, int]:
+        """Articles per key of one kind (one ``key``, or every key), of ``articles`` only (or of all)."""
+        q = self.mark
+        where, params = (f"kind = {q}", [kind]) if key is None else (f"kind = {q} AND key = {q}", [kind, key])
+        if articles is None:
+            sql = f"SELECT key, count(*) FROM r_keys WHERE {where} GROUP BY key"
+            return {r[0]: int(r[1]) for r in self.conn.execute(sql, params).fetchall()}
+        out: dict[str, int] = {}
+        for r in self._in(f"SELECT key FROM r_keys WHERE {where} AND article IN ({{ids}})", articles, params):
+            out[r[0]] = out.get(r[0], 0) + 1
+        return out
+
+    def person_names(self, kind: str, key: str, outside: Sequence[str], limit: int) -> dict[str, str]:
+        """Person entity -> name of every person named in up to ``limit`` articles stored under one key, other than
+        ``outside``."""
+        q = self.mark
+        rows = self.conn.execute(
+            f"SELECT article FROM r_keys WHERE kind = {q} AND key = {q} ORDER BY article LIMIT {q}",
+            (kind, key, limit + len(outside)),
+        ).fetchall()
+        arts = [r[0] for r in rows if r[0] not in set(outside)][:limit]
+        found = self._in(
+            "SELECT DISTINCT e.id, e.name FROM d_mentions m JOIN d_entities e ON e.id = m.entity "
+            "WHERE m.article IN ({ids}) AND e.type = 'person'",
+            arts,
+        )
+        return {r[0]: r[1] for r in found}
+
     def event_articles(self, articles: Sequence[str]) -> set[str]:
         """Every source of the events these articles report."""
         return {

@@ -35,7 +35,7 @@ def people_by_last_name(rows: DossierRows, words: Sequence[str]) -> list[str]:
     """The people whose folded name ends with one of these folded words ("Phúc" finds "nguyen xuan phuc"), in
     dossier order: by the name keys that end with the word, then checked against the name itself."""
     found: dict[str, int] = {}
-    for word in dict.fromkeys(w for w in words if w):
+    for word in _last_names(rows, [w for w in dict.fromkeys(words) if w]):
         like = "% " + word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
         sql = (
             "SELECT DISTINCT e.id, e.name, e.pos FROM d_names n JOIN d_entities e ON e.id = n.entity "
@@ -47,13 +47,24 @@ def people_by_last_name(rows: DossierRows, words: Sequence[str]) -> list[str]:
     return sorted(found, key=lambda i: found[i])
 
 
-def question_titles(rows: DossierRows) -> list[tuple[str, str | None]]:
-    """Every (title, English title) a person, participant or organisation of a title holds."""
-    sql = (
-        "SELECT DISTINCT r.title, r.title_en FROM d_roles r JOIN d_entities e ON e.id = r.entity "
-        f"WHERE {QUESTION_ENTITY} ORDER BY r.title, r.title_en"
-    )
-    return [(r[0], r[1]) for r in rows._rows(sql)]
+def _last_names(rows: DossierRows, words: list[str]) -> list[str]:
+    """The words some stored article calls a person by (a foreign surname, the end of a Vietnamese name), by the
+    resolution keys' index ("s:trump", "ve:phuc", ``resolve/resolution_keys.py``): a word no name ends with
+    ("Who", "Deputy") costs no scan of the names. All of them when the store holds no resolution keys."""
+    if not words or not rows._rows("SELECT 1 FROM r_keys LIMIT 1"):
+        return words
+    sql = "SELECT 1 FROM r_keys WHERE kind = 'n' AND key = ? LIMIT 1"
+    return [w for w in words if any(rows._rows(sql, [f"{kind}:{w}"]) for kind in ("s", "ve"))]
+
+
+def question_titles(rows: DossierRows) -> tuple[list[str], list[str]]:
+    """Every title held and every English title held (only people hold titles), each read from its own index
+    alone: the roles' rows, evidence and all, are never scanned."""
+    titles = [r[0] for r in rows._rows("SELECT DISTINCT title FROM d_roles ORDER BY title")]
+    english = [
+        r[0] for r in rows._rows("SELECT DISTINCT title_en FROM d_roles WHERE title_en IS NOT NULL ORDER BY title_en")
+    ]
+    return titles, english
 
 
 def holders(rows: DossierRows, titles: Sequence[str], english: bool = False, people_only: bool = True) -> list[str]:
