@@ -150,6 +150,48 @@ CASES: list[tuple[str, str, str | None, list[dict[str, Any]]]] = [
         None,
         [],
     ),
+    (
+        "agreement_per_partner",  # agreements with several partners in one enumeration: one per partner, own talks
+        "Ngày 3/5/2025, Mỹ đã đạt thỏa thuận thương mại với Brazil và Chile, cũng như khuôn khổ thỏa thuận với "
+        "Peru và Việt Nam.",
+        "2025-05-04",
+        [
+            {"type": "agreement", "start": "2025-05-03", "negotiation": "talks:brazil+hoa-ky"},
+            {"type": "agreement", "start": "2025-05-03", "negotiation": "talks:chile+hoa-ky"},
+            {"type": "agreement", "start": "2025-05-03", "negotiation": "talks:hoa-ky+peru"},
+            {"type": "agreement", "start": "2025-05-03", "negotiation": "vn-us-reciprocal"},
+        ],
+    ),
+    (
+        "agreement_per_partner",  # one partner: one agreement, as before
+        "Ngày 3/5/2025, Mỹ đã đạt thỏa thuận thương mại với Brazil về thuế quan.",
+        "2025-05-04",
+        [{"type": "agreement", "start": "2025-05-03"}],
+    ),
+    (
+        "agreement_per_partner",  # a later "với" with no agreement named before it is another matter
+        "Ngày 3/5/2025, Mỹ đã đạt thỏa thuận thương mại với Brazil, sau đó ông Trump bay tới gặp lãnh đạo Chile.",
+        "2025-05-04",
+        [{"type": "agreement", "start": "2025-05-03"}],
+    ),
+    (
+        "agreed_to_negotiate",  # two sides agreeing to open trade talks: an agreement reached
+        "Ngày 12/3/2025, Úc và Ấn Độ đã nhất trí khởi động đàm phán về một hiệp định thương mại tự do.",
+        "2025-03-13",
+        [{"type": "agreement", "start": "2025-03-12"}],
+    ),
+    (
+        "agreed_to_negotiate",  # talks of another matter: none
+        "Ngày 12/3/2025, hai phe trong cuộc xung đột đã nhất trí khởi động đàm phán về việc trao đổi tù binh.",
+        "2025-03-13",
+        [],
+    ),
+    (
+        "aspiration",  # what something helps to reach is a goal, no agreement signed
+        "Theo chuyên gia, chính sách thuế quan ổn định sẽ giúp doanh nghiệp mạnh dạn ký kết thêm hợp đồng xuất khẩu.",
+        "2025-07-10",
+        [],
+    ),
 ]
 
 

@@ -139,6 +139,11 @@ CASES: dict[str, tuple[str, str, Decision | dict[str, Any]]] = {
         "hội đàm",
         {"type": "meeting", "locations": ["Hà Nội"]},
     ),
+    "agreement_per_partner": (
+        "Ngày 3/5/2025, Mỹ đã đạt thỏa thuận thương mại với Brazil và Chile, cũng như khuôn khổ thỏa thuận với Peru.",
+        "đạt thỏa thuận",
+        Decision.NEW,
+    ),
     "new_event": (
         "Ngày 12/11/2025, Bộ trưởng Nguyễn Hồng Diên làm việc với Đại sứ Hoa Kỳ Marc Knapper tại Hà Nội.",
         "làm việc với",

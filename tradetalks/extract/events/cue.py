@@ -36,6 +36,7 @@ class CueFlag(enum.Flag):
     NEXT = enum.auto()  # "vòng thương thuyết mới", "phiên sau": the round after the last one told
     REFERENCE = enum.auto()  # "kể từ vòng thứ hai", "chuẩn bị cho vòng thứ ba": named as background
     UPCOMING = enum.auto()  # "phiên sau", "vòng đàm phán tiếp theo": the next round, still to come
+    TRADE = enum.auto()  # "nhất trí khởi động đàm phán": an event only in a sentence about trade (or talks named)
 
     def __contains__(self, other: object) -> bool:
         """``CueFlag.WEAK in flags``; a flag's lower-case name is accepted too, and an unknown name is an error."""

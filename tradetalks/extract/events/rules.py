@@ -18,6 +18,7 @@ from tradetalks.extract.doc_index import doc_index
 from tradetalks.extract.events.cue import CueFlag, CueMention
 from tradetalks.extract.events.draft import Draft, ministerial
 from tradetalks.extract.events.encounters import fits, held_with, official, sides_in_sentence, split_counterparts
+from tradetalks.extract.events.partners import agreement_partners
 from tradetalks.extract.events.rates import describe_rate
 from tradetalks.model import Doc, Event
 
@@ -143,8 +144,9 @@ def next_round(ctx: Context, c: CueMention) -> Decision:
 def needs_trade_context(ctx: Context, c: CueMention) -> Decision:
     """ "vòng đàm phán" in a sentence about football transfers: rounds, sessions and tariffs need words of
     trade in their sentence (or the sentence before or after, for a numbered round), or an article naming
-    trade talks."""
-    if not spec(c.type).needs_context or _trade_context(ctx, c):
+    trade talks; so does an agreement to open talks (rule ``agreed_to_negotiate``: "Hai bên nhất trí khởi động
+    đàm phán về một hiệp định thương mại" is an agreement reached, "… khởi động đàm phán hòa bình" none here)."""
+    if not (spec(c.type).needs_context or CueFlag.TRADE in c.flags) or _trade_context(ctx, c):
         return Decision.PASS
     # "Phiên đàm phán diễn ra ở cấp Trưởng đoàn …" in an article about the talks, after the session was told:
     # a weak cue only tells more of that event, it needs no words of trade of its own
@@ -333,6 +335,25 @@ def sides_named_before(ctx: Context, c: CueMention) -> Decision:
     return Decision.PASS
 
 
+def agreement_per_partner(ctx: Context, c: CueMention) -> Decision:
+    """ "Ngày 3/5, Mỹ đạt thỏa thuận thương mại với Brazil và Chile, cũng như khuôn khổ thỏa thuận với Peru":
+    one new agreement per partner country, each in its own talks (``partners``); the evidence of each after the
+    first runs from where its partner is named, so the agreements keep the order the sentence tells them in."""
+    partners = agreement_partners(ctx.doc, ctx.low, ctx.key, c)
+    if not partners:
+        return Decision.PASS
+    for i, p in enumerate(partners):
+        d = _new_draft(ctx.doc, c, c.people)
+        if i:
+            d.spans = [(ctx.doc.mentions[p.mention].start, c.span[1])]
+        d.event.negotiation = p.negotiation
+        d.partner = p.mention
+        ctx.drafts.append(d)
+        ctx.last[c.type] = ctx.touched = d
+        ctx.touched_at = c.sentence
+    return Decision.NEW
+
+
 def new_event(ctx: Context, c: CueMention) -> Decision:
     """ "Ngày 12/11, Bộ trưởng A làm việc với Bộ trưởng B và Thượng nghị sĩ C.": a new event, one per named
     counterpart when the cue is plural ("các buổi làm việc với A, B và C")."""
@@ -367,6 +388,7 @@ RULES: dict[str, Rule] = {
     "bare_past": bare_past,
     "bare_mention": bare_mention,
     "sides_named_before": sides_named_before,
+    "agreement_per_partner": agreement_per_partner,
     "new_event": new_event,
 }
 
