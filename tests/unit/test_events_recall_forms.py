@@ -187,6 +187,26 @@ CASES: list[tuple[str, str, str | None, list[dict[str, Any]]]] = [
         [],
     ),
     (
+        "dialogue_session",  # the first dialogue session of trade talks, with its day and place: their first round
+        "Bộ trưởng Công Thương cho biết Việt Nam và Úc khởi động đàm phán thương mại, với phiên đối thoại đầu tiên "
+        "diễn ra vào ngày 12/6 tại Canberra.",
+        "2025-06-01",
+        [{"type": "negotiation_round", "ordinal": 1, "start": "2025-06-12", "location": "Canberra"}],
+    ),
+    (
+        "dialogue_session",  # the panels of a forum, neither numbered nor dated: no round
+        "Diễn đàn kinh tế có ba phiên họp toàn thể; tại phiên đối thoại, các doanh nghiệp bàn về thương mại điện tử.",
+        "2025-06-01",
+        [],
+    ),
+    (
+        "announced_after_colon",  # the day before the colon is the announcement's, the session has its own
+        "Thủ tướng công bố tại Quốc hội sáng ngày 5/6: Việt Nam khởi động đàm phán thương mại với Úc, với phiên "
+        "đối thoại đầu tiên diễn ra vào ngày 12/6 tại Canberra.",
+        "2025-06-05",
+        [{"type": "negotiation_round", "ordinal": 1, "start": "2025-06-12"}],
+    ),
+    (
         "aspiration",  # what something helps to reach is a goal, no agreement signed
         "Theo chuyên gia, chính sách thuế quan ổn định sẽ giúp doanh nghiệp mạnh dạn ký kết thêm hợp đồng xuất khẩu.",
         "2025-07-10",
