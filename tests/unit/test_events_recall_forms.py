@@ -207,6 +207,27 @@ CASES: list[tuple[str, str, str | None, list[dict[str, Any]]]] = [
         [{"type": "negotiation_round", "ordinal": 1, "start": "2025-06-12"}],
     ),
     (
+        "visit",  # a visit with its days: one encounter, the head of the delegation told before taking part
+        "Đoàn doanh nghiệp Úc có 40 thành viên, do Bộ trưởng Thương mại Don Farrell dẫn đầu. Chuyến thăm kéo dài "
+        "từ ngày 3 đến 5/6/2025.",
+        "2025-06-03",
+        [{"type": "meeting", "start": "2025-06-03", "end": "2025-06-05", "n_participants": 1}],
+    ),
+    (
+        "visit",  # a visit named as the frame of what its sentence tells: none of its own
+        "Chiều 3/6/2025, trong khuôn khổ chuyến thăm Úc, Bộ trưởng Nguyễn Hồng Diên đã tới thăm một nhà máy dệt "
+        "ở Melbourne.",
+        "2025-06-03",
+        [],
+    ),
+    (
+        "visit",  # an undated visit of the guest met: more of that meeting, none of its own
+        "Ngày 3/6/2025, Bộ trưởng Nguyễn Hồng Diên tiếp ông Don Farrell, Bộ trưởng Thương mại Úc đang có chuyến thăm "
+        "Việt Nam.",
+        "2025-06-03",
+        [{"type": "meeting", "start": "2025-06-03", "n_participants": 2}],
+    ),
+    (
         "aspiration",  # what something helps to reach is a goal, no agreement signed
         "Theo chuyên gia, chính sách thuế quan ổn định sẽ giúp doanh nghiệp mạnh dạn ký kết thêm hợp đồng xuất khẩu.",
         "2025-07-10",

@@ -139,6 +139,12 @@ CASES: dict[str, tuple[str, str, Decision | dict[str, Any]]] = {
         "hội đàm",
         {"type": "meeting", "locations": ["Hà Nội"]},
     ),
+    "led_before": (
+        "Đoàn doanh nghiệp Úc có 40 thành viên, do Bộ trưởng Thương mại Don Farrell dẫn đầu. Chuyến thăm kéo dài "
+        "từ ngày 3 đến 5/6/2025.",
+        "Chuyến thăm",
+        {"type": "meeting"},
+    ),
     "agreement_per_partner": (
         "Ngày 3/5/2025, Mỹ đã đạt thỏa thuận thương mại với Brazil và Chile, cũng như khuôn khổ thỏa thuận với Peru.",
         "đạt thỏa thuận",

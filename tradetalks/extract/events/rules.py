@@ -252,15 +252,23 @@ def nobody_met(ctx: Context, c: CueMention) -> Decision:
 
 def weak_cue(ctx: Context, c: CueMention) -> Decision:
     """ "cuộc đàm phán" without an ordinal or a date, or "các phiên đàm phán": tells more of the event told
-    before, never one of its own; "Cuộc đàm phán lần này diễn ra tại New Delhi", the talks at hand with their
+    before, never one of its own (a visit named as the frame of what its sentence tells is none; one of the guest
+    met in its sentence is that meeting); "Cuộc đàm phán lần này diễn ra tại New Delhi", the talks at hand with their
     place, are one when none was told before (an article whose opening is cut)."""
     plural = CueFlag.PLURAL in c.flags
+    if CueFlag.SETTING in c.flags:
+        if CueFlag.FRAME in c.flags:
+            return Decision.DROP  # "Chiều 9/4, trong khuôn khổ chuyến thăm Hoa Kỳ, A đã …": the frame of what is told
+        d = ctx.touched
+        if d is not None and ctx.touched_at == c.sentence and spec(d.event.type).encounter:
+            return ctx.join(d, c)  # "A tiếp ông B, … đang có chuyến thăm Việt Nam": the visit of the guest met
     if CueFlag.WEAK not in c.flags or not (plural or (c.ordinal is None and not c.timexes)):
         return Decision.PASS
     target = ctx.target(c)
     if target is not None and not plural:
         return ctx.join(target, c)
-    return Decision.PASS if target is None and _placed_here(c) else Decision.DROP
+    # "trong khuôn khổ chuyến thăm Hoa Kỳ, …": the frame of what the sentence tells, never one of its own
+    return Decision.PASS if target is None and _placed_here(c) and CueFlag.FRAME not in c.flags else Decision.DROP
 
 
 def many_rounds(ctx: Context, c: CueMention) -> Decision:
@@ -335,6 +343,24 @@ def sides_named_before(ctx: Context, c: CueMention) -> Decision:
     return Decision.PASS
 
 
+def led_before(ctx: Context, c: CueMention) -> Decision:
+    """ "Đoàn tàu có 2.000 thủy thủ, do Chuẩn Đô đốc A làm trưởng đoàn. Chuyến thăm kéo dài từ ngày 8 đến 11/12.": a
+    meeting opening its sentence with no one named takes the head of the delegation the sentence before names (one
+    that told no event) as one of its people (the cue goes on with them)."""
+    if c.type != "meeting" or c.people or CueFlag.INITIAL not in c.flags:
+        return Decision.PASS
+    prev = c.sentence - 1
+    while prev in ctx.skipped:
+        prev -= 1
+    if prev < 0 or ctx.touched_at >= prev:
+        return Decision.PASS
+    s = ctx.doc.sentences[prev]
+    if event_lexicon("leading").any(ctx.low, ctx.key, s.start, s.end):
+        index = doc_index(ctx.doc)
+        c.people = [mi for mi in index.mention_ids_in(s.start, s.end) if ctx.doc.mentions[mi].type == "person"]
+    return Decision.PASS
+
+
 def agreement_per_partner(ctx: Context, c: CueMention) -> Decision:
     """ "Ngày 3/5, Mỹ đạt thỏa thuận thương mại với Brazil và Chile, cũng như khuôn khổ thỏa thuận với Peru":
     one new agreement per partner country, each in its own talks (``partners``); the evidence of each after the
@@ -388,6 +414,7 @@ RULES: dict[str, Rule] = {
     "bare_past": bare_past,
     "bare_mention": bare_mention,
     "sides_named_before": sides_named_before,
+    "led_before": led_before,
     "agreement_per_partner": agreement_per_partner,
     "new_event": new_event,
 }
