@@ -228,6 +228,19 @@ CASES: list[tuple[str, str, str | None, list[dict[str, Any]]]] = [
         [{"type": "meeting", "start": "2025-06-03", "n_participants": 2}],
     ),
     (
+        "sitting",  # a numbered sitting of a legislature: one meeting, named again by its number
+        "Sáng 3/6/2025, Kỳ họp thứ 7 của Hội đồng nhân dân tỉnh Lâm Đồng khai mạc tại Đà Lạt. Chủ tịch Hội đồng "
+        "nhân dân tỉnh Trần Văn Hòa trình bày chương trình Kỳ họp thứ 7. Kỳ họp thứ 7 dự kiến kéo dài ba ngày.",
+        "2025-06-03",
+        [{"type": "meeting", "ordinal": 7, "start": "2025-06-03"}],
+    ),
+    (
+        "sitting",  # an unnumbered, undated sitting named in passing: no meeting
+        "Dự án luật thuế sẽ được trình tại kỳ họp tới của Quốc hội.",
+        "2025-06-03",
+        [],
+    ),
+    (
         "aspiration",  # what something helps to reach is a goal, no agreement signed
         "Theo chuyên gia, chính sách thuế quan ổn định sẽ giúp doanh nghiệp mạnh dạn ký kết thêm hợp đồng xuất khẩu.",
         "2025-07-10",

@@ -254,7 +254,8 @@ def weak_cue(ctx: Context, c: CueMention) -> Decision:
     """ "cuộc đàm phán" without an ordinal or a date, or "các phiên đàm phán": tells more of the event told
     before, never one of its own (a visit named as the frame of what its sentence tells is none; one of the guest
     met in its sentence is that meeting); "Cuộc đàm phán lần này diễn ra tại New Delhi", the talks at hand with their
-    place, are one when none was told before (an article whose opening is cut)."""
+    place, are one when none was told before (an article whose opening is cut); one with a number told before is
+    that event ("… chương trình Kỳ họp thứ 10")."""
     plural = CueFlag.PLURAL in c.flags
     if CueFlag.SETTING in c.flags:
         if CueFlag.FRAME in c.flags:
@@ -262,6 +263,11 @@ def weak_cue(ctx: Context, c: CueMention) -> Decision:
         d = ctx.touched
         if d is not None and ctx.touched_at == c.sentence and spec(d.event.type).encounter:
             return ctx.join(d, c)  # "A tiếp ông B, … đang có chuyến thăm Việt Nam": the visit of the guest met
+    if CueFlag.WEAK in c.flags and not plural and c.ordinal is not None:
+        # "Kỳ họp thứ 10 khai mạc sáng 20/10. … chương trình Kỳ họp thứ 10": the numbered event told before
+        told = next((d for d in ctx.drafts if d.event.type == c.type and d.event.ordinal == c.ordinal), None)
+        if told is not None:
+            return ctx.join(told, c)  # its number tells it, whoever else the sentence names
     if CueFlag.WEAK not in c.flags or not (plural or (c.ordinal is None and not c.timexes)):
         return Decision.PASS
     target = ctx.target(c)
