@@ -241,6 +241,19 @@ CASES: list[tuple[str, str, str | None, list[dict[str, Any]]]] = [
         [],
     ),
     (
+        "listed_action",  # a signing listed after a comma shares the head of its list: prepared for, none yet
+        "Từ tháng 3/2001, hai bên đã trao đổi thư từ và tài liệu để chuẩn bị cho việc đàm phán, ký hiệp định "
+        "thương mại song phương.",
+        None,
+        [],
+    ),
+    (
+        "listed_action",  # a signing listed after a comma of its own clause is one
+        "Ngày 3/6/2025, hai bên kết thúc vòng đàm phán cuối, ký hiệp định thương mại song phương.",
+        "2025-06-04",
+        [{"type": "negotiation_round"}, {"type": "agreement", "start": "2025-06-03"}],
+    ),
+    (
         "aspiration",  # what something helps to reach is a goal, no agreement signed
         "Theo chuyên gia, chính sách thuế quan ổn định sẽ giúp doanh nghiệp mạnh dạn ký kết thêm hợp đồng xuất khẩu.",
         "2025-07-10",

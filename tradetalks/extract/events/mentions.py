@@ -249,6 +249,10 @@ def _describe(doc: Doc, low: str, key: str, s: Sentence, si: int, h: CueHit, nex
         m.status = "planned"  # rule paves_way: "…, tạo tiền đề cho cuộc gặp giữa hai nhà lãnh đạo": still to come
     if spec(h.label).stands_alone:  # "hướng tới ký kết", "sẵn sàng đưa thuế về 0%": not done
         clause = max(lo, low.rfind(",", lo, h.start) + 1)
+        if clause > lo and not low[clause : h.start].strip():
+            # rule ``listed_action``: "chuẩn bị cho việc đàm phán, ký hiệp định": an action listed right after a
+            # comma shares the head of its list
+            clause = max(lo, low.rfind(",", lo, clause - 1) + 1)
         if event_lexicon("aspiration" if h.label == "agreement" else "proposal").any(low, key, clause, h.start):
             m.flags |= CueFlag.ASPIRATION
         if h.label == "agreement" and event_lexicon("conditional").any(low, key, clause, h.start):
