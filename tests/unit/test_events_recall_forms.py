@@ -254,6 +254,27 @@ CASES: list[tuple[str, str, str | None, list[dict[str, Any]]]] = [
         [{"type": "negotiation_round"}, {"type": "agreement", "start": "2025-06-03"}],
     ),
     (
+        "sides_after_between",  # the sides named after "giữa": the person who spoke of the call is none of them
+        "Ngày 5/7/2025, chuyên gia Lê Văn Toàn cho biết, cuộc điện đàm giữa Tổng thống Mỹ Donald Trump và Thủ tướng "
+        "Úc Anthony Albanese về thuế quan là dấu mốc quan trọng.",
+        "2025-07-05",
+        [{"type": "call", "n_participants": 2}],
+    ),
+    (
+        "sides_after_between",  # "giữa hai tổng thống": a minister who spoke of it is no side, and none is named
+        "Bộ trưởng Thương mại Mỹ Howard Lutnick nói hai bên sẽ thực hiện những gì đã nêu trong cuộc điện đàm giữa "
+        "hai tổng thống về thuế quan.",
+        "2025-07-05",
+        [],
+    ),
+    (
+        "sides_after_between",  # "giữa hai bộ trưởng": the minister who spoke may be one of them
+        "Ngày 5/7/2025, Bộ trưởng Thương mại Úc Don Farrell cho biết cuộc gặp giữa hai bộ trưởng về thuế quan diễn "
+        "ra tốt đẹp.",
+        "2025-07-05",
+        [{"type": "meeting", "n_participants": 1}],
+    ),
+    (
         "aspiration",  # what something helps to reach is a goal, no agreement signed
         "Theo chuyên gia, chính sách thuế quan ổn định sẽ giúp doanh nghiệp mạnh dạn ký kết thêm hợp đồng xuất khẩu.",
         "2025-07-10",

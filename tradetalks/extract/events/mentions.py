@@ -326,6 +326,9 @@ def _attach_mentions(doc: Doc, low: str, key: str, s: Sentence, cues: list[CueMe
             if not in_role(men.start, men.end):
                 head.orgs.append(mi)
     _share_subject(doc, [c for c in cues if CueFlag.FRAME not in c.flags])
+    for c in cues:
+        if spec(c.type).two_sided and c.people:
+            _sides_after(doc, low, key, c)
 
 
 def _person_owner(cues: list[CueMention], low: str, pos: int) -> CueMention | None:
@@ -405,6 +408,28 @@ def _title_subjects(doc: Doc, low: str, s: Sentence, cues: list[CueMention]) -> 
 
 
 _JOINED = re.compile(r"[^.;:]*\svà\s[^.;:,]*")  # a cue's clause joined to the one before by "và"
+
+
+def _sides_after(doc: Doc, low: str, key: str, c: CueMention) -> None:
+    """Rule ``sides_after_between``: "Ông A cho biết, cuộc điện đàm giữa Tổng thống B và Tổng Bí thư C …": an
+    encounter whose cue goes on with "giữa" and two people is between them, the person before it is someone else
+    (who spoke of it); "Bộ trưởng A nói … cuộc điện đàm giữa hai tổng thống": nor is one whose title is not the
+    one the two sides are told by ("giữa hai bên", "giữa hai bộ trưởng" may hold him)."""
+    at = starts_with("between", low, key, c.end, c.end + 10)
+    if at is None:
+        return
+    before = [p for p in c.people if doc.mentions[p].start < c.start]
+    after = [p for p in c.people if doc.mentions[p].start >= c.end]
+    if not before:
+        return
+    if len(after) >= 2:
+        c.people = after
+        return
+    rest = low[at.end : at.end + 40].lstrip()
+    if after or not rest.startswith(("hai ", "2 ")) or starts_with("bilateral", low, key, c.end, c.end + 20):
+        return
+    told = rest.split(" ", 1)[1]  # "tổng thống”. …": the title the two sides are told by
+    c.people = [p for p in before if (r := doc.mentions[p].role) is not None and told.startswith(r.title.lower())]
 
 
 def _share_subject(doc: Doc, heads: list[CueMention]) -> None:
