@@ -152,15 +152,20 @@ CASES: list[tuple[str, str, str | None, list[dict[str, Any]]]] = [
     ),
     (
         "agreement_per_partner",  # agreements with several partners in one enumeration: one per partner, own talks
-        "Ngày 3/5/2025, Mỹ đã đạt thỏa thuận thương mại với Brazil và Chile, cũng như khuôn khổ thỏa thuận với "
-        "Peru và Việt Nam.",
+        "Ngày 3/5/2025, Mỹ đã đạt thỏa thuận thương mại với Brazil và Chile, cũng như khuôn khổ thỏa thuận với Peru.",
         "2025-05-04",
         [
             {"type": "agreement", "start": "2025-05-03", "negotiation": "talks:brazil+hoa-ky"},
             {"type": "agreement", "start": "2025-05-03", "negotiation": "talks:chile+hoa-ky"},
             {"type": "agreement", "start": "2025-05-03", "negotiation": "talks:hoa-ky+peru"},
-            {"type": "agreement", "start": "2025-05-03", "negotiation": "vn-us-reciprocal"},
         ],
+    ),
+    (
+        "agreement_per_partner",  # Viet Nam among the partners: one agreement, Viet Nam's
+        "Ngày 3/5/2025, Mỹ đã đạt thỏa thuận thương mại với Brazil và Chile, cũng như khuôn khổ thỏa thuận với "
+        "Việt Nam.",
+        "2025-05-04",
+        [{"type": "agreement", "start": "2025-05-03", "negotiation": "vn-us-reciprocal"}],
     ),
     (
         "agreement_per_partner",  # one partner: one agreement, as before

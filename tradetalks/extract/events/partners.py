@@ -5,6 +5,10 @@ countries told in one enumeration.
 agreements (Mỹ–Brazil, Mỹ–Chile, Mỹ–Peru), each in its own talks, never one agreement of one negotiation. A
 list of partners opens with "với" right after the cue; a later list in the same sentence continues the
 enumeration only when words naming an agreement ("khuôn khổ", "thỏa thuận") lead it.
+
+An enumeration that names Viet Nam among the partners stays one agreement, Viet Nam's: the dossier records that
+deal, with the other partners' deals as its setting; split, its record would stand beside same-day agreements of
+other talks that nothing in the dossier tells apart from it but their negotiation key.
 """
 
 from __future__ import annotations
@@ -16,7 +20,7 @@ from tradetalks.extract.doc_index import doc_index
 from tradetalks.extract.events.cue import CueFlag, CueMention
 from tradetalks.extract.events.draft import person_keys
 from tradetalks.extract.events.negotiation import not_party, slug, united_states
-from tradetalks.model import VN_US_RECIPROCAL, Doc
+from tradetalks.model import Doc
 
 FIRST_LIST_GAP = 60  # how far after the cue the "với" opening the first list of partners may stand
 
@@ -26,7 +30,7 @@ class Partner:
     """A partner country of an agreement told in an enumeration, and the talks it belongs to."""
 
     mention: int
-    negotiation: str | None
+    negotiation: str
 
 
 def agreement_partners(doc: Doc, low: str, key: str, c: CueMention) -> list[Partner]:
@@ -60,12 +64,9 @@ def agreement_partners(doc: Doc, low: str, key: str, c: CueMention) -> list[Part
         pos, listing = m.end, True
     subject = _subject(doc, index.mention_ids_in(s.start, c.start))
     found = [mi for mi in found if (doc.mentions[mi].canonical or doc.mentions[mi].text) != subject]
-    if len(found) < 2:
+    if len(found) < 2 or any(doc.mentions[mi].side == "VN" for mi in found):
         return []
-    return [
-        Partner(mi, _talks(subject, doc.mentions[mi].canonical or doc.mentions[mi].text, doc.mentions[mi].side))
-        for mi in found
-    ]
+    return [Partner(mi, _talks(subject, doc.mentions[mi].canonical or doc.mentions[mi].text)) for mi in found]
 
 
 def _joins(low: str, key: str, a: int, b: int) -> bool:
@@ -99,10 +100,7 @@ def _side(doc: Doc, mi: int) -> str | None:
     return doc.mentions[mi].side or next((sides[k] for k in person_keys(doc, mi) if k in sides), None)
 
 
-def _talks(subject: str | None, partner: str, side: str | None) -> str | None:
-    """The talks of one partner's agreement: Viet Nam's with the United States, another pair's own (with the
-    partner alone when the side reaching it is not named as a country), or (Viet Nam with another or an unnamed
-    side) left to the negotiation of the article."""
-    if side == "VN":
-        return VN_US_RECIPROCAL if subject == united_states() else None
+def _talks(subject: str | None, partner: str) -> str:
+    """The talks of one partner's agreement: the pair's own (the partner alone when the side reaching it is not
+    named as a country)."""
     return "talks:" + "+".join(sorted({slug(partner)} | ({slug(subject)} if subject else set())))
