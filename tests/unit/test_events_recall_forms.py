@@ -151,39 +151,20 @@ CASES: list[tuple[str, str, str | None, list[dict[str, Any]]]] = [
         [],
     ),
     (
-        "agreement_per_partner",  # agreements with several partners in one enumeration: one per partner, own talks
-        "Ngày 3/5/2025, Mỹ đã đạt thỏa thuận thương mại với Brazil và Chile, cũng như khuôn khổ thỏa thuận với Peru.",
-        "2025-05-04",
-        [
-            {"type": "agreement", "start": "2025-05-03", "negotiation": "talks:brazil+hoa-ky"},
-            {"type": "agreement", "start": "2025-05-03", "negotiation": "talks:chile+hoa-ky"},
-            {"type": "agreement", "start": "2025-05-03", "negotiation": "talks:hoa-ky+peru"},
-        ],
-    ),
-    (
-        "agreement_per_partner",  # Viet Nam among the partners: one agreement, Viet Nam's
-        "Ngày 3/5/2025, Mỹ đã đạt thỏa thuận thương mại với Brazil và Chile, cũng như khuôn khổ thỏa thuận với "
-        "Việt Nam.",
-        "2025-05-04",
-        [{"type": "agreement", "start": "2025-05-03", "negotiation": "vn-us-reciprocal"}],
-    ),
-    (
-        "agreement_per_partner",  # one partner: one agreement, as before
-        "Ngày 3/5/2025, Mỹ đã đạt thỏa thuận thương mại với Brazil về thuế quan.",
-        "2025-05-04",
-        [{"type": "agreement", "start": "2025-05-03"}],
-    ),
-    (
-        "agreement_per_partner",  # a later "với" with no agreement named before it is another matter
-        "Ngày 3/5/2025, Mỹ đã đạt thỏa thuận thương mại với Brazil, sau đó ông Trump bay tới gặp lãnh đạo Chile.",
-        "2025-05-04",
-        [{"type": "agreement", "start": "2025-05-03"}],
-    ),
-    (
         "agreed_to_negotiate",  # two sides agreeing to open trade talks: an agreement reached
         "Ngày 12/3/2025, Úc và Ấn Độ đã nhất trí khởi động đàm phán về một hiệp định thương mại tự do.",
         "2025-03-13",
         [{"type": "agreement", "start": "2025-03-12"}],
+    ),
+    (
+        "outcome_of_encounter",  # what two sides agreed in a call: an agreement, and evidence of the call
+        "Tối 10/4/2025, Bộ trưởng Nguyễn Hồng Diên điện đàm với Đại diện Thương mại Hoa Kỳ Jamieson Greer. Hai bên "
+        "nhất trí khởi động đàm phán về thuế quan và hàng nông sản.",
+        "2025-04-11",
+        [
+            {"type": "call", "start": "2025-04-10", "n_evidence": 2, "topics": ["agriculture"]},
+            {"type": "agreement"},
+        ],
     ),
     (
         "agreed_to_negotiate",  # talks of another matter: none

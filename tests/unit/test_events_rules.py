@@ -30,6 +30,12 @@ CASES: dict[str, tuple[str, str, Decision | dict[str, Any]]] = {
         "Hai bên",
         Decision.JOIN,
     ),
+    "outcome_of_encounter": (
+        "Tối 10/4/2025, Bộ trưởng Nguyễn Hồng Diên điện đàm với Đại diện Thương mại Hoa Kỳ Jamieson Greer. Hai bên "
+        "nhất trí khởi động đàm phán về thuế quan.",
+        "nhất trí",
+        {"type": "agreement"},
+    ),
     "teams_over_days": (
         "Từ ngày 3 đến 6/6/2025, các nhóm kỹ thuật của Việt Nam và Hoa Kỳ làm việc về thuế đối ứng tại Washington.",
         "nhóm kỹ thuật",
@@ -144,11 +150,6 @@ CASES: dict[str, tuple[str, str, Decision | dict[str, Any]]] = {
         "từ ngày 3 đến 5/6/2025.",
         "Chuyến thăm",
         {"type": "meeting"},
-    ),
-    "agreement_per_partner": (
-        "Ngày 3/5/2025, Mỹ đã đạt thỏa thuận thương mại với Brazil và Chile, cũng như khuôn khổ thỏa thuận với Peru.",
-        "đạt thỏa thuận",
-        Decision.NEW,
     ),
     "new_event": (
         "Ngày 12/11/2025, Bộ trưởng Nguyễn Hồng Diên làm việc với Đại sứ Hoa Kỳ Marc Knapper tại Hà Nội.",

@@ -80,9 +80,6 @@ CUE_GROUPS: dict[str, str] = {
     "same_day": "the day of the event told before; value the part of day",
     "ministerial_title": "titles of minister rank; value the English title",
     "counterpart": "right after an exchange cue: its counterpart follows (cuộc trao đổi với B)",
-    "partner_list": "words joining the names of one list of partners (và)",
-    "agreement_noun": "words naming an agreement: one leading a later list of partners continues an enumeration "
-    "of agreements (cũng như khuôn khổ thỏa thuận với C)",
     "peer": "before a country: the person of that country with the subject's title (người đồng cấp Hàn Quốc)",
     "after_talks": "in an agreement's sentence: it was reached after talks told before (sau các cuộc hội đàm)",
     "told_before": "in an event's sentence: what it was about is the matter of the sentence before (vấn đề này)",

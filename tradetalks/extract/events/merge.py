@@ -56,8 +56,6 @@ def _mergeable(doc: Doc, a: Draft, b: Draft) -> bool:
     if ea.status != eb.status and not named_again or not dates_overlap(draft_value(doc, a), draft_value(doc, b)):
         return False
     if ea.type in _ONE_PER_IDENTITY:
-        if _conflict(a.partner, b.partner) or _conflict(ea.negotiation, eb.negotiation):
-            return False  # "đạt thỏa thuận với A và B": two agreements, one per partner
         return (CueFlag.MOU in a.flags) == (CueFlag.MOU in b.flags)  # an MOU is not the statement signed beside it
     if ea.type == "tariff_action":
         return ea.rate == eb.rate or _pause_told_again(doc, a, b)

@@ -125,7 +125,7 @@ def _about_vietnam(doc: Doc, pos: int, partner: bool = False) -> bool:
         return False
     sides = index.remember(
         ("sides", s.start, s.end),
-        lambda: {m.side for m in index.mentions_in(s.start, s.end) if m.side and not not_party(doc, m)},
+        lambda: {m.side for m in index.mentions_in(s.start, s.end) if m.side and not _not_party(doc, m)},
     )
     if "other" in sides and not partner:
         return False
@@ -133,7 +133,7 @@ def _about_vietnam(doc: Doc, pos: int, partner: bool = False) -> bool:
     return "VN" in sides or (not partner and has_vn)
 
 
-def not_party(doc: Doc, m: Mention) -> bool:
+def _not_party(doc: Doc, m: Mention) -> bool:
     """A country named as a place, as the one left out (rule *excluded country*) or in a note of what another
     word covers (rule *inclusion note*): no party."""
     key = doc.key or doc.text
@@ -182,7 +182,7 @@ def _parties(doc: Doc, spans: list[tuple[int, int]], people: list[int]) -> list[
     for a, b in spans:
         for mi in index.mention_ids_in(a, b):
             m = doc.mentions[mi]
-            if mi not in seen and m.type in ("country", "person") and not not_party(doc, m):
+            if mi not in seen and m.type in ("country", "person") and not _not_party(doc, m):
                 seen.add(mi)
                 inside.append(m)
     inside.sort(key=lambda m: m.start)
@@ -190,12 +190,12 @@ def _parties(doc: Doc, spans: list[tuple[int, int]], people: list[int]) -> list[
 
 
 @lru_cache(maxsize=1)
-def united_states() -> str:
+def _united_states() -> str:
     """The canonical name of the country whose side is "US" in ``countries.tsv``."""
     return next(r[0] for r in read_tsv("countries.tsv") if len(r) >= 3 and r[2] == "US")
 
 
-def slug(name: str) -> str:
+def _slug(name: str) -> str:
     plain = unicodedata.normalize("NFD", name.replace("đ", "d").replace("Đ", "D"))
     plain = "".join(c for c in plain if not unicodedata.combining(c))
     return re.sub(r"[^a-z0-9]+", "-", plain.lower()).strip("-")
@@ -216,10 +216,10 @@ def foreign_talks(doc: Doc, spans: list[tuple[int, int]], people: list[int]) -> 
     if vietnamese or (not any(m.side == "other" for m in parties) and "other" not in delegations.values()):
         return None
     if any(m.type == "person" and m.side == "US" for m in parties):
-        countries.add(united_states())
+        countries.add(_united_states())
     if len(countries) < 2:
         return None
-    return "talks:" + "+".join(sorted(slug(c) for c in countries))
+    return "talks:" + "+".join(sorted(_slug(c) for c in countries))
 
 
 @lru_cache(maxsize=1)
@@ -250,7 +250,7 @@ def _foreign_tariff(doc: Doc, d: Draft) -> bool:
         return False
     a, b = d.spans[0]
     mentions = doc_index(doc).mentions_in(a, b)
-    sides = {m.side for m in mentions if m.type == "country" and not not_party(doc, m)}
+    sides = {m.side for m in mentions if m.type == "country" and not _not_party(doc, m)}
     return "other" in sides and "VN" not in sides
 
 

@@ -18,7 +18,6 @@ from tradetalks.extract.doc_index import doc_index
 from tradetalks.extract.events.cue import CueFlag, CueMention
 from tradetalks.extract.events.draft import Draft, ministerial
 from tradetalks.extract.events.encounters import fits, held_with, official, sides_in_sentence, split_counterparts
-from tradetalks.extract.events.partners import agreement_partners
 from tradetalks.extract.events.rates import describe_rate
 from tradetalks.model import Doc, Event
 
@@ -83,6 +82,22 @@ def continuation(ctx: Context, c: CueMention) -> Decision:
     """ "Vòng đàm phán diễn ra tại Hà Nội. Hai bên thống nhất lộ trình …": the second sentence is evidence
     of the round told just before."""
     return ctx.go_on(c) if c.type == "continuation" else Decision.PASS
+
+
+def outcome_of_encounter(ctx: Context, c: CueMention) -> Decision:
+    """ "Tối 10/4, Bộ trưởng A điện đàm với Đại diện Thương mại B. Hai bên nhất trí khởi động đàm phán về thuế
+    quan.": an agreement told by a sentence going on about the encounter told just before is what was agreed at it;
+    the sentence is evidence of that encounter too (its matters), the cue goes on as an agreement, and the sentences
+    going on after it ("Phía Việt Nam đề nghị …") are about the encounter still."""
+    d = ctx.touched
+    if c.type != "agreement" or d is None or not spec(d.event.type).encounter:
+        return Decision.PASS
+    s = ctx.doc.sentences[c.sentence]
+    if ctx.next_to_touched(c.sentence) and starts_with("continuation", ctx.low, ctx.key, s.start, c.start):
+        d.spans.append((s.start, s.end))
+        ctx.touched_at = c.sentence
+        c.flags |= CueFlag.OUTCOME
+    return Decision.PASS
 
 
 def teams_over_days(ctx: Context, c: CueMention) -> Decision:
@@ -367,39 +382,24 @@ def led_before(ctx: Context, c: CueMention) -> Decision:
     return Decision.PASS
 
 
-def agreement_per_partner(ctx: Context, c: CueMention) -> Decision:
-    """ "Ngày 3/5, Mỹ đạt thỏa thuận thương mại với Brazil và Chile, cũng như khuôn khổ thỏa thuận với Peru":
-    one new agreement per partner country, each in its own talks (``partners``); the evidence of each after the
-    first runs from where its partner is named, so the agreements keep the order the sentence tells them in."""
-    partners = agreement_partners(ctx.doc, ctx.low, ctx.key, c)
-    if not partners:
-        return Decision.PASS
-    for i, p in enumerate(partners):
-        d = _new_draft(ctx.doc, c, c.people)
-        if i:
-            d.spans = [(ctx.doc.mentions[p.mention].start, c.span[1])]
-        d.event.negotiation = p.negotiation
-        d.partner = p.mention
-        ctx.drafts.append(d)
-        ctx.last[c.type] = ctx.touched = d
-        ctx.touched_at = c.sentence
-    return Decision.NEW
-
-
 def new_event(ctx: Context, c: CueMention) -> Decision:
     """ "Ngày 12/11, Bộ trưởng A làm việc với Bộ trưởng B và Thượng nghị sĩ C.": a new event, one per named
     counterpart when the cue is plural ("các buổi làm việc với A, B và C")."""
+    encounter = ctx.touched if CueFlag.OUTCOME in c.flags else None
     for people in split_counterparts(ctx.doc, c):
         d = _new_draft(ctx.doc, c, people)
         ctx.drafts.append(d)
         ctx.last[c.type] = ctx.touched = d
         ctx.touched_at = c.sentence
+    if encounter is not None:
+        ctx.touched = encounter  # rule ``outcome_of_encounter``: the story goes on about the encounter
     return Decision.NEW
 
 
 #: The rules in the order they are tried; the first that does not pass decides.
 RULES: dict[str, Rule] = {
     "continuation": continuation,
+    "outcome_of_encounter": outcome_of_encounter,
     "teams_over_days": teams_over_days,
     "teams_to_meet": teams_to_meet,
     "teams_go_on": teams_go_on,
@@ -421,7 +421,6 @@ RULES: dict[str, Rule] = {
     "bare_mention": bare_mention,
     "sides_named_before": sides_named_before,
     "led_before": led_before,
-    "agreement_per_partner": agreement_per_partner,
     "new_event": new_event,
 }
 
