@@ -261,6 +261,24 @@ CASES: list[tuple[str, str, str | None, list[dict[str, Any]]]] = [
         [{"type": "meeting", "n_participants": 1}],
     ),
     (
+        "rounds_at_places",  # the rounds counted before the third, one per place listed, numbered in order
+        "Ngày 28/7/2025, Mỹ và Trung Quốc tổ chức vòng đàm phán thương mại thứ ba tại Stockholm. Trong hai vòng đàm "
+        "phán trước tại Geneva và London, hai bên đã nhất trí hạ thuế.",
+        "2025-07-30",
+        [
+            {"type": "negotiation_round", "ordinal": 3, "location": "Stockholm", "start": "2025-07-28"},
+            {"type": "negotiation_round", "ordinal": 1, "location": "Geneva", "start": None},
+            {"type": "negotiation_round", "ordinal": 2, "location": "London", "start": None},
+        ],
+    ),
+    (
+        "rounds_at_places",  # a count that is not the number of places listed: a summary, no round of its own
+        "Ngày 28/7/2025, Mỹ và Trung Quốc tổ chức vòng đàm phán thương mại thứ tư tại Stockholm. Trong ba vòng đàm "
+        "phán trước tại Geneva và London, hai bên đã nhất trí hạ thuế.",
+        "2025-07-30",
+        [{"type": "negotiation_round", "ordinal": 4}],
+    ),
+    (
         "aspiration",  # what something helps to reach is a goal, no agreement signed
         "Theo chuyên gia, chính sách thuế quan ổn định sẽ giúp doanh nghiệp mạnh dạn ký kết thêm hợp đồng xuất khẩu.",
         "2025-07-10",

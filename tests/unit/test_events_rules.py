@@ -64,6 +64,12 @@ CASES: dict[str, tuple[str, str, Decision | dict[str, Any]]] = {
         "vòng đàm phán tiếp theo",
         {"ordinal": 10},
     ),
+    "rounds_at_places": (
+        "Ngày 28/7/2025, Mỹ và Trung Quốc tổ chức vòng đàm phán thương mại thứ ba tại Stockholm. Trong hai vòng đàm "
+        "phán trước tại Geneva và London, hai bên đã nhất trí hạ thuế.",
+        "vòng đàm phán trước",
+        Decision.NEW,
+    ),
     "needs_trade_context": (
         "Câu lạc bộ và tiền đạo người Brazil đã kết thúc vòng đàm phán thứ hai về mức lương.",
         "vòng đàm phán",

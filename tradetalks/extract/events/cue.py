@@ -112,6 +112,7 @@ class CueMention:
     sentence: int
     flags: CueFlag = NO_FLAGS
     ordinal: int | None = None
+    count: int | None = None  # "hai vòng đàm phán": how many events the cue counts
     level: str | None = None
     mode: str | None = None
     status: str | None = None

@@ -190,8 +190,10 @@ def _describe(doc: Doc, low: str, key: str, s: Sentence, si: int, h: CueHit, nex
     if plural:
         m.flags |= CueFlag.PLURAL
         before = plural.start
-    if _count_re().search(low, lo, before):  # "ba vòng đàm phán": a count of events, not one of them
+    counted = _count_re().search(low, lo, before)
+    if counted:  # "ba vòng đàm phán": a count of events, not one of them
         m.flags |= CueFlag.PLURAL
+        m.count = number_value(counted.group(0))
     if ends_with("frame", low, key, lo, before):
         m.flags |= CueFlag.FRAME
     anaphor = ends_with("anaphor_before", low, key, lo, before)

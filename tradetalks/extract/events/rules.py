@@ -18,6 +18,7 @@ from tradetalks.extract.doc_index import doc_index
 from tradetalks.extract.events.cue import CueFlag, CueMention
 from tradetalks.extract.events.draft import Draft, ministerial
 from tradetalks.extract.events.encounters import fits, held_with, official, sides_in_sentence, split_counterparts
+from tradetalks.extract.events.places import listed_places
 from tradetalks.extract.events.rates import describe_rate
 from tradetalks.model import Doc, Event
 
@@ -154,6 +155,24 @@ def next_round(ctx: Context, c: CueMention) -> Decision:
         if told:
             c.ordinal = told[-1] + 1
     return Decision.PASS
+
+
+def rounds_at_places(ctx: Context, c: CueMention) -> Decision:
+    """ "Vòng đàm phán thứ ba diễn ra tại Stockholm. … Trong hai vòng đàm phán trước tại Geneva và London, …": the
+    rounds counted before the first numbered round told, one per place listed (as many as counted), in order, each
+    held at its own place (and none of this sentence's dates or people)."""
+    if not spec(c.type).series or CueFlag.PLURAL not in c.flags or CueFlag.PAST not in c.flags or not c.count:
+        return Decision.PASS
+    told = [d.event.ordinal for d in ctx.drafts if d.event.type == c.type and d.event.ordinal is not None]
+    places = listed_places(ctx.doc, ctx.low, ctx.key, c)
+    if not told or len(places) != c.count or min(told) - c.count < 1:
+        return Decision.PASS
+    for i, place in enumerate(places):
+        ev = Event(type=c.type, evidence=[], ordinal=min(told) - c.count + i, level=c.level, mode=c.mode)
+        ev.status = "held"
+        d = Draft(ev, spans=[c.span], locations=[place], sentence=c.sentence, anchor=c.start)
+        ctx.drafts.append(d)
+    return Decision.NEW
 
 
 def needs_trade_context(ctx: Context, c: CueMention) -> Decision:
@@ -405,6 +424,7 @@ RULES: dict[str, Rule] = {
     "teams_go_on": teams_go_on,
     "ministerial_session": ministerial_session,
     "next_round": next_round,
+    "rounds_at_places": rounds_at_places,
     "needs_trade_context": needs_trade_context,
     "unofficial_verb": unofficial_verb,
     "aspiration": aspiration,
