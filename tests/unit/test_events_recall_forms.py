@@ -186,6 +186,13 @@ CASES: list[tuple[str, str, str | None, list[dict[str, Any]]]] = [
         [],
     ),
     (
+        "dialogue_session",  # a dated policy dialogue about trade that names no negotiation: no round
+        "Chiều 17/1/2025, tại phiên Đối thoại chính sách cấp cao về kinh tế và thương mại, Giám đốc Ngân hàng Thế giới "
+        "Ousmane Dione phát biểu.",
+        "2025-01-18",
+        [],
+    ),
+    (
         "announced_after_colon",  # the day before the colon is the announcement's, the session has its own
         "Thủ tướng công bố tại Quốc hội sáng ngày 5/6: Việt Nam khởi động đàm phán thương mại với Úc, với phiên "
         "đối thoại đầu tiên diễn ra vào ngày 12/6 tại Canberra.",

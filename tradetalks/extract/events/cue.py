@@ -38,6 +38,7 @@ class CueFlag(enum.Flag):
     UPCOMING = enum.auto()  # "phiên sau", "vòng đàm phán tiếp theo": the next round, still to come
     SETTING = enum.auto()  # "chuyến thăm": a setting of other events; named as their frame, never one of its own
     OUTCOME = enum.auto()  # "Hai bên nhất trí …" after a call: what was agreed at it; the story goes on about the call
+    TALKS = enum.auto()  # "phiên đối thoại": a session of talks only in a sentence naming negotiations (đàm phán)
     TRADE = enum.auto()  # "nhất trí khởi động đàm phán": an event only in a sentence about trade (or talks named)
 
     def __contains__(self, other: object) -> bool:

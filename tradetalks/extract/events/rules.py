@@ -180,6 +180,10 @@ def needs_trade_context(ctx: Context, c: CueMention) -> Decision:
     trade in their sentence (or the sentence before or after, for a numbered round), or an article naming
     trade talks; so does an agreement to open talks (rule ``agreed_to_negotiate``: "Hai bên nhất trí khởi động
     đàm phán về một hiệp định thương mại" is an agreement reached, "… khởi động đàm phán hòa bình" none here)."""
+    if CueFlag.TALKS in c.flags:
+        s = ctx.doc.sentences[c.sentence]
+        if not event_lexicon("talks").any(ctx.low, ctx.key, s.start, s.end):
+            return Decision.DROP  # "tại diễn đàn phiên Đối thoại chính sách cấp cao …": no negotiation named
     if not (spec(c.type).needs_context or CueFlag.TRADE in c.flags) or _trade_context(ctx, c):
         return Decision.PASS
     # "Phiên đàm phán diễn ra ở cấp Trưởng đoàn …" in an article about the talks, after the session was told:
