@@ -268,6 +268,24 @@ CASES: list[tuple[str, str, str | None, list[dict[str, Any]]]] = [
         [{"type": "meeting", "n_participants": 1}],
     ),
     (
+        "next_round_met",  # the meeting to come of the two sides is the new round they agreed to open
+        "Bộ trưởng Tài chính Mỹ Scott Bessent cho biết ông sẽ gặp Phó Thủ tướng Trung Quốc Hà Lập Phong tại Geneva "
+        "vào tuần tới để bàn về thuế quan. Hai bên cũng nhất trí sớm khởi động vòng đàm phán mới.",
+        "2025-05-03",
+        [{"type": "negotiation_round", "status": "planned", "location": "Geneva", "n_participants": 2}],
+    ),
+    (
+        "next_round_met",  # rounds already told: the new round is the next of them, the meeting stays a meeting
+        "Ngày 2/5/2025, Mỹ và Anh kết thúc vòng đàm phán thương mại thứ hai tại London. Bộ trưởng Thương mại Mỹ Howard "
+        "Lutnick sẽ gặp Bộ trưởng Anh Jonathan Reynolds tại Washington vào tuần tới để chuẩn bị cho vòng đàm phán mới.",
+        "2025-05-03",
+        [
+            {"type": "negotiation_round", "ordinal": 2},
+            {"type": "meeting", "status": "planned", "n_participants": 2},
+            {"type": "negotiation_round", "ordinal": 3, "status": "planned"},
+        ],
+    ),
+    (
         "rounds_at_places",  # the rounds counted before the third, one per place listed, numbered in order
         "Ngày 28/7/2025, Mỹ và Trung Quốc tổ chức vòng đàm phán thương mại thứ ba tại Stockholm. Trong hai vòng đàm "
         "phán trước tại Geneva và London, hai bên đã nhất trí hạ thuế.",

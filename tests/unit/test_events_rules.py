@@ -64,6 +64,12 @@ CASES: dict[str, tuple[str, str, Decision | dict[str, Any]]] = {
         "vòng đàm phán tiếp theo",
         {"ordinal": 10},
     ),
+    "next_round_met": (
+        "Bộ trưởng Tài chính Mỹ Scott Bessent cho biết ông sẽ gặp Phó Thủ tướng Trung Quốc Hà Lập Phong tại Geneva "
+        "vào tuần tới để bàn về thuế quan. Hai bên cũng nhất trí sớm khởi động vòng đàm phán mới.",
+        "vòng đàm phán",
+        Decision.JOIN,
+    ),
     "rounds_at_places": (
         "Ngày 28/7/2025, Mỹ và Trung Quốc tổ chức vòng đàm phán thương mại thứ ba tại Stockholm. Trong hai vòng đàm "
         "phán trước tại Geneva và London, hai bên đã nhất trí hạ thuế.",

@@ -157,6 +157,23 @@ def next_round(ctx: Context, c: CueMention) -> Decision:
     return Decision.PASS
 
 
+def next_round_met(ctx: Context, c: CueMention) -> Decision:
+    """ "Bộ trưởng A cho biết ông sẽ gặp Phó Thủ tướng B tại Malaysia vào tuần tới. … Hai bên cũng nhất trí sớm khởi
+    động vòng đàm phán mới.": a new round told with nothing of its own, after a meeting still to come between two
+    people at a set time or place, is that meeting (which becomes the round)."""
+    if not spec(c.type).series or CueFlag.NEXT not in c.flags or c.ordinal is not None or c.timexes or c.locations:
+        return Decision.PASS
+    d = next((d for d in reversed(ctx.drafts) if d.event.type == "meeting"), None)
+    if d is None or d.event.status != "planned" or len(d.people) < 2 or not (d.timexes or d.locations):
+        return Decision.PASS
+    if any(x.event.type == c.type for x in ctx.drafts):
+        return Decision.PASS  # rounds are told: the new one is the next of them (rule next_round)
+    ctx.last.pop(d.event.type, None)
+    d.event.type = c.type
+    ctx.last[c.type] = d
+    return ctx.join(d, c)
+
+
 def rounds_at_places(ctx: Context, c: CueMention) -> Decision:
     """ "Vòng đàm phán thứ ba diễn ra tại Stockholm. … Trong hai vòng đàm phán trước tại Geneva và London, …": the
     rounds counted before the first numbered round told, one per place listed (as many as counted), in order, each
@@ -428,6 +445,7 @@ RULES: dict[str, Rule] = {
     "teams_go_on": teams_go_on,
     "ministerial_session": ministerial_session,
     "next_round": next_round,
+    "next_round_met": next_round_met,
     "rounds_at_places": rounds_at_places,
     "needs_trade_context": needs_trade_context,
     "unofficial_verb": unofficial_verb,
