@@ -286,6 +286,17 @@ CASES: list[tuple[str, str, str | None, list[dict[str, Any]]]] = [
         ],
     ),
     (
+        "within_round",  # a bilateral meeting inside a round: the delegation heads told after it take part in both
+        "Hai đoàn thảo luận các nội dung của vòng đàm phán thứ 7 Hiệp định thương mại tự do Việt Nam - Israel. Trong "
+        "cuộc họp song phương tại Hà Nội ngày 12/3/2025, hai bên rà soát các chương còn lại. Đoàn Việt Nam do "
+        "Thứ trưởng Bộ Công Thương Nguyễn Sinh Nhật Tân dẫn đầu, bàn về dịch vụ và sở hữu trí tuệ.",
+        "2025-03-13",
+        [
+            {"type": "negotiation_round", "ordinal": 7, "n_participants": 1, "topics": ["intellectual_property"]},
+            {"type": "meeting", "start": "2025-03-12", "n_participants": 1},
+        ],
+    ),
+    (
         "rounds_at_places",  # the rounds counted before the third, one per place listed, numbered in order
         "Ngày 28/7/2025, Mỹ và Trung Quốc tổ chức vòng đàm phán thương mại thứ ba tại Stockholm. Trong hai vòng đàm "
         "phán trước tại Geneva và London, hai bên đã nhất trí hạ thuế.",

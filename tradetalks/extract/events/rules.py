@@ -60,8 +60,10 @@ class Context:
         """The cue's sentence goes on about the event told in the sentence before (past captions), if any; the
         people it names as leading a delegation take part in it."""
         if self.touched is not None and self.next_to_touched(c.sentence):
-            self.touched.spans.append(c.span)
-            self.touched.people.extend(p for p in c.people if p not in self.touched.people)
+            for d in (self.touched, self.touched.within):  # rule ``within_round``: the round the meeting is part of
+                if d is not None:
+                    d.spans.append(c.span)
+                    d.people.extend(p for p in c.people if p not in d.people)
             self.touched_at = c.sentence
             return Decision.JOIN
         return Decision.DROP
@@ -424,10 +426,16 @@ def led_before(ctx: Context, c: CueMention) -> Decision:
 
 def new_event(ctx: Context, c: CueMention) -> Decision:
     """ "Ngày 12/11, Bộ trưởng A làm việc với Bộ trưởng B và Thượng nghị sĩ C.": a new event, one per named
-    counterpart when the cue is plural ("các buổi làm việc với A, B và C")."""
+    counterpart when the cue is plural ("các buổi làm việc với A, B và C"); a meeting named as told ("Trong cuộc họp
+    song phương với Thụy Sĩ, …") right after a round is part of that round (the delegations its story goes on to
+    name take part in the round too: rule ``within_round``)."""
     encounter = ctx.touched if CueFlag.OUTCOME in c.flags else None
+    outer = ctx.touched if CueFlag.ANAPHOR in c.flags and spec(c.type).two_sided else None
+    if outer is not None and not (spec(outer.event.type).series and ctx.next_to_touched(c.sentence)):
+        outer = None
     for people in split_counterparts(ctx.doc, c):
         d = _new_draft(ctx.doc, c, people)
+        d.within = outer
         ctx.drafts.append(d)
         ctx.last[c.type] = ctx.touched = d
         ctx.touched_at = c.sentence
