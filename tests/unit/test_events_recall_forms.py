@@ -297,6 +297,18 @@ CASES: list[tuple[str, str, str | None, list[dict[str, Any]]]] = [
         ],
     ),
     (
+        "firms_deal",  # a cooperation signed between two firms: business, no agreement of trade talks
+        "Ký kết hợp tác giữa Tập đoàn Sao Mai và Tập đoàn Hải Đăng về sản xuất hương liệu ngày 5/6/2025.",
+        "2025-06-06",
+        [],
+    ),
+    (
+        "firms_deal",  # a firm and a ministry: an agreement of the government, kept
+        "Ngày 5/6/2025, Tập đoàn Sao Mai đã ký kết thỏa thuận với Bộ Công Thương về xúc tiến xuất khẩu sang Hoa Kỳ.",
+        "2025-06-06",
+        [{"type": "agreement", "start": "2025-06-05"}],
+    ),
+    (
         "rounds_at_places",  # the rounds counted before the third, one per place listed, numbered in order
         "Ngày 28/7/2025, Mỹ và Trung Quốc tổ chức vòng đàm phán thương mại thứ ba tại Stockholm. Trong hai vòng đàm "
         "phán trước tại Geneva và London, hai bên đã nhất trí hạ thuế.",

@@ -91,6 +91,11 @@ CASES: dict[str, tuple[str, str, Decision | dict[str, Any]]] = {
         "ký kết",
         Decision.DROP,
     ),
+    "firms_deal": (
+        "Ngày 5/6/2025, Tập đoàn Sao Mai đã ký kết thỏa thuận với Công ty Hải Đăng về cung cấp khí hóa lỏng.",
+        "ký kết",
+        Decision.DROP,
+    ),
     "conditional": (
         "Các cam kết về thuế sẽ có hiệu lực sau khi hiệp định được ký kết.",
         "ký kết",

@@ -4,6 +4,7 @@ sentence names for the encounter told after it."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from tradetalks.event_types import spec
@@ -94,3 +95,33 @@ def held_with(doc: Doc, low: str, key: str, c: CueMention) -> bool:
     end = min(doc.sentences[c.sentence].end, hit.end + SIDE_REACH)
     sides = ("country", "organization", "person")
     return any(m.type in sides for m in doc_index(doc).mentions_in(hit.end, end))
+
+
+FIRMS_REACH = 20  # how far after an agreement's cue "với"/"giữa" may open the names of its parties
+FIRMS_NAMES = 40  # how far after "với"/"giữa" those names may run
+
+
+def firms_only(doc: Doc, low: str, key: str, c: CueMention) -> bool:
+    """Rule ``firms_deal``: the parties of an agreement cue (named before it in its clause, or after "với"/"giữa"
+    right after it) are firms only: one organisation or more, each opening with a firm's word ("Tập đoàn …"), and
+    no country or titled person among them ("Tập đoàn A đã ký kết thỏa thuận với B về nguồn khí")."""
+    s = doc.sentences[c.sentence]
+    start = max(s.start, low.rfind(",", s.start, c.start) + 1)
+    spans = [(start, c.start)]
+    lead = re.search(r"(?<!\w)(?:với|giữa)(?!\w)", low[c.end : min(s.end, c.end + FIRMS_REACH)])
+    if lead is not None:
+        a = c.end + lead.end()
+        b = min(s.end, a + FIRMS_NAMES)
+        stop = re.search(r"[,;.(]|\s(?:về|để|nhằm|trong|tại)\s", low[a:b])
+        spans.append((a, a + stop.start() if stop else b))
+    index = doc_index(doc)
+    orgs = 0
+    for a, b in spans:
+        for m in index.mentions_in(a, b):
+            if m.type == "country" or (m.type == "person" and m.role is not None):
+                return False
+            if m.type == "organization":
+                if not starts_with("enterprise", low, key, m.start, m.end):
+                    return False
+                orgs += 1
+    return orgs > 0

@@ -17,7 +17,14 @@ from tradetalks.extract.cues import ends_with, event_lexicon, starts_with
 from tradetalks.extract.doc_index import doc_index
 from tradetalks.extract.events.cue import CueFlag, CueMention
 from tradetalks.extract.events.draft import Draft, ministerial
-from tradetalks.extract.events.encounters import fits, held_with, official, sides_in_sentence, split_counterparts
+from tradetalks.extract.events.encounters import (
+    firms_only,
+    fits,
+    held_with,
+    official,
+    sides_in_sentence,
+    split_counterparts,
+)
 from tradetalks.extract.events.places import listed_places
 from tradetalks.extract.events.rates import describe_rate
 from tradetalks.model import Doc, Event
@@ -222,6 +229,14 @@ def unofficial_verb(ctx: Context, c: CueMention) -> Decision:
 def aspiration(ctx: Context, c: CueMention) -> Decision:
     """ "Hai bên hướng tới sớm ký kết thỏa thuận": a goal, not an agreement signed."""
     return Decision.DROP if CueFlag.ASPIRATION in c.flags else Decision.PASS
+
+
+def firms_deal(ctx: Context, c: CueMention) -> Decision:
+    """ "Ký kết hợp tác giữa Tập đoàn A và Tập đoàn B": an agreement between firms only is business, no event of
+    trade talks (``encounters.firms_only``)."""
+    if c.type == "agreement" and firms_only(ctx.doc, ctx.low, ctx.key, c):
+        return Decision.DROP
+    return Decision.PASS
 
 
 def conditional(ctx: Context, c: CueMention) -> Decision:
@@ -458,6 +473,7 @@ RULES: dict[str, Rule] = {
     "needs_trade_context": needs_trade_context,
     "unofficial_verb": unofficial_verb,
     "aspiration": aspiration,
+    "firms_deal": firms_deal,
     "conditional": conditional,
     "identity": identity,
     "either_exchange": either_exchange,
