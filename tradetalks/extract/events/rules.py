@@ -8,106 +8,36 @@ before (``JOIN``), or makes nothing (``DROP``). A rule that passes may still hav
 
 from __future__ import annotations
 
-import enum
-from collections.abc import Callable
-from dataclasses import dataclass, field
-
 from tradetalks.event_types import spec
 from tradetalks.extract.cues import ends_with, event_lexicon, starts_with
 from tradetalks.extract.doc_index import doc_index
+from tradetalks.extract.events.context import Context, Decision, Rule
 from tradetalks.extract.events.cue import CueFlag, CueMention
 from tradetalks.extract.events.draft import Draft, ministerial
 from tradetalks.extract.events.encounters import (
-    firms_only,
     fits,
     held_with,
     official,
     sides_in_sentence,
     split_counterparts,
 )
-from tradetalks.extract.events.places import listed_places
 from tradetalks.extract.events.rates import describe_rate
+from tradetalks.extract.events.story import (
+    firms_deal,
+    led_before,
+    next_round_met,
+    outcome_of_encounter,
+    rounds_at_places,
+)
 from tradetalks.model import Doc, Event
 
 _TEAMS = CueFlag.WEAK | CueFlag.PLURAL | CueFlag.TEAMS
-
-
-class Decision(enum.Enum):
-    """What a rule decided for a cue."""
-
-    PASS = "pass"  # not this rule's case: the next rule decides
-    DROP = "drop"  # the cue makes no event
-    JOIN = "join"  # the cue tells more of an event told before
-    NEW = "new"  # the cue makes a new event (or one per counterpart)
-
-
-@dataclass(slots=True)
-class Context:
-    """The article and the events drafted so far, as the rules see them."""
-
-    doc: Doc
-    low: str
-    key: str
-    cues: list[CueMention]
-    negotiations: bool  # whether the article names trade talks
-    drafts: list[Draft] = field(default_factory=list)
-    last: dict[str, Draft] = field(default_factory=dict)  # the event of each type told last
-    touched: Draft | None = None  # the event told last, and in which sentence
-    touched_at: int = -2
-    trace: list[tuple[int, str, Decision]] = field(default_factory=list)  # (cue start, rule, decision)
-    skipped: set[int] = field(default_factory=set)  # sentences of headlines and captions, which break no story
-
-    def join(self, d: Draft, c: CueMention) -> Decision:
-        """The cue tells more of draft ``d``."""
-        d.absorb(c)
-        self.touched, self.touched_at = d, c.sentence
-        return Decision.JOIN
-
-    def go_on(self, c: CueMention) -> Decision:
-        """The cue's sentence goes on about the event told in the sentence before (past captions), if any; the
-        people it names as leading a delegation take part in it."""
-        if self.touched is not None and self.next_to_touched(c.sentence):
-            for d in (self.touched, self.touched.within):  # rule ``within_round``: the round the meeting is part of
-                if d is not None:
-                    d.spans.append(c.span)
-                    d.people.extend(p for p in c.people if p not in d.people)
-            self.touched_at = c.sentence
-            return Decision.JOIN
-        return Decision.DROP
-
-    def next_to_touched(self, sentence: int) -> bool:
-        """Whether only captions and headlines stand between the event told last and ``sentence``."""
-        between = range(self.touched_at + 1, sentence)
-        return self.touched_at < sentence and all(i in self.skipped for i in between)
-
-    def target(self, c: CueMention) -> Draft | None:
-        """The event of the cue's type told last."""
-        return self.last.get(c.type)
-
-
-Rule = Callable[[Context, CueMention], Decision]
 
 
 def continuation(ctx: Context, c: CueMention) -> Decision:
     """ "Vòng đàm phán diễn ra tại Hà Nội. Hai bên thống nhất lộ trình …": the second sentence is evidence
     of the round told just before."""
     return ctx.go_on(c) if c.type == "continuation" else Decision.PASS
-
-
-def outcome_of_encounter(ctx: Context, c: CueMention) -> Decision:
-    """ "Tối 10/4, Bộ trưởng A điện đàm với Đại diện Thương mại B. Hai bên nhất trí khởi động đàm phán về thuế
-    quan.": an agreement told by a sentence going on about the encounter told just before is what was agreed at it;
-    the sentence is evidence of that encounter too (its matters), the cue goes on as an agreement, and the sentences
-    going on after it ("Phía Việt Nam đề nghị …") are about the encounter still."""
-    d = ctx.touched
-    if c.type != "agreement" or d is None or not spec(d.event.type).encounter:
-        return Decision.PASS
-    s = ctx.doc.sentences[c.sentence]
-    if ctx.next_to_touched(c.sentence) and starts_with("continuation", ctx.low, ctx.key, s.start, c.start):
-        d.spans.append((s.start, s.end))
-        ctx.touched_at = c.sentence
-        c.flags |= CueFlag.OUTCOME
-    return Decision.PASS
 
 
 def teams_over_days(ctx: Context, c: CueMention) -> Decision:
@@ -166,41 +96,6 @@ def next_round(ctx: Context, c: CueMention) -> Decision:
     return Decision.PASS
 
 
-def next_round_met(ctx: Context, c: CueMention) -> Decision:
-    """ "Bộ trưởng A cho biết ông sẽ gặp Phó Thủ tướng B tại Malaysia vào tuần tới. … Hai bên cũng nhất trí sớm khởi
-    động vòng đàm phán mới.": a new round told with nothing of its own, after a meeting still to come between two
-    people at a set time or place, is that meeting (which becomes the round)."""
-    if not spec(c.type).series or CueFlag.NEXT not in c.flags or c.ordinal is not None or c.timexes or c.locations:
-        return Decision.PASS
-    d = next((d for d in reversed(ctx.drafts) if d.event.type == "meeting"), None)
-    if d is None or d.event.status != "planned" or len(d.people) < 2 or not (d.timexes or d.locations):
-        return Decision.PASS
-    if any(x.event.type == c.type for x in ctx.drafts):
-        return Decision.PASS  # rounds are told: the new one is the next of them (rule next_round)
-    ctx.last.pop(d.event.type, None)
-    d.event.type = c.type
-    ctx.last[c.type] = d
-    return ctx.join(d, c)
-
-
-def rounds_at_places(ctx: Context, c: CueMention) -> Decision:
-    """ "Vòng đàm phán thứ ba diễn ra tại Stockholm. … Trong hai vòng đàm phán trước tại Geneva và London, …": the
-    rounds counted before the first numbered round told, one per place listed (as many as counted), in order, each
-    held at its own place (and none of this sentence's dates or people)."""
-    if not spec(c.type).series or CueFlag.PLURAL not in c.flags or CueFlag.PAST not in c.flags or not c.count:
-        return Decision.PASS
-    told = [d.event.ordinal for d in ctx.drafts if d.event.type == c.type and d.event.ordinal is not None]
-    places = listed_places(ctx.doc, ctx.low, ctx.key, c)
-    if not told or len(places) != c.count or min(told) - c.count < 1:
-        return Decision.PASS
-    for i, place in enumerate(places):
-        ev = Event(type=c.type, evidence=[], ordinal=min(told) - c.count + i, level=c.level, mode=c.mode)
-        ev.status = "held"
-        d = Draft(ev, spans=[c.span], locations=[place], sentence=c.sentence, anchor=c.start)
-        ctx.drafts.append(d)
-    return Decision.NEW
-
-
 def needs_trade_context(ctx: Context, c: CueMention) -> Decision:
     """ "vòng đàm phán" in a sentence about football transfers: rounds, sessions and tariffs need words of
     trade in their sentence (or the sentence before or after, for a numbered round), or an article naming
@@ -229,14 +124,6 @@ def unofficial_verb(ctx: Context, c: CueMention) -> Decision:
 def aspiration(ctx: Context, c: CueMention) -> Decision:
     """ "Hai bên hướng tới sớm ký kết thỏa thuận": a goal, not an agreement signed."""
     return Decision.DROP if CueFlag.ASPIRATION in c.flags else Decision.PASS
-
-
-def firms_deal(ctx: Context, c: CueMention) -> Decision:
-    """ "Ký kết hợp tác giữa Tập đoàn A và Tập đoàn B": an agreement between firms only is business, no event of
-    trade talks (``encounters.firms_only``)."""
-    if c.type == "agreement" and firms_only(ctx.doc, ctx.low, ctx.key, c):
-        return Decision.DROP
-    return Decision.PASS
 
 
 def conditional(ctx: Context, c: CueMention) -> Decision:
@@ -418,24 +305,6 @@ def sides_named_before(ctx: Context, c: CueMention) -> Decision:
         c.people = sides.people
         c.timexes = c.timexes or sides.timexes
         c.locations = c.locations or sides.places
-    return Decision.PASS
-
-
-def led_before(ctx: Context, c: CueMention) -> Decision:
-    """ "Đoàn tàu có 2.000 thủy thủ, do Chuẩn Đô đốc A làm trưởng đoàn. Chuyến thăm kéo dài từ ngày 8 đến 11/12.": a
-    meeting opening its sentence with no one named takes the head of the delegation the sentence before names (one
-    that told no event) as one of its people (the cue goes on with them)."""
-    if c.type != "meeting" or c.people or CueFlag.INITIAL not in c.flags:
-        return Decision.PASS
-    prev = c.sentence - 1
-    while prev in ctx.skipped:
-        prev -= 1
-    if prev < 0 or ctx.touched_at >= prev:
-        return Decision.PASS
-    s = ctx.doc.sentences[prev]
-    if event_lexicon("leading").any(ctx.low, ctx.key, s.start, s.end):
-        index = doc_index(ctx.doc)
-        c.people = [mi for mi in index.mention_ids_in(s.start, s.end) if ctx.doc.mentions[mi].type == "person"]
     return Decision.PASS
 
 
