@@ -303,6 +303,19 @@ CASES: list[tuple[str, str, str | None, list[dict[str, Any]]]] = [
         [],
     ),
     (
+        "firms_deal",  # agreements between the firms of two countries: the countries are the firms', no parties
+        "Ngày 5/6/2025, nhiều thỏa thuận giữa các doanh nghiệp Việt Nam và Hàn Quốc về năng lượng đã được ký kết.",
+        "2025-06-06",
+        [],
+    ),
+    (
+        "firms_deal",  # a leader witnessing the signing of the firms' contracts: an event of the visit, kept
+        "Ngày 5/6/2025, tại Seoul, Chủ tịch nước Lương Cường đã chứng kiến lễ ký các hợp đồng giữa doanh nghiệp hai "
+        "nước.",
+        "2025-06-06",
+        [{"type": "agreement", "start": "2025-06-05"}],
+    ),
+    (
         "firms_deal",  # a firm and a ministry: an agreement of the government, kept
         "Ngày 5/6/2025, Tập đoàn Sao Mai đã ký kết thỏa thuận với Bộ Công Thương về xúc tiến xuất khẩu sang Hoa Kỳ.",
         "2025-06-06",

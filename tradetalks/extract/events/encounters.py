@@ -8,7 +8,7 @@ import re
 from dataclasses import dataclass
 
 from tradetalks.event_types import spec
-from tradetalks.extract.cues import lower_view, starts_with
+from tradetalks.extract.cues import event_lexicon, lower_view, starts_with
 from tradetalks.extract.doc_index import doc_index
 from tradetalks.extract.events.cue import CueFlag, CueMention
 from tradetalks.extract.events.draft import Draft, known_person, same_person
@@ -97,14 +97,16 @@ def held_with(doc: Doc, low: str, key: str, c: CueMention) -> bool:
     return any(m.type in sides for m in doc_index(doc).mentions_in(hit.end, end))
 
 
+_QUALIFIER = re.compile(r"\s*(?:(?:,|và)\s*)?")  # a firm word, then its country ("doanh nghiệp Việt Nam và Anh")
 FIRMS_REACH = 20  # how far after an agreement's cue "với"/"giữa" may open the names of its parties
 FIRMS_NAMES = 40  # how far after "với"/"giữa" those names may run
 
 
 def firms_only(doc: Doc, low: str, key: str, c: CueMention) -> bool:
     """Rule ``firms_deal``: the parties of an agreement cue (named before it in its clause, or after "với"/"giữa"
-    right after it) are firms only: one organisation or more, each opening with a firm's word ("Tập đoàn …"), and
-    no country or titled person among them ("Tập đoàn A đã ký kết thỏa thuận với B về nguồn khí")."""
+    right after it) are firms only: firms named ("Tập đoàn …", "các doanh nghiệp …"), every organisation among them
+    one, and no country (but the firms' own: "doanh nghiệp Việt Nam và Anh") or titled person ("Tập đoàn A đã ký kết
+    thỏa thuận với B về nguồn khí", "thỏa thuận giữa các doanh nghiệp Việt Nam và Anh đã được ký kết")."""
     s = doc.sentences[c.sentence]
     start = max(s.start, low.rfind(",", s.start, c.start) + 1)
     spans = [(start, c.start)]
@@ -115,13 +117,18 @@ def firms_only(doc: Doc, low: str, key: str, c: CueMention) -> bool:
         stop = re.search(r"[,;.(]|\s(?:về|để|nhằm|trong|tại)\s", low[a:b])
         spans.append((a, a + stop.start() if stop else b))
     index = doc_index(doc)
-    orgs = 0
+    firms = 0
     for a, b in spans:
+        words = event_lexicon("enterprise").find(low, key, a, b)  # "Tập đoàn …", "các doanh nghiệp …"
+        firms += len(words)
+        after = -1  # where the firm word or the country qualifying it ends ("doanh nghiệp Việt Nam và Anh")
         for m in index.mentions_in(a, b):
+            after = max([after, *(w.end for w in words if w.end <= m.start)])
+            if m.type == "country" and after >= 0 and _QUALIFIER.fullmatch(low, after, m.start):
+                after = m.end  # the firms' country, no party of its own
+                continue
             if m.type == "country" or (m.type == "person" and m.role is not None):
                 return False
-            if m.type == "organization":
-                if not starts_with("enterprise", low, key, m.start, m.end):
-                    return False
-                orgs += 1
-    return orgs > 0
+            if m.type == "organization" and not starts_with("enterprise", low, key, m.start, m.end):
+                return False
+    return firms > 0
