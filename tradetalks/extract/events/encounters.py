@@ -98,6 +98,7 @@ def held_with(doc: Doc, low: str, key: str, c: CueMention) -> bool:
 
 
 _QUALIFIER = re.compile(r"\s*(?:(?:,|và)\s*)?")  # a firm word, then its country ("doanh nghiệp Việt Nam và Anh")
+_BETWEEN_FIRMS = re.compile(r"giữa\s+(?:các\s+|những\s+)?$")  # "giữa các doanh nghiệp": the firms are both sides
 FIRMS_REACH = 20  # how far after an agreement's cue "với"/"giữa" may open the names of its parties
 FIRMS_NAMES = 40  # how far after "với"/"giữa" those names may run
 
@@ -119,7 +120,14 @@ def firms_only(doc: Doc, low: str, key: str, c: CueMention) -> bool:
     index = doc_index(doc)
     firms = 0
     for a, b in spans:
-        words = event_lexicon("enterprise").find(low, key, a, b)  # "Tập đoàn …", "các doanh nghiệp …"
+        # "Tập đoàn A", or firms told by a common noun between whom it was signed ("giữa các doanh nghiệp …"; "các
+        # doanh nghiệp Việt Nam đã ký … với bang Nebraska" names firms on one side only)
+        words = [
+            w
+            for w in event_lexicon("enterprise").find(low, key, a, b)
+            if any(m.type == "organization" and m.start == w.start for m in index.mentions_in(w.start, w.end))
+            or _BETWEEN_FIRMS.search(low, max(a, w.start - 15), w.start)
+        ]
         firms += len(words)
         after = -1  # where the firm word or the country qualifying it ends ("doanh nghiệp Việt Nam và Anh")
         for m in index.mentions_in(a, b):
