@@ -158,11 +158,11 @@ CASES: list[tuple[str, str, str | None, list[dict[str, Any]]]] = [
     ),
     (
         "outcome_of_encounter",  # what two sides agreed in a call: an agreement, and evidence of the call
-        "Tối 10/4/2025, Bộ trưởng Nguyễn Hồng Diên điện đàm với Đại diện Thương mại Hoa Kỳ Jamieson Greer. Hai bên "
-        "nhất trí khởi động đàm phán về thuế quan và hàng nông sản.",
-        "2025-04-11",
+        "Sáng 2/3/2025, Bộ trưởng Nguyễn Hồng Diên điện đàm với Bộ trưởng Thương mại Úc Don Farrell. Hai bên nhất "
+        "trí khởi động đàm phán về thuế quan và hàng nông sản.",
+        "2025-03-03",
         [
-            {"type": "call", "start": "2025-04-10", "n_evidence": 2, "topics": ["agriculture"]},
+            {"type": "call", "start": "2025-03-02", "n_evidence": 2, "topics": ["agriculture"]},
             {"type": "agreement"},
         ],
     ),
@@ -201,8 +201,8 @@ CASES: list[tuple[str, str, str | None, list[dict[str, Any]]]] = [
     ),
     (
         "visit",  # a visit with its days: one encounter, the head of the delegation told before taking part
-        "Đoàn doanh nghiệp Úc có 40 thành viên, do Bộ trưởng Thương mại Don Farrell dẫn đầu. Chuyến thăm kéo dài "
-        "từ ngày 3 đến 5/6/2025.",
+        "Phái đoàn Úc gồm 40 doanh nghiệp, do Bộ trưởng Thương mại Don Farrell dẫn đầu. Chuyến thăm diễn ra trong ba "
+        "ngày, từ 3 đến 5/6/2025.",
         "2025-06-03",
         [{"type": "meeting", "start": "2025-06-03", "end": "2025-06-05", "n_participants": 1}],
     ),
@@ -235,8 +235,7 @@ CASES: list[tuple[str, str, str | None, list[dict[str, Any]]]] = [
     ),
     (
         "listed_action",  # a signing listed after a comma shares the head of its list: prepared for, none yet
-        "Từ tháng 3/2001, hai bên đã trao đổi thư từ và tài liệu để chuẩn bị cho việc đàm phán, ký hiệp định "
-        "thương mại song phương.",
+        "Từ tháng 3/2001, hai bên đã trao đổi thư từ và tài liệu nhằm chuẩn bị cho việc rà soát, ký hiệp định đầu tư.",
         None,
         [],
     ),
@@ -248,15 +247,15 @@ CASES: list[tuple[str, str, str | None, list[dict[str, Any]]]] = [
     ),
     (
         "sides_after_between",  # the sides named after "giữa": the person who spoke of the call is none of them
-        "Ngày 5/7/2025, chuyên gia Lê Văn Toàn cho biết, cuộc điện đàm giữa Tổng thống Mỹ Donald Trump và Thủ tướng "
-        "Úc Anthony Albanese về thuế quan là dấu mốc quan trọng.",
+        "Nhà nghiên cứu Lê Văn Toàn nhận định cuộc điện đàm giữa Thủ tướng Úc Anthony Albanese và Tổng thống Mỹ "
+        "Donald Trump hôm 5/7/2025 đã mở lối cho thỏa hiệp về thép.",
         "2025-07-05",
         [{"type": "call", "n_participants": 2}],
     ),
     (
-        "sides_after_between",  # "giữa hai tổng thống": a minister who spoke of it is no side, and none is named
-        "Bộ trưởng Thương mại Mỹ Howard Lutnick nói hai bên sẽ thực hiện những gì đã nêu trong cuộc điện đàm giữa "
-        "hai tổng thống về thuế quan.",
+        "sides_after_between",  # "giữa hai thủ tướng": a minister who spoke of it is no side, and none is named
+        "Bộ trưởng Thương mại Úc Don Farrell nói các bộ sẽ làm theo những gì đã nêu trong cuộc điện đàm giữa hai thủ "
+        "tướng về thép.",
         "2025-07-05",
         [],
     ),
@@ -269,10 +268,10 @@ CASES: list[tuple[str, str, str | None, list[dict[str, Any]]]] = [
     ),
     (
         "next_round_met",  # the meeting to come of the two sides is the new round they agreed to open
-        "Bộ trưởng Tài chính Mỹ Scott Bessent cho biết ông sẽ gặp Phó Thủ tướng Trung Quốc Hà Lập Phong tại Geneva "
-        "vào tuần tới để bàn về thuế quan. Hai bên cũng nhất trí sớm khởi động vòng đàm phán mới.",
+        "Bộ trưởng Thương mại Úc Don Farrell cho biết ông sẽ gặp Phó Thủ tướng Indonesia Airlangga Hartarto tại Bali "
+        "vào cuối tháng này để bàn về thuế nhập khẩu. Hai nước cũng đồng ý sớm mở vòng đàm phán mới.",
         "2025-05-03",
-        [{"type": "negotiation_round", "status": "planned", "location": "Geneva", "n_participants": 2}],
+        [{"type": "negotiation_round", "status": "planned", "location": "Bali", "n_participants": 2}],
     ),
     (
         "next_round_met",  # rounds already told: the new round is the next of them, the meeting stays a meeting
@@ -298,13 +297,13 @@ CASES: list[tuple[str, str, str | None, list[dict[str, Any]]]] = [
     ),
     (
         "firms_deal",  # a cooperation signed between two firms: business, no agreement of trade talks
-        "Ký kết hợp tác giữa Tập đoàn Sao Mai và Tập đoàn Hải Đăng về sản xuất hương liệu ngày 5/6/2025.",
+        "Ngày 5/6/2025, tại Huế, Công ty Sao Mai và Tập đoàn Hải Đăng đã ký thỏa thuận cung ứng thép tấm.",
         "2025-06-06",
         [],
     ),
     (
         "firms_deal",  # agreements between the firms of two countries: the countries are the firms', no parties
-        "Ngày 5/6/2025, nhiều thỏa thuận giữa các doanh nghiệp Việt Nam và Hàn Quốc về năng lượng đã được ký kết.",
+        "Ngày 5/6/2025, tại Đà Nẵng đã diễn ra lễ ký kết 12 hợp đồng giữa các doanh nghiệp Việt Nam và Lào.",
         "2025-06-06",
         [],
     ),
@@ -323,25 +322,25 @@ CASES: list[tuple[str, str, str | None, list[dict[str, Any]]]] = [
     ),
     (
         "rounds_at_places",  # the rounds counted before the third, one per place listed, numbered in order
-        "Ngày 28/7/2025, Mỹ và Trung Quốc tổ chức vòng đàm phán thương mại thứ ba tại Stockholm. Trong hai vòng đàm "
-        "phán trước tại Geneva và London, hai bên đã nhất trí hạ thuế.",
+        "Ngày 14/9/2025, Ấn Độ và Anh mở vòng đàm phán thương mại thứ ba tại New Delhi. Hai vòng đàm phán trước đó "
+        "tại London và Geneva đã giúp hai nước thu hẹp bất đồng về ô tô.",
         "2025-07-30",
         [
-            {"type": "negotiation_round", "ordinal": 3, "location": "Stockholm", "start": "2025-07-28"},
-            {"type": "negotiation_round", "ordinal": 1, "location": "Geneva", "start": None},
-            {"type": "negotiation_round", "ordinal": 2, "location": "London", "start": None},
+            {"type": "negotiation_round", "ordinal": 3, "location": "New Delhi", "start": "2025-09-14"},
+            {"type": "negotiation_round", "ordinal": 1, "location": "London", "start": None},
+            {"type": "negotiation_round", "ordinal": 2, "location": "Geneva", "start": None},
         ],
     ),
     (
         "rounds_at_places",  # a count that is not the number of places listed: a summary, no round of its own
-        "Ngày 28/7/2025, Mỹ và Trung Quốc tổ chức vòng đàm phán thương mại thứ tư tại Stockholm. Trong ba vòng đàm "
-        "phán trước tại Geneva và London, hai bên đã nhất trí hạ thuế.",
-        "2025-07-30",
+        "Ngày 14/9/2025, Ấn Độ và Anh mở vòng đàm phán thương mại thứ tư tại New Delhi. Ba vòng đàm phán trước đó "
+        "tại London và Geneva đã giúp hai nước thu hẹp bất đồng về ô tô.",
+        "2025-09-15",
         [{"type": "negotiation_round", "ordinal": 4}],
     ),
     (
         "aspiration",  # what something helps to reach is a goal, no agreement signed
-        "Theo chuyên gia, chính sách thuế quan ổn định sẽ giúp doanh nghiệp mạnh dạn ký kết thêm hợp đồng xuất khẩu.",
+        "Giới phân tích cho rằng mức thuế mới sẽ giúp hai nước đạt được thỏa thuận về thép.",
         "2025-07-10",
         [],
     ),

@@ -31,8 +31,8 @@ CASES: dict[str, tuple[str, str, Decision | dict[str, Any]]] = {
         Decision.JOIN,
     ),
     "outcome_of_encounter": (
-        "Tối 10/4/2025, Bộ trưởng Nguyễn Hồng Diên điện đàm với Đại diện Thương mại Hoa Kỳ Jamieson Greer. Hai bên "
-        "nhất trí khởi động đàm phán về thuế quan.",
+        "Sáng 2/3/2025, Bộ trưởng Nguyễn Hồng Diên điện đàm với Bộ trưởng Thương mại Úc Don Farrell. Hai bên nhất "
+        "trí khởi động đàm phán về thuế quan.",
         "nhất trí",
         {"type": "agreement"},
     ),
@@ -65,15 +65,15 @@ CASES: dict[str, tuple[str, str, Decision | dict[str, Any]]] = {
         {"ordinal": 10},
     ),
     "next_round_met": (
-        "Bộ trưởng Tài chính Mỹ Scott Bessent cho biết ông sẽ gặp Phó Thủ tướng Trung Quốc Hà Lập Phong tại Geneva "
-        "vào tuần tới để bàn về thuế quan. Hai bên cũng nhất trí sớm khởi động vòng đàm phán mới.",
+        "Bộ trưởng Thương mại Úc Don Farrell cho biết ông sẽ gặp Phó Thủ tướng Indonesia Airlangga Hartarto tại Bali "
+        "vào cuối tháng này để bàn về thuế nhập khẩu. Hai nước cũng đồng ý sớm mở vòng đàm phán mới.",
         "vòng đàm phán",
         Decision.JOIN,
     ),
     "rounds_at_places": (
-        "Ngày 28/7/2025, Mỹ và Trung Quốc tổ chức vòng đàm phán thương mại thứ ba tại Stockholm. Trong hai vòng đàm "
-        "phán trước tại Geneva và London, hai bên đã nhất trí hạ thuế.",
-        "vòng đàm phán trước",
+        "Ngày 14/9/2025, Ấn Độ và Anh mở vòng đàm phán thương mại thứ ba tại New Delhi. Hai vòng đàm phán trước đó "
+        "tại London và Geneva đã giúp hai nước thu hẹp bất đồng về ô tô.",
+        "vòng đàm phán trước đó",
         Decision.NEW,
     ),
     "needs_trade_context": (
@@ -92,8 +92,8 @@ CASES: dict[str, tuple[str, str, Decision | dict[str, Any]]] = {
         Decision.DROP,
     ),
     "firms_deal": (
-        "Ngày 5/6/2025, Tập đoàn Sao Mai đã ký kết thỏa thuận với Công ty Hải Đăng về cung cấp khí hóa lỏng.",
-        "ký kết",
+        "Ngày 5/6/2025, Công ty Sao Mai ký thỏa thuận với Tập đoàn Hải Đăng về cung ứng thép tấm.",
+        "ký thỏa thuận",
         Decision.DROP,
     ),
     "conditional": (
@@ -163,8 +163,8 @@ CASES: dict[str, tuple[str, str, Decision | dict[str, Any]]] = {
         {"type": "meeting", "locations": ["Hà Nội"]},
     ),
     "led_before": (
-        "Đoàn doanh nghiệp Úc có 40 thành viên, do Bộ trưởng Thương mại Don Farrell dẫn đầu. Chuyến thăm kéo dài "
-        "từ ngày 3 đến 5/6/2025.",
+        "Phái đoàn Úc gồm 40 doanh nghiệp, do Bộ trưởng Thương mại Don Farrell dẫn đầu. Chuyến thăm diễn ra trong ba "
+        "ngày, từ 3 đến 5/6/2025.",
         "Chuyến thăm",
         {"type": "meeting"},
     ),

@@ -128,8 +128,8 @@ def attach_timexes(doc: Doc, low: str, key: str, s: Sentence, cues: list[CueMent
             c.timexes = [ti for ti, _ in leading if doc.timexes[ti].end <= c.start]
     # "Ngày 26/11, Bộ Công Thương cho biết phiên đàm phán … diễn ra từ ngày 25-28/11": the leading date is the
     # report's when a reporting verb stands between it and a cue that has a date of its own; so is one before a
-    # colon (rule ``announced_after_colon``: "Thủ tướng công bố tại Quốc hội sáng 5/5: phiên đàm phán đầu tiên
-    # diễn ra ngày 7/5": the day of the announcement, the colon opening what was announced)
+    # colon (rule ``announced_after_colon``: "Bộ trưởng thông báo chiều 5/6: phiên đối thoại đầu tiên diễn ra ngày
+    # 12/6": the day of the announcement, the colon opening what was announced)
     for c in cues:
         own = [ti for ti in c.timexes if doc.timexes[ti].start >= c.end]
         for ti in [ti for ti in c.timexes if doc.timexes[ti].end <= c.start]:

@@ -97,17 +97,17 @@ def held_with(doc: Doc, low: str, key: str, c: CueMention) -> bool:
     return any(m.type in sides for m in doc_index(doc).mentions_in(hit.end, end))
 
 
-_QUALIFIER = re.compile(r"\s*(?:(?:,|và)\s*)?")  # a firm word, then its country ("doanh nghiệp Việt Nam và Anh")
+_QUALIFIER = re.compile(r"\s*(?:(?:,|và)\s*)?")  # a firm word, then its country ("doanh nghiệp Việt Nam và Lào")
 _BETWEEN_FIRMS = re.compile(r"giữa\s+(?:các\s+|những\s+)?$")  # "giữa các doanh nghiệp": the firms are both sides
-FIRMS_REACH = 20  # how far after an agreement's cue "với"/"giữa" may open the names of its parties
+FIRMS_REACH = 30  # how far after an agreement's cue "với"/"giữa" may open its parties ("lễ ký kết 12 hợp đồng giữa")
 FIRMS_NAMES = 40  # how far after "với"/"giữa" those names may run
 
 
 def firms_only(doc: Doc, low: str, key: str, c: CueMention) -> bool:
     """Rule ``firms_deal``: the parties of an agreement cue (named before it in its clause, or after "với"/"giữa"
     right after it) are firms only: firms named ("Tập đoàn …", "các doanh nghiệp …"), every organisation among them
-    one, and no country (but the firms' own: "doanh nghiệp Việt Nam và Anh") or titled person ("Tập đoàn A đã ký kết
-    thỏa thuận với B về nguồn khí", "thỏa thuận giữa các doanh nghiệp Việt Nam và Anh đã được ký kết")."""
+    one, and no country (but the firms' own: "doanh nghiệp Việt Nam và Nhật Bản") or titled person ("Công ty A ký hợp
+    đồng cung ứng với Tập đoàn B", "hợp đồng giữa các doanh nghiệp Việt Nam và Nhật Bản")."""
     s = doc.sentences[c.sentence]
     start = max(s.start, low.rfind(",", s.start, c.start) + 1)
     spans = [(start, c.start)]
@@ -126,10 +126,10 @@ def firms_only(doc: Doc, low: str, key: str, c: CueMention) -> bool:
             w
             for w in event_lexicon("enterprise").find(low, key, a, b)
             if any(m.type == "organization" and m.start == w.start for m in index.mentions_in(w.start, w.end))
-            or _BETWEEN_FIRMS.search(low, max(a, w.start - 15), w.start)
+            or _BETWEEN_FIRMS.search(low, max(0, w.start - 15), w.start)
         ]
         firms += len(words)
-        after = -1  # where the firm word or the country qualifying it ends ("doanh nghiệp Việt Nam và Anh")
+        after = -1  # where the firm word or the country qualifying it ends ("doanh nghiệp Việt Nam và Lào")
         for m in index.mentions_in(a, b):
             after = max([after, *(w.end for w in words if w.end <= m.start)])
             if m.type == "country" and after >= 0 and _QUALIFIER.fullmatch(low, after, m.start):

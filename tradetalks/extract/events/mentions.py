@@ -252,7 +252,7 @@ def _describe(doc: Doc, low: str, key: str, s: Sentence, si: int, h: CueHit, nex
     if spec(h.label).stands_alone:  # "hướng tới ký kết", "sẵn sàng đưa thuế về 0%": not done
         clause = max(lo, low.rfind(",", lo, h.start) + 1)
         if clause > lo and not low[clause : h.start].strip():
-            # rule ``listed_action``: "chuẩn bị cho việc đàm phán, ký hiệp định": an action listed right after a
+            # rule ``listed_action``: "nhằm chuẩn bị cho việc rà soát, ký hiệp định": an action listed right after a
             # comma shares the head of its list
             clause = max(lo, low.rfind(",", lo, clause - 1) + 1)
         if event_lexicon("aspiration" if h.label == "agreement" else "proposal").any(low, key, clause, h.start):
@@ -413,10 +413,10 @@ _JOINED = re.compile(r"[^.;:]*\svà\s[^.;:,]*")  # a cue's clause joined to the 
 
 
 def _sides_after(doc: Doc, low: str, key: str, c: CueMention) -> None:
-    """Rule ``sides_after_between``: "Ông A cho biết, cuộc điện đàm giữa Tổng thống B và Tổng Bí thư C …": an
-    encounter whose cue goes on with "giữa" and two people is between them, the person before it is someone else
-    (who spoke of it); "Bộ trưởng A nói … cuộc điện đàm giữa hai tổng thống": nor is one whose title is not the
-    one the two sides are told by ("giữa hai bên", "giữa hai bộ trưởng" may hold him)."""
+    """Rule ``sides_after_between``: "Nhà nghiên cứu A nhận định cuộc điện đàm giữa Thủ tướng B và Tổng thống C …":
+    an encounter whose cue goes on with "giữa" and two people is between them, the person before it is someone else
+    (who spoke of it); "Bộ trưởng A nói … cuộc gặp giữa hai thủ tướng": nor is one whose title is not the one the
+    two sides are told by ("giữa hai bên", "giữa hai bộ trưởng" may hold him)."""
     at = starts_with("between", low, key, c.end, c.end + 10)
     if at is None:
         return
@@ -430,7 +430,7 @@ def _sides_after(doc: Doc, low: str, key: str, c: CueMention) -> None:
     rest = low[at.end : at.end + 40].lstrip()
     if after or not rest.startswith(("hai ", "2 ")) or starts_with("bilateral", low, key, c.end, c.end + 20):
         return
-    told = rest.split(" ", 1)[1]  # "tổng thống”. …": the title the two sides are told by
+    told = rest.split(" ", 1)[1]  # "thủ tướng”. …": the title the two sides are told by
     c.people = [p for p in before if (r := doc.mentions[p].role) is not None and told.startswith(r.title.lower())]
 
 

@@ -19,7 +19,7 @@ _JOINED = re.compile(r"[^.;:]*\svà\s[^.;:,]*")  # a cue's clause joined to the 
 _MENTION_MAX = 200  # no name mention is longer: the mentions that may cover a position start this close before it
 _LEAD_PLACE_MAX = 60  # how long a leading "tại X," phrase may be
 _TALKS_GAP = 6  # how many sentences before an agreement reached "sau các cuộc hội đàm" those talks may be told
-_LIST_LEAD = 25  # how far after its cue the first place of a list may stand ("vòng đàm phán trước tại Geneva")
+_LIST_LEAD = 25  # how far after its cue the first place of a list may stand ("vòng đàm phán trước đó tại London")
 _LIST_JOINER = re.compile(r"\s*(?:,\s*(?:và\s+)?|và\s+)")  # ", ", " và ", ", và " between two places of a list
 _LEAD_PLACE_WORDS = 8  # how many words it may have ("tại Trụ sở Bộ Quốc phòng ở Hà Nội")
 
@@ -175,7 +175,7 @@ def share_talks_place(doc: Doc, low: str, key: str, drafts: list[Draft]) -> None
 
 
 def listed_places(doc: Doc, low: str, key: str, c: CueMention) -> list[str]:
-    """ "hai vòng đàm phán trước tại Geneva và London": the places listed after "tại"/"ở" right after a cue, the
+    """ "hai vòng đàm phán trước đó tại London và Geneva": the places listed after "tại"/"ở" right after a cue, the
     first one after the locative, the others joined to it by commas and "và"."""
     s = doc.sentences[c.sentence]
     places: list[str] = []

@@ -104,7 +104,7 @@ def needs_trade_context(ctx: Context, c: CueMention) -> Decision:
     if CueFlag.TALKS in c.flags:
         s = ctx.doc.sentences[c.sentence]
         if not event_lexicon("talks").any(ctx.low, ctx.key, s.start, s.end):
-            return Decision.DROP  # "tại diễn đàn phiên Đối thoại chính sách cấp cao …": no negotiation named
+            return Decision.DROP  # "tại phiên Đối thoại chính sách của một diễn đàn …": no negotiation named
     if not (spec(c.type).needs_context or CueFlag.TRADE in c.flags) or _trade_context(ctx, c):
         return Decision.PASS
     # "Phiên đàm phán diễn ra ở cấp Trưởng đoàn …" in an article about the talks, after the session was told:
@@ -214,16 +214,16 @@ def weak_cue(ctx: Context, c: CueMention) -> Decision:
     before, never one of its own (a visit named as the frame of what its sentence tells is none; one of the guest
     met in its sentence is that meeting); "Cuộc đàm phán lần này diễn ra tại New Delhi", the talks at hand with their
     place, are one when none was told before (an article whose opening is cut); one with a number told before is
-    that event ("… chương trình Kỳ họp thứ 10")."""
+    that event ("… Kỳ họp thứ 7 kéo dài ba ngày")."""
     plural = CueFlag.PLURAL in c.flags
     if CueFlag.SETTING in c.flags:
         if CueFlag.FRAME in c.flags:
-            return Decision.DROP  # "Chiều 9/4, trong khuôn khổ chuyến thăm Hoa Kỳ, A đã …": the frame of what is told
+            return Decision.DROP  # "Sáng 3/6, trong khuôn khổ chuyến thăm Úc, A đã …": the frame of what is told
         d = ctx.touched
         if d is not None and ctx.touched_at == c.sentence and spec(d.event.type).encounter:
-            return ctx.join(d, c)  # "A tiếp ông B, … đang có chuyến thăm Việt Nam": the visit of the guest met
+            return ctx.join(d, c)  # "A tiếp ông B, … đang có chuyến thăm Hà Nội": the visit of the guest met
     if CueFlag.WEAK in c.flags and not plural and c.ordinal is not None:
-        # "Kỳ họp thứ 10 khai mạc sáng 20/10. … chương trình Kỳ họp thứ 10": the numbered event told before
+        # "Kỳ họp thứ 7 khai mạc sáng 3/6. … Kỳ họp thứ 7 kéo dài ba ngày": the numbered event told before
         told = next((d for d in ctx.drafts if d.event.type == c.type and d.event.ordinal == c.ordinal), None)
         if told is not None:
             return ctx.join(told, c)  # its number tells it, whoever else the sentence names
@@ -232,7 +232,7 @@ def weak_cue(ctx: Context, c: CueMention) -> Decision:
     target = ctx.target(c)
     if target is not None and not plural:
         return ctx.join(target, c)
-    # "trong khuôn khổ chuyến thăm Hoa Kỳ, …": the frame of what the sentence tells, never one of its own
+    # "trong khuôn khổ chuyến thăm Úc, …": the frame of what the sentence tells, never one of its own
     return Decision.PASS if target is None and _placed_here(c) and CueFlag.FRAME not in c.flags else Decision.DROP
 
 
@@ -311,7 +311,7 @@ def sides_named_before(ctx: Context, c: CueMention) -> Decision:
 def new_event(ctx: Context, c: CueMention) -> Decision:
     """ "Ngày 12/11, Bộ trưởng A làm việc với Bộ trưởng B và Thượng nghị sĩ C.": a new event, one per named
     counterpart when the cue is plural ("các buổi làm việc với A, B và C"); a meeting named as told ("Trong cuộc họp
-    song phương với Thụy Sĩ, …") right after a round is part of that round (the delegations its story goes on to
+    song phương với phía Israel, …") right after a round is part of that round (the delegations its story goes on to
     name take part in the round too: rule ``within_round``)."""
     encounter = ctx.touched if CueFlag.OUTCOME in c.flags else None
     outer = ctx.touched if CueFlag.ANAPHOR in c.flags and spec(c.type).two_sided else None

@@ -16,10 +16,10 @@ from tradetalks.model import Event
 
 
 def outcome_of_encounter(ctx: Context, c: CueMention) -> Decision:
-    """ "Tối 10/4, Bộ trưởng A điện đàm với Đại diện Thương mại B. Hai bên nhất trí khởi động đàm phán về thuế
-    quan.": an agreement told by a sentence going on about the encounter told just before is what was agreed at it;
+    """ "Sáng 2/3, Bộ trưởng A điện đàm với Bộ trưởng B. Hai bên nhất trí khởi động đàm phán về hàng nông
+    sản.": an agreement told by a sentence going on about the encounter told just before is what was agreed at it;
     the sentence is evidence of that encounter too (its matters), the cue goes on as an agreement, and the sentences
-    going on after it ("Phía Việt Nam đề nghị …") are about the encounter still."""
+    going on after it ("Phía Úc đề nghị …") are about the encounter still."""
     d = ctx.touched
     if c.type != "agreement" or d is None or not spec(d.event.type).encounter:
         return Decision.PASS
@@ -32,8 +32,8 @@ def outcome_of_encounter(ctx: Context, c: CueMention) -> Decision:
 
 
 def next_round_met(ctx: Context, c: CueMention) -> Decision:
-    """ "Bộ trưởng A cho biết ông sẽ gặp Phó Thủ tướng B tại Malaysia vào tuần tới. … Hai bên cũng nhất trí sớm khởi
-    động vòng đàm phán mới.": a new round told with nothing of its own, after a meeting still to come between two
+    """ "Bộ trưởng A sẽ gặp Phó Thủ tướng B tại Bali vào cuối tháng này. … Hai nước cũng đồng ý sớm mở vòng
+    đàm phán mới.": a new round told with nothing of its own, after a meeting still to come between two
     people at a set time or place, is that meeting (which becomes the round)."""
     if not spec(c.type).series or CueFlag.NEXT not in c.flags or c.ordinal is not None or c.timexes or c.locations:
         return Decision.PASS
@@ -49,7 +49,7 @@ def next_round_met(ctx: Context, c: CueMention) -> Decision:
 
 
 def rounds_at_places(ctx: Context, c: CueMention) -> Decision:
-    """ "Vòng đàm phán thứ ba diễn ra tại Stockholm. … Trong hai vòng đàm phán trước tại Geneva và London, …": the
+    """ "Vòng đàm phán thứ ba mở tại New Delhi. … Hai vòng đàm phán trước đó tại London và Geneva …": the
     rounds counted before the first numbered round told, one per place listed (as many as counted), in order, each
     held at its own place (and none of this sentence's dates or people)."""
     if not spec(c.type).series or CueFlag.PLURAL not in c.flags or CueFlag.PAST not in c.flags or not c.count:
@@ -67,7 +67,7 @@ def rounds_at_places(ctx: Context, c: CueMention) -> Decision:
 
 
 def firms_deal(ctx: Context, c: CueMention) -> Decision:
-    """ "Ký kết hợp tác giữa Tập đoàn A và Tập đoàn B": an agreement between firms only is business, no event of
+    """ "Công ty A và Tập đoàn B ký hợp đồng cung ứng thép": an agreement between firms only is business, no event of
     trade talks (``encounters.firms_only``)."""
     if c.type == "agreement" and firms_only(ctx.doc, ctx.low, ctx.key, c):
         return Decision.DROP
@@ -75,7 +75,7 @@ def firms_deal(ctx: Context, c: CueMention) -> Decision:
 
 
 def led_before(ctx: Context, c: CueMention) -> Decision:
-    """ "Đoàn tàu có 2.000 thủy thủ, do Chuẩn Đô đốc A làm trưởng đoàn. Chuyến thăm kéo dài từ ngày 8 đến 11/12.": a
+    """ "Phái đoàn gồm 40 doanh nghiệp, do Bộ trưởng A dẫn đầu. Chuyến thăm diễn ra từ 3 đến 5/6.": a
     meeting opening its sentence with no one named takes the head of the delegation the sentence before names (one
     that told no event) as one of its people (the cue goes on with them)."""
     if c.type != "meeting" or c.people or CueFlag.INITIAL not in c.flags:
