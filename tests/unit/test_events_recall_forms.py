@@ -174,8 +174,8 @@ CASES: list[tuple[str, str, str | None, list[dict[str, Any]]]] = [
     ),
     (
         "dialogue_session",  # the first dialogue session of trade talks, with its day and place: their first round
-        "Bộ trưởng Công Thương cho biết Việt Nam và Úc khởi động đàm phán thương mại, với phiên đối thoại đầu tiên "
-        "diễn ra vào ngày 12/6 tại Canberra.",
+        "Úc và Việt Nam chính thức mở đàm phán thương mại và sẽ tổ chức phiên đối thoại đầu tiên tại Canberra ngày "
+        "12/6.",
         "2025-06-01",
         [{"type": "negotiation_round", "ordinal": 1, "start": "2025-06-12", "location": "Canberra"}],
     ),
@@ -187,15 +187,15 @@ CASES: list[tuple[str, str, str | None, list[dict[str, Any]]]] = [
     ),
     (
         "dialogue_session",  # a dated policy dialogue about trade that names no negotiation: no round
-        "Chiều 17/1/2025, tại phiên Đối thoại chính sách cấp cao về kinh tế và thương mại, Giám đốc Ngân hàng Thế giới "
-        "Ousmane Dione phát biểu.",
-        "2025-01-18",
+        "Sáng 20/3/2025, tại phiên Đối thoại chính sách về kinh tế và thương mại của một viện nghiên cứu, chuyên gia "
+        "Trần Minh Khôi trình bày báo cáo.",
+        "2025-03-21",
         [],
     ),
     (
         "announced_after_colon",  # the day before the colon is the announcement's, the session has its own
-        "Thủ tướng công bố tại Quốc hội sáng ngày 5/6: Việt Nam khởi động đàm phán thương mại với Úc, với phiên "
-        "đối thoại đầu tiên diễn ra vào ngày 12/6 tại Canberra.",
+        "Bộ trưởng Công Thương thông báo với báo giới chiều 5/6: Úc và Việt Nam chính thức mở đàm phán thương mại và "
+        "sẽ tổ chức phiên đối thoại đầu tiên tại Canberra ngày 12/6.",
         "2025-06-05",
         [{"type": "negotiation_round", "ordinal": 1, "start": "2025-06-12"}],
     ),
