@@ -150,6 +150,200 @@ CASES: list[tuple[str, str, str | None, list[dict[str, Any]]]] = [
         None,
         [],
     ),
+    (
+        "agreed_to_negotiate",  # two sides agreeing to open trade talks: an agreement reached
+        "Ngày 12/3/2025, Úc và Ấn Độ đã nhất trí khởi động đàm phán về một hiệp định thương mại tự do.",
+        "2025-03-13",
+        [{"type": "agreement", "start": "2025-03-12"}],
+    ),
+    (
+        "outcome_of_encounter",  # what two sides agreed in a call: an agreement, and evidence of the call
+        "Sáng 2/3/2025, Bộ trưởng Nguyễn Hồng Diên điện đàm với Bộ trưởng Thương mại Úc Don Farrell. Hai bên nhất "
+        "trí khởi động đàm phán về thuế quan và hàng nông sản.",
+        "2025-03-03",
+        [
+            {"type": "call", "start": "2025-03-02", "n_evidence": 2, "topics": ["agriculture"]},
+            {"type": "agreement"},
+        ],
+    ),
+    (
+        "agreed_to_negotiate",  # talks of another matter: none
+        "Ngày 12/3/2025, hai phe trong cuộc xung đột đã nhất trí khởi động đàm phán về việc trao đổi tù binh.",
+        "2025-03-13",
+        [],
+    ),
+    (
+        "dialogue_session",  # the first dialogue session of trade talks, with its day and place: their first round
+        "Úc và Việt Nam chính thức mở đàm phán thương mại và sẽ tổ chức phiên đối thoại đầu tiên tại Canberra ngày "
+        "12/6.",
+        "2025-06-01",
+        [{"type": "negotiation_round", "ordinal": 1, "start": "2025-06-12", "location": "Canberra"}],
+    ),
+    (
+        "dialogue_session",  # the panels of a forum, neither numbered nor dated: no round
+        "Diễn đàn kinh tế có ba phiên họp toàn thể; tại phiên đối thoại, các doanh nghiệp bàn về thương mại điện tử.",
+        "2025-06-01",
+        [],
+    ),
+    (
+        "dialogue_session",  # a dated policy dialogue about trade that names no negotiation: no round
+        "Sáng 20/3/2025, tại phiên Đối thoại chính sách về kinh tế và thương mại của một viện nghiên cứu, chuyên gia "
+        "Trần Minh Khôi trình bày báo cáo.",
+        "2025-03-21",
+        [],
+    ),
+    (
+        "announced_after_colon",  # the day before the colon is the announcement's, the session has its own
+        "Bộ trưởng Công Thương thông báo với báo giới chiều 5/6: Úc và Việt Nam chính thức mở đàm phán thương mại và "
+        "sẽ tổ chức phiên đối thoại đầu tiên tại Canberra ngày 12/6.",
+        "2025-06-05",
+        [{"type": "negotiation_round", "ordinal": 1, "start": "2025-06-12"}],
+    ),
+    (
+        "visit",  # a visit with its days: one encounter, the head of the delegation told before taking part
+        "Phái đoàn Úc gồm 40 doanh nghiệp, do Bộ trưởng Thương mại Don Farrell dẫn đầu. Chuyến thăm diễn ra trong ba "
+        "ngày, từ 3 đến 5/6/2025.",
+        "2025-06-03",
+        [{"type": "meeting", "start": "2025-06-03", "end": "2025-06-05", "n_participants": 1}],
+    ),
+    (
+        "visit",  # a visit named as the frame of what its sentence tells: none of its own
+        "Chiều 3/6/2025, trong khuôn khổ chuyến thăm Úc, Bộ trưởng Nguyễn Hồng Diên đã tới thăm một nhà máy dệt "
+        "ở Melbourne.",
+        "2025-06-03",
+        [],
+    ),
+    (
+        "visit",  # an undated visit of the guest met: more of that meeting, none of its own
+        "Ngày 3/6/2025, Bộ trưởng Nguyễn Hồng Diên tiếp ông Don Farrell, Bộ trưởng Thương mại Úc đang có chuyến thăm "
+        "Việt Nam.",
+        "2025-06-03",
+        [{"type": "meeting", "start": "2025-06-03", "n_participants": 2}],
+    ),
+    (
+        "sitting",  # a numbered sitting of a legislature: one meeting, named again by its number
+        "Sáng 3/6/2025, Kỳ họp thứ 7 của Hội đồng nhân dân tỉnh Lâm Đồng khai mạc tại Đà Lạt. Chủ tịch Hội đồng "
+        "nhân dân tỉnh Trần Văn Hòa trình bày chương trình Kỳ họp thứ 7. Kỳ họp thứ 7 dự kiến kéo dài ba ngày.",
+        "2025-06-03",
+        [{"type": "meeting", "ordinal": 7, "start": "2025-06-03"}],
+    ),
+    (
+        "sitting",  # an unnumbered, undated sitting named in passing: no meeting
+        "Dự án luật thuế sẽ được trình tại kỳ họp tới của Quốc hội.",
+        "2025-06-03",
+        [],
+    ),
+    (
+        "listed_action",  # a signing listed after a comma shares the head of its list: prepared for, none yet
+        "Từ tháng 3/2001, hai bên đã trao đổi thư từ và tài liệu nhằm chuẩn bị cho việc rà soát, ký hiệp định đầu tư.",
+        None,
+        [],
+    ),
+    (
+        "listed_action",  # a signing listed after a comma of its own clause is one
+        "Ngày 3/6/2025, hai bên kết thúc vòng đàm phán cuối, ký hiệp định thương mại song phương.",
+        "2025-06-04",
+        [{"type": "negotiation_round"}, {"type": "agreement", "start": "2025-06-03"}],
+    ),
+    (
+        "sides_after_between",  # the sides named after "giữa": the person who spoke of the call is none of them
+        "Nhà nghiên cứu Lê Văn Toàn nhận định cuộc điện đàm giữa Thủ tướng Úc Anthony Albanese và Tổng thống Mỹ "
+        "Donald Trump hôm 5/7/2025 đã mở lối cho thỏa hiệp về thép.",
+        "2025-07-05",
+        [{"type": "call", "n_participants": 2}],
+    ),
+    (
+        "sides_after_between",  # "giữa hai thủ tướng": a minister who spoke of it is no side, and none is named
+        "Bộ trưởng Thương mại Úc Don Farrell nói các bộ sẽ làm theo những gì đã nêu trong cuộc điện đàm giữa hai thủ "
+        "tướng về thép.",
+        "2025-07-05",
+        [],
+    ),
+    (
+        "sides_after_between",  # "giữa hai bộ trưởng": the minister who spoke may be one of them
+        "Ngày 5/7/2025, Bộ trưởng Thương mại Úc Don Farrell cho biết cuộc gặp giữa hai bộ trưởng về thuế quan diễn "
+        "ra tốt đẹp.",
+        "2025-07-05",
+        [{"type": "meeting", "n_participants": 1}],
+    ),
+    (
+        "next_round_met",  # the meeting to come of the two sides is the new round they agreed to open
+        "Bộ trưởng Thương mại Úc Don Farrell cho biết ông sẽ gặp Phó Thủ tướng Indonesia Airlangga Hartarto tại Bali "
+        "vào cuối tháng này để bàn về thuế nhập khẩu. Hai nước cũng đồng ý sớm mở vòng đàm phán mới.",
+        "2025-05-03",
+        [{"type": "negotiation_round", "status": "planned", "location": "Bali", "n_participants": 2}],
+    ),
+    (
+        "next_round_met",  # rounds already told: the new round is the next of them, the meeting stays a meeting
+        "Ngày 2/5/2025, Mỹ và Anh kết thúc vòng đàm phán thương mại thứ hai tại London. Bộ trưởng Thương mại Mỹ Howard "
+        "Lutnick sẽ gặp Bộ trưởng Anh Jonathan Reynolds tại Washington vào tuần tới để chuẩn bị cho vòng đàm phán mới.",
+        "2025-05-03",
+        [
+            {"type": "negotiation_round", "ordinal": 2},
+            {"type": "meeting", "status": "planned", "n_participants": 2},
+            {"type": "negotiation_round", "ordinal": 3, "status": "planned"},
+        ],
+    ),
+    (
+        "within_round",  # a bilateral meeting inside a round: the delegation heads told after it take part in both
+        "Hai đoàn thảo luận các nội dung của vòng đàm phán thứ 7 Hiệp định thương mại tự do Việt Nam - Israel. Trong "
+        "cuộc họp song phương tại Hà Nội ngày 12/3/2025, hai bên rà soát các chương còn lại. Đoàn Việt Nam do "
+        "Thứ trưởng Bộ Công Thương Nguyễn Sinh Nhật Tân dẫn đầu, bàn về dịch vụ và sở hữu trí tuệ.",
+        "2025-03-13",
+        [
+            {"type": "negotiation_round", "ordinal": 7, "n_participants": 1, "topics": ["intellectual_property"]},
+            {"type": "meeting", "start": "2025-03-12", "n_participants": 1},
+        ],
+    ),
+    (
+        "firms_deal",  # a cooperation signed between two firms: business, no agreement of trade talks
+        "Ngày 5/6/2025, tại Huế, Công ty Sao Mai và Tập đoàn Hải Đăng đã ký thỏa thuận cung ứng thép tấm.",
+        "2025-06-06",
+        [],
+    ),
+    (
+        "firms_deal",  # agreements between the firms of two countries: the countries are the firms', no parties
+        "Ngày 5/6/2025, tại Đà Nẵng đã diễn ra lễ ký kết 12 hợp đồng giữa các doanh nghiệp Việt Nam và Lào.",
+        "2025-06-06",
+        [],
+    ),
+    (
+        "firms_deal",  # a leader witnessing the signing of the firms' contracts: an event of the visit, kept
+        "Ngày 5/6/2025, tại Seoul, Chủ tịch nước Lương Cường đã chứng kiến lễ ký các hợp đồng giữa doanh nghiệp hai "
+        "nước.",
+        "2025-06-06",
+        [{"type": "agreement", "start": "2025-06-05"}],
+    ),
+    (
+        "firms_deal",  # a firm and a ministry: an agreement of the government, kept
+        "Ngày 5/6/2025, Tập đoàn Sao Mai đã ký kết thỏa thuận với Bộ Công Thương về xúc tiến xuất khẩu sang Hoa Kỳ.",
+        "2025-06-06",
+        [{"type": "agreement", "start": "2025-06-05"}],
+    ),
+    (
+        "rounds_at_places",  # the rounds counted before the third, one per place listed, numbered in order
+        "Ngày 14/9/2025, Ấn Độ và Anh mở vòng đàm phán thương mại thứ ba tại New Delhi. Hai vòng đàm phán trước đó "
+        "tại London và Geneva đã giúp hai nước thu hẹp bất đồng về ô tô.",
+        "2025-07-30",
+        [
+            {"type": "negotiation_round", "ordinal": 3, "location": "New Delhi", "start": "2025-09-14"},
+            {"type": "negotiation_round", "ordinal": 1, "location": "London", "start": None},
+            {"type": "negotiation_round", "ordinal": 2, "location": "Geneva", "start": None},
+        ],
+    ),
+    (
+        "rounds_at_places",  # a count that is not the number of places listed: a summary, no round of its own
+        "Ngày 14/9/2025, Ấn Độ và Anh mở vòng đàm phán thương mại thứ tư tại New Delhi. Ba vòng đàm phán trước đó "
+        "tại London và Geneva đã giúp hai nước thu hẹp bất đồng về ô tô.",
+        "2025-09-15",
+        [{"type": "negotiation_round", "ordinal": 4}],
+    ),
+    (
+        "aspiration",  # what something helps to reach is a goal, no agreement signed
+        "Giới phân tích cho rằng mức thuế mới sẽ giúp hai nước đạt được thỏa thuận về thép.",
+        "2025-07-10",
+        [],
+    ),
 ]
 
 

@@ -30,6 +30,12 @@ CASES: dict[str, tuple[str, str, Decision | dict[str, Any]]] = {
         "Hai bên",
         Decision.JOIN,
     ),
+    "outcome_of_encounter": (
+        "Sáng 2/3/2025, Bộ trưởng Nguyễn Hồng Diên điện đàm với Bộ trưởng Thương mại Úc Don Farrell. Hai bên nhất "
+        "trí khởi động đàm phán về thuế quan.",
+        "nhất trí",
+        {"type": "agreement"},
+    ),
     "teams_over_days": (
         "Từ ngày 3 đến 6/6/2025, các nhóm kỹ thuật của Việt Nam và Hoa Kỳ làm việc về thuế đối ứng tại Washington.",
         "nhóm kỹ thuật",
@@ -58,6 +64,18 @@ CASES: dict[str, tuple[str, str, Decision | dict[str, Any]]] = {
         "vòng đàm phán tiếp theo",
         {"ordinal": 10},
     ),
+    "next_round_met": (
+        "Bộ trưởng Thương mại Úc Don Farrell cho biết ông sẽ gặp Phó Thủ tướng Indonesia Airlangga Hartarto tại Bali "
+        "vào cuối tháng này để bàn về thuế nhập khẩu. Hai nước cũng đồng ý sớm mở vòng đàm phán mới.",
+        "vòng đàm phán",
+        Decision.JOIN,
+    ),
+    "rounds_at_places": (
+        "Ngày 14/9/2025, Ấn Độ và Anh mở vòng đàm phán thương mại thứ ba tại New Delhi. Hai vòng đàm phán trước đó "
+        "tại London và Geneva đã giúp hai nước thu hẹp bất đồng về ô tô.",
+        "vòng đàm phán trước đó",
+        Decision.NEW,
+    ),
     "needs_trade_context": (
         "Câu lạc bộ và tiền đạo người Brazil đã kết thúc vòng đàm phán thứ hai về mức lương.",
         "vòng đàm phán",
@@ -71,6 +89,11 @@ CASES: dict[str, tuple[str, str, Decision | dict[str, Any]]] = {
     "aspiration": (
         "Hai nước hướng tới sớm ký kết hiệp định thương mại đối ứng.",
         "ký kết",
+        Decision.DROP,
+    ),
+    "firms_deal": (
+        "Ngày 5/6/2025, Công ty Sao Mai ký thỏa thuận với Tập đoàn Hải Đăng về cung ứng thép tấm.",
+        "ký thỏa thuận",
         Decision.DROP,
     ),
     "conditional": (
@@ -138,6 +161,12 @@ CASES: dict[str, tuple[str, str, Decision | dict[str, Any]]] = {
         "Joly. Sau lễ đón, hai bên tiến hành hội đàm.",
         "hội đàm",
         {"type": "meeting", "locations": ["Hà Nội"]},
+    ),
+    "led_before": (
+        "Phái đoàn Úc gồm 40 doanh nghiệp, do Bộ trưởng Thương mại Don Farrell dẫn đầu. Chuyến thăm diễn ra trong ba "
+        "ngày, từ 3 đến 5/6/2025.",
+        "Chuyến thăm",
+        {"type": "meeting"},
     ),
     "new_event": (
         "Ngày 12/11/2025, Bộ trưởng Nguyễn Hồng Diên làm việc với Đại sứ Hoa Kỳ Marc Knapper tại Hà Nội.",

@@ -84,6 +84,7 @@ CUE_GROUPS: dict[str, str] = {
     "same_day": "the day of the event told before; value the part of day",
     "ministerial_title": "titles of minister rank; value the English title",
     "counterpart": "right after an exchange cue: its counterpart follows (cuộc trao đổi với B)",
+    "enterprise": "words opening the name of a firm (Tập đoàn, Công ty): a deal between firms is no trade negotiation",
     "peer": "before a country: the person of that country with the subject's title (người đồng cấp Hàn Quốc)",
     "after_talks": "in an agreement's sentence: it was reached after talks told before (sau các cuộc hội đàm)",
     "told_before": "in an event's sentence: what it was about is the matter of the sentence before (vấn đề này)",

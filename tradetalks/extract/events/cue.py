@@ -36,6 +36,10 @@ class CueFlag(enum.Flag):
     NEXT = enum.auto()  # "vòng thương thuyết mới", "phiên sau": the round after the last one told
     REFERENCE = enum.auto()  # "kể từ vòng thứ hai", "chuẩn bị cho vòng thứ ba": named as background
     UPCOMING = enum.auto()  # "phiên sau", "vòng đàm phán tiếp theo": the next round, still to come
+    SETTING = enum.auto()  # "chuyến thăm": a setting of other events; named as their frame, never one of its own
+    OUTCOME = enum.auto()  # "Hai bên nhất trí …" after a call: what was agreed at it; the story goes on about the call
+    TALKS = enum.auto()  # "phiên đối thoại": a session of talks only in a sentence naming negotiations (đàm phán)
+    TRADE = enum.auto()  # "nhất trí khởi động đàm phán": an event only in a sentence about trade (or talks named)
 
     def __contains__(self, other: object) -> bool:
         """``CueFlag.WEAK in flags``; a flag's lower-case name is accepted too, and an unknown name is an error."""
@@ -109,6 +113,7 @@ class CueMention:
     sentence: int
     flags: CueFlag = NO_FLAGS
     ordinal: int | None = None
+    count: int | None = None  # "hai vòng đàm phán": how many events the cue counts
     level: str | None = None
     mode: str | None = None
     status: str | None = None

@@ -127,10 +127,13 @@ def attach_timexes(doc: Doc, low: str, key: str, s: Sentence, cues: list[CueMent
         if not c.timexes and ends_with("hours_apart", low, key, max(s.start, c.start - 30), c.start) is not None:
             c.timexes = [ti for ti, _ in leading if doc.timexes[ti].end <= c.start]
     # "Ngày 26/11, Bộ Công Thương cho biết phiên đàm phán … diễn ra từ ngày 25-28/11": the leading date is the
-    # report's when a reporting verb stands between it and a cue that has a date of its own
+    # report's when a reporting verb stands between it and a cue that has a date of its own; so is one before a
+    # colon (rule ``announced_after_colon``: "Bộ trưởng thông báo chiều 5/6: phiên đối thoại đầu tiên diễn ra ngày
+    # 12/6": the day of the announcement, the colon opening what was announced)
     for c in cues:
         own = [ti for ti in c.timexes if doc.timexes[ti].start >= c.end]
         for ti in [ti for ti in c.timexes if doc.timexes[ti].end <= c.start]:
             reported = event_lexicon("reporting").any(low, key, doc.timexes[ti].end, c.start)
+            reported = reported or ":" in low[doc.timexes[ti].end : c.start]
             if own and reported:
                 c.timexes.remove(ti)

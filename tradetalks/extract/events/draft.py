@@ -35,6 +35,7 @@ class Draft:
     reference: bool = False  # only named as background so far ("kể từ vòng thứ hai")
     counted_day: str | None = None  # a day counted from a told one ("sau hai ngày thảo luận"), when it has none
     counted_end: str | None = None  # the last day counted so, for talks told with their first day only
+    within: Draft | None = None  # "vòng thứ 7 … . Trong cuộc họp song phương …": the round it took place in
     talks: int | None = None  # the draft (by its place in the article's list) of the talks that reached it
     # unique_people_of, kept up to date as people are appended: (people list, how many read, result, keys)
     unique: tuple[list[int], int, list[int], set[str]] | None = field(default=None, repr=False, compare=False)

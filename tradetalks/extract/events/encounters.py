@@ -4,10 +4,11 @@ sentence names for the encounter told after it."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from tradetalks.event_types import spec
-from tradetalks.extract.cues import lower_view, starts_with
+from tradetalks.extract.cues import event_lexicon, lower_view, starts_with
 from tradetalks.extract.doc_index import doc_index
 from tradetalks.extract.events.cue import CueFlag, CueMention
 from tradetalks.extract.events.draft import Draft, known_person, same_person
@@ -94,3 +95,48 @@ def held_with(doc: Doc, low: str, key: str, c: CueMention) -> bool:
     end = min(doc.sentences[c.sentence].end, hit.end + SIDE_REACH)
     sides = ("country", "organization", "person")
     return any(m.type in sides for m in doc_index(doc).mentions_in(hit.end, end))
+
+
+_QUALIFIER = re.compile(r"\s*(?:(?:,|và)\s*)?")  # a firm word, then its country ("doanh nghiệp Việt Nam và Lào")
+_BETWEEN_FIRMS = re.compile(r"giữa\s+(?:các\s+|những\s+)?$")  # "giữa các doanh nghiệp": the firms are both sides
+FIRMS_REACH = 30  # how far after an agreement's cue "với"/"giữa" may open its parties ("lễ ký kết 12 hợp đồng giữa")
+FIRMS_NAMES = 40  # how far after "với"/"giữa" those names may run
+
+
+def firms_only(doc: Doc, low: str, key: str, c: CueMention) -> bool:
+    """Rule ``firms_deal``: the parties of an agreement cue (named before it in its clause, or after "với"/"giữa"
+    right after it) are firms only: firms named ("Tập đoàn …", "các doanh nghiệp …"), every organisation among them
+    one, and no country (but the firms' own: "doanh nghiệp Việt Nam và Nhật Bản") or titled person ("Công ty A ký hợp
+    đồng cung ứng với Tập đoàn B", "hợp đồng giữa các doanh nghiệp Việt Nam và Nhật Bản")."""
+    s = doc.sentences[c.sentence]
+    start = max(s.start, low.rfind(",", s.start, c.start) + 1)
+    spans = [(start, c.start)]
+    lead = re.search(r"(?<!\w)(?:với|giữa)(?!\w)", low[c.end : min(s.end, c.end + FIRMS_REACH)])
+    if lead is not None:
+        a = c.end + lead.end()
+        b = min(s.end, a + FIRMS_NAMES)
+        stop = re.search(r"[,;.(]|\s(?:về|để|nhằm|trong|tại)\s", low[a:b])
+        spans.append((a, a + stop.start() if stop else b))
+    index = doc_index(doc)
+    firms = 0
+    for a, b in spans:
+        # "Tập đoàn A", or firms told by a common noun between whom it was signed ("giữa các doanh nghiệp …"; "các
+        # doanh nghiệp Việt Nam đã ký … với bang Nebraska" names firms on one side only)
+        words = [
+            w
+            for w in event_lexicon("enterprise").find(low, key, a, b)
+            if any(m.type == "organization" and m.start == w.start for m in index.mentions_in(w.start, w.end))
+            or _BETWEEN_FIRMS.search(low, max(0, w.start - 15), w.start)
+        ]
+        firms += len(words)
+        after = -1  # where the firm word or the country qualifying it ends ("doanh nghiệp Việt Nam và Lào")
+        for m in index.mentions_in(a, b):
+            after = max([after, *(w.end for w in words if w.end <= m.start)])
+            if m.type == "country" and after >= 0 and _QUALIFIER.fullmatch(low, after, m.start):
+                after = m.end  # the firms' country, no party of its own
+                continue
+            if m.type == "country" or (m.type == "person" and m.role is not None):
+                return False
+            if m.type == "organization" and not starts_with("enterprise", low, key, m.start, m.end):
+                return False
+    return firms > 0

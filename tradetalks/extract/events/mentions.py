@@ -190,8 +190,10 @@ def _describe(doc: Doc, low: str, key: str, s: Sentence, si: int, h: CueHit, nex
     if plural:
         m.flags |= CueFlag.PLURAL
         before = plural.start
-    if _count_re().search(low, lo, before):  # "ba vòng đàm phán": a count of events, not one of them
+    counted = _count_re().search(low, lo, before)
+    if counted:  # "ba vòng đàm phán": a count of events, not one of them
         m.flags |= CueFlag.PLURAL
+        m.count = number_value(counted.group(0))
     if ends_with("frame", low, key, lo, before):
         m.flags |= CueFlag.FRAME
     anaphor = ends_with("anaphor_before", low, key, lo, before)
@@ -249,6 +251,10 @@ def _describe(doc: Doc, low: str, key: str, s: Sentence, si: int, h: CueHit, nex
         m.status = "planned"  # rule paves_way: "…, tạo tiền đề cho cuộc gặp giữa hai nhà lãnh đạo": still to come
     if spec(h.label).stands_alone:  # "hướng tới ký kết", "sẵn sàng đưa thuế về 0%": not done
         clause = max(lo, low.rfind(",", lo, h.start) + 1)
+        if clause > lo and not low[clause : h.start].strip():
+            # rule ``listed_action``: "nhằm chuẩn bị cho việc rà soát, ký hiệp định": an action listed right after a
+            # comma shares the head of its list
+            clause = max(lo, low.rfind(",", lo, clause - 1) + 1)
         if event_lexicon("aspiration" if h.label == "agreement" else "proposal").any(low, key, clause, h.start):
             m.flags |= CueFlag.ASPIRATION
         if h.label == "agreement" and event_lexicon("conditional").any(low, key, clause, h.start):
@@ -322,6 +328,9 @@ def _attach_mentions(doc: Doc, low: str, key: str, s: Sentence, cues: list[CueMe
             if not in_role(men.start, men.end):
                 head.orgs.append(mi)
     _share_subject(doc, [c for c in cues if CueFlag.FRAME not in c.flags])
+    for c in cues:
+        if spec(c.type).two_sided and c.people:
+            _sides_after(doc, low, key, c)
 
 
 def _person_owner(cues: list[CueMention], low: str, pos: int) -> CueMention | None:
@@ -401,6 +410,28 @@ def _title_subjects(doc: Doc, low: str, s: Sentence, cues: list[CueMention]) -> 
 
 
 _JOINED = re.compile(r"[^.;:]*\svà\s[^.;:,]*")  # a cue's clause joined to the one before by "và"
+
+
+def _sides_after(doc: Doc, low: str, key: str, c: CueMention) -> None:
+    """Rule ``sides_after_between``: "Nhà nghiên cứu A nhận định cuộc điện đàm giữa Thủ tướng B và Tổng thống C …":
+    an encounter whose cue goes on with "giữa" and two people is between them, the person before it is someone else
+    (who spoke of it); "Bộ trưởng A nói … cuộc gặp giữa hai thủ tướng": nor is one whose title is not the one the
+    two sides are told by ("giữa hai bên", "giữa hai bộ trưởng" may hold him)."""
+    at = starts_with("between", low, key, c.end, c.end + 10)
+    if at is None:
+        return
+    before = [p for p in c.people if doc.mentions[p].start < c.start]
+    after = [p for p in c.people if doc.mentions[p].start >= c.end]
+    if not before:
+        return
+    if len(after) >= 2:
+        c.people = after
+        return
+    rest = low[at.end : at.end + 40].lstrip()
+    if after or not rest.startswith(("hai ", "2 ")) or starts_with("bilateral", low, key, c.end, c.end + 20):
+        return
+    told = rest.split(" ", 1)[1]  # "thủ tướng”. …": the title the two sides are told by
+    c.people = [p for p in before if (r := doc.mentions[p].role) is not None and told.startswith(r.title.lower())]
 
 
 def _share_subject(doc: Doc, heads: list[CueMention]) -> None:

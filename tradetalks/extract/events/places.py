@@ -19,6 +19,8 @@ _JOINED = re.compile(r"[^.;:]*\svà\s[^.;:,]*")  # a cue's clause joined to the 
 _MENTION_MAX = 200  # no name mention is longer: the mentions that may cover a position start this close before it
 _LEAD_PLACE_MAX = 60  # how long a leading "tại X," phrase may be
 _TALKS_GAP = 6  # how many sentences before an agreement reached "sau các cuộc hội đàm" those talks may be told
+_LIST_LEAD = 25  # how far after its cue the first place of a list may stand ("vòng đàm phán trước đó tại London")
+_LIST_JOINER = re.compile(r"\s*(?:,\s*(?:và\s+)?|và\s+)")  # ", ", " và ", ", và " between two places of a list
 _LEAD_PLACE_WORDS = 8  # how many words it may have ("tại Trụ sở Bộ Quốc phòng ở Hà Nội")
 
 
@@ -170,3 +172,26 @@ def share_talks_place(doc: Doc, low: str, key: str, drafts: list[Draft]) -> None
         near = [h for h in talks if not h.reference and d.sentence - _TALKS_GAP <= h.sentence <= d.sentence]
         if near:
             d.locations.extend(max(near, key=lambda h: h.sentence).locations)
+
+
+def listed_places(doc: Doc, low: str, key: str, c: CueMention) -> list[str]:
+    """ "hai vòng đàm phán trước đó tại London và Geneva": the places listed after "tại"/"ở" right after a cue, the
+    first one after the locative, the others joined to it by commas and "và"."""
+    s = doc.sentences[c.sentence]
+    places: list[str] = []
+    end = c.end
+    for mi in doc_index(doc).mention_ids_in(c.end, s.end):
+        m = doc.mentions[mi]
+        if m.type != "location":
+            continue
+        if not places:
+            where = location_text(doc, low, key, mi)
+            if where is None or m.start - c.end > _LIST_LEAD:
+                return []
+            places.append(where)
+        elif _LIST_JOINER.fullmatch(low, end, m.start):
+            places.append(m.text)
+        else:
+            break
+        end = m.end
+    return places

@@ -8,74 +8,30 @@ before (``JOIN``), or makes nothing (``DROP``). A rule that passes may still hav
 
 from __future__ import annotations
 
-import enum
-from collections.abc import Callable
-from dataclasses import dataclass, field
-
 from tradetalks.event_types import spec
 from tradetalks.extract.cues import ends_with, event_lexicon, starts_with
 from tradetalks.extract.doc_index import doc_index
+from tradetalks.extract.events.context import Context, Decision, Rule
 from tradetalks.extract.events.cue import CueFlag, CueMention
 from tradetalks.extract.events.draft import Draft, ministerial
-from tradetalks.extract.events.encounters import fits, held_with, official, sides_in_sentence, split_counterparts
+from tradetalks.extract.events.encounters import (
+    fits,
+    held_with,
+    official,
+    sides_in_sentence,
+    split_counterparts,
+)
 from tradetalks.extract.events.rates import describe_rate
+from tradetalks.extract.events.story import (
+    firms_deal,
+    led_before,
+    next_round_met,
+    outcome_of_encounter,
+    rounds_at_places,
+)
 from tradetalks.model import Doc, Event
 
 _TEAMS = CueFlag.WEAK | CueFlag.PLURAL | CueFlag.TEAMS
-
-
-class Decision(enum.Enum):
-    """What a rule decided for a cue."""
-
-    PASS = "pass"  # not this rule's case: the next rule decides
-    DROP = "drop"  # the cue makes no event
-    JOIN = "join"  # the cue tells more of an event told before
-    NEW = "new"  # the cue makes a new event (or one per counterpart)
-
-
-@dataclass(slots=True)
-class Context:
-    """The article and the events drafted so far, as the rules see them."""
-
-    doc: Doc
-    low: str
-    key: str
-    cues: list[CueMention]
-    negotiations: bool  # whether the article names trade talks
-    drafts: list[Draft] = field(default_factory=list)
-    last: dict[str, Draft] = field(default_factory=dict)  # the event of each type told last
-    touched: Draft | None = None  # the event told last, and in which sentence
-    touched_at: int = -2
-    trace: list[tuple[int, str, Decision]] = field(default_factory=list)  # (cue start, rule, decision)
-    skipped: set[int] = field(default_factory=set)  # sentences of headlines and captions, which break no story
-
-    def join(self, d: Draft, c: CueMention) -> Decision:
-        """The cue tells more of draft ``d``."""
-        d.absorb(c)
-        self.touched, self.touched_at = d, c.sentence
-        return Decision.JOIN
-
-    def go_on(self, c: CueMention) -> Decision:
-        """The cue's sentence goes on about the event told in the sentence before (past captions), if any; the
-        people it names as leading a delegation take part in it."""
-        if self.touched is not None and self.next_to_touched(c.sentence):
-            self.touched.spans.append(c.span)
-            self.touched.people.extend(p for p in c.people if p not in self.touched.people)
-            self.touched_at = c.sentence
-            return Decision.JOIN
-        return Decision.DROP
-
-    def next_to_touched(self, sentence: int) -> bool:
-        """Whether only captions and headlines stand between the event told last and ``sentence``."""
-        between = range(self.touched_at + 1, sentence)
-        return self.touched_at < sentence and all(i in self.skipped for i in between)
-
-    def target(self, c: CueMention) -> Draft | None:
-        """The event of the cue's type told last."""
-        return self.last.get(c.type)
-
-
-Rule = Callable[[Context, CueMention], Decision]
 
 
 def continuation(ctx: Context, c: CueMention) -> Decision:
@@ -143,8 +99,13 @@ def next_round(ctx: Context, c: CueMention) -> Decision:
 def needs_trade_context(ctx: Context, c: CueMention) -> Decision:
     """ "vòng đàm phán" in a sentence about football transfers: rounds, sessions and tariffs need words of
     trade in their sentence (or the sentence before or after, for a numbered round), or an article naming
-    trade talks."""
-    if not spec(c.type).needs_context or _trade_context(ctx, c):
+    trade talks; so does an agreement to open talks (rule ``agreed_to_negotiate``: "Hai bên nhất trí khởi động
+    đàm phán về một hiệp định thương mại" is an agreement reached, "… khởi động đàm phán hòa bình" none here)."""
+    if CueFlag.TALKS in c.flags:
+        s = ctx.doc.sentences[c.sentence]
+        if not event_lexicon("talks").any(ctx.low, ctx.key, s.start, s.end):
+            return Decision.DROP  # "tại phiên Đối thoại chính sách của một diễn đàn …": no negotiation named
+    if not (spec(c.type).needs_context or CueFlag.TRADE in c.flags) or _trade_context(ctx, c):
         return Decision.PASS
     # "Phiên đàm phán diễn ra ở cấp Trưởng đoàn …" in an article about the talks, after the session was told:
     # a weak cue only tells more of that event, it needs no words of trade of its own
@@ -250,15 +211,29 @@ def nobody_met(ctx: Context, c: CueMention) -> Decision:
 
 def weak_cue(ctx: Context, c: CueMention) -> Decision:
     """ "cuộc đàm phán" without an ordinal or a date, or "các phiên đàm phán": tells more of the event told
-    before, never one of its own; "Cuộc đàm phán lần này diễn ra tại New Delhi", the talks at hand with their
-    place, are one when none was told before (an article whose opening is cut)."""
+    before, never one of its own (a visit named as the frame of what its sentence tells is none; one of the guest
+    met in its sentence is that meeting); "Cuộc đàm phán lần này diễn ra tại New Delhi", the talks at hand with their
+    place, are one when none was told before (an article whose opening is cut); one with a number told before is
+    that event ("… Kỳ họp thứ 7 kéo dài ba ngày")."""
     plural = CueFlag.PLURAL in c.flags
+    if CueFlag.SETTING in c.flags:
+        if CueFlag.FRAME in c.flags:
+            return Decision.DROP  # "Sáng 3/6, trong khuôn khổ chuyến thăm Úc, A đã …": the frame of what is told
+        d = ctx.touched
+        if d is not None and ctx.touched_at == c.sentence and spec(d.event.type).encounter:
+            return ctx.join(d, c)  # "A tiếp ông B, … đang có chuyến thăm Hà Nội": the visit of the guest met
+    if CueFlag.WEAK in c.flags and not plural and c.ordinal is not None:
+        # "Kỳ họp thứ 7 khai mạc sáng 3/6. … Kỳ họp thứ 7 kéo dài ba ngày": the numbered event told before
+        told = next((d for d in ctx.drafts if d.event.type == c.type and d.event.ordinal == c.ordinal), None)
+        if told is not None:
+            return ctx.join(told, c)  # its number tells it, whoever else the sentence names
     if CueFlag.WEAK not in c.flags or not (plural or (c.ordinal is None and not c.timexes)):
         return Decision.PASS
     target = ctx.target(c)
     if target is not None and not plural:
         return ctx.join(target, c)
-    return Decision.PASS if target is None and _placed_here(c) else Decision.DROP
+    # "trong khuôn khổ chuyến thăm Úc, …": the frame of what the sentence tells, never one of its own
+    return Decision.PASS if target is None and _placed_here(c) and CueFlag.FRAME not in c.flags else Decision.DROP
 
 
 def many_rounds(ctx: Context, c: CueMention) -> Decision:
@@ -335,26 +310,39 @@ def sides_named_before(ctx: Context, c: CueMention) -> Decision:
 
 def new_event(ctx: Context, c: CueMention) -> Decision:
     """ "Ngày 12/11, Bộ trưởng A làm việc với Bộ trưởng B và Thượng nghị sĩ C.": a new event, one per named
-    counterpart when the cue is plural ("các buổi làm việc với A, B và C")."""
+    counterpart when the cue is plural ("các buổi làm việc với A, B và C"); a meeting named as told ("Trong cuộc họp
+    song phương với phía Israel, …") right after a round is part of that round (the delegations its story goes on to
+    name take part in the round too: rule ``within_round``)."""
+    encounter = ctx.touched if CueFlag.OUTCOME in c.flags else None
+    outer = ctx.touched if CueFlag.ANAPHOR in c.flags and spec(c.type).two_sided else None
+    if outer is not None and not (spec(outer.event.type).series and ctx.next_to_touched(c.sentence)):
+        outer = None
     for people in split_counterparts(ctx.doc, c):
         d = _new_draft(ctx.doc, c, people)
+        d.within = outer
         ctx.drafts.append(d)
         ctx.last[c.type] = ctx.touched = d
         ctx.touched_at = c.sentence
+    if encounter is not None:
+        ctx.touched = encounter  # rule ``outcome_of_encounter``: the story goes on about the encounter
     return Decision.NEW
 
 
 #: The rules in the order they are tried; the first that does not pass decides.
 RULES: dict[str, Rule] = {
     "continuation": continuation,
+    "outcome_of_encounter": outcome_of_encounter,
     "teams_over_days": teams_over_days,
     "teams_to_meet": teams_to_meet,
     "teams_go_on": teams_go_on,
     "ministerial_session": ministerial_session,
     "next_round": next_round,
+    "next_round_met": next_round_met,
+    "rounds_at_places": rounds_at_places,
     "needs_trade_context": needs_trade_context,
     "unofficial_verb": unofficial_verb,
     "aspiration": aspiration,
+    "firms_deal": firms_deal,
     "conditional": conditional,
     "identity": identity,
     "either_exchange": either_exchange,
@@ -367,6 +355,7 @@ RULES: dict[str, Rule] = {
     "bare_past": bare_past,
     "bare_mention": bare_mention,
     "sides_named_before": sides_named_before,
+    "led_before": led_before,
     "new_event": new_event,
 }
 
