@@ -143,3 +143,53 @@ def test_resolve_talks_agreements_placed_by_dated_windows() -> None:
         events=[{"type": "agreement", "quote": "đạt thỏa thuận", "negotiation": VN_US_RECIPROCAL}],
     )
     assert len(_agreements([dated, yearless])) == 2
+
+
+@pytest.mark.parametrize(("shared", "merged"), [(2, True), (1, False)])
+def test_resolve_talks_plan_kept(shared: int, merged: bool) -> None:
+    """Rule ``plan_kept``: "tuần tới hai ông sẽ mở vòng đàm phán mới" (no number, the month only) told before,
+    and the fifth round held by the same two people on a day of that month, are one round; a plan named by
+    one of them only stays apart."""
+    people = [{"text": "John Miller", "side": "US"}, {"text": "Trần Văn Bình", "side": "other"}]
+    plan_text = "Tháng 10/2025, ông John Miller và ông Trần Văn Bình sẽ mở vòng đàm phán mới."
+    plan_people = ["John Miller", "Trần Văn Bình"] if shared == 2 else ["John Miller"]
+    plan = build_doc(
+        "plan",
+        plan_text,
+        published="2025-10-18",
+        mentions=people,
+        timexes=[{"text": "Tháng 10/2025", "value": "2025-10"}],
+        events=[
+            {
+                "type": "negotiation_round",
+                "quote": "sẽ mở vòng đàm phán mới",
+                "people": plan_people,
+                "status": "planned",
+                "start": "2025-10",
+                "negotiation": "talks:a+b",
+            }
+        ],
+    )
+    held_text = "Ngày 25/10/2025, ông John Miller và ông Trần Văn Bình kết thúc vòng đàm phán thứ năm."
+    held = build_doc(
+        "held",
+        held_text,
+        published="2025-10-26",
+        mentions=people,
+        timexes=[{"text": "25/10/2025", "value": "2025-10-25"}],
+        events=[
+            {
+                "type": "negotiation_round",
+                "quote": "vòng đàm phán thứ năm",
+                "people": ["John Miller", "Trần Văn Bình"],
+                "status": "held",
+                "ordinal": 5,
+                "start": "2025-10-25",
+                "negotiation": "talks:a+b",
+            }
+        ],
+    )
+    rounds = [e for e in build_dossier([plan, held]).events if e.type == "negotiation_round"]
+    assert (len(rounds) == 1) is merged
+    if merged:
+        assert rounds[0].status == "held" and rounds[0].ordinal == 5

@@ -334,7 +334,7 @@ def _candidates(state: EventState, root: int, index: _Pass) -> list[int]:
     found = []
     for other in sorted(pool - {root}):
         ov = state.view(other)
-        if ov.type != ev.type or ov.status != ev.status:
+        if ov.type != ev.type or ov.status != ev.status and not _plan_kept(ev, ov, people, index.people[other]):
             continue
         o_rng = parse_range(ov.start, ov.end)
         adds = (ev.ordinal is None and ov.ordinal is not None) or (
@@ -355,6 +355,13 @@ def _candidates(state: EventState, root: int, index: _Pass) -> list[int]:
             if len(found) > 1:
                 break  # more than one event fits: the report stays apart
     return found
+
+
+def _plan_kept(ev: Event, held: Event, people: set[str], held_people: set[str]) -> bool:
+    """Rule ``plan_kept``: a round or meeting told as to come ("sẽ gặp", "vòng đàm phán mới") between two people
+    is the one held by the same two people that its articles' dates can mean; a plan told by one person is
+    too loose to place."""
+    return ev.status == "planned" and held.status == "held" and len(people & held_people) >= 2
 
 
 def attach_partial(state: EventState) -> bool:
