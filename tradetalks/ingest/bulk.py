@@ -4,8 +4,8 @@ The client reads the inputs (the same readers as ``ingest``) in chunks and keeps
 per worker thread in flight. Workers extract and, when they can reach the store (PostgreSQL, or a
 SQLite file on a local cluster), store each article themselves (one transaction each), in parallel;
 an article whose URL or text already occurred earlier in the run is stored by the client in input
-order instead, so the store ends up exactly as a plain ``ingest`` leaves it. Then the client runs
-the cross-article resolution step once.
+order instead, so the store ends up exactly as a plain ``ingest`` leaves it. Then the same cluster
+resolves every stored article (``resolve/distributed.py``): the dossier ``tradetalks rebuild`` gives.
 """
 
 from __future__ import annotations
@@ -27,10 +27,10 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from tradetalks import __version__
 from tradetalks.errors import IngestError, SkippedInput, TradeTalksError
 from tradetalks.ingest.articles import InputPolicy
-from tradetalks.ingest.batch import rebuild
 from tradetalks.ingest.files import read_inputs
 from tradetalks.model import Article, IngestOutcome
 from tradetalks.pipeline import PIPELINE_VERSION, Pipeline, default_pipeline
+from tradetalks.resolve.distributed import Prepared, prepare_docs, rebuild_on_cluster
 from tradetalks.store.base import Store
 from tradetalks.store.codec import extraction_from_dict, extraction_to_dict
 
@@ -115,6 +115,8 @@ def extract_batch(
             elif store is not None and here:
                 outcome = _add(store, article, doc)
                 out.append({"outcome": [outcome.status, outcome.reason]})
+                if outcome.status in ("new", "updated"):  # what resolution reads of it, prepared while here
+                    out[-1]["prepared"] = prepare_docs([doc])[0]
             else:
                 out.append({"doc": extraction_to_dict(doc)})
     return out
@@ -161,7 +163,8 @@ def run_bulk(
     store_on_workers: bool | None = None,
     policy: InputPolicy | None = None,
 ) -> BulkReport:
-    """Extract ``inputs`` on a Dask cluster (``scheduler``, else a LocalCluster of ``workers``), store, resolve."""
+    """Extract ``inputs`` on a Dask cluster (``scheduler``, else a LocalCluster of ``workers``), store, resolve
+    there too."""
     if workers < 1:
         raise TradeTalksError(f"--workers must be at least 1, not {workers}")
     report = BulkReport()
@@ -173,12 +176,13 @@ def run_bulk(
             raise TradeTalksError(f"{store.url}: workers on a remote cluster can only write to PostgreSQL")
         report.writes = "workers" if worker_db else "client"
         started = time.perf_counter()
-        _process(client, store, inputs, report, console, batch_size, worker_db, policy)
+        prepared: dict[str, Prepared] = {}
+        _process(client, store, inputs, report, console, batch_size, worker_db, policy, prepared)
         report.seconds = time.perf_counter() - started
-    if report.new or report.updated:
-        started = time.perf_counter()
-        rebuild(store)
-        report.resolve_seconds = time.perf_counter() - started
+        if report.new or report.updated:
+            started = time.perf_counter()
+            rebuild_on_cluster(client, store, worker_db, console, prepared)
+            report.resolve_seconds = time.perf_counter() - started
     if console is not None:
         print_bulk_report(report, console)
     return report
@@ -265,6 +269,7 @@ def _process(
     batch_size: int,
     worker_db: str | None,
     policy: InputPolicy | None = None,
+    prepared: dict[str, Prepared] | None = None,
 ) -> None:
     """Submit chunks (about two per worker thread in flight); finish each chunk in input order.
 
@@ -272,7 +277,8 @@ def _process(
     already occurred earlier in this run: such an article's outcome depends on the order of
     writes, so it comes back to the client, which stores it once every earlier chunk is done.
     Any other two articles are independent (different key, different text), so the store ends
-    as a sequential ``ingest`` of the same inputs leaves it.
+    as a sequential ``ingest`` of the same inputs leaves it. ``prepared`` gets what resolution
+    reads of each article a worker stored (the latest version: chunks finish in input order).
     """
     from distributed import as_completed
 
@@ -316,7 +322,7 @@ def _process(
                 results = ready.pop(next_write)
                 articles = sent.pop(next_write)
                 for article, result in zip(articles, results, strict=True):
-                    _finish_one(store, report, article, result)
+                    _finish_one(store, report, article, result, prepared if prepared is not None else {})
                 report.batches += 1
                 advance(len(articles))
                 next_write += 1
@@ -334,16 +340,23 @@ def repeats(articles: list[Article], seen: set[str]) -> list[bool]:
     return out
 
 
-def _finish_one(store: Store, report: BulkReport, article: Article, result: dict[str, Any]) -> None:
+def _finish_one(
+    store: Store, report: BulkReport, article: Article, result: dict[str, Any], prepared: dict[str, Prepared]
+) -> None:
     """Count an article a worker stored, or store it here (one transaction), or record its failure."""
     if "outcome" in result:
         status, reason = result["outcome"]
+        if "prepared" in result:
+            done: Prepared = result["prepared"]
+            prepared[done.doc.article.id or done.doc.article.source] = done
     elif "error" in result:
         store.record_failure(article.source, result["error"])
         status, reason = "failed", result["error"]
     else:
         outcome = _add(store, article, extraction_from_dict(article, result["doc"]))
         status, reason = outcome.status, outcome.reason
+        if outcome.article_id:
+            prepared.pop(outcome.article_id, None)  # a new version stored here: resolution reads it again
     if status == "failed":
         report.failed.append((article.source, reason or "store refused the article"))
     else:

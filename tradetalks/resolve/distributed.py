@@ -1,0 +1,323 @@
+"""The full resolution on a Dask cluster: the same dossier as ``rebuild_dossier``, its costly parts on workers.
+
+1. **Prepare** (workers, chunks of articles): read the extractions (from the store when the workers can open
+   it, else sent by the client), keep what resolution reads of them (``slim``), the text's hash and MinHash,
+   every article's resolution keys and its people grouped inside the article with their name keys.
+2. **Entities** (workers, partitions): the people of two articles can only be joined when their groups share a
+   name key (a full name, a given name or surname as others write it alone, a spelling or transcription key,
+   see ``_people_keys``), so the connected components of that key graph are independent. Components are packed
+   into about two partitions per worker thread; each partition joins its people (``merge_people``) and builds
+   the entity records of its people and of its share of the organisations, countries and places (grouped by
+   name on the client: a cheap pass over every mention, with acronyms that span the archive).
+3. **Reduce** (client): the records in the order of their first mention, ids taken twice suffixed as a single
+   pass would, then events, roles and stories (``build_dossier``), the resolution keys, and one write of the
+   rows into the store (SQLite or PostgreSQL).
+"""
+
+from __future__ import annotations
+
+import heapq
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+from tradetalks.model import Article, Doc, Dossier, Entity, Mention
+from tradetalks.resolve import build_dossier, dossier_order, resolution_of, slim
+from tradetalks.resolve.entities import EntityIndex, _entity_id, _other_groups, index_entities
+from tradetalks.resolve.names import fold_text, parse_person, syllable_onset, vowel_keys
+from tradetalks.resolve.people import Ref, UnionFind, merge_people, person_groups
+from tradetalks.resolve.resolution_keys import KEYS_VERSION, article_keys
+from tradetalks.store.base import Store
+
+#: Articles per prepare task.
+PREPARE_CHUNK = 250
+#: Entity partitions per worker thread (more than one, so a large component does not leave a thread idle).
+PARTS_PER_THREAD = 2
+
+Progressed = Callable[[str, int, int | None], None]  # stage, done, total
+
+
+@dataclass(slots=True)
+class Prepared:
+    """What a worker prepares of one article for resolution."""
+
+    doc: Doc  # slim
+    digest: tuple[str, np.ndarray]
+    keys: list[tuple[str, str, str]]  # article_keys
+    people: list[tuple[list[int], list[str]]]  # groups of person mentions inside the article, with name keys
+
+
+def _aid(doc: Doc) -> str:
+    return doc.article.id or doc.article.source
+
+
+# worker side ----------------------------------------------------------------
+
+
+def prepare_docs(docs: Sequence[Doc]) -> list[Prepared]:
+    """Slim docs, digests, resolution keys and in-article person groups of full docs."""
+    out = []
+    for doc in docs:
+        digests: dict[str, tuple[str, np.ndarray]] = {}
+        small = slim(doc, digests)
+        digest = digests[_aid(doc)]
+        out.append(Prepared(small, digest, article_keys(small, digest[1]), _people_keys(small)))
+    return out
+
+
+def prepare_stored(db: str, ids: list[str]) -> list[Prepared]:
+    """``prepare_docs`` of the stored extractions of ``ids``, read by the worker itself."""
+    from tradetalks.ingest.bulk import worker_store
+
+    store = worker_store(db)
+    return prepare_docs([doc for aid in ids if (doc := store.get_doc(aid)) is not None])
+
+
+def _people_keys(doc: Doc) -> list[tuple[list[int], list[str]]]:
+    """Rule ``people_partition_keys``: the keys under which ``person_groups`` and ``merge_people`` can join a
+    group of one article's person mentions to another article's: each full name of the group; and of its fullest
+    name (the one ``merge_people`` compares a group by), the (Vietnamese or not, last word) block, for a foreign
+    full name the vowel keys of its surname and its given words of four letters or more, for a one-word foreign
+    name that word, for a Vietnamese name of three syllables or more its transcription block. Groups that share
+    no key, even through others, are never joined.
+
+    E.g. "Jamieson Greer" -> "p:jamiesongreer", "b:0:greer", "w:jamieson", "v:…"; "ông Greer" -> "b:0:greer".
+    """
+    uf = UnionFind()
+    person_groups([doc], uf)
+    out = []
+    for refs in uf.groups():
+        names = [parse_person(doc.mentions[i].text, doc.mentions[i].side) for _, i in refs]
+        keys = {"p:" + n.key for n in names if len(n.tokens) >= 2}
+        best = max(names, key=lambda n: (len(n.tokens), not n.nicknames, len(n.text), n.text, n.vietnamese))
+        t = best.tokens
+        if t:
+            keys.add(f"b:{int(best.vietnamese)}:{best.surname}")
+            if best.vietnamese:
+                if len(t) >= 3:
+                    keys.add(f"t:{' '.join(t[:-1])}|{syllable_onset(t[-1])}")
+            elif len(t) >= 2:
+                keys.update("v:" + k for k in vowel_keys(best.surname))
+                keys.update("w:" + w for w in t[:-1] if len(w) >= 4)
+            else:
+                keys.add("w:" + best.surname)
+        out.append(([i for _, i in refs], sorted(keys)))
+    return out
+
+
+def entity_part(
+    docs: dict[int, Doc], people: list[list[Ref]], others: list[list[Ref]]
+) -> list[tuple[Entity, list[Ref]]]:
+    """The entity records of one partition: its in-article person groups joined across articles as
+    ``cluster_entities`` joins them, and its groups of organisations, countries and places. ``docs``: the
+    articles the partition's mentions are in, by their place in the dossier's order (mentions only)."""
+    uf = UnionFind()
+    first: dict[str, Ref] = {}
+    for refs in people:
+        for r in refs:
+            uf.find(r)
+            uf.union(refs[0], r)
+            m = docs[r[0]].mentions[r[1]]
+            name = parse_person(m.text, m.side)
+            if len(name.tokens) >= 2:  # identical full names across articles (person_groups)
+                if name.key in first:
+                    uf.union(r, first[name.key])
+                else:
+                    first[name.key] = r
+    merge_people(docs, uf)  # type: ignore[arg-type]  # indexed by place, as a list would be
+    index = index_entities(docs, sorted(uf.groups() + [sorted(g) for g in others]))  # type: ignore[arg-type]
+    return [(e, index.members[e.id]) for e in index.entities]
+
+
+# client side ----------------------------------------------------------------
+
+#: Stands in for a mention a partition does not read (one shared object: sent once).
+_ABSENT = Mention(0, 0, "", "", "")
+
+
+def _part_docs(ordered: Sequence[Doc], groups: list[list[Ref]]) -> dict[int, Doc]:
+    """What a partition reads of its articles, by place: their mentions in its groups and the countries they
+    name (``merge_people`` compares transcribed names by them), each at its index, ``_ABSENT`` elsewhere."""
+    wanted: dict[int, set[int]] = {}
+    for g in groups:
+        for d, i in g:
+            wanted.setdefault(d, set()).add(i)
+    out = {}
+    for d, keep in wanted.items():
+        doc = ordered[d]
+        mentions = [m if i in keep or m.type == "country" else _ABSENT for i, m in enumerate(doc.mentions)]
+        out[d] = Doc(
+            Article(doc.article.source, "", id=doc.article.id, published=doc.article.published), mentions=mentions
+        )
+    return out
+
+
+def _components(ordered: Sequence[Doc], prepared: dict[str, Prepared]) -> list[list[list[Ref]]]:
+    """The people's groups (as refs into ``ordered``) in connected components of their shared keys."""
+    nodes: list[list[Ref]] = []
+    parent: list[int] = []
+
+    def find(x: int) -> int:
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    owner: dict[str, int] = {}
+    for d, doc in enumerate(ordered):
+        for indices, keys in prepared[_aid(doc)].people:
+            n = len(nodes)
+            nodes.append([(d, i) for i in indices])
+            parent.append(n)
+            for key in keys:
+                if key in owner:
+                    a, b = find(n), find(owner[key])
+                    parent[max(a, b)] = min(a, b)
+                else:
+                    owner[key] = n
+    comps: dict[int, list[list[Ref]]] = {}
+    for n, refs in enumerate(nodes):
+        comps.setdefault(find(n), []).append(refs)
+    return list(comps.values())
+
+
+def _pack(items: list[tuple[int, Any]], parts: int) -> list[list[Any]]:
+    """Items (weight, item) into ``parts`` bins of about equal weight, heaviest first."""
+    bins: list[list[Any]] = [[] for _ in range(parts)]
+    heap = [(0, b) for b in range(parts)]
+    for weight, item in sorted(items, key=lambda x: -x[0]):
+        load, b = heapq.heappop(heap)
+        bins[b].append(item)
+        heapq.heappush(heap, (load + weight, b))
+    return [b for b in bins if b]
+
+
+def _reduce(ordered: Sequence[Doc], parts: list[list[tuple[Entity, list[Ref]]]]) -> EntityIndex:
+    """One EntityIndex from the partitions' records, as ``index_entities`` of every group would give it."""
+    records = sorted((refs[0], ent, refs) for part in parts for ent, refs in part)
+    index = EntityIndex()
+    taken: set[str] = set()
+    for _, ent, refs in records:
+        ent.id = _entity_id(ent.type, ent.name, refs, ordered, taken)
+        taken.add(ent.id)
+        index.entities.append(ent)
+        index.members[ent.id] = refs
+        for d, i in refs:
+            index.of[(_aid(ordered[d]), i)] = ent.id
+        if ent.type != "person":
+            for spelling in [ent.name, *ent.aliases]:
+                index.by_name.setdefault(fold_text(spelling), ent.id)
+    index.entities.sort(key=lambda e: e.id)
+    return index
+
+
+def cluster_entities_on(
+    client: Any, prepared: dict[str, Prepared], progress: Progressed
+) -> Callable[[list[Doc]], EntityIndex]:
+    """A stand-in for ``cluster_entities`` that clusters on the workers of ``client``."""
+    from distributed import as_completed
+
+    def cluster(ordered: list[Doc]) -> EntityIndex:
+        threads = max(1, sum(client.nthreads().values()))
+        uf = UnionFind()
+        _other_groups(ordered, uf)
+        items: list[tuple[int, tuple[str, list[list[Ref]]]]] = [
+            (sum(len(g) for g in comp), ("p", comp)) for comp in _components(ordered, prepared)
+        ]
+        items += [(len(g), ("o", [g])) for g in uf.groups()]
+        futures = []
+        for b in _pack(items, threads * PARTS_PER_THREAD):
+            people = [g for kind, groups in b if kind == "p" for g in groups]
+            others = [g for kind, groups in b if kind == "o" for g in groups]
+            futures.append(client.submit(entity_part, _part_docs(ordered, people + others), people, others, pure=False))
+        parts = []
+        progress("entities", 0, len(futures))
+        for n, future in enumerate(as_completed(futures), 1):
+            parts.append(future.result())
+            future.release()
+            progress("entities", n, len(futures))
+        return _reduce(ordered, parts)
+
+    return cluster
+
+
+def _prepare(
+    client: Any, store: Store, db: str | None, done: dict[str, Prepared], progress: Progressed
+) -> dict[str, Prepared]:
+    """Every stored article prepared: ``done`` (prepared as the workers stored them), the others on the
+    workers (read there from ``db``, else read here and sent)."""
+    from distributed import as_completed
+
+    ids = stored_ids(store)
+    out = {aid: done[aid] for aid in ids if aid in done}
+    rest = [aid for aid in ids if aid not in out]
+    futures = []
+    if db is not None:
+        for n in range(0, len(rest), PREPARE_CHUNK):
+            futures.append(client.submit(prepare_stored, db, rest[n : n + PREPARE_CHUNK], pure=False))
+    else:
+        for n in range(0, len(rest), PREPARE_CHUNK):
+            chunk = [doc for aid in rest[n : n + PREPARE_CHUNK] if (doc := store.get_doc(aid)) is not None]
+            futures.append(client.submit(prepare_docs, chunk, pure=False))
+    progress("reading", len(out), len(ids))
+    for future in as_completed(futures):
+        for p in future.result():
+            out[_aid(p.doc)] = p
+        future.release()
+        progress("reading", len(out), len(ids))
+    return out
+
+
+def stored_ids(store: Store) -> list[str]:
+    """The ids of every stored article."""
+    return [row[0] for row in store.conn.execute("SELECT id FROM articles ORDER BY id")]  # type: ignore[attr-defined]
+
+
+def rebuild_on_cluster(
+    client: Any,
+    store: Store,
+    db: str | None,
+    console: Console | None = None,
+    done: dict[str, Prepared] | None = None,
+) -> Dossier:
+    """``rebuild_dossier`` with its costly parts on the workers of ``client``; the same dossier and rows.
+
+    ``db``: the store URL the workers can open to read the extractions themselves (None: sent from here);
+    ``done``: articles prepared already, by id (the latest stored version of each).
+    """
+    built_from = store.revision()  # read first, as rebuild_dossier does
+    with _progress(console) as progress:
+        prepared = _prepare(client, store, db, done or {}, progress)
+        digests = {aid: p.digest for aid, p in prepared.items()}
+        docs = [p.doc for p in prepared.values()]
+        ordered = dossier_order(docs, {aid: d[0] for aid, d in digests.items()})
+        dossier = build_dossier(
+            ordered, digests, store.corrections(), entities=cluster_entities_on(client, prepared, progress)
+        )
+        progress("writing", 0, None)
+        keys = {aid: p.keys for aid, p in prepared.items()}
+        by_id = [prepared[aid].doc for aid in sorted(prepared)]  # as the store lists them
+        store.save_dossier(dossier, built_from, resolution_of(by_id, digests, dossier, keys))
+        store.put_state("resolution", "keys", {"version": KEYS_VERSION})
+    return dossier
+
+
+@contextmanager
+def _progress(console: Console | None) -> Iterator[Progressed]:
+    """A Rich progress bar of the resolution's stages; yields ``progress(stage, done, total)``."""
+    if console is None:
+        yield lambda stage, done, total: None
+        return
+    columns = (TextColumn("resolve: {task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
+    with Progress(*columns, console=console, transient=True) as bar:
+        task = bar.add_task("reading", total=None)
+
+        def progress(stage: str, done: int, total: int | None) -> None:
+            bar.update(task, description=stage, completed=done, total=total)
+
+        yield progress
