@@ -52,6 +52,7 @@ class BulkReport:
     workers: int = 0  # worker threads of the cluster
     seconds: float = 0.0  # reading, extraction and storing (without start-up and resolution)
     resolve_seconds: float = 0.0
+    partitions: int = 0  # entity partitions of the resolution on the cluster
     writes: str = "client"  # who stored the articles: "workers" (in parallel) or "client"
 
     @property
@@ -71,6 +72,7 @@ class BulkReport:
             "workers": self.workers,
             "seconds": round(self.seconds, 3),
             "resolve_seconds": round(self.resolve_seconds, 3),
+            "partitions": self.partitions,
             "writes": self.writes,
         }
 
@@ -181,7 +183,7 @@ def run_bulk(
         report.seconds = time.perf_counter() - started
         if report.new or report.updated:
             started = time.perf_counter()
-            rebuild_on_cluster(client, store, worker_db, console, prepared)
+            report.partitions = rebuild_on_cluster(client, store, worker_db, console, prepared).partitions
             report.resolve_seconds = time.perf_counter() - started
     if console is not None:
         print_bulk_report(report, console)
@@ -388,7 +390,8 @@ def print_bulk_report(report: BulkReport, console: Console) -> None:
         f"bulk: {report.articles} articles in {report.batches} batches on {report.workers} worker threads "
         f"(stored by the {report.writes}), "
         f"{report.seconds:.1f} s ({rate:.1f} articles/s); {report.new} new, {report.updated} updated, "
-        f"{report.unchanged} unchanged, {len(report.failed)} failed; resolution {report.resolve_seconds:.1f} s"
+        f"{report.unchanged} unchanged, {len(report.failed)} failed; resolution on the cluster "
+        f"{report.resolve_seconds:.1f} s ({report.partitions} entity partitions)"
     )
     for source, reason in report.skipped[:50]:
         console.print(f"  skipped {source}: {reason}", markup=False)

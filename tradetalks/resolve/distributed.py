@@ -216,8 +216,19 @@ def _reduce(ordered: Sequence[Doc], parts: list[list[tuple[Entity, list[Ref]]]])
     return index
 
 
+@dataclass(slots=True)
+class ClusterRun:
+    """What a resolution on the cluster did."""
+
+    dossier: Dossier
+    articles: int = 0
+    prepared_before: int = 0  # prepared as the workers stored them (the others were read again)
+    partitions: int = 0  # entity partitions
+    largest: int = 0  # mentions in the largest component of people
+
+
 def cluster_entities_on(
-    client: Any, prepared: dict[str, Prepared], progress: Progressed
+    client: Any, prepared: dict[str, Prepared], progress: Progressed, run: ClusterRun
 ) -> Callable[[list[Doc]], EntityIndex]:
     """A stand-in for ``cluster_entities`` that clusters on the workers of ``client``."""
     from distributed import as_completed
@@ -229,6 +240,7 @@ def cluster_entities_on(
         items: list[tuple[int, tuple[str, list[list[Ref]]]]] = [
             (sum(len(g) for g in comp), ("p", comp)) for comp in _components(ordered, prepared)
         ]
+        run.largest = max((w for w, _ in items), default=0)
         items += [(len(g), ("o", [g])) for g in uf.groups()]
         futures = []
         for b in _pack(items, threads * PARTS_PER_THREAD):
@@ -236,6 +248,7 @@ def cluster_entities_on(
             others = [g for kind, groups in b if kind == "o" for g in groups]
             futures.append(client.submit(entity_part, _part_docs(ordered, people + others), people, others, pure=False))
         parts = []
+        run.partitions = len(futures)
         progress("entities", 0, len(futures))
         for n, future in enumerate(as_completed(futures), 1):
             parts.append(future.result())
@@ -284,7 +297,7 @@ def rebuild_on_cluster(
     db: str | None,
     console: Console | None = None,
     done: dict[str, Prepared] | None = None,
-) -> Dossier:
+) -> ClusterRun:
     """``rebuild_dossier`` with its costly parts on the workers of ``client``; the same dossier and rows.
 
     ``db``: the store URL the workers can open to read the extractions themselves (None: sent from here);
@@ -293,18 +306,20 @@ def rebuild_on_cluster(
     built_from = store.revision()  # read first, as rebuild_dossier does
     with _progress(console) as progress:
         prepared = _prepare(client, store, db, done or {}, progress)
+        run = ClusterRun(Dossier([], [], [], []), len(prepared), sum(1 for aid in prepared if aid in (done or {})))
         digests = {aid: p.digest for aid, p in prepared.items()}
         docs = [p.doc for p in prepared.values()]
         ordered = dossier_order(docs, {aid: d[0] for aid, d in digests.items()})
         dossier = build_dossier(
-            ordered, digests, store.corrections(), entities=cluster_entities_on(client, prepared, progress)
+            ordered, digests, store.corrections(), entities=cluster_entities_on(client, prepared, progress, run)
         )
         progress("writing", 0, None)
         keys = {aid: p.keys for aid, p in prepared.items()}
         by_id = [prepared[aid].doc for aid in sorted(prepared)]  # as the store lists them
         store.save_dossier(dossier, built_from, resolution_of(by_id, digests, dossier, keys))
         store.put_state("resolution", "keys", {"version": KEYS_VERSION})
-    return dossier
+    run.dossier = dossier
+    return run
 
 
 @contextmanager
