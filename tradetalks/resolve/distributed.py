@@ -20,13 +20,13 @@ import heapq
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 import numpy as np
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-from tradetalks.model import Article, Doc, Dossier, Entity, Mention
+from tradetalks.model import Doc, Dossier, Entity, Mention, RoleMention
 from tradetalks.resolve import build_dossier, dossier_order, resolution_of, slim
 from tradetalks.resolve.entities import EntityIndex, _entity_id, _other_groups, index_entities
 from tradetalks.resolve.names import fold_text, parse_person, syllable_onset, vowel_keys
@@ -110,12 +110,57 @@ def _people_keys(doc: Doc) -> list[tuple[list[int], list[str]]]:
     return out
 
 
-def entity_part(
-    docs: dict[int, Doc], people: list[list[Ref]], others: list[list[Ref]]
-) -> list[tuple[Entity, list[Ref]]]:
+class _Article(NamedTuple):
+    """What a partition reads of an article (tuples travel to a worker several times faster than records)."""
+
+    source: str
+    id: str | None
+    published: str | None
+
+
+class _Mention(NamedTuple):
+    """A ``Mention`` with the same fields, as a tuple; its ``role`` stays a record (few mentions have one)."""
+
+    start: int
+    end: int
+    text: str
+    type: str
+    key: str
+    canonical: str | None
+    role: RoleMention | None
+    side: str | None
+    acronym: str | None
+    ref: int | None
+
+
+class _Doc(NamedTuple):
+    article: _Article
+    mentions: list[_Mention]
+
+
+#: Stands in for a mention a partition does not read (one shared object: sent once).
+_ABSENT = _Mention(0, 0, "", "", "", None, None, None, None, None)
+
+
+def _light(m: Mention) -> _Mention:
+    return _Mention(m.start, m.end, m.text, m.type, m.key, m.canonical, m.role, m.side, m.acronym, m.ref)
+
+
+@dataclass(slots=True)
+class Part:
+    """One entity partition as sent to a worker (one object: Dask does not walk its nested lists).
+
+    ``docs``: the articles its mentions are in, by their place in the dossier's order (mentions only)."""
+
+    docs: dict[int, _Doc]  # read as Docs are: .article.id, .source, .published and .mentions[i]
+    people: list[list[Ref]]  # in-article person groups
+    others: list[list[Ref]]  # groups of organisations, countries and places
+
+
+def entity_part(part: Part) -> list[tuple[Entity, list[Ref]]]:
     """The entity records of one partition: its in-article person groups joined across articles as
-    ``cluster_entities`` joins them, and its groups of organisations, countries and places. ``docs``: the
-    articles the partition's mentions are in, by their place in the dossier's order (mentions only)."""
+    ``cluster_entities`` joins them, and its groups of organisations, countries and places."""
+    docs, people, others = part.docs, part.people, part.others
     uf = UnionFind()
     first: dict[str, Ref] = {}
     for refs in people:
@@ -136,30 +181,30 @@ def entity_part(
 
 # client side ----------------------------------------------------------------
 
-#: Stands in for a mention a partition does not read (one shared object: sent once).
-_ABSENT = Mention(0, 0, "", "", "")
 
-
-def _part_docs(ordered: Sequence[Doc], groups: list[list[Ref]]) -> dict[int, Doc]:
+def _part_docs(ordered: Sequence[Doc], countries: dict[int, list[int]], groups: list[list[Ref]]) -> dict[int, _Doc]:
     """What a partition reads of its articles, by place: their mentions in its groups and the countries they
-    name (``merge_people`` compares transcribed names by them), each at its index, ``_ABSENT`` elsewhere."""
-    wanted: dict[int, set[int]] = {}
+    name (``countries``: their indexes in the articles with a transcribed name, which ``merge_people`` compares
+    by them), each at its index, ``_ABSENT`` elsewhere."""
+    out: dict[int, _Doc] = {}
     for g in groups:
         for d, i in g:
-            wanted.setdefault(d, set()).add(i)
-    out = {}
-    for d, keep in wanted.items():
-        doc = ordered[d]
-        mentions = [m if i in keep or m.type == "country" else _ABSENT for i, m in enumerate(doc.mentions)]
-        out[d] = Doc(
-            Article(doc.article.source, "", id=doc.article.id, published=doc.article.published), mentions=mentions
-        )
+            doc = out.get(d)
+            if doc is None:
+                whole = ordered[d]
+                a = whole.article
+                doc = out[d] = _Doc(_Article(a.source, a.id, a.published), [_ABSENT] * len(whole.mentions))
+                for c in countries.get(d, ()):
+                    doc.mentions[c] = _light(whole.mentions[c])
+            doc.mentions[i] = _light(ordered[d].mentions[i])
     return out
 
 
-def _components(ordered: Sequence[Doc], prepared: dict[str, Prepared]) -> list[list[list[Ref]]]:
-    """The people's groups (as refs into ``ordered``) in connected components of their shared keys."""
+def _components(ordered: Sequence[Doc], prepared: dict[str, Prepared]) -> tuple[list[list[list[Ref]]], set[int]]:
+    """The people's groups (as refs into ``ordered``) in connected components of their shared keys, and the
+    places of the articles with a name of a transcription block (whose countries ``merge_people`` reads)."""
     nodes: list[list[Ref]] = []
+    transcribed: set[int] = set()
     parent: list[int] = []
 
     def find(x: int) -> int:
@@ -175,6 +220,8 @@ def _components(ordered: Sequence[Doc], prepared: dict[str, Prepared]) -> list[l
             nodes.append([(d, i) for i in indices])
             parent.append(n)
             for key in keys:
+                if key.startswith("t:"):
+                    transcribed.add(d)
                 if key in owner:
                     a, b = find(n), find(owner[key])
                     parent[max(a, b)] = min(a, b)
@@ -183,7 +230,7 @@ def _components(ordered: Sequence[Doc], prepared: dict[str, Prepared]) -> list[l
     comps: dict[int, list[list[Ref]]] = {}
     for n, refs in enumerate(nodes):
         comps.setdefault(find(n), []).append(refs)
-    return list(comps.values())
+    return list(comps.values()), transcribed
 
 
 def _pack(items: list[tuple[int, Any]], parts: int) -> list[list[Any]]:
@@ -237,16 +284,17 @@ def cluster_entities_on(
         threads = max(1, sum(client.nthreads().values()))
         uf = UnionFind()
         _other_groups(ordered, uf)
-        items: list[tuple[int, tuple[str, list[list[Ref]]]]] = [
-            (sum(len(g) for g in comp), ("p", comp)) for comp in _components(ordered, prepared)
-        ]
+        comps, transcribed = _components(ordered, prepared)
+        items: list[tuple[int, tuple[str, list[list[Ref]]]]] = [(sum(len(g) for g in c), ("p", c)) for c in comps]
         run.largest = max((w for w, _ in items), default=0)
         items += [(len(g), ("o", [g])) for g in uf.groups()]
         futures = []
+        countries = {d: [i for i, m in enumerate(ordered[d].mentions) if m.type == "country"] for d in transcribed}
         for b in _pack(items, threads * PARTS_PER_THREAD):
             people = [g for kind, groups in b if kind == "p" for g in groups]
             others = [g for kind, groups in b if kind == "o" for g in groups]
-            futures.append(client.submit(entity_part, _part_docs(ordered, people + others), people, others, pure=False))
+            part = Part(_part_docs(ordered, countries, people + others), people, others)
+            futures.append(client.submit(entity_part, part, pure=False))
         parts = []
         run.partitions = len(futures)
         progress("entities", 0, len(futures))
