@@ -10,7 +10,6 @@ import pytest
 from tradetalks.export import write_dossier
 from tradetalks.ingest.bulk import run_bulk
 from tradetalks.resolve import rebuild_dossier
-from tradetalks.resolve.distributed import _people_keys, prepare_docs
 from tradetalks.store import open_store
 
 REPO = Path(__file__).resolve().parents[2]
@@ -43,25 +42,3 @@ def test_bulk_resolution_on_the_cluster_equals_rebuild(
     rebuilt = export(store_url, tmp_path / "rebuild.json")
     assert '"events"' in bulk and len(bulk) > 100_000
     assert bulk == rebuilt
-
-
-def test_people_partition_keys_join_what_merge_people_joins() -> None:
-    """Rule ``people_partition_keys``: a one-word name meets the full names it may belong to by its block; two
-    spellings one vowel apart share a vowel key; unrelated names share nothing."""
-    from tradetalks.model import Article, Doc, Mention
-
-    def doc(*names: str) -> Doc:
-        text = ". ".join(names)
-        mentions, at = [], 0
-        for n in names:
-            mentions.append(Mention(at, at + len(n), n, "person", n.lower(), side="other"))
-            at += len(n) + 2
-        return Doc(Article("mem", text, id="a"), mentions=mentions)
-
-    def keys(*names: str) -> set[str]:
-        return {k for _, ks in _people_keys(doc(*names)) for k in ks}
-
-    assert keys("Greer") & keys("Jamieson Greer") == {"b:0:greer"}
-    assert keys("Mauro Vieira") & keys("Maurio Viera")
-    assert not keys("Mauro Vieira") & keys("Jamieson Greer")
-    assert prepare_docs([doc("Jamieson Greer")])[0].people[0][1][0].startswith("b:0:")

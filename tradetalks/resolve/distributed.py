@@ -1,8 +1,9 @@
 """The full resolution on a Dask cluster: the same dossier as ``rebuild_dossier``, its costly parts on workers.
 
-1. **Prepare** (workers, chunks of articles): read the extractions (from the store when the workers can open
-   it, else sent by the client), keep what resolution reads of them (``slim``), the text's hash and MinHash,
-   every article's resolution keys and its people grouped inside the article with their name keys.
+1. **Prepare** (workers): what resolution reads of each article (``slim``), the text's hash and MinHash, its
+   resolution keys and its people grouped inside it with their name keys; ``bulk`` prepares an article on the
+   worker that stores it, the articles stored before are read in chunks (by the workers when they can open
+   the store, else sent by the client).
 2. **Entities** (workers, partitions): the people of two articles can only be joined when their groups share a
    name key (a full name, a given name or surname as others write it alone, a spelling or transcription key,
    see ``_people_keys``), so the connected components of that key graph are independent. Components are packed
@@ -10,8 +11,9 @@
    the entity records of its people and of its share of the organisations, countries and places (grouped by
    name on the client: a cheap pass over every mention, with acronyms that span the archive).
 3. **Reduce** (client): the records in the order of their first mention, ids taken twice suffixed as a single
-   pass would, then events, roles and stories (``build_dossier``), the resolution keys, and one write of the
-   rows into the store (SQLite or PostgreSQL).
+   pass would, then events, roles and stories (``build_dossier``: settling a year reads a person's other
+   events and rare names are counted over the whole archive), the resolution keys, and one write of the rows
+   into the store (SQLite or PostgreSQL).
 """
 
 from __future__ import annotations
@@ -244,7 +246,7 @@ def _pack(items: list[tuple[int, Any]], parts: int) -> list[list[Any]]:
     return [b for b in bins if b]
 
 
-def _reduce(ordered: Sequence[Doc], parts: list[list[tuple[Entity, list[Ref]]]]) -> EntityIndex:
+def reduce_parts(ordered: Sequence[Doc], parts: list[list[tuple[Entity, list[Ref]]]]) -> EntityIndex:
     """One EntityIndex from the partitions' records, as ``index_entities`` of every group would give it."""
     records = sorted((refs[0], ent, refs) for part in parts for ent, refs in part)
     index = EntityIndex()
@@ -274,6 +276,24 @@ class ClusterRun:
     largest: int = 0  # mentions in the largest component of people
 
 
+def plan_parts(ordered: Sequence[Doc], prepared: dict[str, Prepared], count: int) -> tuple[list[Part], int]:
+    """The entity partitions (at most ``count``) of the ordered docs, and the mentions of the largest component
+    of people: people's components and organisations' groups packed by their mentions."""
+    uf = UnionFind()
+    _other_groups(ordered, uf)
+    comps, transcribed = _components(ordered, prepared)
+    items: list[tuple[int, tuple[str, list[list[Ref]]]]] = [(sum(len(g) for g in c), ("p", c)) for c in comps]
+    largest = max((w for w, _ in items), default=0)
+    items += [(len(g), ("o", [g])) for g in uf.groups()]
+    countries = {d: [i for i, m in enumerate(ordered[d].mentions) if m.type == "country"] for d in transcribed}
+    parts = []
+    for b in _pack(items, count):
+        people = [g for kind, groups in b if kind == "p" for g in groups]
+        others = [g for kind, groups in b if kind == "o" for g in groups]
+        parts.append(Part(_part_docs(ordered, countries, people + others), people, others))
+    return parts, largest
+
+
 def cluster_entities_on(
     client: Any, prepared: dict[str, Prepared], progress: Progressed, run: ClusterRun
 ) -> Callable[[list[Doc]], EntityIndex]:
@@ -282,19 +302,9 @@ def cluster_entities_on(
 
     def cluster(ordered: list[Doc]) -> EntityIndex:
         threads = max(1, sum(client.nthreads().values()))
-        uf = UnionFind()
-        _other_groups(ordered, uf)
-        comps, transcribed = _components(ordered, prepared)
-        items: list[tuple[int, tuple[str, list[list[Ref]]]]] = [(sum(len(g) for g in c), ("p", c)) for c in comps]
-        run.largest = max((w for w, _ in items), default=0)
-        items += [(len(g), ("o", [g])) for g in uf.groups()]
-        futures = []
-        countries = {d: [i for i, m in enumerate(ordered[d].mentions) if m.type == "country"] for d in transcribed}
-        for b in _pack(items, threads * PARTS_PER_THREAD):
-            people = [g for kind, groups in b if kind == "p" for g in groups]
-            others = [g for kind, groups in b if kind == "o" for g in groups]
-            part = Part(_part_docs(ordered, countries, people + others), people, others)
-            futures.append(client.submit(entity_part, part, pure=False))
+        planned = plan_parts(ordered, prepared, threads * PARTS_PER_THREAD)
+        run.largest = planned[1]
+        futures = [client.submit(entity_part, part, pure=False) for part in planned[0]]
         parts = []
         run.partitions = len(futures)
         progress("entities", 0, len(futures))
@@ -302,7 +312,7 @@ def cluster_entities_on(
             parts.append(future.result())
             future.release()
             progress("entities", n, len(futures))
-        return _reduce(ordered, parts)
+        return reduce_parts(ordered, parts)
 
     return cluster
 
