@@ -108,12 +108,14 @@ def main() -> int:
                 used = [b - a for a, b in zip(cpu, _cpu(), strict=True)]
             walls[workers] = total
             start_up = total - report.seconds - report.resolve_seconds
+            stages = ", ".join(f"{k} {v:.1f} s" for k, v in report.resolve_stages.items())
             print(f"bulk --workers {workers}: {report.articles} articles ({report.new} new, {report.unchanged} "
                   f"unchanged, {len(report.failed)} failed): wall {total:.1f} s end to end = start-up and close "
                   f"{start_up:.1f} s + extraction {report.seconds:.1f} s ({report.articles / report.seconds:.1f} "
                   f"articles/s) + resolution on the cluster {report.resolve_seconds:.1f} s "
-                  f"({report.partitions} entity partitions); CPU {used[0] + used[1]:.1f} s (client {used[0]:.1f} s, "
-                  f"workers {used[1]:.1f} s); load average {load:.1f} before, {os.getloadavg()[0]:.1f} after")
+                  f"({report.partitions} entity partitions; {stages}); CPU {used[0] + used[1]:.1f} s "
+                  f"(client {used[0]:.1f} s, workers {used[1]:.1f} s); load average {load:.1f} before, "
+                  f"{os.getloadavg()[0]:.1f} after")
         if args.rebuild and last:
             from tradetalks.resolve import rebuild_dossier
 

@@ -53,6 +53,7 @@ class BulkReport:
     seconds: float = 0.0  # reading, extraction and storing (without start-up and resolution)
     resolve_seconds: float = 0.0
     partitions: int = 0  # entity partitions of the resolution on the cluster
+    resolve_stages: dict[str, float] = field(default_factory=dict)  # seconds per stage of that resolution
     writes: str = "client"  # who stored the articles: "workers" (in parallel) or "client"
 
     @property
@@ -73,6 +74,7 @@ class BulkReport:
             "seconds": round(self.seconds, 3),
             "resolve_seconds": round(self.resolve_seconds, 3),
             "partitions": self.partitions,
+            "resolve_stages": {k: round(v, 3) for k, v in self.resolve_stages.items()},
             "writes": self.writes,
         }
 
@@ -183,7 +185,8 @@ def run_bulk(
         report.seconds = time.perf_counter() - started
         if report.new or report.updated:
             started = time.perf_counter()
-            report.partitions = rebuild_on_cluster(client, store, worker_db, console, prepared).partitions
+            run = rebuild_on_cluster(client, store, worker_db, console, prepared)
+            report.partitions, report.resolve_stages = run.partitions, run.seconds
             report.resolve_seconds = time.perf_counter() - started
     if console is not None:
         print_bulk_report(report, console)

@@ -19,9 +19,10 @@
 from __future__ import annotations
 
 import heapq
+import time
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
 import numpy as np
@@ -274,6 +275,7 @@ class ClusterRun:
     prepared_before: int = 0  # prepared as the workers stored them (the others were read again)
     partitions: int = 0  # entity partitions
     largest: int = 0  # mentions in the largest component of people
+    seconds: dict[str, float] = field(default_factory=dict)  # wall per stage: prepare, entities, resolve, write
 
 
 def plan_parts(ordered: Sequence[Doc], prepared: dict[str, Prepared], count: int) -> tuple[list[Part], int]:
@@ -301,6 +303,7 @@ def cluster_entities_on(
     from distributed import as_completed
 
     def cluster(ordered: list[Doc]) -> EntityIndex:
+        started = time.perf_counter()
         threads = max(1, sum(client.nthreads().values()))
         planned = plan_parts(ordered, prepared, threads * PARTS_PER_THREAD)
         run.largest = planned[1]
@@ -312,7 +315,9 @@ def cluster_entities_on(
             parts.append(future.result())
             future.release()
             progress("entities", n, len(futures))
-        return reduce_parts(ordered, parts)
+        index = reduce_parts(ordered, parts)
+        run.seconds["entities"] = time.perf_counter() - started
+        return index
 
     return cluster
 
@@ -363,19 +368,25 @@ def rebuild_on_cluster(
     """
     built_from = store.revision()  # read first, as rebuild_dossier does
     with _progress(console) as progress:
+        started = time.perf_counter()
         prepared = _prepare(client, store, db, done or {}, progress)
         run = ClusterRun(Dossier([], [], [], []), len(prepared), sum(1 for aid in prepared if aid in (done or {})))
+        run.seconds["prepare"] = time.perf_counter() - started
+        started = time.perf_counter()
         digests = {aid: p.digest for aid, p in prepared.items()}
         docs = [p.doc for p in prepared.values()]
         ordered = dossier_order(docs, {aid: d[0] for aid, d in digests.items()})
         dossier = build_dossier(
             ordered, digests, store.corrections(), entities=cluster_entities_on(client, prepared, progress, run)
         )
+        run.seconds["resolve"] = time.perf_counter() - started - run.seconds.get("entities", 0.0)
+        started = time.perf_counter()
         progress("writing", 0, None)
         keys = {aid: p.keys for aid, p in prepared.items()}
         by_id = [prepared[aid].doc for aid in sorted(prepared)]  # as the store lists them
         store.save_dossier(dossier, built_from, resolution_of(by_id, digests, dossier, keys))
         store.put_state("resolution", "keys", {"version": KEYS_VERSION})
+        run.seconds["write"] = time.perf_counter() - started
     run.dossier = dossier
     return run
 
