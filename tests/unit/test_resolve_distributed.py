@@ -40,7 +40,8 @@ def test_entity_partitions_give_the_entities_of_one_pass(count: int) -> None:
     prepared = {p.doc.article.id or p.doc.article.source: p for p in prepare_docs(talks_corpus())}
     digests = {aid: p.digest[0] for aid, p in prepared.items()}
     ordered = dossier_order([p.doc for p in prepared.values()], digests)
-    parts, largest = plan_parts(ordered, prepared, count)
+    planned, largest = plan_parts(ordered, prepared, count)
+    parts = list(planned)
     assert len(parts) == min(count, len(parts)) and largest > 0
     if count > 1:
         assert len(parts) > 1

@@ -185,8 +185,16 @@ def run_bulk(
         report.seconds = time.perf_counter() - started
         if report.new or report.updated:
             started = time.perf_counter()
-            run = rebuild_on_cluster(client, store, worker_db, console, prepared)
-            report.partitions, report.resolve_stages = run.partitions, run.seconds
+            try:
+                run = rebuild_on_cluster(client, store, worker_db, console, prepared)
+                report.partitions, report.resolve_stages = run.partitions, run.seconds
+            except Exception as exc:  # noqa: BLE001 - a lost worker: the articles are stored, resolve them here
+                if console is not None:
+                    reason = f"{type(exc).__name__}: {exc}"
+                    console.print(f"resolution on the cluster failed ({reason}); resolving here", markup=False)
+                from tradetalks.resolve import rebuild_dossier
+
+                rebuild_dossier(store)
             report.resolve_seconds = time.perf_counter() - started
     if console is not None:
         print_bulk_report(report, console)

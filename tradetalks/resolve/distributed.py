@@ -285,9 +285,10 @@ class ClusterRun:
     seconds: dict[str, float] = field(default_factory=dict)  # wall per stage: prepare, entities, resolve, write
 
 
-def plan_parts(ordered: Sequence[Doc], prepared: dict[str, Prepared], count: int) -> tuple[list[Part], int]:
-    """The entity partitions (at most ``count``) of the ordered docs, and the mentions of the largest component
-    of people: people's components and organisations' groups packed by their mentions."""
+def plan_parts(ordered: Sequence[Doc], prepared: dict[str, Prepared], count: int) -> tuple[Iterator[Part], int]:
+    """The entity partitions (at most ``count``, built as they are taken, so the first can be sent while the
+    next is built) of the ordered docs, and the mentions of the largest component of people: people's
+    components and organisations' groups packed by their mentions."""
     uf = UnionFind()
     _other_groups(ordered, uf)
     comps, transcribed = _components(ordered, prepared)
@@ -295,12 +296,14 @@ def plan_parts(ordered: Sequence[Doc], prepared: dict[str, Prepared], count: int
     largest = max((w for w, _ in items), default=0)
     items += [(len(g), ("o", [g])) for g in uf.groups()]
     countries = {d: [i for i, m in enumerate(ordered[d].mentions) if m.type == "country"] for d in transcribed}
-    parts = []
-    for b in _pack(items, count):
-        people = [g for kind, groups in b if kind == "p" for g in groups]
-        others = [g for kind, groups in b if kind == "o" for g in groups]
-        parts.append(Part(_part_docs(ordered, countries, people + others), people, others))
-    return parts, largest
+
+    def parts() -> Iterator[Part]:
+        for b in _pack(items, count):
+            people = [g for kind, groups in b if kind == "p" for g in groups]
+            others = [g for kind, groups in b if kind == "o" for g in groups]
+            yield Part(_part_docs(ordered, countries, people + others), people, others)
+
+    return parts(), largest
 
 
 def cluster_entities_on(
