@@ -401,7 +401,7 @@ def bulk(
     follow_links: FollowLinksOption = False,
     db: DbOption = None,
 ) -> None:
-    """Extract a large archive on Dask distributed, store in batches, then resolve.
+    """Extract a large archive on Dask distributed, store in batches, then resolve on the same cluster.
 
     Example: [bold]tradetalks bulk archive.jsonl.gz --workers 2[/bold]
     """

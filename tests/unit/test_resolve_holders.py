@@ -174,3 +174,22 @@ def test_dominant_surname_holder_resource_is_json() -> None:
     data = json.loads(path.read_text(encoding="utf-8"))
     assert parse_rule(data) == holder_rule()
     assert Counter(k for k in data if not k.startswith("_")) == Counter({"min_articles": 1, "ratio": 1})
+
+
+@pytest.mark.parametrize("count", [1, 3])
+def test_dominant_surname_holder_in_cluster_partitions(count: int) -> None:
+    """Resolved in entity partitions (as ``bulk`` does on the cluster, here in one process), "ông Trump" joins
+    Donald Trump and "bà Trump" stays apart, as in one pass: the holders are counted over every article."""
+    from tradetalks.resolve import dossier_order
+    from tradetalks.resolve.distributed import entity_part, plan_parts, prepare_docs, reduce_parts
+    from tradetalks.resolve.entities import cluster_entities
+
+    prepared = {p.doc.article.id or p.doc.article.source: p for p in prepare_docs(_donald() + _melania() + _bare())}
+    digests = {aid: p.digest[0] for aid, p in prepared.items()}
+    ordered = dossier_order([p.doc for p in prepared.values()], digests)
+    planned, _ = plan_parts(ordered, prepared, count)
+    index = reduce_parts(ordered, [entity_part(p) for p in planned])
+    one = cluster_entities(ordered)
+    assert index.entities == one.entities
+    donald = next(e for e in one.entities if e.name == "Donald Trump")
+    assert _aid("ong") in {m.article for m in donald.mentions}

@@ -4,8 +4,8 @@ The client reads the inputs (the same readers as ``ingest``) in chunks and keeps
 per worker thread in flight. Workers extract and, when they can reach the store (PostgreSQL, or a
 SQLite file on a local cluster), store each article themselves (one transaction each), in parallel;
 an article whose URL or text already occurred earlier in the run is stored by the client in input
-order instead, so the store ends up exactly as a plain ``ingest`` leaves it. Then the client runs
-the cross-article resolution step once.
+order instead, so the store ends up exactly as a plain ``ingest`` leaves it. Then the same cluster
+resolves every stored article (``resolve/distributed.py``): the dossier ``tradetalks rebuild`` gives.
 """
 
 from __future__ import annotations
@@ -27,10 +27,10 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from tradetalks import __version__
 from tradetalks.errors import IngestError, SkippedInput, TradeTalksError
 from tradetalks.ingest.articles import InputPolicy
-from tradetalks.ingest.batch import rebuild
 from tradetalks.ingest.files import read_inputs
 from tradetalks.model import Article, IngestOutcome
 from tradetalks.pipeline import PIPELINE_VERSION, Pipeline, default_pipeline
+from tradetalks.resolve.distributed import Prepared, prepare_docs, rebuild_on_cluster
 from tradetalks.store.base import Store
 from tradetalks.store.codec import extraction_from_dict, extraction_to_dict
 
@@ -52,6 +52,8 @@ class BulkReport:
     workers: int = 0  # worker threads of the cluster
     seconds: float = 0.0  # reading, extraction and storing (without start-up and resolution)
     resolve_seconds: float = 0.0
+    partitions: int = 0  # entity partitions of the resolution on the cluster
+    resolve_stages: dict[str, float] = field(default_factory=dict)  # seconds per stage of that resolution
     writes: str = "client"  # who stored the articles: "workers" (in parallel) or "client"
 
     @property
@@ -71,6 +73,8 @@ class BulkReport:
             "workers": self.workers,
             "seconds": round(self.seconds, 3),
             "resolve_seconds": round(self.resolve_seconds, 3),
+            "partitions": self.partitions,
+            "resolve_stages": {k: round(v, 3) for k, v in self.resolve_stages.items()},
             "writes": self.writes,
         }
 
@@ -115,6 +119,8 @@ def extract_batch(
             elif store is not None and here:
                 outcome = _add(store, article, doc)
                 out.append({"outcome": [outcome.status, outcome.reason]})
+                if outcome.status in ("new", "updated"):  # what resolution reads of it, prepared while here
+                    out[-1]["prepared"] = prepare_docs([doc])[0]
             else:
                 out.append({"doc": extraction_to_dict(doc)})
     return out
@@ -161,7 +167,8 @@ def run_bulk(
     store_on_workers: bool | None = None,
     policy: InputPolicy | None = None,
 ) -> BulkReport:
-    """Extract ``inputs`` on a Dask cluster (``scheduler``, else a LocalCluster of ``workers``), store, resolve."""
+    """Extract ``inputs`` on a Dask cluster (``scheduler``, else a LocalCluster of ``workers``), store, resolve
+    there too."""
     if workers < 1:
         raise TradeTalksError(f"--workers must be at least 1, not {workers}")
     report = BulkReport()
@@ -173,12 +180,22 @@ def run_bulk(
             raise TradeTalksError(f"{store.url}: workers on a remote cluster can only write to PostgreSQL")
         report.writes = "workers" if worker_db else "client"
         started = time.perf_counter()
-        _process(client, store, inputs, report, console, batch_size, worker_db, policy)
+        prepared: dict[str, Prepared] = {}
+        _process(client, store, inputs, report, console, batch_size, worker_db, policy, prepared)
         report.seconds = time.perf_counter() - started
-    if report.new or report.updated:
-        started = time.perf_counter()
-        rebuild(store)
-        report.resolve_seconds = time.perf_counter() - started
+        if report.new or report.updated:
+            started = time.perf_counter()
+            try:
+                run = rebuild_on_cluster(client, store, worker_db, console, prepared)
+                report.partitions, report.resolve_stages = run.partitions, run.seconds
+            except Exception as exc:  # noqa: BLE001 - a lost worker: the articles are stored, resolve them here
+                if console is not None:
+                    reason = f"{type(exc).__name__}: {exc}"
+                    console.print(f"resolution on the cluster failed ({reason}); resolving here", markup=False)
+                from tradetalks.resolve import rebuild_dossier
+
+                rebuild_dossier(store)
+            report.resolve_seconds = time.perf_counter() - started
     if console is not None:
         print_bulk_report(report, console)
     return report
@@ -265,6 +282,7 @@ def _process(
     batch_size: int,
     worker_db: str | None,
     policy: InputPolicy | None = None,
+    prepared: dict[str, Prepared] | None = None,
 ) -> None:
     """Submit chunks (about two per worker thread in flight); finish each chunk in input order.
 
@@ -272,7 +290,8 @@ def _process(
     already occurred earlier in this run: such an article's outcome depends on the order of
     writes, so it comes back to the client, which stores it once every earlier chunk is done.
     Any other two articles are independent (different key, different text), so the store ends
-    as a sequential ``ingest`` of the same inputs leaves it.
+    as a sequential ``ingest`` of the same inputs leaves it. ``prepared`` gets what resolution
+    reads of each article a worker stored (the latest version: chunks finish in input order).
     """
     from distributed import as_completed
 
@@ -316,7 +335,7 @@ def _process(
                 results = ready.pop(next_write)
                 articles = sent.pop(next_write)
                 for article, result in zip(articles, results, strict=True):
-                    _finish_one(store, report, article, result)
+                    _finish_one(store, report, article, result, prepared if prepared is not None else {})
                 report.batches += 1
                 advance(len(articles))
                 next_write += 1
@@ -334,16 +353,23 @@ def repeats(articles: list[Article], seen: set[str]) -> list[bool]:
     return out
 
 
-def _finish_one(store: Store, report: BulkReport, article: Article, result: dict[str, Any]) -> None:
+def _finish_one(
+    store: Store, report: BulkReport, article: Article, result: dict[str, Any], prepared: dict[str, Prepared]
+) -> None:
     """Count an article a worker stored, or store it here (one transaction), or record its failure."""
     if "outcome" in result:
         status, reason = result["outcome"]
+        if "prepared" in result:
+            done: Prepared = result["prepared"]
+            prepared[done.doc.article.id or done.doc.article.source] = done
     elif "error" in result:
         store.record_failure(article.source, result["error"])
         status, reason = "failed", result["error"]
     else:
         outcome = _add(store, article, extraction_from_dict(article, result["doc"]))
         status, reason = outcome.status, outcome.reason
+        if outcome.article_id:
+            prepared.pop(outcome.article_id, None)  # a new version stored here: resolution reads it again
     if status == "failed":
         report.failed.append((article.source, reason or "store refused the article"))
     else:
@@ -375,7 +401,8 @@ def print_bulk_report(report: BulkReport, console: Console) -> None:
         f"bulk: {report.articles} articles in {report.batches} batches on {report.workers} worker threads "
         f"(stored by the {report.writes}), "
         f"{report.seconds:.1f} s ({rate:.1f} articles/s); {report.new} new, {report.updated} updated, "
-        f"{report.unchanged} unchanged, {len(report.failed)} failed; resolution {report.resolve_seconds:.1f} s"
+        f"{report.unchanged} unchanged, {len(report.failed)} failed; resolution on the cluster "
+        f"{report.resolve_seconds:.1f} s ({report.partitions} entity partitions)"
     )
     for source, reason in report.skipped[:50]:
         console.print(f"  skipped {source}: {reason}", markup=False)

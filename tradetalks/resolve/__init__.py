@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import replace
 from datetime import date
 from typing import TYPE_CHECKING
@@ -12,7 +12,7 @@ import numpy as np
 from tradetalks.model import ArticleRecord, Correction, Doc, Dossier, DossierTimex, Event
 from tradetalks.resolve.corrections import apply_corrections
 from tradetalks.resolve.dates import parse_range
-from tradetalks.resolve.entities import Resolved, add_roles, cluster_entities
+from tradetalks.resolve.entities import EntityIndex, Resolved, add_roles, cluster_entities
 from tradetalks.resolve.events import resolve_events
 from tradetalks.resolve.holders import mark_genders
 from tradetalks.resolve.resolution_keys import (
@@ -81,20 +81,23 @@ def build_dossier(
     digests: Mapping[str, tuple[str, np.ndarray]] | None = None,
     corrections: Sequence[Correction] = (),
     known: Resolved | None = None,
+    entities: Callable[[list[Doc]], EntityIndex] | None = None,
 ) -> Dossier:
     """Resolve many articles' extractions into one dossier; the same set in any order gives the same dossier.
 
     ``digests`` (article id -> text hash and MinHash) stands in for the text of slim docs. The editors'
     ``corrections`` are applied last, after every rule (each reported applied or orphaned in the dossier).
     ``known``: what a dossier resolved before knows of entities outside ``docs`` (incremental resolution).
+    ``entities``: clusters the ordered docs' mentions instead of ``cluster_entities`` (the same groups, built
+    on a cluster: ``resolve/distributed.py``).
     """
     docs = list(docs)  # first: a generator of slim docs fills ``digests`` as it goes
     hashes = {aid: digest[0] for aid, digest in (digests or {}).items()}
     hashes.update({_aid(d): d.article.hash for d in docs if _aid(d) not in hashes})
-    # by date and text, never by id alone (ids come from paths): the dossier lists articles in this order
-    ordered = sorted(docs, key=lambda d: (d.article.published or "9999", hashes[_aid(d)], d.article.key, _aid(d)))
+    ordered = dossier_order(docs, hashes)
     place = {_aid(doc): n for n, doc in enumerate(ordered)}
-    index = cluster_entities(ordered, known.holders() if known is not None else None)
+    holders = known.holders() if known is not None else None
+    index = cluster_entities(ordered, holders) if entities is None else entities(ordered)
     if known is not None:
         known.adopt(ordered, index)
     timexes = {
@@ -123,13 +126,25 @@ def build_dossier(
     return apply_corrections(Dossier(articles, index.entities, events, all_timexes), corrections)
 
 
-def resolution_of(docs: Sequence[Doc], digests: Mapping[str, tuple[str, np.ndarray]], dossier: Dossier) -> Resolution:
-    """The resolution keys of every article and the order keys of its articles and events (store/keys_rows.py)."""
+def dossier_order(docs: Sequence[Doc], hashes: Mapping[str, str]) -> list[Doc]:
+    """The docs by date and text, never by id alone (ids come from paths): the dossier lists articles so."""
+    return sorted(docs, key=lambda d: (d.article.published or "9999", hashes[_aid(d)], d.article.key, _aid(d)))
+
+
+def resolution_of(
+    docs: Sequence[Doc],
+    digests: Mapping[str, tuple[str, np.ndarray]],
+    dossier: Dossier,
+    keys: Mapping[str, list[tuple[str, str, str]]] | None = None,
+) -> Resolution:
+    """The resolution keys of every article and the order keys of its articles and events (store/keys_rows.py);
+    ``keys``: each article's ``article_keys`` when computed already."""
     hashes = {aid: d[0] for aid, d in digests.items()}
     res = Resolution()
     for doc in docs:
         digest = digests.get(_aid(doc))
-        res.keys.extend(article_keys(doc, digest[1] if digest is not None else None))
+        known = keys.get(_aid(doc)) if keys is not None else None
+        res.keys.extend(known if known is not None else article_keys(doc, digest[1] if digest is not None else None))
         res.order.append(("a", _aid(doc), article_order(doc, hashes.get(_aid(doc), doc.article.hash))))
     for aid, weeks in story_weeks(docs, dossier.events).items():
         res.keys.extend(("w", str(w), aid) for w in sorted(weeks))

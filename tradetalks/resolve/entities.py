@@ -104,9 +104,16 @@ def cluster_entities(docs: Sequence[Doc], holders: HolderCounts | None = None) -
     person_groups(docs, uf)
     merge_people(docs, uf, holders)
     _other_groups(docs, uf)
+    return index_entities(docs, uf.groups(), holders)
+
+
+def index_entities(docs: Sequence[Doc], groups: list[list[Ref]], holders: HolderCounts | None = None) -> EntityIndex:
+    """The entity records of groups of mentions (each sorted, the groups by their first mention); ids taken
+    twice get the suffixed form in that order (``resolve/distributed.py`` builds parts of the groups apart);
+    ``holders`` as for ``cluster_entities``."""
     index = EntityIndex()
     taken: set[str] = set()
-    for refs in uf.groups():
+    for refs in groups:
         first = mention_at(docs, refs[0])
         type_ = first.type
         name = _choose_name(docs, refs, type_)

@@ -211,12 +211,16 @@ def holder_counts(docs: Sequence[Doc], holders: HolderCounts | None) -> HolderCo
     return counts
 
 
-def merge_people(docs: Sequence[Doc], uf: UnionFind, holders: HolderCounts | None = None) -> None:
+def merge_people(
+    docs: Sequence[Doc], uf: UnionFind, holders: HolderCounts | None = None, *, counted: HolderCounts | None = None
+) -> None:
     """Join name groups across articles by surname with title, organisation, side and time; a bare surname that
-    fits several holders joins the dominant one (``holders``: the articles' counts, by default of ``docs``)."""
-    for doc in docs:
-        mark_genders(doc)
-    counts = holder_counts(docs, holders)
+    fits several holders joins the dominant one (``holders``: the articles' counts, by default of ``docs``;
+    ``counted``: every count already made, ``docs`` included, as a partition of the archive is given them)."""
+    if counted is None:
+        for doc in docs:
+            mark_genders(doc)
+    counts = counted if counted is not None else holder_counts(docs, holders)
     person_refs = [r for r in list(uf.parent) if mention_at(docs, r).type == "person"]
     by_root: dict[Ref, list[Ref]] = defaultdict(list)
     for r in person_refs:
