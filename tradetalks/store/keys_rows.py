@@ -22,6 +22,7 @@ from typing import Any
 from tradetalks.model import Dossier, Entity
 from tradetalks.store.base import StoreError
 from tradetalks.store.codec import to_dict
+from tradetalks.store.mention_rows import place_mentions
 from tradetalks.store.row_reads import DossierRows
 from tradetalks.store.rows import Clean, _dumps, _same, dossier_rows, name_keys
 
@@ -41,6 +42,11 @@ CREATE TABLE d_timexes (
 UPDATE dossier SET built_from = -1
 """
 
+
+#: Migration 9 on both backends: what an incremental update deletes by entity (a stored entity's name keys).
+UPDATE_INDEXES = """
+CREATE INDEX d_names_entity ON d_names(entity);
+"""
 
 KeyRow = tuple[str, str, str]  # (kind, key, article)
 OrderRow = tuple[str, str, str]  # (table "a" or "e", id, okey)
@@ -159,8 +165,9 @@ def apply_change(cur: Any, mark: str, change: RowChange, clean: Clean = _same, c
         _insert(cur, mark, table, table_rows, clean)
     _insert(cur, mark, "r_keys", change.resolution.keys, clean)
     _insert(cur, mark, "r_order", change.resolution.order, clean)
+    okeys = {aid: okey for t, aid, okey in change.resolution.order if t == "a"}
     for hub in change.hubs:
-        _merge_hub(cur, mark, hub, clean)
+        _merge_hub(cur, mark, hub, okeys, clean)
     counted |= {p.entity for ev in change.part.events for p in ev.participants} | new_ids | set(hub_ids)
     _recount(cur, mark, sorted(counted))
 
@@ -181,15 +188,11 @@ def _top(cur: Any, table: str) -> int:
     return int(cur.execute(f"SELECT coalesce(max(pos), -1) + 1 FROM {table}").fetchone()[0])
 
 
-def _merge_hub(cur: Any, mark: str, hub: Entity, clean: Clean) -> None:
-    """An entity with mentions outside the re-resolved articles: its mentions inside them, roles and names."""
+def _merge_hub(cur: Any, mark: str, hub: Entity, okeys: dict[str, str], clean: Clean) -> None:
+    """An entity with mentions outside the re-resolved articles: its mentions inside them (placed among the others
+    by their articles' order keys ``okeys``), roles and names."""
     q = mark
-    start = int(
-        cur.execute(f"SELECT coalesce(max(n), -1) + 1 FROM d_mentions WHERE entity = {q}", (hub.id,)).fetchone()[0]
-    )
-    rows = [(hub.id, start + n, m.article, m.start, m.end, m.text) for n, m in enumerate(hub.mentions)]
-    _insert(cur, mark, "d_mentions", rows, clean)
-    _reorder_mentions(cur, mark, hub.id, start, clean)
+    place_mentions(cur, mark, hub.id, hub.mentions, okeys, clean)
     cur.execute(f"DELETE FROM d_roles WHERE entity = {q}", (hub.id,))
     roles = [
         (
@@ -209,35 +212,6 @@ def _merge_hub(cur: Any, mark: str, hub: Entity, clean: Clean) -> None:
     cur.execute(f"DELETE FROM d_names WHERE entity = {q}", (hub.id,))
     _insert(cur, mark, "d_names", [(k, hub.id) for k in sorted(name_keys(hub))], clean)
     cur.execute(f"UPDATE d_entities SET aliases = {q} WHERE id = {q}", (clean(_dumps(hub.aliases)), hub.id))
-
-
-def _reorder_mentions(cur: Any, mark: str, entity: str, start: int, clean: Clean) -> None:
-    """Mentions in article order: appended ones stay at the end when their articles come last (the usual case:
-    a new article is the latest), else the rows from the first new mention's article on are written again in
-    order (the old rows before it are in order already and keep their numbers)."""
-    q = mark
-    last_old = cur.execute(
-        f"SELECT max(o.okey) FROM d_mentions m JOIN r_order o ON o.tbl = 'a' AND o.id = m.article "
-        f"WHERE m.entity = {q} AND m.n < {q}",
-        (entity, start),
-    ).fetchone()[0]
-    first_new = cur.execute(
-        f"SELECT min(o.okey) FROM d_mentions m JOIN r_order o ON o.tbl = 'a' AND o.id = m.article "
-        f"WHERE m.entity = {q} AND m.n >= {q}",
-        (entity, start),
-    ).fetchone()[0]
-    if last_old is None or first_new is None or last_old < first_new:
-        return
-    found = cur.execute(  # CROSS JOIN: SQLite walks the entity's mentions, not every article from that place on
-        f"SELECT m.n, m.article, m.a_start, m.a_end, m.text, o.okey FROM d_mentions m CROSS JOIN r_order o "
-        f"WHERE o.tbl = 'a' AND o.id = m.article AND m.entity = {q} AND o.okey >= {q}",
-        (entity, first_new),
-    ).fetchall()
-    found.sort(key=lambda r: (r[5], r[2], r[0]))
-    base = min(int(r[0]) for r in found)  # the first old row from that article on (or the first new one)
-    cur.execute(f"DELETE FROM d_mentions WHERE entity = {q} AND n >= {q}", (entity, base))
-    rows = [(entity, base + n, r[1], r[2], r[3], r[4]) for n, r in enumerate(found)]
-    _insert(cur, mark, "d_mentions", rows, clean)
 
 
 def _recount(cur: Any, mark: str, ids: Sequence[str]) -> None:

@@ -22,6 +22,7 @@ from tradetalks.store import search as s
 from tradetalks.store.base import StoreError
 from tradetalks.store.codec import extraction_to_dict
 from tradetalks.store.keys_rows import (
+    UPDATE_INDEXES,
     Resolution,
     ResolutionReads,
     RowChange,
@@ -109,6 +110,8 @@ MIGRATIONS: list[str] = [
     keys_schema('COLLATE "C"'),
     # 8: the holders of a title, by index (see the SQLite store's migration 8)
     ROLE_TITLE_INDEXES,
+    # 9: a stored entity's name keys found by the entity (the rows an incremental update replaces)
+    UPDATE_INDEXES,
 ]
 
 #: Only this much of an article's folded text goes into its tsvector (PostgreSQL caps a tsvector at 1 MB).

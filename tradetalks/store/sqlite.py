@@ -16,6 +16,7 @@ from tradetalks.store import search as s
 from tradetalks.store.base import StoreError
 from tradetalks.store.codec import extraction_to_dict
 from tradetalks.store.keys_rows import (
+    UPDATE_INDEXES,
     Resolution,
     ResolutionReads,
     RowChange,
@@ -100,6 +101,8 @@ MIGRATIONS: list[str] = [
     keys_schema(""),
     # 8: the holders of a title, looked up by title or English title (ask's title questions), not by a scan
     ROLE_TITLE_INDEXES,
+    # 9: a stored entity's name keys found by the entity (the rows an incremental update replaces)
+    UPDATE_INDEXES,
 ]
 
 
