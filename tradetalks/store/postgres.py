@@ -11,7 +11,7 @@ import json
 import re
 import threading
 from collections.abc import Iterator
-from contextlib import AbstractContextManager, nullcontext
+from contextlib import AbstractContextManager, contextmanager, nullcontext
 from typing import Any
 
 import psycopg
@@ -416,6 +416,13 @@ class PostgresStore(SQLReads):
     def batch(self) -> AbstractContextManager[None]:
         """Many writes at once: PostgreSQL takes concurrent writers well, so each stays its own transaction."""
         return nullcontext()
+
+    @contextmanager
+    def transaction(self) -> Iterator[None]:
+        """One transaction around an ingest's articles and the dossier rows they change (writes inside nest as
+        savepoints)."""
+        with self._lock, self.conn.transaction():
+            yield
 
     def __enter__(self) -> PostgresStore:
         return self

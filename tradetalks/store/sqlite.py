@@ -180,6 +180,10 @@ class SQLiteStore(SQLReads):
         and the lock on the file is taken once per batch instead of once per article."""
         return _Tx(self.conn, self._lock)
 
+    def transaction(self) -> _Tx:
+        """One transaction around an ingest's articles and the dossier rows they change (writes inside nest)."""
+        return _Tx(self.conn, self._lock)
+
     # articles -------------------------------------------------------------
     def add_article(self, article: Article, doc: Doc | None = None) -> IngestOutcome:
         """Store an article version (and its extraction) in one transaction."""
