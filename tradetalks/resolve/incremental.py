@@ -284,6 +284,8 @@ def _change(
     for (article, start), (eid, end, text) in known.stored.items():
         if eid in known.hubs:
             was[eid].add((article, start, end, text))
+    drop_events = reads.events_of(sorted(arts))
+    _free_event_ids(reads, dossier, drop_events)  # before the order keys, which end with the event's id
     resolution = resolution_of(docs, digests, dossier)
     places = {aid: okey for t, aid, okey in resolution.order if t == "a"}
     dates = article_dates(docs, dossier.events)
@@ -297,8 +299,6 @@ def _change(
     ]
     part = Dossier(dossier.articles, own, dossier.events, dossier.timexes)
     drop_entities = [o for o in known.inside if known.outside.get(o, 0) <= 0]
-    drop_events = reads.events_of(sorted(arts))
-    _free_event_ids(reads, dossier, drop_events)
     return RowChange(sorted(arts), part, resolution, merged, sorted(drop_events), drop_entities)
 
 
