@@ -99,9 +99,12 @@ def place_mentions(
     last = rows.last()
     # each new mention with the number of the first old row after it (None: after them all)
     runs: list[tuple[int | None, list[EntityMention]]] = []
+    found: dict[str, int | None] = {}  # the old rows of an article are gone: its mentions share one place
     for m in new:
         key = (okeys.get(m.article, ""), m.start)
-        after = None if last is None or last[1] < key else rows.first_after(key, last[0])
+        if m.article not in found:
+            found[m.article] = None if last is None or last[1] < key else rows.first_after(key, last[0])
+        after = found[m.article]
         if runs and runs[-1][0] == after:
             runs[-1][1].append(m)
         else:
