@@ -265,6 +265,35 @@ def test_ingest_resolves_incrementally(tmp_path: Path, pipeline: _Pipeline, monk
 
 
 @pytest.mark.parametrize("backend", BACKENDS)
+def test_ingest_stores_articles_and_dossier_rows_in_one_transaction(
+    backend: str, tmp_path: Path, pipeline: _Pipeline, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """When resolving the new articles fails, the articles are not left stored beside a stale dossier: both are
+    written in one transaction, so neither is."""
+    from tradetalks.ingest import batch
+    from tradetalks.resolve import incremental
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for name in ("phien", "rau"):
+        published, text = OWN[name]
+        (folder / f"{name}.txt").write_text(f"Title: Tin {name}\nDate: {published}\n\n{text}\n", encoding="utf-8")
+    with _fresh_store(backend, tmp_path) as store:
+        batch.ingest_paths(store, [str(folder / "phien.txt")], pipeline=pipeline)
+        revision = store.revision()
+
+        def broken(*args: Any) -> Outcome:
+            raise RuntimeError("resolution interrupted")
+
+        monkeypatch.setattr(incremental, "resolve_new", broken)
+        with pytest.raises(RuntimeError):
+            batch.ingest_paths(store, [str(folder / "rau.txt")], pipeline=pipeline)
+        assert store.revision() == revision
+        assert len(list(store.articles())) == 1
+        assert store.dossier_is_current()
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
 def test_update_computed_from_an_older_dossier_is_refused(backend: str, tmp_path: Path, pipeline: _Pipeline) -> None:
     """Another process wrote the dossier while an incremental update was computed: the update is refused (and
     resolve_new then takes the full rebuild) instead of mixing two states."""

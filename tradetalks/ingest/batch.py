@@ -78,6 +78,11 @@ def demo_corpus_path() -> Path:
     return Path(__file__).resolve().parent.parent / "resources" / "demo"
 
 
+#: Articles of one ingest held extracted in memory, to be stored with the dossier rows they change in one
+#: transaction; a larger ingest stores them as it goes and resolves them at the end.
+HELD = 200
+
+
 def ingest_paths(
     store: Store,
     paths: list[str],
@@ -86,17 +91,28 @@ def ingest_paths(
     policy: InputPolicy | None = None,
 ) -> IngestReport:
     """Ingest files and directories into ``store``; every article is stored whole or reported as failed
-    (links out of a directory tree as skipped, unless ``policy.follow_links``)."""
+    (links out of a directory tree as skipped, unless ``policy.follow_links``). The articles are extracted first,
+    then stored with the dossier rows they change in one transaction (beyond HELD articles, stored as they come)."""
     run = pipeline or default_pipeline()
     report = IngestReport()
     since = store.revision() if store.dossier_is_current() else None  # see resolve/incremental.py
+    held: list[tuple[int, Article, Doc]] = []  # (place in the report, article, extraction) not stored yet
     with _progress(console, "ingest") as display:
         for item in read_inputs(paths, policy, display.reading):
-            outcome = _ingest_one(store, item, run)
-            report.outcomes.append(outcome)
-            display.advance(outcome.source)
-    if report.new or report.updated:
-        resolve_stored(store, report, since)
+            got = _extract_one(store, item, run)
+            if isinstance(got, IngestOutcome):
+                report.outcomes.append(got)
+            else:
+                held.append((len(report.outcomes), *got))
+                report.outcomes.append(IngestOutcome(got[0].source, "new", None))  # replaced once stored
+            display.advance(report.outcomes[-1].source)
+            if len(held) >= HELD:
+                _store_held(store, report, held)
+                held = []
+    with store.transaction():
+        _store_held(store, report, held)
+        if report.new or report.updated:
+            resolve_stored(store, report, since)
     return report
 
 
@@ -108,8 +124,8 @@ def resolve_stored(store: Store, report: IngestReport, since: int | None) -> Non
     resolve_new(store, [o.article_id for o in report.new + report.updated if o.article_id], since)
 
 
-def _ingest_one(store: Store, item: Article | IngestError, run: PipelineFn) -> IngestOutcome:
-    """Extract and store one article, or record why it could not be."""
+def _extract_one(store: Store, item: Article | IngestError, run: PipelineFn) -> IngestOutcome | tuple[Article, Doc]:
+    """Extract one article, or record why it could not be (an article stored with the same text is unchanged)."""
     if isinstance(item, SkippedInput):
         return IngestOutcome(item.source, "skipped", None, item.reason)
     if isinstance(item, IngestError):
@@ -118,16 +134,21 @@ def _ingest_one(store: Store, item: Article | IngestError, run: PipelineFn) -> I
     if stored is not None and stored.hash == item.hash:
         return IngestOutcome(item.source, "unchanged", stored.id)  # skip extraction of what is stored
     try:
-        doc = run(item)
+        return item, run(item)
     except Exception as exc:  # one article's extraction bug must not stop the batch
         return _failure(store, item.source, f"extraction failed ({type(exc).__name__}: {exc})")
-    try:
-        outcome = store.add_article(item, doc)
-    except Exception as exc:  # e.g. a constraint the store enforces; the article is rolled back
-        return _failure(store, item.source, f"could not be stored ({type(exc).__name__}: {exc})")
-    if doc.notes and outcome.status != "failed":  # stored, with a warning ("extraction read the first …")
-        outcome.reason = "; ".join(doc.notes)
-    return outcome
+
+
+def _store_held(store: Store, report: IngestReport, held: list[tuple[int, Article, Doc]]) -> None:
+    """Store the extracted articles, each whole or reported as failed, in their places of the report."""
+    for place, article, doc in held:
+        try:
+            outcome = store.add_article(article, doc)
+        except Exception as exc:  # e.g. a constraint the store enforces; the article is rolled back
+            outcome = _failure(store, article.source, f"could not be stored ({type(exc).__name__}: {exc})")
+        if doc.notes and outcome.status != "failed":  # stored, with a warning ("extraction read the first …")
+            outcome.reason = "; ".join(doc.notes)
+        report.outcomes[place] = outcome
 
 
 def _failure(store: Store, source: str, reason: str) -> IngestOutcome:

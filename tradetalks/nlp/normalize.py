@@ -210,25 +210,24 @@ def _cleaned(ch: str) -> str | None:
     return ch
 
 
-@lru_cache(maxsize=1)
-def _clean_table() -> dict[int, str | None]:
-    """str.translate table for every character ``_cleaned`` changes."""
-    return {code: _cleaned(chr(code)) for plane in _PLANES for code in plane if _cleaned(chr(code)) != chr(code)}
+class _CleanTable(dict[int, str | None]):
+    """str.translate table of what ``_cleaned`` makes of each character of the planes scanned (others are kept),
+    filled as characters are met: a process reading one article looks up its few hundred characters, not the
+    200,000 code points of those planes."""
+
+    def __missing__(self, code: int) -> str | None:
+        ch = chr(code)
+        out = _cleaned(ch) if any(code in plane for plane in _PLANES) else ch
+        self[code] = out
+        return out
 
 
-@lru_cache(maxsize=1)
-def _special_re() -> re.Pattern[str]:
-    """Any character that the cleaning step would change (a quick test before the slow path)."""
-    codes = sorted(_clean_table())
-    ranges: list[str] = []
-    i = 0
-    while i < len(codes):
-        j = i
-        while j + 1 < len(codes) and codes[j + 1] == codes[j] + 1:
-            j += 1
-        ranges.append(re.escape(chr(codes[i])) + ("-" + re.escape(chr(codes[j])) if j > i else ""))
-        i = j + 1
-    return re.compile("[" + "".join(ranges) + "]")
+_CLEAN = _CleanTable()
+
+
+def _needs_cleaning(text: str) -> bool:
+    """Whether the cleaning step would change a character of ``text`` (a quick test before the slow path)."""
+    return any(_CLEAN[ord(ch)] != ch for ch in set(text))
 
 
 def _normalize_once(text: str) -> tuple[str, bool]:
@@ -237,8 +236,8 @@ def _normalize_once(text: str) -> tuple[str, bool]:
     repaired = repair_mojibake(text)
     if repaired != text:
         text, settled = repaired, False
-    if _special_re().search(text):
-        text, settled = _NEWLINES.sub("\n", text).translate(_clean_table()), False
+    if _needs_cleaning(text):
+        text, settled = _NEWLINES.sub("\n", text).translate(_CLEAN), False
     if not unicodedata.is_normalized("NFC", text):
         text, settled = unicodedata.normalize("NFC", text), False
     if "  " in text:
@@ -340,15 +339,22 @@ def _folded(ch: str) -> str:
     return low if len(low) == 1 else ch
 
 
-@lru_cache(maxsize=1)
-def _fold_table() -> str:
-    """str.translate table over the Basic Multilingual Plane (other characters are kept)."""
-    return "".join(_folded(chr(code)) for code in range(0x10000))
+class _FoldTable(dict[int, str]):
+    """str.translate table of ``_folded`` over the Basic Multilingual Plane (other characters are kept), filled as
+    characters are met."""
+
+    def __missing__(self, code: int) -> str:
+        ch = chr(code)
+        out = self[code] = _folded(ch) if code < 0x10000 else ch
+        return out
+
+
+_FOLD = _FoldTable()
 
 
 def fold(text: str) -> str:
     """Same length as ``text``: lower case, no diacritics, "đ" -> "d" ("Đàm phán" -> "dam phan")."""
-    return text.translate(_fold_table())
+    return text.translate(_FOLD)
 
 
 _QUERY_SPACE = re.compile(r"\s+")

@@ -297,21 +297,22 @@ def _change(
     for (article, start), (eid, end, text) in known.stored.items():
         if eid in known.hubs:
             was[eid].add((article, start, end, text))
+    drop_events = reads.events_of(sorted(arts))
+    _free_event_ids(reads, dossier, drop_events)  # before the order keys, which end with the event's id
     resolution = resolution_of(docs, digests, dossier)
     places = {aid: okey for t, aid, okey in resolution.order if t == "a"}
     dates = article_dates(docs, dossier.events)
     before = reads.article_dates(sorted(arts))
     redated = {a for a in arts if before.get(a) != dates.get(a)}  # a role told there is dated again
+    former = {(_aid(d), s) for d in docs for s in former_titles(d)}  # once for every hub
     merged = [
-        _merged_hub(known.hubs[hid], parts.get(hid), arts, reads, places, dates, docs)
+        _merged_hub(known.hubs[hid], parts.get(hid), arts, reads, places, dates, former)
         for hid in sorted(known.hubs)
         if _hub_changed(known.hubs[hid], was.get(hid, set()), parts.get(hid), arts)
         or _role_articles(known.hubs[hid]) & redated
     ]
     part = Dossier(dossier.articles, own, dossier.events, dossier.timexes)
     drop_entities = [o for o in known.inside if known.outside.get(o, 0) <= 0]
-    drop_events = reads.events_of(sorted(arts))
-    _free_event_ids(reads, dossier, drop_events)
     return RowChange(sorted(arts), part, resolution, merged, sorted(drop_events), drop_entities)
 
 
@@ -353,11 +354,12 @@ def _merged_hub(
     reads: ResolutionReads,
     places: dict[str, str],
     dates: dict[str, tuple[str, str]],
-    docs: Sequence[Doc],
+    told_former: set[tuple[str, int]],
 ) -> Entity:
     """A hub's record after merging: its mentions in the re-resolved articles (in article order), its roles
     with the evidence of those articles replaced by theirs and dated again, its aliases with theirs
-    (``places`` and ``dates``: the order keys and the days of the re-resolved articles)."""
+    (``places``, ``dates`` and ``told_former``: the order keys, the days and the titles told as former of the
+    re-resolved articles)."""
     order = reads.order_keys(sorted(_role_articles(stored) - arts)) | places
     parts = [part] if part is not None else []
     mentions = sorted((m for p in parts for m in p.mentions), key=lambda m: (order.get(m.article, ""), m.start))
@@ -380,7 +382,7 @@ def _merged_hub(
     _fold_unplaced(roles)
     elsewhere = sorted({e.article for r in roles.values() for e in r.evidence} - arts)
     seen = reads.article_dates(elsewhere) | dates
-    former = reads.former_titles(elsewhere) | {(_aid(d), s) for d in docs for s in former_titles(d)}
+    former = reads.former_titles(elsewhere) | told_former
     for role in roles.values():
         role.evidence.sort(key=lambda e: _evidence_place(order, e))
         if not role.former:  # the days its articles speak of, as add_roles counts them

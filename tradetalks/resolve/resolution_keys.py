@@ -28,9 +28,9 @@ from datetime import date
 from functools import lru_cache
 
 import numpy as np
-from datasketch import MinHashLSH
 
 from tradetalks.model import Doc, Event
+from tradetalks.resolve.bands import band_ranges
 from tradetalks.resolve.dates import Range, parse_range
 from tradetalks.resolve.names import PersonName, parse_person, syllable_onset, vowel_keys
 from tradetalks.resolve.people import UnionFind, _office_country, article_holder_rows, person_groups
@@ -49,10 +49,7 @@ def _aid(doc: Doc) -> str:
 @lru_cache(maxsize=1)
 def _band_ranges() -> tuple[tuple[str, tuple[tuple[int, int], ...]], ...]:
     """The (start, end) of every band of the two LSH indexes the story clustering builds."""
-    return tuple(
-        (name, tuple(MinHashLSH(threshold=t, num_perm=NUM_PERM).hashranges))
-        for name, t in (("d", DUPLICATE), ("r", RELATED))
-    )
+    return tuple((name, band_ranges(t, NUM_PERM)) for name, t in (("d", DUPLICATE), ("r", RELATED)))
 
 
 def band_keys(sig: np.ndarray) -> Iterator[str]:

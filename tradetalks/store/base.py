@@ -37,6 +37,11 @@ class Store(Protocol):
         """A block of many writes (bulk): the backend may group them; each write still stays whole."""
         ...
 
+    def transaction(self) -> AbstractContextManager[Any]:
+        """One transaction around the articles of an ingest and the dossier rows they change: the writes inside
+        are savepoints of it, and nothing of them is seen by others before all are committed."""
+        ...
+
     def record_failure(self, source: str, reason: str) -> None:
         """Remember an input that could not be ingested, with its reason."""
         ...

@@ -22,6 +22,8 @@ from typing import Any
 from tradetalks.model import Dossier, Entity
 from tradetalks.store.base import StoreError
 from tradetalks.store.codec import to_dict
+from tradetalks.store.mention_rows import place_mentions
+from tradetalks.store.positions import Placer, pending
 from tradetalks.store.row_reads import DossierRows
 from tradetalks.store.rows import Clean, _dumps, _same, dossier_rows, name_keys
 
@@ -41,6 +43,15 @@ CREATE TABLE d_timexes (
 UPDATE dossier SET built_from = -1
 """
 
+
+#: Migration 9 on both backends: what an incremental update looks up besides its keys: a stored entity's name
+#: keys by entity, and the rows from a position on (store/positions.py).
+UPDATE_INDEXES = """
+CREATE INDEX d_names_entity ON d_names(entity);
+CREATE INDEX d_articles_pos ON d_articles(pos);
+CREATE INDEX d_events_pos ON d_events(pos);
+CREATE INDEX d_entities_pos ON d_entities(pos);
+"""
 
 KeyRow = tuple[str, str, str]  # (kind, key, article)
 OrderRow = tuple[str, str, str]  # (table "a" or "e", id, okey)
@@ -116,16 +127,21 @@ def _select_in(cur: Any, mark: str, sql: str, ids: Sequence[str], params: Sequen
 
 
 def apply_change(cur: Any, mark: str, change: RowChange, clean: Clean = _same, collate: str = "") -> None:
-    """Replace the rows ``change`` covers, then renumber positions from the first place that moved (``collate``:
-    the clause that makes ids compare byte-wise, "" on SQLite)."""
+    """Replace the rows ``change`` covers; the rows written again take back their positions or free ones between
+    their neighbours (``store/positions.py``; ``collate``: the clause that makes ids compare byte-wise, "" on
+    SQLite)."""
     arts = change.articles
     new_ids = {e.id for e in change.part.entities}
     hub_ids = [h.id for h in change.hubs]
-    old_a = [r[0] for r in _select_in(cur, mark, "SELECT okey FROM r_order WHERE tbl = 'a' AND id IN ({ids})", arts)]
-    old_e = [
-        r[0]
-        for r in _select_in(cur, mark, "SELECT okey FROM r_order WHERE tbl = 'e' AND id IN ({ids})", change.drop_events)
-    ]
+    dropped = sorted(set(change.drop_entities) | new_ids)
+    placers = {
+        "d_articles": Placer(cur, mark, "d_articles", "a"),
+        "d_events": Placer(cur, mark, "d_events", "e"),
+        "d_entities": Placer(cur, mark, "d_entities", None, collate),
+    }
+    placers["d_articles"].save(arts)
+    placers["d_events"].save(change.drop_events)
+    placers["d_entities"].save(dropped)
     # entities whose event counts move: the participants of the events dropped and of those added
     counted = {
         r[0]
@@ -140,7 +156,6 @@ def apply_change(cur: Any, mark: str, change: RowChange, clean: Clean = _same, c
     ):
         _delete_in(cur, mark, f"DELETE FROM {table} WHERE {col} IN ({{ids}})", change.drop_events)
     _delete_in(cur, mark, "DELETE FROM r_order WHERE tbl = 'e' AND id IN ({ids})", change.drop_events)
-    dropped = sorted(set(change.drop_entities) | new_ids)
     for table, col in (("d_entities", "id"), ("d_names", "entity"), ("d_roles", "entity"), ("d_mentions", "entity")):
         _delete_in(cur, mark, f"DELETE FROM {table} WHERE {col} IN ({{ids}})", dropped)
     for table in ("d_timexes", "r_keys"):
@@ -152,23 +167,21 @@ def apply_change(cur: Any, mark: str, change: RowChange, clean: Clean = _same, c
 
     rows = dossier_rows(change.part)
     rows.pop("d_corrections")
-    top = {t: _top(cur, t) for t in ("d_articles", "d_events", "d_entities")}
     for table, table_rows in rows.items():
-        if table in top:  # placed after every row for now; renumbered below
-            table_rows = [(r[0], r[1] + top[table], *r[2:]) for r in table_rows]
+        if table in placers:  # placed below
+            table_rows = [(r[0], pending(r[1]), *r[2:]) for r in table_rows]
         _insert(cur, mark, table, table_rows, clean)
     _insert(cur, mark, "r_keys", change.resolution.keys, clean)
     _insert(cur, mark, "r_order", change.resolution.order, clean)
+    okeys = {aid: okey for t, aid, okey in change.resolution.order if t == "a"}
     for hub in change.hubs:
-        _merge_hub(cur, mark, hub, clean)
+        _merge_hub(cur, mark, hub, okeys, clean)
     counted |= {p.entity for ev in change.part.events for p in ev.participants} | new_ids | set(hub_ids)
     _recount(cur, mark, sorted(counted))
 
-    new_a = [o for t, _, o in change.resolution.order if t == "a"]
-    new_e = [o for t, _, o in change.resolution.order if t == "e"]
-    _renumber(cur, mark, "d_articles", "a", min(old_a + new_a, default=None))
-    _renumber(cur, mark, "d_events", "e", min(old_e + new_e, default=None))
-    _renumber_entities(cur, mark, min(dropped + hub_ids, default=None), collate)
+    placers["d_articles"].place([(i, o) for t, i, o in change.resolution.order if t == "a"])
+    placers["d_events"].place([(i, o) for t, i, o in change.resolution.order if t == "e"])
+    placers["d_entities"].place([(e.id, e.id) for e in change.part.entities])
     stories = cur.execute("SELECT count(DISTINCT story) FROM d_articles").fetchone()[0]
     cur.execute(
         "UPDATE dossier SET entities = (SELECT count(*) FROM d_entities), events = (SELECT count(*) FROM d_events), "
@@ -177,19 +190,11 @@ def apply_change(cur: Any, mark: str, change: RowChange, clean: Clean = _same, c
     )
 
 
-def _top(cur: Any, table: str) -> int:
-    return int(cur.execute(f"SELECT coalesce(max(pos), -1) + 1 FROM {table}").fetchone()[0])
-
-
-def _merge_hub(cur: Any, mark: str, hub: Entity, clean: Clean) -> None:
-    """An entity with mentions outside the re-resolved articles: its mentions inside them, roles and names."""
+def _merge_hub(cur: Any, mark: str, hub: Entity, okeys: dict[str, str], clean: Clean) -> None:
+    """An entity with mentions outside the re-resolved articles: its mentions inside them (placed among the others
+    by their articles' order keys ``okeys``), roles and names."""
     q = mark
-    start = int(
-        cur.execute(f"SELECT coalesce(max(n), -1) + 1 FROM d_mentions WHERE entity = {q}", (hub.id,)).fetchone()[0]
-    )
-    rows = [(hub.id, start + n, m.article, m.start, m.end, m.text) for n, m in enumerate(hub.mentions)]
-    _insert(cur, mark, "d_mentions", rows, clean)
-    _reorder_mentions(cur, mark, hub.id, start, clean)
+    place_mentions(cur, mark, hub.id, hub.mentions, okeys, clean)
     cur.execute(f"DELETE FROM d_roles WHERE entity = {q}", (hub.id,))
     roles = [
         (
@@ -211,35 +216,6 @@ def _merge_hub(cur: Any, mark: str, hub: Entity, clean: Clean) -> None:
     cur.execute(f"UPDATE d_entities SET aliases = {q} WHERE id = {q}", (clean(_dumps(hub.aliases)), hub.id))
 
 
-def _reorder_mentions(cur: Any, mark: str, entity: str, start: int, clean: Clean) -> None:
-    """Mentions in article order: appended ones stay at the end when their articles come last (the usual case:
-    a new article is the latest), else the rows from the first new mention's article on are written again in
-    order (the old rows before it are in order already and keep their numbers)."""
-    q = mark
-    last_old = cur.execute(
-        f"SELECT max(o.okey) FROM d_mentions m JOIN r_order o ON o.tbl = 'a' AND o.id = m.article "
-        f"WHERE m.entity = {q} AND m.n < {q}",
-        (entity, start),
-    ).fetchone()[0]
-    first_new = cur.execute(
-        f"SELECT min(o.okey) FROM d_mentions m JOIN r_order o ON o.tbl = 'a' AND o.id = m.article "
-        f"WHERE m.entity = {q} AND m.n >= {q}",
-        (entity, start),
-    ).fetchone()[0]
-    if last_old is None or first_new is None or last_old < first_new:
-        return
-    found = cur.execute(  # CROSS JOIN: SQLite walks the entity's mentions, not every article from that place on
-        f"SELECT m.n, m.article, m.a_start, m.a_end, m.text, o.okey FROM d_mentions m CROSS JOIN r_order o "
-        f"WHERE o.tbl = 'a' AND o.id = m.article AND m.entity = {q} AND o.okey >= {q}",
-        (entity, first_new),
-    ).fetchall()
-    found.sort(key=lambda r: (r[5], r[2], r[0]))
-    base = min(int(r[0]) for r in found)  # the first old row from that article on (or the first new one)
-    cur.execute(f"DELETE FROM d_mentions WHERE entity = {q} AND n >= {q}", (entity, base))
-    rows = [(entity, base + n, r[1], r[2], r[3], r[4]) for n, r in enumerate(found)]
-    _insert(cur, mark, "d_mentions", rows, clean)
-
-
 def _recount(cur: Any, mark: str, ids: Sequence[str]) -> None:
     """Mentions and events of these entities counted again from their rows."""
     for part in _chunks(list(ids)):
@@ -250,32 +226,6 @@ def _recount(cur: Any, mark: str, ids: Sequence[str]) -> None:
             f"WHERE id IN ({marks})",
             tuple(part),
         )
-
-
-def _renumber(cur: Any, mark: str, table: str, tbl: str, first: str | None) -> None:
-    """Dense positions again, by order key, for the rows from ``first`` on (the rows before keep theirs)."""
-    if first is None:
-        return
-    q = mark
-    base = int(cur.execute(f"SELECT count(*) FROM r_order WHERE tbl = {q} AND okey < {q}", (tbl, first)).fetchone()[0])
-    cur.execute(
-        f"UPDATE {table} SET pos = r.rn FROM (SELECT id, {q} + row_number() OVER (ORDER BY okey) - 1 AS rn "
-        f"FROM r_order WHERE tbl = {q} AND okey >= {q}) r WHERE {table}.id = r.id AND {table}.pos <> r.rn",
-        (base, tbl, first),
-    )
-
-
-def _renumber_entities(cur: Any, mark: str, first: str | None, collate: str) -> None:
-    """Entities are placed by id: dense positions again from the first id that came or went."""
-    if first is None:
-        return
-    q = mark
-    base = int(cur.execute(f"SELECT count(*) FROM d_entities WHERE id {collate} < {q}", (first,)).fetchone()[0])
-    cur.execute(
-        f"UPDATE d_entities SET pos = r.rn FROM (SELECT id, {q} + row_number() OVER (ORDER BY id {collate}) - 1 AS rn "
-        f"FROM d_entities WHERE id {collate} >= {q}) r WHERE d_entities.id = r.id AND d_entities.pos <> r.rn",
-        (base, first),
-    )
 
 
 class ResolutionReads:

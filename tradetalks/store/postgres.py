@@ -11,7 +11,7 @@ import json
 import re
 import threading
 from collections.abc import Iterator
-from contextlib import AbstractContextManager, nullcontext
+from contextlib import AbstractContextManager, contextmanager, nullcontext
 from typing import Any
 
 import psycopg
@@ -22,6 +22,7 @@ from tradetalks.store import search as s
 from tradetalks.store.base import StoreError
 from tradetalks.store.codec import extraction_to_dict
 from tradetalks.store.keys_rows import (
+    UPDATE_INDEXES,
     Resolution,
     ResolutionReads,
     RowChange,
@@ -109,6 +110,8 @@ MIGRATIONS: list[str] = [
     keys_schema('COLLATE "C"'),
     # 8: the holders of a title, by index (see the SQLite store's migration 8)
     ROLE_TITLE_INDEXES,
+    # 9: a stored entity's name keys found by the entity (the rows an incremental update replaces)
+    UPDATE_INDEXES,
 ]
 
 #: Only this much of an article's folded text goes into its tsvector (PostgreSQL caps a tsvector at 1 MB).
@@ -413,6 +416,13 @@ class PostgresStore(SQLReads):
     def batch(self) -> AbstractContextManager[None]:
         """Many writes at once: PostgreSQL takes concurrent writers well, so each stays its own transaction."""
         return nullcontext()
+
+    @contextmanager
+    def transaction(self) -> Iterator[None]:
+        """One transaction around an ingest's articles and the dossier rows they change (writes inside nest as
+        savepoints)."""
+        with self._lock, self.conn.transaction():
+            yield
 
     def __enter__(self) -> PostgresStore:
         return self

@@ -16,6 +16,7 @@ from tradetalks.store import search as s
 from tradetalks.store.base import StoreError
 from tradetalks.store.codec import extraction_to_dict
 from tradetalks.store.keys_rows import (
+    UPDATE_INDEXES,
     Resolution,
     ResolutionReads,
     RowChange,
@@ -100,6 +101,8 @@ MIGRATIONS: list[str] = [
     keys_schema(""),
     # 8: the holders of a title, looked up by title or English title (ask's title questions), not by a scan
     ROLE_TITLE_INDEXES,
+    # 9: a stored entity's name keys found by the entity (the rows an incremental update replaces)
+    UPDATE_INDEXES,
 ]
 
 
@@ -175,6 +178,10 @@ class SQLiteStore(SQLReads):
     def batch(self) -> _Tx:
         """One transaction around many writes (bulk): each write inside stays whole on its own (a savepoint),
         and the lock on the file is taken once per batch instead of once per article."""
+        return _Tx(self.conn, self._lock)
+
+    def transaction(self) -> _Tx:
+        """One transaction around an ingest's articles and the dossier rows they change (writes inside nest)."""
         return _Tx(self.conn, self._lock)
 
     # articles -------------------------------------------------------------
