@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 import httpx
+import pytest
 
 from tradetalks.model import Article, Dossier
 from tradetalks.serve.fresh import repair_stale_dossier
@@ -77,6 +78,7 @@ from tradetalks.store import open_store
 def killed(*args):  # the process dies at the moment it would resolve the dossier
     os.kill(os.getpid(), signal.SIGKILL)
 
+batch.HELD = int(sys.argv[3])  # articles held for one transaction with the dossier rows
 batch.resolve_stored = killed
 batch.ingest_paths(open_store(sys.argv[1]), [sys.argv[2]])
 """
@@ -87,24 +89,32 @@ def _cli(*args: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run(command, capture_output=True, text=True, timeout=600)
 
 
-def test_killed_ingest_then_rerun_then_timeline_shows_events(store_url: str, tmp_path: Path) -> None:
-    """kill -9 after the articles are stored and before the rebuild; a re-run finds nothing new; timeline and
-    export rebuild the stale dossier (saying so) and show the events."""
+@pytest.mark.parametrize("held", [200, 1], ids=["one-transaction", "stored-as-they-come"])
+def test_killed_ingest_then_rerun_then_timeline_shows_events(store_url: str, tmp_path: Path, held: int) -> None:
+    """kill -9 at the moment the dossier would be resolved. A batch held for one transaction leaves nothing: the
+    re-run stores every article and resolves them. A batch too large to hold has its articles stored: the re-run
+    finds nothing new; timeline and export rebuild the stale dossier (saying so) and show the events."""
     folder = tmp_path / "bai"
     folder.mkdir()
     for n, text in enumerate(TALKS):
         (folder / f"bai-{n}.txt").write_text(f"Title: Bài {n}\n\n{text}\n", encoding="utf-8")
-    killed = subprocess.run([sys.executable, "-c", KILLED_INGEST, store_url, str(folder)], capture_output=True)
+    killed = subprocess.run(
+        [sys.executable, "-c", KILLED_INGEST, store_url, str(folder), str(held)], capture_output=True
+    )
     assert killed.returncode == -signal.SIGKILL, killed.stderr[-2000:]
 
     rerun = _cli("ingest", str(folder), "--db", store_url, "--json")
     report = json.loads(rerun.stdout)
-    assert (report["new"], report["unchanged"]) == (0, len(TALKS)), "the re-run finds nothing new"
+    whole = held >= len(TALKS)
+    if whole:
+        assert (report["new"], report["unchanged"]) == (len(TALKS), 0), "nothing of the killed run was kept"
+    else:
+        assert (report["new"], report["unchanged"]) == (0, len(TALKS)), "the re-run finds nothing new"
 
     timeline = _cli("timeline", "--all", "--json", "--db", store_url)
     assert timeline.returncode == 0, timeline.stderr[-2000:]
-    assert "rebuilding" in timeline.stderr
-    assert json.loads(timeline.stdout)["events"], "the events of the stored articles are back"
+    assert ("rebuilding" in timeline.stderr) is not whole
+    assert json.loads(timeline.stdout)["events"], "the events of the stored articles are there"
     exported = tmp_path / "dossier.csv"
     again = _cli("export", "--format", "csv", "--output", str(exported), "--db", store_url)
     assert again.returncode == 0 and "rebuilding" not in again.stderr, "repaired once, then current"
