@@ -132,8 +132,10 @@ async def ingest_request(request: Request, state: ServeState, token: str | None)
 
 
 def ingest_articles(state: ServeState, items: list[ArticleIn]) -> dict[str, Any]:
-    """Extract the posted articles (no lock held), store each whole on a connection of its own, then resolve what
-    they touch there (resolve/incremental.py); the server's readers keep their connection and lock throughout."""
+    """Extract the posted articles (no lock held), then store them and the dossier rows they change in one
+    transaction on a connection of its own (resolve/incremental.py): a reader sees all of the batch or none of
+    it, and a failure while resolving leaves no article of the batch stored. The server's readers keep their
+    connection and lock throughout."""
     from tradetalks.ingest.articles import build_article
     from tradetalks.ingest.batch import IngestReport
     from tradetalks.model import IngestOutcome
@@ -142,24 +144,30 @@ def ingest_articles(state: ServeState, items: list[ArticleIn]) -> dict[str, Any]
 
     run = default_pipeline()
     report = IngestReport()
+    extracted: list[tuple[int, Any, Any]] = []  # (place in the report, article, extraction)
+    for n, item in enumerate(items):
+        source = item.url or f"api:{hashlib.sha256(item.text.encode()).hexdigest()[:12]}"
+        try:
+            article = build_article(
+                source, item.text, title=item.title, url=item.url, outlet=item.outlet, published=item.published
+            )
+            extracted.append((len(report.outcomes), article, run(article)))
+            report.outcomes.append(IngestOutcome(source, "new", None))  # replaced once stored
+        except TradeTalksError as exc:
+            report.outcomes.append(IngestOutcome(source, "failed", None, str(exc)))
+        except Exception as exc:  # noqa: BLE001 - one bad article must not stop the batch
+            report.outcomes.append(IngestOutcome(source, "failed", None, f"item {n}: {type(exc).__name__}: {exc}"))
     with state.writer() as store:
-        since = current_revision(store)
-        for n, item in enumerate(items):
-            source = item.url or f"api:{hashlib.sha256(item.text.encode()).hexdigest()[:12]}"
-            try:
-                article = build_article(
-                    source, item.text, title=item.title, url=item.url, outlet=item.outlet, published=item.published
-                )
-                outcome = store.add_article(article, run(article))
-            except TradeTalksError as exc:
-                outcome = IngestOutcome(source, "failed", None, str(exc))
-            except Exception as exc:  # noqa: BLE001 - one bad article must not stop the batch
-                outcome = IngestOutcome(source, "failed", None, f"item {n}: {type(exc).__name__}: {exc}")
+        for outcome in report.outcomes:
             if outcome.status == "failed":
-                store.record_failure(source, outcome.reason or "failed")
-            report.outcomes.append(outcome)
-        if report.new or report.updated:
-            with WRITE_LOCK:
-                changed = [o.article_id for o in report.new + report.updated if o.article_id]
+                store.record_failure(outcome.source, outcome.reason or "failed")
+        since = current_revision(store)
+        with WRITE_LOCK, store.transaction():
+            for place, article, doc in extracted:
+                report.outcomes[place] = outcome = store.add_article(article, doc)
+                if outcome.status == "failed":
+                    store.record_failure(outcome.source, outcome.reason or "failed")
+            changed = [o.article_id for o in report.new + report.updated if o.article_id]
+            if changed:
                 resolve_new(store, changed, since)
     return report.to_dict()
