@@ -21,13 +21,24 @@ def test_agreement_named_by_place_direct() -> None:
 
 def test_agreement_named_by_place_through_a_link() -> None:
     """ "thỏa thuận đình chiến" reached at a place ("đạt được ở"), quotes around the name."""
-    text = 'Hai nước muốn gia hạn "thỏa thuận đình chiến" đạt được ở Stockholm về thương mại thêm 60 ngày.'
+    text = 'Nhật Bản và Hàn Quốc muốn gia hạn "thỏa thuận đình chiến" đạt được ở Stockholm về thương mại thêm 60 ngày.'
     assert _agreements(text) == [("Stockholm", True, None)]
+
+
+def test_agreement_named_by_place_of_no_negotiation() -> None:
+    """Named by a city, but no negotiation the article tells ("hai nước" only): none."""
+    assert _agreements('Hai nước muốn gia hạn "thỏa thuận đình chiến" đạt được ở Stockholm về thương mại.') == []
 
 
 def test_agreement_named_by_place_needs_trade() -> None:
     """A city's accord on another matter ("hiệp định Paris về khí hậu") in an article of no trade is none."""
     assert _agreements("Nhiều nước khẳng định ủng hộ hiệp định Paris về khí hậu.") == []
+
+
+def test_agreement_named_by_place_of_another_matter() -> None:
+    """Beside trade, an accord on the climate named by its city is still no trade agreement."""
+    text = "Đức và Pháp bàn về thương mại, thuế quan và thỏa thuận Madrid về biến đổi khí hậu."
+    assert _agreements(text) == []
 
 
 def test_agreement_named_by_place_not_a_meeting_place() -> None:

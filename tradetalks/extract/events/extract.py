@@ -149,4 +149,6 @@ def _extract_events(doc: Doc) -> Doc:
     doc.events = [finish_event(doc, low, key, d, place, more) for d, more in zip(drafts, after, strict=True)]
     share_series_negotiation(doc.events)
     share_talks_negotiation(drafts, doc.events)
+    if not any(e.negotiation for e in doc.events):  # rule agreement_named_by_place: of no negotiation told, none
+        doc.events = [e for e in doc.events if not (e.reference and e.type == "agreement")]
     return doc

@@ -6,7 +6,8 @@ negotiation reached in that city, even when the sentence tells of something else
 agreement told as background: its place is the city, and it takes no date, people or place from the sentence
 (``Event.reference``). The sentence must be about trade, or the article name trade talks or tell a round of
 them ("hiệp định Paris về khí hậu" is none). Its articles join across the dossier by the negotiation and the city
-(``resolve/named.py``). An agreement the article already tells at that place is not told twice.
+(``resolve/named.py``). An agreement the article already tells at that place is not told twice, and one
+of another matter ("khí hậu") or of no negotiation is none.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from tradetalks.extract.doc_index import doc_index
 from tradetalks.extract.events.draft import Draft
 from tradetalks.model import Doc, Event
 
+_AFTER = 30  # how far after the city the matter of an agreement is read ("… về biến đổi khí hậu")
 _QUOTES = " \"'“”‘’«»"
 
 
@@ -58,6 +60,8 @@ def named_agreements(
             start = _name_before(low, key, max(s.start, men.start - 60), men.start)
             if start is None or any(place in loc or loc in place for loc in placed):
                 continue
+            if event_lexicon("agreement_other_matter").any(low, key, start, min(s.end, men.end + _AFTER)):
+                continue  # "hiệp định khí hậu Paris", "thỏa thuận Paris về biến đổi khí hậu": no trade agreement
             if si in skipped():
                 break
             about_trade = event_lexicon("context").any(low, key, s.start, start) or event_lexicon("context").any(
