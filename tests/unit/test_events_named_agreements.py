@@ -75,3 +75,14 @@ def test_agreement_named_by_place_keeps_negotiations_apart() -> None:
     ]
     named = [e for e in build_dossier(docs).events if e.type == "agreement"]
     assert len(named) == 2
+
+
+def test_agreement_named_by_place_not_the_dated_one_of_its_article() -> None:
+    """An article telling the agreement reached in Madrid on a day and naming the Stockholm one: two agreements,
+    the named one never taking the other's day."""
+    text = (
+        "Ngày 4/9/2025, Nhật Bản và Hàn Quốc đạt được thỏa thuận thương mại tại Madrid. "
+        "Thỏa thuận này thay cho thỏa thuận Stockholm về thuế quan."
+    )
+    named = [e for e in build_dossier([_doc("a", text, "2025-09-05")]).events if e.type == "agreement"]
+    assert sorted((e.location or "", e.start or "") for e in named) == [("Madrid", "2025-09-04"), ("Stockholm", "")]
