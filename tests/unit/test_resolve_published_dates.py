@@ -59,6 +59,16 @@ def test_resolve_published_dates_from_url(url: str, value: date | None) -> None:
         # rule ``dashed_day_after_day_word``: "chiều 9-4" is a day; "2-3 tuần" counts weeks
         ("Ngày 7/4/2025 hai bên trao đổi thư; chiều 9-4 bộ trưởng lên tiếng.", date(2025, 4, 9)),
         ("Ngày 7/4/2025 hai bên trao đổi thư; vòng tới sẽ họp sau 2-3 tuần.", date(2025, 4, 7)),
+        # rule ``lede_day_beside_a_dated_quarter``: no full date, the first day told beside a quarter and its year
+        (
+            "Sáng 14/7, quỹ đầu tư trình bày báo cáo quý II/2024 về thị trường. Ngày 2/8 sẽ có số liệu mới.",
+            date(2024, 7, 14),
+        ),
+        ("Chiều ngày 20/1, hội đồng công bố tăng trưởng quý IV/2023 của tỉnh.", date(2024, 1, 20)),  # after it
+        ("Hôm 11/3 thành phố họp. Quý I/2022 doanh thu giảm.", None),  # the quarter is in another sentence
+        ("Ngày 5/10, cơ quan thuế sẽ công bố số thu quý III/2024.", None),  # a day to come
+        ("Ngày 5/10, ông sinh năm 1990 kể lại chuyện cũ.", None),  # a bare year is no quarter
+        ("Ngày 3/4, hai nhóm so sánh quý I/2021 với quý I/2022.", None),  # quarters of two years
     ],
 )
 def test_resolve_published_dates_from_article_dates(text: str, value: date | None) -> None:

@@ -31,6 +31,9 @@ CUE_GROUPS: dict[str, str] = {
     "paves_way": "right before a cue: what an action paves the way for, still to come (mở đường cho cuộc gặp)",
     "proposal": "before a tariff: proposed, not done",
     "aspiration": "before an agreement: a goal, not a signing",
+    "agreement_name": "right before a place: an agreement named by where it was reached (thỏa thuận Geneva)",
+    "agreement_place_link": "between an agreement's name and its place: reached or signed there (đạt được ở)",
+    "agreement_other_matter": "near an agreement named by a city: another matter than trade (khí hậu)",
     "conditional": "before an agreement: a time to come (sau khi … được ký kết)",
     "as_topic": "right before an agreement: the signing named as a topic (việc ký kết …), none told unless dated",
     "many_parties": "before an agreement in its clause: made by a class of parties, or by each of several (các nước "

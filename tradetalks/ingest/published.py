@@ -1,5 +1,6 @@
 """A publication date for an article whose input gives none: from its URL where the outlet writes the date
-there, else from the article's own full dates. Never a date before 1990 or after the day it is read.
+there, else from the article's own full dates, else from its first day told beside a quarter and its year
+("chiều 9/6 … quý II/2025"). Never a date before 1990 or after the day it is read.
 
 URL forms (each seen on Vietnamese outlets, each unambiguous):
 
@@ -103,12 +104,90 @@ def from_text(text: str, today: date) -> date | None:
             found.append(d)
     latest = max(found, default=None)
     if latest is None:
-        return None
-    later = [int(y) for y in _YEAR.findall(text) if latest.year + 1 < int(y) <= today.year]
-    if later:
+        latest = _lede_day_in_its_sentence_year(text, today, captions)
+        return None if latest is None or _history(text, latest, today) else latest
+    if _history(text, latest, today):
         return None
     following = [d for day, month in _days_and_months(text) if (d := _following(latest, month, day, today)) is not None]
     return max(following, default=latest)
+
+
+def _history(text: str, latest: date, today: date) -> bool:
+    """Whether the article names a year past the one after its latest date: then that date is history."""
+    return any(latest.year + 1 < int(y) <= today.year for y in _YEAR.findall(text))
+
+
+#: Where a sentence ends: a full stop, question or exclamation mark, or a line break.
+_SENTENCE_END = re.compile(r"[.!?\n]")
+#: How far around a day its sentence is looked for.
+SENTENCE_REACH = 400
+
+
+def _sentence_around(text: str, pos: int) -> tuple[int, int]:
+    """The sentence holding ``pos``: from after the last sentence end before it (a full stop inside a number or
+    an abbreviation ends it early, which only narrows what is read) to the next one, within SENTENCE_REACH."""
+    lo = max(0, pos - SENTENCE_REACH)
+    ends = [m.end() for m in _SENTENCE_END.finditer(text, lo, pos)]
+    m = _SENTENCE_END.search(text, pos, pos + SENTENCE_REACH)
+    return (ends[-1] if ends else lo), (m.start() if m else min(len(text), pos + SENTENCE_REACH))
+
+
+@lru_cache(maxsize=1)
+def _told_day() -> re.Pattern[str]:
+    """A day and month written after "ngày", "hôm" or a part of the day ("chiều ngày 9/6", "hôm 6-4")."""
+    words = sorted({"ngày", "hôm", *time_words().lowered("part_of_day")}, key=len, reverse=True)
+    alternatives = "|".join(re.escape(w) for w in words)
+    return re.compile(rf"(?<!\w)(?:{alternatives})\s+(\d{{1,2}})\s*[/-]\s*(\d{{1,2}})(?![\d/-])", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _to_come() -> re.Pattern[str]:
+    """The tense words of time_words.tsv that tell of a day to come ("sẽ", "dự kiến")."""
+    words = sorted(
+        (w for w, side in time_words().tables.get("tense", {}).items() if side == "+1"), key=len, reverse=True
+    )
+    return re.compile(rf"(?<!\w)(?:{'|'.join(re.escape(w) for w in words)})(?!\w)", re.IGNORECASE)
+
+
+#: A quarter with its year: "quý II/2025", "quý 3-2024", "quý I năm 2019".
+_QUARTER_YEAR = re.compile(r"(?<!\w)quý\s+(IV|I{1,3}|[1-4])\s*(?:[/-]|năm)\s*((?:19|20)\d{2})(?!\d)", re.IGNORECASE)
+_QUARTERS = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "1": 1, "2": 2, "3": 3, "4": 4}
+
+
+def _period_middle(m: re.Match[str]) -> date:
+    """The middle of the quarter a ``_QUARTER_YEAR`` match names (the 15th of its middle month)."""
+    return date(int(m[2]), 3 * _QUARTERS[m[1].lower()] - 1, 15)
+
+
+def _lede_day_in_its_sentence_year(text: str, today: date, captions: list[tuple[int, int]]) -> date | None:
+    """Rule ``lede_day_beside_a_dated_quarter``: in an article writing no full date, the first day it tells (after
+    "ngày", "hôm" or a part of the day, off captions: the day of its news), in a sentence naming a quarter with
+    its year, is the day of that name nearest to that quarter ("Chiều ngày 9/6, ngân hàng công bố dự báo cho quý
+    II/2025" -> 9 June 2025; "ngày 15/1 … số liệu quý IV/2024" -> 15 January 2025): a quarter's figures, forecasts
+    and briefings are told near it. None when the sentence names no quarter or quarters of two years, or tells
+    of a day to come ("sẽ", "dự kiến"), or the day is one a rule takes effect. A bare year or a month with its
+    year is no such cue ("SN 1995" is a birth year, "hồi tháng 6/2016" often history), and a later sentence's
+    quarter says nothing of the news day.
+
+    >>> _lede_day_in_its_sentence_year("Sáng ngày 3/5, cục thống kê công bố số liệu quý I/2024.", date(2026, 1, 1), [])
+    datetime.date(2024, 5, 3)
+    >>> _lede_day_in_its_sentence_year("Hôm 3/6 ông ký lệnh. Lệnh dựa trên báo cáo quý I/2018.", date(2026, 1, 1), [])
+    """
+    first = next((m for m in _told_day().finditer(text) if not any(a <= m.start() < b for a, b in captions)), None)
+    if first is None or _takes_effect(text, first.start(1)):
+        return None
+    lo, hi = _sentence_around(text, first.start())
+    middles = {_period_middle(m) for m in _QUARTER_YEAR.finditer(text, lo, hi)}
+    if len({d.year for d in middles}) != 1 or _to_come().search(text, lo, hi):
+        return None
+    day, month = int(first[1]), int(first[2])
+    near = [
+        (min(abs((d - p).days) for p in middles), d)
+        for y in (-1, 0, 1)
+        for p in middles
+        if (d := _valid(p.year + y, month, day, today)) is not None
+    ]
+    return min(near)[1] if near else None
 
 
 def _days_and_months(text: str) -> list[tuple[int, int]]:

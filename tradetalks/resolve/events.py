@@ -12,6 +12,7 @@ from tradetalks.model import Doc, DossierTimex, Event, Participant
 from tradetalks.resolve.dates import Range, near, parse_range, same_day
 from tradetalks.resolve.entities import EntityIndex
 from tradetalks.resolve.measures import rate_alone_links, rates_of_several_measures
+from tradetalks.resolve.named import join_named_agreements
 from tradetalks.resolve.reports import (
     DOCUMENTS,
     ENCOUNTERS,
@@ -75,8 +76,10 @@ def identity_only(ev: Event) -> Event:
     """Rule ``references_donate_no_attributes``: a round named only as background ("sau vòng đàm phán thứ
     ba") keeps what its own phrase says (type, number, negotiation, tense, and a date, level or mode written
     in that phrase, which is all extraction gives it: "chuẩn bị cho phiên đàm phán trực tuyến cấp bộ trưởng
-    dự kiến trong tháng 11") and gives its event none of the article's place, part of day or participants."""
-    return replace(ev, time_of_day=None, location=None, participants=[])
+    dự kiến trong tháng 11") and gives its event none of the article's place, part of day or participants; an
+    agreement named by its city keeps that city, its own name (rule ``agreement_named_by_place``)."""
+    location = ev.location if ev.type in DOCUMENTS else None
+    return replace(ev, time_of_day=None, location=location, participants=[])
 
 
 def _publication(doc: Doc) -> date | None:
@@ -251,6 +254,8 @@ def article_window(state: EventState, article: str, skip: int | None = None) -> 
 
 
 def _is_partial(ev: Event) -> bool:
+    if ev.reference and ev.type in DOCUMENTS:
+        return False  # named by its city: joined by that name (rule agreement_named_by_place), never by dates
     rng = parse_range(ev.start, ev.end)
     dated = rng is not None and rng.has_day
     if ev.type in ENCOUNTERS:
@@ -410,6 +415,7 @@ def resolve_events(
         changed = attach_partial(state) or changed
         changed = join_standing_measures(state) or changed
         changed = join_one_dated_measure(state, several) or changed
+        changed = join_named_agreements(state) or changed
         if not changed:
             break
     events = []

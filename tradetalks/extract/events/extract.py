@@ -9,13 +9,17 @@ result gets its negotiation, summary and evidence (``text``).
 
 from __future__ import annotations
 
+from functools import cache
+
 from tradetalks.extract.cues import CueHit, event_lexicon, lower_view, starts_with
 from tradetalks.extract.doc_index import doc_index, forget_index
 from tradetalks.extract.events.borrowed import borrow_dates_and_places, share_talks_negotiation
 from tradetalks.extract.events.cue import CueMention
+from tradetalks.extract.events.draft import Draft
 from tradetalks.extract.events.lines import skipped_lines
 from tradetalks.extract.events.mentions import cue_hits, sentence_cues
 from tradetalks.extract.events.merge import merge_drafts
+from tradetalks.extract.events.named_agreements import named_agreements
 from tradetalks.extract.events.negotiation import doc_negotiations, share_series_negotiation
 from tradetalks.extract.events.places import share_talks_place
 from tradetalks.extract.events.rules import Context, decide
@@ -119,22 +123,32 @@ def _extract_events(doc: Doc) -> Doc:
     hits = cue_hits(low, key)
     skipped = skipped_sentences(doc, low) if hits else set()
     cues = article_cues(doc, low, key, skipped, hits)
-    if not cues:
+    drafts: list[Draft] = []
+    talks_named = False
+    if cues:
+        ctx = Context(doc, low, key, cues, negotiations=bool(doc_negotiations(doc, low, key)), skipped=skipped)
+        talks_named = ctx.negotiations
+        drafts = merge_drafts(doc, decide(ctx))
+        if len(drafts) > MAX_EVENTS_PER_ARTICLE:
+            doc.notes.append(
+                f"the article tells {len(drafts):,} events; only the first {MAX_EVENTS_PER_ARTICLE:,} are kept "
+                f"(limit per article)"
+            )
+            drafts = drafts[:MAX_EVENTS_PER_ARTICLE]
+        share_talks_place(doc, low, key, drafts)
+        borrow_dates_and_places(doc, low, key, drafts, hits)
+    skips = (lambda: skipped) if hits else cache(lambda: skipped_sentences(doc, low))
+    named = named_agreements(doc, low, key, drafts, skips, talks_named)
+    drafts += named[: max(0, MAX_EVENTS_PER_ARTICLE - len(drafts))]
+    if not drafts:
         doc.events = []
         return doc
-    ctx = Context(doc, low, key, cues, negotiations=bool(doc_negotiations(doc, low, key)), skipped=skipped)
-    drafts = merge_drafts(doc, decide(ctx))
-    if len(drafts) > MAX_EVENTS_PER_ARTICLE:
-        doc.notes.append(
-            f"the article tells {len(drafts):,} events; only the first {MAX_EVENTS_PER_ARTICLE:,} are kept "
-            f"(limit per article)"
-        )
-        drafts = drafts[:MAX_EVENTS_PER_ARTICLE]
-    share_talks_place(doc, low, key, drafts)
-    borrow_dates_and_places(doc, low, key, drafts, hits)
+    skipped = skips()
     place = article_place(drafts)
     after = told_after(doc, low, key, drafts, skipped)
     doc.events = [finish_event(doc, low, key, d, place, more) for d, more in zip(drafts, after, strict=True)]
     share_series_negotiation(doc.events)
     share_talks_negotiation(drafts, doc.events)
+    if not any(e.negotiation for e in doc.events):  # rule agreement_named_by_place: of no negotiation told, none
+        doc.events = [e for e in doc.events if not (e.reference and e.type == "agreement")]
     return doc
