@@ -70,8 +70,17 @@ def test_killed_crawl_resumes_without_refetching(server: Any, tmp_path: Path) ->
         f'[[feed]]\nname = "Tin"\nurl = "{server.url("/feed.xml")}"\n',
         encoding="utf-8",
     )
-    cmd = [sys.executable, "-c", "from tradetalks.cli import main; main()", "crawl", "--config", str(config),
-           "--once", "--db", str(db)]
+    cmd = [
+        sys.executable,
+        "-c",
+        "from tradetalks.cli import main; main()",
+        "crawl",
+        "--config",
+        str(config),
+        "--once",
+        "--db",
+        str(db),
+    ]
     proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env={**os.environ})
     deadline = time.monotonic() + 120
     marks: set[str] = set()
@@ -102,3 +111,45 @@ def test_killed_crawl_resumes_without_refetching(server: Any, tmp_path: Path) ->
     for url in at_kill:
         assert server.count(url.removeprefix(server.base)) == 1, f"{url} was stored, yet fetched again"
     assert report.fetched == N_PAGES - len(at_kill)
+
+
+KILLED_WHILE_RESOLVING = """
+import os, signal, sys
+from tradetalks.resolve import incremental
+from tradetalks.cli import main
+
+done = []
+real = incremental.resolve_new
+
+def resolve_then_die(*args, **kwargs):  # the third page's resolution never finishes
+    if len(done) == 2:
+        os.kill(os.getpid(), signal.SIGKILL)
+    done.append(args[1])
+    return real(*args, **kwargs)
+
+incremental.resolve_new = resolve_then_die
+sys.argv = ["tradetalks", "crawl", "--config", sys.argv[1], "--once", "--db", sys.argv[2]]
+main()
+"""
+
+
+def test_crawl_killed_while_resolving_leaves_each_page_whole(server: Any, tmp_path: Path) -> None:
+    """Each page is stored, marked and resolved in one transaction: killed while the third page is being
+    resolved, the crawl leaves two pages stored, marked and in a current dossier, and nothing of the third."""
+    db = tmp_path / "crawl.db"
+    config = tmp_path / "feeds.toml"
+    config.write_text(
+        "[crawler]\nallow_private = true\nrate_limit_seconds = 0\nconcurrency = 1\nper_host_concurrency = 1\n"
+        "retries = 0\n\n"
+        f'[[feed]]\nname = "Tin"\nurl = "{server.url("/feed.xml")}"\n',
+        encoding="utf-8",
+    )
+    killed = subprocess.run(
+        [sys.executable, "-c", KILLED_WHILE_RESOLVING, str(config), str(db)], capture_output=True, timeout=300
+    )
+    assert killed.returncode == -signal.SIGKILL, killed.stderr[-2000:]
+    marks = stored_marks(db)
+    with open_store(str(db)) as store:
+        stored = {a.url for a in store.articles()}
+        assert len(stored) == 2 and stored == marks, "two pages whole, the third not at all"
+        assert store.dossier_is_current(), "the dossier holds every stored page"

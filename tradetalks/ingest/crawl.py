@@ -116,7 +116,7 @@ class Crawler:
         self.pool = ThreadPoolExecutor(max_workers=max(1, config.concurrency), thread_name_prefix="crawl")
         self.report = CrawlReport()
         self.live = False  # print each page and failure as it happens (watch mode)
-        self._since: int | None = None  # the revision the dossier was current at when the poll began
+        self._old_ids: set[str] | None = None  # the dossier's events before the poll stored its first article
         self._changed: list[str] = []  # the articles the poll stored (new or updated)
         self._sleep = sleep
 
@@ -151,7 +151,7 @@ class Crawler:
         """Poll every due feed (all of them when ``force``), fetch new pages, rebuild if anything changed."""
         started = time.time()
         before = self.report.new + self.report.updated
-        self._since = self.store.revision() if self.store.dossier_is_current() else None
+        self._old_ids = None
         self._changed = []
         due = [f for f in self.config.feeds if force or self._feed_state(f).get("next_poll", 0.0) <= started]
         links: dict[str, None] = {}
@@ -168,7 +168,7 @@ class Crawler:
                 assert isinstance(result, FetchResult)
                 self._store_page(url, result)
         if self.report.new + self.report.updated > before:
-            self._rebuild(started)
+            self._announce(started)
 
     def _download(self, jobs: list[tuple[Any, str, dict[str, Any]]]) -> Iterator[tuple[Any, FetchResult | FetchError]]:
         """Fetch URLs in the pool (conditionally, with stored validators); yield each as it completes.
@@ -258,8 +258,28 @@ class Crawler:
         except Exception as exc:  # noqa: BLE001 - one bad page must not stop the crawl
             self._fail(url, f"extraction failed: {type(exc).__name__}: {exc}")
             return
+        if self._old_ids is None:  # the events before the poll's first article, to tell the new ones at its end
+            self._old_ids = {i for i, _, _ in self.store.rows().event_ids()}
+        since = self.store.revision() if self.store.dossier_is_current() else None
         try:
-            outcome = self.store.add_article(article, doc)
+            # the article, its mark and the dossier rows it changes in one transaction: a crawl killed at any
+            # moment leaves each page stored, marked and resolved, or none of the three
+            with self.store.transaction():
+                outcome = self.store.add_article(article, doc)
+                if outcome.status in ("new", "updated") and outcome.article_id:
+                    from tradetalks.resolve.incremental import resolve_new
+
+                    resolve_new(self.store, [outcome.article_id], since)
+                if outcome.status != "failed":
+                    mark = {
+                        "hash": article.hash,
+                        "article_id": outcome.article_id,
+                        "stored_at": time.time(),
+                        "etag": result.etag,
+                        "last_modified": result.last_modified,
+                    }
+                    for key in dict.fromkeys([url, result.url]):
+                        self.store.put_state(NAMESPACE, f"page:{key}", mark)
         except Exception as exc:  # noqa: BLE001 - the store rolled the article back; report it, go on
             self._fail(url, f"could not be stored ({type(exc).__name__}: {exc})")
             return
@@ -269,15 +289,6 @@ class Crawler:
         setattr(self.report, outcome.status, getattr(self.report, outcome.status) + 1)
         if outcome.status in ("new", "updated") and outcome.article_id:
             self._changed.append(outcome.article_id)
-        mark = {
-            "hash": article.hash,
-            "article_id": outcome.article_id,
-            "stored_at": time.time(),
-            "etag": result.etag,
-            "last_modified": result.last_modified,
-        }
-        for key in dict.fromkeys([url, result.url]):
-            self.store.put_state(NAMESPACE, f"page:{key}", mark)
         if self.console is not None and self.live:
             self.console.print(f"{outcome.status:>9}  {escape(url)}")
 
@@ -289,15 +300,12 @@ class Crawler:
             self.console.print(f"[red]   failed[/red]  {escape(url)}: {escape(reason)}")
 
     # dossier --------------------------------------------------------------
-    def _rebuild(self, polled_at: float) -> None:
-        """Resolve what the poll's articles touch (resolve/incremental.py); print the events the dossier did not
-        hold before, with poll-to-timeline latency."""
-        rows = self.store.rows()
-        old_ids = {i for i, _, _ in rows.event_ids()}  # the ids alone, not the whole dossier
-        from tradetalks.resolve.incremental import resolve_new
-
-        resolve_new(self.store, self._changed, self._since)
+    def _announce(self, polled_at: float) -> None:
+        """Print the events the dossier did not hold before the poll (each page was resolved as it was stored,
+        resolve/incremental.py), with poll-to-timeline latency."""
         latency = time.time() - polled_at
+        rows = self.store.rows()
+        old_ids = self._old_ids or set()
         fresh = rows.events([i for i, _, _ in rows.event_ids() if i not in old_ids])
         for event in fresh:
             line = describe_event(event)
