@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import replace
 from datetime import date
@@ -22,6 +23,7 @@ from tradetalks.resolve.resolution_keys import (
     story_weeks,
     told_of,
 )
+from tradetalks.resolve.slim_read import slim_docs
 from tradetalks.resolve.stories import cluster_stories, story_inputs, text_digest
 from tradetalks.store.keys_rows import Resolution
 
@@ -141,8 +143,16 @@ def rebuild_dossier(store: Store) -> Dossier:
     keys) and return it."""
     built_from = store.revision()  # read first: an article stored meanwhile leaves the dossier stale, not lost
     digests: dict[str, tuple[str, np.ndarray]] = {}
-    docs = [slim(doc, digests) for doc in store.docs()]
-    dossier = build_dossier(docs, digests, store.corrections())
-    store.save_dossier(dossier, built_from, resolution_of(docs, digests, dossier))
+    collecting = gc.isenabled()
+    gc.disable()  # millions of records, none in a cycle: the collector would walk them all again and again
+    try:
+        docs = list(slim_docs(store.extraction_rows(), digests))
+        dossier = build_dossier(docs, digests, store.corrections())
+        resolution = resolution_of(docs, digests, dossier)
+        resolution.keys.sort()  # in primary-key order: each row goes in at the end of the key's index
+        store.save_dossier(dossier, built_from, resolution)
+    finally:
+        if collecting:
+            gc.enable()
     store.put_state("resolution", "keys", {"version": KEYS_VERSION})
     return dossier

@@ -6,11 +6,13 @@ import hashlib
 from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import TYPE_CHECKING, Protocol
 
 from tradetalks.model import Doc, Entity, EntityMention, Evidence, Mention, Role
 from tradetalks.nlp.names_lexicon import english_name
-from tradetalks.resolve.names import compact, fold_text, parse_person, strip_diacritics
+from tradetalks.resolve.names import compact, parse_person, strip_diacritics
+from tradetalks.resolve.names import fold_text as _fold_text
 from tradetalks.resolve.people import Ref, UnionFind, mention_at, merge_people, person_groups
 
 if TYPE_CHECKING:
@@ -18,6 +20,8 @@ if TYPE_CHECKING:
     from tradetalks.resolve.stories import Elsewhere
 
 _PREFIX = {"person": "p-", "organization": "o-", "country": "c-", "location": "l-"}
+#: ``names.fold_text`` remembered: the same names are folded again for every mention of them.
+fold_text = lru_cache(maxsize=1 << 17)(_fold_text)
 
 
 @dataclass(slots=True)

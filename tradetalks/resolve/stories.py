@@ -13,7 +13,7 @@ from functools import lru_cache
 from typing import Protocol
 
 import numpy as np
-from datasketch import MinHash, MinHashLSH
+from datasketch import MinHashLSH
 
 from tradetalks.model import Doc, Event, content_hash
 from tradetalks.resolve.names import fold_text
@@ -164,8 +164,25 @@ def _dates_meet(xs: list[date], ys: list[date]) -> bool:
     return False
 
 
-def _lsh(threshold: float) -> MinHashLSH:
-    return MinHashLSH(threshold=threshold, num_perm=NUM_PERM)
+class _Bands:
+    """MinHash LSH: buckets of signatures by band, the bands of ``datasketch.MinHashLSH`` for ``threshold``; an
+    article meets those sharing a band (the same candidates as that index, without a MinHash object each)."""
+
+    def __init__(self, threshold: float) -> None:
+        self.ranges = [(lo, hi) for lo, hi in MinHashLSH(threshold=threshold, num_perm=NUM_PERM).hashranges]
+        self.tables: list[dict[bytes, list[str]]] = [{} for _ in self.ranges]
+
+    def query(self, sig: np.ndarray) -> set[str]:
+        out: set[str] = set()
+        for (lo, hi), table in zip(self.ranges, self.tables, strict=True):
+            found = table.get(sig[lo:hi].tobytes())
+            if found:
+                out.update(found)
+        return out
+
+    def insert(self, key: str, sig: np.ndarray) -> None:
+        for (lo, hi), table in zip(self.ranges, self.tables, strict=True):
+            table.setdefault(sig[lo:hi].tobytes(), []).append(key)
 
 
 def _close_in_time(a: StoryInput, b: StoryInput) -> bool:
@@ -189,8 +206,7 @@ def cluster_stories(items: Sequence[StoryInput], elsewhere: Elsewhere | None = N
     first_of_hash: dict[str, str] = {}
     shingler = Shingler()
     sigs: dict[str, np.ndarray] = {}
-    dup_index, rel_index = _lsh(DUPLICATE), _lsh(RELATED)
-    perms = _permutations()
+    dup_index, rel_index = _Bands(DUPLICATE), _Bands(RELATED)
     by_id = {it.id: it for it in items}
     for it in items:
         if it.hash in first_of_hash:
@@ -199,18 +215,17 @@ def cluster_stories(items: Sequence[StoryInput], elsewhere: Elsewhere | None = N
         first_of_hash[it.hash] = it.id
         sig = it.signature if it.signature is not None else signature(shingler.hashes(it.folded))
         sigs[it.id] = sig
-        mh = MinHash(num_perm=NUM_PERM, hashvalues=sig, permutations=perms, scheme="legacy")
-        for other in dup_index.query(mh):
+        for other in dup_index.query(sig):
             if similarity(sig, sigs[other]) >= DUPLICATE:
                 near += dups.union(it.id, other)
-        dup_index.insert(it.id, mh)
+        dup_index.insert(it.id, sig)
         if len(it.entities) < 2:
             continue  # similarity alone never makes a story: at least two shared names are needed
-        for other in sorted(rel_index.query(mh), key=lambda k: (by_id[k].hash, k)):
+        for other in sorted(rel_index.query(sig), key=lambda k: (by_id[k].hash, k)):
             o = by_id[other]
             if similarity(sig, sigs[other]) >= RELATED and len(it.entities & o.entities) >= 2 and _close_in_time(it, o):
                 stories.join(it.id, other)
-        rel_index.insert(it.id, mh)
+        rel_index.insert(it.id, sig)
     for it in items:
         stories.join(it.id, dups.find(it.id), always=True)
     by_event: dict[str, list[str]] = defaultdict(list)

@@ -66,6 +66,10 @@ class Store(Protocol):
         """Extractions of the latest version of every article, in id order."""
         ...
 
+    def extraction_rows(self) -> Iterator[tuple[Any, ...]]:
+        """The rows ``docs`` decodes (article columns, then the extraction's JSON), for a reader of its own."""
+        ...
+
     # dossier --------------------------------------------------------------
     def save_dossier(
         self, dossier: Dossier, built_from: int | None = None, resolution: Resolution | None = None

@@ -28,10 +28,9 @@ from tradetalks.store.keys_rows import (
     apply_change,
     check_base,
     keys_schema,
-    write_resolution,
 )
 from tradetalks.store.reads import BUMP_REVISION, SQLReads, correction_row
-from tradetalks.store.rows import PAGE_INDEXES, ROLE_TITLE_INDEXES, ROWS_SCHEMA, load_rows, write_rows
+from tradetalks.store.rows import PAGE_INDEXES, ROLE_TITLE_INDEXES, ROWS_SCHEMA, load_rows, replace_all
 
 #: Ordered schema migrations; ``schema_version`` holds how many have been applied.
 MIGRATIONS: list[str] = [
@@ -305,8 +304,8 @@ class PostgresStore(SQLReads):
                 (len(dossier.entities), len(dossier.events), stories, revision),
             )
             with self.conn.cursor() as cur:
-                write_rows(cur, "%s", dossier, _clean_value)
-                write_resolution(cur, "%s", resolution or Resolution())
+                res = resolution or Resolution()
+                replace_all(cur, "%s", dossier, res.keys, res.order, _clean_value)
 
     def update_dossier(self, change: RowChange, built_from: int) -> None:
         """Replace the rows of the articles, events and entities an incremental resolution touched, in one
