@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import gc
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import replace
 from datetime import date
 from typing import TYPE_CHECKING
@@ -19,6 +19,7 @@ from tradetalks.resolve.resolution_keys import (
     KEYS_VERSION,
     article_keys,
     article_order,
+    band_keys,
     event_order,
     story_weeks,
     told_of,
@@ -123,19 +124,28 @@ def build_dossier(
     return apply_corrections(Dossier(articles, index.entities, events, all_timexes), corrections)
 
 
-def resolution_of(docs: Sequence[Doc], digests: Mapping[str, tuple[str, np.ndarray]], dossier: Dossier) -> Resolution:
-    """The resolution keys of every article and the order keys of its articles and events (store/keys_rows.py)."""
+def resolution_of(
+    docs: Sequence[Doc], digests: Mapping[str, tuple[str, np.ndarray]], dossier: Dossier, bands: bool = True
+) -> Resolution:
+    """The resolution keys of every article and the order keys of its articles and events (store/keys_rows.py);
+    without ``bands`` the MinHash band keys are left out (``band_rows`` makes them from the digests alone)."""
     hashes = {aid: d[0] for aid, d in digests.items()}
     res = Resolution()
     for doc in docs:
         digest = digests.get(_aid(doc))
-        res.keys.extend(article_keys(doc, digest[1] if digest is not None else None))
+        res.keys.extend(article_keys(doc, digest[1] if digest is not None and bands else None))
         res.order.append(("a", _aid(doc), article_order(doc, hashes.get(_aid(doc), doc.article.hash))))
     for aid, weeks in story_weeks(docs, dossier.events).items():
         res.keys.extend(("w", str(w), aid) for w in sorted(weeks))
     told = told_of(docs, hashes)
     res.order.extend(("e", ev.id or "", event_order(ev, told)) for ev in dossier.events)
     return res
+
+
+def band_rows(digests: Mapping[str, tuple[str, np.ndarray]]) -> Iterator[tuple[str, str, str]]:
+    """The "b" rows ``article_keys`` gives each article with a MinHash: its text's LSH band keys."""
+    for aid, (_, sig) in digests.items():
+        yield from (("b", key, aid) for key in band_keys(sig))
 
 
 def rebuild_dossier(store: Store) -> Dossier:
@@ -148,7 +158,10 @@ def rebuild_dossier(store: Store) -> Dossier:
     try:
         docs = list(slim_docs(store.extraction_rows(), digests))
         dossier = build_dossier(docs, digests, store.corrections())
-        resolution = resolution_of(docs, digests, dossier)
+        resolution = resolution_of(docs, digests, dossier, bands=False)
+        del docs  # the rows are written from the dossier and the keys alone: the docs' records go first
+        resolution.keys.extend(band_rows(digests))  # most of the keys: made once the docs are gone
+        digests.clear()
         resolution.keys.sort()  # in primary-key order: each row goes in at the end of the key's index
         store.save_dossier(dossier, built_from, resolution)
     finally:

@@ -47,8 +47,13 @@ def _aid(doc: Doc) -> str:
 # --- organisations, countries, places ------------------------------------------------------
 
 
+@lru_cache(maxsize=1 << 17)
+def _stripped(name: str) -> str:
+    return fold_text(name).strip()
+
+
 def _org_key(m: Mention) -> str:
-    return fold_text(m.canonical or m.text).strip()
+    return _stripped(m.canonical or m.text)
 
 
 def _other_groups(docs: Sequence[Doc], uf: UnionFind) -> None:
@@ -64,10 +69,11 @@ def _other_groups(docs: Sequence[Doc], uf: UnionFind) -> None:
             if m.type == "person":
                 continue
             key = _org_key(m)
-            for spelling in (m.text, m.canonical):
-                known = acronyms.get((m.type, fold_text(spelling or "").strip()), set())
-                if len(known) == 1 and (not m.canonical or fold_text(m.canonical) == fold_text(m.text)):
-                    key = next(iter(known))
+            for spelling in (m.text, m.canonical) if acronyms else ():
+                known = acronyms.get((m.type, _stripped(spelling or "")))
+                if known is not None and len(known) == 1:
+                    if not m.canonical or fold_text(m.canonical) == fold_text(m.text):
+                        key = next(iter(known))
             uf.find((d, i))
             if (m.type, key) in first:
                 uf.union((d, i), first[(m.type, key)])
@@ -81,7 +87,7 @@ def _other_groups(docs: Sequence[Doc], uf: UnionFind) -> None:
 def _choose_name(docs: Sequence[Doc], refs: list[Ref], type_: str) -> str:
     ms = [mention_at(docs, r) for r in refs]
     if type_ == "person":
-        names = [parse_person(m.text, m.side) for m in ms]
+        names = [parse_person(text, side) for text, side in dict.fromkeys((m.text, m.side) for m in ms)]
         best = max(names, key=lambda n: (len(n.tokens), not n.nicknames, len(n.text), n.text))
         return best.text
     canon = Counter(m.canonical for m in ms if m.canonical)

@@ -3,8 +3,9 @@
 ``slim`` in ``resolve/__init__.py`` turns a whole stored Doc into a slim one; reading 45k extractions that way
 decodes every sentence and every field through the generic codec only to drop most of it. Here each stored row
 goes to its slim Doc directly: mentions, time expressions, events and topics are built from the JSON values,
-sentences are never made, repeated values (a mention's type, side, key, a title) are shared strings, and the
-text is kept only while its hash, MinHash and role quotes are taken. The result equals ``slim(doc_from_row(row))``.
+sentences are never made, repeated values (a name as written, its type, side and key, a title, a date) are shared
+strings, and the text is kept only while its hash, MinHash and role quotes are taken. The result equals
+``slim(doc_from_row(row))``.
 """
 
 from __future__ import annotations
@@ -68,7 +69,7 @@ def _mention(m: dict[str, Any], text: str) -> Mention:
     return Mention(
         start=m["start"],
         end=m["end"],
-        text=m["text"],
+        text=_intern(m["text"]),
         type=_intern(m["type"]),
         key=_intern(m["key"]),
         canonical=_intern(canonical) if canonical is not None else None,
@@ -102,8 +103,8 @@ def _timex(t: dict[str, Any]) -> TimeExpr:
     return TimeExpr(
         start=t["start"],
         end=t["end"],
-        text=t["text"],
-        value=t["value"],
+        text=_intern(t["text"]),
+        value=_intern(t["value"]),
         resolved_by=_intern(resolved_by) if resolved_by is not None else None,
         time_of_day=_intern(time_of_day) if time_of_day is not None else None,
         kind=_intern(t.get("kind", "date")),

@@ -165,24 +165,37 @@ def _dates_meet(xs: list[date], ys: list[date]) -> bool:
 
 
 class _Bands:
-    """MinHash LSH: buckets of signatures by band, the bands of ``datasketch.MinHashLSH`` for ``threshold``; an
-    article meets those sharing a band (the same candidates as that index, without a MinHash object each)."""
+    """MinHash LSH: articles sharing a band of their signatures, with the bands of ``datasketch.MinHashLSH`` for
+    ``threshold`` (the same candidates as that index). Every signature is known up front, so a band value no
+    other article shares (most of them) is never kept: the buckets hold only the shared ones."""
 
-    def __init__(self, threshold: float) -> None:
-        self.ranges = [(lo, hi) for lo, hi in MinHashLSH(threshold=threshold, num_perm=NUM_PERM).hashranges]
-        self.tables: list[dict[bytes, list[str]]] = [{} for _ in self.ranges]
+    def __init__(self, threshold: float, sigs: Mapping[str, np.ndarray]) -> None:
+        ranges = MinHashLSH(threshold=threshold, num_perm=NUM_PERM).hashranges
+        matrix = np.stack(list(sigs.values())) if sigs else np.zeros((0, NUM_PERM), dtype=np.uint64)
+        self.groups: list[dict[str, int]] = []  # per band: article -> its band value's number, when shared
+        self.tables: list[dict[int, list[str]]] = [{} for _ in ranges]
+        ids = list(sigs)
+        for lo, hi in ranges:
+            band = np.ascontiguousarray(matrix[:, lo:hi])
+            values = band.view(np.dtype((np.void, band.dtype.itemsize * (hi - lo)))).ravel()
+            _, group, counts = np.unique(values, return_inverse=True, return_counts=True)
+            group = group.ravel()
+            shared = np.nonzero(counts[group] > 1)[0]
+            self.groups.append({ids[i]: int(group[i]) for i in shared})
 
-    def query(self, sig: np.ndarray) -> set[str]:
+    def query(self, key: str) -> set[str]:
         out: set[str] = set()
-        for (lo, hi), table in zip(self.ranges, self.tables, strict=True):
-            found = table.get(sig[lo:hi].tobytes())
-            if found:
-                out.update(found)
+        for groups, table in zip(self.groups, self.tables, strict=True):
+            group = groups.get(key)
+            if group is not None and group in table:
+                out.update(table[group])
         return out
 
-    def insert(self, key: str, sig: np.ndarray) -> None:
-        for (lo, hi), table in zip(self.ranges, self.tables, strict=True):
-            table.setdefault(sig[lo:hi].tobytes(), []).append(key)
+    def insert(self, key: str) -> None:
+        for groups, table in zip(self.groups, self.tables, strict=True):
+            group = groups.get(key)
+            if group is not None:
+                table.setdefault(group, []).append(key)
 
 
 def _close_in_time(a: StoryInput, b: StoryInput) -> bool:
@@ -205,27 +218,29 @@ def cluster_stories(items: Sequence[StoryInput], elsewhere: Elsewhere | None = N
     exact = near = 0
     first_of_hash: dict[str, str] = {}
     shingler = Shingler()
-    sigs: dict[str, np.ndarray] = {}
-    dup_index, rel_index = _Bands(DUPLICATE), _Bands(RELATED)
+    sigs: dict[str, np.ndarray] = {}  # of the first article of each text (a copy of one is never compared)
+    for it in items:
+        if it.hash not in first_of_hash:
+            first_of_hash[it.hash] = it.id
+            sigs[it.id] = it.signature if it.signature is not None else signature(shingler.hashes(it.folded))
+    dup_index, rel_index = _Bands(DUPLICATE, sigs), _Bands(RELATED, sigs)
     by_id = {it.id: it for it in items}
     for it in items:
-        if it.hash in first_of_hash:
+        if first_of_hash[it.hash] != it.id:
             exact += dups.union(it.id, first_of_hash[it.hash])
             continue
-        first_of_hash[it.hash] = it.id
-        sig = it.signature if it.signature is not None else signature(shingler.hashes(it.folded))
-        sigs[it.id] = sig
-        for other in dup_index.query(sig):
+        sig = sigs[it.id]
+        for other in dup_index.query(it.id):
             if similarity(sig, sigs[other]) >= DUPLICATE:
                 near += dups.union(it.id, other)
-        dup_index.insert(it.id, sig)
+        dup_index.insert(it.id)
         if len(it.entities) < 2:
             continue  # similarity alone never makes a story: at least two shared names are needed
-        for other in sorted(rel_index.query(sig), key=lambda k: (by_id[k].hash, k)):
+        for other in sorted(rel_index.query(it.id), key=lambda k: (by_id[k].hash, k)):
             o = by_id[other]
             if similarity(sig, sigs[other]) >= RELATED and len(it.entities & o.entities) >= 2 and _close_in_time(it, o):
                 stories.join(it.id, other)
-        rel_index.insert(it.id, sig)
+        rel_index.insert(it.id)
     for it in items:
         stories.join(it.id, dups.find(it.id), always=True)
     by_event: dict[str, list[str]] = defaultdict(list)
