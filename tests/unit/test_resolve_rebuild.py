@@ -43,6 +43,7 @@ def test_rebuild_band_rows_are_the_band_keys_of_article_keys(store: Any) -> None
     without = resolution_of(docs, digests, dossier, bands=False).keys
     bands = list(band_rows(digests))
     assert bands and all(kind == "b" for kind, _, _ in bands)
+    assert bands == sorted(bands), "in primary-key order, as they are written"
     assert sorted(without + bands) == sorted(whole)
 
 

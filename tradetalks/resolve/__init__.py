@@ -143,9 +143,12 @@ def resolution_of(
 
 
 def band_rows(digests: Mapping[str, tuple[str, np.ndarray]]) -> Iterator[tuple[str, str, str]]:
-    """The "b" rows ``article_keys`` gives each article with a MinHash: its text's LSH band keys."""
-    for aid, (_, sig) in digests.items():
-        yield from (("b", key, aid) for key in band_keys(sig))
+    """The "b" rows ``article_keys`` gives each article with a MinHash (its text's LSH band keys), in primary-key
+    order: one band at a time (a band's keys share their "d3:" prefix), sorted, never all rows at once."""
+    keys = {aid: list(band_keys(sig)) for aid, (_, sig) in digests.items()}
+    bands = sorted({(key[: key.index(":") + 1], n) for per in keys.values() for n, key in enumerate(per)})
+    for _, n in bands:
+        yield from (("b", key, aid) for key, aid in sorted((per[n], aid) for aid, per in keys.items() if n < len(per)))
 
 
 def rebuild_dossier(store: Store) -> Dossier:
@@ -160,10 +163,9 @@ def rebuild_dossier(store: Store) -> Dossier:
         dossier = build_dossier(docs, digests, store.corrections())
         resolution = resolution_of(docs, digests, dossier, bands=False)
         del docs  # the rows are written from the dossier and the keys alone: the docs' records go first
-        resolution.keys.extend(band_rows(digests))  # most of the keys: made once the docs are gone
-        digests.clear()
         resolution.keys.sort()  # in primary-key order: each row goes in at the end of the key's index
-        store.save_dossier(dossier, built_from, resolution)
+        # most of the keys (the bands, "b" before every other kind) are made as they are written
+        store.save_dossier(dossier, built_from, resolution, band_rows(digests))
     finally:
         if collecting:
             gc.enable()

@@ -143,6 +143,8 @@ def cluster_entities(docs: Sequence[Doc]) -> EntityIndex:
             for spelling in [name, *aliases]:
                 index.by_name.setdefault(fold_text(spelling), eid)
     index.entities.sort(key=lambda e: e.id)
+    fold_text.cache_clear()  # what was remembered served this clustering; the memory goes back
+    _stripped.cache_clear()
     return index
 
 

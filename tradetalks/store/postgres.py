@@ -7,10 +7,11 @@ content hash is unique, so nothing is lost and nothing is stored twice.
 
 from __future__ import annotations
 
+import itertools
 import json
 import re
 import threading
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import AbstractContextManager, nullcontext
 from typing import Any
 
@@ -22,6 +23,7 @@ from tradetalks.store import search as s
 from tradetalks.store.base import StoreError
 from tradetalks.store.codec import extraction_to_dict
 from tradetalks.store.keys_rows import (
+    KeyRow,
     Resolution,
     ResolutionReads,
     RowChange,
@@ -290,7 +292,11 @@ class PostgresStore(SQLReads):
 
     # dossier --------------------------------------------------------------
     def save_dossier(
-        self, dossier: Dossier, built_from: int | None = None, resolution: Resolution | None = None
+        self,
+        dossier: Dossier,
+        built_from: int | None = None,
+        resolution: Resolution | None = None,
+        first_keys: Iterable[KeyRow] = (),
     ) -> None:
         """Replace the resolved cross-article dossier, built from the store at revision ``built_from`` (read
         before its extractions were; default: the revision now), with its resolution keys when given."""
@@ -305,7 +311,7 @@ class PostgresStore(SQLReads):
             )
             with self.conn.cursor() as cur:
                 res = resolution or Resolution()
-                replace_all(cur, "%s", dossier, res.keys, res.order, _clean_value)
+                replace_all(cur, "%s", dossier, itertools.chain(first_keys, res.keys), res.order, _clean_value)
 
     def update_dossier(self, change: RowChange, built_from: int) -> None:
         """Replace the rows of the articles, events and entities an incremental resolution touched, in one

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import itertools
 import json
 import sqlite3
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, Literal
@@ -16,6 +17,7 @@ from tradetalks.store import search as s
 from tradetalks.store.base import StoreError
 from tradetalks.store.codec import extraction_to_dict
 from tradetalks.store.keys_rows import (
+    KeyRow,
     Resolution,
     ResolutionReads,
     RowChange,
@@ -268,7 +270,11 @@ class SQLiteStore(SQLReads):
 
     # dossier --------------------------------------------------------------
     def save_dossier(
-        self, dossier: Dossier, built_from: int | None = None, resolution: Resolution | None = None
+        self,
+        dossier: Dossier,
+        built_from: int | None = None,
+        resolution: Resolution | None = None,
+        first_keys: Iterable[KeyRow] = (),
     ) -> None:
         """Replace the resolved cross-article dossier, built from the store at revision ``built_from`` (read
         before its extractions were; default: the revision now), with its resolution keys when given (without
@@ -281,7 +287,8 @@ class SQLiteStore(SQLReads):
                 (len(dossier.entities), len(dossier.events), stories, revision),
             )
             res = resolution or Resolution()
-            replace_all(c, "?", dossier, res.keys, res.order, indexes=_bulk_indexes(c))
+            keys = itertools.chain(first_keys, res.keys)
+            replace_all(c, "?", dossier, keys, res.order, indexes=_bulk_indexes(c))
 
     def update_dossier(self, change: RowChange, built_from: int) -> None:
         """Replace the rows of the articles, events and entities an incremental resolution touched, in one
