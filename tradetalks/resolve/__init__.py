@@ -106,6 +106,7 @@ def build_dossier(
     }
     events = resolve_events(ordered, index, timexes, hashes, known.anchor if known else None)
     add_roles(ordered, index, article_dates(ordered, events), known.organization if known else None)
+    index.members = {}  # which mentions each entity holds: read by the roles alone (a reference per mention)
     stories = cluster_stories(story_inputs(ordered, events, index.of, digests), known.elsewhere() if known else None)
     articles = [
         ArticleRecord(

@@ -114,6 +114,7 @@ def cluster_entities(docs: Sequence[Doc]) -> EntityIndex:
     _other_groups(docs, uf)
     index = EntityIndex()
     taken: set[str] = set()
+    aids = [_aid(doc) for doc in docs]
     for refs in uf.groups():
         first = mention_at(docs, refs[0])
         type_ = first.type
@@ -131,14 +132,12 @@ def cluster_entities(docs: Sequence[Doc]) -> EntityIndex:
         sides = Counter(m.side for m in ms if m.side)
         side = min(sides, key=lambda s: (-sides[s], s)) if sides else None
         # in the order of the docs (by date and text, see build_dossier), never by article id
-        mentions = [
-            EntityMention(_aid(docs[d]), docs[d].mentions[i].start, docs[d].mentions[i].end, docs[d].mentions[i].text)
-            for d, i in sorted(refs, key=lambda r: (r[0], docs[r[0]].mentions[r[1]].start, r[1]))
-        ]
+        placed = sorted((d, m.start, i, m) for (d, i), m in zip(refs, ms, strict=True))
+        mentions = [EntityMention(aids[d], start, m.end, m.text) for d, start, _, m in placed]
         index.entities.append(Entity(eid, type_, name, name_en, [a for a in aliases if a != name], [], mentions, side))
         index.members[eid] = refs
         for d, i in refs:
-            index.of[(_aid(docs[d]), i)] = eid
+            index.of[(aids[d], i)] = eid
         if type_ != "person":
             for spelling in [name, *aliases]:
                 index.by_name.setdefault(fold_text(spelling), eid)

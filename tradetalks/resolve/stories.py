@@ -171,7 +171,9 @@ class _Bands:
 
     def __init__(self, threshold: float, sigs: Mapping[str, np.ndarray]) -> None:
         ranges = MinHashLSH(threshold=threshold, num_perm=NUM_PERM).hashranges
-        matrix = np.stack(list(sigs.values())) if sigs else np.zeros((0, NUM_PERM), dtype=np.uint64)
+        matrix = np.empty((len(sigs), NUM_PERM), dtype=np.uint32)  # MinHash values are below 2**32
+        for row, sig in enumerate(sigs.values()):
+            matrix[row] = sig
         self.groups: list[dict[str, int]] = []  # per band: article -> its band value's number, when shared
         self.tables: list[dict[int, list[str]]] = [{} for _ in ranges]
         ids = list(sigs)
