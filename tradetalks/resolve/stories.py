@@ -166,37 +166,35 @@ def _dates_meet(xs: list[date], ys: list[date]) -> bool:
 
 class _Bands:
     """MinHash LSH: articles sharing a band of their signatures, with the bands of ``datasketch.MinHashLSH`` for
-    ``threshold`` (the same candidates as that index). Every signature is known up front, so a band value no
-    other article shares (most of them) is never kept: the buckets hold only the shared ones."""
+    ``threshold`` (the same candidates as that index). Every signature is known up front, so each article's band
+    values are numbered once (-1 for a value no other article shares, most of them) and the buckets hold only the
+    shared ones."""
 
     def __init__(self, threshold: float, sigs: Mapping[str, np.ndarray]) -> None:
         ranges = MinHashLSH(threshold=threshold, num_perm=NUM_PERM).hashranges
         matrix = np.empty((len(sigs), NUM_PERM), dtype=np.uint32)  # MinHash values are below 2**32
         for row, sig in enumerate(sigs.values()):
             matrix[row] = sig
-        self.groups: list[dict[str, int]] = []  # per band: article -> its band value's number, when shared
+        self.rows = {key: row for row, key in enumerate(sigs)}
+        self.groups = np.full((len(sigs), len(ranges)), -1, dtype=np.int64)  # article row, band -> value number
         self.tables: list[dict[int, list[str]]] = [{} for _ in ranges]
-        ids = list(sigs)
-        for lo, hi in ranges:
+        for n, (lo, hi) in enumerate(ranges):
             band = np.ascontiguousarray(matrix[:, lo:hi])
             values = band.view(np.dtype((np.void, band.dtype.itemsize * (hi - lo)))).ravel()
             _, group, counts = np.unique(values, return_inverse=True, return_counts=True)
             group = group.ravel()
-            shared = np.nonzero(counts[group] > 1)[0]
-            self.groups.append({ids[i]: int(group[i]) for i in shared})
+            self.groups[:, n] = np.where(counts[group] > 1, group, -1)
 
     def query(self, key: str) -> set[str]:
         out: set[str] = set()
-        for groups, table in zip(self.groups, self.tables, strict=True):
-            group = groups.get(key)
-            if group is not None and group in table:
+        for table, group in zip(self.tables, self.groups[self.rows[key]].tolist(), strict=True):
+            if group >= 0 and group in table:
                 out.update(table[group])
         return out
 
     def insert(self, key: str) -> None:
-        for groups, table in zip(self.groups, self.tables, strict=True):
-            group = groups.get(key)
-            if group is not None:
+        for table, group in zip(self.tables, self.groups[self.rows[key]].tolist(), strict=True):
+            if group >= 0:
                 table.setdefault(group, []).append(key)
 
 
