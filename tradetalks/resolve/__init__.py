@@ -145,11 +145,20 @@ def resolution_of(
 
 def band_rows(digests: Mapping[str, tuple[str, np.ndarray]]) -> Iterator[tuple[str, str, str]]:
     """The "b" rows ``article_keys`` gives each article with a MinHash (its text's LSH band keys), in primary-key
-    order: one band at a time (a band's keys share their "d3:" prefix), sorted, never all rows at once."""
-    keys = {aid: list(band_keys(sig)) for aid, (_, sig) in digests.items()}
-    bands = sorted({(key[: key.index(":") + 1], n) for per in keys.values() for n, key in enumerate(per)})
-    for _, n in bands:
-        yield from (("b", key, aid) for key, aid in sorted((per[n], aid) for aid, per in keys.items() if n < len(per)))
+    order: one band at a time (a band's keys share their "d3:" prefix), sorted. The keys wait as fixed-width
+    bytes in one array (every signature has the same bands), not as a string object each."""
+    ids = list(digests)
+    if not ids:
+        return
+    first = list(band_keys(digests[ids[0]][1]))
+    keys = np.empty((len(ids), len(first)), dtype=f"S{max(len(k) for k in first)}")  # ASCII: byte order is str order
+    for row, aid in enumerate(ids):
+        keys[row] = [k.encode("ascii") for k in band_keys(digests[aid][1])]
+    names = np.array(ids)
+    for _, n in sorted((key[: key.index(":") + 1], n) for n, key in enumerate(first)):
+        column = keys[:, n]
+        for row in np.lexsort((names, column)).tolist():
+            yield ("b", column[row].decode("ascii"), ids[row])
 
 
 def rebuild_dossier(store: Store) -> Dossier:
