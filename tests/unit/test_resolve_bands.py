@@ -35,16 +35,17 @@ def test_story_thresholds_give_the_known_bands() -> None:
 
 
 def test_index_finds_signatures_sharing_a_band_and_no_other() -> None:
-    index = BandIndex(DUPLICATE, NUM_PERM)
+    """Built over every signature up front, the index keeps only band values two of them share: a signature
+    sharing one band with another finds it (and itself), one sharing none finds nothing."""
     base = np.arange(NUM_PERM, dtype=np.uint64)
     one_band = base.copy()
     one_band[11:] += np.uint64(2000)  # the first band (rows 0-10) kept, every other changed
     none = base + np.uint64(1000)
-    index.insert("a", base)
-    index.insert("b", one_band)
-    index.insert("c", none)
-    assert index.candidates(base) == ["a", "b"]
-    assert index.candidates(none) == ["c"]
+    index = BandIndex(DUPLICATE, NUM_PERM, {"a": base, "b": one_band, "c": none})
+    for key in "abc":
+        index.insert(key)
+    assert index.query("a") == {"a", "b"} and index.query("b") == {"a", "b"}
+    assert index.query("c") == set()
 
 
 def test_resolution_imports_no_scipy() -> None:

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping, Sequence
+import gc
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import replace
 from datetime import date
 from typing import TYPE_CHECKING
@@ -19,10 +20,12 @@ from tradetalks.resolve.resolution_keys import (
     KEYS_VERSION,
     article_keys,
     article_order,
+    band_keys,
     event_order,
     story_weeks,
     told_of,
 )
+from tradetalks.resolve.slim_read import slim_docs
 from tradetalks.resolve.stories import cluster_stories, story_inputs, text_digest
 from tradetalks.store.keys_rows import Resolution
 
@@ -108,6 +111,7 @@ def build_dossier(
     }
     events = resolve_events(ordered, index, timexes, hashes, known.anchor if known else None)
     add_roles(ordered, index, article_dates(ordered, events), known.organization if known else None)
+    index.members = {}  # which mentions each entity holds: read by the roles alone (a reference per mention)
     stories = cluster_stories(story_inputs(ordered, events, index.of, digests), known.elsewhere() if known else None)
     articles = [
         ArticleRecord(
@@ -136,15 +140,21 @@ def resolution_of(
     digests: Mapping[str, tuple[str, np.ndarray]],
     dossier: Dossier,
     keys: Mapping[str, list[tuple[str, str, str]]] | None = None,
+    bands: bool = True,
 ) -> Resolution:
     """The resolution keys of every article and the order keys of its articles and events (store/keys_rows.py);
-    ``keys``: each article's ``article_keys`` when computed already."""
+    ``keys``: each article's ``article_keys`` when computed already; without ``bands`` the MinHash band keys are
+    left out (``band_rows`` makes them from the digests alone)."""
     hashes = {aid: d[0] for aid, d in digests.items()}
     res = Resolution()
     for doc in docs:
         digest = digests.get(_aid(doc))
         known = keys.get(_aid(doc)) if keys is not None else None
-        res.keys.extend(known if known is not None else article_keys(doc, digest[1] if digest is not None else None))
+        if known is None:
+            known = article_keys(doc, digest[1] if digest is not None and bands else None)
+        elif not bands:
+            known = [k for k in known if k[0] != "b"]  # the band rows are written apart (band_rows)
+        res.keys.extend(known)
         res.order.append(("a", _aid(doc), article_order(doc, hashes.get(_aid(doc), doc.article.hash))))
     for aid, weeks in story_weeks(docs, dossier.events).items():
         res.keys.extend(("w", str(w), aid) for w in sorted(weeks))
@@ -153,13 +163,41 @@ def resolution_of(
     return res
 
 
+def band_rows(digests: Mapping[str, tuple[str, np.ndarray]]) -> Iterator[tuple[str, str, str]]:
+    """The "b" rows ``article_keys`` gives each article with a MinHash (its text's LSH band keys), in primary-key
+    order: one band at a time (a band's keys share their "d3:" prefix), sorted. The keys wait as fixed-width
+    bytes in one array (every signature has the same bands), not as a string object each."""
+    ids = list(digests)
+    if not ids:
+        return
+    first = list(band_keys(digests[ids[0]][1]))
+    keys = np.empty((len(ids), len(first)), dtype=f"S{max(len(k) for k in first)}")  # ASCII: byte order is str order
+    for row, aid in enumerate(ids):
+        keys[row] = [k.encode("ascii") for k in band_keys(digests[aid][1])]
+    names = np.array(ids)
+    for _, n in sorted((key[: key.index(":") + 1], n) for n, key in enumerate(first)):
+        column = keys[:, n]
+        for row in np.lexsort((names, column)).tolist():
+            yield ("b", column[row].decode("ascii"), ids[row])
+
+
 def rebuild_dossier(store: Store) -> Dossier:
     """Resolve every stored extraction into a dossier, save it in the store (with every article's resolution
     keys) and return it."""
     built_from = store.revision()  # read first: an article stored meanwhile leaves the dossier stale, not lost
     digests: dict[str, tuple[str, np.ndarray]] = {}
-    docs = [slim(doc, digests) for doc in store.docs()]
-    dossier = build_dossier(docs, digests, store.corrections())
-    store.save_dossier(dossier, built_from, resolution_of(docs, digests, dossier))
+    collecting = gc.isenabled()
+    gc.disable()  # millions of records, none in a cycle: the collector would walk them all again and again
+    try:
+        docs = list(slim_docs(store.extraction_rows(), digests))
+        dossier = build_dossier(docs, digests, store.corrections())
+        resolution = resolution_of(docs, digests, dossier, bands=False)
+        del docs  # the rows are written from the dossier and the keys alone: the docs' records go first
+        resolution.keys.sort()  # in primary-key order: each row goes in at the end of the key's index
+        # most of the keys (the bands, "b" before every other kind) are made as they are written
+        store.save_dossier(dossier, built_from, resolution, band_rows(digests))
+    finally:
+        if collecting:
+            gc.enable()
     store.put_state("resolution", "keys", {"version": KEYS_VERSION})
     return dossier

@@ -10,6 +10,7 @@ nodes integrates it exactly, with numpy alone (no SciPy to import: one article's
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from functools import lru_cache
 
 import numpy as np
@@ -44,21 +45,34 @@ def band_ranges(threshold: float, num_perm: int) -> tuple[tuple[int, int], ...]:
 
 
 class BandIndex:
-    """Signatures under their bands: ``candidates`` are the keys sharing at least one band with a signature."""
+    """MinHash LSH: articles sharing a band of their signatures, with the bands ``datasketch.MinHashLSH`` would use for
+    ``threshold`` (the same candidates as that index). Every signature is known up front, so each article's band
+    values are numbered once (-1 for a value no other article shares, most of them) and the buckets hold only the
+    shared ones."""
 
-    def __init__(self, threshold: float, num_perm: int):
-        self.ranges = band_ranges(threshold, num_perm)
-        self.tables: list[dict[bytes, list[str]]] = [{} for _ in self.ranges]
+    def __init__(self, threshold: float, num_perm: int, sigs: Mapping[str, np.ndarray]) -> None:
+        ranges = band_ranges(threshold, num_perm)
+        matrix = np.empty((len(sigs), num_perm), dtype=np.uint32)  # MinHash values are below 2**32
+        for row, sig in enumerate(sigs.values()):
+            matrix[row] = sig
+        self.rows = {key: row for row, key in enumerate(sigs)}
+        self.groups = np.full((len(sigs), len(ranges)), -1, dtype=np.int64)  # article row, band -> value number
+        self.tables: list[dict[int, list[str]]] = [{} for _ in ranges]
+        for n, (lo, hi) in enumerate(ranges):
+            band = np.ascontiguousarray(matrix[:, lo:hi])
+            values = band.view(np.dtype((np.void, band.dtype.itemsize * (hi - lo)))).ravel()
+            _, group, counts = np.unique(values, return_inverse=True, return_counts=True)
+            group = group.ravel()
+            self.groups[:, n] = np.where(counts[group] > 1, group, -1)
 
-    def _bands(self, sig: np.ndarray) -> list[bytes]:
-        return [np.ascontiguousarray(sig[lo:hi]).tobytes() for lo, hi in self.ranges]
+    def query(self, key: str) -> set[str]:
+        out: set[str] = set()
+        for table, group in zip(self.tables, self.groups[self.rows[key]].tolist(), strict=True):
+            if group >= 0 and group in table:
+                out.update(table[group])
+        return out
 
-    def candidates(self, sig: np.ndarray) -> list[str]:
-        found: set[str] = set()
-        for table, band in zip(self.tables, self._bands(sig), strict=True):
-            found.update(table.get(band, ()))
-        return sorted(found)
-
-    def insert(self, key: str, sig: np.ndarray) -> None:
-        for table, band in zip(self.tables, self._bands(sig), strict=True):
-            table.setdefault(band, []).append(key)
+    def insert(self, key: str) -> None:
+        for table, group in zip(self.tables, self.groups[self.rows[key]].tolist(), strict=True):
+            if group >= 0:
+                table.setdefault(group, []).append(key)

@@ -6,11 +6,13 @@ import hashlib
 from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import TYPE_CHECKING, Protocol
 
 from tradetalks.model import Doc, Entity, EntityMention, Evidence, Mention, Role
 from tradetalks.nlp.names_lexicon import english_name
-from tradetalks.resolve.names import compact, fold_text, parse_person, strip_diacritics
+from tradetalks.resolve.names import compact, parse_person, strip_diacritics
+from tradetalks.resolve.names import fold_text as _fold_text
 from tradetalks.resolve.people import Ref, UnionFind, mention_at, merge_people, person_groups
 
 if TYPE_CHECKING:
@@ -19,6 +21,8 @@ if TYPE_CHECKING:
     from tradetalks.resolve.stories import Elsewhere
 
 _PREFIX = {"person": "p-", "organization": "o-", "country": "c-", "location": "l-"}
+#: ``names.fold_text`` remembered: the same names are folded again for every mention of them.
+fold_text = lru_cache(maxsize=1 << 17)(_fold_text)
 
 
 @dataclass(slots=True)
@@ -44,8 +48,13 @@ def _aid(doc: Doc) -> str:
 # --- organisations, countries, places ------------------------------------------------------
 
 
+@lru_cache(maxsize=1 << 17)
+def _stripped(name: str) -> str:
+    return fold_text(name).strip()
+
+
 def _org_key(m: Mention) -> str:
-    return fold_text(m.canonical or m.text).strip()
+    return _stripped(m.canonical or m.text)
 
 
 def _other_groups(docs: Sequence[Doc], uf: UnionFind) -> None:
@@ -61,10 +70,11 @@ def _other_groups(docs: Sequence[Doc], uf: UnionFind) -> None:
             if m.type == "person":
                 continue
             key = _org_key(m)
-            for spelling in (m.text, m.canonical):
-                known = acronyms.get((m.type, fold_text(spelling or "").strip()), set())
-                if len(known) == 1 and (not m.canonical or fold_text(m.canonical) == fold_text(m.text)):
-                    key = next(iter(known))
+            for spelling in (m.text, m.canonical) if acronyms else ():
+                known = acronyms.get((m.type, _stripped(spelling or "")))
+                if known is not None and len(known) == 1:
+                    if not m.canonical or fold_text(m.canonical) == fold_text(m.text):
+                        key = next(iter(known))
             uf.find((d, i))
             if (m.type, key) in first:
                 uf.union((d, i), first[(m.type, key)])
@@ -78,7 +88,7 @@ def _other_groups(docs: Sequence[Doc], uf: UnionFind) -> None:
 def _choose_name(docs: Sequence[Doc], refs: list[Ref], type_: str) -> str:
     ms = [mention_at(docs, r) for r in refs]
     if type_ == "person":
-        names = [parse_person(m.text, m.side) for m in ms]
+        names = [parse_person(text, side) for text, side in dict.fromkeys((m.text, m.side) for m in ms)]
         best = max(names, key=lambda n: (len(n.tokens), not n.nicknames, len(n.text), n.text))
         return best.text
     canon = Counter(m.canonical for m in ms if m.canonical)
@@ -113,7 +123,11 @@ def index_entities(docs: Sequence[Doc], groups: list[list[Ref]], holders: Holder
     ``holders`` as for ``cluster_entities``."""
     index = EntityIndex()
     taken: set[str] = set()
+    aids: dict[int, str] = {}  # each article's id looked up once (``docs`` may hold some places only)
     for refs in groups:
+        for d, _ in refs:
+            if d not in aids:
+                aids[d] = _aid(docs[d])
         first = mention_at(docs, refs[0])
         type_ = first.type
         name = _choose_name(docs, refs, type_)
@@ -131,18 +145,18 @@ def index_entities(docs: Sequence[Doc], groups: list[list[Ref]], holders: Holder
         sides = Counter(m.side for m in ms if m.side)
         side = min(sides, key=lambda s: (-sides[s], s)) if sides else None
         # in the order of the docs (by date and text, see build_dossier), never by article id
-        mentions = [
-            EntityMention(_aid(docs[d]), docs[d].mentions[i].start, docs[d].mentions[i].end, docs[d].mentions[i].text)
-            for d, i in sorted(refs, key=lambda r: (r[0], docs[r[0]].mentions[r[1]].start, r[1]))
-        ]
+        placed = sorted((d, m.start, i, m) for (d, i), m in zip(refs, ms, strict=True))
+        mentions = [EntityMention(aids[d], start, m.end, m.text) for d, start, _, m in placed]
         index.entities.append(Entity(eid, type_, name, name_en, [a for a in aliases if a != name], [], mentions, side))
         index.members[eid] = refs
         for d, i in refs:
-            index.of[(_aid(docs[d]), i)] = eid
+            index.of[(aids[d], i)] = eid
         if type_ != "person":
             for spelling in [name, *aliases]:
                 index.by_name.setdefault(fold_text(spelling), eid)
     index.entities.sort(key=lambda e: e.id)
+    fold_text.cache_clear()  # what was remembered served this clustering; the memory goes back
+    _stripped.cache_clear()
     return index
 
 

@@ -60,7 +60,7 @@ class PersonName:
         return " ".join(_NICK.sub(" ", self.text).split())
 
 
-@lru_cache(maxsize=1 << 16)
+@lru_cache(maxsize=1 << 17)  # a 45k-article archive writes some 70k names: all of them stay parsed
 def parse_person(text: str, side: str | None = None) -> PersonName:
     """Split a name: "Joseph “Joe” Damond" -> tokens (joseph, damond), nickname (joe)."""
     nicks = tuple(fold_text(n).strip() for n in _NICK.findall(text))

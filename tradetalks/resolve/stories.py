@@ -164,10 +164,6 @@ def _dates_meet(xs: list[date], ys: list[date]) -> bool:
     return False
 
 
-def _lsh(threshold: float) -> BandIndex:
-    return BandIndex(threshold, NUM_PERM)
-
-
 def _close_in_time(a: StoryInput, b: StoryInput) -> bool:
     if not a.dates or not b.dates:
         return True
@@ -188,27 +184,29 @@ def cluster_stories(items: Sequence[StoryInput], elsewhere: Elsewhere | None = N
     exact = near = 0
     first_of_hash: dict[str, str] = {}
     shingler = Shingler()
-    sigs: dict[str, np.ndarray] = {}
-    dup_index, rel_index = _lsh(DUPLICATE), _lsh(RELATED)
+    sigs: dict[str, np.ndarray] = {}  # of the first article of each text (a copy of one is never compared)
+    for it in items:
+        if it.hash not in first_of_hash:
+            first_of_hash[it.hash] = it.id
+            sigs[it.id] = it.signature if it.signature is not None else signature(shingler.hashes(it.folded))
+    dup_index, rel_index = BandIndex(DUPLICATE, NUM_PERM, sigs), BandIndex(RELATED, NUM_PERM, sigs)
     by_id = {it.id: it for it in items}
     for it in items:
-        if it.hash in first_of_hash:
+        if first_of_hash[it.hash] != it.id:
             exact += dups.union(it.id, first_of_hash[it.hash])
             continue
-        first_of_hash[it.hash] = it.id
-        sig = it.signature if it.signature is not None else signature(shingler.hashes(it.folded))
-        sigs[it.id] = sig
-        for other in dup_index.candidates(sig):
+        sig = sigs[it.id]
+        for other in dup_index.query(it.id):
             if similarity(sig, sigs[other]) >= DUPLICATE:
                 near += dups.union(it.id, other)
-        dup_index.insert(it.id, sig)
+        dup_index.insert(it.id)
         if len(it.entities) < 2:
             continue  # similarity alone never makes a story: at least two shared names are needed
-        for other in sorted(rel_index.candidates(sig), key=lambda k: (by_id[k].hash, k)):
+        for other in sorted(rel_index.query(it.id), key=lambda k: (by_id[k].hash, k)):
             o = by_id[other]
             if similarity(sig, sigs[other]) >= RELATED and len(it.entities & o.entities) >= 2 and _close_in_time(it, o):
                 stories.join(it.id, other)
-        rel_index.insert(it.id, sig)
+        rel_index.insert(it.id)
     for it in items:
         stories.join(it.id, dups.find(it.id), always=True)
     by_event: dict[str, list[str]] = defaultdict(list)

@@ -11,7 +11,7 @@ from tradetalks.model import Article, Correction, Doc, Dossier, IngestOutcome, S
 from tradetalks.store.row_reads import DossierRows
 
 if TYPE_CHECKING:
-    from tradetalks.store.keys_rows import Resolution, ResolutionReads, RowChange
+    from tradetalks.store.keys_rows import KeyRow, Resolution, ResolutionReads, RowChange
 
 
 class StoreError(TradeTalksError):
@@ -71,12 +71,21 @@ class Store(Protocol):
         """Extractions of the latest version of every article, in id order."""
         ...
 
+    def extraction_rows(self) -> Iterator[tuple[Any, ...]]:
+        """The rows ``docs`` decodes (article columns, then the extraction's JSON), for a reader of its own."""
+        ...
+
     # dossier --------------------------------------------------------------
     def save_dossier(
-        self, dossier: Dossier, built_from: int | None = None, resolution: Resolution | None = None
+        self,
+        dossier: Dossier,
+        built_from: int | None = None,
+        resolution: Resolution | None = None,
+        first_keys: Iterable[KeyRow] = (),
     ) -> None:
         """Replace the resolved cross-article dossier, built from revision ``built_from`` (default: now), with
-        the resolution keys of every article (``store/keys_rows.py``) when given."""
+        the resolution keys of every article (``store/keys_rows.py``) when given; ``first_keys``: more key rows,
+        made as they are written, before those of ``resolution`` (a rebuild's band keys)."""
         ...
 
     def update_dossier(self, change: RowChange, built_from: int) -> None:

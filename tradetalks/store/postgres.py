@@ -7,10 +7,11 @@ content hash is unique, so nothing is lost and nothing is stored twice.
 
 from __future__ import annotations
 
+import itertools
 import json
 import re
 import threading
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import AbstractContextManager, contextmanager, nullcontext
 from typing import Any
 
@@ -23,16 +24,16 @@ from tradetalks.store.base import StoreError
 from tradetalks.store.codec import extraction_to_dict
 from tradetalks.store.keys_rows import (
     UPDATE_INDEXES,
+    KeyRow,
     Resolution,
     ResolutionReads,
     RowChange,
     apply_change,
     check_base,
     keys_schema,
-    write_resolution,
 )
 from tradetalks.store.reads import BUMP_REVISION, SQLReads, correction_row
-from tradetalks.store.rows import PAGE_INDEXES, ROLE_TITLE_INDEXES, ROWS_SCHEMA, load_rows, write_rows
+from tradetalks.store.rows import PAGE_INDEXES, ROLE_TITLE_INDEXES, ROWS_SCHEMA, load_rows, replace_all
 
 #: Ordered schema migrations; ``schema_version`` holds how many have been applied.
 MIGRATIONS: list[str] = [
@@ -294,7 +295,11 @@ class PostgresStore(SQLReads):
 
     # dossier --------------------------------------------------------------
     def save_dossier(
-        self, dossier: Dossier, built_from: int | None = None, resolution: Resolution | None = None
+        self,
+        dossier: Dossier,
+        built_from: int | None = None,
+        resolution: Resolution | None = None,
+        first_keys: Iterable[KeyRow] = (),
     ) -> None:
         """Replace the resolved cross-article dossier, built from the store at revision ``built_from`` (read
         before its extractions were; default: the revision now), with its resolution keys when given."""
@@ -308,8 +313,8 @@ class PostgresStore(SQLReads):
                 (len(dossier.entities), len(dossier.events), stories, revision),
             )
             with self.conn.cursor() as cur:
-                write_rows(cur, "%s", dossier, _clean_value)
-                write_resolution(cur, "%s", resolution or Resolution())
+                res = resolution or Resolution()
+                replace_all(cur, "%s", dossier, itertools.chain(first_keys, res.keys), res.order, _clean_value)
 
     def update_dossier(self, change: RowChange, built_from: int) -> None:
         """Replace the rows of the articles, events and entities an incremental resolution touched, in one

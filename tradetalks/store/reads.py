@@ -121,6 +121,11 @@ class SQLReads:
         for row in self._pages(DOC_SQL + "WHERE a.id > ? ORDER BY a.id LIMIT ?"):
             yield doc_from_row(row)
 
+    def extraction_rows(self) -> Iterator[tuple[Any, ...]]:
+        """What ``docs`` decodes, undecoded: each article's latest version (``ARTICLE_COLS``) and its stored
+        extraction (JSON, None without one), in id order, a page at a time (the full rebuild's read)."""
+        return self._pages(DOC_SQL + "WHERE a.id > ? ORDER BY a.id LIMIT ?")
+
     def _pages(self, sql: str) -> Iterator[tuple[Any, ...]]:
         """Rows of ``sql`` (keyed on the first column, ``> ?`` then ``LIMIT ?``), one page per query."""
         last = ""

@@ -9,8 +9,9 @@ Every list keeps its order through a position column (``pos`` or ``n``), so the 
 
 from __future__ import annotations
 
+import itertools
 import json
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Any
 
 from tradetalks.keys import TIME_OF_DAY_ORDER, date_ceiling, date_floor, fold_name, is_dated
@@ -141,41 +142,68 @@ def name_keys(entity: Entity) -> set[str]:
 
 def dossier_rows(dossier: Dossier) -> dict[str, list[tuple[Any, ...]]]:
     """Every table's rows for a dossier (events without an id get "ev<place>", as readers always named them)."""
-    out: dict[str, list[tuple[Any, ...]]] = {t: [] for t in TABLES}
+    return {table: list(rows) for table, rows in dossier_row_iters(dossier)}
+
+
+def dossier_row_iters(dossier: Dossier) -> Iterator[tuple[str, Iterator[tuple[Any, ...]]]]:
+    """Each table (in ``TABLES`` order) with its rows, made one at a time as they are written (a rebuild of a large
+    store never holds them all); each table's iterator is to be used up before the next table is asked for."""
+    yield "d_articles", _article_rows(dossier)
+    ids = [ev.id or f"ev{pos + 1}" for pos, ev in enumerate(dossier.events)]
+    yield "d_events", _event_rows(dossier.events, ids)
+    pairs = list(zip(ids, dossier.events, strict=True))
+    yield (
+        "d_reports",
+        ((eid, n, v.article, v.start, v.end, v.quote) for eid, ev in pairs for n, v in enumerate(ev.evidence)),
+    )
+    yield (
+        "d_participants",
+        ((eid, n, p.entity, p.side, p.name) for eid, ev in pairs for n, p in enumerate(ev.participants)),
+    )
+    yield "d_conflicts", ((eid, n, _dumps(to_dict(c))) for eid, ev in pairs for n, c in enumerate(ev.conflicts))
+    yield "d_event_topics", ((eid, topic) for eid, ev in pairs for topic in dict.fromkeys(ev.topics))
+    yield "d_entities", _entity_rows(dossier)
+    yield "d_names", ((key, e.id) for e in dossier.entities for key in sorted(name_keys(e)))
+    yield "d_roles", _role_rows(dossier.entities)
+    yield (
+        "d_mentions",
+        ((e.id, n, m.article, m.start, m.end, m.text) for e in dossier.entities for n, m in enumerate(e.mentions)),
+    )
+    yield "d_timexes", iter(timex_rows(dossier.timexes))
+    yield (
+        "d_corrections",
+        (  # what the last rebuild did with each editor's correction
+            (pos, fix.id, fix.status, _dumps(to_dict(fix))) for pos, fix in enumerate(dossier.corrections)
+        ),
+    )
+
+
+def _article_rows(dossier: Dossier) -> Iterator[tuple[Any, ...]]:
     for pos, a in enumerate(dossier.articles):
-        out["d_articles"].append((a.id, pos, a.source, a.url, a.outlet, a.title, a.published, a.story, a.duplicate_of))
-    events_of: dict[str, int] = {}
-    for pos, ev in enumerate(dossier.events):
-        eid = ev.id or f"ev{pos + 1}"
+        yield (a.id, pos, a.source, a.url, a.outlet, a.title, a.published, a.story, a.duplicate_of)
+
+
+def _event_rows(events: Sequence[Event], ids: Sequence[str]) -> Iterator[tuple[Any, ...]]:
+    for pos, (eid, ev) in enumerate(zip(ids, events, strict=True)):
         data = {k: v for k, v in to_dict(ev).items() if k not in _EVENT_LISTS}
         data["id"] = eid
-        out["d_events"].append((eid, pos, ev.type, ev.negotiation, ev.ordinal, *event_columns(ev), _dumps(data)))
-        for n, v in enumerate(ev.evidence):
-            out["d_reports"].append((eid, n, v.article, v.start, v.end, v.quote))
-        for n, p in enumerate(ev.participants):
-            out["d_participants"].append((eid, n, p.entity, p.side, p.name))
-        for n, c in enumerate(ev.conflicts):
-            out["d_conflicts"].append((eid, n, _dumps(to_dict(c))))
-        for topic in dict.fromkeys(ev.topics):
-            out["d_event_topics"].append((eid, topic))
+        yield (eid, pos, ev.type, ev.negotiation, ev.ordinal, *event_columns(ev), _dumps(data))
+
+
+def _entity_rows(dossier: Dossier) -> Iterator[tuple[Any, ...]]:
+    events_of: dict[str, int] = {}
+    for ev in dossier.events:
         for entity in {p.entity for p in ev.participants}:
             events_of[entity] = events_of.get(entity, 0) + 1
     for pos, e in enumerate(dossier.entities):
-        out["d_entities"].append(
-            (e.id, pos, e.type, e.name, e.name_en, e.side, _dumps(e.aliases), len(e.mentions), events_of.get(e.id, 0))
-        )
-        out["d_names"].extend((key, e.id) for key in sorted(name_keys(e)))
+        yield (e.id, pos, e.type, e.name, e.name_en, e.side, _dumps(e.aliases), len(e.mentions), events_of.get(e.id, 0))
+
+
+def _role_rows(entities: Sequence[Entity]) -> Iterator[tuple[Any, ...]]:
+    for e in entities:
         for n, r in enumerate(e.roles):
             evidence = _dumps(to_dict(r.evidence))
-            out["d_roles"].append(
-                (e.id, n, r.title, r.organization, r.first_seen, r.last_seen, r.title_en, int(r.former), evidence)
-            )
-        for n, m in enumerate(e.mentions):
-            out["d_mentions"].append((e.id, n, m.article, m.start, m.end, m.text))
-    out["d_timexes"] = timex_rows(dossier.timexes)
-    for pos, fix in enumerate(dossier.corrections):  # what the last rebuild did with each editor's correction
-        out["d_corrections"].append((pos, fix.id, fix.status, _dumps(to_dict(fix))))
-    return out
+            yield (e.id, n, r.title, r.organization, r.first_seen, r.last_seen, r.title_en, int(r.former), evidence)
 
 
 def timex_rows(timexes: Iterable[DossierTimex]) -> list[tuple[Any, ...]]:
@@ -190,14 +218,49 @@ def timex_rows(timexes: Iterable[DossierTimex]) -> list[tuple[Any, ...]]:
 
 
 def write_rows(cur: Any, mark: str, dossier: Dossier, clean: Clean = _same) -> None:
-    """Replace every dossier row (inside the caller's transaction); ``clean`` fixes text values for the backend."""
+    """Replace every dossier row (inside the caller's transaction); ``clean`` fixes text values for the backend.
+    Rows are made as they are written (``dossier_row_iters``), never all held at once."""
     for table in TABLES:
         cur.execute(f"DELETE FROM {table}")
-    for table, rows in dossier_rows(dossier).items():
-        if not rows:
-            continue
-        marks = ", ".join([mark] * len(rows[0]))
-        cur.executemany(f"INSERT INTO {table} VALUES ({marks})", [tuple(clean(v) for v in row) for row in rows])
+    for table, rows in dossier_row_iters(dossier):
+        insert_rows(cur, mark, table, rows, clean)
+
+
+def replace_all(
+    cur: Any,
+    mark: str,
+    dossier: Dossier,
+    keys: Iterable[tuple[str, str, str]],
+    order: Iterable[tuple[str, str, str]],
+    clean: Clean = _same,
+    indexes: Sequence[tuple[str, str]] = (),
+) -> None:
+    """A full rebuild's writes, inside the caller's transaction: every dossier row, resolution key (``r_keys``) and
+    order key (``r_order``) replaced. ``indexes`` (name, CREATE statement) are dropped before the rows go in and
+    made again after, from the rows in bulk, instead of kept up to date row by row (SQLite: its readers keep
+    reading their snapshot meanwhile)."""
+    for name, _ in indexes:
+        cur.execute(f"DROP INDEX {name}")
+    write_rows(cur, mark, dossier, clean)
+    for table, rows in (("r_keys", keys), ("r_order", order)):
+        cur.execute(f"DELETE FROM {table}")
+        insert_rows(cur, mark, table, rows, clean)
+    for _, create in indexes:
+        cur.execute(create)
+
+
+def insert_rows(cur: Any, mark: str, table: str, rows: Iterable[tuple[Any, ...]], clean: Clean = _same) -> None:
+    """INSERT every row of ``rows`` (an iterator is used once, never listed) into ``table``, values through
+    ``clean`` unless it leaves them as they are."""
+    it = iter(rows)
+    first = next(it, None)
+    if first is None:
+        return
+    marks = ", ".join([mark] * len(first))
+    todo: Iterable[tuple[Any, ...]] = itertools.chain([first], it)
+    if clean is not _same:
+        todo = (tuple(clean(v) for v in row) for row in todo)
+    cur.executemany(f"INSERT INTO {table} VALUES ({marks})", todo)
 
 
 # reading back ------------------------------------------------------------------------------------------------

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import itertools
 import json
 import sqlite3
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, Literal
@@ -17,16 +18,16 @@ from tradetalks.store.base import StoreError
 from tradetalks.store.codec import extraction_to_dict
 from tradetalks.store.keys_rows import (
     UPDATE_INDEXES,
+    KeyRow,
     Resolution,
     ResolutionReads,
     RowChange,
     apply_change,
     check_base,
     keys_schema,
-    write_resolution,
 )
 from tradetalks.store.reads import BUMP_REVISION, SQLReads, correction_row
-from tradetalks.store.rows import PAGE_INDEXES, ROLE_TITLE_INDEXES, ROWS_SCHEMA, load_rows, write_rows
+from tradetalks.store.rows import PAGE_INDEXES, ROLE_TITLE_INDEXES, ROWS_SCHEMA, TABLES, load_rows, replace_all
 
 #: Ordered schema migrations; ``schema_version`` holds how many have been applied.
 MIGRATIONS: list[str] = [
@@ -153,6 +154,16 @@ def _statements(script: str) -> list[str]:
     return [part.strip() for part in script.split(";") if part.strip()]
 
 
+def _bulk_indexes(c: sqlite3.Connection) -> list[tuple[str, str]]:
+    """(name, CREATE statement) of the indexes of every table a full rebuild replaces (not the primary keys)."""
+    tables = (*TABLES, "r_keys", "r_order")
+    return c.execute(
+        f"SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL "
+        f"AND tbl_name IN ({', '.join('?' * len(tables))}) ORDER BY rowid",
+        tables,
+    ).fetchall()
+
+
 class SQLiteStore(SQLReads):
     """Articles, versions, extractions, dossier and state in one SQLite file."""
 
@@ -266,7 +277,11 @@ class SQLiteStore(SQLReads):
 
     # dossier --------------------------------------------------------------
     def save_dossier(
-        self, dossier: Dossier, built_from: int | None = None, resolution: Resolution | None = None
+        self,
+        dossier: Dossier,
+        built_from: int | None = None,
+        resolution: Resolution | None = None,
+        first_keys: Iterable[KeyRow] = (),
     ) -> None:
         """Replace the resolved cross-article dossier, built from the store at revision ``built_from`` (read
         before its extractions were; default: the revision now), with its resolution keys when given (without
@@ -278,8 +293,9 @@ class SQLiteStore(SQLReads):
                 "INSERT OR REPLACE INTO dossier (id, entities, events, stories, built_from) VALUES (1, ?, ?, ?, ?)",
                 (len(dossier.entities), len(dossier.events), stories, revision),
             )
-            write_rows(c, "?", dossier)
-            write_resolution(c, "?", resolution or Resolution())
+            res = resolution or Resolution()
+            keys = itertools.chain(first_keys, res.keys)
+            replace_all(c, "?", dossier, keys, res.order, indexes=_bulk_indexes(c))
 
     def update_dossier(self, change: RowChange, built_from: int) -> None:
         """Replace the rows of the articles, events and entities an incremental resolution touched, in one
