@@ -233,3 +233,21 @@ def test_names_unit_followed_by_a_person_names_no_city() -> None:
     """_unit_place: "Chủ tịch UBND TP Nguyễn Văn Bình" - the body's name does not take the person's."""
     orgs = [m.text for m in names_of("Chủ tịch UBND TP Nguyễn Văn Bình nói.").mentions if m.type == "organization"]
     assert orgs == ["UBND"]
+
+
+@pytest.mark.parametrize(("text", "orgs"), [
+    # lower_tail: the name goes on in lower case up to a word opening what the body does
+    ("Trung tâm Quan trắc môi trường biển quốc gia cho biết nước đã rút.",
+     ["Trung tâm Quan trắc môi trường biển quốc gia"]),
+    # ... up to a capital or a place with its unit, which the name then takes
+    ("Cục Kiểm định hàng hóa tỉnh Bình Định lấy mẫu.", ["Cục Kiểm định hàng hóa tỉnh Bình Định"]),
+    # ... up to a small number
+    ("Trung tâm Cứu hộ đường sông số 4 đã có mặt.", ["Trung tâm Cứu hộ đường sông số 4"]),
+    # a run that ends in neither keeps its first lower-case word: the rest is the sentence's verb and object
+    ("Sở Y tế tăng cường kiểm tra các chợ.", ["Sở Y tế"]),
+    ("Hôm qua Cục Điện ảnh quyết tâm làm lại, rồi nghỉ.", ["Cục Điện ảnh"]),
+    # a head noun inside the name takes no tail of its own: "Công an" then the verb
+    ("Cơ quan Điều tra hình sự Công an khởi tố vụ án.", ["Cơ quan Điều tra hình sự Công an"]),
+])
+def test_names_lower_tail(text: str, orgs: list[str]) -> None:
+    assert [m.text for m in names_of(text).mentions if m.type == "organization"] == orgs

@@ -76,6 +76,7 @@ class Lexicon:
     cycle_branches: frozenset[str] = frozenset()  # "Thìn", "Hợi": earthly branches
     org_contexts: tuple[tuple[str, ...], ...] = ()
     breaks: frozenset[str] = frozenset()
+    clause_words: frozenset[str] = frozenset()  # words opening what a body does: a lower-case name tail ends there
     legal: frozenset[str] = frozenset()
     abroad: frozenset[tuple[str, ...]] = frozenset()  # head nouns of missions named "... tại <country>"
     missions: frozenset[tuple[str, ...]] = frozenset()  # of those, the ones naming a body only with "tại <place>"
@@ -203,7 +204,7 @@ def _load_titles(lex: Lexicon) -> None:
 
 
 _ORG_WORD_KINDS = frozenset(
-    {"legal", "head", "suffix", "break", "event", "abroad", "mission", "context", "inner", "unit"}
+    {"legal", "head", "suffix", "break", "event", "abroad", "mission", "context", "inner", "unit", "clause"}
 )
 
 
@@ -214,6 +215,7 @@ def _load_words(lex: Lexicon) -> None:
     suffixes: set[str] = set()
     contexts: list[tuple[str, ...]] = []
     breaks: set[str] = set()
+    clauses: set[str] = set()
     legal: set[str] = set()
     events: set[str] = set()
     abroad: set[tuple[str, ...]] = set()
@@ -233,6 +235,8 @@ def _load_words(lex: Lexicon) -> None:
             suffixes.add(toks[0])
         elif kind == "break":
             breaks.add(toks[0])
+        elif kind == "clause":
+            clauses.add(toks[0])
         elif kind == "legal":
             legal.add(word)
         elif kind == "event":
@@ -249,6 +253,7 @@ def _load_words(lex: Lexicon) -> None:
             phrases.sort(key=lambda h: -len(h))
     lex.org_suffixes = frozenset(suffixes)
     lex.breaks = frozenset(breaks)
+    lex.clause_words = frozenset(clauses)
     lex.legal = frozenset(legal)
     lex.event_words = frozenset(events)
     lex.abroad = frozenset(abroad)
