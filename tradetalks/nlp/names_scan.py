@@ -333,7 +333,7 @@ def lower_tail(scan: Scan, k: int, limit: int = 7) -> int:
 
     Vietnamese capitalises only the first syllable of each part of a body's name ("Trung tâm Dự báo khí tượng
     thủy văn quốc gia"), so the name runs on over lower-case words; it ends where the sentence shows it ends:
-    a bracket, the line's end, a capital, a small number ("số 7"), or a word that opens what the body does ("cho biết", "đã").
+    a bracket, the line's end, a capital, a small number ("số 7"), or a word opening what the body does ("đã").
     A run that ends otherwise ("Sở Y tế tăng cường kiểm tra các chợ", or at a comma: "Cục Điện ảnh quyết tâm,")
     keeps only its first word ("Sở Y tế").
     """
@@ -346,9 +346,9 @@ def lower_tail(scan: Scan, k: int, limit: int = 7) -> int:
         m = phrase_end(scan.lex.org_inner, scan, m) or m + 1
     if m == k + 1 or m == k:
         return k + 1
-    if (m >= scan.n or scan.text[m] == "(" or phrase_end(scan.lex.org_units, scan, m) or "\n" in scan.key[scan.end[m - 1]:scan.start[m]] or scan.is_cap(m)
+    if (m >= scan.n or scan.text[m] == "(" or phrase_end(scan.lex.org_units, scan, m) or scan.is_cap(m)
+            or "\n" in scan.key[scan.end[m - 1]:scan.start[m]] or scan.low[m] in scan.lex.clause_words
             or (scan.text[m].isdigit() and len(scan.text[m]) <= 2 and _closes_number(scan, m + 1))
-            or scan.low[m] in scan.lex.clause_words
             or (scan.low[m] == "và" and scan.is_cap(m + 1))):
         return m
     return k + 1
