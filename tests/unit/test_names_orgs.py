@@ -251,3 +251,19 @@ def test_names_unit_followed_by_a_person_names_no_city() -> None:
 ])
 def test_names_lower_tail(text: str, orgs: list[str]) -> None:
     assert [m.text for m in names_of(text).mentions if m.type == "organization"] == orgs
+
+
+@pytest.mark.parametrize(("text", "orgs"), [
+    # to_acronym: a name written in full before its acronym in brackets runs up to the bracket, lower case or not
+    ("Văn phòng Điều phối các chương trình về nước sạch (WSCO) gửi báo cáo.",
+     [("Văn phòng Điều phối các chương trình về nước sạch", "WSCO")]),
+    ("Tổng Công ty điện lực miền Trung (EVNCPC) tăng giá.", [("Tổng Công ty điện lực miền Trung", "EVNCPC")]),
+    ("Ủy ban Giám sát an toàn thuộc Bộ Giao thông Mỹ (SSB) điều tra.",
+     [("Ủy ban Giám sát an toàn thuộc Bộ Giao thông Mỹ", "SSB")]),
+    # ... never over a verb or a word relating it to something else, nor into another body
+    ("Hiệp hội Gạo làm việc với các hộ nông dân (HND).", [("Hiệp hội Gạo", None)]),
+    ("Tập đoàn Harbor Nine và Tổng Công ty cảng Đà Nẵng (DNP) ký kết.",
+     [("Tập đoàn Harbor Nine", None), ("Tổng Công ty cảng Đà Nẵng", "DNP")]),
+])
+def test_names_to_acronym(text: str, orgs: list[tuple[str, str | None]]) -> None:
+    assert [(m.text, m.acronym) for m in names_of(text).mentions if m.type == "organization"] == orgs

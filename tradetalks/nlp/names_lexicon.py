@@ -77,6 +77,7 @@ class Lexicon:
     org_contexts: tuple[tuple[str, ...], ...] = ()
     breaks: frozenset[str] = frozenset()
     clause_words: frozenset[str] = frozenset()  # words opening what a body does: a lower-case name tail ends there
+    relations: frozenset[str] = frozenset()  # "với", "tại": never inside a long name closed by its acronym
     legal: frozenset[str] = frozenset()
     abroad: frozenset[tuple[str, ...]] = frozenset()  # head nouns of missions named "... tại <country>"
     missions: frozenset[tuple[str, ...]] = frozenset()  # of those, the ones naming a body only with "tại <place>"
@@ -204,7 +205,7 @@ def _load_titles(lex: Lexicon) -> None:
 
 
 _ORG_WORD_KINDS = frozenset(
-    {"legal", "head", "suffix", "break", "event", "abroad", "mission", "context", "inner", "unit", "clause"}
+    {"legal", "head", "suffix", "break", "event", "abroad", "mission", "context", "inner", "unit", "clause", "relation"}
 )
 
 
@@ -216,6 +217,7 @@ def _load_words(lex: Lexicon) -> None:
     contexts: list[tuple[str, ...]] = []
     breaks: set[str] = set()
     clauses: set[str] = set()
+    relations: set[str] = set()
     legal: set[str] = set()
     events: set[str] = set()
     abroad: set[tuple[str, ...]] = set()
@@ -237,6 +239,8 @@ def _load_words(lex: Lexicon) -> None:
             breaks.add(toks[0])
         elif kind == "clause":
             clauses.add(toks[0])
+        elif kind == "relation":
+            relations.add(toks[0])
         elif kind == "legal":
             legal.add(word)
         elif kind == "event":
@@ -254,6 +258,7 @@ def _load_words(lex: Lexicon) -> None:
     lex.org_suffixes = frozenset(suffixes)
     lex.breaks = frozenset(breaks)
     lex.clause_words = frozenset(clauses)
+    lex.relations = frozenset(relations)
     lex.legal = frozenset(legal)
     lex.event_words = frozenset(events)
     lex.abroad = frozenset(abroad)

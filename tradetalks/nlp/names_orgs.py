@@ -8,10 +8,32 @@ from tradetalks.nlp.names_scan import CONNECTORS, Cand, Scan, name_run, phrase_e
 
 
 def _acronym_after(scan: Scan, j: int) -> str | None:
-    """The acronym in parentheses right after a name: "(USABC)" -> "USABC"."""
-    if j + 2 < scan.n and scan.text[j] == "(" and scan.text[j + 2] == ")" and scan.is_upper(j + 1):
+    """The acronym in parentheses right after a name: "(USABC)" -> "USABC", "(PVGas)" -> "PVGas"."""
+    if j + 2 < scan.n and scan.text[j] == "(" and scan.text[j + 2] == ")" and _acronym(scan, j + 1):
         return scan.text[j + 1]
     return None
+
+
+def _acronym(scan: Scan, t: int) -> bool:
+    """An acronym: all capitals ("USTR"), or capitals with a lower-case tail ("PVGas", "VinFast")."""
+    word = scan.text[t]
+    return scan.is_upper(t) or (word.isalpha() and word[0].isupper() and sum(c.isupper() for c in word) >= 2)
+
+
+def _to_acronym(scan: Scan, k: int, limit: int = 14) -> int:
+    """Rule ``to_acronym``: a body's name written in full before its acronym in brackets runs up to the bracket,
+    whatever the case of its words: "Ban Thư ký nhà nước về các vấn đề kinh tế (SECO)", "Tổng Công ty khí Việt
+    Nam (PVGas)". Only words that go inside long names stand between (no verb, no "với"): the end, or 0."""
+    m = k
+    while m < scan.n and m - k < limit and scan.spaced(m) and scan.text[m].isalpha():
+        word = scan.low[m]
+        if word in scan.lex.clause_words or word in scan.lex.relations:
+            return 0
+        if (m > k and scan.is_cap(m) and scan.low[m - 1] != "thuộc"
+                and any(tuple(scan.low[m:m + len(h)]) == h for h in scan.lex.org_heads.get(word, ()))):
+            return 0  # another body ("Tập đoàn X và Tổng Công ty Y (YY)"), unless the one it belongs to ("thuộc")
+        m += 1
+    return m if m > k and _acronym_after(scan, m) else 0
 
 
 def match_org_patterns(scan: Scan) -> None:
@@ -29,10 +51,10 @@ def match_org_patterns(scan: Scan) -> None:
         for head in lex.org_heads.get(scan.low[t], ()):
             k = t + len(head)
             opens = scan.is_cap(k) or scan.is_upper(k) or phrase_end(scan.lex.org_inner, scan, k) > 0 or (
-                unit_place(scan, k) > k)  # "Tòa án nhân dân ...", "Công an tỉnh Nghệ An"
+                unit_place(scan, k) > k) or _to_acronym(scan, k) > 0  # "Tòa án nhân dân ...", "Công an tỉnh X"
             if ((scan.is_cap(t) or len(head) == 1 and scan.is_upper(t)) and tuple(scan.low[t:k]) == head and opens
                     and (not scan.is_upper(k - 1) or len(head) == 1)):
-                end = name_run(scan, k)
+                end = max(name_run(scan, k), _to_acronym(scan, k))
                 if head in lex.abroad:
                     named = end
                     end = _mission_place(scan, end)
