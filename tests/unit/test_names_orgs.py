@@ -267,3 +267,19 @@ def test_names_lower_tail(text: str, orgs: list[str]) -> None:
 ])
 def test_names_to_acronym(text: str, orgs: list[tuple[str, str | None]]) -> None:
     assert [(m.text, m.acronym) for m in names_of(text).mentions if m.type == "organization"] == orgs
+
+
+@pytest.mark.parametrize(("text", "orgs"), [
+    # outlet_name: a capitalised name after "hãng tin", "tờ", "tạp chí" is that outlet, one word or several
+    ("Theo hãng thông tấn Kyodo, cuộc gặp kéo dài hai giờ.", ["Kyodo"]),
+    ("Bài bình luận đăng trên tờ Le Soir hôm thứ Hai.", ["Le Soir"]),
+    # ... but a country after "tờ" is no outlet
+    ("Một tờ Mỹ khác cũng đưa tin.", []),
+    # foreign_outlet: "Báo"/"Tạp chí" before a foreign name is a gloss, not part of the name
+    ("Tạp chí The Diplomat nhận định như vậy.", ["The Diplomat"]),
+    # source_acronym: an all-capitals name between a clause-opening "theo" and a comma says who reports
+    ("Theo NHK, hai bên đã nhất trí.", ["NHK"]),
+    ("Kim ngạch, tính theo USD, tăng nhẹ.", []),
+])
+def test_names_outlets_and_sources(text: str, orgs: list[str]) -> None:
+    assert [m.text for m in names_of(text).mentions if m.type == "organization"] == orgs

@@ -75,6 +75,8 @@ class Lexicon:
     cycle_stems: frozenset[str] = frozenset()  # "Giáp", "Đinh": heavenly stems of the lunar calendar
     cycle_branches: frozenset[str] = frozenset()  # "Thìn", "Hợi": earthly branches
     org_contexts: tuple[tuple[str, ...], ...] = ()
+    outlets: tuple[tuple[str, ...], ...] = ()  # "hãng tin", "tờ": a capitalised name after them is a news outlet
+    sources: frozenset[str] = frozenset()  # "theo": an all-capitals name between it and a comma says who reports
     breaks: frozenset[str] = frozenset()
     clause_words: frozenset[str] = frozenset()  # words opening what a body does: a lower-case name tail ends there
     relations: frozenset[str] = frozenset()  # "với", "tại": never inside a long name closed by its acronym
@@ -204,9 +206,10 @@ def _load_titles(lex: Lexicon) -> None:
         modifiers.sort(key=lambda m: -len(m[0]))
 
 
-_ORG_WORD_KINDS = frozenset(
-    {"legal", "head", "suffix", "break", "event", "abroad", "mission", "context", "inner", "unit", "clause", "relation"}
-)
+_ORG_WORD_KINDS = frozenset({
+    "legal", "head", "suffix", "break", "event", "abroad", "mission", "context", "inner", "unit", "clause", "relation",
+    "outlet", "source",
+})
 
 
 def _load_words(lex: Lexicon) -> None:
@@ -218,6 +221,8 @@ def _load_words(lex: Lexicon) -> None:
     breaks: set[str] = set()
     clauses: set[str] = set()
     relations: set[str] = set()
+    outlets: list[tuple[str, ...]] = []
+    sources: set[str] = set()
     legal: set[str] = set()
     events: set[str] = set()
     abroad: set[tuple[str, ...]] = set()
@@ -241,6 +246,10 @@ def _load_words(lex: Lexicon) -> None:
             clauses.add(toks[0])
         elif kind == "relation":
             relations.add(toks[0])
+        elif kind == "outlet":
+            outlets.append(toks)
+        elif kind == "source":
+            sources.add(toks[0])
         elif kind == "legal":
             legal.add(word)
         elif kind == "event":
@@ -259,6 +268,8 @@ def _load_words(lex: Lexicon) -> None:
     lex.breaks = frozenset(breaks)
     lex.clause_words = frozenset(clauses)
     lex.relations = frozenset(relations)
+    lex.outlets = tuple(sorted(outlets, key=len, reverse=True))
+    lex.sources = frozenset(sources)
     lex.legal = frozenset(legal)
     lex.event_words = frozenset(events)
     lex.abroad = frozenset(abroad)

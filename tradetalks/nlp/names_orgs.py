@@ -47,7 +47,7 @@ def match_org_patterns(scan: Scan) -> None:
         if known is not None:
             after = known.j
             continue
-        end = 0
+        end, start = 0, t
         for head in lex.org_heads.get(scan.low[t], ()):
             k = t + len(head)
             opens = scan.is_cap(k) or scan.is_upper(k) or phrase_end(scan.lex.org_inner, scan, k) > 0 or (
@@ -63,13 +63,41 @@ def match_org_patterns(scan: Scan) -> None:
                 inner = scan.at.get(k)
                 if inner is not None and inner.type == "organization" and inner.j >= end:
                     end = 0  # "Văn phòng USTR": the known organisation itself
+                if end and _foreign_outlet(scan, head, k, end):
+                    start = k
                 break
+        if not end and _after_phrase(scan, t, lex.outlets):
+            end = _outlet_name(scan, t)
         if (not end and scan.is_cap(t) and scan.is_latin(t) and not _after_word(scan, t)
                 and scan.low[t] not in lex.breaks):  # "Theo Birch Management": "Theo" is "according to"
             end = _latin_org(scan, t)
         if end:
-            _add_pattern_org(scan, t, end)
+            _add_pattern_org(scan, start, end)
             after = end
+
+
+def _foreign_outlet(scan: Scan, head: tuple[str, ...], k: int, end: int) -> bool:
+    """Rule ``foreign_outlet``: "Báo The Kyiv Independent", "Tạp chí Forbes": a word naming a newspaper or magazine
+    before a name in a foreign language is the reader's gloss, not part of the name."""
+    return (head in scan.lex.outlets or head == ("báo",)) and all(scan.is_latin(w) for w in range(k, end))
+
+
+def _after_phrase(scan: Scan, t: int, phrases: tuple[tuple[str, ...], ...]) -> bool:
+    """One of ``phrases`` (lower-case words) closes right before token ``t``, spaced from it."""
+    return scan.spaced(t) and any(t >= len(p) and tuple(scan.low[t - len(p):t]) == p for p in phrases)
+
+
+def _outlet_name(scan: Scan, t: int) -> int:
+    """Rule ``outlet_name``: after "hãng tin", "tờ", "tạp chí", the capitalised words are a news outlet's name
+    ("tờ Financial Times", "hãng thông tấn Tân Hoa"), one word or several, unless a country, place or person."""
+    known = scan.at.get(t)
+    if known is not None or scan.low[t] in scan.lex.breaks:
+        return 0
+    k = t
+    while (k < scan.n and k - t < 5 and (k == t or scan.spaced(k)) and (scan.is_cap(k) or scan.is_upper(k))
+           and (k == t or k not in scan.at)):
+        k += 1
+    return k if k > t else 0
 
 
 def _after_word(scan: Scan, t: int) -> bool:
@@ -161,7 +189,7 @@ def bare_acronyms(scan: Scan, taken: list[bool]) -> list[Cand]:
         if org is not None:
             out.append(Cand(t, t + 1, "organization", org.key, org.canonical, org.side, org.country,
                             acronym=scan.text[t]))
-        elif (scan.is_upper(t) and scan.text[t] not in scan.lex.legal and _after_context(scan, t)
+        elif (scan.is_upper(t) and scan.text[t] not in scan.lex.legal and (_after_context(scan, t) or _source(scan, t))
               and not scan.is_upper(t - 1)):  # "DOANH NGHIỆP CẦN": a headline in capitals names no brand
             out.append(Cand(t, t + 1, "organization", name_key(scan.text[t]), None, prio=1))
     return out
@@ -173,3 +201,12 @@ def _after_context(scan: Scan, t: int) -> bool:
         if tuple(scan.low[t - len(ctx):t]) == ctx:
             return True
     return False
+
+
+def _source(scan: Scan, t: int) -> bool:
+    """Rule ``source_acronym``: "Theo CNA, ...": an all-capitals name alone between a clause-opening "theo" and a
+    comma says who reports, a news outlet or a body (not "tính theo USD, ...")."""
+    gap = scan.key[scan.end[t - 2]:scan.start[t - 1]] if t > 1 else ""
+    opens = t == 1 or (t > 1 and (scan.text[t - 2] in ',.;:!?"“(' or "\n" in gap))
+    return bool(t and scan.low[t - 1] in scan.lex.sources and opens and scan.spaced(t) and t + 1 < scan.n
+                and scan.text[t + 1] == ",")
