@@ -277,9 +277,20 @@ def test_names_to_acronym(text: str, orgs: list[tuple[str, str | None]]) -> None
     ("Một tờ Mỹ khác cũng đưa tin.", []),
     # foreign_outlet: "Báo"/"Tạp chí" before a foreign name is a gloss, not part of the name
     ("Tạp chí The Diplomat nhận định như vậy.", ["The Diplomat"]),
+    ("Báo Nông thôn Ngày nay đưa tin.", ["Báo Nông thôn Ngày nay"]),  # Vietnamese words: the name itself
     # source_acronym: an all-capitals name between a clause-opening "theo" and a comma says who reports
     ("Theo NHK, hai bên đã nhất trí.", ["NHK"]),
     ("Kim ngạch, tính theo USD, tăng nhẹ.", []),
 ])
 def test_names_outlets_and_sources(text: str, orgs: list[str]) -> None:
+    assert [m.text for m in names_of(text).mentions if m.type == "organization"] == orgs
+
+
+@pytest.mark.parametrize(("text", "orgs"), [
+    # abbreviated head nouns: "TAND" (court), "VKSND" (procuracy), "CTCP" (joint-stock company), with a name or place
+    ("Hồ sơ được chuyển tới TAND tỉnh Kon Tum và CTCP Thép Sao Mai.", ["TAND tỉnh Kon Tum", "CTCP Thép Sao Mai"]),
+    # ... and on their own: the body of the place in question
+    ("Tại phiên xử, VKSND đề nghị mức án nhẹ hơn.", ["VKSND"]),
+])
+def test_names_abbreviated_heads(text: str, orgs: list[str]) -> None:
     assert [m.text for m in names_of(text).mentions if m.type == "organization"] == orgs

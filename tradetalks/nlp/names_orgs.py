@@ -66,6 +66,9 @@ def match_org_patterns(scan: Scan) -> None:
                 if end and _foreign_outlet(scan, head, k, end):
                     start = k
                 break
+            if len(head) == 1 and scan.is_upper(t) and tuple(scan.low[t:k]) == head and scan.text[t] not in lex.legal:
+                end = k  # an abbreviated body on its own: "đại diện VKSND", "HĐND đã họp"
+                break
         if not end and _after_phrase(scan, t, lex.outlets):
             end = _outlet_name(scan, t)
         if (not end and scan.is_cap(t) and scan.is_latin(t) and not _after_word(scan, t)
@@ -79,7 +82,9 @@ def match_org_patterns(scan: Scan) -> None:
 def _foreign_outlet(scan: Scan, head: tuple[str, ...], k: int, end: int) -> bool:
     """Rule ``foreign_outlet``: "Báo The Kyiv Independent", "Tạp chí Forbes": a word naming a newspaper or magazine
     before a name in a foreign language is the reader's gloss, not part of the name."""
-    return (head in scan.lex.outlets or head == ("báo",)) and all(scan.is_latin(w) for w in range(k, end))
+    words = range(k, end)
+    return ((head in scan.lex.outlets or head == ("báo",)) and all(scan.is_latin(w) for w in words)
+            and any(scan.is_foreign(w) or scan.is_upper(w) for w in words))  # not "Báo An ninh"
 
 
 def _after_phrase(scan: Scan, t: int, phrases: tuple[tuple[str, ...], ...]) -> bool:
