@@ -294,3 +294,17 @@ def test_names_outlets_and_sources(text: str, orgs: list[str]) -> None:
 ])
 def test_names_abbreviated_heads(text: str, orgs: list[str]) -> None:
     assert [m.text for m in names_of(text).mentions if m.type == "organization"] == orgs
+
+
+@pytest.mark.parametrize(("text", "orgs"), [
+    # lower_head: a head noun written in lower case before a capitalised name still names the body
+    ("Phó giám đốc cơ quan Khảo sát địa chất Canada phát biểu.", [("cơ quan Khảo sát địa chất Canada",
+                                                                 "Cơ quan Khảo sát địa chất Canada")]),
+    ("Thứ trưởng bộ Tư pháp dự họp.", [("bộ Tư pháp", "Bộ Tư pháp")]),  # a known body keeps its own name
+    # ... not when the head ends a word ("bệnh viện" is a hospital's common noun, "trụ sở" a seat) or a title follows
+    ("Anh được đưa tới bệnh viện Hòa Bình và trụ sở Hạ Long.", []),
+    ("Ông Hùng, chủ tịch hội đồng Quản trị, phát biểu.", [("hội đồng Quản trị", "Hội đồng Quản trị")]),
+    ("Người phát ngôn văn phòng Bộ trưởng Lâm nói.", []),
+])
+def test_names_lower_head(text: str, orgs: list[tuple[str, str | None]]) -> None:
+    assert [(m.text, m.canonical) for m in names_of(text).mentions if m.type == "organization"] == orgs

@@ -77,6 +77,8 @@ class Lexicon:
     org_contexts: tuple[tuple[str, ...], ...] = ()
     outlets: tuple[tuple[str, ...], ...] = ()  # "hãng tin", "tờ": a capitalised name after them is a news outlet
     sources: frozenset[str] = frozenset()  # "theo": an all-capitals name between it and a comma says who reports
+    low_heads: dict[str, list[tuple[str, ...]]] = field(default_factory=dict)  # "bộ", "cơ quan" by their last word
+    compounds: frozenset[str] = frozenset()  # "bệnh" (viện), "trụ" (sở): a lower-case head after them is no body's
     breaks: frozenset[str] = frozenset()
     clause_words: frozenset[str] = frozenset()  # words opening what a body does: a lower-case name tail ends there
     relations: frozenset[str] = frozenset()  # "với", "tại": never inside a long name closed by its acronym
@@ -208,7 +210,7 @@ def _load_titles(lex: Lexicon) -> None:
 
 _ORG_WORD_KINDS = frozenset({
     "legal", "head", "suffix", "break", "event", "abroad", "mission", "context", "inner", "unit", "clause", "relation",
-    "outlet", "source",
+    "outlet", "source", "lowhead", "compound",
 })
 
 
@@ -223,6 +225,7 @@ def _load_words(lex: Lexicon) -> None:
     relations: set[str] = set()
     outlets: list[tuple[str, ...]] = []
     sources: set[str] = set()
+    compounds: set[str] = set()
     legal: set[str] = set()
     events: set[str] = set()
     abroad: set[tuple[str, ...]] = set()
@@ -250,6 +253,10 @@ def _load_words(lex: Lexicon) -> None:
             outlets.append(toks)
         elif kind == "source":
             sources.add(toks[0])
+        elif kind == "lowhead":
+            lex.low_heads.setdefault(toks[-1], []).append(toks)
+        elif kind == "compound":
+            compounds.add(toks[0])
         elif kind == "legal":
             legal.add(word)
         elif kind == "event":
@@ -270,6 +277,7 @@ def _load_words(lex: Lexicon) -> None:
     lex.relations = frozenset(relations)
     lex.outlets = tuple(sorted(outlets, key=len, reverse=True))
     lex.sources = frozenset(sources)
+    lex.compounds = frozenset(compounds)
     lex.legal = frozenset(legal)
     lex.event_words = frozenset(events)
     lex.abroad = frozenset(abroad)

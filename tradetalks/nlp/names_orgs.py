@@ -4,7 +4,15 @@ company name ("Y Energy LLC"), and the acronyms written after them ("(USABC)")."
 from __future__ import annotations
 
 from tradetalks.nlp.names_lexicon import name_key
-from tradetalks.nlp.names_scan import CONNECTORS, Cand, Scan, name_run, phrase_end, unit_place
+from tradetalks.nlp.names_scan import (
+    CONNECTORS,
+    Cand,
+    Scan,
+    _starts_title,
+    name_run,
+    phrase_end,
+    unit_place,
+)
 
 
 def _acronym_after(scan: Scan, j: int) -> str | None:
@@ -34,6 +42,19 @@ def _to_acronym(scan: Scan, k: int, limit: int = 14) -> int:
             return 0  # another body ("Tập đoàn X và Tổng Công ty Y (YY)"), unless the one it belongs to ("thuộc")
         m += 1
     return m if m > k and _acronym_after(scan, m) else 0
+
+
+def lower_head(scan: Scan, t: int) -> int:
+    """Rule ``lower_head``: the size of a head noun written in lower case right before the capitalised word ``t``
+    ("bộ Công Thương", "cơ quan Tình báo Trung ương Mỹ"), or 0; the head names the body all the same."""
+    if not scan.spaced(t) or not t:
+        return 0
+    for head in scan.lex.low_heads.get(scan.text[t - 1], ()):
+        i = t - len(head)
+        if (i >= 0 and tuple(scan.text[i:t]) == head and (i == 0 or scan.low[i - 1] not in scan.lex.compounds)
+                and scan.low[t] not in scan.lex.titles):
+            return len(head)  # not the end of a word ("bệnh viện X" a hospital, "trụ sở X"), nor a title ("cục Phó")
+    return 0
 
 
 def match_org_patterns(scan: Scan) -> None:
@@ -69,6 +90,10 @@ def match_org_patterns(scan: Scan) -> None:
             if len(head) == 1 and scan.is_upper(t) and tuple(scan.low[t:k]) == head and scan.text[t] not in lex.legal:
                 end = k  # an abbreviated body on its own: "đại diện VKSND", "HĐND đã họp"
                 break
+        if (not end and (low_head := lower_head(scan, t)) and t - low_head >= after and not scan.is_upper(t)
+                and not _starts_title(scan, t)):  # "văn phòng Bộ trưởng X": the minister's office, no name
+            end = max(name_run(scan, t), _to_acronym(scan, t))
+            start = t - low_head if end > t else t
         if not end and _after_phrase(scan, t, lex.outlets):
             end = _outlet_name(scan, t)
         if (not end and scan.is_cap(t) and scan.is_latin(t) and not _after_word(scan, t)
@@ -163,6 +188,7 @@ def _add_pattern_org(scan: Scan, i: int, j: int) -> None:
             t += 1
     parts.append(scan.key[pos:scan.end[j - 1]])
     name = "".join(parts)
+    name = name[:1].upper() + name[1:]  # a head written in lower case: "cơ quan Tình báo ..." -> "Cơ quan Tình báo ..."
     canonical = name if name != scan.span(i, j) else None
     scan.add(Cand(i, j, "organization", name_key(name), canonical, side, country, prio=1, label=name))
 
