@@ -308,3 +308,15 @@ def test_names_abbreviated_heads(text: str, orgs: list[str]) -> None:
 ])
 def test_names_lower_head(text: str, orgs: list[tuple[str, str | None]]) -> None:
     assert [(m.text, m.canonical) for m in names_of(text).mentions if m.type == "organization"] == orgs
+
+
+@pytest.mark.parametrize(("text", "orgs"), [
+    # listed_with_orgs: one foreign word listed right after known companies is a company too
+    ("Đơn hàng đến từ Samsung, LG và Panasonic.", ["Samsung", "LG", "Panasonic"]),
+    # ... but not a word the text writes after a first name elsewhere (a person), nor a degree
+    ("Ông Paul Keller nói vậy. Intel, Nvidia và Keller cùng có mặt.", ["Intel", "Nvidia"]),
+    # "khối" before an all-capitals name: a bloc
+    ("Việt Nam và khối SICA bắt đầu đàm phán.", ["SICA"]),
+])
+def test_names_lists_and_blocs(text: str, orgs: list[str]) -> None:
+    assert [m.text for m in names_of(text).mentions if m.type == "organization"] == orgs

@@ -61,6 +61,8 @@ def match_org_patterns(scan: Scan) -> None:
     """Organisations not in the gazetteer: "Hiệp hội X", "Y Energy LLC", "Z Advisors (ZA)"."""
     lex = scan.lex
     after = 0
+    org_ends = {c.j for c in scan.cands if c.type == "organization"}
+    name_tails: set[str] | None = None  # words written after a capitalised word somewhere: "Trump" in "Donald Trump"
     for t in scan.capitals:
         if t < after:
             continue
@@ -96,6 +98,10 @@ def match_org_patterns(scan: Scan) -> None:
             start = t - low_head if end > t else t
         if not end and _after_phrase(scan, t, lex.outlets):
             end = _outlet_name(scan, t)
+        if not end and _listed_with_orgs(scan, t, org_ends):
+            if name_tails is None:
+                name_tails = {scan.text[k] for k in scan.capitals if k and scan.spaced(k) and scan.is_cap(k - 1)}
+            end = 0 if scan.text[t] in name_tails else t + 1
         if (not end and scan.is_cap(t) and scan.is_latin(t) and not _after_word(scan, t)
                 and scan.low[t] not in lex.breaks):  # "Theo Birch Management": "Theo" is "according to"
             end = _latin_org(scan, t)
@@ -110,6 +116,18 @@ def _foreign_outlet(scan: Scan, head: tuple[str, ...], k: int, end: int) -> bool
     words = range(k, end)
     return ((head in scan.lex.outlets or head == ("báo",)) and all(scan.is_latin(w) for w in words)
             and any(scan.is_foreign(w) or scan.is_upper(w) for w in words))  # not "Báo An ninh"
+
+
+def _listed_with_orgs(scan: Scan, t: int, org_ends: set[int]) -> bool:
+    """Rule ``listed_with_orgs``: one foreign word listed right after known organisations is one too: "Samsung, LG
+    và Sony" (a list names things of one kind); a name of two words may be a person's, so only one, and not a word
+    the text writes after a first name elsewhere ("Donald Trump")."""
+    if (not (scan.is_cap(t) or scan.is_upper(t)) or not scan.is_foreign(t) or t < 2 or t in scan.at
+            or scan.low[t] in scan.lex.modifiers or scan.low[t] in scan.lex.titles):
+        return False  # not "Ths" (a degree), not a title
+    if t + 1 < scan.n and scan.spaced(t + 1) and (scan.is_cap(t + 1) or scan.is_upper(t + 1)):
+        return False
+    return scan.text[t - 1] in (",", "và", "&") and (t - 1) in org_ends
 
 
 def _after_phrase(scan: Scan, t: int, phrases: tuple[tuple[str, ...], ...]) -> bool:
