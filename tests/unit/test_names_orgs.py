@@ -320,3 +320,12 @@ def test_names_lower_head(text: str, orgs: list[tuple[str, str | None]]) -> None
 ])
 def test_names_lists_and_blocs(text: str, orgs: list[str]) -> None:
     assert [m.text for m in names_of(text).mentions if m.type == "organization"] == orgs
+
+
+@pytest.mark.parametrize(("text", "orgs"), [
+    # numbered: a military unit named by its number, alone or inside a longer name, with its country
+    ("Đại diện Quân khu 9 và Hạm đội 6 Hoa Kỳ dự lễ.", ["Quân khu 9", "Hạm đội 6 Hoa Kỳ"]),
+    ("Bộ Tư lệnh Quân đoàn 12 tiếp khách.", ["Bộ Tư lệnh Quân đoàn 12"]),
+])
+def test_names_numbered_units(text: str, orgs: list[str]) -> None:
+    assert [m.text for m in names_of(text).mentions if m.type == "organization"] == orgs

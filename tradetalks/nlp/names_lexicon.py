@@ -79,6 +79,7 @@ class Lexicon:
     sources: frozenset[str] = frozenset()  # "theo": an all-capitals name between it and a comma says who reports
     low_heads: dict[str, list[tuple[str, ...]]] = field(default_factory=dict)  # "bộ", "cơ quan" by their last word
     compounds: frozenset[str] = frozenset()  # "bệnh" (viện), "trụ" (sở): a lower-case head after them is no body's
+    numbered: frozenset[tuple[str, ...]] = frozenset()  # "quân khu", "hạm đội": heads of units named by a number
     breaks: frozenset[str] = frozenset()
     clause_words: frozenset[str] = frozenset()  # words opening what a body does: a lower-case name tail ends there
     relations: frozenset[str] = frozenset()  # "với", "tại": never inside a long name closed by its acronym
@@ -210,7 +211,7 @@ def _load_titles(lex: Lexicon) -> None:
 
 _ORG_WORD_KINDS = frozenset({
     "legal", "head", "suffix", "break", "event", "abroad", "mission", "context", "inner", "unit", "clause", "relation",
-    "outlet", "source", "lowhead", "compound",
+    "outlet", "source", "lowhead", "compound", "numbered",
 })
 
 
@@ -226,6 +227,7 @@ def _load_words(lex: Lexicon) -> None:
     outlets: list[tuple[str, ...]] = []
     sources: set[str] = set()
     compounds: set[str] = set()
+    numbered: set[tuple[str, ...]] = set()
     legal: set[str] = set()
     events: set[str] = set()
     abroad: set[tuple[str, ...]] = set()
@@ -257,6 +259,9 @@ def _load_words(lex: Lexicon) -> None:
             lex.low_heads.setdefault(toks[-1], []).append(toks)
         elif kind == "compound":
             compounds.add(toks[0])
+        elif kind == "numbered":  # "Quân khu 5": a head too
+            lex.org_heads.setdefault(toks[0], []).append(toks)
+            numbered.add(toks)
         elif kind == "legal":
             legal.add(word)
         elif kind == "event":
@@ -278,6 +283,7 @@ def _load_words(lex: Lexicon) -> None:
     lex.outlets = tuple(sorted(outlets, key=len, reverse=True))
     lex.sources = frozenset(sources)
     lex.compounds = frozenset(compounds)
+    lex.numbered = frozenset(numbered)
     lex.legal = frozenset(legal)
     lex.event_words = frozenset(events)
     lex.abroad = frozenset(abroad)

@@ -75,6 +75,9 @@ def match_org_patterns(scan: Scan) -> None:
             k = t + len(head)
             opens = scan.is_cap(k) or scan.is_upper(k) or phrase_end(scan.lex.org_inner, scan, k) > 0 or (
                 unit_place(scan, k) > k) or _to_acronym(scan, k) > 0  # "Tòa án nhân dân ...", "Công an tỉnh X"
+            if head in lex.numbered and tuple(scan.low[t:k]) == head and scan.is_cap(t) and _unit_number(scan, k):
+                end = name_run(scan, k + 1) if scan.spaced(k + 1) and scan.is_cap(k + 1) else k + 1
+                break  # "Quân khu 5", "Hạm đội 7"
             if ((scan.is_cap(t) or len(head) == 1 and scan.is_upper(t)) and tuple(scan.low[t:k]) == head and opens
                     and (not scan.is_upper(k - 1) or len(head) == 1)):
                 end = max(name_run(scan, k), _to_acronym(scan, k))
@@ -116,6 +119,11 @@ def _foreign_outlet(scan: Scan, head: tuple[str, ...], k: int, end: int) -> bool
     words = range(k, end)
     return ((head in scan.lex.outlets or head == ("báo",)) and all(scan.is_latin(w) for w in words)
             and any(scan.is_foreign(w) or scan.is_upper(w) for w in words))  # not "Báo An ninh"
+
+
+def _unit_number(scan: Scan, k: int) -> bool:
+    """Token ``k`` is the number of a unit: up to three digits, spaced from the head ("Sư đoàn 320")."""
+    return k < scan.n and scan.spaced(k) and scan.text[k].isdigit() and len(scan.text[k]) <= 3
 
 
 def _listed_with_orgs(scan: Scan, t: int, org_ends: set[int]) -> bool:

@@ -304,7 +304,7 @@ def name_run(scan: Scan, t: int, limit: int = 12) -> int:
         if inner and (scan.is_cap(inner) or inner - k > 1):
             prev, k, last = "cap", inner, inner  # "Tòa án nhân dân", "Hiệp hội Mậu dịch Tự do châu Âu"
         elif (prev in ("cap", "low") and scan.text[k].isdigit() and len(scan.text[k]) <= 2
-              and _closes_number(scan, k + 1)):
+              and (_closes_number(scan, k + 1) or any(tuple(scan.low[k - len(h):k]) == h for h in scan.lex.numbered))):
             prev, k, last = "num", k + 1, k + 1  # "Quân khu 5", "Tổng Công ty May 10", "Vùng 3 Hải quân"
         elif scan.is_upper(k):
             prev, k, last = "upper", k + 1, k + 1
