@@ -329,3 +329,12 @@ def test_names_lists_and_blocs(text: str, orgs: list[str]) -> None:
 ])
 def test_names_numbered_units(text: str, orgs: list[str]) -> None:
     assert [m.text for m in names_of(text).mentions if m.type == "organization"] == orgs
+
+
+@pytest.mark.parametrize(("text", "orgs"), [
+    # a head before a known body is that body when its own name opens with the head ("Văn phòng USTR"), else the
+    # head's own body attached to it ("Văn phòng" of the Central Committee)
+    ("Văn phòng Trung ương Đảng và Văn phòng USTR gửi thư.", ["Văn phòng Trung ương Đảng", "USTR"]),
+])
+def test_names_office_of_a_known_body(text: str, orgs: list[str]) -> None:
+    assert [m.text for m in names_of(text).mentions if m.type == "organization"] == orgs

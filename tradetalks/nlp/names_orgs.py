@@ -87,8 +87,9 @@ def match_org_patterns(scan: Scan) -> None:
                     if head in lex.missions and end == named:
                         end = 0  # "Phái đoàn Trung Quốc": a country's delegation, no body without its place
                 inner = scan.at.get(k)
-                if inner is not None and inner.type == "organization" and inner.j >= end:
-                    end = 0  # "Văn phòng USTR": the known organisation itself
+                if (inner is not None and inner.type == "organization" and inner.j >= end
+                        and tuple((inner.canonical or "").lower().split()[:len(head)]) == head):
+                    end = 0  # "Văn phòng USTR": the known organisation itself (not "Văn phòng Trung ương Đảng")
                 if end and _foreign_outlet(scan, head, k, end):
                     start = k
                 break
