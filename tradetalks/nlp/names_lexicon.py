@@ -80,6 +80,7 @@ class Lexicon:
     low_heads: dict[str, list[tuple[str, ...]]] = field(default_factory=dict)  # "bộ", "cơ quan" by their last word
     compounds: frozenset[str] = frozenset()  # "bệnh" (viện), "trụ" (sở): a lower-case head after them is no body's
     numbered: frozenset[tuple[str, ...]] = frozenset()  # "quân khu", "hạm đội": heads of units named by a number
+    low_names: frozenset[tuple[str, ...]] = frozenset()  # "quỹ", "ủy ban": heads whose name may open in lower case
     breaks: frozenset[str] = frozenset()
     clause_words: frozenset[str] = frozenset()  # words opening what a body does: a lower-case name tail ends there
     relations: frozenset[str] = frozenset()  # "với", "tại": never inside a long name closed by its acronym
@@ -211,7 +212,7 @@ def _load_titles(lex: Lexicon) -> None:
 
 _ORG_WORD_KINDS = frozenset({
     "legal", "head", "suffix", "break", "event", "abroad", "mission", "context", "inner", "unit", "clause", "relation",
-    "outlet", "source", "lowhead", "compound", "numbered",
+    "outlet", "source", "lowhead", "compound", "numbered", "lowname",
 })
 
 
@@ -228,6 +229,7 @@ def _load_words(lex: Lexicon) -> None:
     sources: set[str] = set()
     compounds: set[str] = set()
     numbered: set[tuple[str, ...]] = set()
+    low_names: set[tuple[str, ...]] = set()
     legal: set[str] = set()
     events: set[str] = set()
     abroad: set[tuple[str, ...]] = set()
@@ -259,6 +261,8 @@ def _load_words(lex: Lexicon) -> None:
             lex.low_heads.setdefault(toks[-1], []).append(toks)
         elif kind == "compound":
             compounds.add(toks[0])
+        elif kind == "lowname":
+            low_names.add(toks)
         elif kind == "numbered":  # "Quân khu 5": a head too
             lex.org_heads.setdefault(toks[0], []).append(toks)
             numbered.add(toks)
@@ -284,6 +288,7 @@ def _load_words(lex: Lexicon) -> None:
     lex.sources = frozenset(sources)
     lex.compounds = frozenset(compounds)
     lex.numbered = frozenset(numbered)
+    lex.low_names = frozenset(low_names)
     lex.legal = frozenset(legal)
     lex.event_words = frozenset(events)
     lex.abroad = frozenset(abroad)

@@ -9,6 +9,7 @@ from tradetalks.nlp.names_scan import (
     Cand,
     Scan,
     _starts_title,
+    lower_tail,
     name_run,
     phrase_end,
     unit_place,
@@ -78,6 +79,11 @@ def match_org_patterns(scan: Scan) -> None:
             if head in lex.numbered and tuple(scan.low[t:k]) == head and scan.is_cap(t) and _unit_number(scan, k):
                 end = name_run(scan, k + 1) if scan.spaced(k + 1) and scan.is_cap(k + 1) else k + 1
                 break  # "Quân khu 5", "Hạm đội 7"
+            if (not opens and head in lex.low_names and scan.is_cap(t) and tuple(scan.low[t:k]) == head
+                    and not _opens_clause(scan, t) and not _starts_title(scan, t)
+                    and (low_end := _lower_name(scan, k)) > k + 1):
+                end = low_end
+                break  # "Quỹ bảo hiểm tiền gửi Việt Nam", "Nhóm tác chiến viễn chinh số 7"
             if ((scan.is_cap(t) or len(head) == 1 and scan.is_upper(t)) and tuple(scan.low[t:k]) == head and opens
                     and (not scan.is_upper(k - 1) or len(head) == 1)):
                 end = max(name_run(scan, k), _to_acronym(scan, k))
@@ -120,6 +126,29 @@ def _foreign_outlet(scan: Scan, head: tuple[str, ...], k: int, end: int) -> bool
     words = range(k, end)
     return ((head in scan.lex.outlets or head == ("báo",)) and all(scan.is_latin(w) for w in words)
             and any(scan.is_foreign(w) or scan.is_upper(w) for w in words))  # not "Báo An ninh"
+
+
+def _lower_name(scan: Scan, k: int) -> int:
+    """Rule ``lower_name``: after a head noun that may be followed by a name in lower case ("Quỹ", "Ủy ban"), the
+    lower-case words that close as a name does (see ``lower_tail``), with a small number or a country or place
+    after them ("Nhóm tác chiến viễn chinh số 7 Mỹ"); not when another capitalised name follows ("Hội đồng quản
+    trị Tổng Công ty X": the board of a company named after it), or 0."""
+    end = lower_tail(scan, k, limit=10)
+    if end <= k + 1:
+        return 0
+    if end < scan.n and scan.text[end].isdigit():
+        end += 1  # "... số 7"
+    if end < scan.n and scan.spaced(end) and scan.is_cap(end):
+        place = scan.at.get(end)
+        if place is None or place.type not in ("country", "location"):
+            return 0
+        end = place.j
+    return end
+
+
+def _opens_clause(scan: Scan, t: int) -> bool:
+    """Token ``t`` opens the text, a line or a sentence (where any word is capitalised)."""
+    return t == 0 or scan.text[t - 1] in ".!?:;\"“" or "\n" in scan.key[scan.end[t - 1]:scan.start[t]]
 
 
 def _unit_number(scan: Scan, k: int) -> bool:
