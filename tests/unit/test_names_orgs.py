@@ -344,9 +344,10 @@ def test_names_office_of_a_known_body(text: str, orgs: list[str]) -> None:
     # lower_name: mid-sentence, a head noun followed by a name written all in lower case, up to where it closes
     ("Tiền được chuyển về Quỹ hỗ trợ nông dân nghèo vùng cao\nBan tổ chức cảm ơn.",
      ["Quỹ hỗ trợ nông dân nghèo vùng cao"]),
-    ("Đơn vị thuộc Nhóm tàu khu trục số 9 Nhật Bản cập cảng.", ["Nhóm tàu khu trục số 9 Nhật Bản"]),
-    # ... not at a sentence's start, not a title ("Cục trưởng"), not before another capitalised name
-    ("Nhóm nghiên cứu cho biết kết quả tốt.", []),
+    ("Đơn vị thuộc Cục tàu khu trục số 9 Nhật Bản cập cảng.", ["Cục tàu khu trục số 9 Nhật Bản"]),
+    # ... not at a sentence's start, not a title ("Cục trưởng"), not before another capitalised name, not after
+    # "Nhóm", which as often means a group of people or firms ("Nhóm doanh nghiệp Nhật Bản")
+    ("Hôm qua Nhóm nghiên cứu Nhật Bản cho biết kết quả tốt.", []),
     ("Ông Nam, Cục trưởng ở tỉnh, cho biết vậy.", []),
     ("Đại diện Hội đồng quản trị Công ty Sao Mai phát biểu.", ["Công ty Sao Mai"]),
 ])
