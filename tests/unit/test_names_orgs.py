@@ -353,3 +353,13 @@ def test_names_office_of_a_known_body(text: str, orgs: list[str]) -> None:
 ])
 def test_names_lower_name(text: str, orgs: list[str]) -> None:
     assert [m.text for m in names_of(text).mentions if m.type == "organization"] == orgs
+
+
+@pytest.mark.parametrize(("text", "orgs"), [
+    # brand_company: a capitalised line of business before a Latin brand is the company's short name
+    ("Báo cáo của Chứng khoán Rongviet cho thấy điều đó.", ["Chứng khoán Rongviet"]),
+    # ... but before a country it names a market
+    ("Chứng khoán Nhật Bản tăng điểm.", []),
+])
+def test_names_brand_company(text: str, orgs: list[str]) -> None:
+    assert [m.text for m in names_of(text).mentions if m.type == "organization"] == orgs

@@ -81,6 +81,7 @@ class Lexicon:
     compounds: frozenset[str] = frozenset()  # "bệnh" (viện), "trụ" (sở): a lower-case head after them is no body's
     numbered: frozenset[tuple[str, ...]] = frozenset()  # "quân khu", "hạm đội": heads of units named by a number
     low_names: frozenset[tuple[str, ...]] = frozenset()  # "quỹ", "ủy ban": heads whose name may open in lower case
+    brand_heads: tuple[tuple[str, ...], ...] = ()  # "chứng khoán": with a brand after it, a company's short name
     breaks: frozenset[str] = frozenset()
     clause_words: frozenset[str] = frozenset()  # words opening what a body does: a lower-case name tail ends there
     relations: frozenset[str] = frozenset()  # "với", "tại": never inside a long name closed by its acronym
@@ -212,7 +213,7 @@ def _load_titles(lex: Lexicon) -> None:
 
 _ORG_WORD_KINDS = frozenset({
     "legal", "head", "suffix", "break", "event", "abroad", "mission", "context", "inner", "unit", "clause", "relation",
-    "outlet", "source", "lowhead", "compound", "numbered", "lowname",
+    "outlet", "source", "lowhead", "compound", "numbered", "lowname", "brand",
 })
 
 
@@ -230,6 +231,7 @@ def _load_words(lex: Lexicon) -> None:
     compounds: set[str] = set()
     numbered: set[tuple[str, ...]] = set()
     low_names: set[tuple[str, ...]] = set()
+    brands: list[tuple[str, ...]] = []
     legal: set[str] = set()
     events: set[str] = set()
     abroad: set[tuple[str, ...]] = set()
@@ -263,6 +265,8 @@ def _load_words(lex: Lexicon) -> None:
             compounds.add(toks[0])
         elif kind == "lowname":
             low_names.add(toks)
+        elif kind == "brand":
+            brands.append(toks)
         elif kind == "numbered":  # "Quân khu 5": a head too
             lex.org_heads.setdefault(toks[0], []).append(toks)
             numbered.add(toks)
@@ -289,6 +293,7 @@ def _load_words(lex: Lexicon) -> None:
     lex.compounds = frozenset(compounds)
     lex.numbered = frozenset(numbered)
     lex.low_names = frozenset(low_names)
+    lex.brand_heads = tuple(brands)
     lex.legal = frozenset(legal)
     lex.event_words = frozenset(events)
     lex.abroad = frozenset(abroad)

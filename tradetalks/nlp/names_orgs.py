@@ -106,6 +106,8 @@ def match_org_patterns(scan: Scan) -> None:
                 and not _starts_title(scan, t)):  # "văn phòng Bộ trưởng X": the minister's office, no name
             end = max(name_run(scan, t), _to_acronym(scan, t))
             start = t - low_head if end > t else t
+        if not end and scan.is_cap(t):
+            end = _brand_name(scan, t)
         if not end and _after_phrase(scan, t, lex.outlets):
             end = _outlet_name(scan, t)
         if not end and _listed_with_orgs(scan, t, org_ends):
@@ -144,6 +146,21 @@ def _lower_name(scan: Scan, k: int) -> int:
             return 0
         end = place.j
     return end
+
+
+def _brand_name(scan: Scan, t: int) -> int:
+    """Rule ``brand_company``: a capitalised line of business before a brand in Latin letters is a company's short
+    name ("Chứng khoán Vietcap", "Bảo hiểm AIA"); a country or place after it names a market ("Chứng khoán Mỹ")."""
+    for head in scan.lex.brand_heads:
+        k = t + len(head)
+        if tuple(scan.low[t:k]) != head or not scan.spaced(k) or scan.at.get(k) is not None:
+            continue
+        end = k
+        while end < scan.n and end - k < 3 and (end == k or scan.spaced(end)) and scan.is_latin(end) and (
+                scan.is_upper(end) or scan.is_cap(end) and scan.is_foreign(end) or end > k and scan.is_cap(end)):
+            end += 1
+        return end if end > k else 0
+    return 0
 
 
 def _opens_clause(scan: Scan, t: int) -> bool:
