@@ -35,7 +35,8 @@ NAMES = [
      [("organization", "Hiệp hội Nhựa Việt Nam", None, "VPA"), ("organization", "VPA", None, "VPA"),
       ("country", "Mỹ", "Hoa Kỳ", None)]),
     ("Tập đoàn Excelerate Energy đã ký biên bản ghi nhớ với đối tác Việt Nam.",
-     [("organization", "Tập đoàn Excelerate Energy", None, None), ("country", "Việt Nam", "Việt Nam", None)]),
+     [("organization", "Tập đoàn Excelerate Energy", "Excelerate Energy", None),  # company_word: its own name
+      ("country", "Việt Nam", "Việt Nam", None)]),
     ("Đại diện Kingsmen Capital Partners (KCP) cho biết sẽ mở văn phòng tại TP.HCM.",
      [("organization", "Kingsmen Capital Partners", None, "KCP"),
       ("location", "TP.HCM", "Thành phố Hồ Chí Minh", None)]),
@@ -363,3 +364,10 @@ def test_names_lower_name(text: str, orgs: list[str]) -> None:
 ])
 def test_names_brand_company(text: str, orgs: list[str]) -> None:
     assert [m.text for m in names_of(text).mentions if m.type == "organization"] == orgs
+
+
+def test_names_company_word_joins_the_name_told_alone() -> None:
+    """company_word: "Tập đoàn Harbor Nine" and a later "Harbor Nine" name one company (one key)."""
+    orgs = [m for m in names_of("Tập đoàn Harbor Nine Group ký hợp đồng. Harbor Nine Group cho biết.").mentions
+            if m.type == "organization"]
+    assert [m.key for m in orgs] == ["harbor nine group"] * 2

@@ -71,7 +71,7 @@ def match_org_patterns(scan: Scan) -> None:
         if known is not None:
             after = known.j
             continue
-        end, start = 0, t
+        end, start, own_name = 0, t, None
         for head in lex.org_heads.get(scan.low[t], ()):
             k = t + len(head)
             opens = scan.is_cap(k) or scan.is_upper(k) or phrase_end(scan.lex.org_inner, scan, k) > 0 or (
@@ -94,10 +94,14 @@ def match_org_patterns(scan: Scan) -> None:
                         end = 0  # "Phái đoàn Trung Quốc": a country's delegation, no body without its place
                 inner = scan.at.get(k)
                 if (inner is not None and inner.type == "organization" and inner.j >= end
-                        and tuple((inner.canonical or "").lower().split()[:len(head)]) == head):
-                    end = 0  # "Văn phòng USTR": the known organisation itself (not "Văn phòng Trung ương Đảng")
+                        and (tuple((inner.canonical or "").lower().split()[:len(head)]) == head
+                             or head in lex.org_contexts)):
+                    end = 0  # "Văn phòng USTR", "Tập đoàn Boeing": the known organisation itself (not "Văn phòng
+                    # Trung ương Đảng", the Committee's office)
                 if end and _foreign_outlet(scan, head, k, end):
                     start = k
+                elif end and head in lex.org_contexts and _foreign_name(scan, k, end):
+                    own_name = k  # "Tập đoàn Excelerate Energy" is the company "Excelerate Energy"
                 break
             if len(head) == 1 and scan.is_upper(t) and tuple(scan.low[t:k]) == head and scan.text[t] not in lex.legal:
                 end = k  # an abbreviated body on its own: "đại diện VKSND", "HĐND đã họp"
@@ -118,7 +122,7 @@ def match_org_patterns(scan: Scan) -> None:
                 and scan.low[t] not in lex.breaks):  # "Theo Birch Management": "Theo" is "according to"
             end = _latin_org(scan, t)
         if end:
-            _add_pattern_org(scan, start, end)
+            _add_pattern_org(scan, start, end, own_name)
             after = end
 
 
@@ -245,8 +249,21 @@ def _latin_org(scan: Scan, t: int) -> int:
     return last_suffix
 
 
-def _add_pattern_org(scan: Scan, i: int, j: int) -> None:
-    """Add an organisation found by pattern, its country written canonically: "Bộ Kinh tế Mỹ" -> "Bộ Kinh tế Hoa Kỳ"."""
+def _foreign_name(scan: Scan, k: int, end: int) -> bool:
+    """Tokens ``[k, end)`` are a name in Latin letters, one of them not Vietnamese ("Excelerate Energy")."""
+    words = range(k, end)
+    return all(scan.is_latin(w) for w in words) and any(scan.is_foreign(w) or scan.is_upper(w) for w in words)
+
+
+def _add_pattern_org(scan: Scan, i: int, j: int, named: int | None = None) -> None:
+    """Add an organisation found by pattern, its country written canonically: "Bộ Kinh tế Mỹ" -> "Bộ Kinh tế Hoa Kỳ".
+
+    Rule ``company_word``: from ``named`` on, the words are the company's own name, a company word before them
+    ("Tập đoàn", "Công ty") the reader's gloss: "Tập đoàn Harbor Nine" is named "Harbor Nine", as when told alone."""
+    if named is not None:
+        name = scan.span(named, j)
+        scan.add(Cand(i, j, "organization", name_key(name), name, prio=1, label=name))
+        return
     parts, side, country = [], None, None
     pos, t = scan.start[i], i
     while t < j:
