@@ -371,3 +371,14 @@ def test_names_company_word_joins_the_name_told_alone() -> None:
     orgs = [m for m in names_of("Tập đoàn Harbor Nine Group ký hợp đồng. Harbor Nine Group cho biết.").mentions
             if m.type == "organization"]
     assert [m.key for m in orgs] == ["harbor nine group"] * 2
+
+
+@pytest.mark.parametrize(("text", "orgs"), [
+    # employer: a Latin name after "của" closing a working role is the employer
+    ("Bà Lena Ortiz, nhà phân tích thị trường của Crestline, cho rằng giá sẽ giảm.", ["Crestline"]),
+    # ... not a person's surname the text gives after a first name elsewhere, nor after a role of no employer
+    ("Ông Tom Reyes phát biểu. Bà Ann, chuyên gia của Reyes, đồng tình.", []),
+    ("Bạn của Crestline nói vậy.", []),
+])
+def test_names_employer(text: str, orgs: list[str]) -> None:
+    assert [m.text for m in names_of(text).mentions if m.type == "organization"] == orgs

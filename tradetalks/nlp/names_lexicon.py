@@ -82,6 +82,7 @@ class Lexicon:
     numbered: frozenset[tuple[str, ...]] = frozenset()  # "quân khu", "hạm đội": heads of units named by a number
     low_names: frozenset[tuple[str, ...]] = frozenset()  # "quỹ", "ủy ban": heads whose name may open in lower case
     brand_heads: tuple[tuple[str, ...], ...] = ()  # "chứng khoán": with a brand after it, a company's short name
+    employer_roles: dict[str, list[tuple[str, ...]]] = field(default_factory=dict)  # "nhà phân tích" by last word
     breaks: frozenset[str] = frozenset()
     clause_words: frozenset[str] = frozenset()  # words opening what a body does: a lower-case name tail ends there
     relations: frozenset[str] = frozenset()  # "với", "tại": never inside a long name closed by its acronym
@@ -213,7 +214,7 @@ def _load_titles(lex: Lexicon) -> None:
 
 _ORG_WORD_KINDS = frozenset({
     "legal", "head", "suffix", "break", "event", "abroad", "mission", "context", "inner", "unit", "clause", "relation",
-    "outlet", "source", "lowhead", "compound", "numbered", "lowname", "brand",
+    "outlet", "source", "lowhead", "compound", "numbered", "lowname", "brand", "employer",
 })
 
 
@@ -267,6 +268,8 @@ def _load_words(lex: Lexicon) -> None:
             low_names.add(toks)
         elif kind == "brand":
             brands.append(toks)
+        elif kind == "employer":
+            lex.employer_roles.setdefault(toks[-1], []).append(toks)
         elif kind == "numbered":  # "Quân khu 5": a head too
             lex.org_heads.setdefault(toks[0], []).append(toks)
             numbered.add(toks)

@@ -114,6 +114,12 @@ def match_org_patterns(scan: Scan) -> None:
             end = _brand_name(scan, t)
         if not end and _after_phrase(scan, t, lex.outlets):
             end = _outlet_name(scan, t)
+        if not end and scan.is_latin(t) and not scan.is_upper(t) and _employer_before(scan, t):  # acronyms: later
+            end = _latin_run(scan, t)
+            if end and name_tails is None:
+                name_tails = {scan.text[k] for k in scan.capitals if k and scan.spaced(k) and scan.is_cap(k - 1)}
+            if end and (name_tails is not None and scan.text[end - 1] in name_tails and end - t == 1):
+                end = 0  # "... người phát ngôn của Pence": a person's surname told elsewhere after a first name
         if not end and _listed_with_orgs(scan, t, org_ends):
             if name_tails is None:
                 name_tails = {scan.text[k] for k in scan.capitals if k and scan.spaced(k) and scan.is_cap(k - 1)}
@@ -175,6 +181,31 @@ def _opens_clause(scan: Scan, t: int) -> bool:
 def _unit_number(scan: Scan, k: int) -> bool:
     """Token ``k`` is the number of a unit: up to three digits, spaced from the head ("Sư đoàn 320")."""
     return k < scan.n and scan.spaced(k) and scan.text[k].isdigit() and len(scan.text[k]) <= 3
+
+
+def _employer_before(scan: Scan, t: int, reach: int = 8) -> bool:
+    """Rule ``employer``: "Jianwei Xu, nhà kinh tế trưởng của Natixis": a name in Latin letters after "của" that
+    closes a working role (a few words before, in one clause) is the employer, an organisation."""
+    if t < 2 or scan.low[t - 1] != "của" or not scan.spaced(t):
+        return False
+    for k in range(t - 1, max(0, t - 1 - reach), -1):
+        if not scan.text[k - 1].isalnum():
+            return False  # the clause ends before a role was found
+        for role in scan.lex.employer_roles.get(scan.low[k - 1], ()):
+            if tuple(scan.low[k - len(role):k]) == role:
+                return True
+    return False
+
+
+def _latin_run(scan: Scan, t: int) -> int:
+    """The end of up to four capitalised Latin words from ``t`` closed by punctuation or a lower-case word, or 0."""
+    k = t
+    while k < scan.n and k - t < 4 and (k == t or scan.spaced(k)) and scan.is_latin(k) and (
+            scan.is_cap(k) or scan.is_upper(k)) and k not in scan.at:
+        k += 1
+    if k == t or (k < scan.n and scan.spaced(k) and (scan.is_cap(k) or scan.is_upper(k))):
+        return 0
+    return k
 
 
 def _listed_with_orgs(scan: Scan, t: int, org_ends: set[int]) -> bool:
