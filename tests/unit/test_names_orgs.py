@@ -382,3 +382,13 @@ def test_names_company_word_joins_the_name_told_alone() -> None:
 ])
 def test_names_employer(text: str, orgs: list[str]) -> None:
     assert [m.text for m in names_of(text).mentions if m.type == "organization"] == orgs
+
+
+@pytest.mark.parametrize(("text", "orgs"), [
+    # company_after_word: after a company word in lower case, a name in Latin letters is that company's own
+    ("Hàng được giao cho hãng Oakridge và công ty Brightwell Foods.", ["Oakridge", "Brightwell Foods"]),
+    # ... a Vietnamese name there is left to the other rules (here, a person's)
+    ("Hợp đồng với công ty Hoàng Long đã ký.", []),
+])
+def test_names_company_after_word(text: str, orgs: list[str]) -> None:
+    assert [m.text for m in names_of(text).mentions if m.type == "organization"] == orgs

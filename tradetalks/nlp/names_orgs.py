@@ -120,6 +120,9 @@ def match_org_patterns(scan: Scan) -> None:
                 name_tails = {scan.text[k] for k in scan.capitals if k and scan.spaced(k) and scan.is_cap(k - 1)}
             if end and (name_tails is not None and scan.text[end - 1] in name_tails and end - t == 1):
                 end = 0  # "... người phát ngôn của Pence": a person's surname told elsewhere after a first name
+        if (not end and scan.is_latin(t) and not scan.is_upper(t) and _after_phrase(scan, t, lex.org_contexts)
+                and (run := _latin_run(scan, t)) and _foreign_name(scan, t, run) and len(scan.span(t, run)) > 2):
+            end = run  # rule company_after_word: "hãng Foxconn", "công ty Harbor Nine": a company's own name
         if not end and _listed_with_orgs(scan, t, org_ends):
             if name_tails is None:
                 name_tails = {scan.text[k] for k in scan.capitals if k and scan.spaced(k) and scan.is_cap(k - 1)}
