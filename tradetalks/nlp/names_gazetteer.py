@@ -75,11 +75,12 @@ def match_gazetteer(scan: Scan) -> None:
     """Every known organisation, country and place, the longest spelling at each token."""
     low = scan.low
     index = _spellings(scan.lex)
+    low_heads = scan.lex.low_heads
     after = 0
     for t in scan.capitals:
         if t < after:
             continue
-        head = lower_head(scan, t)
+        head = lower_head(scan, t) if t and scan.text[t - 1] in low_heads else 0
         if head and t - head >= after and (known := _lowered_at(index, scan, t - head)) is not None:
             scan.add(_entry_cand(scan, t - head, t - head + len(known.tokens), known.entry))  # "bộ Công Thương"
             after = t - head + len(known.tokens)

@@ -76,12 +76,15 @@ class Lexicon:
     cycle_branches: frozenset[str] = frozenset()  # "Thìn", "Hợi": earthly branches
     org_contexts: tuple[tuple[str, ...], ...] = ()
     outlets: tuple[tuple[str, ...], ...] = ()  # "hãng tin", "tờ": a capitalised name after them is a news outlet
+    ends_of: dict[str, dict[str, list[tuple[str, ...]]]] = field(default_factory=dict)  # kind -> last word -> phrases
     sources: frozenset[str] = frozenset()  # "theo": an all-capitals name between it and a comma says who reports
     low_heads: dict[str, list[tuple[str, ...]]] = field(default_factory=dict)  # "bộ", "cơ quan" by their last word
     compounds: frozenset[str] = frozenset()  # "bệnh" (viện), "trụ" (sở): a lower-case head after them is no body's
     numbered: frozenset[tuple[str, ...]] = frozenset()  # "quân khu", "hạm đội": heads of units named by a number
     low_names: frozenset[tuple[str, ...]] = frozenset()  # "quỹ", "ủy ban": heads whose name may open in lower case
     brand_heads: tuple[tuple[str, ...], ...] = ()  # "chứng khoán": with a brand after it, a company's short name
+    brand_firsts: frozenset[str] = frozenset()  # their first words
+    words_before: frozenset[str] = frozenset()  # the last words of lowheads, outlets, contexts, and "của"
     employer_roles: dict[str, list[tuple[str, ...]]] = field(default_factory=dict)  # "nhà phân tích" by last word
     breaks: frozenset[str] = frozenset()
     clause_words: frozenset[str] = frozenset()  # words opening what a body does: a lower-case name tail ends there
@@ -297,11 +300,17 @@ def _load_words(lex: Lexicon) -> None:
     lex.numbered = frozenset(numbered)
     lex.low_names = frozenset(low_names)
     lex.brand_heads = tuple(brands)
+    lex.brand_firsts = frozenset(b[0] for b in brands)
     lex.legal = frozenset(legal)
     lex.event_words = frozenset(events)
     lex.abroad = frozenset(abroad)
     lex.missions = frozenset(missions)
     lex.org_contexts = tuple(sorted(contexts, key=len, reverse=True))
+    for kind, listed in (("outlet", lex.outlets), ("context", lex.org_contexts)):
+        by_last = lex.ends_of[kind] = {}
+        for phrase in listed:
+            by_last.setdefault(phrase[-1], []).append(phrase)
+    lex.words_before = frozenset({*lex.low_heads, *lex.ends_of["outlet"], *lex.ends_of["context"], "của"})
     lex.english_words = frozenset(row[0].strip().lower() for row in _rows("english_words.tsv"))
     cycle: dict[str, set[str]] = {"stem": set(), "branch": set()}
     for number, row in enumerate(_rows("calendar_cycle.tsv"), 1):

@@ -3,6 +3,8 @@ company name ("Y Energy LLC"), and the acronyms written after them ("(USABC)")."
 
 from __future__ import annotations
 
+from bisect import bisect_left
+
 from tradetalks.nlp.names_lexicon import name_key
 from tradetalks.nlp.names_scan import (
     CONNECTORS,
@@ -29,10 +31,27 @@ def _acronym(scan: Scan, t: int) -> bool:
     return scan.is_upper(t) or (word.isalpha() and word[0].isupper() and sum(c.isupper() for c in word) >= 2)
 
 
-def _to_acronym(scan: Scan, k: int, limit: int = 14) -> int:
+def _bracketed(scan: Scan) -> list[int]:
+    """Where an acronym in brackets opens ("(" of "(SECO)"), in text order: looked up by ``_to_acronym``."""
+    out, j = [], -1
+    while "(" in scan.key:
+        try:
+            j = scan.text.index("(", j + 1)
+        except ValueError:
+            break
+        if _acronym_after(scan, j):
+            out.append(j)
+    return out
+
+
+def _to_acronym(scan: Scan, k: int, brackets: list[int] | None = None, limit: int = 14) -> int:
     """Rule ``to_acronym``: a body's name written in full before its acronym in brackets runs up to the bracket,
     whatever the case of its words: "Ban Thư ký nhà nước về các vấn đề kinh tế (SECO)", "Tổng Công ty khí Việt
     Nam (PVGas)". Only words that go inside long names stand between (no verb, no "với"): the end, or 0."""
+    if brackets is not None:
+        at = bisect_left(brackets, k)
+        if at == len(brackets) or brackets[at] - k > limit:
+            return 0  # no acronym in reach: no walk
     m = k
     while m < scan.n and m - k < limit and scan.spaced(m) and scan.text[m].isalpha():
         word = scan.low[m]
@@ -48,9 +67,10 @@ def _to_acronym(scan: Scan, k: int, limit: int = 14) -> int:
 def lower_head(scan: Scan, t: int) -> int:
     """Rule ``lower_head``: the size of a head noun written in lower case right before the capitalised word ``t``
     ("bộ Công Thương", "cơ quan Tình báo Trung ương Mỹ"), or 0; the head names the body all the same."""
-    if not scan.spaced(t) or not t:
+    heads = scan.lex.low_heads.get(scan.text[t - 1]) if t else None
+    if not heads or not scan.spaced(t):
         return 0
-    for head in scan.lex.low_heads.get(scan.text[t - 1], ()):
+    for head in heads:
         i = t - len(head)
         if (i >= 0 and tuple(scan.text[i:t]) == head and (i == 0 or scan.low[i - 1] not in scan.lex.compounds)
                 and scan.low[t] not in scan.lex.titles):
@@ -62,8 +82,8 @@ def match_org_patterns(scan: Scan) -> None:
     """Organisations not in the gazetteer: "Hiệp hội X", "Y Energy LLC", "Z Advisors (ZA)"."""
     lex = scan.lex
     after = 0
-    org_ends = {c.j for c in scan.cands if c.type == "organization"}
-    name_tails: set[str] | None = None  # words written after a capitalised word somewhere: "Trump" in "Donald Trump"
+    found = _Found(scan, {c.j for c in scan.cands if c.type == "organization"})
+    before, org_ends = lex.words_before, found.org_ends
     for t in scan.capitals:
         if t < after:
             continue
@@ -75,8 +95,8 @@ def match_org_patterns(scan: Scan) -> None:
         for head in lex.org_heads.get(scan.low[t], ()):
             k = t + len(head)
             opens = scan.is_cap(k) or scan.is_upper(k) or phrase_end(scan.lex.org_inner, scan, k) > 0 or (
-                unit_place(scan, k) > k) or _to_acronym(scan, k) > 0  # "Tòa án nhân dân ...", "Công an tỉnh X"
-            if head in lex.numbered and tuple(scan.low[t:k]) == head and scan.is_cap(t) and _unit_number(scan, k):
+                unit_place(scan, k) > k) or _to_acronym(scan, k, found.brackets()) > 0  # "Tòa án nhân dân"
+            if _unit_number(scan, k) and head in lex.numbered and tuple(scan.low[t:k]) == head and scan.is_cap(t):
                 end = name_run(scan, k + 1) if scan.spaced(k + 1) and scan.is_cap(k + 1) else k + 1
                 break  # "Quân khu 5", "Hạm đội 7"
             if (not opens and head in lex.low_names and scan.is_cap(t) and tuple(scan.low[t:k]) == head
@@ -86,7 +106,7 @@ def match_org_patterns(scan: Scan) -> None:
                 break  # "Quỹ bảo hiểm tiền gửi Việt Nam", "Nhóm tác chiến viễn chinh số 7"
             if ((scan.is_cap(t) or len(head) == 1 and scan.is_upper(t)) and tuple(scan.low[t:k]) == head and opens
                     and (not scan.is_upper(k - 1) or len(head) == 1)):
-                end = max(name_run(scan, k), _to_acronym(scan, k))
+                end = max(name_run(scan, k), _to_acronym(scan, k, found.brackets()))
                 if head in lex.abroad:
                     named = end
                     end = _mission_place(scan, end)
@@ -106,33 +126,63 @@ def match_org_patterns(scan: Scan) -> None:
             if len(head) == 1 and scan.is_upper(t) and tuple(scan.low[t:k]) == head and scan.text[t] not in lex.legal:
                 end = k  # an abbreviated body on its own: "đại diện VKSND", "HĐND đã họp"
                 break
-        if (not end and (low_head := lower_head(scan, t)) and t - low_head >= after and not scan.is_upper(t)
-                and not _starts_title(scan, t)):  # "văn phòng Bộ trưởng X": the minister's office, no name
-            end = max(name_run(scan, t), _to_acronym(scan, t))
-            start = t - low_head if end > t else t
-        if not end and scan.is_cap(t):
-            end = _brand_name(scan, t)
-        if not end and _after_phrase(scan, t, lex.outlets):
-            end = _outlet_name(scan, t)
-        if not end and scan.is_latin(t) and not scan.is_upper(t) and _employer_before(scan, t):  # acronyms: later
-            end = _latin_run(scan, t)
-            if end and name_tails is None:
-                name_tails = {scan.text[k] for k in scan.capitals if k and scan.spaced(k) and scan.is_cap(k - 1)}
-            if end and (name_tails is not None and scan.text[end - 1] in name_tails and end - t == 1):
-                end = 0  # "... người phát ngôn của Pence": a person's surname told elsewhere after a first name
-        if (not end and scan.is_latin(t) and not scan.is_upper(t) and _after_phrase(scan, t, lex.org_contexts)
-                and (run := _latin_run(scan, t)) and _foreign_name(scan, t, run) and len(scan.span(t, run)) > 2):
-            end = run  # rule company_after_word: "hãng Foxconn", "công ty Harbor Nine": a company's own name
-        if not end and _listed_with_orgs(scan, t, org_ends):
-            if name_tails is None:
-                name_tails = {scan.text[k] for k in scan.capitals if k and scan.spaced(k) and scan.is_cap(k - 1)}
-            end = 0 if scan.text[t] in name_tails else t + 1
+        if not end and t and (scan.low[t - 1] in before or (t - 1) in org_ends or scan.low[t] in lex.brand_firsts):
+            start, end = _by_word_before(scan, t, after, found)
         if (not end and scan.is_cap(t) and scan.is_latin(t) and not _after_word(scan, t)
                 and scan.low[t] not in lex.breaks):  # "Theo Birch Management": "Theo" is "according to"
             end = _latin_org(scan, t)
         if end:
             _add_pattern_org(scan, start, end, own_name)
             after = end
+
+
+class _Found:
+    """What the rules keyed on the word before a name look up, each read once per text and only when asked."""
+
+    def __init__(self, scan: Scan, org_ends: set[int]):
+        self.scan, self.org_ends = scan, org_ends
+        self._brackets: list[int] | None = None
+        self._tails: set[str] | None = None
+
+    def brackets(self) -> list[int]:
+        """Where an acronym in brackets opens ("(" of "(SECO)"), in text order."""
+        if self._brackets is None:
+            self._brackets = _bracketed(self.scan)
+        return self._brackets
+
+    def name_tails(self) -> set[str]:
+        """Words written after a capitalised word somewhere: "Trump" in "Donald Trump"."""
+        if self._tails is None:
+            scan = self.scan
+            self._tails = {scan.text[k] for k in scan.capitals if k and scan.spaced(k) and scan.is_cap(k - 1)}
+        return self._tails
+
+
+def _by_word_before(scan: Scan, t: int, after: int, found: _Found) -> tuple[int, int]:
+    """The rules read from the word before a capitalised name at ``t`` (or its first word): where the organisation
+    starts and ends, or ``(t, 0)``."""
+    lex = scan.lex
+    if (scan.text[t - 1] in lex.low_heads and (low_head := lower_head(scan, t)) and t - low_head >= after
+            and not scan.is_upper(t) and not _starts_title(scan, t)):  # "văn phòng Bộ trưởng X": no name
+        end = max(name_run(scan, t), _to_acronym(scan, t, found.brackets()))
+        if end > t:
+            return t - low_head, end
+    end = 0
+    if scan.low[t] in lex.brand_firsts and scan.is_cap(t):
+        end = _brand_name(scan, t)
+    if not end and _after_phrase(scan, t, "outlet"):
+        end = _outlet_name(scan, t)
+    if (not end and scan.low[t - 1] == "của" and scan.is_latin(t) and not scan.is_upper(t)
+            and _employer_before(scan, t)):  # acronyms: left to the acronym rules
+        end = _latin_run(scan, t)
+        if end - t == 1 and scan.text[t] in found.name_tails():
+            end = 0  # "... người phát ngôn của Pence": a person's surname told elsewhere after a first name
+    if (not end and _after_phrase(scan, t, "context") and scan.is_latin(t) and not scan.is_upper(t)
+            and (run := _latin_run(scan, t)) and _foreign_name(scan, t, run) and len(scan.span(t, run)) > 2):
+        end = run  # rule company_after_word: "hãng Foxconn", "công ty Harbor Nine": a company's own name
+    if not end and (t - 1) in found.org_ends and _listed_with_orgs(scan, t, found.org_ends):
+        end = 0 if scan.text[t] in found.name_tails() else t + 1
+    return t, end
 
 
 def _foreign_outlet(scan: Scan, head: tuple[str, ...], k: int, end: int) -> bool:
@@ -166,7 +216,7 @@ def _brand_name(scan: Scan, t: int) -> int:
     name ("Chứng khoán Vietcap", "Bảo hiểm AIA"); a country or place after it names a market ("Chứng khoán Mỹ")."""
     for head in scan.lex.brand_heads:
         k = t + len(head)
-        if tuple(scan.low[t:k]) != head or not scan.spaced(k) or scan.at.get(k) is not None:
+        if head[0] != scan.low[t] or tuple(scan.low[t:k]) != head or not scan.spaced(k) or scan.at.get(k) is not None:
             continue
         end = k
         while end < scan.n and end - k < 3 and (end == k or scan.spaced(end)) and scan.is_latin(end) and (
@@ -215,17 +265,22 @@ def _listed_with_orgs(scan: Scan, t: int, org_ends: set[int]) -> bool:
     """Rule ``listed_with_orgs``: one foreign word listed right after known organisations is one too: "Samsung, LG
     và Sony" (a list names things of one kind); a name of two words may be a person's, so only one, and not a word
     the text writes after a first name elsewhere ("Donald Trump")."""
-    if (not (scan.is_cap(t) or scan.is_upper(t)) or not scan.is_foreign(t) or t < 2 or t in scan.at
+    if (t < 2 or scan.text[t - 1] not in (",", "và", "&") or (t - 1) not in org_ends or t in scan.at
+            or not (scan.is_cap(t) or scan.is_upper(t)) or not scan.is_foreign(t)
             or scan.low[t] in scan.lex.modifiers or scan.low[t] in scan.lex.titles):
         return False  # not "Ths" (a degree), not a title
     if t + 1 < scan.n and scan.spaced(t + 1) and (scan.is_cap(t + 1) or scan.is_upper(t + 1)):
         return False
-    return scan.text[t - 1] in (",", "và", "&") and (t - 1) in org_ends
+    return True
 
 
-def _after_phrase(scan: Scan, t: int, phrases: tuple[tuple[str, ...], ...]) -> bool:
-    """One of ``phrases`` (lower-case words) closes right before token ``t``, spaced from it."""
-    return scan.spaced(t) and any(t >= len(p) and tuple(scan.low[t - len(p):t]) == p for p in phrases)
+def _after_phrase(scan: Scan, t: int, kind: str) -> bool:
+    """A phrase of ``kind`` ("outlet", "context": lower-case words) closes right before token ``t``, spaced from it;
+    looked up by the word before ``t``, not tried one by one."""
+    phrases = scan.lex.ends_of[kind].get(scan.low[t - 1]) if t else None
+    if not phrases or not scan.spaced(t):
+        return False
+    return any(t >= len(p) and tuple(scan.low[t - len(p):t]) == p for p in phrases)
 
 
 def _outlet_name(scan: Scan, t: int) -> int:
