@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from tradetalks.nlp.names_lexicon import Alias, Entry, Lexicon, name_key
-from tradetalks.nlp.names_orgs import lower_head
+from tradetalks.nlp.names_org_cues import lower_head
 from tradetalks.nlp.names_scan import Cand, Scan, _starts_title
 
 
