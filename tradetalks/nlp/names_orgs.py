@@ -41,7 +41,8 @@ def match_org_patterns(scan: Scan) -> None:
             k = t + len(head)
             opens = scan.is_cap(k) or scan.is_upper(k) or phrase_end(scan.lex.org_inner, scan, k) > 0 or (
                 unit_place(scan, k) > k) or _to_acronym(scan, k, found.brackets()) > 0  # "Tòa án nhân dân"
-            if _unit_number(scan, k) and head in lex.numbered and tuple(scan.low[t:k]) == head and scan.is_cap(t):
+            if (k < scan.n and scan.text[k].isdigit() and _unit_number(scan, k) and head in lex.numbered
+                    and tuple(scan.low[t:k]) == head and scan.is_cap(t)):
                 end = name_run(scan, k + 1) if scan.spaced(k + 1) and scan.is_cap(k + 1) else k + 1
                 break  # "Quân khu 5", "Hạm đội 7"
             if (not opens and head in lex.low_names and scan.is_cap(t) and tuple(scan.low[t:k]) == head
