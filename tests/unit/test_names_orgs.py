@@ -392,3 +392,17 @@ def test_names_employer(text: str, orgs: list[str]) -> None:
 ])
 def test_names_company_after_word(text: str, orgs: list[str]) -> None:
     assert [m.text for m in names_of(text).mentions if m.type == "organization"] == orgs
+
+
+@pytest.mark.parametrize(("text", "orgs"), [
+    # interview_outlet: the name after "trao đổi với" (and "PV"), closed by a comma and a person, is the newspaper;
+    # newspaper_short: a known paper named without "Báo" is that paper
+    ("Chia sẻ với Kinh Tế Mới, bà Hạnh cho biết giá sẽ tăng.", [("Kinh Tế Mới", None)]),
+    ("Trao đổi với PV Tiền Phong, TS Minh nhận định.", [("Tiền Phong", "Báo Tiền Phong")]),
+    # ... not a country, not "PV" alone, not without a person after the comma
+    ("Nói với Nhật Bản, ông Lâm cam kết.", []),
+    ("Trao đổi với PV, ông Hùng cho biết.", []),
+    ("Trao đổi với Kinh Tế Mới, nhiều người cho biết.", []),
+])
+def test_names_interview_outlet(text: str, orgs: list[tuple[str, str | None]]) -> None:
+    assert [(m.text, m.canonical) for m in names_of(text).mentions if m.type == "organization"] == orgs

@@ -85,6 +85,8 @@ class Lexicon:
     brand_heads: tuple[tuple[str, ...], ...] = ()  # "chứng khoán": with a brand after it, a company's short name
     brand_firsts: frozenset[str] = frozenset()  # their first words
     words_before: frozenset[str] = frozenset()  # the last words of lowheads, outlets, contexts, and "của"
+    interviews: tuple[tuple[str, ...], ...] = ()  # "trao đổi với": the name after it, then a comma and a person,
+    reporters: frozenset[str] = frozenset()  # is the newspaper ("PV" may stand between)
     employer_roles: dict[str, list[tuple[str, ...]]] = field(default_factory=dict)  # "nhà phân tích" by last word
     breaks: frozenset[str] = frozenset()
     clause_words: frozenset[str] = frozenset()  # words opening what a body does: a lower-case name tail ends there
@@ -217,7 +219,7 @@ def _load_titles(lex: Lexicon) -> None:
 
 _ORG_WORD_KINDS = frozenset({
     "legal", "head", "suffix", "break", "event", "abroad", "mission", "context", "inner", "unit", "clause", "relation",
-    "outlet", "source", "lowhead", "compound", "numbered", "lowname", "brand", "employer",
+    "outlet", "source", "lowhead", "compound", "numbered", "lowname", "brand", "employer", "interview", "reporter",
 })
 
 
@@ -236,6 +238,8 @@ def _load_words(lex: Lexicon) -> None:
     numbered: set[tuple[str, ...]] = set()
     low_names: set[tuple[str, ...]] = set()
     brands: list[tuple[str, ...]] = []
+    interviews: list[tuple[str, ...]] = []
+    reporters: set[str] = set()
     legal: set[str] = set()
     events: set[str] = set()
     abroad: set[tuple[str, ...]] = set()
@@ -271,6 +275,10 @@ def _load_words(lex: Lexicon) -> None:
             low_names.add(toks)
         elif kind == "brand":
             brands.append(toks)
+        elif kind == "interview":
+            interviews.append(toks)
+        elif kind == "reporter":
+            reporters.add(toks[0])
         elif kind == "employer":
             lex.employer_roles.setdefault(toks[-1], []).append(toks)
         elif kind == "numbered":  # "Quân khu 5": a head too
@@ -310,7 +318,9 @@ def _load_words(lex: Lexicon) -> None:
         by_last = lex.ends_of[kind] = {}
         for phrase in listed:
             by_last.setdefault(phrase[-1], []).append(phrase)
-    lex.words_before = frozenset({*lex.low_heads, *lex.ends_of["outlet"], *lex.ends_of["context"], "của"})
+    lex.interviews, lex.reporters = tuple(interviews), frozenset(reporters)
+    lex.words_before = frozenset({*lex.low_heads, *lex.ends_of["outlet"], *lex.ends_of["context"], "của",
+                                  *(i[-1] for i in interviews), *reporters})
     lex.english_words = frozenset(row[0].strip().lower() for row in _rows("english_words.tsv"))
     cycle: dict[str, set[str]] = {"stem": set(), "branch": set()}
     for number, row in enumerate(_rows("calendar_cycle.tsv"), 1):

@@ -113,6 +113,8 @@ def _by_word_before(scan: Scan, t: int, after: int, found: _Found) -> tuple[int,
     if (not end and _after_phrase(scan, t, "context") and scan.is_latin(t) and not scan.is_upper(t)
             and (run := _latin_run(scan, t)) and _foreign_name(scan, t, run) and len(scan.span(t, run)) > 2):
         end = run  # rule company_after_word: "hãng Foxconn", "công ty Harbor Nine": a company's own name
+    if not end and scan.low[t] not in lex.reporters:
+        end = _interview_outlet(scan, t)
     if not end and (t - 1) in found.org_ends and _listed_with_orgs(scan, t, found.org_ends):
         end = 0 if scan.text[t] in found.name_tails() else t + 1
     return t, end
@@ -197,3 +199,30 @@ def _foreign_name(scan: Scan, k: int, end: int) -> bool:
     """Tokens ``[k, end)`` are a name in Latin letters, one of them not Vietnamese ("Excelerate Energy")."""
     words = range(k, end)
     return all(scan.is_latin(w) for w in words) and any(scan.is_foreign(w) or scan.is_upper(w) for w in words)
+
+
+def _interview_outlet(scan: Scan, t: int) -> int:
+    """Rule ``interview_outlet``: "Trao đổi với Tiền Phong, ông X cho biết": the capitalised name after words of
+    talking to the press (and "PV"), closed by a comma and a person (a form of address, a degree or a title), is the
+    newspaper the person spoke to; the end of its name, or 0."""
+    k = t - 1
+    if scan.low[k] in scan.lex.reporters:
+        k -= 1  # "với PV Người Đưa Tin"
+    if not any(k + 1 >= len(p) and tuple(scan.low[k + 1 - len(p):k + 1]) == p for p in scan.lex.interviews):
+        return 0
+    known = scan.at.get(t)
+    if known is not None and known.type != "organization":
+        return 0  # "nói với Mỹ, ...": a country
+    end = t
+    while end < scan.n and end - t < 4 and (end == t or scan.spaced(end)) and (scan.is_cap(end) or scan.is_upper(end)):
+        end += 1
+    if end >= scan.n - 1 or scan.text[end] != "," or not _person_opens(scan, end + 1):
+        return 0
+    return end
+
+
+def _person_opens(scan: Scan, k: int) -> bool:
+    """A person's name opens at ``k`` with a form of address, a degree or a title ("ông", "TS", "Giám đốc")."""
+    if any(kind in ("honorific", "academic") for _, kind in scan.lex.modifiers.get(scan.low[k], ())):
+        return True  # "ông", "TS" (with its period or not)
+    return _starts_title(scan, k)

@@ -169,6 +169,11 @@ def _add_pattern_org(scan: Scan, i: int, j: int, named: int | None = None) -> No
         name = scan.span(named, j)
         scan.add(Cand(i, j, "organization", name_key(name), name, prio=1, label=name))
         return
+    paper = scan.lex.orgs.get(name_key("Báo " + scan.span(i, j)))
+    if paper is not None:  # rule newspaper_short: "Trao đổi với Tiền Phong" names Báo Tiền Phong
+        scan.add(Cand(i, j, "organization", name_key(paper.canonical), paper.canonical, paper.side, paper.country,
+                      prio=1, label=paper.canonical))
+        return
     parts, side, country = [], None, None
     pos, t = scan.start[i], i
     while t < j:
