@@ -406,3 +406,14 @@ def test_names_company_after_word(text: str, orgs: list[str]) -> None:
 ])
 def test_names_interview_outlet(text: str, orgs: list[tuple[str, str | None]]) -> None:
     assert [(m.text, m.canonical) for m in names_of(text).mentions if m.type == "organization"] == orgs
+
+
+@pytest.mark.parametrize(("text", "orgs"), [
+    # speaking_acronym: an all-capitals word of three letters or more right before a verb of saying is a body
+    ("Hôm qua KOTRA nhận định xuất khẩu sẽ chậm lại.", ["KOTRA"]),
+    # ... not a person's role in capitals, not two letters, not a headline in capitals
+    ("HLV Park cho biết đội sẽ thắng. PV cho biết thêm.", []),
+    ("CẢNH BÁO: GIÁ XĂNG TĂNG", []),
+])
+def test_names_speaking_acronym(text: str, orgs: list[str]) -> None:
+    assert [m.text for m in names_of(text).mentions if m.type == "organization"] == orgs

@@ -87,6 +87,9 @@ class Lexicon:
     words_before: frozenset[str] = frozenset()  # the last words of lowheads, outlets, contexts, and "của"
     interviews: tuple[tuple[str, ...], ...] = ()  # "trao đổi với": the name after it, then a comma and a person,
     reporters: frozenset[str] = frozenset()  # is the newspaper ("PV" may stand between)
+    says: dict[str, list[tuple[str, ...]]] = field(default_factory=dict)  # "cho biết": by first word
+    role_abbreviations: frozenset[str] = frozenset()  # "hlv", "ntk": a person's role written in capitals
+    abbreviated_heads: frozenset[tuple[str, ...]] = frozenset()  # "ubnd", "tand": heads written as abbreviations
     employer_roles: dict[str, list[tuple[str, ...]]] = field(default_factory=dict)  # "nhà phân tích" by last word
     breaks: frozenset[str] = frozenset()
     clause_words: frozenset[str] = frozenset()  # words opening what a body does: a lower-case name tail ends there
@@ -220,6 +223,7 @@ def _load_titles(lex: Lexicon) -> None:
 _ORG_WORD_KINDS = frozenset({
     "legal", "head", "suffix", "break", "event", "abroad", "mission", "context", "inner", "unit", "clause", "relation",
     "outlet", "source", "lowhead", "compound", "numbered", "lowname", "brand", "employer", "interview", "reporter",
+    "says", "role",
 })
 
 
@@ -239,6 +243,8 @@ def _load_words(lex: Lexicon) -> None:
     low_names: set[tuple[str, ...]] = set()
     brands: list[tuple[str, ...]] = []
     interviews: list[tuple[str, ...]] = []
+    roles: set[str] = set()
+    abbreviated: set[tuple[str, ...]] = set()
     reporters: set[str] = set()
     legal: set[str] = set()
     events: set[str] = set()
@@ -255,6 +261,8 @@ def _load_words(lex: Lexicon) -> None:
             lex.org_units.setdefault(toks[0], []).append(toks)
         elif kind == "head":
             lex.org_heads.setdefault(toks[0], []).append(toks)
+            if word.isupper():
+                abbreviated.add(toks)  # "UBND", "TAND": a body on its own too
         elif kind == "suffix":
             suffixes.add(toks[0])
         elif kind == "break":
@@ -279,6 +287,10 @@ def _load_words(lex: Lexicon) -> None:
             interviews.append(toks)
         elif kind == "reporter":
             reporters.add(toks[0])
+        elif kind == "role":
+            roles.add(toks[0])
+        elif kind == "says":
+            lex.says.setdefault(toks[0], []).append(toks)
         elif kind == "employer":
             lex.employer_roles.setdefault(toks[-1], []).append(toks)
         elif kind == "numbered":  # "Quân khu 5": a head too
@@ -318,7 +330,8 @@ def _load_words(lex: Lexicon) -> None:
         by_last = lex.ends_of[kind] = {}
         for phrase in listed:
             by_last.setdefault(phrase[-1], []).append(phrase)
-    lex.interviews, lex.reporters = tuple(interviews), frozenset(reporters)
+    lex.interviews, lex.reporters, lex.role_abbreviations = tuple(interviews), frozenset(reporters), frozenset(roles)
+    lex.abbreviated_heads = frozenset(abbreviated)
     lex.words_before = frozenset({*lex.low_heads, *lex.ends_of["outlet"], *lex.ends_of["context"], "của",
                                   *(i[-1] for i in interviews), *reporters})
     lex.english_words = frozenset(row[0].strip().lower() for row in _rows("english_words.tsv"))

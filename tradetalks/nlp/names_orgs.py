@@ -69,7 +69,7 @@ def match_org_patterns(scan: Scan) -> None:
                 elif end and head in lex.org_contexts and _foreign_name(scan, k, end):
                     own_name = k  # "Tập đoàn Excelerate Energy" is the company "Excelerate Energy"
                 break
-            if len(head) == 1 and scan.is_upper(t) and tuple(scan.low[t:k]) == head and scan.text[t] not in lex.legal:
+            if head in lex.abbreviated_heads and scan.is_upper(t) and tuple(scan.low[t:k]) == head:
                 end = k  # an abbreviated body on its own: "đại diện VKSND", "HĐND đã họp"
                 break
         if not end and t and (scan.low[t - 1] in before or (t - 1) in org_ends or scan.low[t] in lex.brand_firsts):
@@ -220,7 +220,8 @@ def bare_acronyms(scan: Scan, taken: list[bool]) -> list[Cand]:
         if org is not None:
             out.append(Cand(t, t + 1, "organization", org.key, org.canonical, org.side, org.country,
                             acronym=scan.text[t]))
-        elif (scan.is_upper(t) and scan.text[t] not in scan.lex.legal and (_after_context(scan, t) or _source(scan, t))
+        elif (scan.is_upper(t) and scan.text[t] not in scan.lex.legal
+              and (_after_context(scan, t) or _source(scan, t) or _says(scan, t))
               and not scan.is_upper(t - 1)):  # "DOANH NGHIỆP CẦN": a headline in capitals names no brand
             out.append(Cand(t, t + 1, "organization", name_key(scan.text[t]), None, prio=1))
     return out
@@ -241,3 +242,11 @@ def _source(scan: Scan, t: int) -> bool:
     opens = t == 1 or (t > 1 and (scan.text[t - 2] in ',.;:!?"“(' or "\n" in gap))
     return bool(t and scan.low[t - 1] in scan.lex.sources and opens and scan.spaced(t) and t + 1 < scan.n
                 and scan.text[t + 1] == ",")
+
+
+def _says(scan: Scan, t: int) -> bool:
+    """Rule ``speaking_acronym``: "JETRO nhận định, ...": an all-capitals word of three letters or more right before
+    a verb of saying or judging is a body speaking (not "HLV", a person's role)."""
+    k = t + 1
+    return (len(scan.text[t]) >= 3 and k < scan.n and scan.spaced(k) and scan.low[t] not in scan.lex.role_abbreviations
+            and any(tuple(scan.low[k:k + len(v)]) == v for v in scan.lex.says.get(scan.low[k], ())))
