@@ -35,7 +35,8 @@ NAMES = [
      [("organization", "Hiệp hội Nhựa Việt Nam", None, "VPA"), ("organization", "VPA", None, "VPA"),
       ("country", "Mỹ", "Hoa Kỳ", None)]),
     ("Tập đoàn Excelerate Energy đã ký biên bản ghi nhớ với đối tác Việt Nam.",
-     [("organization", "Tập đoàn Excelerate Energy", None, None), ("country", "Việt Nam", "Việt Nam", None)]),
+     [("organization", "Tập đoàn Excelerate Energy", "Excelerate Energy", None),  # company_word: its own name
+      ("country", "Việt Nam", "Việt Nam", None)]),
     ("Đại diện Kingsmen Capital Partners (KCP) cho biết sẽ mở văn phòng tại TP.HCM.",
      [("organization", "Kingsmen Capital Partners", None, "KCP"),
       ("location", "TP.HCM", "Thành phố Hồ Chí Minh", None)]),
@@ -233,3 +234,186 @@ def test_names_unit_followed_by_a_person_names_no_city() -> None:
     """_unit_place: "Chủ tịch UBND TP Nguyễn Văn Bình" - the body's name does not take the person's."""
     orgs = [m.text for m in names_of("Chủ tịch UBND TP Nguyễn Văn Bình nói.").mentions if m.type == "organization"]
     assert orgs == ["UBND"]
+
+
+@pytest.mark.parametrize(("text", "orgs"), [
+    # lower_tail: the name goes on in lower case up to a word opening what the body does
+    ("Trung tâm Quan trắc môi trường biển quốc gia cho biết nước đã rút.",
+     ["Trung tâm Quan trắc môi trường biển quốc gia"]),
+    # ... up to a capital or a place with its unit, which the name then takes
+    ("Cục Kiểm định hàng hóa tỉnh Bình Định lấy mẫu.", ["Cục Kiểm định hàng hóa tỉnh Bình Định"]),
+    # ... up to a small number
+    ("Trung tâm Cứu hộ đường sông số 4 đã có mặt.", ["Trung tâm Cứu hộ đường sông số 4"]),
+    # a run that ends in neither keeps its first lower-case word: the rest is the sentence's verb and object
+    ("Sở Y tế tăng cường kiểm tra các chợ.", ["Sở Y tế"]),
+    ("Hôm qua Cục Điện ảnh quyết tâm làm lại, rồi nghỉ.", ["Cục Điện ảnh"]),
+    # a head noun inside the name takes no tail of its own: "Công an" then the verb
+    ("Cơ quan Điều tra hình sự Công an khởi tố vụ án.", ["Cơ quan Điều tra hình sự Công an"]),
+])
+def test_names_lower_tail(text: str, orgs: list[str]) -> None:
+    assert [m.text for m in names_of(text).mentions if m.type == "organization"] == orgs
+
+
+@pytest.mark.parametrize(("text", "orgs"), [
+    # to_acronym: a name written in full before its acronym in brackets runs up to the bracket, lower case or not
+    ("Văn phòng Điều phối các chương trình về nước sạch (WSCO) gửi báo cáo.",
+     [("Văn phòng Điều phối các chương trình về nước sạch", "WSCO")]),
+    ("Tổng Công ty điện lực miền Trung (EVNCPC) tăng giá.", [("Tổng Công ty điện lực miền Trung", "EVNCPC")]),
+    ("Ủy ban Giám sát an toàn thuộc Bộ Giao thông Mỹ (SSB) điều tra.",
+     [("Ủy ban Giám sát an toàn thuộc Bộ Giao thông Mỹ", "SSB")]),
+    # ... never over a verb or a word relating it to something else, nor into another body
+    ("Hiệp hội Gạo làm việc với các hộ nông dân (HND).", [("Hiệp hội Gạo", None)]),
+    ("Tập đoàn Harbor Nine và Tổng Công ty cảng Đà Nẵng (DNP) ký kết.",
+     [("Tập đoàn Harbor Nine", None), ("Tổng Công ty cảng Đà Nẵng", "DNP")]),
+])
+def test_names_to_acronym(text: str, orgs: list[tuple[str, str | None]]) -> None:
+    assert [(m.text, m.acronym) for m in names_of(text).mentions if m.type == "organization"] == orgs
+
+
+@pytest.mark.parametrize(("text", "orgs"), [
+    # outlet_name: a capitalised name after "hãng tin", "tờ", "tạp chí" is that outlet, one word or several
+    ("Theo hãng thông tấn Kyodo, cuộc gặp kéo dài hai giờ.", ["Kyodo"]),
+    ("Bài bình luận đăng trên tờ Le Soir hôm thứ Hai.", ["Le Soir"]),
+    # ... but a country after "tờ" is no outlet
+    ("Một tờ Mỹ khác cũng đưa tin.", []),
+    # foreign_outlet: "Báo"/"Tạp chí" before a foreign name is a gloss, not part of the name
+    ("Tạp chí The Diplomat nhận định như vậy.", ["The Diplomat"]),
+    ("Báo Nông thôn Ngày nay đưa tin.", ["Báo Nông thôn Ngày nay"]),  # Vietnamese words: the name itself
+    # source_acronym: an all-capitals name between a clause-opening "theo" and a comma says who reports
+    ("Theo NHK, hai bên đã nhất trí.", ["NHK"]),
+    ("Kim ngạch, tính theo USD, tăng nhẹ.", []),
+])
+def test_names_outlets_and_sources(text: str, orgs: list[str]) -> None:
+    assert [m.text for m in names_of(text).mentions if m.type == "organization"] == orgs
+
+
+@pytest.mark.parametrize(("text", "orgs"), [
+    # abbreviated head nouns: "TAND" (court), "VKSND" (procuracy), "CTCP" (joint-stock company), with a name or place
+    ("Hồ sơ được chuyển tới TAND tỉnh Kon Tum và CTCP Thép Sao Mai.", ["TAND tỉnh Kon Tum", "CTCP Thép Sao Mai"]),
+    # ... and on their own: the body of the place in question
+    ("Tại phiên xử, VKSND đề nghị mức án nhẹ hơn.", ["VKSND"]),
+])
+def test_names_abbreviated_heads(text: str, orgs: list[str]) -> None:
+    assert [m.text for m in names_of(text).mentions if m.type == "organization"] == orgs
+
+
+@pytest.mark.parametrize(("text", "orgs"), [
+    # lower_head: a head noun written in lower case before a capitalised name still names the body
+    ("Phó giám đốc cơ quan Khảo sát địa chất Canada phát biểu.", [("cơ quan Khảo sát địa chất Canada",
+                                                                 "Cơ quan Khảo sát địa chất Canada")]),
+    ("Thứ trưởng bộ Tư pháp dự họp.", [("bộ Tư pháp", "Bộ Tư pháp")]),  # a known body keeps its own name
+    # ... not when the head ends a word ("bệnh viện" is a hospital's common noun, "trụ sở" a seat) or a title follows
+    ("Anh được đưa tới bệnh viện Hòa Bình và trụ sở Hạ Long.", []),
+    ("Ông Hùng, chủ tịch hội đồng Quản trị, phát biểu.", [("hội đồng Quản trị", "Hội đồng Quản trị")]),
+    ("Người phát ngôn văn phòng Bộ trưởng Lâm nói.", []),
+])
+def test_names_lower_head(text: str, orgs: list[tuple[str, str | None]]) -> None:
+    assert [(m.text, m.canonical) for m in names_of(text).mentions if m.type == "organization"] == orgs
+
+
+@pytest.mark.parametrize(("text", "orgs"), [
+    # listed_with_orgs: one foreign word listed right after known companies is a company too
+    ("Đơn hàng đến từ Samsung, LG và Panasonic.", ["Samsung", "LG", "Panasonic"]),
+    # ... but not a word the text writes after a first name elsewhere (a person), nor a degree
+    ("Ông Paul Keller nói vậy. Intel, Nvidia và Keller cùng có mặt.", ["Intel", "Nvidia"]),
+    # "khối" before an all-capitals name: a bloc
+    ("Việt Nam và khối SICA bắt đầu đàm phán.", ["SICA"]),
+])
+def test_names_lists_and_blocs(text: str, orgs: list[str]) -> None:
+    assert [m.text for m in names_of(text).mentions if m.type == "organization"] == orgs
+
+
+@pytest.mark.parametrize(("text", "orgs"), [
+    # numbered: a military unit named by its number, alone or inside a longer name, with its country
+    ("Đại diện Quân khu 9 và Hạm đội 6 Hoa Kỳ dự lễ.", ["Quân khu 9", "Hạm đội 6 Hoa Kỳ"]),
+    ("Bộ Tư lệnh Quân đoàn 12 tiếp khách.", ["Bộ Tư lệnh Quân đoàn 12"]),
+])
+def test_names_numbered_units(text: str, orgs: list[str]) -> None:
+    assert [m.text for m in names_of(text).mentions if m.type == "organization"] == orgs
+
+
+@pytest.mark.parametrize(("text", "orgs"), [
+    # a head before a known body is that body when its own name opens with the head ("Văn phòng USTR"), else the
+    # head's own body attached to it ("Văn phòng" of the Central Committee)
+    ("Văn phòng Trung ương Đảng và Văn phòng USTR gửi thư.", ["Văn phòng Trung ương Đảng", "USTR"]),
+])
+def test_names_office_of_a_known_body(text: str, orgs: list[str]) -> None:
+    assert [m.text for m in names_of(text).mentions if m.type == "organization"] == orgs
+
+
+@pytest.mark.parametrize(("text", "orgs"), [
+    # lower_name: mid-sentence, a head noun followed by a name written all in lower case, up to where it closes
+    ("Tiền được chuyển về Quỹ hỗ trợ nông dân nghèo vùng cao\nBan tổ chức cảm ơn.",
+     ["Quỹ hỗ trợ nông dân nghèo vùng cao"]),
+    ("Đơn vị thuộc Cục tàu khu trục số 9 Nhật Bản cập cảng.", ["Cục tàu khu trục số 9 Nhật Bản"]),
+    # ... not at a sentence's start, not a title ("Cục trưởng"), not before another capitalised name, not after
+    # "Nhóm", which as often means a group of people or firms ("Nhóm doanh nghiệp Nhật Bản")
+    ("Hôm qua Nhóm nghiên cứu Nhật Bản cho biết kết quả tốt.", []),
+    ("Ông Nam, Cục trưởng ở tỉnh, cho biết vậy.", []),
+    ("Đại diện Hội đồng quản trị Công ty Sao Mai phát biểu.", ["Công ty Sao Mai"]),
+])
+def test_names_lower_name(text: str, orgs: list[str]) -> None:
+    assert [m.text for m in names_of(text).mentions if m.type == "organization"] == orgs
+
+
+@pytest.mark.parametrize(("text", "orgs"), [
+    # brand_company: a capitalised line of business before a Latin brand is the company's short name
+    ("Báo cáo của Chứng khoán Rongviet cho thấy điều đó.", ["Chứng khoán Rongviet"]),
+    # ... but before a country it names a market
+    ("Chứng khoán Nhật Bản tăng điểm.", []),
+])
+def test_names_brand_company(text: str, orgs: list[str]) -> None:
+    assert [m.text for m in names_of(text).mentions if m.type == "organization"] == orgs
+
+
+def test_names_company_word_joins_the_name_told_alone() -> None:
+    """company_word: "Tập đoàn Harbor Nine" and a later "Harbor Nine" name one company (one key)."""
+    orgs = [m for m in names_of("Tập đoàn Harbor Nine Group ký hợp đồng. Harbor Nine Group cho biết.").mentions
+            if m.type == "organization"]
+    assert [m.key for m in orgs] == ["harbor nine group"] * 2
+
+
+@pytest.mark.parametrize(("text", "orgs"), [
+    # employer: a Latin name after "của" closing a working role is the employer
+    ("Bà Lena Ortiz, nhà phân tích thị trường của Crestline, cho rằng giá sẽ giảm.", ["Crestline"]),
+    # ... not a person's surname the text gives after a first name elsewhere, nor after a role of no employer
+    ("Ông Tom Reyes phát biểu. Bà Ann, chuyên gia của Reyes, đồng tình.", []),
+    ("Bạn của Crestline nói vậy.", []),
+])
+def test_names_employer(text: str, orgs: list[str]) -> None:
+    assert [m.text for m in names_of(text).mentions if m.type == "organization"] == orgs
+
+
+@pytest.mark.parametrize(("text", "orgs"), [
+    # company_after_word: after a company word in lower case, a name in Latin letters is that company's own
+    ("Hàng được giao cho hãng Oakridge và công ty Brightwell Foods.", ["Oakridge", "Brightwell Foods"]),
+    # ... a Vietnamese name there is left to the other rules (here, a person's)
+    ("Hợp đồng với công ty Hoàng Long đã ký.", []),
+])
+def test_names_company_after_word(text: str, orgs: list[str]) -> None:
+    assert [m.text for m in names_of(text).mentions if m.type == "organization"] == orgs
+
+
+@pytest.mark.parametrize(("text", "orgs"), [
+    # interview_outlet: the name after "trao đổi với" (and "PV"), closed by a comma and a person, is the newspaper;
+    # newspaper_short: a known paper named without "Báo" is that paper
+    ("Chia sẻ với Kinh Tế Mới, bà Hạnh cho biết giá sẽ tăng.", [("Kinh Tế Mới", None)]),
+    ("Trao đổi với PV Tiền Phong, TS Minh nhận định.", [("Tiền Phong", "Báo Tiền Phong")]),
+    # ... not a country, not "PV" alone, not without a person after the comma
+    ("Nói với Nhật Bản, ông Lâm cam kết.", []),
+    ("Trao đổi với PV, ông Hùng cho biết.", []),
+    ("Trao đổi với Kinh Tế Mới, nhiều người cho biết.", []),
+])
+def test_names_interview_outlet(text: str, orgs: list[tuple[str, str | None]]) -> None:
+    assert [(m.text, m.canonical) for m in names_of(text).mentions if m.type == "organization"] == orgs
+
+
+@pytest.mark.parametrize(("text", "orgs"), [
+    # speaking_acronym: an all-capitals word of three letters or more right before a verb of saying is a body
+    ("Hôm qua KOTRA nhận định xuất khẩu sẽ chậm lại.", ["KOTRA"]),
+    # ... not a person's role in capitals, not two letters, not a headline in capitals
+    ("HLV Park cho biết đội sẽ thắng. PV cho biết thêm.", []),
+    ("CẢNH BÁO: GIÁ XĂNG TĂNG", []),
+])
+def test_names_speaking_acronym(text: str, orgs: list[str]) -> None:
+    assert [m.text for m in names_of(text).mentions if m.type == "organization"] == orgs

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from tradetalks.nlp.names_lexicon import Alias, Entry, Lexicon, name_key
+from tradetalks.nlp.names_org_cues import lower_head
 from tradetalks.nlp.names_scan import Cand, Scan, _starts_title
 
 
@@ -58,13 +59,31 @@ def _spelling_at(spellings: _Spellings, scan: Scan, t: int) -> Alias | None:
     return spellings.cased.get(scan.text[t])
 
 
+def _lowered_at(index: dict[str, _Spellings], scan: Scan, i: int) -> Alias | None:
+    """A known organisation's spelling of several words starting at token ``i``, whatever the case of its head."""
+    spellings = index.get(scan.low[i])
+    if spellings is None:
+        return None
+    for size in spellings.sizes:
+        alias = spellings.lowered.get(tuple(scan.low[i:i + size]))
+        if alias is not None and alias.entry.type == "organization":
+            return alias
+    return None
+
+
 def match_gazetteer(scan: Scan) -> None:
     """Every known organisation, country and place, the longest spelling at each token."""
     low = scan.low
     index = _spellings(scan.lex)
+    low_heads = scan.lex.low_heads
     after = 0
     for t in scan.capitals:
         if t < after:
+            continue
+        head = lower_head(scan, t) if t and scan.text[t - 1] in low_heads else 0
+        if head and t - head >= after and (known := _lowered_at(index, scan, t - head)) is not None:
+            scan.add(_entry_cand(scan, t - head, t - head + len(known.tokens), known.entry))  # "bộ Công Thương"
+            after = t - head + len(known.tokens)
             continue
         spellings = index.get(low[t])
         alias = None if spellings is None else _spelling_at(spellings, scan, t)

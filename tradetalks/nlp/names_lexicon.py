@@ -75,7 +75,25 @@ class Lexicon:
     cycle_stems: frozenset[str] = frozenset()  # "Giáp", "Đinh": heavenly stems of the lunar calendar
     cycle_branches: frozenset[str] = frozenset()  # "Thìn", "Hợi": earthly branches
     org_contexts: tuple[tuple[str, ...], ...] = ()
+    outlets: tuple[tuple[str, ...], ...] = ()  # "hãng tin", "tờ": a capitalised name after them is a news outlet
+    ends_of: dict[str, dict[str, list[tuple[str, ...]]]] = field(default_factory=dict)  # kind -> last word -> phrases
+    sources: frozenset[str] = frozenset()  # "theo": an all-capitals name between it and a comma says who reports
+    low_heads: dict[str, list[tuple[str, ...]]] = field(default_factory=dict)  # "bộ", "cơ quan" by their last word
+    compounds: frozenset[str] = frozenset()  # "bệnh" (viện), "trụ" (sở): a lower-case head after them is no body's
+    numbered: frozenset[tuple[str, ...]] = frozenset()  # "quân khu", "hạm đội": heads of units named by a number
+    low_names: frozenset[tuple[str, ...]] = frozenset()  # "quỹ", "ủy ban": heads whose name may open in lower case
+    brand_heads: tuple[tuple[str, ...], ...] = ()  # "chứng khoán": with a brand after it, a company's short name
+    brand_firsts: frozenset[str] = frozenset()  # their first words
+    words_before: frozenset[str] = frozenset()  # the last words of lowheads, outlets, contexts, and "của"
+    interviews: tuple[tuple[str, ...], ...] = ()  # "trao đổi với": the name after it, then a comma and a person,
+    reporters: frozenset[str] = frozenset()  # is the newspaper ("PV" may stand between)
+    says: dict[str, list[tuple[str, ...]]] = field(default_factory=dict)  # "cho biết": by first word
+    role_abbreviations: frozenset[str] = frozenset()  # "hlv", "ntk": a person's role written in capitals
+    abbreviated_heads: frozenset[tuple[str, ...]] = frozenset()  # "ubnd", "tand": heads written as abbreviations
+    employer_roles: dict[str, list[tuple[str, ...]]] = field(default_factory=dict)  # "nhà phân tích" by last word
     breaks: frozenset[str] = frozenset()
+    clause_words: frozenset[str] = frozenset()  # words opening what a body does: a lower-case name tail ends there
+    relations: frozenset[str] = frozenset()  # "với", "tại": never inside a long name closed by its acronym
     legal: frozenset[str] = frozenset()
     abroad: frozenset[tuple[str, ...]] = frozenset()  # head nouns of missions named "... tại <country>"
     missions: frozenset[tuple[str, ...]] = frozenset()  # of those, the ones naming a body only with "tại <place>"
@@ -202,9 +220,11 @@ def _load_titles(lex: Lexicon) -> None:
         modifiers.sort(key=lambda m: -len(m[0]))
 
 
-_ORG_WORD_KINDS = frozenset(
-    {"legal", "head", "suffix", "break", "event", "abroad", "mission", "context", "inner", "unit"}
-)
+_ORG_WORD_KINDS = frozenset({
+    "legal", "head", "suffix", "break", "event", "abroad", "mission", "context", "inner", "unit", "clause", "relation",
+    "outlet", "source", "lowhead", "compound", "numbered", "lowname", "brand", "employer", "interview", "reporter",
+    "says", "role",
+})
 
 
 def _load_words(lex: Lexicon) -> None:
@@ -214,6 +234,18 @@ def _load_words(lex: Lexicon) -> None:
     suffixes: set[str] = set()
     contexts: list[tuple[str, ...]] = []
     breaks: set[str] = set()
+    clauses: set[str] = set()
+    relations: set[str] = set()
+    outlets: list[tuple[str, ...]] = []
+    sources: set[str] = set()
+    compounds: set[str] = set()
+    numbered: set[tuple[str, ...]] = set()
+    low_names: set[tuple[str, ...]] = set()
+    brands: list[tuple[str, ...]] = []
+    interviews: list[tuple[str, ...]] = []
+    roles: set[str] = set()
+    abbreviated: set[tuple[str, ...]] = set()
+    reporters: set[str] = set()
     legal: set[str] = set()
     events: set[str] = set()
     abroad: set[tuple[str, ...]] = set()
@@ -229,10 +261,41 @@ def _load_words(lex: Lexicon) -> None:
             lex.org_units.setdefault(toks[0], []).append(toks)
         elif kind == "head":
             lex.org_heads.setdefault(toks[0], []).append(toks)
+            if word.isupper():
+                abbreviated.add(toks)  # "UBND", "TAND": a body on its own too
         elif kind == "suffix":
             suffixes.add(toks[0])
         elif kind == "break":
             breaks.add(toks[0])
+        elif kind == "clause":
+            clauses.add(toks[0])
+        elif kind == "relation":
+            relations.add(toks[0])
+        elif kind == "outlet":
+            outlets.append(toks)
+        elif kind == "source":
+            sources.add(toks[0])
+        elif kind == "lowhead":
+            lex.low_heads.setdefault(toks[-1], []).append(toks)
+        elif kind == "compound":
+            compounds.add(toks[0])
+        elif kind == "lowname":
+            low_names.add(toks)
+        elif kind == "brand":
+            brands.append(toks)
+        elif kind == "interview":
+            interviews.append(toks)
+        elif kind == "reporter":
+            reporters.add(toks[0])
+        elif kind == "role":
+            roles.add(toks[0])
+        elif kind == "says":
+            lex.says.setdefault(toks[0], []).append(toks)
+        elif kind == "employer":
+            lex.employer_roles.setdefault(toks[-1], []).append(toks)
+        elif kind == "numbered":  # "Quân khu 5": a head too
+            lex.org_heads.setdefault(toks[0], []).append(toks)
+            numbered.add(toks)
         elif kind == "legal":
             legal.add(word)
         elif kind == "event":
@@ -249,11 +312,28 @@ def _load_words(lex: Lexicon) -> None:
             phrases.sort(key=lambda h: -len(h))
     lex.org_suffixes = frozenset(suffixes)
     lex.breaks = frozenset(breaks)
+    lex.clause_words = frozenset(clauses)
+    lex.relations = frozenset(relations)
+    lex.outlets = tuple(sorted(outlets, key=len, reverse=True))
+    lex.sources = frozenset(sources)
+    lex.compounds = frozenset(compounds)
+    lex.numbered = frozenset(numbered)
+    lex.low_names = frozenset(low_names)
+    lex.brand_heads = tuple(brands)
+    lex.brand_firsts = frozenset(b[0] for b in brands)
     lex.legal = frozenset(legal)
     lex.event_words = frozenset(events)
     lex.abroad = frozenset(abroad)
     lex.missions = frozenset(missions)
     lex.org_contexts = tuple(sorted(contexts, key=len, reverse=True))
+    for kind, listed in (("outlet", lex.outlets), ("context", lex.org_contexts)):
+        by_last = lex.ends_of[kind] = {}
+        for phrase in listed:
+            by_last.setdefault(phrase[-1], []).append(phrase)
+    lex.interviews, lex.reporters, lex.role_abbreviations = tuple(interviews), frozenset(reporters), frozenset(roles)
+    lex.abbreviated_heads = frozenset(abbreviated)
+    lex.words_before = frozenset({*lex.low_heads, *lex.ends_of["outlet"], *lex.ends_of["context"], "của",
+                                  *(i[-1] for i in interviews), *reporters})
     lex.english_words = frozenset(row[0].strip().lower() for row in _rows("english_words.tsv"))
     cycle: dict[str, set[str]] = {"stem": set(), "branch": set()}
     for number, row in enumerate(_rows("calendar_cycle.tsv"), 1):

@@ -304,7 +304,7 @@ def name_run(scan: Scan, t: int, limit: int = 12) -> int:
         if inner and (scan.is_cap(inner) or inner - k > 1):
             prev, k, last = "cap", inner, inner  # "Tòa án nhân dân", "Hiệp hội Mậu dịch Tự do châu Âu"
         elif (prev in ("cap", "low") and scan.text[k].isdigit() and len(scan.text[k]) <= 2
-              and _closes_number(scan, k + 1)):
+              and (_closes_number(scan, k + 1) or any(tuple(scan.low[k - len(h):k]) == h for h in scan.lex.numbered))):
             prev, k, last = "num", k + 1, k + 1  # "Quân khu 5", "Tổng Công ty May 10", "Vùng 3 Hải quân"
         elif scan.is_upper(k):
             prev, k, last = "upper", k + 1, k + 1
@@ -314,12 +314,44 @@ def name_run(scan: Scan, t: int, limit: int = 12) -> int:
         elif (scan.low[k] in ("và", "&", "-") and (scan.is_cap(k + 1) or scan.is_upper(k + 1))
               and scan.low[k + 1] not in CREDIT_WORDS and not _opens_name(scan, k + 1)):
             prev, k = "conn", k + 1
-        elif (prev == "cap" and opens and scan.text[k].isalpha() and scan.text[k].islower()
-              and scan.low[k] not in scan.lex.breaks):
-            prev, k, last = "low", k + 1, k + 1
+        elif prev == "cap" and opens and _lower_word(scan, k):
+            prev, k = "low", lower_tail(scan, k)  # "Dự báo khí tượng thủy văn", else the one word "Y tế"
+            last = k
         else:
             break
     return unit_place(scan, last)
+
+
+def _lower_word(scan: Scan, k: int) -> bool:
+    """Token ``k`` is a lower-case word, spaced from the one before, that may go on a name (no break word)."""
+    return (k < scan.n and scan.spaced(k) and scan.text[k].isalpha() and scan.text[k].islower()
+            and scan.low[k] not in scan.lex.breaks)
+
+
+def lower_tail(scan: Scan, k: int, limit: int = 7) -> int:
+    """Rule ``lower_tail``: the end of the lower-case words that go on a name's capitalised word at ``k - 1``.
+
+    Vietnamese capitalises only the first syllable of each part of a body's name ("Trung tâm Dự báo khí tượng
+    thủy văn quốc gia"), so the name runs on over lower-case words; it ends where the sentence shows it ends:
+    a bracket, the line's end, a capital, a small number ("số 7"), or a word opening what the body does ("đã").
+    A run that ends otherwise ("Sở Y tế tăng cường kiểm tra các chợ", or at a comma: "Cục Điện ảnh quyết tâm,")
+    keeps only its first word ("Sở Y tế").
+    """
+    head = max((len(h) for h in scan.lex.org_heads.get(scan.low[k - 1], ()) if len(h) > 1
+                and tuple(scan.low[k - 1:k - 1 + len(h)]) == h), default=0)
+    if head:
+        return k - 1 + head  # the head noun of a body inside the name ("... điều tra Công an"): no tail after it
+    m = k
+    while m - k < limit and _lower_word(scan, m) and not phrase_end(scan.lex.org_units, scan, m):
+        m = phrase_end(scan.lex.org_inner, scan, m) or m + 1
+    if m == k + 1 or m == k:
+        return k + 1
+    if (m >= scan.n or scan.text[m] == "(" or phrase_end(scan.lex.org_units, scan, m) or scan.is_cap(m)
+            or "\n" in scan.key[scan.end[m - 1]:scan.start[m]] or scan.low[m] in scan.lex.clause_words
+            or (scan.text[m].isdigit() and len(scan.text[m]) <= 2 and _closes_number(scan, m + 1))
+            or (scan.low[m] == "và" and scan.is_cap(m + 1))):
+        return m
+    return k + 1
 
 
 def phrase_end(table: dict[str, list[tuple[str, ...]]], scan: Scan, k: int) -> int:
@@ -333,9 +365,10 @@ def phrase_end(table: dict[str, list[tuple[str, ...]]], scan: Scan, k: int) -> i
 
 
 def _closes_number(scan: Scan, k: int) -> bool:
-    """A number inside a name is followed by the end of the name: punctuation, a capital or the text's end."""
+    """A number inside a name is followed by the end of the name: punctuation, a capital, a word opening what the
+    body does ("... số 4 đã") or the text's end."""
     return k >= scan.n or (scan.text[k] in ",.;:)" and not scan.text[min(k + 1, scan.n - 1)].isdigit()) or (
-        scan.spaced(k) and scan.is_cap(k))
+        scan.spaced(k) and (scan.is_cap(k) or scan.low[k] in scan.lex.clause_words))
 
 
 def unit_place(scan: Scan, end: int) -> int:
