@@ -5,7 +5,8 @@ from __future__ import annotations
 import numpy as np
 from datasketch import MinHash, MinHashLSH
 
-from tradetalks.resolve.stories import DUPLICATE, NUM_PERM, RELATED, Shingler, _Bands, _permutations, signature
+from tradetalks.resolve.bands import BandIndex
+from tradetalks.resolve.stories import DUPLICATE, NUM_PERM, RELATED, Shingler, _permutations, signature
 
 
 def _texts() -> list[str]:
@@ -24,7 +25,7 @@ def test_story_bands_meet_the_candidates_of_minhash_lsh() -> None:
     shingler = Shingler()
     sigs = {f"a{n}": signature(shingler.hashes(t)) for n, t in enumerate(_texts())}
     for threshold in (DUPLICATE, RELATED):
-        bands = _Bands(threshold, sigs)
+        bands = BandIndex(threshold, NUM_PERM, sigs)
         lsh = MinHashLSH(threshold=threshold, num_perm=NUM_PERM)
         met = 0
         for key, sig in sigs.items():
