@@ -36,6 +36,7 @@ def test_command_line_feeds_are_added_once(tmp_path: Path) -> None:
         ('[crawler]\nrate_limit_seconds = "nhanh"\n', "rate_limit_seconds must be a number"),
         ("[crawler]\ntimeout = -1\n", "timeout must be >= 0"),
         ('[crawler]\nuser_agent = ""\n', "user_agent must be a non-empty string"),
+        ("[crawler]\npages_per_commit = 0\n", "pages_per_commit must be > 0"),
         ('[[feed]]\nname = "Không có địa chỉ"\n', r"\[\[feed\]\] #1: url is missing"),
         ('[[feed]]\nurl = "file:///etc/passwd"\n', "only http and https"),
         ('[[feed]]\nurl = "https://a.example/rss"\npoll_minutes = 0\n', "poll_minutes must be > 0"),

@@ -66,7 +66,7 @@ def test_killed_crawl_resumes_without_refetching(server: Any, tmp_path: Path) ->
     config = tmp_path / "feeds.toml"
     config.write_text(
         "[crawler]\nallow_private = true\nrate_limit_seconds = 0\nconcurrency = 1\nper_host_concurrency = 1\n"
-        "retries = 0\n\n"
+        "retries = 0\npages_per_commit = 1\n\n"
         f'[[feed]]\nname = "Tin"\nurl = "{server.url("/feed.xml")}"\n',
         encoding="utf-8",
     )
@@ -133,14 +133,16 @@ main()
 """
 
 
-def test_crawl_killed_while_resolving_leaves_each_page_whole(server: Any, tmp_path: Path) -> None:
-    """Each page is stored, marked and resolved in one transaction: killed while the third page is being
-    resolved, the crawl leaves two pages stored, marked and in a current dossier, and nothing of the third."""
+@pytest.mark.parametrize("per_commit", [1, 3])
+def test_crawl_killed_while_resolving_leaves_each_page_whole(server: Any, tmp_path: Path, per_commit: int) -> None:
+    """Pages are stored, marked and resolved in groups of ``pages_per_commit``, each group one transaction: killed
+    while the third group is being resolved, the crawl leaves the first two groups stored, marked and in a current
+    dossier, and nothing of the third."""
     db = tmp_path / "crawl.db"
     config = tmp_path / "feeds.toml"
     config.write_text(
         "[crawler]\nallow_private = true\nrate_limit_seconds = 0\nconcurrency = 1\nper_host_concurrency = 1\n"
-        "retries = 0\n\n"
+        f"retries = 0\npages_per_commit = {per_commit}\n\n"
         f'[[feed]]\nname = "Tin"\nurl = "{server.url("/feed.xml")}"\n',
         encoding="utf-8",
     )
@@ -151,5 +153,5 @@ def test_crawl_killed_while_resolving_leaves_each_page_whole(server: Any, tmp_pa
     marks = stored_marks(db)
     with open_store(str(db)) as store:
         stored = {a.url for a in store.articles()}
-        assert len(stored) == 2 and stored == marks, "two pages whole, the third not at all"
+        assert len(stored) == 2 * per_commit and stored == marks, "two groups whole, the third not at all"
         assert store.dossier_is_current(), "the dossier holds every stored page"

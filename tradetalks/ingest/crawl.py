@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from rich.console import Console
 from rich.markup import escape
@@ -23,7 +23,7 @@ from tradetalks.errors import TradeTalksError
 from tradetalks.ingest.crawl_config import DEFAULT_POLL_MINUTES, CrawlConfig, FeedSpec, load_config
 from tradetalks.ingest.crawl_pages import feed_links, page_article
 from tradetalks.ingest.http import FetchError, FetchResult, PoliteFetcher, RobotsDisallowed
-from tradetalks.model import Event
+from tradetalks.model import Article, Doc, Event, IngestOutcome
 from tradetalks.pipeline import Pipeline, default_pipeline
 from tradetalks.store.base import Store
 
@@ -59,6 +59,15 @@ class CrawlReport:
             "failed": [{"url": u, "reason": r} for u, r in self.failed],
             "new_events": self.new_events,
         }
+
+
+class _Page(NamedTuple):
+    """A fetched page, extracted, waiting to be stored with the others of its group."""
+
+    url: str
+    result: FetchResult
+    article: Article
+    doc: Doc
 
 
 def run_crawl(
@@ -163,10 +172,17 @@ class Crawler:
         todo = [u for u in links if u in self.config.pages or not self._is_seen(u)]
         self.report.seen += len(links) - len(todo)
         pages = [(u, u, self.store.get_state(NAMESPACE, f"page:{u}") or {}) for u in todo]
+        held: list[_Page] = []
         for url, result in self._download(pages):
             if self._page_fetched(url, result):
                 assert isinstance(result, FetchResult)
-                self._store_page(url, result)
+                page = self._extract_page(url, result)
+                if page is not None:
+                    held.append(page)
+                if len(held) >= self.config.pages_per_commit:
+                    self._commit(held)
+                    held = []
+        self._commit(held)
         if self.report.new + self.report.updated > before:
             self._announce(started)
 
@@ -247,50 +263,67 @@ class Crawler:
         self.report.fetched += 1
         return True
 
-    def _store_page(self, url: str, result: FetchResult) -> None:
-        """Extract, run the pipeline, store; then (only then) mark the URL as stored."""
+    def _extract_page(self, url: str, result: FetchResult) -> _Page | None:
+        """Extract and run the pipeline on a fetched page; None (the failure recorded) when it cannot be read."""
         try:
             article = page_article(result, url)
-            doc = self.pipeline(article)
+            return _Page(url, result, article, self.pipeline(article))
         except TradeTalksError as exc:
             self._fail(url, exc)
-            return
         except Exception as exc:  # noqa: BLE001 - one bad page must not stop the crawl
             self._fail(url, f"extraction failed: {type(exc).__name__}: {exc}")
+        return None
+
+    def _commit(self, pages: list[_Page]) -> None:
+        """Store the pages, mark them and resolve what they touch (resolve/incremental.py) in one transaction: a
+        crawl killed at any moment leaves each page stored, marked and resolved, or none of the three (then the
+        next poll fetches it again). When the transaction fails, each page is tried alone, so that one bad page
+        is the only one lost."""
+        if not pages:
             return
         if self._old_ids is None:  # the events before the poll's first article, to tell the new ones at its end
             self._old_ids = {i for i, _, _ in self.store.rows().event_ids()}
-        since = self.store.revision() if self.store.dossier_is_current() else None
         try:
-            # the article, its mark and the dossier rows it changes in one transaction: a crawl killed at any
-            # moment leaves each page stored, marked and resolved, or none of the three
-            with self.store.transaction():
-                outcome = self.store.add_article(article, doc)
-                if outcome.status in ("new", "updated") and outcome.article_id:
-                    from tradetalks.resolve.incremental import resolve_new
+            outcomes = self._store_together(pages)
+        except Exception as exc:  # noqa: BLE001 - the store rolled the whole group back
+            if len(pages) > 1:
+                for page in pages:
+                    self._commit([page])
+                return
+            self._fail(pages[0].url, f"could not be stored ({type(exc).__name__}: {exc})")
+            return
+        for page, outcome in zip(pages, outcomes, strict=True):
+            if outcome.status == "failed":
+                self._fail(page.url, outcome.reason or "store refused the article")
+                continue
+            setattr(self.report, outcome.status, getattr(self.report, outcome.status) + 1)
+            if outcome.status in ("new", "updated") and outcome.article_id:
+                self._changed.append(outcome.article_id)
+            if self.console is not None and self.live:
+                self.console.print(f"{outcome.status:>9}  {escape(page.url)}")
 
-                    resolve_new(self.store, [outcome.article_id], since)
-                if outcome.status != "failed":
-                    mark = {
-                        "hash": article.hash,
-                        "article_id": outcome.article_id,
-                        "stored_at": time.time(),
-                        "etag": result.etag,
-                        "last_modified": result.last_modified,
-                    }
-                    for key in dict.fromkeys([url, result.url]):
-                        self.store.put_state(NAMESPACE, f"page:{key}", mark)
-        except Exception as exc:  # noqa: BLE001 - the store rolled the article back; report it, go on
-            self._fail(url, f"could not be stored ({type(exc).__name__}: {exc})")
-            return
-        if outcome.status == "failed":
-            self._fail(url, outcome.reason or "store refused the article")
-            return
-        setattr(self.report, outcome.status, getattr(self.report, outcome.status) + 1)
-        if outcome.status in ("new", "updated") and outcome.article_id:
-            self._changed.append(outcome.article_id)
-        if self.console is not None and self.live:
-            self.console.print(f"{outcome.status:>9}  {escape(url)}")
+    def _store_together(self, pages: list[_Page]) -> list[IngestOutcome]:
+        from tradetalks.resolve.incremental import resolve_new
+
+        since = self.store.revision() if self.store.dossier_is_current() else None
+        with self.store.transaction():
+            outcomes = [self.store.add_article(page.article, page.doc) for page in pages]
+            changed = [o.article_id for o in outcomes if o.status in ("new", "updated") and o.article_id]
+            if changed:
+                resolve_new(self.store, changed, since)
+            for page, outcome in zip(pages, outcomes, strict=True):
+                if outcome.status == "failed":
+                    continue
+                mark = {
+                    "hash": page.article.hash,
+                    "article_id": outcome.article_id,
+                    "stored_at": time.time(),
+                    "etag": page.result.etag,
+                    "last_modified": page.result.last_modified,
+                }
+                for key in dict.fromkeys([page.url, page.result.url]):
+                    self.store.put_state(NAMESPACE, f"page:{key}", mark)
+        return outcomes
 
     def _fail(self, url: str, exc: TradeTalksError | str) -> None:
         reason = exc if isinstance(exc, str) else str(getattr(exc, "reason", exc))

@@ -35,6 +35,7 @@ class CrawlConfig:
     feeds: tuple[FeedSpec, ...] = ()
     pages: tuple[str, ...] = ()
     concurrency: int = 4  # pages fetched at once across all hosts
+    pages_per_commit: int = 10  # pages stored, marked and resolved together in one transaction
 
 
 #: ``[crawler]`` keys and the FetchPolicy fields they set.
@@ -80,14 +81,17 @@ def config_from_dict(raw: dict[str, Any], where: str, feed_urls: list[str]) -> C
     if not isinstance(crawler, dict):
         raise ConfigError(f"{where}: [crawler] must be a table")
     policy_args: dict[str, Any] = {}
-    concurrency = 4
+    concurrency, per_commit = 4, 10
     defaults = {f.name: f.default for f in fields(FetchPolicy)}
     for key, value in crawler.items():
         if key == "concurrency":
             concurrency = _positive(value, f"{where}: [crawler] concurrency", int)
             continue
+        if key == "pages_per_commit":
+            per_commit = _positive(value, f"{where}: [crawler] pages_per_commit", int)
+            continue
         if key not in _POLICY_KEYS:
-            known = sorted([*_POLICY_KEYS, "concurrency"])
+            known = sorted([*_POLICY_KEYS, "concurrency", "pages_per_commit"])
             raise ConfigError(f"{where}: unknown [crawler] key {key!r}; known: {known}")
         target = _POLICY_KEYS[key]
         kind = type(defaults[target])
@@ -118,6 +122,7 @@ def config_from_dict(raw: dict[str, Any], where: str, feed_urls: list[str]) -> C
         feeds=tuple(_unique(feeds)),
         pages=tuple(dict.fromkeys(pages)),
         concurrency=concurrency,
+        pages_per_commit=per_commit,
     )
 
 
