@@ -21,13 +21,16 @@ def test_agreement_named_by_place_direct() -> None:
 
 def test_agreement_named_by_place_through_a_link() -> None:
     """ "thỏa thuận đình chiến" reached at a place ("đạt được ở"), quotes around the name."""
-    text = 'Nhật Bản và Hàn Quốc muốn gia hạn "thỏa thuận đình chiến" đạt được ở Stockholm về thương mại thêm 60 ngày.'
+    text = (
+        'Nhật Bản và Hàn Quốc đề nghị kéo dài "thỏa thuận đình chiến" đạt được ở Stockholm thêm hai tháng, '
+        "về thuế quan."
+    )
     assert _agreements(text) == [("Stockholm", True, None)]
 
 
 def test_agreement_named_by_place_of_no_negotiation() -> None:
     """Named by a city, but no negotiation the article tells ("hai nước" only): none."""
-    assert _agreements('Hai nước muốn gia hạn "thỏa thuận đình chiến" đạt được ở Stockholm về thương mại.') == []
+    assert _agreements('Hai nước đề nghị kéo dài "thỏa thuận đình chiến" đạt được ở Stockholm, về thuế quan.') == []
 
 
 def test_agreement_named_by_place_needs_trade() -> None:
@@ -57,7 +60,7 @@ def test_agreement_named_by_place_joins_articles() -> None:
         _doc("a", "Nhật Bản và Hàn Quốc cáo buộc nhau vi phạm thỏa thuận Stockholm về thuế quan.", "2025-09-03"),
         _doc(
             "b",
-            'Nhật Bản và Hàn Quốc muốn gia hạn "thỏa thuận đình chiến" đạt được ở Stockholm về thuế quan.',
+            'Nhật Bản và Hàn Quốc đề nghị kéo dài "thỏa thuận đình chiến" đạt được ở Stockholm, về thuế quan.',
             "2025-10-01",
         ),
         _doc("c", "Nhật Bản và Hàn Quốc tiếp tục thực hiện thỏa thuận Madrid về thuế quan.", "2025-10-02"),

@@ -152,7 +152,7 @@ CASES: list[tuple[str, str, str | None, list[dict[str, Any]]]] = [
     ),
     (
         "agreed_to_negotiate",  # two sides agreeing to open trade talks: an agreement reached
-        "Ngày 12/3/2025, Úc và Ấn Độ đã nhất trí khởi động đàm phán về một hiệp định thương mại tự do.",
+        "Ngày 12/3/2025, Úc và Ấn Độ nhất trí khởi động đàm phán hiệp định thương mại tự do song phương trong năm nay.",
         "2025-03-13",
         [{"type": "agreement", "start": "2025-03-12"}],
     ),
@@ -288,7 +288,7 @@ CASES: list[tuple[str, str, str | None, list[dict[str, Any]]]] = [
         "within_round",  # a bilateral meeting inside a round: the delegation heads told after it take part in both
         "Hai đoàn thảo luận các nội dung của vòng đàm phán thứ 7 Hiệp định thương mại tự do Việt Nam - Israel. Trong "
         "cuộc họp song phương tại Hà Nội ngày 12/3/2025, hai bên rà soát các chương còn lại. Đoàn Việt Nam do "
-        "Thứ trưởng Bộ Công Thương Nguyễn Sinh Nhật Tân dẫn đầu, bàn về dịch vụ và sở hữu trí tuệ.",
+        "Thứ trưởng Bộ Công Thương Lê Minh Khoa dẫn đầu, trao đổi về dịch vụ và sở hữu trí tuệ.",
         "2025-03-13",
         [
             {"type": "negotiation_round", "ordinal": 7, "n_participants": 1, "topics": ["intellectual_property"]},

@@ -228,7 +228,7 @@ CASES: list[tuple[str, str, str | None, list[dict[str, Any]]]] = [
     ),
     (
         "baseline tariff",  # a floor rate on every partner's goods is no rate of Viet Nam's talks
-        "Ngày 3/4/2025, Mỹ công bố áp mức thuế cơ bản 10% đối với hàng nhập khẩu từ tất cả các quốc gia.",
+        "Ngày 3/4/2025, Mỹ công bố sẽ áp thuế cơ bản 10% lên hàng hóa nhập khẩu của tất cả các quốc gia.",
         None,
         [{"rate": 0.1, "start": "2025-04-03", "negotiation": "baseline-tariffs", "tariff": {"scope": "baseline"}}],
     ),

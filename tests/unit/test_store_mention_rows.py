@@ -4,16 +4,12 @@ where no free number is left, on SQLite and PostgreSQL alike."""
 
 from __future__ import annotations
 
-import sqlite3
-import uuid
-from collections.abc import Iterator
-from contextlib import contextmanager
 from typing import Any
 
 import pytest
-from conftest import pg_test_url
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from schema_backends import schema_backends, sqlite_tables
 
 from tradetalks.model import EntityMention
 from tradetalks.store.mention_rows import SPREAD, place_mentions
@@ -25,32 +21,7 @@ SCHEMA = (
 )
 
 
-@contextmanager
-def _sqlite() -> Iterator[tuple[Any, str]]:
-    conn = sqlite3.connect(":memory:")
-    for sql in SCHEMA:
-        conn.execute(sql)
-    yield conn, "?"
-    conn.close()
-
-
-@contextmanager
-def _postgres() -> Iterator[tuple[Any, str]]:
-    import psycopg
-
-    schema = f"t_{uuid.uuid4().hex[:12]}"
-    with psycopg.connect(pg_test_url(), autocommit=True) as conn:
-        conn.execute(f"CREATE SCHEMA {schema}")
-        conn.execute(f"SET search_path TO {schema}")
-        try:
-            for sql in SCHEMA:
-                conn.execute(sql.replace("okey TEXT", 'okey TEXT COLLATE "C"'))
-            yield conn.cursor(), "%s"
-        finally:
-            conn.execute(f"DROP SCHEMA {schema} CASCADE")
-
-
-BACKENDS = [_sqlite, pytest.param(_postgres, marks=pytest.mark.postgres)]
+BACKENDS = schema_backends(SCHEMA)
 
 
 def _add(conn: Any, mark: str, articles: list[int], per: int) -> None:
@@ -84,7 +55,7 @@ def test_mentions_stay_in_article_order_whatever_order_they_come_in(backend: Any
 
 
 def test_latest_article_appends_and_an_early_one_renumbers_once_then_fits() -> None:
-    with _sqlite() as (conn, mark):
+    with sqlite_tables(SCHEMA) as (conn, mark):
         _add(conn, mark, list(range(10, 20)), 1)
         numbers = [r[0] for r in conn.execute("SELECT n FROM d_mentions ORDER BY n")]
         assert numbers == [SPREAD * (i + 1) - 1 for i in range(10)]  # appended, SPREAD apart

@@ -4,16 +4,12 @@ end of the order moves no other row, on SQLite and PostgreSQL alike."""
 
 from __future__ import annotations
 
-import sqlite3
-import uuid
-from collections.abc import Iterator
-from contextlib import contextmanager
 from typing import Any
 
 import pytest
-from conftest import pg_test_url
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from schema_backends import schema_backends, sqlite_tables
 
 from tradetalks.store.positions import Placer, pending
 
@@ -25,32 +21,7 @@ SCHEMA = (
 )
 
 
-@contextmanager
-def _sqlite() -> Iterator[tuple[Any, str]]:
-    conn = sqlite3.connect(":memory:")
-    for sql in SCHEMA:
-        conn.execute(sql)
-    yield conn, "?"
-    conn.close()
-
-
-@contextmanager
-def _postgres() -> Iterator[tuple[Any, str]]:
-    import psycopg
-
-    schema = f"t_{uuid.uuid4().hex[:12]}"
-    with psycopg.connect(pg_test_url(), autocommit=True) as conn:
-        conn.execute(f"CREATE SCHEMA {schema}")
-        conn.execute(f"SET search_path TO {schema}")
-        try:
-            for sql in SCHEMA:
-                conn.execute(sql.replace("okey TEXT", 'okey TEXT COLLATE "C"'))
-            yield conn.cursor(), "%s"
-        finally:
-            conn.execute(f"DROP SCHEMA {schema} CASCADE")
-
-
-BACKENDS = [_sqlite, pytest.param(_postgres, marks=pytest.mark.postgres)]
+BACKENDS = schema_backends(SCHEMA)
 
 
 def _update(cur: Any, mark: str, again: list[int], new: list[int]) -> None:
@@ -92,7 +63,7 @@ def test_rows_stay_in_order_whatever_order_they_come_in(backend: Any) -> None:
 
 
 def test_latest_article_moves_no_row_and_one_written_again_keeps_its_position() -> None:
-    with _sqlite() as (cur, mark):
+    with sqlite_tables(SCHEMA) as (cur, mark):
         _update(cur, mark, [], list(range(10, 20)))
         before = dict(cur.execute("SELECT id, pos FROM d_articles").fetchall())
         _update(cur, mark, [12, 15], [30])

@@ -54,6 +54,13 @@ class Context:
             return Decision.JOIN
         return Decision.DROP
 
+    def quiet_sentence_before(self, sentence: int) -> int | None:
+        """The sentence before ``sentence`` (past captions and headlines) when it told no event, else None."""
+        prev = sentence - 1
+        while prev in self.skipped:
+            prev -= 1
+        return None if prev < 0 or self.touched_at >= prev else prev
+
     def next_to_touched(self, sentence: int) -> bool:
         """Whether only captions and headlines stand between the event told last and ``sentence``."""
         between = range(self.touched_at + 1, sentence)

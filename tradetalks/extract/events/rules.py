@@ -295,10 +295,8 @@ def sides_named_before(ctx: Context, c: CueMention) -> Decision:
     no event, with two people, one titled), met on its date and at its place (the cue goes on with them)."""
     if CueFlag.BILATERAL not in c.flags or not spec(c.type).two_sided or c.people:
         return Decision.PASS
-    prev = c.sentence - 1
-    while prev in ctx.skipped:
-        prev -= 1
-    if prev < 0 or ctx.touched_at >= prev:
+    prev = ctx.quiet_sentence_before(c.sentence)
+    if prev is None:
         return Decision.PASS
     sides = sides_in_sentence(ctx.doc, ctx.low, ctx.key, prev)
     if sides is not None:

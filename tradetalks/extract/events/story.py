@@ -80,10 +80,8 @@ def led_before(ctx: Context, c: CueMention) -> Decision:
     that told no event) as one of its people (the cue goes on with them)."""
     if c.type != "meeting" or c.people or CueFlag.INITIAL not in c.flags:
         return Decision.PASS
-    prev = c.sentence - 1
-    while prev in ctx.skipped:
-        prev -= 1
-    if prev < 0 or ctx.touched_at >= prev:
+    prev = ctx.quiet_sentence_before(c.sentence)
+    if prev is None:
         return Decision.PASS
     s = ctx.doc.sentences[prev]
     if event_lexicon("leading").any(ctx.low, ctx.key, s.start, s.end):
