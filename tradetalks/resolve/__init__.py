@@ -143,8 +143,8 @@ def resolution_of(
     bands: bool = True,
 ) -> Resolution:
     """The resolution keys of every article and the order keys of its articles and events (store/keys_rows.py);
-    ``keys``: each article's ``article_keys`` when computed already; without ``bands`` the MinHash band keys are
-    left out (``band_rows`` makes them from the digests alone)."""
+    ``keys``: each article's ``article_keys`` when computed already (taken as they are); without ``bands`` the
+    keys made here leave the MinHash band keys out (``band_rows`` makes them from the digests alone)."""
     hashes = {aid: d[0] for aid, d in digests.items()}
     res = Resolution()
     for doc in docs:
@@ -152,8 +152,6 @@ def resolution_of(
         known = keys.get(_aid(doc)) if keys is not None else None
         if known is None:
             known = article_keys(doc, digest[1] if digest is not None and bands else None)
-        elif not bands:
-            known = [k for k in known if k[0] != "b"]  # the band rows are written apart (band_rows)
         res.keys.extend(known)
         res.order.append(("a", _aid(doc), article_order(doc, hashes.get(_aid(doc), doc.article.hash))))
     for aid, weeks in story_weeks(docs, dossier.events).items():

@@ -32,7 +32,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 
 from tradetalks.model import Doc, Dossier, Entity, Mention, RoleMention
 from tradetalks.resolve import build_dossier, dossier_order, resolution_of, slim
-from tradetalks.resolve.entities import EntityIndex, _entity_id, _other_groups, index_entities
+from tradetalks.resolve.entities import EntityIndex, entity_record_id, index_entities, other_groups
 from tradetalks.resolve.holders import HolderCounts
 from tradetalks.resolve.names import fold_text, parse_person, syllable_onset, vowel_keys
 from tradetalks.resolve.people import Ref, UnionFind, holder_counts, merge_people, person_groups
@@ -263,7 +263,7 @@ def reduce_parts(ordered: Sequence[Doc], parts: list[list[tuple[Entity, list[Ref
     index = EntityIndex()
     taken: set[str] = set()
     for _, ent, refs in records:
-        ent.id = _entity_id(ent.type, ent.name, refs, ordered, taken)
+        ent.id = entity_record_id(ent.type, ent.name, refs, ordered, taken)
         taken.add(ent.id)
         index.entities.append(ent)
         index.members[ent.id] = refs
@@ -293,7 +293,7 @@ def plan_parts(ordered: Sequence[Doc], prepared: dict[str, Prepared], count: int
     next is built) of the ordered docs, and the mentions of the largest component of people: people's
     components and organisations' groups packed by their mentions."""
     uf = UnionFind()
-    _other_groups(ordered, uf)
+    other_groups(ordered, uf)
     comps, transcribed = _components(ordered, prepared)
     items: list[tuple[int, tuple[str, list[list[Ref]]]]] = [(sum(len(g) for g in c), ("p", c)) for c in comps]
     largest = max((w for w, _ in items), default=0)

@@ -57,7 +57,7 @@ def _org_key(m: Mention) -> str:
     return _stripped(m.canonical or m.text)
 
 
-def _other_groups(docs: Sequence[Doc], uf: UnionFind) -> None:
+def other_groups(docs: Sequence[Doc], uf: UnionFind) -> None:
     """Join organisation/country/place mentions by canonical name, folded text and acronym."""
     acronyms: dict[tuple[str, str], set[str]] = defaultdict(set)
     for doc in docs:
@@ -98,7 +98,9 @@ def _choose_name(docs: Sequence[Doc], refs: list[Ref], type_: str) -> str:
     return min(texts, key=lambda t: (-len(t) if not t.isupper() else 0, -texts[t], t))
 
 
-def _entity_id(type_: str, name: str, refs: list[Ref], docs: Sequence[Doc], taken: set[str]) -> str:
+def entity_record_id(type_: str, name: str, refs: list[Ref], docs: Sequence[Doc], taken: set[str]) -> str:
+    """An entity's id from its type and name, suffixed when ``taken`` holds it already (the same in one pass and
+    in the partitions ``resolve/distributed.py`` reduces)."""
     key = compact(name) or fold_text(name)
     eid = _PREFIX.get(type_, "x-") + hashlib.sha1(f"{type_}:{key}".encode()).hexdigest()[:10]
     if eid in taken:
@@ -113,7 +115,7 @@ def cluster_entities(docs: Sequence[Doc], holders: HolderCounts | None = None) -
     uf = UnionFind()
     person_groups(docs, uf)
     merge_people(docs, uf, holders)
-    _other_groups(docs, uf)
+    other_groups(docs, uf)
     return index_entities(docs, uf.groups(), holders)
 
 
@@ -132,7 +134,7 @@ def index_entities(docs: Sequence[Doc], groups: list[list[Ref]], holders: Holder
         type_ = first.type
         name = _choose_name(docs, refs, type_)
         held = holders.held_by(refs) if holders is not None else None  # a bare name of a holder stored elsewhere
-        eid = _entity_id(type_, held or name, refs, docs, taken)
+        eid = entity_record_id(type_, held or name, refs, docs, taken)
         taken.add(eid)
         ms = [mention_at(docs, r) for r in refs]
         aliases = sorted({m.text for m in ms} | {m.acronym for m in ms if m.acronym} - {name})
