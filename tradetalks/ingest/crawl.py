@@ -126,7 +126,6 @@ class Crawler:
         self.report = CrawlReport()
         self.live = False  # print each page and failure as it happens (watch mode)
         self._old_ids: set[str] | None = None  # the dossier's events before the poll stored its first article
-        self._changed: list[str] = []  # the articles the poll stored (new or updated)
         self._sleep = sleep
 
     def close(self) -> None:
@@ -157,11 +156,10 @@ class Crawler:
         return float(min(times))
 
     def cycle(self, force: bool) -> None:
-        """Poll every due feed (all of them when ``force``), fetch new pages, rebuild if anything changed."""
+        """Poll every due feed (all of them when ``force``), fetch, store and resolve new pages, tell the new events."""
         started = time.time()
         before = self.report.new + self.report.updated
         self._old_ids = None
-        self._changed = []
         due = [f for f in self.config.feeds if force or self._feed_state(f).get("next_poll", 0.0) <= started]
         links: dict[str, None] = {}
         states = {f.url: self._feed_state(f) for f in due}
@@ -297,8 +295,6 @@ class Crawler:
                 self._fail(page.url, outcome.reason or "store refused the article")
                 continue
             setattr(self.report, outcome.status, getattr(self.report, outcome.status) + 1)
-            if outcome.status in ("new", "updated") and outcome.article_id:
-                self._changed.append(outcome.article_id)
             if self.console is not None and self.live:
                 self.console.print(f"{outcome.status:>9}  {escape(page.url)}")
 
